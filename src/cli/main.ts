@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, parseConfig } from '../server/config/config.ts';
+import { backup } from './backup.ts';
+import { migrate } from './migrate.ts';
+import { serve } from './serve.ts';
+import { setup } from './setup.ts';
+
+const USAGE = `lantern — 项目绩效管理平台 · 亮灯
+
+Usage:
+  lantern serve                         start the server (PORT, default 8080)
+  lantern setup --region 330781 [--username admin] [--password …] [--display-name …]
+                                        first-run setup: the county's units and the first admin
+  lantern migrate                       bring the database schema up to date
+  lantern backup [--out FILE]           consistent copy of the SQLite file (prints the pg_dump line on PostgreSQL)
+
+Environment: PORT, HOST, LANTERN_DATA (SQLite file, default ./data/lantern.db),
+DATABASE_URL (postgres://… to use PostgreSQL), LANTERN_LOCALE (zh-CN | en).`;
+
+const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof parseConfig>) => Promise<void>> = {
+  serve: (_args, config) => serve(config),
+  setup: (args, config) => setup(args, config),
+  migrate: (_args, config) => migrate(config),
+  backup: (args, config) => backup(args, config),
+};
+
+async function main(argv: string[]) {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const name = positionals[0];
+  if (!name || name === 'help' || argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  await command(argv.slice(argv.indexOf(name) + 1), parseConfig());
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : `lantern: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

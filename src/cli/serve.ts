@@ -1,0 +1,21 @@
+import type { Config } from '../server/config/config.ts';
+import { systemClock } from '../server/clock.ts';
+import { openDb } from '../server/db/client.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { buildApp } from '../server/http/app.ts';
+
+export async function serve(config: Config) {
+  const db = openDb(config.database);
+  await migrateToLatest(db);
+  const { app } = await buildApp({ config, db, clock: systemClock, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+  console.log(`Lantern 亮灯 is serving on http://localhost:${config.port} (${where})`);
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

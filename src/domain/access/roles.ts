@@ -1,0 +1,85 @@
+/** The roles of DESIGN §1. Every user has exactly one, and is attached to one unit. */
+export const ROLES = ['admin', 'coordinator', 'unit_editor', 'leader', 'enterprise', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * How far an action reaches, decided from the role alone:
+ * - `all`: every record;
+ * - `subtree`: records belonging to the actor's unit or any unit below it;
+ * - `self`: only the actor's own record;
+ * - `none`: nothing.
+ */
+export type Reach = 'all' | 'subtree' | 'self' | 'none';
+
+export const RESOURCES = ['unit', 'user', 'audit', 'token'] as const;
+export type Resource = (typeof RESOURCES)[number];
+export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Matrix = Record<Resource, Record<Action, Partial<Record<Role, Reach>>>>;
+
+/**
+ * The access matrix as data: resource → action → role → reach; a missing role means `none`.
+ * Unit names are the county's public organisation chart, so every signed-in person reads them;
+ * a township's editor keeps its own villages and people, never its own unit or anything above it.
+ * Leaders and auditors read everything and change nothing.
+ */
+const MATRIX: Matrix = {
+  unit: {
+    read: { admin: 'all', coordinator: 'all', unit_editor: 'all', leader: 'all', enterprise: 'all', auditor: 'all' },
+    create: { admin: 'all', unit_editor: 'subtree' },
+    update: { admin: 'all', unit_editor: 'subtree' },
+    delete: { admin: 'all', unit_editor: 'subtree' },
+  },
+  user: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree', enterprise: 'self' },
+    create: { admin: 'all', unit_editor: 'subtree' },
+    update: { admin: 'all', unit_editor: 'subtree' },
+    delete: {},
+  },
+  audit: {
+    read: { admin: 'all', auditor: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    create: {},
+    update: {},
+    delete: {},
+  },
+  token: {
+    read: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
+    create: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
+    update: {},
+    delete: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
+  },
+};
+
+export function reachOf(role: Role, resource: Resource, action: Action): Reach {
+  return MATRIX[resource][action][role] ?? 'none';
+}
+
+/** Roles a role may hand out when it creates or edits users: nobody grants more than they hold. */
+const GRANTABLE: Record<Role, readonly Role[]> = {
+  admin: ROLES,
+  unit_editor: ['unit_editor', 'enterprise'],
+  coordinator: [],
+  leader: [],
+  enterprise: [],
+  auditor: [],
+};
+
+export function canGrantRole(actor: Role, granted: Role): boolean {
+  return GRANTABLE[actor].includes(granted);
+}
+
+/** Coarse permissions the web app uses to show or hide menu items and buttons. */
+export function permissionsOf(role: Role): string[] {
+  const perms: string[] = [];
+  if (reachOf(role, 'unit', 'create') !== 'none') perms.push('unit.manage');
+  if (reachOf(role, 'user', 'read') !== 'none' && reachOf(role, 'user', 'read') !== 'self') perms.push('user.read');
+  if (reachOf(role, 'user', 'create') !== 'none') perms.push('user.manage');
+  if (reachOf(role, 'audit', 'read') !== 'none') perms.push('audit.read');
+  if (reachOf(role, 'token', 'create') !== 'none') perms.push('token.manage');
+  return perms;
+}

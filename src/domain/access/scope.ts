@@ -1,0 +1,51 @@
+import { reachOf, type Action, type Resource, type Role } from './roles.ts';
+import { isInSubtree, isStrictlyBelow } from '../units/unit-tree.ts';
+
+/** The person acting: what every scoping decision starts from. */
+export interface Actor {
+  id: number;
+  role: Role;
+  unitId: number;
+  unitPath: string;
+}
+
+/**
+ * What a query may touch, derived from the actor. Repositories turn it into a WHERE clause,
+ * so scoping lives in the queries themselves, not only in the UI.
+ */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'subtree'; path: string }
+  | { kind: 'self'; userId: number }
+  | { kind: 'none' };
+
+export function scopeFor(actor: Actor, resource: Resource, action: Action): Scope {
+  const reach = reachOf(actor.role, resource, action);
+  switch (reach) {
+    case 'all':
+      return { kind: 'all' };
+    case 'subtree':
+      return { kind: 'subtree', path: actor.unitPath };
+    case 'self':
+      return { kind: 'self', userId: actor.id };
+    case 'none':
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * Whether a scope reaches a record that belongs to the unit at `unitPath` (and, for `self`, to user `ownerId`).
+ * With `strict`, a subtree scope excludes its own root: an editor manages the units below theirs, not their own.
+ */
+export function scopeAllows(scope: Scope, target: { unitPath: string; ownerId?: number }, strict = false): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'subtree':
+      return strict ? isStrictlyBelow(target.unitPath, scope.path) : isInSubtree(target.unitPath, scope.path);
+    case 'self':
+      return target.ownerId === scope.userId;
+    case 'none':
+      return false;
+  }
+}

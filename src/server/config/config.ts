@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Lantern's configuration, read from the environment once at start.
+ * `process.env` is read here and nowhere else; invalid values stop the start with a clear message.
+ */
+const envSchema = z.object({
+  /** TCP port the HTTP server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Address to bind; 0.0.0.0 serves the local network, 127.0.0.1 only this machine. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** The SQLite file used when DATABASE_URL is not set. Created (with its folder) on first start. */
+  LANTERN_DATA: z.string().min(1).default('./data/lantern.db'),
+  /** postgres://… to run on PostgreSQL instead of the embedded SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** Default language of messages when a request names none: zh-CN or en. */
+  LANTERN_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** Set to "true" behind HTTPS so cookies carry the Secure flag. */
+  LANTERN_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Sign-in attempts allowed per username and address per window of LANTERN_LOGIN_WINDOW_SECONDS. */
+  LANTERN_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  LANTERN_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Hours a session lasts without use. */
+  LANTERN_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Folder of the built web app; empty disables static serving. */
+  LANTERN_WEB_DIR: z.string().default('web/dist'),
+});
+
+export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: Database;
+  locale: 'zh-CN' | 'en';
+  secureCookies: boolean;
+  login: { maxAttempts: number; windowSeconds: number };
+  sessionHours: number;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.LANTERN_DATA },
+    locale: e.LANTERN_LOCALE,
+    secureCookies: e.LANTERN_SECURE_COOKIES === 'true',
+    login: { maxAttempts: e.LANTERN_LOGIN_MAX_ATTEMPTS, windowSeconds: e.LANTERN_LOGIN_WINDOW_SECONDS },
+    sessionHours: e.LANTERN_SESSION_HOURS,
+    webDir: e.LANTERN_WEB_DIR,
+  };
+}

@@ -1,0 +1,92 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings in both dialects so that
+ * they sort as text and read the same from SQLite and PostgreSQL; booleans are 0/1 integers.
+ */
+export interface UnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  kind: string;
+  region_code: string | null;
+  /** Materialised path of ids, e.g. "/1/4/": a subtree is `path LIKE '/1/4/%'`. */
+  path: string;
+  depth: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  unit_id: number;
+  is_active: number;
+  locale: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  /** Path of the unit the object belongs to, so that audit reads can be scoped like the object. */
+  unit_path: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface DB {
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
+  login_failures: LoginFailureTable;
+  settings: SettingTable;
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** The signed-in person as every request sees it: the user joined with their unit. */
+export interface SessionUserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+  is_active: number;
+  locale: string | null;
+}
+
+export function createSessionRepository(db: Kysely<DB>) {
+  const userWithUnit = () =>
+    db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select([
+        'users.id',
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'users.unit_id',
+        'units.name as unit_name',
+        'units.path as unit_path',
+        'users.is_active',
+        'users.locale',
+      ]);
+
+  return {
+    findUserForLogin: (username: string) =>
+      db.selectFrom('users').select(['id', 'password_hash', 'is_active']).where('username', '=', username).executeTakeFirst(),
+
+    findUserById: (id: number): Promise<SessionUserRow | undefined> => userWithUnit().where('users.id', '=', id).executeTakeFirst(),
+
+    findSession: (tokenHash: string) =>
+      db
+        .selectFrom('sessions')
+        .select(['token_hash', 'user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst(),
+
+    insertSession: (row: DB['sessions']) => db.insertInto('sessions').values(row).execute(),
+
+    touchSession: (tokenHash: string, lastSeenAt: string, expiresAt: string) =>
+      db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute(),
+
+    deleteSession: (tokenHash: string) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute(),
+
+    deleteExpiredSessions: (now: string) => db.deleteFrom('sessions').where('expires_at', '<', now).execute(),
+
+    deleteSessionsOfUser: (userId: number, ex: Kysely<DB> = db) => ex.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+
+    findApiToken: (tokenHash: string) =>
+      db
+        .selectFrom('api_tokens')
+        .select(['id', 'user_id', 'last_used_at'])
+        .where('token_hash', '=', tokenHash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst(),
+
+    markApiTokenUsed: (id: number, at: string) => db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
+
+    async countRecentFailures(username: string, ip: string, since: string) {
+      const [byUser, byIp] = await Promise.all([
+        db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>=', since).executeTakeFirstOrThrow(),
+        db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>=', since).executeTakeFirstOrThrow(),
+      ]);
+      return { byUser: Number(byUser.n), byIp: Number(byIp.n) };
+    },
+
+    async recordFailure(username: string, ip: string, at: string, pruneBefore: string) {
+      await db.deleteFrom('login_failures').where('at', '<', pruneBefore).execute();
+      await db.insertInto('login_failures').values({ username, ip, at }).execute();
+    },
+
+    clearFailures: (username: string) => db.deleteFrom('login_failures').where('username', '=', username).execute(),
+  };
+}
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { Config } from '../../config/config.ts';
+import { setSessionCookies } from '../../http/auth.ts';
+import { displayNameSchema, errorBody, passwordSchema, usernameSchema } from '../../http/schemas.ts';
+import type { Api } from '../../http/types.ts';
+import type { SessionService } from '../session/session.service.ts';
+import { searchCounties } from './divisions.ts';
+import type { SetupService } from './setup.service.ts';
+
+export function registerSetupRoutes(app: Api, { setup, sessions, config }: { setup: SetupService; sessions: SessionService; config: Config }) {
+  app.get(
+    '/api/v1/setup',
+    { schema: { tags: ['setup'], summary: '是否已完成首次设置 Setup status', response: { 200: z.object({ done: z.boolean(), regionCode: z.string().optional(), regionName: z.string().optional() }) } } },
+    () => setup.status(),
+  );
+
+  app.get(
+    '/api/v1/regions',
+    {
+      schema: {
+        tags: ['setup'],
+        summary: '县级行政区划 County-level divisions',
+        querystring: z.object({ q: z.string().max(40).default('') }),
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), city: z.string(), province: z.string() })) }) },
+      },
+    },
+    (request) => ({ items: searchCounties(request.query.q) }),
+  );
+
+  app.post(
+    '/api/v1/setup',
+    {
+      config: { csrf: false },
+      schema: {
+        tags: ['setup'],
+        summary: '首次设置 First-run setup',
+        body: z.strictObject({
+          regionCode: z.string().regex(/^\d{6}$/, 'six digits'),
+          username: usernameSchema,
+          password: passwordSchema,
+          displayName: displayNameSchema.optional(),
+        }),
+        response: { 201: z.object({ user: z.object({ id: z.number(), username: z.string() }), unitCount: z.number() }), 400: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await setup.run(request.body);
+      const { token, csrfToken } = await sessions.openSession(result.userId, request.ip, request.headers['user-agent'] ?? null);
+      setSessionCookies(reply, config, token, csrfToken);
+      return reply.status(201).send({ user: { id: result.userId, username: request.body.username }, unitCount: result.unitCount });
+    },
+  );
+}

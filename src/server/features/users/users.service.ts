@@ -1,0 +1,158 @@
+import type { Kysely } from 'kysely';
+import { canGrantRole, type Role } from '../../../domain/access/roles.ts';
+import { scopeAllows, scopeFor } from '../../../domain/access/scope.ts';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import type { ActorContext } from '../session/actor.ts';
+import { hashPassword } from '../session/password.ts';
+import type { SessionRepository } from '../session/session.repository.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
+import { presentUser } from './users.presenter.ts';
+import type { UserRepository, UserWithUnit } from './users.repository.ts';
+
+export interface UserServiceDeps {
+  db: Kysely<DB>;
+  users: UserRepository;
+  units: UnitRepository;
+  sessions: SessionRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitId: number;
+}
+
+export interface UserPatch {
+  displayName?: string;
+  role?: Role;
+  unitId?: number;
+  isActive?: boolean;
+  password?: string;
+}
+
+const auditView = (u: UserWithUnit) => ({ username: u.username, displayName: u.display_name, role: u.role, unitId: u.unit_id, isActive: u.is_active === 1 });
+
+export function checkPassword(username: string, password: string) {
+  if (password.trim().toLowerCase() === username.trim().toLowerCase()) throw invalid('PASSWORD_WEAK', {}, 'password');
+}
+
+export function createUserService({ db, users, units, sessions, audit, clock }: UserServiceDeps) {
+  /** The unit a user is placed in must exist and lie within what the actor may manage. */
+  async function placeableUnit(actor: ActorContext, unitId: number, ex: Kysely<DB>, action: 'create' | 'update') {
+    const unit = await units.findById(unitId, ex);
+    if (!unit) throw invalid('NOT_FOUND', { what: 'unitId' }, 'unitId');
+    if (!scopeAllows(scopeFor(actor, 'user', action), { unitPath: unit.path })) throw forbidden();
+    return unit;
+  }
+
+  function assertGrantable(actor: ActorContext, role: Role) {
+    if (!canGrantRole(actor.role, role)) throw new AppError(403, 'FORBIDDEN', 'ROLE_NOT_GRANTABLE', { role }, 'role');
+  }
+
+  return {
+    async list(actor: ActorContext, f: { unitId?: number; q?: string }) {
+      const rows = await users.list(scopeFor(actor, 'user', 'read'), { ...f, limit: 1000 });
+      return rows.map(presentUser);
+    },
+
+    async get(actor: ActorContext, id: number) {
+      const row = await users.findInScope(scopeFor(actor, 'user', 'read'), id);
+      if (!row) throw notFound('user');
+      return presentUser(row);
+    },
+
+    async create(actor: ActorContext, input: NewUser, ip: string | null) {
+      if (scopeFor(actor, 'user', 'create').kind === 'none') throw forbidden();
+      assertGrantable(actor, input.role);
+      checkPassword(input.username, input.password);
+      const passwordHash = await hashPassword(input.password);
+      const id = await db.transaction().execute(async (trx) => {
+        const unit = await placeableUnit(actor, input.unitId, trx, 'create');
+        if (await users.findByUsername(input.username, trx)) {
+          throw new AppError(409, 'DUPLICATE', 'DUPLICATE_USERNAME', { username: input.username }, 'username');
+        }
+        const at = clock().toISOString();
+        const { id } = await users.insert(trx, {
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          role: input.role,
+          unit_id: unit.id,
+          is_active: 1,
+          locale: null,
+          created_at: at,
+          updated_at: at,
+        });
+        await audit.record(
+          {
+            actor,
+            action: 'user.create',
+            objectType: 'user',
+            objectId: String(id),
+            unitPath: unit.path,
+            summary: `新建用户 ${input.username}（${input.displayName}，${unit.name}）`,
+            after: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit.id, isActive: true },
+            ip,
+          },
+          trx,
+        );
+        return id;
+      });
+      return this.get(actor, id);
+    },
+
+    async update(actor: ActorContext, id: number, patch: UserPatch, ip: string | null) {
+      const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+      await db.transaction().execute(async (trx) => {
+        const before = await users.findInScope(scopeFor(actor, 'user', 'read'), id, trx);
+        if (!before) throw notFound('user');
+        if (!scopeAllows(scopeFor(actor, 'user', 'update'), { unitPath: before.unit_path })) throw forbidden();
+        if (id === actor.id && ((patch.role && patch.role !== before.role) || patch.isActive === false)) {
+          throw invalid('SELF_DEMOTION', {}, patch.role ? 'role' : 'isActive');
+        }
+        // Editing someone whose role one could not grant is itself a privilege escalation.
+        assertGrantable(actor, before.role as Role);
+        if (patch.role) assertGrantable(actor, patch.role);
+        if (patch.password) checkPassword(before.username, patch.password);
+        const unit = patch.unitId !== undefined ? await placeableUnit(actor, patch.unitId, trx, 'update') : null;
+        await users.update(trx, id, {
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+          ...(patch.role ? { role: patch.role } : {}),
+          ...(unit ? { unit_id: unit.id } : {}),
+          ...(patch.isActive !== undefined ? { is_active: patch.isActive ? 1 : 0 } : {}),
+          ...(passwordHash ? { password_hash: passwordHash } : {}),
+          updated_at: clock().toISOString(),
+        });
+        // A disabled account, a new password or a new role ends the sessions the person had.
+        if (patch.isActive === false || passwordHash || (patch.role && patch.role !== before.role)) {
+          await sessions.deleteSessionsOfUser(id, trx);
+        }
+        const after = await users.findInScope({ kind: 'all' }, id, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'user.update',
+            objectType: 'user',
+            objectId: String(id),
+            unitPath: after!.unit_path,
+            summary: `修改用户 ${before.username}${passwordHash ? '（重设密码）' : ''}`,
+            before: auditView(before),
+            after: { ...auditView(after!), ...(passwordHash ? { passwordChanged: true } : {}) },
+            ip,
+          },
+          trx,
+        );
+      });
+      return this.get(actor, id);
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,96 @@
+/** Server-side messages in the two languages Lantern speaks. zh-CN is the default. */
+export type Locale = 'zh-CN' | 'en';
+
+type Params = Record<string, string | number>;
+type Entry = { 'zh-CN': string; en: string };
+
+const MESSAGES = {
+  MALFORMED_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA: { 'zh-CN': '请求内容须为 JSON（Content-Type: application/json）', en: 'The request body must be JSON (Content-Type: application/json)' },
+  BODY_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_DISABLED: { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account is disabled; contact your administrator' },
+  RATE_LIMITED: { 'zh-CN': '登录尝试过于频繁，请 {minutes} 分钟后再试', en: 'Too many sign-in attempts; try again in {minutes} minutes' },
+  CSRF: { 'zh-CN': '安全校验失败（CSRF），请刷新页面后重试', en: 'Security check failed (CSRF); reload the page and try again' },
+  FORBIDDEN: { 'zh-CN': '您没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '{what}不存在或您无权查看', en: '{what} not found, or you may not see it' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在：{route}', en: 'No such endpoint: {route}' },
+  SETUP_DONE: { 'zh-CN': '系统已完成首次设置，不能重复设置', en: 'Setup has already been done' },
+  SETUP_REQUIRED: { 'zh-CN': '系统尚未完成首次设置', en: 'Lantern has not been set up yet' },
+  UNKNOWN_REGION: { 'zh-CN': '行政区划代码 {code} 不存在，或不是县级区划', en: 'Region code {code} does not exist or is not a county-level division' },
+  DUPLICATE_USERNAME: { 'zh-CN': '用户名“{username}”已被使用', en: 'The username "{username}" is already taken' },
+  DUPLICATE_UNIT_NAME: { 'zh-CN': '同一上级单位下已有名为“{name}”的单位', en: 'A unit named "{name}" already exists under the same parent' },
+  UNIT_HAS_CHILDREN: { 'zh-CN': '“{name}”下还有 {count} 个下级单位，不能删除', en: '"{name}" still has {count} sub-units and cannot be deleted' },
+  UNIT_HAS_USERS: { 'zh-CN': '“{name}”还有 {count} 个用户，不能删除', en: '"{name}" still has {count} users and cannot be deleted' },
+  UNIT_IS_ROOT: { 'zh-CN': '不能删除或移动县（市、区）本级单位', en: 'The county unit itself cannot be deleted or moved' },
+  UNIT_CYCLE: { 'zh-CN': '不能把单位移到它自己或它的下级单位之下', en: 'A unit cannot move under itself or one of its sub-units' },
+  ROLE_NOT_GRANTABLE: { 'zh-CN': '您不能授予“{role}”角色', en: 'You may not grant the role "{role}"' },
+  PASSWORD_WEAK: { 'zh-CN': '密码不能与用户名相同', en: 'The password must differ from the username' },
+  SELF_DEMOTION: { 'zh-CN': '不能停用自己的账号或更改自己的角色', en: 'You cannot disable your own account or change your own role' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试（错误编号 {id}）', en: 'Internal server error; please retry later (reference {id})' },
+  // Validation, with {field} the field's label.
+  V_REQUIRED: { 'zh-CN': '{field}不能为空', en: '{field} is required' },
+  V_TYPE: { 'zh-CN': '{field}格式不对，应为{expected}', en: '{field} has the wrong type; expected {expected}' },
+  V_TOO_SHORT: { 'zh-CN': '{field}至少 {n} 个字符', en: '{field} must have at least {n} characters' },
+  V_TOO_LONG: { 'zh-CN': '{field}最多 {n} 个字符', en: '{field} must have at most {n} characters' },
+  V_TOO_SMALL: { 'zh-CN': '{field}不能小于 {n}', en: '{field} must be at least {n}' },
+  V_TOO_BIG: { 'zh-CN': '{field}不能大于 {n}', en: '{field} must be at most {n}' },
+  V_ONE_OF: { 'zh-CN': '{field}只能是以下之一：{values}', en: '{field} must be one of: {values}' },
+  V_FORMAT: { 'zh-CN': '{field}格式不正确', en: '{field} is not in the right format' },
+  V_UNKNOWN_KEY: { 'zh-CN': '不认识的字段：{keys}', en: 'Unknown field(s): {keys}' },
+  V_INVALID: { 'zh-CN': '{field}无效', en: '{field} is invalid' },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Labels of request fields and types, so that a message names the field as the user sees it. */
+const LABELS: Record<string, Entry> = {
+  username: { 'zh-CN': '用户名', en: 'Username' },
+  password: { 'zh-CN': '密码', en: 'Password' },
+  displayName: { 'zh-CN': '姓名', en: 'Display name' },
+  role: { 'zh-CN': '角色', en: 'Role' },
+  unitId: { 'zh-CN': '所属单位', en: 'Unit' },
+  parentId: { 'zh-CN': '上级单位', en: 'Parent unit' },
+  name: { 'zh-CN': '名称', en: 'Name' },
+  kind: { 'zh-CN': '类型', en: 'Kind' },
+  regionCode: { 'zh-CN': '行政区划代码', en: 'Region code' },
+  sortOrder: { 'zh-CN': '排序', en: 'Sort order' },
+  isActive: { 'zh-CN': '启用状态', en: 'Active' },
+  id: { 'zh-CN': '编号', en: 'Id' },
+  limit: { 'zh-CN': '每页条数', en: 'Limit' },
+  cursor: { 'zh-CN': '翻页游标', en: 'Cursor' },
+  from: { 'zh-CN': '开始时间', en: 'From' },
+  to: { 'zh-CN': '结束时间', en: 'To' },
+  q: { 'zh-CN': '搜索词', en: 'Search text' },
+  body: { 'zh-CN': '请求内容', en: 'Request body' },
+  unit: { 'zh-CN': '单位', en: 'Unit' },
+  user: { 'zh-CN': '用户', en: 'User' },
+  token: { 'zh-CN': 'API 令牌', en: 'API token' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  string: { 'zh-CN': '文本', en: 'text' },
+  boolean: { 'zh-CN': '是/否', en: 'true or false' },
+  object: { 'zh-CN': '对象', en: 'an object' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  int: { 'zh-CN': '整数', en: 'a whole number' },
+};
+
+export function label(key: string, locale: Locale): string {
+  return LABELS[key]?.[locale] ?? key;
+}
+
+export function translate(key: MessageKey, locale: Locale, params: Params = {}): string {
+  const template = MESSAGES[key][locale];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The language a request asks for: the first of zh / en its Accept-Language names, else the default. */
+export function localeOf(acceptLanguage: string | undefined, fallback: Locale): Locale {
+  if (!acceptLanguage) return fallback;
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase();
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return fallback;
+}

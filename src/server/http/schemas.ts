@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/access/roles.ts';
+import { UNIT_KINDS } from '../../domain/units/unit-tree.ts';
+
+/** Request and response schemas shared by several features. Each feature keeps its own beside its routes. */
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+export const roleSchema = z.enum(ROLES);
+export const unitKindSchema = z.enum(UNIT_KINDS);
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -');
+export const passwordSchema = z.string().min(10).max(200);
+export const displayNameSchema = z.string().trim().min(1).max(60);
+
+export const meSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitId: z.number(),
+  unitName: z.string(),
+  locale: z.string().nullable(),
+});
+
+/** The shape of the signed-in person returned by sign-in, setup and /me. */
+export function presentMe(actor: { id: number; username: string; displayName: string; role: z.infer<typeof roleSchema>; unitId: number; unitName: string; locale: string | null }) {
+  return { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, unitId: actor.unitId, unitName: actor.unitName, locale: actor.locale };
+}
+
+export const standardErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+export const noContent = z.null().describe('No content');

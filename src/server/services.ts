@@ -1,0 +1,31 @@
+import type { Config } from './config/config.ts';
+import type { Clock } from './clock.ts';
+import type { Db } from './db/client.ts';
+import { createAuditLog } from './features/audit/audit.repository.ts';
+import { createSessionRepository } from './features/session/session.repository.ts';
+import { createSessionService } from './features/session/session.service.ts';
+import { createSetupService } from './features/setup/setup.service.ts';
+import { createTokenService } from './features/tokens/tokens.service.ts';
+import { createUnitRepository } from './features/units/units.repository.ts';
+import { createUnitService } from './features/units/units.service.ts';
+import { createUserRepository } from './features/users/users.repository.ts';
+import { createUserService } from './features/users/users.service.ts';
+
+/** Wires repositories into services; each service receives only what it uses. */
+export function createServices(db: Db, config: Config, clock: Clock) {
+  const k = db.kysely;
+  const audit = createAuditLog(k, clock);
+  const sessionRepo = createSessionRepository(k);
+  const unitRepo = createUnitRepository(k);
+  const userRepo = createUserRepository(k);
+  return {
+    audit,
+    sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
+    setup: createSetupService({ db: k, units: unitRepo, audit, clock }),
+    units: createUnitService({ db: k, units: unitRepo, audit, clock }),
+    users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
+    tokens: createTokenService({ db: k, audit, clock }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
