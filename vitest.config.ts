@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // unit (pure domain), integration (HTTP against real SQLite and PostgreSQL), e2e (Chromium).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
