@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { scopeFor } from '../../../domain/access/scope.ts';
 import { requireActor } from '../../http/auth.ts';
 import { forbidden } from '../../http/errors.ts';
+import { auditPolicy } from '../../policies/audit.policy.ts';
 import { standardErrors } from '../../http/schemas.ts';
 import type { Api } from '../../http/types.ts';
 import type { AuditLog } from './audit.repository.ts';
@@ -40,7 +40,7 @@ export function registerAuditRoutes(app: Api, { audit }: { audit: AuditLog }) {
       },
     },
     async (request) => {
-      const scope = scopeFor(requireActor(request), 'audit', 'read');
+      const scope = auditPolicy.readScope(requireActor(request));
       if (scope.kind === 'none') throw forbidden();
       const q = request.query;
       // A bare date as the upper bound means "through the end of that day".

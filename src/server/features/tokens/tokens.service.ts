@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { scopeFor } from '../../../domain/access/scope.ts';
+import { tokenPolicy } from '../../policies/token.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { newToken, sha256 } from '../session/session.service.ts';
@@ -10,7 +10,7 @@ import { newToken, sha256 } from '../session/session.service.ts';
 /** API tokens for integrations: each acts as the person who made it, with the same scope. */
 export function createTokenService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
   const own = (actor: ActorContext) => {
-    if (scopeFor(actor, 'token', 'read').kind === 'none') throw forbidden();
+    if (!tokenPolicy.mayUse(actor)) throw forbidden();
     return db.selectFrom('api_tokens').where('user_id', '=', actor.id).where('revoked_at', 'is', null);
   };
 
@@ -21,7 +21,7 @@ export function createTokenService({ db, audit, clock }: { db: Kysely<DB>; audit
     },
 
     async create(actor: ActorContext, name: string, ip: string | null) {
-      if (scopeFor(actor, 'token', 'create').kind === 'none') throw forbidden();
+      if (!tokenPolicy.mayUse(actor)) throw forbidden();
       const token = `lnt_${newToken()}`;
       const at = clock().toISOString();
       const id = await db.transaction().execute(async (trx) => {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { scopeAllows, scopeFor } from '../../../domain/access/scope.ts';
 import { canMoveUnder, depthOf, type UnitKind } from '../../../domain/units/unit-tree.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { unitPolicy } from '../../policies/unit.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { presentUnit } from './units.presenter.ts';
@@ -53,14 +53,13 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
 
   return {
     async list(actor: ActorContext) {
-      const scope = scopeFor(actor, 'unit', 'read');
       const rows = await units.listAll();
-      return rows.filter((u) => scopeAllows(scope, { unitPath: u.path })).map(presentUnit);
+      return rows.filter((u) => unitPolicy.canRead(actor, u)).map(presentUnit);
     },
 
     async get(actor: ActorContext, id: number) {
       const unit = await load(id);
-      if (!scopeAllows(scopeFor(actor, 'unit', 'read'), { unitPath: unit.path })) throw notFound('unit');
+      if (!unitPolicy.canRead(actor, unit)) throw notFound('unit');
       return presentUnit(unit);
     },
 
@@ -68,7 +67,7 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
       const id = await db.transaction().execute(async (trx) => {
         const parent = await units.findById(input.parentId, trx);
         if (!parent) throw invalid('NOT_FOUND', { what: 'parentId' }, 'parentId');
-        if (!scopeAllows(scopeFor(actor, 'unit', 'create'), { unitPath: parent.path })) throw forbidden();
+        if (!unitPolicy.canCreateUnder(actor, parent)) throw forbidden();
         await assertNameFree(trx, parent.id, input.name);
         const at = clock().toISOString();
         const created = await units.insert(trx, {
@@ -101,15 +100,14 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
     async update(actor: ActorContext, id: number, patch: UnitPatch, ip: string | null) {
       await db.transaction().execute(async (trx) => {
         const unit = await load(id, trx);
-        const scope = scopeFor(actor, 'unit', 'update');
-        if (!scopeAllows(scope, { unitPath: unit.path }, true)) throw forbidden();
+        if (!unitPolicy.canUpdate(actor, unit)) throw forbidden();
         const moving = patch.parentId !== undefined && patch.parentId !== unit.parent_id;
         let newParentId = unit.parent_id;
         if (moving) {
           if (unit.parent_id === null) throw invalid('UNIT_IS_ROOT', {}, 'parentId');
           const parent = await units.findById(patch.parentId!, trx);
           if (!parent) throw invalid('NOT_FOUND', { what: 'parentId' }, 'parentId');
-          if (!scopeAllows(scope, { unitPath: parent.path })) throw forbidden();
+          if (!unitPolicy.canMoveUnder(actor, parent)) throw forbidden();
           if (!canMoveUnder(unit.path, parent.path)) throw invalid('UNIT_CYCLE', {}, 'parentId');
           newParentId = parent.id;
           const newPath = `${parent.path}${unit.id}/`;
@@ -147,7 +145,7 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
       await db.transaction().execute(async (trx) => {
         const unit = await load(id, trx);
         if (unit.parent_id === null) throw invalid('UNIT_IS_ROOT');
-        if (!scopeAllows(scopeFor(actor, 'unit', 'delete'), { unitPath: unit.path }, true)) throw forbidden();
+        if (!unitPolicy.canDelete(actor, unit)) throw forbidden();
         if (Number(unit.child_count) > 0) throw conflict('UNIT_HAS_CHILDREN', { name: unit.name, count: Number(unit.child_count) });
         if (Number(unit.user_count) > 0) throw conflict('UNIT_HAS_USERS', { name: unit.name, count: Number(unit.user_count) });
         await units.delete(trx, id);

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { canGrantRole, type Role } from '../../../domain/access/roles.ts';
-import { scopeAllows, scopeFor } from '../../../domain/access/scope.ts';
+import type { Role } from '../../../domain/access/roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { userPolicy } from '../../policies/user.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { hashPassword } from '../session/password.ts';
@@ -48,28 +48,28 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
   async function placeableUnit(actor: ActorContext, unitId: number, ex: Kysely<DB>, action: 'create' | 'update') {
     const unit = await units.findById(unitId, ex);
     if (!unit) throw invalid('NOT_FOUND', { what: 'unitId' }, 'unitId');
-    if (!scopeAllows(scopeFor(actor, 'user', action), { unitPath: unit.path })) throw forbidden();
+    if (!userPolicy.canPlaceIn(actor, unit, action)) throw forbidden();
     return unit;
   }
 
   function assertGrantable(actor: ActorContext, role: Role) {
-    if (!canGrantRole(actor.role, role)) throw new AppError(403, 'FORBIDDEN', 'ROLE_NOT_GRANTABLE', { role }, 'role');
+    if (!userPolicy.canGrant(actor, role)) throw new AppError(403, 'FORBIDDEN', 'ROLE_NOT_GRANTABLE', { role }, 'role');
   }
 
   return {
     async list(actor: ActorContext, f: { unitId?: number; q?: string }) {
-      const rows = await users.list(scopeFor(actor, 'user', 'read'), { ...f, limit: 1000 });
+      const rows = await users.list(userPolicy.readScope(actor), { ...f, limit: 1000 });
       return rows.map(presentUser);
     },
 
     async get(actor: ActorContext, id: number) {
-      const row = await users.findInScope(scopeFor(actor, 'user', 'read'), id);
+      const row = await users.findInScope(userPolicy.readScope(actor), id);
       if (!row) throw notFound('user');
       return presentUser(row);
     },
 
     async create(actor: ActorContext, input: NewUser, ip: string | null) {
-      if (scopeFor(actor, 'user', 'create').kind === 'none') throw forbidden();
+      if (!userPolicy.mayCreateAny(actor)) throw forbidden();
       assertGrantable(actor, input.role);
       checkPassword(input.username, input.password);
       const passwordHash = await hashPassword(input.password);
@@ -111,9 +111,9 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
     async update(actor: ActorContext, id: number, patch: UserPatch, ip: string | null) {
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       await db.transaction().execute(async (trx) => {
-        const before = await users.findInScope(scopeFor(actor, 'user', 'read'), id, trx);
+        const before = await users.findInScope(userPolicy.readScope(actor), id, trx);
         if (!before) throw notFound('user');
-        if (!scopeAllows(scopeFor(actor, 'user', 'update'), { unitPath: before.unit_path })) throw forbidden();
+        if (!userPolicy.canUpdate(actor, { unitPath: before.unit_path })) throw forbidden();
         if (id === actor.id && ((patch.role && patch.role !== before.role) || patch.isActive === false)) {
           throw invalid('SELF_DEMOTION', {}, patch.role ? 'role' : 'isActive');
         }
