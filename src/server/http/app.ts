@@ -33,7 +33,6 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
     logger: logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: !logger,
   }).withTypeProvider<ZodTypeProvider>() as Api;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
