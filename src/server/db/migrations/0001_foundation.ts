@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { MigrationDialect } from '../migrate.ts';
 
 /** Units, people, sessions, API tokens, audit and settings. */
@@ -8,13 +8,15 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     dialect === 'postgres'
       ? t.addColumn('id', 'serial', (c) => c.primaryKey())
       : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  // Unit paths are compared as byte strings (subtree = a range); PostgreSQL must not use a locale collation for them.
+  const pathType = dialect === 'postgres' ? sql`varchar(400) collate "C"` : sql`varchar(400)`;
 
   await withId(db.schema.createTable('units'))
     .addColumn('parent_id', 'integer', (c) => c.references('units.id'))
     .addColumn('name', 'varchar(100)', (c) => c.notNull())
     .addColumn('kind', 'varchar(20)', (c) => c.notNull())
     .addColumn('region_code', 'varchar(12)')
-    .addColumn('path', 'varchar(400)', (c) => c.notNull())
+    .addColumn('path', pathType, (c) => c.notNull())
     .addColumn('depth', 'integer', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
@@ -67,7 +69,7 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('action', 'varchar(40)', (c) => c.notNull())
     .addColumn('object_type', 'varchar(40)', (c) => c.notNull())
     .addColumn('object_id', 'varchar(40)', (c) => c.notNull())
-    .addColumn('unit_path', 'varchar(400)')
+    .addColumn('unit_path', pathType)
     .addColumn('summary', 'varchar(400)', (c) => c.notNull())
     .addColumn('before_json', 'text')
     .addColumn('after_json', 'text')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
 import type { DB } from '../../db/schema.ts';
+import { subtreeRange } from '../../db/fragments.ts';
 import type { Clock } from '../../clock.ts';
 
 export interface AuditEventInput {
@@ -59,7 +60,7 @@ export function createAuditLog(db: Kysely<DB>, clock: Clock) {
         .selectFrom('audit_events')
         .selectAll()
         .$call((q) => {
-          if (scope.kind === 'subtree') return q.where('unit_path', 'like', `${scope.path}%`);
+          if (scope.kind === 'subtree') return q.where('unit_path', '>=', subtreeRange(scope.path)[0]).where('unit_path', '<', subtreeRange(scope.path)[1]);
           if (scope.kind === 'self') return q.where('actor_id', '=', scope.userId);
           if (scope.kind === 'none') return q.where((eb) => eb.lit(false));
           return q;

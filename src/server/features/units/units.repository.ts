@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { subtreeRange } from '../../db/fragments.ts';
 
 
 /** Typed queries over the unit tree; decisions live in the service. */
@@ -62,7 +63,8 @@ export function createUnitRepository(db: Kysely<DB>) {
           path: sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})`,
           depth: sql<number>`depth + ${depthDelta}`,
         })
-        .where('path', 'like', `${oldPrefix}%`)
+        .where('path', '>=', subtreeRange(oldPrefix)[0])
+        .where('path', '<', subtreeRange(oldPrefix)[1])
         .execute(),
 
     delete: (ex: Kysely<DB>, id: number) => ex.deleteFrom('units').where('id', '=', id).execute(),

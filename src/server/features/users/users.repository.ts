@@ -1,6 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
 import type { DB } from '../../db/schema.ts';
+import { likeSafe, subtreeRange } from '../../db/fragments.ts';
 
 type UserQuery = SelectQueryBuilder<DB, 'users' | 'units', object>;
 
@@ -10,7 +11,7 @@ export function inUserScope<Q extends UserQuery>(q: Q, scope: Scope): Q {
     case 'all':
       return q;
     case 'subtree':
-      return q.where('units.path', 'like', `${scope.path}%`) as Q;
+      return q.where('units.path', '>=', subtreeRange(scope.path)[0]).where('units.path', '<', subtreeRange(scope.path)[1]) as Q;
     case 'self':
       return q.where('users.id', '=', scope.userId) as Q;
     case 'none':
@@ -41,7 +42,7 @@ export function createUserRepository(db: Kysely<DB>) {
       inUserScope(base(db), scope)
         .$if(f.unitId !== undefined, (q) => q.where('users.unit_id', '=', f.unitId!))
         .$if(!!f.q, (q) =>
-          q.where((eb) => eb.or([eb('users.username', 'like', `%${f.q}%`), eb('users.display_name', 'like', `%${f.q}%`)])),
+          q.where((eb) => eb.or([eb('users.username', 'like', `%${likeSafe(f.q!)}%`), eb('users.display_name', 'like', `%${likeSafe(f.q!)}%`)])),
         )
         .orderBy('units.path')
         .orderBy('users.id')
