@@ -69,6 +69,10 @@ const GRANTABLE: Record<Role, readonly Role[]> = {
   auditor: [],
 };
 
+export function grantableRoles(actor: Role): readonly Role[] {
+  return GRANTABLE[actor];
+}
+
 export function canGrantRole(actor: Role, granted: Role): boolean {
   return GRANTABLE[actor].includes(granted);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { permissionsOf } from '../../../domain/access/roles.ts';
+import { grantableRoles, permissionsOf } from '../../../domain/access/roles.ts';
 import type { Config } from '../../config/config.ts';
 import { clearSessionCookies, clientIp, requireActor, SESSION_COOKIE, setSessionCookies } from '../../http/auth.ts';
 import { errorBody, meSchema, presentMe } from '../../http/schemas.ts';
@@ -40,12 +40,12 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
       schema: {
         tags: ['session'],
         summary: '当前用户 The signed-in person',
-        response: { 200: signedIn.extend({ permissions: z.array(z.string()) }), 401: errorBody },
+        response: { 200: signedIn.extend({ permissions: z.array(z.string()), grantableRoles: z.array(z.string()) }), 401: errorBody },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      return { user: presentMe(actor), csrfToken: actor.csrfToken ?? '', permissions: permissionsOf(actor.role) };
+      return { user: presentMe(actor), csrfToken: actor.csrfToken ?? '', permissions: permissionsOf(actor.role), grantableRoles: [...grantableRoles(actor.role)] };
     },
   );
 }

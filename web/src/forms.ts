@@ -1,0 +1,23 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api';
+
+/**
+ * Shows a failed request on its form: a VALIDATION error naming a field of the form goes under
+ * that field; anything else is returned so the caller can show it as a message.
+ * Returns null when the error was placed on a field.
+ */
+export function placeApiError(form: FormInstance, error: unknown): string | null {
+  if (error instanceof ApiError) {
+    if (error.field && error.field in form.getFieldsValue()) {
+      form.setFields([{ name: error.field, errors: [error.message] }]);
+      return null;
+    }
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The message of any thrown value. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

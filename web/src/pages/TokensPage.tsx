@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { api, type ApiToken } from '../api';
+import { errorMessage } from '../forms';
+import { formatTime } from '../format';
+import { useI18n } from '../i18n';
+import { PageHeader } from '../components/PageHeader';
+import { TokenCreateModal } from '../components/TokenCreateModal';
+
+/** The signed-in user's own API tokens: list, create (shown once), revoke. */
+export function TokensPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setTokens((await api.listTokens()).items);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const revoke = async (token: ApiToken) => {
+    try {
+      await api.revokeToken(token.id);
+      message.success(t('tokens.revoked'));
+      await load();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const columns: TableColumnsType<ApiToken> = [
+    { title: t('tokens.name'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('tokens.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 160,
+      render: (at: string) => formatTime(at),
+    },
+    {
+      title: t('tokens.lastUsedAt'),
+      dataIndex: 'lastUsedAt',
+      key: 'lastUsedAt',
+      width: 160,
+      render: (at: string | null) =>
+        at ? formatTime(at) : <Typography.Text type="secondary">{t('tokens.never')}</Typography.Text>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_: unknown, token) => (
+        <Popconfirm
+          title={t('tokens.revokeConfirm', { name: token.name })}
+          okText={t('tokens.revoke')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+          onConfirm={() => revoke(token)}
+        >
+          <Button type="link" danger size="small" icon={<DeleteOutlined />} data-testid={`token-revoke-${token.id}`}>
+            {t('tokens.revoke')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('tokens.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">
+            {t('tokens.create')}
+          </Button>
+        }
+      />
+      <Alert type="info" showIcon title={t('tokens.intro')} style={{ marginBottom: 16 }} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Card styles={{ body: { padding: 12 } }}>
+        <Table<ApiToken>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={tokens}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 560 }}
+          data-testid="tokens-table"
+        />
+      </Card>
+      {creating && (
+        <TokenCreateModal
+          onClose={() => setCreating(false)}
+          onCreated={() => void load()}
+        />
+      )}
+    </>
+  );
+}
