@@ -10,6 +10,9 @@ import { createUnitRepository } from './features/units/units.repository.ts';
 import { createUnitService } from './features/units/units.service.ts';
 import { createUserRepository } from './features/users/users.repository.ts';
 import { createUserService } from './features/users/users.service.ts';
+import { createProjectRepository } from './features/projects/projects.repository.ts';
+import { createProjectService } from './features/projects/projects.service.ts';
+import { createProjectQueries } from './features/projects/project-queries.service.ts';
 
 /** Wires repositories into services; each service receives only what it uses. */
 export function createServices(db: Db, config: Config, clock: Clock) {
@@ -18,6 +21,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const sessionRepo = createSessionRepository(k);
   const unitRepo = createUnitRepository(k);
   const userRepo = createUserRepository(k);
+  const projectRepo = createProjectRepository(k);
   return {
     audit,
     sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
@@ -25,6 +29,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     units: createUnitService({ db: k, units: unitRepo, audit, clock }),
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
+    projects: createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock }),
+    projectQueries: createProjectQueries({ projects: projectRepo, units: unitRepo, clock }),
   };
 }
 

@@ -15,7 +15,7 @@ export function isRole(value: unknown): value is Role {
  */
 export type Reach = 'all' | 'subtree' | 'self' | 'none';
 
-export const RESOURCES = ['unit', 'user', 'audit', 'token'] as const;
+export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -45,6 +45,14 @@ const MATRIX: Matrix = {
     read: { admin: 'all', auditor: 'all', coordinator: 'all', unit_editor: 'subtree' },
     create: {},
     update: {},
+    delete: {},
+  },
+  // Enterprises will see their own projects once enterprises are linked to projects (tickets issue);
+  // until then they see none.
+  project: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree' },
+    create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
     delete: {},
   },
   token: {
@@ -85,5 +93,7 @@ export function permissionsOf(role: Role): string[] {
   if (reachOf(role, 'user', 'create') !== 'none') perms.push('user.manage');
   if (reachOf(role, 'audit', 'read') !== 'none') perms.push('audit.read');
   if (reachOf(role, 'token', 'create') !== 'none') perms.push('token.manage');
+  if (reachOf(role, 'project', 'read') !== 'none') perms.push('project.read');
+  if (reachOf(role, 'project', 'create') !== 'none') perms.push('project.manage');
   return perms;
 }

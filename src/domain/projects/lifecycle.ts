@@ -71,8 +71,9 @@ export type TransitionError =
   | { code: 'MISSING'; field: Requirement }
   | { code: 'FUTURE_DATE'; field: Requirement };
 
+/** The stages a project may move to, in lifecycle order. */
 export function allowedNextStages(from: Stage): Stage[] {
-  return TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
+  return STAGES.filter((to) => TRANSITIONS.some((t) => t.from === from && t.to === to));
 }
 
 /** Checks a proposed stage change; returns null when it may happen, or the first thing wrong. */

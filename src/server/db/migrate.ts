@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './client.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_projects.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -12,6 +13,7 @@ interface DialectMigration {
 /** Every migration, in order. The same list creates both schemas; dialect differences stay inside each file. */
 const migrations: Record<string, DialectMigration> = {
   '0001_foundation': m0001,
+  '0002_projects': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

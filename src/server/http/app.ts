@@ -15,6 +15,7 @@ import { registerSetupRoutes } from '../features/setup/setup.routes.ts';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.ts';
 import { registerUnitRoutes } from '../features/units/units.routes.ts';
 import { registerUserRoutes } from '../features/users/users.routes.ts';
+import { registerProjectRoutes } from '../features/projects/projects.routes.ts';
 import { createServices } from '../services.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendRouteNotFound } from './error-handler.ts';
@@ -62,6 +63,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerUserRoutes(app, { users: services.users });
   registerAuditRoutes(app, { audit: services.audit });
   registerTokenRoutes(app, { tokens: services.tokens });
+  registerProjectRoutes(app, { projects: services.projects, queries: services.projectQueries });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/api/v1/health', { schema: { hide: true } }, () => ({ ok: true, database: db.dialect }));
 

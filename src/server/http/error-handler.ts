@@ -68,6 +68,13 @@ export function installErrorHandler(app: FastifyInstance, defaultLocale: Locale)
     const locale = localeOf(request.headers['accept-language'], defaultLocale);
     if (err instanceof AppError) {
       const params = { ...err.params };
+      // Parameters written "@key" are labels (fields, stages), named in the caller's language.
+      // A list of them is joined with "、".
+      for (const [k, v] of Object.entries(params)) {
+        if (typeof v === 'string' && v.startsWith('@')) {
+          params[k] = v.split('、').map((token) => (token.startsWith('@') ? label(token.slice(1), locale) : token)).join(locale === 'en' ? ', ' : '、');
+        }
+      }
       if (typeof params.what === 'string') params.what = label(params.what, locale);
       if (typeof params.role === 'string') params.role = label(params.role, locale);
       return send(reply, err.status, err.code, translate(err.messageKey, locale, params), err.field);

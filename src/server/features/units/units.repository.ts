@@ -55,17 +55,33 @@ export function createUnitRepository(db: Kysely<DB>) {
     update: (ex: Kysely<DB>, id: number, patch: Partial<Pick<DB['units'], 'name' | 'kind' | 'parent_id' | 'sort_order' | 'updated_at'>>) =>
       ex.updateTable('units').set(patch).where('id', '=', id).execute(),
 
-    /** Moves a whole subtree: every path under `oldPrefix` gets `newPrefix` instead, depths shift alike. */
-    rebaseSubtree: (ex: Kysely<DB>, oldPrefix: string, newPrefix: string, depthDelta: number) =>
-      ex
-        .updateTable('units')
-        .set({
-          path: sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})`,
-          depth: sql<number>`depth + ${depthDelta}`,
-        })
-        .where('path', '>=', subtreeRange(oldPrefix)[0])
-        .where('path', '<', subtreeRange(oldPrefix)[1])
-        .execute(),
+    /**
+     * Moves a whole subtree: every path under `oldPrefix` gets `newPrefix` instead, depths shift alike,
+     * and the projects' copies of their lead unit's path follow.
+     */
+    async rebaseSubtree(ex: Kysely<DB>, oldPrefix: string, newPrefix: string, depthDelta: number) {
+      const [lo, hi] = subtreeRange(oldPrefix);
+      const moved = sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})`;
+      await ex.updateTable('units').set({ path: moved, depth: sql<number>`depth + ${depthDelta}` }).where('path', '>=', lo).where('path', '<', hi).execute();
+      await ex
+        .updateTable('projects')
+        .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${oldPrefix.length + 1})` })
+        .where('unit_path', '>=', lo)
+        .where('unit_path', '<', hi)
+        .execute();
+    },
+
+    /** Projects led by or located in the unit: a unit with projects cannot be deleted. */
+    countProjects: async (id: number, ex: Kysely<DB> = db) =>
+      Number(
+        (
+          await ex
+            .selectFrom('projects')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where((eb) => eb.or([eb('lead_unit_id', '=', id), eb('township_unit_id', '=', id)]))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
 
     delete: (ex: Kysely<DB>, id: number) => ex.deleteFrom('units').where('id', '=', id).execute(),
 

@@ -148,6 +148,8 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
         if (!unitPolicy.canDelete(actor, unit)) throw forbidden();
         if (Number(unit.child_count) > 0) throw conflict('UNIT_HAS_CHILDREN', { name: unit.name, count: Number(unit.child_count) });
         if (Number(unit.user_count) > 0) throw conflict('UNIT_HAS_USERS', { name: unit.name, count: Number(unit.user_count) });
+        const projectCount = await units.countProjects(id, trx);
+        if (projectCount > 0) throw conflict('UNIT_HAS_PROJECTS', { name: unit.name, count: projectCount });
         await units.delete(trx, id);
         await audit.record(
           { actor, action: 'unit.delete', objectType: 'unit', objectId: String(id), unitPath: unit.path, summary: `删除单位“${unit.name}”`, before: auditView(unit), ip },

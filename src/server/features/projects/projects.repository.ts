@@ -1,0 +1,219 @@
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../../../domain/access/scope.ts';
+import type { ListName, ListStatus } from '../../../domain/projects/four-lists.ts';
+import { likeSafe, subtreeRange } from '../../db/fragments.ts';
+import type { DB, ProjectTable } from '../../db/schema.ts';
+
+export const SORTS = {
+  id: 'projects.id',
+  name: 'projects.name',
+  totalInvestment: 'projects.total_investment',
+  plannedStartDate: 'projects.planned_start_date',
+  plannedProductionDate: 'projects.planned_production_date',
+  updatedAt: 'projects.updated_at',
+} as const;
+export type SortKey = keyof typeof SORTS;
+const NULLABLE_SORTS = new Set<SortKey>(['plannedStartDate', 'plannedProductionDate']);
+
+export interface ProjectFilters {
+  /** The subtree of a chosen unit (on top of the actor's scope). */
+  unitPath?: string;
+  stages?: string[];
+  list?: { name: ListName; year: number; status?: ListStatus };
+  level?: string;
+  aboveYi?: boolean;
+  industry?: { section: string } | { division: string };
+  tag?: string;
+  minInvestment?: number;
+  maxInvestment?: number;
+  q?: string;
+}
+
+export interface Page {
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  /** The sort value and id of the last row already shown. */
+  after?: [value: string | number, id: number];
+  limit: number;
+}
+
+type ProjectQuery = SelectQueryBuilder<DB, 'projects', object>;
+
+/** Restricts a project query to what a scope reaches, by the lead unit's path. */
+function inProjectScope<Q extends ProjectQuery>(q: Q, scope: Scope): Q {
+  switch (scope.kind) {
+    case 'all':
+      return q;
+    case 'subtree': {
+      const [lo, hi] = subtreeRange(scope.path);
+      return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi) as Q;
+    }
+    case 'self':
+    case 'none':
+      return q.where(sql<SqlBool>`1 = 0`) as Q;
+  }
+}
+
+const yearRange = (year: number) => [`${year}-01-01`, `${year + 1}-01-01`] as const;
+
+/** Applies the list filters. The four lists' SQL mirrors `listMembership` in src/domain/projects/four-lists.ts. */
+function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters): Q {
+  let out = q;
+  if (f.unitPath) {
+    const [lo, hi] = subtreeRange(f.unitPath);
+    out = out.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi) as Q;
+  }
+  if (f.stages?.length) out = out.where('projects.stage', 'in', f.stages) as Q;
+  if (f.list) {
+    const { name, year, status } = f.list;
+    if (name === 'planning' || name === 'reserve') out = out.where('projects.stage', '=', name) as Q;
+    else {
+      const planned = name === 'start' ? 'projects.planned_start_date' : 'projects.planned_production_date';
+      const actual = name === 'start' ? 'projects.actual_start_date' : 'projects.actual_production_date';
+      const [lo, hi] = yearRange(year);
+      out = out.where(planned, '>=', lo).where(planned, '<', hi).where('projects.stage', '!=', 'dropped') as Q;
+      if (status === 'done') out = out.where(actual, 'is not', null) as Q;
+      if (status === 'pending') out = out.where(actual, 'is', null) as Q;
+    }
+  }
+  if (f.level) out = out.where('projects.level', '=', f.level) as Q;
+  if (f.aboveYi) out = out.where('projects.is_above_yi', '=', 1) as Q;
+  if (f.industry) {
+    out = ('section' in f.industry
+      ? out.where('projects.industry_section', '=', f.industry.section)
+      : out.where('projects.industry_code', '=', f.industry.division)) as Q;
+  }
+  if (f.tag) out = out.where('projects.id', 'in', (eb) => eb.selectFrom('project_tags').select('project_tags.project_id').where('project_tags.tag', '=', f.tag!)) as Q;
+  if (f.minInvestment !== undefined) out = out.where('projects.total_investment', '>=', f.minInvestment) as Q;
+  if (f.maxInvestment !== undefined) out = out.where('projects.total_investment', '<=', f.maxInvestment) as Q;
+  if (f.q) {
+    const text = likeSafe(f.q.trim());
+    // Letters alone may be pinyin initials ("lxfz" → 兰溪纺织…); anything else matches the name or the code.
+    out = out.where((eb) =>
+      /^[a-z]+$/i.test(text)
+        ? eb.or([eb('projects.name_initials', 'like', `%${text.toLowerCase()}%`), eb('projects.name', 'like', `%${text}%`)])
+        : eb.or([eb('projects.name', 'like', `%${text}%`), eb('projects.code', 'like', `${text}%`)]),
+    ) as Q;
+  }
+  return out;
+}
+
+/** The sort expression: nullable dates sort as '' so that keyset comparisons stay total. */
+function sortExpr(sort: SortKey): RawBuilder<string | number> {
+  const column = sql.ref(SORTS[sort]);
+  return NULLABLE_SORTS.has(sort) ? sql<string>`coalesce(${column}, '')` : sql<string | number>`${column}`;
+}
+
+export type ProjectRow = ProjectTable extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
+
+export function createProjectRepository(db: Kysely<DB>) {
+  const summaryColumns = (q: ProjectQuery) =>
+    q
+      .innerJoin('units as lead', 'lead.id', 'projects.lead_unit_id')
+      .leftJoin('units as town', 'town.id', 'projects.township_unit_id')
+      .select([
+        'projects.id',
+        'projects.code',
+        'projects.name',
+        'projects.stage',
+        'projects.lead_unit_id',
+        'lead.name as lead_unit_name',
+        'projects.township_unit_id',
+        'town.name as township_name',
+        'projects.industry_code',
+        'projects.level',
+        'projects.is_above_yi',
+        'projects.total_investment',
+        'projects.planned_start_date',
+        'projects.actual_start_date',
+        'projects.planned_production_date',
+        'projects.actual_production_date',
+        'projects.tags',
+        'projects.updated_at',
+        'projects.unit_path',
+      ]);
+
+  return {
+    /** One keyset page: rows after `page.after` in the chosen order, id breaking ties. */
+    async list(scope: Scope, f: ProjectFilters, page: Page) {
+      const expr = sortExpr(page.sort);
+      const cmp = page.order === 'desc' ? '<' : '>';
+      let q = withFilters(inProjectScope(db.selectFrom('projects'), scope), f);
+      if (page.after) {
+        const [value, id] = page.after;
+        q = q.where((eb) => eb.or([eb(expr, cmp, value), eb.and([eb(expr, '=', value), eb('projects.id', cmp, id)])]));
+      }
+      const rows = await summaryColumns(q)
+        .select(expr.as('sort_value'))
+        .orderBy(expr, page.order)
+        .orderBy('projects.id', page.order)
+        .limit(page.limit)
+        .execute();
+      return rows;
+    },
+
+    async count(scope: Scope, f: ProjectFilters) {
+      const row = await withFilters(inProjectScope(db.selectFrom('projects'), scope), f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    findById: (id: number, ex: Kysely<DB> = db) =>
+      ex
+        .selectFrom('projects')
+        .innerJoin('units as lead', 'lead.id', 'projects.lead_unit_id')
+        .leftJoin('units as town', 'town.id', 'projects.township_unit_id')
+        .selectAll('projects')
+        .select(['lead.name as lead_unit_name', 'town.name as township_name'])
+        .where('projects.id', '=', id)
+        .executeTakeFirst(),
+
+    findByCode: (code: string, ex: Kysely<DB> = db) => ex.selectFrom('projects').select(['id', 'name']).where('code', '=', code).executeTakeFirst(),
+
+    insert: (ex: Kysely<DB>, row: Omit<ProjectRow, 'id'>) => ex.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow(),
+
+    update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ProjectRow, 'id'>>) => ex.updateTable('projects').set(patch).where('id', '=', id).execute(),
+
+    async replaceTags(ex: Kysely<DB>, projectId: number, tags: string[]) {
+      await ex.deleteFrom('project_tags').where('project_id', '=', projectId).execute();
+      if (tags.length) await ex.insertInto('project_tags').values(tags.map((tag) => ({ tag, project_id: projectId }))).execute();
+    },
+
+    async replacePlans(ex: Kysely<DB>, projectId: number, plans: { year: number; amount: number }[]) {
+      await ex.deleteFrom('project_annual_plans').where('project_id', '=', projectId).execute();
+      if (plans.length) {
+        await ex.insertInto('project_annual_plans').values(plans.map((p) => ({ project_id: projectId, year: p.year, amount: p.amount, monthly_curve: null }))).execute();
+      }
+    },
+
+    plansOf: (projectId: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('project_annual_plans').select(['year', 'amount']).where('project_id', '=', projectId).orderBy('year').execute(),
+
+    historyOf: (projectId: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('project_stage_changes').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute(),
+
+    insertStageChange: (ex: Kysely<DB>, row: Omit<DB['project_stage_changes'], 'id'>) => ex.insertInto('project_stage_changes').values(row).execute(),
+
+    /**
+     * Counts and sums of one of the four lists, grouped by lead unit path; `done` counts the rows
+     * whose actual date is set (started / in production).
+     */
+    async listTotals(scope: Scope, list: ListName, year: number, unitPath?: string) {
+      const actual = list === 'start' ? 'projects.actual_start_date' : list === 'production' ? 'projects.actual_production_date' : null;
+      return withFilters(inProjectScope(db.selectFrom('projects'), scope), { unitPath, list: { name: list, year } })
+        .select((eb) => [
+          'projects.unit_path',
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.sum<number>('projects.total_investment').as('investment'),
+          actual ? sql<number>`sum(case when ${sql.ref(actual)} is not null then 1 else 0 end)`.as('done') : sql<number>`0`.as('done'),
+        ])
+        .groupBy('projects.unit_path')
+        .execute();
+    },
+  };
+}
+
+export type ProjectRepository = ReturnType<typeof createProjectRepository>;
+export type ProjectSummaryRow = Awaited<ReturnType<ProjectRepository['list']>>[number];
+export type ProjectDetailRow = NonNullable<Awaited<ReturnType<ProjectRepository['findById']>>>;
