@@ -1,5 +1,5 @@
 import { ApiClient } from '../test/support/client.ts';
-import { databaseKinds } from '../test/support/databases.ts';
+import type { DatabaseKind } from '../test/support/databases.ts';
 import { setUpCounty } from '../test/support/factories.ts';
 import { startTestServer } from '../test/support/server.ts';
 import { ms, timeMany } from './stats.ts';
@@ -8,8 +8,8 @@ import { ms, timeMany } from './stats.ts';
  * The platform's own costs, over HTTP against a running server: a sign-in (scrypt, 32 MiB),
  * an authenticated read of the unit tree, and a write with its audit event.
  */
-export async function benchFoundation(args: { requests: number }) {
-  for (const kind of await databaseKinds()) {
+export async function benchFoundation(args: { requests: number; databases: DatabaseKind[] }) {
+  for (const kind of args.databases) {
     const server = await startTestServer(kind);
     try {
       const { admin, unit } = await setUpCounty(server.url);

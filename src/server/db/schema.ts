@@ -139,6 +139,9 @@ export interface ProjectTable {
   actual_production_date: string | null;
   planned_capacity_date: string | null;
   actual_capacity_date: string | null;
+  /** Derived from the planned dates, for the start and production lists. */
+  planned_start_year: number | null;
+  planned_production_year: number | null;
   created_at: string;
   updated_at: string;
 }

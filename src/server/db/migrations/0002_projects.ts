@@ -44,7 +44,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   for (const m of ['sign', 'start', 'completion', 'production', 'capacity']) {
     projects = projects.addColumn(`planned_${m}_date`, date).addColumn(`actual_${m}_date`, date);
   }
+  // The years of the planned start and production, derived and stored: the start and production lists
+  // are then an equality that an index (year, id) serves in keyset order.
   await projects
+    .addColumn('planned_start_year', 'integer')
+    .addColumn('planned_production_year', 'integer')
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
     .execute();
@@ -55,6 +59,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   await index('projects_stage', ['stage', 'id']);
   await index('projects_planned_start', ['planned_start_date', 'id']);
   await index('projects_planned_production', ['planned_production_date', 'id']);
+  await index('projects_start_year', ['planned_start_year', 'id']);
+  await index('projects_production_year', ['planned_production_year', 'id']);
   await index('projects_investment', ['total_investment', 'id']);
   await index('projects_industry', ['industry_code', 'id']);
   await index('projects_updated', ['updated_at', 'id']);

@@ -54,8 +54,6 @@ function inProjectScope<Q extends ProjectQuery>(q: Q, scope: Scope): Q {
   }
 }
 
-const yearRange = (year: number) => [`${year}-01-01`, `${year + 1}-01-01`] as const;
-
 /** Applies the list filters. The four lists' SQL mirrors `listMembership` in src/domain/projects/four-lists.ts. */
 function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters): Q {
   let out = q;
@@ -68,10 +66,9 @@ function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters): Q {
     const { name, year, status } = f.list;
     if (name === 'planning' || name === 'reserve') out = out.where('projects.stage', '=', name) as Q;
     else {
-      const planned = name === 'start' ? 'projects.planned_start_date' : 'projects.planned_production_date';
+      const plannedYear = name === 'start' ? 'projects.planned_start_year' : 'projects.planned_production_year';
       const actual = name === 'start' ? 'projects.actual_start_date' : 'projects.actual_production_date';
-      const [lo, hi] = yearRange(year);
-      out = out.where(planned, '>=', lo).where(planned, '<', hi).where('projects.stage', '!=', 'dropped') as Q;
+      out = out.where(plannedYear, '=', year).where('projects.stage', '!=', 'dropped') as Q;
       if (status === 'done') out = out.where(actual, 'is not', null) as Q;
       if (status === 'pending') out = out.where(actual, 'is', null) as Q;
     }

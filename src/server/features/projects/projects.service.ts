@@ -28,12 +28,13 @@ export interface ProjectServiceDeps {
 /** Pinyin initials of a name, lowercase: 兰溪纺织 → lxfz. */
 export const initialsOf = (name: string) => pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 
+const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 const DATE_FIELDS = ['sign', 'start', 'completion', 'production', 'capacity'] as const;
 type Row = Omit<ProjectRow, 'id'>;
 
 /** The fields worth showing in an audit diff: the row minus bookkeeping. */
 function auditView(row: Partial<Row>) {
-  const { name_initials: _i, updated_at: _u, created_at: _c, stage_changed_at: _s, unit_path: _p, ...rest } = row;
+  const { name_initials: _i, updated_at: _u, created_at: _c, stage_changed_at: _s, unit_path: _p, planned_start_year: _y, planned_production_year: _z, ...rest } = row;
   return rest;
 }
 
@@ -124,6 +125,8 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
         if (input[key] !== undefined) (out as Record<string, unknown>)[`${kind}_${m}_date`] = input[key] ?? null;
       }
     }
+    if (out.planned_start_date !== undefined) out.planned_start_year = yearOf(out.planned_start_date);
+    if (out.planned_production_date !== undefined) out.planned_production_year = yearOf(out.planned_production_date);
     return out;
   }
 
@@ -177,7 +180,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
           code: null, internal_no: null, level: null, township_unit_id: null, owner_name: null, owner_credit_code: null, patron_leader: null,
           contact: null, address: null, longitude: null, latitude: null, land_area_centimu: null, fixed_asset_investment: null, tags: '',
           planned_sign_date: null, actual_sign_date: null, planned_start_date: null, actual_start_date: null, planned_completion_date: null,
-          actual_completion_date: null, planned_production_date: null, actual_production_date: null, planned_capacity_date: null, actual_capacity_date: null,
+          actual_completion_date: null, planned_production_date: null, actual_production_date: null, planned_capacity_date: null, actual_capacity_date: null, planned_start_year: null, planned_production_year: null,
           ...cols,
           stage: input.stage,
           stage_changed_at: at,
