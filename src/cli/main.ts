@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../server/config/config.ts';
 import { backup } from './backup.ts';
+import { demo } from './demo.ts';
 import { migrate } from './migrate.ts';
 import { serve } from './serve.ts';
 import { setup } from './setup.ts';
@@ -11,6 +12,7 @@ Usage:
   lantern serve                         start the server (PORT, default 8080)
   lantern setup --region 330781 [--username admin] [--password …] [--display-name …]
                                         first-run setup: the county's units and the first admin
+  lantern demo [--seed N] [--projects N] fill an empty database with the demo county 兰溪市 (password lantern-demo)
   lantern migrate                       bring the database schema up to date
   lantern backup [--out FILE]           consistent copy of the SQLite file (prints the pg_dump line on PostgreSQL)
 
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof parseC
   serve: (_args, config) => serve(config),
   setup: (args, config) => setup(args, config),
   migrate: (_args, config) => migrate(config),
+  demo: (args, config) => demo(args, config),
   backup: (args, config) => backup(args, config),
 };
 

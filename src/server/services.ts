@@ -12,6 +12,7 @@ import { createUserRepository } from './features/users/users.repository.ts';
 import { createUserService } from './features/users/users.service.ts';
 import { createProjectRepository } from './features/projects/projects.repository.ts';
 import { createProjectService } from './features/projects/projects.service.ts';
+import { createDemoService } from './features/demo/demo.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
 
 /** Wires repositories into services; each service receives only what it uses. */
@@ -22,14 +23,18 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const unitRepo = createUnitRepository(k);
   const userRepo = createUserRepository(k);
   const projectRepo = createProjectRepository(k);
+  const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
+  const units = createUnitService({ db: k, units: unitRepo, audit, clock });
+  const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock });
   return {
     audit,
     sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
-    setup: createSetupService({ db: k, units: unitRepo, audit, clock }),
-    units: createUnitService({ db: k, units: unitRepo, audit, clock }),
+    setup,
+    units,
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
-    projects: createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock }),
+    projects,
+    demo: createDemoService({ db: k, setup, units, unitRepo, projects, clock }),
     projectQueries: createProjectQueries({ projects: projectRepo, units: unitRepo, clock }),
   };
 }

@@ -169,9 +169,24 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
+export interface DemoAccount {
+  username: string;
+  role: string;
+  unitName: string;
+  displayName: string;
+}
+
+/** GET /setup: whether first-run setup is done, and on a demo instance its accounts and password. */
+export interface SetupStatus {
+  done: boolean;
+  regionName?: string;
+  demo?: { password: string; accounts: DemoAccount[] };
+}
+
 /** The endpoints of docs/API.md, one function each. */
 export const api = {
-  getSetup: () => request<{ done: boolean }>('GET', '/setup'),
+  getSetup: () => request<SetupStatus>('GET', '/setup'),
+  loadDemo: () => request<{ units: number; users: number; projects: number }>('POST', '/setup/demo', {}),
   searchRegions: (q: string) => request<{ items: Region[] }>('GET', `/regions${query({ q })}`),
   runSetup: (body: { regionCode: string; username: string; password: string; displayName: string }) =>
     request<{ user: User; unitCount: number }>('POST', '/setup', body),

@@ -16,8 +16,12 @@ export const TIER_BOUNDS_WAN: Record<Tier, readonly [number, number]> = {
   5: [100_000, 500_000],
 };
 
-/** Who leads the project: an industrial platform or the township, the township, or a department found by keyword. */
-export type LeadRule = { by: 'platformOrTownship' } | { by: 'township' } | { by: 'department'; keyword: string; orTownship?: boolean };
+/** Who leads the project: an industrial platform (or the township), the township, or a department found by keyword. */
+export type LeadRule =
+  | { by: 'platformOrTownship' }
+  | { by: 'platform' }
+  | { by: 'township' }
+  | { by: 'department'; keyword: string; orTownship?: boolean };
 
 export interface NameContext {
   rng: Rng;
@@ -25,6 +29,10 @@ export interface NameContext {
   place: string;
   /** Another street or township, for names that join two places (roads). */
   otherPlace: string;
+  /** The leading platform, or the place when the project is not on a platform. */
+  platform: string;
+  /** A village name, for rural projects. */
+  village: string;
   /** The demo year the name may mention (e.g. "老旧小区改造工程（2025年）"). */
   year: number;
 }
@@ -45,6 +53,8 @@ export interface ProjectTemplate {
   landMu: readonly [number, number] | null;
   /** Relative frequency among templates that fit. */
   weight: number;
+  /** Built and owned by a county state-owned company although invested as an enterprise (parks, standard plants). */
+  isStateOwned?: boolean;
   /** Trade words for the owner's company name, overriding the chain's. */
   ownerWords?: readonly string[];
   /**

@@ -57,7 +57,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
 
   const services = createServices(db, config, clock);
   installAuth(app, services.sessions);
-  registerSetupRoutes(app, { setup: services.setup, sessions: services.sessions, config });
+  registerSetupRoutes(app, { setup: services.setup, demo: services.demo, sessions: services.sessions, config });
   registerSessionRoutes(app, { sessions: services.sessions, config });
   registerUnitRoutes(app, { units: services.units });
   registerUserRoutes(app, { users: services.users });

@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { useSession } from '../session';
 import { NAVY } from '../theme';
 import type { NavItem } from './nav';
+import { DemoBanner } from '../components/Demo';
 
 const { Header, Sider, Content } = Layout;
 
@@ -91,6 +92,7 @@ export function AppLayout({ items, path, children }: { items: NavItem[]; path: s
           <LangSwitch />
           <SignOutButton iconOnly={isPhone} />
         </Header>
+        <DemoBanner />
         <Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>{children}</Content>
       </Layout>
     </Layout>

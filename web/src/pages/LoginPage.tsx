@@ -5,6 +5,7 @@ import { api, setCsrfToken } from '../api';
 import { errorMessage } from '../forms';
 import { useI18n } from '../i18n';
 import { AuthFrame } from '../components/AuthFrame';
+import { DemoAccounts } from '../components/Demo';
 
 interface LoginValues {
   username: string;
@@ -61,6 +62,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
           {t('login.submit')}
         </Button>
       </Form>
+      <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
     </AuthFrame>
   );
 }

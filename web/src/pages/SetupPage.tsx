@@ -4,6 +4,7 @@ import { api, ApiError, type Region } from '../api';
 import { placeApiError } from '../forms';
 import { useI18n } from '../i18n';
 import { AuthFrame } from '../components/AuthFrame';
+import { LoadDemoButton } from '../components/Demo';
 
 interface SetupValues {
   regionCode: string;
@@ -148,6 +149,7 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
           {t('setup.submit')}
         </Button>
       </Form>
+      <LoadDemoButton onDone={onDone} />
     </AuthFrame>
   );
 }

@@ -6,12 +6,43 @@ import type { Api } from '../../http/types.ts';
 import type { SessionService } from '../session/session.service.ts';
 import { searchCounties } from './divisions.ts';
 import type { SetupService } from './setup.service.ts';
+import { DEMO_PASSWORD, type DemoService } from '../demo/demo.service.ts';
 
-export function registerSetupRoutes(app: Api, { setup, sessions, config }: { setup: SetupService; sessions: SessionService; config: Config }) {
+export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }: { setup: SetupService; demo: DemoService; sessions: SessionService; config: Config }) {
   app.get(
     '/api/v1/setup',
-    { schema: { tags: ['setup'], summary: '是否已完成首次设置 Setup status', response: { 200: z.object({ done: z.boolean(), regionCode: z.string().optional(), regionName: z.string().optional() }) } } },
-    () => setup.status(),
+    {
+      schema: {
+        tags: ['setup'],
+        summary: '是否已完成首次设置 Setup status (and, on a demo instance, its accounts)',
+        response: {
+          200: z.object({
+            done: z.boolean(),
+            regionCode: z.string().optional(),
+            regionName: z.string().optional(),
+            demo: z.object({ password: z.string(), accounts: z.array(z.object({ username: z.string(), role: z.string(), unitName: z.string(), displayName: z.string() })) }).optional(),
+          }),
+        },
+      },
+    },
+    async () => {
+      const accounts = await demo.accounts();
+      return { ...(await setup.status()), ...(accounts ? { demo: { password: DEMO_PASSWORD, accounts } } : {}) };
+    },
+  );
+
+  app.post(
+    '/api/v1/setup/demo',
+    {
+      config: { csrf: false },
+      schema: {
+        tags: ['setup'],
+        summary: '载入演示县 Fill an empty Lantern with the demo county (兰溪市)',
+        body: z.strictObject({}).optional(),
+        response: { 201: z.object({ units: z.number(), users: z.number(), projects: z.number() }), 409: errorBody },
+      },
+    },
+    async (_request, reply) => reply.status(201).send(await demo.load()),
   );
 
   app.get(

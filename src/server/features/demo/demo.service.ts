@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import { pinyin } from 'pinyin-pro';
+import { DEMO_DEPARTMENTS, DEMO_PLATFORMS, generateDemoProjects, type DemoUnitRef } from '../../../domain/demo/demo-county.ts';
+import type { Role } from '../../../domain/access/roles.ts';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import type { ActorContext } from '../session/actor.ts';
+import { hashPassword } from '../session/password.ts';
+import type { ProjectService } from '../projects/projects.service.ts';
+import type { SetupService } from '../setup/setup.service.ts';
+import type { UnitService } from '../units/units.service.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
+
+export const DEMO_PASSWORD = 'lantern-demo';
+const DEMO_KEY = 'demo';
+
+/** 兰江街道 → lanjiang, 水亭畲族乡 → shuiting, 女埠街道 → nvbu: the editor's username. */
+export function usernameForTownship(name: string): string {
+  const core = name.replace(/(街道|镇|乡)$/, '').replace(/畲族$/, '');
+  return pinyin(core, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
+}
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  unitName: string;
+  displayName: string;
+}
+
+export function createDemoService(deps: {
+  db: Kysely<DB>;
+  setup: SetupService;
+  units: UnitService;
+  unitRepo: UnitRepository;
+  projects: ProjectService;
+  clock: Clock;
+}) {
+  const { db, setup, units, unitRepo, projects, clock } = deps;
+
+  return {
+    /** The demo accounts, for the sign-in page of a demo instance; null on a real one. */
+    async accounts(): Promise<DemoAccount[] | null> {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', DEMO_KEY).executeTakeFirst();
+      return row ? (JSON.parse(row.value) as { accounts: DemoAccount[] }).accounts : null;
+    },
+
+    /**
+     * Fills an empty Lantern with a plausible 兰溪市: the real townships, departments and platforms,
+     * people of every role (password lantern-demo) and a project library from a seeded generator.
+     * Projects go through the project service, so each one passes the same checks as a typed one.
+     */
+    async load({ seed = 20260101, projectCount = 300 }: { seed?: number; projectCount?: number } = {}) {
+      if (await setup.isDone()) throw new AppError(409, 'SETUP_DONE', 'SETUP_DONE');
+      const done = await setup.run({ regionCode: '330781', username: 'admin', password: DEMO_PASSWORD, displayName: '系统管理员' });
+      const adminRow = await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['users.id', 'units.path', 'units.name', 'units.id as unit_id']).where('users.id', '=', done.userId).executeTakeFirstOrThrow();
+      const admin: ActorContext = { id: adminRow.id, role: 'admin', unitId: adminRow.unit_id, unitPath: adminRow.path, username: 'admin', displayName: '系统管理员', unitName: adminRow.name, locale: null, via: 'session' };
+      const root = (await unitRepo.findRoot())!;
+      for (const [i, name] of DEMO_DEPARTMENTS.entries()) await units.create(admin, { parentId: root.id, name, kind: 'department', sortOrder: 100 + i }, null);
+      for (const [i, name] of DEMO_PLATFORMS.entries()) await units.create(admin, { parentId: root.id, name, kind: 'platform', sortOrder: 200 + i }, null);
+      const all = await unitRepo.listAll();
+      const byName = new Map(all.map((u) => [u.name, u]));
+
+      const accounts: DemoAccount[] = [
+        { username: 'admin', role: 'admin', unitName: root.name, displayName: '系统管理员' },
+        { username: 'coordinator', role: 'coordinator', unitName: byName.has('发改局') ? '发改局' : root.name, displayName: '项目办王主任' },
+        { username: 'leader', role: 'leader', unitName: root.name, displayName: '李副市长' },
+        { username: 'auditor', role: 'auditor', unitName: root.name, displayName: '纪委审计员' },
+        { username: 'enterprise', role: 'enterprise', unitName: DEMO_PLATFORMS[0] ?? root.name, displayName: '企业联络员' },
+        ...all
+          .filter((u) => u.kind === 'street' || u.kind === 'township')
+          .map((u) => ({ username: usernameForTownship(u.name), role: 'unit_editor' as Role, unitName: u.name, displayName: `${u.name}填报员` })),
+      ];
+      const hash = await hashPassword(DEMO_PASSWORD);
+      const at = clock().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const a of accounts.filter((x) => x.username !== 'admin')) {
+          await trx
+            .insertInto('users')
+            .values({ username: a.username, display_name: a.displayName, password_hash: hash, role: a.role, unit_id: byName.get(a.unitName)!.id, is_active: 1, locale: null, created_at: at, updated_at: at })
+            .execute();
+        }
+        await trx.insertInto('settings').values({ key: DEMO_KEY, value: JSON.stringify({ seed, accounts }), updated_at: at }).execute();
+      });
+
+      const refs: DemoUnitRef[] = all.map((u) => ({ name: u.name, kind: u.kind as DemoUnitRef['kind'] }));
+      const generated = generateDemoProjects({ seed, today: at.slice(0, 10), count: projectCount, units: refs });
+      for (const p of generated) {
+        const { leadUnitName, townshipName, ...fields } = p;
+        await projects.create(
+          admin,
+          { ...fields, internalNo: null, contact: null, leadUnitId: byName.get(leadUnitName)!.id, townshipUnitId: townshipName ? byName.get(townshipName)!.id : null },
+          null,
+        );
+      }
+      return { units: all.length, users: accounts.length, projects: generated.length };
+    },
+  };
+}
+
+export type DemoService = ReturnType<typeof createDemoService>;
