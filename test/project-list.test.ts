@@ -71,6 +71,15 @@ describe.each(await databaseKinds())('project list, filters and the four lists o
     expect(byMoney).toBe('兰江光膜新材料产业园');
   });
 
+  it('finds a renamed project by its new name and initials, and no longer by the old', async () => {
+    const id = ids['游埠镇污水管网工程'];
+    expect((await admin.patch(`/api/v1/projects/${id}`, { name: '游埠镇雨污分流改造工程' })).status).toBe(200);
+    expect(await names(`q=${encodeURIComponent('雨污分流')}`)).toEqual(['游埠镇雨污分流改造工程']);
+    expect(await names('q=ybzyw')).toEqual(['游埠镇雨污分流改造工程']);
+    expect(await names(`q=${encodeURIComponent('污水管网')}`)).toEqual([]);
+    expect((await admin.patch(`/api/v1/projects/${id}`, { name: '游埠镇污水管网工程' })).status).toBe(200);
+  });
+
   it('refuses a forged cursor and an unknown filter value', async () => {
     expect((await admin.get('/api/v1/projects?cursor=bm9uc2Vuc2U')).body.error.field).toBe('cursor');
     expect((await admin.get('/api/v1/projects?stage=flying')).status).toBe(400);

@@ -22,7 +22,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const sessionRepo = createSessionRepository(k);
   const unitRepo = createUnitRepository(k);
   const userRepo = createUserRepository(k);
-  const projectRepo = createProjectRepository(k);
+  const projectRepo = createProjectRepository(k, db.dialect);
   const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
   const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock });

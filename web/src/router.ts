@@ -26,3 +26,8 @@ function subscribe(listener: () => void): () => void {
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
+
+/** The current query string ("?a=1" or ""), re-rendering on navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db } from './client.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_projects.ts';
+import * as m0003 from './migrations/0003_project_search.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '0001_foundation': m0001,
   '0002_projects': m0002,
+  '0003_project_search': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -63,7 +63,7 @@ export function createDemoService(deps: {
 
       const accounts: DemoAccount[] = [
         { username: 'admin', role: 'admin', unitName: root.name, displayName: '系统管理员' },
-        { username: 'coordinator', role: 'coordinator', unitName: byName.has('发改局') ? '发改局' : root.name, displayName: '项目办王主任' },
+        { username: 'coordinator', role: 'coordinator', unitName: DEMO_DEPARTMENTS.find((d) => d.includes('发改')) ?? root.name, displayName: '项目办王主任' },
         { username: 'leader', role: 'leader', unitName: root.name, displayName: '李副市长' },
         { username: 'auditor', role: 'auditor', unitName: root.name, displayName: '纪委审计员' },
         { username: 'enterprise', role: 'enterprise', unitName: DEMO_PLATFORMS[0] ?? root.name, displayName: '企业联络员' },

@@ -3,6 +3,7 @@ import type { Scope } from '../../../domain/access/scope.ts';
 import type { ListName, ListStatus } from '../../../domain/projects/four-lists.ts';
 import { likeSafe, subtreeRange } from '../../db/fragments.ts';
 import type { DB, ProjectTable } from '../../db/schema.ts';
+import type { Dialect } from '../../db/client.ts';
 
 export const SORTS = {
   id: 'projects.id',
@@ -55,7 +56,7 @@ function inProjectScope<Q extends ProjectQuery>(q: Q, scope: Scope): Q {
 }
 
 /** Applies the list filters. The four lists' SQL mirrors `listMembership` in src/domain/projects/four-lists.ts. */
-function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters): Q {
+function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters, dialect: Dialect): Q {
   let out = q;
   if (f.unitPath) {
     const [lo, hi] = subtreeRange(f.unitPath);
@@ -83,16 +84,24 @@ function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters): Q {
   if (f.tag) out = out.where('projects.id', 'in', (eb) => eb.selectFrom('project_tags').select('project_tags.project_id').where('project_tags.tag', '=', f.tag!)) as Q;
   if (f.minInvestment !== undefined) out = out.where('projects.total_investment', '>=', f.minInvestment) as Q;
   if (f.maxInvestment !== undefined) out = out.where('projects.total_investment', '<=', f.maxInvestment) as Q;
-  if (f.q) {
-    const text = likeSafe(f.q.trim());
-    // Letters alone may be pinyin initials ("lxfz" → 兰溪纺织…); anything else matches the name or the code.
-    out = out.where((eb) =>
-      /^[a-z]+$/i.test(text)
-        ? eb.or([eb('projects.name_initials', 'like', `%${text.toLowerCase()}%`), eb('projects.name', 'like', `%${text}%`)])
-        : eb.or([eb('projects.name', 'like', `%${text}%`), eb('projects.code', 'like', `${text}%`)]),
-    ) as Q;
-  }
+  if (f.q) out = withSearch(out, f.q, dialect);
   return out;
+}
+
+/**
+ * Free text: digits and dashes are the start of a project code; anything else is part of the name,
+ * or of its pinyin initials ("lxfz" finds 兰溪纺织…). From three characters on, SQLite answers from
+ * its trigram table; PostgreSQL's LIKE uses its trigram indexes by itself.
+ */
+function withSearch<Q extends ProjectQuery>(q: Q, raw: string, dialect: Dialect): Q {
+  const text = likeSafe(raw.trim());
+  if (/^[\d-]+$/.test(text)) return q.where('projects.code', 'like', `${text}%`) as Q;
+  const lower = text.toLowerCase();
+  if (dialect === 'sqlite' && [...text].length >= 3) {
+    const phrase = `"${lower.replace(/"/g, '""')}"`;
+    return q.where('projects.id', 'in', sql<number>`(select rowid from projects_fts where projects_fts match ${phrase})`) as Q;
+  }
+  return q.where((eb) => eb.or([eb('projects.name', 'like', `%${text}%`), eb('projects.name_initials', 'like', `%${lower}%`)])) as Q;
 }
 
 /** The sort expression: nullable dates sort as '' so that keyset comparisons stay total. */
@@ -103,7 +112,7 @@ function sortExpr(sort: SortKey): RawBuilder<string | number> {
 
 export type ProjectRow = ProjectTable extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
 
-export function createProjectRepository(db: Kysely<DB>) {
+export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
   const summaryColumns = (q: ProjectQuery) =>
     q
       .innerJoin('units as lead', 'lead.id', 'projects.lead_unit_id')
@@ -135,7 +144,7 @@ export function createProjectRepository(db: Kysely<DB>) {
     async list(scope: Scope, f: ProjectFilters, page: Page) {
       const expr = sortExpr(page.sort);
       const cmp = page.order === 'desc' ? '<' : '>';
-      let q = withFilters(inProjectScope(db.selectFrom('projects'), scope), f);
+      let q = withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect);
       if (page.after) {
         const [value, id] = page.after;
         q = q.where((eb) => eb.or([eb(expr, cmp, value), eb.and([eb(expr, '=', value), eb('projects.id', cmp, id)])]));
@@ -150,7 +159,7 @@ export function createProjectRepository(db: Kysely<DB>) {
     },
 
     async count(scope: Scope, f: ProjectFilters) {
-      const row = await withFilters(inProjectScope(db.selectFrom('projects'), scope), f)
+      const row = await withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
@@ -198,7 +207,7 @@ export function createProjectRepository(db: Kysely<DB>) {
      */
     async listTotals(scope: Scope, list: ListName, year: number, unitPath?: string) {
       const actual = list === 'start' ? 'projects.actual_start_date' : list === 'production' ? 'projects.actual_production_date' : null;
-      return withFilters(inProjectScope(db.selectFrom('projects'), scope), { unitPath, list: { name: list, year } })
+      return withFilters(inProjectScope(db.selectFrom('projects'), scope), { unitPath, list: { name: list, year } }, dialect)
         .select((eb) => [
           'projects.unit_path',
           eb.fn.countAll<number>().as('count'),
