@@ -134,4 +134,17 @@ describe.each(await databaseKinds())('projects on %s', (kind) => {
     expect((await lanjiangEditor.patch(`/api/v1/projects/${mine.id}`, { leadUnitId: unit('上华街道').id })).status).toBe(403);
     expect((await admin.get(`/api/v1/projects/${other.id}`)).body.name).toBe('上华街道智能装备产业园');
   });
+
+  it('keeps projects with their unit when the unit moves, and keeps a unit with projects from deletion', async () => {
+    const park = (await admin.post('/api/v1/units', { parentId: unit('兰溪市').id, name: '光膜小镇', kind: 'platform' })).body;
+    const p = await buildProject(admin, park.id, { name: '光膜小镇标准厂房项目' });
+    const refused = await admin.delete(`/api/v1/units/${park.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe('“光膜小镇”还有 1 个项目，不能删除');
+    expect((await lanjiangEditor.get(`/api/v1/projects/${p.id}`)).status).toBe(404);
+    expect((await admin.patch(`/api/v1/units/${park.id}`, { parentId: unit('兰江街道').id })).status).toBe(200);
+    // Now below 兰江街道, the project answers to 兰江街道's editor.
+    expect((await lanjiangEditor.get(`/api/v1/projects/${p.id}`)).body.name).toBe('光膜小镇标准厂房项目');
+    expect((await admin.get(`/api/v1/projects?unitId=${unit('兰江街道').id}&q=${encodeURIComponent('标准厂房')}`)).body.items).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@ import type { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { buildUser, setUpCounty } from './support/factories.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { buildProject, projectBody } from './support/projects.ts';
 
 type Role = 'admin' | 'coordinator' | 'unit_editor' | 'leader' | 'enterprise' | 'auditor';
 type Where = 'own' | 'other';
@@ -23,6 +24,9 @@ const EXPECTED: Record<string, Record<Role, [own: Outcome, other: Outcome]>> = {
   'user.read': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [Y, Y], enterprise: [N, N], auditor: [Y, Y] },
   'user.create': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
   'user.update': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
+  'project.read': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [Y, Y], enterprise: [N, N], auditor: [Y, Y] },
+  'project.create': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
+  'project.update': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
 };
 
 const ROLES: Role[] = ['admin', 'coordinator', 'unit_editor', 'leader', 'enterprise', 'auditor'];
@@ -34,7 +38,7 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
   let server: TestServer;
   let admin: ApiClient;
   const as = {} as Record<Role, ApiClient>;
-  const target = {} as Record<Where, { township: number; village: number; user: number }>;
+  const target = {} as Record<Where, { township: number; village: number; user: number; project: number }>;
   let seq = 0;
 
   beforeAll(async () => {
@@ -47,7 +51,8 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
       const t = county.unit(township).id;
       const v = (await admin.post('/api/v1/units', { parentId: t, name: village, kind: 'village' })).body.id;
       const u = await admin.post('/api/v1/users', { username: `staff-${where}`, displayName: `${village}专干`, password: 'password-1234', role: 'unit_editor', unitId: v });
-      target[where] = { township: t, village: v, user: u.body.id };
+      const p = await buildProject(admin, v, { name: `${village}改造工程` });
+      target[where] = { township: t, village: v, user: u.body.id, project: p.id };
     }
     const lanjiang = county.unit('兰江街道').id;
     for (const [role, unitId] of [['coordinator', root], ['leader', root], ['auditor', root], ['unit_editor', lanjiang], ['enterprise', lanjiang]] as const) {
@@ -76,6 +81,12 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
         return client.post('/api/v1/users', { username: `new-${seq}`, displayName: name, password: 'password-1234', role: 'unit_editor', unitId: t.village });
       case 'user.update':
         return client.patch(`/api/v1/users/${t.user}`, { displayName: name });
+      case 'project.read':
+        return client.get(`/api/v1/projects/${t.project}`);
+      case 'project.create':
+        return client.post('/api/v1/projects', projectBody(t.village, { name: `${name}项目` }));
+      case 'project.update':
+        return client.patch(`/api/v1/projects/${t.project}`, { totalInvestmentWan: 3000 + seq });
     }
     throw new Error(op);
   }
