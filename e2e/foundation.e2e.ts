@@ -34,6 +34,9 @@ describe('first run in Chromium', () => {
     await page.getByTestId('setup-password-confirm').fill('admin-password-1');
     await screenshot(page, '01-setup');
     await page.getByTestId('setup-submit').click();
+    // Signed in, the admin lands on the project library; the units are one click away.
+    await page.waitForURL(/\/projects$/);
+    await page.getByTestId('nav-menu').getByText('单位管理').click();
     await page.waitForURL(/\/units$/);
     const tree = page.getByTestId('units-tree');
     await expect.poll(() => tree.getByText('兰江街道').count()).toBeGreaterThan(0);
@@ -49,11 +52,12 @@ describe('first run in Chromium', () => {
     await screenshot(page, '02-login-error');
     await page.getByTestId('login-password').fill('admin-password-1');
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/units$/);
+    await page.waitForURL(/\/projects$/);
     await expect.poll(() => page.getByTestId('current-user-name').textContent()).toContain('项目办管理员');
   });
 
   it('shows the unit tree with the real townships and streets', async () => {
+    await page.goto(`${server.url}/units`);
     const tree = page.getByTestId('units-tree');
     for (const name of ['兰溪市', '兰江街道', '上华街道', '游埠镇', '诸葛镇', '水亭畲族乡']) {
       await expect.poll(() => tree.getByText(name, { exact: true }).count(), { message: name }).toBe(1);

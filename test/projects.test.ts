@@ -81,6 +81,11 @@ describe.each(await databaseKinds())('projects on %s', (kind) => {
     const res = await admin.post('/api/v1/projects', projectBody(unit('上华街道').id, { code: '2403-330781-04-01-123456' }));
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('兰溪纺织年产5万吨差别化纤维项目');
+    // Someone who may not see that project learns only that the code is taken.
+    const shanghua = (await buildUser(admin, server.url, { username: 'shanghua', role: 'unit_editor', unitId: unit('上华街道').id })).client;
+    const hidden = await shanghua.post('/api/v1/projects', projectBody(unit('上华街道').id, { code: '2403-330781-04-01-123456' }));
+    expect(hidden.status).toBe(409);
+    expect(hidden.body.error.message).toBe('项目代码 2403-330781-04-01-123456 已被其他项目使用');
   });
 
   it('answers in English on request', async () => {
@@ -102,10 +107,17 @@ describe.each(await databaseKinds())('projects on %s', (kind) => {
     const back = await lanjiangEditor.post(`/api/v1/projects/${p.id}/transitions`, { to: 'preparing' });
     expect(back.body.error.field).toBe('reason');
     const backed = await lanjiangEditor.post(`/api/v1/projects/${p.id}/transitions`, { to: 'preparing', reason: '施工许可被撤回' });
-    // Going back to 前期 with an actual start date on record is refused by the cross-field rules.
-    expect(backed.status).toBe(400);
+    // Back in 前期 the start did not count: the actual date is cleared, the audit keeps it.
+    expect(backed.status).toBe(200);
+    expect(backed.body).toMatchObject({ stage: 'preparing', actualStartDate: null });
+    const [event] = (await admin.get(`/api/v1/audit?objectType=project&objectId=${p.id}`)).body.items;
+    expect(event).toMatchObject({ action: 'project.transition', before: { stage: 'construction', actual_start_date: '2026-04-10' }, after: { stage: 'preparing', actual_start_date: null } });
     const history = (await admin.get(`/api/v1/projects/${p.id}`)).body.stageHistory;
-    expect(history.map((h: { from: string | null; to: string }) => [h.from, h.to])).toEqual([['preparing', 'construction'], [null, 'preparing']]);
+    expect(history.map((h: { from: string | null; to: string; reason: string | null }) => [h.from, h.to, h.reason])).toEqual([
+      ['construction', 'preparing', '施工许可被撤回'],
+      ['preparing', 'construction', null],
+      [null, 'preparing', '入库'],
+    ]);
     expect(history[0].actorName).toBe('lanjiang');
   });
 

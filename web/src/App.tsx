@@ -6,7 +6,7 @@ import { useI18n } from './i18n';
 import { navigate, usePath } from './router';
 import { SessionContext, type Session } from './session';
 import { AppLayout } from './layout/AppLayout';
-import { NAV_ITEMS, visibleNavItems } from './layout/nav';
+import { matchRoute, NAV_ITEMS, visibleNavItems } from './layout/nav';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 
@@ -17,7 +17,7 @@ type Phase =
   | { name: 'signedOut' }
   | { name: 'signedIn'; data: MeResponse };
 
-const HOME = '/units';
+const HOME = '/projects';
 const PUBLIC_PATHS = new Set(['/', '/login', '/setup']);
 
 /** Decides between setup, sign-in and the app, and keeps the address bar in step. */
@@ -123,9 +123,9 @@ export function App() {
   if (phase.name === 'signedOut' || !session) return <LoginPage onSignedIn={loadMe} />;
 
   const items = visibleNavItems(NAV_ITEMS, session.can);
-  const current = NAV_ITEMS.find((item) => item.path === path);
+  const match = matchRoute(NAV_ITEMS, path);
   let content;
-  if (!current) {
+  if (!match) {
     content = PUBLIC_PATHS.has(path) ? null : (
       <Result
         status="404"
@@ -133,7 +133,7 @@ export function App() {
         extra={<Button onClick={() => navigate(HOME)}>{t('common.backHome')}</Button>}
       />
     );
-  } else if (!items.includes(current)) {
+  } else if (!items.includes(match.item) || (match.permission && !session.can(match.permission))) {
     content = (
       <Result
         status="403"
@@ -142,13 +142,14 @@ export function App() {
       />
     );
   } else {
-    const Page = current.page;
-    content = <Page />;
+    const Page = match.page;
+    // Keyed by path so that moving between two projects starts the page afresh.
+    content = <Page key={path} params={match.params} />;
   }
 
   return (
     <SessionContext.Provider value={session}>
-      <AppLayout items={items} path={path}>
+      <AppLayout items={items} path={match?.item.path ?? path}>
         {content}
       </AppLayout>
     </SessionContext.Provider>

@@ -49,6 +49,8 @@ const zh = {
   'login.password': '密码',
   'login.submit': '登录',
 
+  'nav.projects': '项目库',
+  'nav.projectLists': '四张清单',
   'nav.units': '单位管理',
   'nav.users': '用户管理',
   'nav.audit': '审计日志',
@@ -104,6 +106,7 @@ const zh = {
   'audit.loadMore': '加载更多',
   'audit.noMore': '没有更多了',
   'audit.filter': '查询',
+  'audit.type.project': '项目',
   'audit.type.unit': '单位',
   'audit.type.user': '用户',
   'audit.type.token': 'API 令牌',
@@ -187,6 +190,8 @@ const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
 
+  'nav.projects': 'Project library',
+  'nav.projectLists': 'Four lists',
   'nav.units': 'Units',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
@@ -242,6 +247,7 @@ const en: Record<MessageKey, string> = {
   'audit.loadMore': 'Load more',
   'audit.noMore': 'No more events',
   'audit.filter': 'Search',
+  'audit.type.project': 'Project',
   'audit.type.unit': 'Unit',
   'audit.type.user': 'User',
   'audit.type.token': 'API token',

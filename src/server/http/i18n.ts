@@ -48,6 +48,7 @@ const MESSAGES = {
   P_CODE_FORMAT: { 'zh-CN': '项目代码应为 24 位：YYMM-RRRRRR-DD-TT-NNNNNN', en: 'The project code must have 24 characters: YYMM-RRRRRR-DD-TT-NNNNNN' },
   P_CODE_MONTH: { 'zh-CN': '项目代码第 3–4 位是赋码月份，应在 01–12 之间', en: 'Characters 3–4 of the project code are the month, 01–12' },
   P_DUPLICATE_CODE: { 'zh-CN': '项目代码 {code} 已被项目“{name}”使用', en: 'Project code {code} is already used by "{name}"' },
+  P_DUPLICATE_CODE_HIDDEN: { 'zh-CN': '项目代码 {code} 已被其他项目使用', en: 'Project code {code} is already used by another project' },
   P_NOT_TOWNSHIP: { 'zh-CN': '所在乡镇应选择一个乡镇或街道', en: 'The location must be a township or street' },
   MONEY_FORMAT: { 'zh-CN': '{field}应为以万元计的金额，如 1234.56', en: '{field} must be an amount in 万元, e.g. 1234.56' },
   MONEY_NEGATIVE: { 'zh-CN': '{field}不能为负数', en: '{field} cannot be negative' },

@@ -15,7 +15,7 @@ export interface AuditFilter {
 }
 
 /** Object types the first modules write; types seen in loaded events are added to the list. */
-export const KNOWN_OBJECT_TYPES = ['unit', 'user', 'token', 'session', 'setup'];
+export const KNOWN_OBJECT_TYPES = ['project', 'unit', 'user', 'token', 'session', 'setup'];
 
 /** Label of an audit object type, the code itself when unknown. */
 export function objectTypeLabel(t: (key: MessageKey) => string, type: string): string {

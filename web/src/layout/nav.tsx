@@ -1,9 +1,20 @@
 // The navigation menu as data: each later module (项目库, 月报, 亮灯, 赛马…) adds one entry here,
 // with the permission that shows it and the page component that the route renders.
 import type { ComponentType, ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  KeyOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
+import { ProjectDetailPage } from '../pages/projects/ProjectDetailPage';
+import { ProjectFormPage } from '../pages/projects/ProjectFormPage';
+import { ProjectListPage } from '../pages/projects/ProjectListPage';
+import { ProjectListsPage } from '../pages/projects/ProjectListsPage';
 import { TokensPage } from '../pages/TokensPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -16,9 +27,50 @@ export interface NavItem {
   /** Shown only when the user holds this permission; absent means every signed-in user. */
   permission?: string;
   page: ComponentType;
+  /** Pages below the entry (e.g. /projects/12): the menu keeps the entry selected. */
+  routes?: SubRoute[];
+}
+
+/** A page at a path matching `pattern`; its capture groups are passed as `params`. */
+export interface SubRoute {
+  pattern: RegExp;
+  page: ComponentType<{ params: string[] }>;
+  /** Needed on top of the entry's own permission. */
+  permission?: string;
+}
+
+export interface RouteMatch {
+  item: NavItem;
+  page: ComponentType<{ params: string[] }> | ComponentType;
+  params: string[];
+  permission?: string;
+}
+
+/** The entry and page a path belongs to, or null for an unknown path. */
+export function matchRoute(items: NavItem[], path: string): RouteMatch | null {
+  for (const item of items) {
+    if (item.path === path) return { item, page: item.page, params: [] };
+    for (const route of item.routes ?? []) {
+      const m = route.pattern.exec(path);
+      if (m) return { item, page: route.page, params: m.slice(1), permission: route.permission };
+    }
+  }
+  return null;
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  {
+    path: '/projects',
+    label: 'nav.projects',
+    icon: <ProjectOutlined />,
+    page: ProjectListPage,
+    routes: [
+      { pattern: /^\/projects\/new$/, page: ProjectFormPage, permission: 'project.manage' },
+      { pattern: /^\/projects\/(\d+)$/, page: ProjectDetailPage },
+      { pattern: /^\/projects\/(\d+)\/edit$/, page: ProjectFormPage, permission: 'project.manage' },
+    ],
+  },
+  { path: '/project-lists', label: 'nav.projectLists', icon: <OrderedListOutlined />, page: ProjectListsPage },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, page: UnitsPage },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read', page: UsersPage },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', page: AuditPage },

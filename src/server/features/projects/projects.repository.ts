@@ -175,7 +175,7 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
         .where('projects.id', '=', id)
         .executeTakeFirst(),
 
-    findByCode: (code: string, ex: Kysely<DB> = db) => ex.selectFrom('projects').select(['id', 'name']).where('code', '=', code).executeTakeFirst(),
+    findByCode: (code: string, ex: Kysely<DB> = db) => ex.selectFrom('projects').select(['id', 'name', 'unit_path']).where('code', '=', code).executeTakeFirst(),
 
     insert: (ex: Kysely<DB>, row: Omit<ProjectRow, 'id'>) => ex.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow(),
 

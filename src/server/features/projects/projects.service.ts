@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import { findIndustry } from '../../../domain/industry/gbt4754.ts';
-import { checkTransition, type Stage } from '../../../domain/projects/lifecycle.ts';
+import { checkTransition, MAIN_LINE, type Stage } from '../../../domain/projects/lifecycle.ts';
 import { isAboveYi } from '../../../domain/projects/project-fields.ts';
 import { normaliseProjectCode } from '../../../domain/projects/project-code.ts';
 import { checkProjectRules } from '../../../domain/projects/project-rules.ts';
@@ -28,6 +28,7 @@ export interface ProjectServiceDeps {
 /** Pinyin initials of a name, lowercase: 兰溪纺织 → lxfz. */
 export const initialsOf = (name: string) => pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 
+const isBeforeConstruction = (stage: Stage) => MAIN_LINE.indexOf(stage) >= 0 && MAIN_LINE.indexOf(stage) < MAIN_LINE.indexOf('construction');
 const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 const DATE_FIELDS = ['sign', 'start', 'completion', 'production', 'capacity'] as const;
 type Row = Omit<ProjectRow, 'id'>;
@@ -71,7 +72,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
   }
 
   /** Turns request fields into column values, checking each against what it refers to. */
-  async function toColumns(ex: Kysely<DB>, input: ProjectPatchInput, selfId?: number): Promise<Partial<Row>> {
+  async function toColumns(actor: ActorContext, ex: Kysely<DB>, input: ProjectPatchInput, selfId?: number): Promise<Partial<Row>> {
     const out: Partial<Row> = {};
     if (input.name !== undefined) Object.assign(out, { name: input.name, name_initials: initialsOf(input.name) });
     if (input.code !== undefined) {
@@ -80,7 +81,12 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
         const checked = normaliseProjectCode(input.code);
         if ('error' in checked) throw invalid(checked.error === 'month' ? 'P_CODE_MONTH' : 'P_CODE_FORMAT', {}, 'code');
         const clash = await projects.findByCode(checked.code, ex);
-        if (clash && clash.id !== selfId) throw new AppError(409, 'DUPLICATE', 'P_DUPLICATE_CODE', { code: checked.code, name: clash.name }, 'code');
+        if (clash && clash.id !== selfId) {
+          // Name the other project only to someone who may see it.
+          throw isVisible(actor, clash.unit_path)
+            ? new AppError(409, 'DUPLICATE', 'P_DUPLICATE_CODE', { code: checked.code, name: clash.name }, 'code')
+            : new AppError(409, 'DUPLICATE', 'P_DUPLICATE_CODE_HIDDEN', { code: checked.code }, 'code');
+        }
         out.code = checked.code;
       }
     }
@@ -171,7 +177,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
 
     async create(actor: ActorContext, input: ProjectCreateInput, ip: string | null) {
       const id = await db.transaction().execute(async (trx) => {
-        const cols = await toColumns(trx, input);
+        const cols = await toColumns(actor, trx, input);
         const lead = await units.findById(input.leadUnitId, trx);
         if (!projectPolicy.canCreateFor(actor, lead!)) throw forbidden();
         const plans = parsePlans(input.annualPlans) ?? [];
@@ -202,7 +208,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
       await db.transaction().execute(async (trx) => {
         const before = await loadVisible(actor, id, trx);
         if (!projectPolicy.canUpdate(actor, before)) throw forbidden();
-        const cols = await toColumns(trx, input, id);
+        const cols = await toColumns(actor, trx, input, id);
         // Moving a project to another lead unit needs the right to create projects there.
         if (cols.unit_path && cols.unit_path !== before.unit_path && !projectPolicy.canCreateFor(actor, { path: cols.unit_path })) throw forbidden();
         const plans = parsePlans(input.annualPlans);
@@ -242,14 +248,17 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
           throw invalid('FUTURE_ACTUAL', { field: `@${err.field}`, date: String(facts[err.field]) }, err.field);
         }
         const at = clock().toISOString();
+        // Back before construction (e.g. a withdrawn permit), the start did not count: the actual
+        // dates are cleared, and the audit event keeps what they were.
+        const notStarted = isBeforeConstruction(input.to);
         const patch: Partial<Row> = {
           stage: input.to,
           stage_changed_at: at,
           updated_at: at,
-          actual_start_date: facts.actualStartDate ?? null,
-          actual_completion_date: facts.actualCompletionDate ?? null,
-          actual_production_date: facts.actualProductionDate ?? null,
-          actual_capacity_date: facts.actualCapacityDate ?? null,
+          actual_start_date: notStarted ? null : (facts.actualStartDate ?? null),
+          actual_completion_date: notStarted ? null : (facts.actualCompletionDate ?? null),
+          actual_production_date: notStarted ? null : (facts.actualProductionDate ?? null),
+          actual_capacity_date: notStarted ? null : (facts.actualCapacityDate ?? null),
         };
         const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = p;
         assertRules({ ...stored, ...patch }, await projects.plansOf(id, trx));

@@ -65,7 +65,8 @@ export function listUrl(state: ListState): string {
     const value = state[key];
     if (value !== undefined && value !== '') params.set(key, value);
   }
-  const text = params.toString();
+  // Commas separate the values of stage and cols; left readable in the address bar.
+  const text = params.toString().replace(/%2C/gi, ',');
   return text ? `/projects?${text}` : '/projects';
 }
 
@@ -90,4 +91,15 @@ export function chosenColumns(state: ListState): ColumnKey[] {
 /** How many filters are set (for the phone's 筛选 button). */
 export function activeFilterCount(state: ListState): number {
   return FILTER_KEYS.filter((key) => key !== 'q' && key !== 'year' && key !== 'listStatus' && state[key]).length;
+}
+
+let lastList = '/projects';
+
+/** Remembers the list as last shown, so that 返回项目库 brings its filters back. */
+export function rememberListUrl(url: string): void {
+  lastList = url;
+}
+
+export function lastListUrl(): string {
+  return lastList;
 }

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Badge, Button, Card, Drawer, Grid, Input, Table, Typography } from 'antd';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { projectsApi, type ProjectSummary } from '../../api-projects';
+import { errorMessage } from '../../forms';
+import { useProjectsI18n } from '../../i18n-projects';
+import { navigate, useSearch } from '../../router';
+import { useSession } from '../../session';
+import { useUnits } from '../../useUnits';
+import { PageHeader } from '../../components/PageHeader';
+import {
+  activeFilterCount,
+  apiParams,
+  chosenColumns,
+  DEFAULT_COLUMNS,
+  listUrl,
+  parseListState,
+  rememberListUrl,
+  type ListState,
+} from './listQuery';
+import { ColumnChooser, projectColumns } from './projectColumns';
+import { ProjectFilters } from './ProjectFilters';
+import { useIndustries } from './shared';
+
+const PAGE_SIZE = 50;
+
+/** 项目库: the projects in the user's scope, filtered and sorted by the URL, paged by cursor. */
+export function ProjectListPage() {
+  const i18n = useProjectsI18n();
+  const { tp } = i18n;
+  const { can } = useSession();
+  const search = useSearch();
+  const state = useMemo(() => parseListState(search), [search]);
+  const { roots } = useUnits();
+  const industries = useIndustries();
+  const screens = Grid.useBreakpoint();
+  const isPhone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [items, setItems] = useState<ProjectSummary[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  // Answers to an older filter are dropped when a newer one was applied meanwhile.
+  const generation = useRef(0);
+
+  const paramsKey = JSON.stringify(apiParams(state));
+
+  useEffect(() => {
+    rememberListUrl(listUrl(state));
+  }, [state]);
+
+  const load = useCallback(async (cursor: string | null) => {
+    const params = JSON.parse(paramsKey) as ReturnType<typeof apiParams>;
+    const mine = cursor ? generation.current : ++generation.current;
+    setLoading(true);
+    try {
+      const page = await projectsApi.list({
+        ...params,
+        limit: PAGE_SIZE,
+        ...(cursor ? { cursor } : { withTotal: 'true' }),
+      });
+      if (mine !== generation.current) return;
+      setItems((current) => (cursor ? [...current, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+      if (page.total !== undefined) setTotal(page.total);
+      setError(null);
+    } catch (e) {
+      if (mine === generation.current) setError(errorMessage(e));
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [paramsKey]);
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  const update = (patch: ListState) => navigate(listUrl({ ...state, ...patch }), { replace: true });
+  const reset = () => navigate(listUrl({ cols: state.cols, sort: state.sort, order: state.order }), { replace: true });
+
+  const chosen = chosenColumns(state);
+  const columns = projectColumns(i18n, chosen, { key: state.sort, order: state.order }, isPhone);
+  const filterCount = activeFilterCount(state);
+
+  const filters = (stacked: boolean) => (
+    <ProjectFilters
+      state={state}
+      onChange={update}
+      onReset={reset}
+      roots={roots}
+      industries={industries}
+      stacked={stacked}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={tp('projects.title')}
+        extra={
+          can('project.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')} data-testid="project-create">
+              {tp('projects.create')}
+            </Button>
+          )
+        }
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Card styles={{ body: { padding: 12 } }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+          <Input.Search
+            key={`q-${state.q ?? ''}`}
+            allowClear
+            defaultValue={state.q}
+            placeholder={tp('projects.searchPlaceholder')}
+            onSearch={(value) => update({ q: value.trim() || undefined })}
+            style={isPhone ? { width: '100%' } : { width: 280 }}
+            data-testid="projects-search"
+          />
+          {isPhone && (
+            <Badge count={filterCount} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setDrawerOpen(true)} data-testid="projects-filters-toggle">
+                {tp('projects.filters')}
+              </Button>
+            </Badge>
+          )}
+          {!isPhone && <div style={{ flex: 1 }} />}
+          <ColumnChooser
+            chosen={chosen}
+            onChange={(next) => {
+              const same = next.length === DEFAULT_COLUMNS.length && next.every((key) => DEFAULT_COLUMNS.includes(key));
+              update({ cols: same ? undefined : next.join(',') });
+            }}
+          />
+        </div>
+        {!isPhone && <div style={{ marginBottom: 12 }}>{filters(false)}</div>}
+        <div style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary" data-testid="projects-total" data-total={total ?? ''}>
+            {total === null ? '\u00a0' : tp('projects.total', { count: total })}
+            {total !== null && items.length < total && ` · ${tp('projects.shown', { count: items.length })}`}
+          </Typography.Text>
+        </div>
+        <Table<ProjectSummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={items}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: tp('projects.empty') }}
+          onChange={(_pagination, _filters, sorter, extra) => {
+            if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+            const key = sorter.order ? String(sorter.columnKey) : undefined;
+            update({ sort: key, order: key ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined });
+          }}
+          data-testid="projects-table"
+        />
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          {nextCursor ? (
+            <Button onClick={() => void load(nextCursor)} loading={loading} data-testid="projects-load-more">
+              {tp('projects.loadMore')}
+            </Button>
+          ) : (
+            items.length > 0 && <Typography.Text type="secondary">{tp('projects.noMore')}</Typography.Text>
+          )}
+        </div>
+      </Card>
+      {isPhone && (
+        <Drawer
+          title={filterCount ? tp('projects.filtersActive', { count: filterCount }) : tp('projects.filters')}
+          placement="bottom"
+          size="80%"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          data-testid="projects-filters-drawer"
+        >
+          {filters(true)}
+        </Drawer>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Card, Col, DatePicker, Row, Table, Tabs, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { projectsApi, type FourLists, type ListUnitTotals } from '../../api-projects';
+import { errorMessage } from '../../forms';
+import { useProjectsI18n } from '../../i18n-projects';
+import { navigate, useSearch } from '../../router';
+import { useUnits } from '../../useUnits';
+import { Link } from '../../components/Link';
+import { PageHeader } from '../../components/PageHeader';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { formatYi } from '../../../../src/domain/money/money';
+import { LISTS, LIST_LABELS, type ListName } from '../../../../src/domain/projects/four-lists';
+import { ListCard, listLink } from './ListCard';
+
+/** 四张清单: the year's planning, reserve, start and production lists; every number opens the matching projects. */
+export function ProjectListsPage() {
+  const { tp, label } = useProjectsI18n();
+  const search = useSearch();
+  const params = new URLSearchParams(search);
+  const thisYear = new Date().getFullYear();
+  const year = Number(params.get('year')) || thisYear;
+  const unitParam = params.get('unitId');
+  const unitId = unitParam ? Number(unitParam) : undefined;
+  const { roots } = useUnits();
+  const [data, setData] = useState<FourLists | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<ListName>('start');
+  const generation = useRef(0);
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    setLoading(true);
+    projectsApi
+      .fourLists({ year, unitId })
+      .then(
+        (result) => mine === generation.current && (setData(result), setError(null)),
+        (e: unknown) => mine === generation.current && setError(errorMessage(e)),
+      )
+      .finally(() => mine === generation.current && setLoading(false));
+  }, [year, unitId]);
+
+  const go = (next: { year?: number; unitId?: number }) => {
+    const query = new URLSearchParams();
+    if (next.year && next.year !== thisYear) query.set('year', String(next.year));
+    if (next.unitId) query.set('unitId', String(next.unitId));
+    const text = query.toString();
+    navigate(`/project-lists${text ? `?${text}` : ''}`, { replace: true });
+  };
+
+  const columns = useMemo((): TableColumnsType<ListUnitTotals> => {
+    const split = tab === 'start' || tab === 'production';
+    const cell = (value: number, row: ListUnitTotals, status?: 'done' | 'pending') => (
+      <Link to={listLink(tab, year, row.unitId, status)}>{value}</Link>
+    );
+    return [
+      { title: tp('lists.unitName'), dataIndex: 'unitName', key: 'unit', width: 150 },
+      { title: tp('lists.count'), dataIndex: 'count', key: 'count', width: 80, align: 'right', sorter: (a, b) => a.count - b.count, render: (v: number, row) => cell(v, row) },
+      {
+        title: tp('lists.investment'),
+        dataIndex: 'totalInvestmentYuan',
+        key: 'investment',
+        width: 120,
+        align: 'right',
+        sorter: (a, b) => a.totalInvestmentYuan - b.totalInvestmentYuan,
+        render: (yuan: number, row) => <Link to={listLink(tab, year, row.unitId)}>{formatYi(yuan)}</Link>,
+      },
+      ...(split
+        ? ([
+            { title: tp(tab === 'start' ? 'list.started' : 'list.produced'), dataIndex: 'done', key: 'done', width: 90, align: 'right', sorter: (a: ListUnitTotals, b: ListUnitTotals) => a.done - b.done, render: (v: number, row: ListUnitTotals) => cell(v, row, 'done') },
+            { title: tp(tab === 'start' ? 'list.notStarted' : 'list.notProduced'), dataIndex: 'pending', key: 'pending', width: 90, align: 'right', sorter: (a: ListUnitTotals, b: ListUnitTotals) => a.pending - b.pending, render: (v: number, row: ListUnitTotals) => cell(v, row, 'pending') },
+          ] as TableColumnsType<ListUnitTotals>)
+        : []),
+    ];
+  }, [tab, year, tp]);
+
+  return (
+    <>
+      <PageHeader
+        title={tp('lists.title')}
+        extra={
+          <>
+            <DatePicker
+              picker="year"
+              allowClear={false}
+              value={dayjs(`${year}-01-01`)}
+              onChange={(date) => date && go({ year: date.year(), unitId })}
+              style={{ width: 110 }}
+              data-testid="lists-year"
+            />
+            <UnitTreeSelect
+              roots={roots}
+              value={unitId}
+              onChange={(id) => go({ year, unitId: id === undefined ? undefined : Number(id) })}
+              allowClear
+              placeholder={tp('lists.allUnits')}
+              style={{ width: 200, maxWidth: '100%' }}
+              data-testid="lists-unit"
+            />
+          </>
+        }
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]} align="stretch" style={{ marginBottom: 16 }}>
+        {LISTS.map((list) => (
+          <Col key={list} xs={24} sm={12} xl={6}>
+            {data ? (
+              <ListCard list={list} totals={data.lists[list]} year={year} unitId={unitId} selected={tab === list} onSelect={() => setTab(list)} />
+            ) : (
+              <Card loading size="small" data-testid={`list-card-${list}`} />
+            )}
+          </Col>
+        ))}
+      </Row>
+      <Card size="small" title={tp('lists.byUnit')} styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as ListName)}
+          items={LISTS.map((list) => ({ key: list, label: label(LIST_LABELS, list) }))}
+        />
+        <Table<ListUnitTotals>
+          rowKey="unitId"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.lists[tab].byUnit ?? []}
+          pagination={false}
+          scroll={{ x: 480 }}
+          locale={{ emptyText: tp('lists.empty') }}
+          data-testid={`lists-units-${tab}`}
+        />
+      </Card>
+    </>
+  );
+}
