@@ -1,6 +1,7 @@
 // The project-library endpoints of docs/API.md "Projects (项目库)": types and one function each.
 // Money in responses is integer 元 (…Yuan); requests carry 万元 (…Wan) as a decimal string.
 import { query, request, type Id } from './api';
+import type { ProjectDates } from '../../src/domain/projects/project-fields';
 import type { Stage } from '../../src/domain/projects/lifecycle';
 import type { ListName } from '../../src/domain/projects/four-lists';
 
@@ -35,19 +36,8 @@ export interface StageChange {
   at: string;
 }
 
-/** The dates of a project, planned and actual per milestone. */
-export interface ProjectDates {
-  plannedSignDate: string | null;
-  actualSignDate: string | null;
-  plannedStartDate: string | null;
-  actualStartDate: string | null;
-  plannedCompletionDate: string | null;
-  actualCompletionDate: string | null;
-  plannedProductionDate: string | null;
-  actualProductionDate: string | null;
-  plannedCapacityDate: string | null;
-  actualCapacityDate: string | null;
-}
+/** The dates of a project, planned and actual per milestone (shared with the server's domain). */
+export type { ProjectDates };
 
 export interface ProjectDetail extends ProjectDates {
   id: number;

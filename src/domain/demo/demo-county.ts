@@ -7,7 +7,7 @@
  *   → [{ name: '兰溪市年产5万吨差别化纤维项目', stage: 'construction', industryCode: '28', … }, …]
  */
 import type { Stage } from '../projects/lifecycle.ts';
-import type { ApprovalMode, InvestmentType, Level, Nature, ProjectKind } from '../projects/project-fields.ts';
+import type { ApprovalMode, InvestmentType, Level, Nature, ProjectDates, ProjectKind } from '../projects/project-fields.ts';
 import { INDUSTRY_TEMPLATES } from './catalogue-industry.ts';
 import { PUBLIC_TEMPLATES, ROAD_NAMES } from './catalogue-public.ts';
 import { addDays, isIsoDate, minDate } from './dates.ts';
@@ -26,7 +26,7 @@ export interface DemoUnitRef {
   kind: 'county' | 'street' | 'township' | 'department' | 'platform' | 'village' | 'other';
 }
 
-export interface DemoProject {
+export interface DemoProject extends ProjectDates {
   name: string;
   /** GB/T 40058 code 'YYMM-330781-DD-TT-NNNNNN' (DD the GB/T 4754 division, TT 01 审批 / 02 核准 / 03 备案), or null. */
   code: string | null;
@@ -48,16 +48,6 @@ export interface DemoProject {
   totalInvestmentWan: number;
   fixedAssetInvestmentWan: number | null;
   annualPlans: { year: number; amountWan: number }[];
-  plannedSignDate: string | null;
-  actualSignDate: string | null;
-  plannedStartDate: string | null;
-  actualStartDate: string | null;
-  plannedCompletionDate: string | null;
-  actualCompletionDate: string | null;
-  plannedProductionDate: string | null;
-  actualProductionDate: string | null;
-  plannedCapacityDate: string | null;
-  actualCapacityDate: string | null;
   stage: Stage;
   tags: string[];
 }

@@ -58,3 +58,17 @@ export const MILESTONE_LABELS: Labels<Milestone> = {
 /** 亿元以上: derived from the total investment, never typed. */
 export const ABOVE_YI_YUAN = 100_000_000;
 export const isAboveYi = (totalInvestmentYuan: number) => totalInvestmentYuan >= ABOVE_YI_YUAN;
+
+/** The dates of a project as the API carries them: planned and actual per milestone, YYYY-MM-DD. */
+export interface ProjectDates {
+  plannedSignDate: string | null;
+  actualSignDate: string | null;
+  plannedStartDate: string | null;
+  actualStartDate: string | null;
+  plannedCompletionDate: string | null;
+  actualCompletionDate: string | null;
+  plannedProductionDate: string | null;
+  actualProductionDate: string | null;
+  plannedCapacityDate: string | null;
+  actualCapacityDate: string | null;
+}
