@@ -12,6 +12,8 @@ import { createUserRepository } from './features/users/users.repository.ts';
 import { createUserService } from './features/users/users.service.ts';
 import { createProjectRepository } from './features/projects/projects.repository.ts';
 import { createProjectService } from './features/projects/projects.service.ts';
+import { createReportRepository } from './features/reports/reports.repository.ts';
+import { createReportService } from './features/reports/reports.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
 
@@ -34,6 +36,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
+    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock }),
+    unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, clock }),
     projectQueries: createProjectQueries({ projects: projectRepo, units: unitRepo, clock }),
   };

@@ -15,7 +15,7 @@ export function isRole(value: unknown): value is Role {
  */
 export type Reach = 'all' | 'subtree' | 'self' | 'none';
 
-export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project'] as const;
+export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project', 'report', 'reportReview'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -53,6 +53,19 @@ const MATRIX: Matrix = {
     read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree' },
     create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
     update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    delete: {},
+  },
+  // Reports belong to their project's lead unit: its editor files them; coordinators review.
+  report: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree' },
+    create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    delete: {},
+  },
+  reportReview: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all' },
+    create: {},
+    update: { admin: 'all', coordinator: 'all' },
     delete: {},
   },
   token: {
@@ -95,5 +108,7 @@ export function permissionsOf(role: Role): string[] {
   if (reachOf(role, 'token', 'create') !== 'none') perms.push('token.manage');
   if (reachOf(role, 'project', 'read') !== 'none') perms.push('project.read');
   if (reachOf(role, 'project', 'create') !== 'none') perms.push('project.manage');
+  if (reachOf(role, 'report', 'create') !== 'none') perms.push('report.file');
+  if (reachOf(role, 'reportReview', 'update') !== 'none') perms.push('report.review');
   return perms;
 }

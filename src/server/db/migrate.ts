@@ -3,6 +3,7 @@ import type { Db } from './client.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_projects.ts';
 import * as m0003 from './migrations/0003_project_search.ts';
+import * as m0004 from './migrations/0004_reports.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001_foundation': m0001,
   '0002_projects': m0002,
   '0003_project_search': m0003,
+  '0004_reports': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -93,6 +93,7 @@ export interface DB {
   project_tags: ProjectTagTable;
   project_annual_plans: ProjectAnnualPlanTable;
   project_stage_changes: ProjectStageChangeTable;
+  monthly_reports: MonthlyReportTable;
 }
 
 export interface ProjectTable {
@@ -167,4 +168,27 @@ export interface ProjectStageChangeTable {
   actor_id: number | null;
   actor_name: string;
   at: string;
+}
+
+export interface MonthlyReportTable {
+  id: Generated<number>;
+  project_id: number;
+  year: number;
+  month: number;
+  revision: number;
+  is_current: number;
+  /** Integer 元 completed in the month. */
+  amount: number;
+  progress_text: string;
+  problems: string;
+  state: string;
+  is_late: number;
+  correction_reason: string | null;
+  return_reason: string | null;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { canDo, isFutureMonth, isLate, mustReport, submitDeadline } from './report-rules.ts';
+
+describe('the reporting calendar', () => {
+  it.each([
+    [2026, 3, '2026-04-03'],
+    [2026, 12, '2027-01-03'],
+  ])('the %i-%i report is due by %s', (year, month, due) => {
+    expect(submitDeadline(year, month)).toBe(due);
+  });
+
+  it.each([
+    ['2026-04-02', false],
+    ['2026-04-03', false],
+    ['2026-04-04', true],
+    ['2026-05-01', true],
+  ])('a March report submitted on %s is late: %s', (on, late) => {
+    expect(isLate(on, 2026, 3)).toBe(late);
+  });
+
+  it('follows a county calendar with another day', () => {
+    expect(isLate('2026-04-05', 2026, 3, { submitByDay: 5, reviewByDay: 8 })).toBe(false);
+  });
+
+  it.each([
+    [2026, 11, '2026-11-23', false],
+    [2026, 12, '2026-11-23', true],
+    [2027, 1, '2026-11-23', true],
+    [2025, 12, '2026-11-23', false],
+  ])('%i-%i seen on %s is in the future: %s', (y, m, today, future) => {
+    expect(isFutureMonth(y, m, today)).toBe(future);
+  });
+
+  it.each([
+    ['preparing', false, true],
+    ['construction', false, true],
+    ['planning', false, false],
+    ['production', true, true],
+    ['production', false, false],
+  ] as const)('a %s project (annual plan %s) must report: %s', (stage, plan, must) => {
+    expect(mustReport(stage, plan)).toBe(must);
+  });
+
+  it.each([
+    ['edit', 'draft', true],
+    ['edit', 'returned', true],
+    ['edit', 'submitted', false],
+    ['edit', 'approved', false],
+    ['submit', 'approved', false],
+    ['approve', 'submitted', true],
+    ['approve', 'draft', false],
+    ['return', 'submitted', true],
+    ['return', 'approved', false],
+  ] as const)('%s a %s report: %s', (action, state, ok) => {
+    expect(canDo(action, state)).toBe(ok);
+  });
+});

@@ -1,0 +1,61 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Scope } from '../../../domain/access/scope.ts';
+import { subtreeRange } from '../../db/fragments.ts';
+import type { DB, MonthlyReportTable } from '../../db/schema.ts';
+
+export type ReportRow = Selectable<MonthlyReportTable>;
+
+/** Typed queries over monthly reports; decisions live in the service. */
+export function createReportRepository(db: Kysely<DB>) {
+  return {
+    findById: (id: number, ex: Kysely<DB> = db) => ex.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    ofProject: (projectId: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('monthly_reports').selectAll().where('project_id', '=', projectId).orderBy('year', 'desc').orderBy('month', 'desc').orderBy('revision', 'desc').execute(),
+
+    revisionsOf: (projectId: number, year: number, month: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('monthly_reports').selectAll().where('project_id', '=', projectId).where('year', '=', year).where('month', '=', month).orderBy('revision').execute(),
+
+    insert: (ex: Kysely<DB>, row: Omit<ReportRow, 'id'>) => ex.insertInto('monthly_reports').values(row).returning('id').executeTakeFirstOrThrow(),
+
+    update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ReportRow, 'id'>>) => ex.updateTable('monthly_reports').set(patch).where('id', '=', id).execute(),
+
+    /** Makes one revision the one that counts for its project and month. */
+    async makeCurrent(ex: Kysely<DB>, r: ReportRow) {
+      await ex.updateTable('monthly_reports').set({ is_current: 0 }).where('project_id', '=', r.project_id).where('year', '=', r.year).where('month', '=', r.month).execute();
+      await ex.updateTable('monthly_reports').set({ is_current: 1 }).where('id', '=', r.id).execute();
+    },
+
+    /**
+     * Projects in scope that must report for the month (前期, 在建, or an annual plan for the year),
+     * each with the state of its current report for that month, if any.
+     */
+    obligations(scope: Scope, year: number, month: number) {
+      return db
+        .selectFrom('projects')
+        .innerJoin('units', 'units.id', 'projects.lead_unit_id')
+        .leftJoin('monthly_reports as r', (join) =>
+          join.onRef('r.project_id', '=', 'projects.id').on('r.year', '=', year).on('r.month', '=', month).on('r.is_current', '=', 1),
+        )
+        .select(['projects.id as project_id', 'projects.name', 'projects.stage', 'projects.unit_path', 'units.name as unit_name', 'r.id as report_id', 'r.state', 'r.is_late', 'r.amount'])
+        .where((eb) =>
+          eb.or([
+            eb('projects.stage', 'in', ['preparing', 'construction']),
+            eb.exists(eb.selectFrom('project_annual_plans as p').select(sql`1`.as('x')).whereRef('p.project_id', '=', 'projects.id').where('p.year', '=', year)),
+          ]),
+        )
+        .$call((q) => {
+          if (scope.kind === 'subtree') {
+            const [lo, hi] = subtreeRange(scope.path);
+            return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi);
+          }
+          return scope.kind === 'all' ? q : q.where(sql<boolean>`1 = 0`);
+        })
+        .orderBy('projects.unit_path')
+        .orderBy('projects.id')
+        .execute();
+    },
+  };
+}
+
+export type ReportRepository = ReturnType<typeof createReportRepository>;

@@ -1,0 +1,210 @@
+import type { Kysely } from 'kysely';
+import {
+  canDo,
+  DEFAULT_CALENDAR,
+  isFutureMonth,
+  isLate,
+  nextState,
+  submitDeadline,
+  type ReportAction,
+  type ReportState,
+} from '../../../domain/reports/report-rules.ts';
+import { scopeFor } from '../../../domain/access/scope.ts';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { reportPolicy } from '../../policies/report.policy.ts';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import type { ProjectRepository } from '../projects/projects.repository.ts';
+import { yuanFrom } from '../projects/projects.input.ts';
+import type { ActorContext } from '../session/actor.ts';
+import type { ReportRepository, ReportRow } from './reports.repository.ts';
+import { withCumulative } from './reports.presenter.ts';
+
+export interface NewReport {
+  year: number;
+  month: number;
+  amountWan: string | number;
+  progressText?: string;
+  problems?: string;
+}
+
+export interface ReportServiceDeps {
+  db: Kysely<DB>;
+  reports: ReportRepository;
+  projects: ProjectRepository;
+  audit: AuditLog;
+  clock: Clock;
+  /** Called after a commit that may change a project's light (approve, correction approved). */
+  onReportApproved?: (projectId: number) => Promise<void>;
+}
+
+const view = (r: ReportRow) => ({ year: r.year, month: r.month, revision: r.revision, amount: Number(r.amount), state: r.state, isLate: r.is_late === 1, isCurrent: r.is_current === 1 });
+
+export function createReportService({ db, reports, projects, audit, clock, onReportApproved }: ReportServiceDeps) {
+  const today = () => clock().toISOString().slice(0, 10);
+
+  async function visibleProject(actor: ActorContext, projectId: number, ex: Kysely<DB> = db) {
+    const p = await projects.findById(projectId, ex);
+    if (!p || !reportPolicy.canRead(actor, p)) throw notFound('project');
+    return p;
+  }
+
+  async function visibleReport(actor: ActorContext, id: number, ex: Kysely<DB> = db) {
+    const r = await reports.findById(id, ex);
+    if (!r) throw notFound('report');
+    const p = await visibleProject(actor, r.project_id, ex).catch(() => {
+      throw notFound('report');
+    });
+    return { r, p };
+  }
+
+  function amountWithin(amountWan: string | number, totalInvestment: number) {
+    const amount = yuanFrom(amountWan, 'amountWan');
+    if (amount > Number(totalInvestment)) throw invalid('REPORT_ABOVE_TOTAL', {}, 'amountWan');
+    return amount;
+  }
+
+  function assertCan(action: ReportAction, state: string) {
+    if (!canDo(action, state as ReportState)) {
+      if (state === 'approved') throw conflict('REPORT_APPROVED');
+      throw conflict('REPORT_WRONG_STATE', { state: `@reportState.${state}`, action: `@reportAction.${action}` });
+    }
+  }
+
+  /** Moves a report through submit / approve / return in one transaction with its audit event. */
+  async function move(actor: ActorContext, id: number, action: 'submit' | 'approve' | 'return', reason: string | undefined, ip: string | null) {
+    const projectId = await db.transaction().execute(async (trx) => {
+      const { r, p } = await visibleReport(actor, id, trx);
+      const allowed = action === 'submit' ? reportPolicy.canFile(actor, p) : reportPolicy.canReview(actor, p);
+      if (!allowed) throw forbidden();
+      assertCan(action, r.state);
+      const at = clock().toISOString();
+      const patch: Partial<ReportRow> = { state: nextState(action), updated_at: at };
+      if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: isLate(today(), r.year, r.month, DEFAULT_CALENDAR) ? 1 : 0, return_reason: null });
+      else Object.assign(patch, { reviewed_at: at, reviewed_by: actor.displayName, return_reason: action === 'return' ? reason : null });
+      await reports.update(trx, id, patch);
+      if (action === 'approve') await reports.makeCurrent(trx, r);
+      await audit.record(
+        { actor, action: `report.${action}`, objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `${p.name} ${r.year}年${r.month}月月报（第 ${r.revision} 版）：${action === 'submit' ? '报送' : action === 'approve' ? '审核通过' : `退回：${reason}`}`, before: view(r), after: view({ ...r, ...patch, is_current: action === 'approve' ? 1 : r.is_current }), ip },
+        trx,
+      );
+      return r.project_id;
+    });
+    if (action === 'approve') await onReportApproved?.(projectId);
+    return getReport(actor, id);
+  }
+
+  async function getReport(actor: ActorContext, id: number) {
+    const { r } = await visibleReport(actor, id);
+    const all = await reports.ofProject(r.project_id);
+    return withCumulative(all).find((x) => x.id === id)!;
+  }
+
+  return {
+    get: getReport,
+
+    /** Every report and revision of a project, newest first, with derived cumulative figures. */
+    async listForProject(actor: ActorContext, projectId: number) {
+      const p = await visibleProject(actor, projectId);
+      return { projectId: p.id, items: withCumulative(await reports.ofProject(projectId)) };
+    },
+
+    async create(actor: ActorContext, projectId: number, input: NewReport, ip: string | null) {
+      const id = await db.transaction().execute(async (trx) => {
+        const p = await visibleProject(actor, projectId, trx);
+        if (!reportPolicy.canFile(actor, p)) throw forbidden();
+        if (isFutureMonth(input.year, input.month, today())) throw invalid('REPORT_FUTURE', { year: input.year, month: input.month }, 'month');
+        if ((await reports.revisionsOf(projectId, input.year, input.month, trx)).length) {
+          throw new AppError(409, 'DUPLICATE', 'REPORT_DUPLICATE', { year: input.year, month: input.month }, 'month');
+        }
+        const at = clock().toISOString();
+        const { id } = await reports.insert(trx, {
+          project_id: projectId, year: input.year, month: input.month, revision: 1, is_current: 1,
+          amount: amountWithin(input.amountWan, p.total_investment), progress_text: input.progressText ?? '', problems: input.problems ?? '',
+          state: 'draft', is_late: 0, correction_reason: null, return_reason: null, submitted_at: null, reviewed_at: null, reviewed_by: null,
+          created_by: actor.displayName, created_at: at, updated_at: at,
+        });
+        await audit.record({ actor, action: 'report.create', objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `${p.name} ${input.year}年${input.month}月月报（草稿）`, after: { year: input.year, month: input.month }, ip }, trx);
+        return Number(id);
+      });
+      return getReport(actor, id);
+    },
+
+    async update(actor: ActorContext, id: number, input: Partial<Omit<NewReport, 'year' | 'month'>>, ip: string | null) {
+      await db.transaction().execute(async (trx) => {
+        const { r, p } = await visibleReport(actor, id, trx);
+        if (!reportPolicy.canFile(actor, p)) throw forbidden();
+        assertCan('edit', r.state);
+        const patch: Partial<ReportRow> = { updated_at: clock().toISOString() };
+        if (input.amountWan !== undefined) patch.amount = amountWithin(input.amountWan, p.total_investment);
+        if (input.progressText !== undefined) patch.progress_text = input.progressText;
+        if (input.problems !== undefined) patch.problems = input.problems;
+        await reports.update(trx, id, patch);
+        await audit.record({ actor, action: 'report.update', objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `修改 ${p.name} ${r.year}年${r.month}月月报`, before: view(r), after: view({ ...r, ...patch }), ip }, trx);
+      });
+      return getReport(actor, id);
+    },
+
+    submit: (actor: ActorContext, id: number, ip: string | null) => move(actor, id, 'submit', undefined, ip),
+    approve: (actor: ActorContext, id: number, ip: string | null) => move(actor, id, 'approve', undefined, ip),
+    return: (actor: ActorContext, id: number, reason: string, ip: string | null) => move(actor, id, 'return', reason, ip),
+
+    /**
+     * A correction of an approved report: a new revision, submitted for review with its reason.
+     * The approved revision keeps counting until the correction is approved; both stay visible.
+     */
+    async correct(actor: ActorContext, id: number, input: { amountWan: string | number; reason: string; progressText?: string; problems?: string }, ip: string | null) {
+      const newId = await db.transaction().execute(async (trx) => {
+        const { r, p } = await visibleReport(actor, id, trx);
+        if (!reportPolicy.canFile(actor, p)) throw forbidden();
+        const revisions = await reports.revisionsOf(r.project_id, r.year, r.month, trx);
+        const current = revisions.find((x) => x.is_current === 1);
+        if (!current || current.state !== 'approved') throw conflict('REPORT_NOT_APPROVED');
+        if (revisions.some((x) => x.revision > current.revision && x.state !== 'approved')) throw conflict('REPORT_CORRECTION_PENDING');
+        const at = clock().toISOString();
+        const { id: created } = await reports.insert(trx, {
+          project_id: r.project_id, year: r.year, month: r.month, revision: Math.max(...revisions.map((x) => x.revision)) + 1, is_current: 0,
+          amount: amountWithin(input.amountWan, p.total_investment), progress_text: input.progressText ?? current.progress_text, problems: input.problems ?? current.problems,
+          state: 'submitted', is_late: 0, correction_reason: input.reason, return_reason: null, submitted_at: at, reviewed_at: null, reviewed_by: null,
+          created_by: actor.displayName, created_at: at, updated_at: at,
+        });
+        await audit.record({ actor, action: 'report.correct', objectType: 'report', objectId: String(created), unitPath: p.unit_path, summary: `更正 ${p.name} ${r.year}年${r.month}月月报：${input.reason}`, before: view(current), after: { amount: amountWithin(input.amountWan, p.total_investment), reason: input.reason }, ip }, trx);
+        return Number(created);
+      });
+      return getReport(actor, newId);
+    },
+
+    /** The month's obligations in the actor's scope: what to file, and where each stands. */
+    async todo(actor: ActorContext, year: number, month: number) {
+      const rows = await reports.obligations(scopeForReports(actor), year, month);
+      return {
+        year,
+        month,
+        deadline: submitDeadline(year, month),
+        items: rows.map((r) => ({ projectId: r.project_id, projectName: r.name, stage: r.stage, unitName: r.unit_name, reportId: r.report_id === null ? null : Number(r.report_id), state: (r.state ?? 'missing') as ReportState | 'missing', isLate: r.is_late === 1, amountYuan: r.amount === null ? null : Number(r.amount) })),
+      };
+    },
+
+    /** Per unit below the county: how many reports are due, filed, late and missing. */
+    async status(actor: ActorContext, year: number, month: number, unitsByPath: (path: string) => { id: number; name: string } | undefined) {
+      const rows = await reports.obligations(scopeForReports(actor), year, month);
+      const byUnit = new Map<number, { unitId: number; unitName: string; due: number; filed: number; late: number; missing: number }>();
+      for (const r of rows) {
+        const unit = unitsByPath(r.unit_path);
+        if (!unit) continue;
+        const e = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, due: 0, filed: 0, late: 0, missing: 0 };
+        e.due++;
+        if (r.state === 'submitted' || r.state === 'approved') e.filed++;
+        else e.missing++;
+        if (r.is_late === 1) e.late++;
+        byUnit.set(unit.id, e);
+      }
+      return { year, month, deadline: submitDeadline(year, month), units: [...byUnit.values()] };
+    },
+  };
+}
+
+const scopeForReports = (actor: ActorContext) => scopeFor(actor, 'report', 'read');
+
+export type ReportService = ReturnType<typeof createReportService>;
