@@ -15,6 +15,7 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const res = await anon.post('/api/v1/setup/demo');
     expect(res.status).toBe(201);
     expect(res.body.projects).toBe(300);
+    expect(res.body.reports).toBeGreaterThan(100);
     const status = (await anon.get('/api/v1/setup')).body;
     expect(status).toMatchObject({ done: true, regionName: '兰溪市', demo: { password: 'lantern-demo' } });
     const usernames = status.demo.accounts.map((a: { username: string }) => a.username);

@@ -11,6 +11,8 @@ import type { ProjectService } from '../projects/projects.service.ts';
 import type { SetupService } from '../setup/setup.service.ts';
 import type { UnitService } from '../units/units.service.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
+import type { ProjectDetailDto } from '../projects/projects.presenter.ts';
+import { demoReportPeriod, generateDemoReports } from '../../../domain/demo/demo-reports.ts';
 
 export const DEMO_PASSWORD = 'lantern-demo';
 const DEMO_KEY = 'demo';
@@ -85,17 +87,51 @@ export function createDemoService(deps: {
 
       const refs: DemoUnitRef[] = all.map((u) => ({ name: u.name, kind: u.kind as DemoUnitRef['kind'] }));
       const generated = generateDemoProjects({ seed, today: at.slice(0, 10), count: projectCount, units: refs });
+      const created = [];
       for (const p of generated) {
         const { leadUnitName, townshipName, ...fields } = p;
-        await projects.create(
-          admin,
-          { ...fields, internalNo: null, contact: null, leadUnitId: byName.get(leadUnitName)!.id, townshipUnitId: townshipName ? byName.get(townshipName)!.id : null },
-          null,
+        created.push(
+          await projects.create(
+            admin,
+            { ...fields, internalNo: null, contact: null, leadUnitId: byName.get(leadUnitName)!.id, townshipUnitId: townshipName ? byName.get(townshipName)!.id : null },
+            null,
+          ),
         );
       }
-      return { units: all.length, users: accounts.length, projects: generated.length };
+      const reports = await loadDemoReports(db, created, at, seed);
+      return { units: all.length, users: accounts.length, projects: generated.length, reports };
     },
   };
 }
 
 export type DemoService = ReturnType<typeof createDemoService>;
+
+/**
+ * The demo's monthly reports for this year's past months, written straight to the table: their
+ * submission dates lie in the past, which the report service (rightly) would not let anyone claim.
+ */
+async function loadDemoReports(db: Kysely<DB>, projects: ProjectDetailDto[], at: string, seed: number) {
+  const today = at.slice(0, 10);
+  const { year } = demoReportPeriod(today);
+  const reports = generateDemoReports(
+    projects.map((p, index) => ({ index, stage: p.stage, actualStartDate: p.actualStartDate, annualPlanYuan: p.annualPlans.find((a) => a.year === year)?.amountYuan ?? null })),
+    today,
+    seed,
+  );
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < reports.length; i += 200) {
+      await trx
+        .insertInto('monthly_reports')
+        .values(
+          reports.slice(i, i + 200).map((r) => ({
+            project_id: projects[r.index]!.id, year: r.year, month: r.month, revision: 1, is_current: 1, amount: r.amountYuan,
+            progress_text: r.progressText, problems: r.problems, state: r.state, is_late: r.isLate ? 1 : 0, correction_reason: null, return_reason: null,
+            submitted_at: r.submittedOn ? `${r.submittedOn}T09:00:00.000Z` : null, reviewed_at: r.state === 'approved' ? `${r.submittedOn}T16:00:00.000Z` : null,
+            reviewed_by: r.state === 'approved' ? '项目办王主任' : null, created_by: '填报员', created_at: at, updated_at: at,
+          })),
+        )
+        .execute();
+    }
+  });
+  return reports.length;
+}
