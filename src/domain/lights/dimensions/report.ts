@@ -5,16 +5,14 @@
  * the assessed month's report is late. A run that has ended no longer colours today's light: each
  * month's light is kept in the history.
  */
-import type { Stage } from '../../projects/lifecycle.ts';
+import { mustReport } from '../../reports/report-rules.ts';
 import { finding, plural } from '../finding.ts';
 import type { ReportRules } from '../rules.ts';
 import type { Dimension, EvaluationContext, Finding, ProjectFacts } from '../types.ts';
 
-/** Stages that file monthly reports whether or not they have an annual plan (DESIGN §3.3). */
-const STAGES: readonly Stage[] = ['preparing', 'construction'];
-
+/** Whoever must report (前期, 在建, or any project with an annual plan), a dropped project excepted. */
 export function appliesReport(facts: ProjectFacts): boolean {
-  return facts.stage !== 'dropped' && (STAGES.includes(facts.stage) || (facts.annualPlanYuan ?? 0) > 0);
+  return facts.stage !== 'dropped' && mustReport(facts.stage, (facts.annualPlanYuan ?? 0) > 0);
 }
 
 export function assessReport(facts: ProjectFacts, rules: ReportRules, ctx: EvaluationContext): Finding[] {
