@@ -15,7 +15,7 @@ export function isRole(value: unknown): value is Role {
  */
 export type Reach = 'all' | 'subtree' | 'self' | 'none';
 
-export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project', 'report', 'reportReview'] as const;
+export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project', 'report', 'reportReview', 'lightRules'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -68,6 +68,13 @@ const MATRIX: Matrix = {
     update: { admin: 'all', coordinator: 'all' },
     delete: {},
   },
+  // Light rules and exemptions (正当理由) are the coordinator's to set and grant.
+  lightRules: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'all' },
+    create: { admin: 'all', coordinator: 'all' },
+    update: { admin: 'all', coordinator: 'all' },
+    delete: {},
+  },
   token: {
     read: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
     create: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
@@ -110,5 +117,6 @@ export function permissionsOf(role: Role): string[] {
   if (reachOf(role, 'project', 'create') !== 'none') perms.push('project.manage');
   if (reachOf(role, 'report', 'create') !== 'none') perms.push('report.file');
   if (reachOf(role, 'reportReview', 'update') !== 'none') perms.push('report.review');
+  if (reachOf(role, 'lightRules', 'update') !== 'none') perms.push('lights.manage');
   return perms;
 }

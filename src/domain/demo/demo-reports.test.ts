@@ -24,7 +24,8 @@ describe('demo monthly reports', () => {
 
   it('covers only past months after the start, of started projects', () => {
     expect(reports.every((r) => r.year === 2026 && r.month >= 1 && r.month <= 10)).toBe(true);
-    expect(reports.some((r) => r.index % 10 === 0)).toBe(false);
+    // 前期 projects report small amounts from January.
+    expect(reports.filter((r) => r.index % 10 === 0).every((r) => r.amountYuan <= 300_000)).toBe(true);
     expect(reports.filter((r) => r.index % 3 === 0 && r.index % 10 !== 0).every((r) => r.month >= 5)).toBe(true);
   });
 
@@ -43,7 +44,7 @@ describe('demo monthly reports', () => {
 
   it('spreads projects between on track and lagging', () => {
     // A month's pace against the plan's twelfth: lagging projects report 25–60 %, the others 85–125 %.
-    const paces = reports.map((r) => r.amountYuan / (120_000_000 / 12));
+    const paces = reports.filter((r) => r.index % 10 !== 0).map((r) => r.amountYuan / (120_000_000 / 12));
     expect(paces.filter((p) => p < 0.61).length).toBeGreaterThan(0);
     expect(paces.filter((p) => p >= 0.85).length / paces.length).toBeGreaterThan(0.6);
     expect(Math.max(...paces)).toBeLessThanOrEqual(1.25);

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_projects.ts';
 import * as m0003 from './migrations/0003_project_search.ts';
 import * as m0004 from './migrations/0004_reports.ts';
+import * as m0005 from './migrations/0005_lights.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -18,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002_projects': m0002,
   '0003_project_search': m0003,
   '0004_reports': m0004,
+  '0005_lights': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

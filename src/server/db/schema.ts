@@ -94,6 +94,11 @@ export interface DB {
   project_annual_plans: ProjectAnnualPlanTable;
   project_stage_changes: ProjectStageChangeTable;
   monthly_reports: MonthlyReportTable;
+  light_rule_sets: LightRuleSetTable;
+  project_lights: ProjectLightTable;
+  project_light_months: ProjectLightMonthTable;
+  light_exemptions: LightExemptionTable;
+  job_runs: JobRunTable;
 }
 
 export interface ProjectTable {
@@ -191,4 +196,49 @@ export interface MonthlyReportTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface LightRuleSetTable {
+  version: number;
+  rules_json: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ProjectLightTable {
+  project_id: number;
+  colour: string;
+  findings_json: string;
+  exempted_json: string;
+  rule_set_version: number;
+  year: number;
+  month: number;
+  computed_at: string;
+}
+
+export interface ProjectLightMonthTable {
+  project_id: number;
+  year: number;
+  month: number;
+  colour: string;
+  findings_json: string;
+  rule_set_version: number;
+  computed_at: string;
+}
+
+export interface LightExemptionTable {
+  id: Generated<number>;
+  project_id: number;
+  dimension: string;
+  reason: string;
+  approver: string;
+  until: string;
+  created_at: string;
+}
+
+export interface JobRunTable {
+  run_key: string;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
 }

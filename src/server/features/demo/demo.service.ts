@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { hashPassword } from '../session/password.ts';
 import type { ProjectService } from '../projects/projects.service.ts';
+import type { LightService } from '../lights/lights.service.ts';
 import type { SetupService } from '../setup/setup.service.ts';
 import type { UnitService } from '../units/units.service.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
@@ -36,9 +37,10 @@ export function createDemoService(deps: {
   units: UnitService;
   unitRepo: UnitRepository;
   projects: ProjectService;
+  lights: LightService;
   clock: Clock;
 }) {
-  const { db, setup, units, unitRepo, projects, clock } = deps;
+  const { db, setup, units, unitRepo, projects, lights, clock } = deps;
 
   return {
     /** The demo accounts, for the sign-in page of a demo instance; null on a real one. */
@@ -99,6 +101,8 @@ export function createDemoService(deps: {
         );
       }
       const reports = await loadDemoReports(db, created, at, seed);
+      // Every light computed once, kept as the assessed month's light, as the nightly cutoff would.
+      await lights.recomputeAll(true);
       return { units: all.length, users: accounts.length, projects: generated.length, reports };
     },
   };

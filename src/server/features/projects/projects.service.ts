@@ -23,6 +23,8 @@ export interface ProjectServiceDeps {
   units: UnitRepository;
   audit: AuditLog;
   clock: Clock;
+  /** Called after a commit that changed a project (its light depends on it). */
+  onChanged?: (projectId: number) => Promise<void>;
 }
 
 /** Pinyin initials of a name, lowercase: 兰溪纺织 → lxfz. */
@@ -52,7 +54,7 @@ function changedFields(before: Partial<Row>, after: Partial<Row>) {
   return { before: b, after: a };
 }
 
-export function createProjectService({ db, projects, units, audit, clock }: ProjectServiceDeps) {
+export function createProjectService({ db, projects, units, audit, clock, onChanged }: ProjectServiceDeps) {
   const today = () => clock().toISOString().slice(0, 10);
 
   async function loadVisible(actor: ActorContext, id: number, ex: Kysely<DB> = db) {
@@ -201,6 +203,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
         await audit.record({ actor, action: 'project.create', objectType: 'project', objectId: String(id), unitPath: row.unit_path, summary: `新建项目“${row.name}”`, after: auditView(row), ip }, trx);
         return id;
       });
+      await onChanged?.(id);
       return detail(id);
     },
 
@@ -221,6 +224,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
         const diff = changedFields(stored, merged);
         await audit.record({ actor, action: 'project.update', objectType: 'project', objectId: String(id), unitPath: merged.unit_path, summary: `修改项目“${merged.name}”`, ...diff, ip }, trx);
       });
+      await onChanged?.(id);
       return detail(id);
     },
 
@@ -269,6 +273,7 @@ export function createProjectService({ db, projects, units, audit, clock }: Proj
           trx,
         );
       });
+      await onChanged?.(id);
       return detail(id);
     },
   };

@@ -1,0 +1,34 @@
+import { isLate, submitDeadline, type ReportingCalendar, DEFAULT_CALENDAR } from '../reports/report-rules.ts';
+import type { ReportStatus } from './types.ts';
+
+/**
+ * The month a light assesses on a given day: the last finished month, whose report is now due
+ * (in January, last December).
+ */
+export function assessedPeriod(today: string): { year: number; month: number } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+}
+
+/**
+ * The report statuses the engine reads, from the reports on record. A month is owed from the
+ * first month the project had to report in the year; an owed month with nothing submitted is
+ * `missing` once its deadline has passed, and nothing yet before that.
+ */
+export function reportStatuses(
+  args: { year: number; upToMonth: number; firstOwedMonth: number | null; today: string; reports: { month: number; state: string; isLate: boolean }[] },
+  calendar: ReportingCalendar = DEFAULT_CALENDAR,
+): ReportStatus[] {
+  if (args.firstOwedMonth === null) return [];
+  const byMonth = new Map(args.reports.map((r) => [r.month, r]));
+  const out: ReportStatus[] = [];
+  for (let month = Math.max(1, args.firstOwedMonth); month <= args.upToMonth; month++) {
+    const r = byMonth.get(month);
+    const pastDeadline = args.today > submitDeadline(args.year, month, calendar);
+    if (r && (r.state === 'submitted' || r.state === 'approved')) out.push({ month, state: r.state, late: r.isLate });
+    else if (pastDeadline) out.push({ month, state: 'missing', late: true });
+    else if (r) out.push({ month, state: r.state as ReportStatus['state'], late: isLate(args.today, args.year, month, calendar) });
+  }
+  return out;
+}

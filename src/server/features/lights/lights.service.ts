@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely';
+import { evaluateProject } from '../../../domain/lights/engine.ts';
+import { assessedPeriod } from '../../../domain/lights/period.ts';
+import { DEFAULT_RULE_SET, parseRuleSet, RuleSetError, type RuleSet } from '../../../domain/lights/rules.ts';
+import { DIMENSION_KEYS, type DimensionKey } from '../../../domain/lights/types.ts';
+import { scopeFor } from '../../../domain/access/scope.ts';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import type { MessageKey } from '../../http/i18n.ts';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import type { ActorContext } from '../session/actor.ts';
+import { loadFacts } from './light-facts.ts';
+
+const BATCH = 1000;
+
+export function createLightService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
+  const today = () => clock().toISOString().slice(0, 10);
+
+  async function currentRules(ex: Kysely<DB> = db): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
+    const row = await ex.selectFrom('light_rule_sets').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+    if (!row) return { version: 0, rules: DEFAULT_RULE_SET, createdBy: null, createdAt: null };
+    return { version: row.version, rules: parseRuleSet(JSON.parse(row.rules_json)), createdBy: row.created_by, createdAt: row.created_at };
+  }
+
+  /** Evaluates a batch of projects and stores each light with the rule-set version it used. */
+  async function computeBatch(ids: number[], rules: { version: number; rules: RuleSet }, monthFinal: boolean) {
+    const day = today();
+    const period = assessedPeriod(day);
+    const facts = await loadFacts(db, ids, period, day);
+    const at = clock().toISOString();
+    const rows = [...facts].map(([projectId, f]) => {
+      const light = evaluateProject(f, rules.rules, { today: day, ...period });
+      return { project_id: projectId, colour: light.colour, findings_json: JSON.stringify(light.findings), exempted_json: JSON.stringify(light.exempted), rule_set_version: rules.version, year: period.year, month: period.month, computed_at: at };
+    });
+    if (!rows.length) return 0;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('project_lights')
+        .values(rows)
+        .onConflict((oc) => oc.column('project_id').doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), exempted_json: eb.ref('excluded.exempted_json'), rule_set_version: eb.ref('excluded.rule_set_version'), year: eb.ref('excluded.year'), month: eb.ref('excluded.month'), computed_at: eb.ref('excluded.computed_at') })))
+        .execute();
+      if (monthFinal) {
+        await trx
+          .insertInto('project_light_months')
+          .values(rows.map((r) => ({ project_id: r.project_id, year: r.year, month: r.month, colour: r.colour, findings_json: r.findings_json, rule_set_version: r.rule_set_version, computed_at: r.computed_at })))
+          .onConflict((oc) => oc.columns(['project_id', 'year', 'month']).doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), rule_set_version: eb.ref('excluded.rule_set_version'), computed_at: eb.ref('excluded.computed_at') })))
+          .execute();
+      }
+    });
+    return rows.length;
+  }
+
+  async function recomputeAll(monthFinal = false) {
+    const rules = await currentRules();
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const ids = (await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
+      if (!ids.length) return count;
+      count += await computeBatch(ids, rules, monthFinal);
+      after = ids.at(-1)!;
+    }
+  }
+
+  function assertManager(actor: ActorContext) {
+    if (scopeFor(actor, 'lightRules', 'update').kind === 'none') throw forbidden();
+  }
+
+  return {
+    currentRules,
+    recomputeAll,
+    /** After anything that affects one project's light (a report approved, a stage change, an exemption). */
+    recomputeProject: async (projectId: number) => computeBatch([projectId], await currentRules(), false),
+
+    /** A new rule-set version after validation; every light is then recomputed with it. */
+    async updateRules(actor: ActorContext, input: unknown, ip: string | null) {
+      assertManager(actor);
+      let rules: RuleSet;
+      try {
+        rules = parseRuleSet(input);
+      } catch (e) {
+        if (e instanceof RuleSetError) {
+          const field = [e.dimension, e.field].filter(Boolean).join('.');
+          throw invalid(`RULE_${e.code}` satisfies MessageKey, { dimension: `@lights.${e.dimension ?? ''}`, field: e.field ?? '' }, field || undefined);
+        }
+        throw e;
+      }
+      const before = await currentRules();
+      const version = before.version + 1;
+      const at = clock().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('light_rule_sets').values({ version, rules_json: JSON.stringify({ ...rules, version: String(version) }), created_by: actor.displayName, created_at: at }).execute();
+        await audit.record({ actor, action: 'lightRules.update', objectType: 'lightRules', objectId: String(version), unitPath: null, summary: `亮灯规则第 ${version} 版`, before: before.rules, after: rules, ip }, trx);
+      });
+      await recomputeAll();
+      return currentRules();
+    },
+
+    async lightOf(actor: ActorContext, projectId: number) {
+      const p = await db.selectFrom('projects').select(['id', 'unit_path']).where('id', '=', projectId).executeTakeFirst();
+      const scope = scopeFor(actor, 'project', 'read');
+      if (!p || scope.kind === 'none' || (scope.kind === 'subtree' && !p.unit_path.startsWith(scope.path))) throw notFound('project');
+      const [light, months, exemptions] = await Promise.all([
+        db.selectFrom('project_lights').selectAll().where('project_id', '=', projectId).executeTakeFirst(),
+        db.selectFrom('project_light_months').select(['year', 'month', 'colour', 'rule_set_version']).where('project_id', '=', projectId).orderBy('year').orderBy('month').execute(),
+        db.selectFrom('light_exemptions').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute(),
+      ]);
+      return {
+        projectId,
+        colour: light?.colour ?? 'grey',
+        findings: light ? JSON.parse(light.findings_json) : [],
+        exempted: light ? JSON.parse(light.exempted_json) : [],
+        ruleSetVersion: light?.rule_set_version ?? null,
+        period: light ? { year: light.year, month: light.month } : null,
+        computedAt: light?.computed_at ?? null,
+        history: months.map((m) => ({ year: m.year, month: m.month, colour: m.colour, ruleSetVersion: m.rule_set_version })),
+        exemptions: exemptions.map((e) => ({ id: e.id, dimension: e.dimension, reason: e.reason, approver: e.approver, until: e.until, active: e.until >= today(), createdAt: e.created_at })),
+      };
+    },
+
+    /** 正当理由: a coordinator sets a dimension aside for a project until a date, with a reason. */
+    async addExemption(actor: ActorContext, projectId: number, input: { dimension: DimensionKey; reason: string; until: string }, ip: string | null) {
+      assertManager(actor);
+      const p = await db.selectFrom('projects').select(['id', 'name', 'unit_path']).where('id', '=', projectId).executeTakeFirst();
+      if (!p) throw notFound('project');
+      if (!DIMENSION_KEYS.includes(input.dimension)) throw invalid('V_INVALID', { field: '@dimension' }, 'dimension');
+      if (input.until < today()) throw new AppError(400, 'VALIDATION', 'EXEMPTION_PAST', { until: input.until }, 'until');
+      await db.transaction().execute(async (trx) => {
+        const { id } = await trx.insertInto('light_exemptions').values({ project_id: projectId, dimension: input.dimension, reason: input.reason, approver: actor.displayName, until: input.until, created_at: clock().toISOString() }).returning('id').executeTakeFirstOrThrow();
+        await audit.record({ actor, action: 'exemption.create', objectType: 'project', objectId: String(projectId), unitPath: p.unit_path, summary: `“${p.name}”亮灯豁免（${input.dimension}，至 ${input.until}）：${input.reason}`, after: { id, ...input }, ip }, trx);
+      });
+      await computeBatch([projectId], await currentRules(), false);
+      return this.lightOf(actor, projectId);
+    },
+
+    /**
+     * The daily cutoff: every light recomputed and stored as its month's final. The run key's
+     * primary key makes a second server (or a second call) for the same day do nothing.
+     */
+    async runCutoff(key = `cutoff:${today()}`) {
+      const started = clock().toISOString();
+      try {
+        await db.insertInto('job_runs').values({ run_key: key, started_at: started, finished_at: null, result: null }).execute();
+      } catch {
+        return { ran: false, key, projects: 0 };
+      }
+      const projects = await recomputeAll(true);
+      await db.updateTable('job_runs').set({ finished_at: clock().toISOString(), result: `${projects} projects` }).where('run_key', '=', key).execute();
+      return { ran: true, key, projects };
+    },
+  };
+}
+
+export type LightService = ReturnType<typeof createLightService>;

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from './support/client.ts';
+import { databaseKinds } from './support/databases.ts';
+import { buildUser, setUpCounty } from './support/factories.ts';
+import { buildProject } from './support/projects.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+/** Today is 2026-11-23: lights assess October 2026 (序时进度 10/12 = 83.33 %). */
+const TODAY = new Date('2026-11-23T10:00:00Z');
+
+describe.each(await databaseKinds())('lights on %s', (kind) => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let editor: ApiClient;
+  let projectId: number;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { clock: () => TODAY });
+    const county = await setUpCounty(server.url);
+    admin = county.admin;
+    editor = (await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: county.unit('兰江街道').id })).client;
+    projectId = (await buildProject(admin, county.unit('兰江街道').id, { name: '兰江街道安置房工程', stage: 'construction', plannedStartDate: '2026-01-10', actualStartDate: '2026-01-20', totalInvestmentWan: 20000, annualPlans: [{ year: 2026, amountWan: 12000 }] })).id;
+  });
+  afterAll(() => server.close());
+
+  const light = async () => (await admin.get(`/api/v1/projects/${projectId}/light`)).body;
+  const codes = (l: { findings: { dimension: string; colour: string }[] }) => l.findings.map((f) => `${f.dimension}:${f.colour}`).sort();
+
+  it('is red with its reasons in numbers for a project that has reported nothing', async () => {
+    const l = await light();
+    expect(l).toMatchObject({ colour: 'red', period: { year: 2026, month: 10 }, ruleSetVersion: 0 });
+    expect(codes(l)).toEqual(['progress:red', 'report:red']);
+    const progress = l.findings.find((f: { dimension: string }) => f.dimension === 'progress');
+    expect(progress.text['zh-CN']).toContain('83.3');
+  });
+
+  it('changes when reports are filed, submitted and approved: late reports leave it yellow', async () => {
+    for (let month = 1; month <= 10; month++) {
+      const r = await editor.post(`/api/v1/projects/${projectId}/reports`, { year: 2026, month, amountWan: 1000 });
+      await editor.post(`/api/v1/reports/${r.body.id}/submit`);
+      await admin.post(`/api/v1/reports/${r.body.id}/approve`);
+    }
+    const l = await light();
+    // 10,000 of 12,000 万元 = 83.33 %, level with 序时进度; October's report came after 11-03.
+    expect(l.colour).toBe('yellow');
+    expect(codes(l)).toEqual(['report:yellow']);
+  });
+
+  it('lets a coordinator change a threshold (a new version) and refuses inverted thresholds', async () => {
+    expect((await editor.request('PUT', '/api/v1/light-rules', { report: { lateIsYellow: false } })).status).toBe(403);
+    const inverted = await admin.request('PUT', '/api/v1/light-rules', { progress: { yellowFromPoints: 40, redAbovePoints: 30 } });
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.error).toMatchObject({ field: 'progress.yellowFromPoints', message: '投资进度规则：黄灯阈值不能高于红灯阈值（yellowFromPoints）' });
+    expect((await admin.get('/api/v1/light-rules')).body.version).toBe(0);
+    const changed = await admin.request('PUT', '/api/v1/light-rules', { report: { enabled: true, lateIsYellow: false, yellowFromMissingMonths: 1, redFromMissingMonths: 2 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(1);
+    expect(await light()).toMatchObject({ colour: 'green', ruleSetVersion: 1 });
+  });
+
+  it('keeps an exemption visible and lets it set a finding aside', async () => {
+    await admin.request('PUT', '/api/v1/light-rules', { report: { lateIsYellow: true } });
+    expect((await light()).colour).toBe('yellow');
+    expect((await admin.post(`/api/v1/projects/${projectId}/exemptions`, { dimension: 'report' })).body.error.field).toBe('reason');
+    const res = await admin.post(`/api/v1/projects/${projectId}/exemptions`, { dimension: 'report', reason: '系统故障导致迟报', until: '2026-12-31' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ colour: 'green', exemptions: [{ dimension: 'report', reason: '系统故障导致迟报', approver: '管理员', active: true }] });
+    expect(res.body.exempted.map((f: { dimension: string }) => f.dimension)).toEqual(['report']);
+  });
+
+  it('runs the daily cutoff once even when two servers start it at the same time, keeping the month’s light', async () => {
+    const [a, b] = await Promise.all([admin.post('/api/v1/jobs/cutoff'), admin.post('/api/v1/jobs/cutoff')]);
+    expect([a.body.ran, b.body.ran].sort()).toEqual([false, true]);
+    expect((await admin.post('/api/v1/jobs/cutoff')).body.ran).toBe(false);
+    expect((await light()).history).toEqual([{ year: 2026, month: 10, colour: 'green', ruleSetVersion: 2 }]);
+    expect((await editor.post('/api/v1/jobs/cutoff')).status).toBe(403);
+  });
+});
