@@ -75,4 +75,25 @@ describe.each(await databaseKinds())('lights on %s', (kind) => {
     expect((await light()).history).toEqual([{ year: 2026, month: 10, colour: 'green', ruleSetVersion: 2 }]);
     expect((await editor.post('/api/v1/jobs/cutoff')).status).toBe(403);
   });
+
+  it('feeds the leaders’ dashboard: totals against 序时进度, colours per unit, the red list, the monthly curve', async () => {
+    const county = (await admin.get('/api/v1/units')).body.items;
+    const youbu = county.find((u: { name: string }) => u.name === '游埠镇').id;
+    await buildProject(admin, youbu, { name: '游埠镇污水处理厂', stage: 'construction', plannedStartDate: '2026-02-01', actualStartDate: '2026-02-10', totalInvestmentWan: 6000, annualPlans: [{ year: 2026, amountWan: 3000 }] });
+    const d = (await admin.get('/api/v1/dashboard')).body;
+    expect(d).toMatchObject({ year: 2026, month: 10 });
+    expect(d.totals).toEqual({ planYuan: 150_000_000, completedYuan: 100_000_000, completionPct: 66.7, timePct: 83.3 });
+    expect(d.colours).toMatchObject({ green: 1, red: 1 });
+    expect(d.units.find((u: { unitName: string }) => u.unitName === '游埠镇')).toMatchObject({ red: 1, planYuan: 30_000_000, completedYuan: 0, completionPct: 0 });
+    expect(d.redList).toHaveLength(1);
+    expect(d.redList[0].name).toBe('游埠镇污水处理厂');
+    expect(d.redList[0].reasons.map((r: { 'zh-CN': string }) => r['zh-CN']).join('；')).toContain('落后序时进度');
+    expect(d.monthly[9]).toEqual({ month: 10, completedYuan: 10_000_000, cumulativeYuan: 100_000_000, planCumulativeYuan: 125_000_000 });
+    expect(d.monthly[10].cumulativeYuan).toBeNull();
+    expect(d.lists.start.count).toBe(2);
+    // A township editor's dashboard holds only their township.
+    const mine = (await editor.get('/api/v1/dashboard')).body;
+    expect(mine.totals.planYuan).toBe(120_000_000);
+    expect(mine.redList).toEqual([]);
+  });
 });

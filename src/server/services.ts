@@ -15,6 +15,7 @@ import { createProjectService } from './features/projects/projects.service.ts';
 import { createReportRepository } from './features/reports/reports.repository.ts';
 import { createReportService } from './features/reports/reports.service.ts';
 import { createLightService } from './features/lights/lights.service.ts';
+import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
 
@@ -29,6 +30,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
   const lights = createLightService({ db: k, audit, clock });
+  const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, clock });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
   const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, onChanged: recompute });
   return {
@@ -43,7 +45,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     lights,
     unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, clock }),
-    projectQueries: createProjectQueries({ projects: projectRepo, units: unitRepo, clock }),
+    projectQueries,
+    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, clock }),
   };
 }
 

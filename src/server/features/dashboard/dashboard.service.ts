@@ -1,0 +1,108 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { scopeFor, type Scope } from '../../../domain/access/scope.ts';
+import { assessedPeriod } from '../../../domain/lights/period.ts';
+import { timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
+import type { Clock } from '../../clock.ts';
+import { subtreeRange } from '../../db/fragments.ts';
+import type { DB } from '../../db/schema.ts';
+import type { ActorContext } from '../session/actor.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
+import type { ProjectQueries } from '../projects/project-queries.service.ts';
+
+type Q = SelectQueryBuilder<DB, 'projects', object>;
+
+function scoped<T extends Q>(q: T, scope: Scope, unitPath: string): T {
+  const [lo, hi] = subtreeRange(scope.kind === 'subtree' && !unitPath.startsWith(scope.path) ? scope.path : unitPath);
+  const out = q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi) as T;
+  if (scope.kind === 'subtree') {
+    const [slo, shi] = subtreeRange(scope.path);
+    return out.where('projects.unit_path', '>=', slo).where('projects.unit_path', '<', shi) as T;
+  }
+  return scope.kind === 'all' ? out : (out.where(sql<boolean>`1 = 0`) as T);
+}
+
+const pct1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+/**
+ * The leaders' dashboard: the year's totals against 序时进度, colours per unit, the red list with
+ * reasons, the monthly completion curve against the plan, and the four lists — all aggregated in
+ * the database, within what the reader may see.
+ */
+export function createDashboardService({ db, units, queries, clock }: { db: Kysely<DB>; units: UnitRepository; queries: ProjectQueries; clock: Clock }) {
+  return {
+    async overview(actor: ActorContext, unitId?: number) {
+      const scope = scopeFor(actor, 'project', 'read');
+      const all = await units.listAll();
+      const root = all.find((u) => u.parent_id === null)!;
+      const top = (unitId && all.find((u) => u.id === unitId)) || root;
+      const byPath = new Map(all.map((u) => [u.path, u]));
+      const rollUp = (path: string) => (path === top.path ? top : byPath.get(`${top.path}${path.slice(top.path.length).split('/')[0]}/`));
+      const { year, month } = assessedPeriod(clock().toISOString().slice(0, 10));
+
+      const [plans, done, months, colours, red, lists] = await Promise.all([
+        scoped(db.selectFrom('projects').innerJoin('project_annual_plans as p', 'p.project_id', 'projects.id'), scope, top.path)
+          .where('p.year', '=', year)
+          .select((eb) => ['projects.unit_path', eb.fn.sum<number>('p.amount').as('plan')])
+          .groupBy('projects.unit_path')
+          .execute(),
+        scoped(db.selectFrom('projects').innerJoin('monthly_reports as r', 'r.project_id', 'projects.id'), scope, top.path)
+          .where('r.year', '=', year).where('r.month', '<=', month).where('r.is_current', '=', 1).where('r.state', '=', 'approved')
+          .select((eb) => ['projects.unit_path', eb.fn.sum<number>('r.amount').as('done')])
+          .groupBy('projects.unit_path')
+          .execute(),
+        scoped(db.selectFrom('projects').innerJoin('monthly_reports as r', 'r.project_id', 'projects.id'), scope, top.path)
+          .where('r.year', '=', year).where('r.is_current', '=', 1).where('r.state', '=', 'approved')
+          .select((eb) => ['r.month', eb.fn.sum<number>('r.amount').as('done')])
+          .groupBy('r.month')
+          .execute(),
+        scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id'), scope, top.path)
+          .select((eb) => ['projects.unit_path', 'l.colour', eb.fn.countAll<number>().as('n')])
+          .groupBy(['projects.unit_path', 'l.colour'])
+          .execute(),
+        scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id').innerJoin('units', 'units.id', 'projects.lead_unit_id'), scope, top.path)
+          .where('l.colour', '=', 'red')
+          .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
+          .orderBy('projects.total_investment', 'desc')
+          .limit(50)
+          .execute(),
+        queries.fourLists(actor, year, top.id),
+      ]);
+
+      type Row = { unitId: number; unitName: string; planYuan: number; completedYuan: number; green: number; yellow: number; red: number; grey: number };
+      const rows = new Map<number, Row>();
+      const row = (path: string) => {
+        const u = rollUp(path);
+        if (!u) return null;
+        if (!rows.has(u.id)) rows.set(u.id, { unitId: u.id, unitName: u.name, planYuan: 0, completedYuan: 0, green: 0, yellow: 0, red: 0, grey: 0 });
+        return rows.get(u.id)!;
+      };
+      for (const p of plans) { const r = row(p.unit_path); if (r) r.planYuan += Number(p.plan); }
+      for (const d of done) { const r = row(d.unit_path); if (r) r.completedYuan += Number(d.done); }
+      for (const c of colours) { const r = row(c.unit_path); if (r) r[c.colour as 'green' | 'yellow' | 'red' | 'grey'] += Number(c.n); }
+
+      const timePct = timeProgress(month);
+      const units_ = [...rows.values()].map((r) => ({ ...r, completionPct: pct1(yearCompletion(r.completedYuan, r.planYuan)) })).sort((a, b) => b.red - a.red || b.planYuan - a.planYuan);
+      const planYuan = units_.reduce((s, r) => s + r.planYuan, 0);
+      const completedYuan = units_.reduce((s, r) => s + r.completedYuan, 0);
+      const monthly = Array.from({ length: 12 }, (_, i) => i + 1);
+      let cumulative = 0;
+      return {
+        year,
+        month,
+        unitId: top.id,
+        totals: { planYuan, completedYuan, completionPct: pct1(yearCompletion(completedYuan, planYuan)), timePct: pct1(timePct) },
+        colours: units_.reduce((s, r) => ({ green: s.green + r.green, yellow: s.yellow + r.yellow, red: s.red + r.red, grey: s.grey + r.grey }), { green: 0, yellow: 0, red: 0, grey: 0 }),
+        units: units_,
+        redList: red.map((r) => ({ projectId: r.id, name: r.name, unitName: r.unit_name, reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text) })),
+        monthly: monthly.map((m) => {
+          const inMonth = Number(months.find((x) => x.month === m)?.done ?? 0);
+          cumulative += inMonth;
+          return { month: m, completedYuan: inMonth, cumulativeYuan: m <= month ? cumulative : null, planCumulativeYuan: Math.round((planYuan * timeProgress(m)) / 100) };
+        }),
+        lists: Object.fromEntries(Object.entries(lists.lists).map(([k, v]) => [k, { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan }])),
+      };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;
