@@ -21,7 +21,7 @@ const STAGES = ['planning', 'reserve', 'preparing', 'preparing', 'construction',
 const INDUSTRIES = [['17', 'C'], ['29', 'C'], ['27', 'C'], ['39', 'C'], ['48', 'E'], ['52', 'F'], ['83', 'P'], ['87', 'R'], ['44', 'D'], ['13', 'C']] as const;
 
 /** A deterministic pseudo-random stream (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -31,7 +31,7 @@ function rng(seed: number) {
   };
 }
 
-async function generate(db: Db, n: number, units: { id: number; path: string }[], thisYear: number) {
+export async function generate(db: Db, n: number, units: { id: number; path: string }[], thisYear: number) {
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const initials = new Map<string, string>();

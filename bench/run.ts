@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { databaseKinds, type DatabaseKind } from '../test/support/databases.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { benchProjects } from './projects.bench.ts';
+import { benchLights } from './lights.bench.ts';
 
 /**
  * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres]`: runs one benchmark
@@ -16,6 +17,7 @@ interface BenchArgs {
 const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   foundation: benchFoundation,
   projects: benchProjects,
+  lights: benchLights,
 };
 
 const { values, positionals } = parseArgs({

@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import { parseConfig } from '../src/server/config/config.ts';
+import { openDb } from '../src/server/db/client.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { buildApp } from '../src/server/http/app.ts';
+import { createServices } from '../src/server/services.ts';
+import { ApiClient } from '../test/support/client.ts';
+import { freshDatabase, type DatabaseKind } from '../test/support/databases.ts';
+import { generate, rng } from './projects.bench.ts';
+import { ms, percentile } from './stats.ts';
+
+/**
+ * Lights at scale: N projects with an annual plan and twelve monthly reports each, then a full
+ * recomputation of every light (time and peak memory), single-project recomputations after an
+ * approval, and the dashboard API over HTTP.
+ */
+export async function benchLights(args: { projects: number; requests: number; databases: DatabaseKind[] }) {
+  for (const kind of args.databases) {
+    const fresh = await freshDatabase(kind);
+    const config = { ...parseConfig({ LANTERN_WEB_DIR: '' }), database: fresh.database };
+    const db = openDb(config.database);
+    try {
+      await migrateToLatest(db);
+      const services = createServices(db, config, () => new Date());
+      await services.setup.run({ regionCode: '330781', username: 'admin', password: 'admin-password-1' });
+      const units = await db.kysely.selectFrom('units').select(['id', 'path', 'name']).where('depth', '=', 1).execute();
+      const year = new Date().getUTCFullYear();
+      await generate(db, args.projects, units, year);
+      const t0 = performance.now();
+      const rand = rng(7);
+      const at = new Date().toISOString();
+      let after = 0;
+      let reports = 0;
+      for (;;) {
+        const batch = await db.kysely.selectFrom('projects').select(['id', 'total_investment']).where('id', '>', after).orderBy('id').limit(2000).execute();
+        if (!batch.length) break;
+        await db.kysely.transaction().execute(async (trx) => {
+          await trx.insertInto('project_annual_plans').values(batch.map((p) => ({ project_id: p.id, year, amount: Math.round(Number(p.total_investment) / 3), monthly_curve: null }))).execute();
+          const rows = batch.flatMap((p) =>
+            Array.from({ length: 12 }, (_, m) => ({
+              project_id: p.id, year, month: m + 1, revision: 1, is_current: 1, amount: Math.round((Number(p.total_investment) / 36) * (0.3 + rand())),
+              progress_text: '', problems: '', state: 'approved', is_late: rand() < 0.05 ? 1 : 0, correction_reason: null, return_reason: null,
+              submitted_at: at, reviewed_at: at, reviewed_by: 'bench', created_by: 'bench', created_at: at, updated_at: at,
+            })),
+          );
+          for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('monthly_reports').values(rows.slice(i, i + 1000)).execute();
+          reports += rows.length;
+        });
+        after = batch.at(-1)!.id;
+      }
+      await sql`ANALYZE`.execute(db.kysely);
+      console.log(`[${kind}] ${args.projects.toLocaleString()} projects, ${reports.toLocaleString()} reports generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+      const t1 = performance.now();
+      const computed = await services.lights.recomputeAll(true);
+      const fullMs = performance.now() - t1;
+      clearInterval(sampler);
+      console.log(`[${kind}] full recomputation of ${computed.toLocaleString()} lights: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+
+      const singles: number[] = [];
+      for (let i = 0; i < args.requests; i++) {
+        const id = 1 + Math.floor(rand() * args.projects);
+        const t = performance.now();
+        await services.lights.recomputeProject(id);
+        singles.push(performance.now() - t);
+      }
+      singles.sort((a, b) => a - b);
+      console.log(`[${kind}] one project after an approval: p50 ${ms(percentile(singles, 50))}  p95 ${ms(percentile(singles, 95))}`);
+
+      const { app } = await buildApp({ config, db, clock: () => new Date() });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const client = new ApiClient(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
+      await client.signIn('admin', 'admin-password-1');
+      const times: number[] = [];
+      const n = Math.min(args.requests, 30);
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        const res = await client.get(i % 2 ? `/api/v1/dashboard?unitId=${units[i % units.length]!.id}` : '/api/v1/dashboard');
+        if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`[${kind}] GET /api/v1/dashboard: p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  (${n} requests, county and township views)`);
+      await app.close();
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  }
+}
