@@ -91,6 +91,10 @@ describe.each(await databaseKinds())('lights on %s', (kind) => {
     expect(d.monthly[9]).toEqual({ month: 10, completedYuan: 10_000_000, cumulativeYuan: 100_000_000, planCumulativeYuan: 125_000_000 });
     expect(d.monthly[10].cumulativeYuan).toBeNull();
     expect(d.lists.start.count).toBe(2);
+    // Every colour count has its list behind it.
+    const red = (await admin.get('/api/v1/projects?light=red')).body.items;
+    expect(red.map((p: { name: string; light: string }) => [p.name, p.light])).toEqual([['游埠镇污水处理厂', 'red']]);
+    expect((await admin.get('/api/v1/projects?light=green')).body.items.map((p: { name: string }) => p.name)).toEqual(['兰江街道安置房工程']);
     // A township editor's dashboard holds only their township.
     const mine = (await editor.get('/api/v1/dashboard')).body;
     expect(mine.totals.planYuan).toBe(120_000_000);

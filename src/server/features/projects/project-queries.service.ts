@@ -44,6 +44,7 @@ export function createProjectQueries({ projects, units, clock }: { projects: Pro
       aboveYi: q.aboveYi,
       industry: q.industry ? (/^[A-T]$/.test(q.industry) ? { section: q.industry } : { division: q.industry.replace(/^[A-T]/, '') }) : undefined,
       tag: q.tag,
+      light: q.light,
       minInvestment: optionalYuan(q.minInvestmentWan, 'minInvestmentWan') ?? undefined,
       maxInvestment: optionalYuan(q.maxInvestmentWan, 'maxInvestmentWan') ?? undefined,
       q: q.q || undefined,

@@ -27,6 +27,7 @@ export function presentProjectSummary(p: ProjectSummaryRow) {
     actualProductionDate: p.actual_production_date,
     tags: tagsOf(p.tags),
     updatedAt: p.updated_at,
+    light: p.light ?? 'grey',
   };
 }
 

@@ -25,6 +25,8 @@ export interface ProjectFilters {
   aboveYi?: boolean;
   industry?: { section: string } | { division: string };
   tag?: string;
+  /** The project's current light; grey includes projects not assessed yet. */
+  light?: 'green' | 'yellow' | 'red' | 'grey';
   minInvestment?: number;
   maxInvestment?: number;
   q?: string;
@@ -82,6 +84,12 @@ function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters, dialect: D
       : out.where('projects.industry_code', '=', f.industry.division)) as Q;
   }
   if (f.tag) out = out.where('projects.id', 'in', (eb) => eb.selectFrom('project_tags').select('project_tags.project_id').where('project_tags.tag', '=', f.tag!)) as Q;
+  if (f.light) {
+    const light = f.light;
+    out = (light === 'grey'
+      ? out.where('projects.id', 'not in', (eb) => eb.selectFrom('project_lights').select('project_lights.project_id').where('project_lights.colour', '!=', 'grey'))
+      : out.where('projects.id', 'in', (eb) => eb.selectFrom('project_lights').select('project_lights.project_id').where('project_lights.colour', '=', light))) as Q;
+  }
   if (f.minInvestment !== undefined) out = out.where('projects.total_investment', '>=', f.minInvestment) as Q;
   if (f.maxInvestment !== undefined) out = out.where('projects.total_investment', '<=', f.maxInvestment) as Q;
   if (f.q) out = withSearch(out, f.q, dialect);
@@ -117,7 +125,9 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
     q
       .innerJoin('units as lead', 'lead.id', 'projects.lead_unit_id')
       .leftJoin('units as town', 'town.id', 'projects.township_unit_id')
+      .leftJoin('project_lights as pl', 'pl.project_id', 'projects.id')
       .select([
+        'pl.colour as light',
         'projects.id',
         'projects.code',
         'projects.name',

@@ -28,6 +28,7 @@ const summary = z.object({
   actualProductionDate: nullableString,
   tags: z.array(z.string()),
   updatedAt: z.string(),
+  light: z.string(),
 });
 // The detail is documented in docs/API.md; its many fields are listed by the presenter.
 const detail = z.record(z.string(), z.unknown());

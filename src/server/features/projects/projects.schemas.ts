@@ -81,6 +81,7 @@ export const projectListQuery = z.object({
   aboveYi: flag.optional(),
   industry: z.string().regex(/^([A-T]|[A-T]?\d{2})$/).optional(),
   tag: text(30).optional(),
+  light: z.enum(['green', 'yellow', 'red', 'grey']).optional(),
   minInvestmentWan: wan.optional(),
   maxInvestmentWan: wan.optional(),
   q: text(60).optional(),
