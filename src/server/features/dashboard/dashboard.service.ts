@@ -39,21 +39,18 @@ export function createDashboardService({ db, units, queries, clock }: { db: Kyse
       const rollUp = (path: string) => (path === top.path ? top : byPath.get(`${top.path}${path.slice(top.path.length).split('/')[0]}/`));
       const { year, month } = assessedPeriod(clock().toISOString().slice(0, 10));
 
-      const [plans, done, months, colours, red, lists] = await Promise.all([
+      // One pass over the year's approved reports, by unit and month, serves both the per-unit
+      // completion and the monthly curve.
+      const [plans, doneByMonth, colours, red, lists] = await Promise.all([
         scoped(db.selectFrom('projects').innerJoin('project_annual_plans as p', 'p.project_id', 'projects.id'), scope, top.path)
           .where('p.year', '=', year)
           .select((eb) => ['projects.unit_path', eb.fn.sum<number>('p.amount').as('plan')])
           .groupBy('projects.unit_path')
           .execute(),
         scoped(db.selectFrom('projects').innerJoin('monthly_reports as r', 'r.project_id', 'projects.id'), scope, top.path)
-          .where('r.year', '=', year).where('r.month', '<=', month).where('r.is_current', '=', 1).where('r.state', '=', 'approved')
-          .select((eb) => ['projects.unit_path', eb.fn.sum<number>('r.amount').as('done')])
-          .groupBy('projects.unit_path')
-          .execute(),
-        scoped(db.selectFrom('projects').innerJoin('monthly_reports as r', 'r.project_id', 'projects.id'), scope, top.path)
           .where('r.year', '=', year).where('r.is_current', '=', 1).where('r.state', '=', 'approved')
-          .select((eb) => ['r.month', eb.fn.sum<number>('r.amount').as('done')])
-          .groupBy('r.month')
+          .select((eb) => ['projects.unit_path', 'r.month', eb.fn.sum<number>('r.amount').as('done')])
+          .groupBy(['projects.unit_path', 'r.month'])
           .execute(),
         scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id'), scope, top.path)
           .select((eb) => ['projects.unit_path', 'l.colour', eb.fn.countAll<number>().as('n')])
@@ -77,7 +74,12 @@ export function createDashboardService({ db, units, queries, clock }: { db: Kyse
         return rows.get(u.id)!;
       };
       for (const p of plans) { const r = row(p.unit_path); if (r) r.planYuan += Number(p.plan); }
-      for (const d of done) { const r = row(d.unit_path); if (r) r.completedYuan += Number(d.done); }
+      const months = new Map<number, number>();
+      for (const d of doneByMonth) {
+        months.set(d.month, (months.get(d.month) ?? 0) + Number(d.done));
+        const r = d.month <= month ? row(d.unit_path) : null;
+        if (r) r.completedYuan += Number(d.done);
+      }
       for (const c of colours) { const r = row(c.unit_path); if (r) r[c.colour as 'green' | 'yellow' | 'red' | 'grey'] += Number(c.n); }
 
       const timePct = timeProgress(month);
@@ -95,7 +97,7 @@ export function createDashboardService({ db, units, queries, clock }: { db: Kyse
         units: units_,
         redList: red.map((r) => ({ projectId: r.id, name: r.name, unitName: r.unit_name, reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text) })),
         monthly: monthly.map((m) => {
-          const inMonth = Number(months.find((x) => x.month === m)?.done ?? 0);
+          const inMonth = months.get(m) ?? 0;
           cumulative += inMonth;
           return { month: m, completedYuan: inMonth, cumulativeYuan: m <= month ? cumulative : null, planCumulativeYuan: Math.round((planYuan * timeProgress(m)) / 100) };
         }),
