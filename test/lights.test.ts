@@ -82,7 +82,8 @@ describe.each(await databaseKinds())('lights on %s', (kind) => {
     await buildProject(admin, youbu, { name: '游埠镇污水处理厂', stage: 'construction', plannedStartDate: '2026-02-01', actualStartDate: '2026-02-10', totalInvestmentWan: 6000, annualPlans: [{ year: 2026, amountWan: 3000 }] });
     const d = (await admin.get('/api/v1/dashboard')).body;
     expect(d).toMatchObject({ year: 2026, month: 10 });
-    expect(d.totals).toEqual({ planYuan: 150_000_000, completedYuan: 100_000_000, completionPct: 66.7, timePct: 83.3 });
+    // 66.67 % against 83.33 %: 16.7 points behind, as the lights say it (not 83.3 − 66.7 = 16.6).
+    expect(d.totals).toEqual({ planYuan: 150_000_000, completedYuan: 100_000_000, completionPct: 66.7, timePct: 83.3, gapPoints: -16.7 });
     expect(d.colours).toMatchObject({ green: 1, red: 1 });
     expect(d.units.find((u: { unitName: string }) => u.unitName === '游埠镇')).toMatchObject({ red: 1, planYuan: 30_000_000, completedYuan: 0, completionPct: 0 });
     expect(d.redList).toHaveLength(1);

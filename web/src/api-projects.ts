@@ -25,6 +25,8 @@ export interface ProjectSummary {
   actualProductionDate: string | null;
   tags: string[];
   updatedAt: string;
+  /** The current light: green | yellow | red | grey. */
+  light: 'green' | 'yellow' | 'red' | 'grey';
 }
 
 export interface StageChange {
@@ -125,6 +127,8 @@ export interface ProjectListParams {
   aboveYi?: string;
   industry?: string;
   tag?: string;
+  /** green | yellow | red | grey: the current light. */
+  light?: string;
   minInvestmentWan?: string;
   maxInvestmentWan?: string;
   q?: string;

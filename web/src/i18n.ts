@@ -49,8 +49,11 @@ const zh = {
   'login.password': '密码',
   'login.submit': '登录',
 
+  'nav.dashboard': '驾驶舱',
   'nav.projects': '项目库',
   'nav.projectLists': '四张清单',
+  'nav.lightRules': '亮灯规则',
+  'nav.reports': '月报',
   'nav.units': '单位管理',
   'nav.users': '用户管理',
   'nav.audit': '审计日志',
@@ -190,8 +193,11 @@ const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
 
+  'nav.dashboard': 'Dashboard',
   'nav.projects': 'Project library',
   'nav.projectLists': 'Four lists',
+  'nav.lightRules': 'Light rules',
+  'nav.reports': 'Monthly reports',
   'nav.units': 'Units',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',

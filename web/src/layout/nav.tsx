@@ -4,6 +4,9 @@ import type { ComponentType, ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BulbOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
   KeyOutlined,
   OrderedListOutlined,
   ProjectOutlined,
@@ -11,10 +14,13 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { LightRulesPage } from '../pages/lights/LightRulesPage';
 import { ProjectDetailPage } from '../pages/projects/ProjectDetailPage';
 import { ProjectFormPage } from '../pages/projects/ProjectFormPage';
 import { ProjectListPage } from '../pages/projects/ProjectListPage';
 import { ProjectListsPage } from '../pages/projects/ProjectListsPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { TokensPage } from '../pages/TokensPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -59,6 +65,7 @@ export function matchRoute(items: NavItem[], path: string): RouteMatch | null {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, page: DashboardPage },
   {
     path: '/projects',
     label: 'nav.projects',
@@ -71,6 +78,9 @@ export const NAV_ITEMS: NavItem[] = [
     ],
   },
   { path: '/project-lists', label: 'nav.projectLists', icon: <OrderedListOutlined />, page: ProjectListsPage },
+  { path: '/light-rules', label: 'nav.lightRules', icon: <BulbOutlined />, page: LightRulesPage },
+  // Everyone signed in: filers see what to file, reviewers the queue and per-unit status, others the status.
+  { path: '/reports', label: 'nav.reports', icon: <FileDoneOutlined />, page: ReportsPage },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, page: UnitsPage },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read', page: UsersPage },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', page: AuditPage },

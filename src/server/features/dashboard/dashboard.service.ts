@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { scopeFor, type Scope } from '../../../domain/access/scope.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
-import { timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
+import { gapToTimeProgress, roundHalfUp, timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
 import type { Clock } from '../../clock.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 import type { DB } from '../../db/schema.ts';
@@ -22,6 +22,8 @@ function scoped<T extends Q>(q: T, scope: Scope, unitPath: string): T {
 }
 
 const pct1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+/** The gap to 序时进度 from the exact figures, to one decimal as the lights show it (positive = ahead). */
+const gapOf = (completion: number | null, time: number) => (completion === null ? null : roundHalfUp(gapToTimeProgress(completion, time), 1));
 
 /**
  * The leaders' dashboard: the year's totals against 序时进度, colours per unit, the red list with
@@ -92,7 +94,7 @@ export function createDashboardService({ db, units, queries, clock }: { db: Kyse
         year,
         month,
         unitId: top.id,
-        totals: { planYuan, completedYuan, completionPct: pct1(yearCompletion(completedYuan, planYuan)), timePct: pct1(timePct) },
+        totals: { planYuan, completedYuan, completionPct: pct1(yearCompletion(completedYuan, planYuan)), timePct: pct1(timePct), gapPoints: gapOf(yearCompletion(completedYuan, planYuan), timePct) },
         colours: units_.reduce((s, r) => ({ green: s.green + r.green, yellow: s.yellow + r.yellow, red: s.red + r.red, grey: s.grey + r.grey }), { green: 0, yellow: 0, red: 0, grey: 0 }),
         units: units_,
         redList: red.map((r) => ({ projectId: r.id, name: r.name, unitName: r.unit_name, reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text) })),

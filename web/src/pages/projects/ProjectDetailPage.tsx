@@ -10,7 +10,9 @@ import { useSession } from '../../session';
 import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../../../src/domain/money/money';
 import { MAIN_LINE, STAGE_LABELS } from '../../../../src/domain/projects/lifecycle';
+import { ProjectReportsCard } from '../reports/ProjectReportsCard';
 import { ProjectDetailSections } from './ProjectDetailSections';
+import { ProjectLightCard } from './ProjectLightCard';
 import { lastListUrl } from './listQuery';
 import { StageHistory } from './StageHistory';
 import { StageTransitionModal } from './StageTransitionModal';
@@ -109,16 +111,17 @@ export function ProjectDetailPage({ params }: { params: string[] }) {
           />
         )}
       </Card>
+      <ProjectReportsCard project={p} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
+          {!screens.xl && <ProjectLightCard projectId={p.id} />}
           <ProjectDetailSections project={p} />
         </Col>
         <Col xs={24} xl={8}>
+          {screens.xl && <ProjectLightCard projectId={p.id} />}
           <StageHistory history={p.stageHistory} />
           {(
             [
-              ['detail.monthly', 'detail.monthlySoon', 'project-monthly'],
-              ['detail.lights', 'detail.lightsSoon', 'project-lights'],
               ['detail.tickets', 'detail.ticketsSoon', 'project-tickets'],
             ] as const
           ).map(([title, text, testId]) => (

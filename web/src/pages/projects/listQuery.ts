@@ -11,6 +11,7 @@ export const FILTER_KEYS = [
   'aboveYi',
   'industry',
   'tag',
+  'light',
   'minInvestmentWan',
   'maxInvestmentWan',
   'list',

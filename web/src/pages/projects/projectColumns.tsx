@@ -7,6 +7,7 @@ import { Link } from '../../components/Link';
 import { formatWan } from '../../../../src/domain/money/money';
 import { COLUMN_KEYS, SORTABLE, type ColumnKey } from './listQuery';
 import { LevelTags, StageTag } from './shared';
+import { LightDot } from '../lights/shared';
 
 export const COLUMN_TITLES: Record<ColumnKey, ProjectMessageKey> = {
   name: 'col.name',
@@ -44,7 +45,13 @@ export function projectColumns(
       ),
     },
     code: { dataIndex: 'code', width: 220, render: dash },
-    stage: { dataIndex: 'stage', width: lang === 'en' ? 150 : 90, render: (_: unknown, p) => <StageTag stage={p.stage} /> },
+    stage: { dataIndex: 'stage', width: lang === 'en' ? 150 : 90, render: (_: unknown, p) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <LightDot colour={p.light} size={10} style={{ marginRight: 6 }} />
+          <StageTag stage={p.stage} />
+        </span>
+      ),
+    },
     leadUnit: { dataIndex: 'leadUnitName', width: 140, ellipsis: true },
     township: { dataIndex: 'townshipName', width: 110, ellipsis: true, render: dash },
     industry: {

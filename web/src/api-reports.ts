@@ -1,0 +1,117 @@
+// The monthly-report endpoints of docs/API.md "Monthly reports (固投月报)": types and one function each.
+// Money in responses is integer 元 (…Yuan); requests carry 万元 (…Wan) as a decimal string.
+import { query, request, type Id } from './api';
+import type { Stage } from '../../src/domain/projects/lifecycle';
+import type { ReportState } from '../../src/domain/reports/report-rules';
+
+export type { ReportState };
+
+/** One revision of one project's report for one month. */
+export interface Report {
+  id: number;
+  projectId: number;
+  year: number;
+  month: number;
+  /** 1 for the first report, 2, 3 … for corrections. */
+  revision: number;
+  /** The revision that counts: the approved one until a correction is approved. */
+  isCurrent: boolean;
+  amountYuan: number;
+  progressText: string;
+  problems: string;
+  state: ReportState;
+  isLate: boolean;
+  correctionReason: string | null;
+  returnReason: string | null;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** Approved current amounts of the year up to and including this month. */
+  yearCumulativeYuan: number;
+  sinceStartYuan: number;
+}
+
+export interface ProjectReports {
+  projectId: number;
+  items: Report[];
+}
+
+/** The body of POST /projects/{id}/reports. */
+export interface NewReportInput {
+  year: number;
+  month: number;
+  amountWan: string;
+  progressText?: string;
+  problems?: string;
+}
+
+/** The body of PATCH /reports/{id} (draft or returned only). */
+export interface ReportPatch {
+  amountWan?: string;
+  progressText?: string;
+  problems?: string;
+}
+
+export interface CorrectionInput {
+  amountWan: string;
+  reason: string;
+  progressText?: string;
+  problems?: string;
+}
+
+/** 'missing': the project must report and nothing is filed yet. */
+export type TodoState = ReportState | 'missing';
+
+/** A project that must report for the month, with its current revision (if any). */
+export interface TodoItem {
+  projectId: number;
+  projectName: string;
+  stage: Stage;
+  unitName: string;
+  reportId: number | null;
+  state: TodoState;
+  isLate: boolean;
+  amountYuan: number | null;
+}
+
+export interface ReportTodo {
+  year: number;
+  month: number;
+  /** The last day to submit on time, YYYY-MM-DD. */
+  deadline: string;
+  items: TodoItem[];
+}
+
+export interface UnitReportStatus {
+  unitId: number;
+  unitName: string;
+  due: number;
+  filed: number;
+  late: number;
+  missing: number;
+}
+
+export interface ReportStatus {
+  year: number;
+  month: number;
+  deadline: string;
+  units: UnitReportStatus[];
+}
+
+const reportPath = (id: Id) => `/reports/${encodeURIComponent(String(id))}`;
+const projectPath = (id: Id) => `/projects/${encodeURIComponent(String(id))}/reports`;
+
+export const reportsApi = {
+  forProject: (projectId: Id) => request<ProjectReports>('GET', projectPath(projectId)),
+  create: (projectId: Id, body: NewReportInput) => request<Report>('POST', projectPath(projectId), body),
+  get: (id: Id) => request<Report>('GET', reportPath(id)),
+  update: (id: Id, body: ReportPatch) => request<Report>('PATCH', reportPath(id), body),
+  submit: (id: Id) => request<Report>('POST', `${reportPath(id)}/submit`),
+  approve: (id: Id) => request<Report>('POST', `${reportPath(id)}/approve`),
+  return: (id: Id, reason: string) => request<Report>('POST', `${reportPath(id)}/return`, { reason }),
+  correct: (id: Id, body: CorrectionInput) => request<Report>('POST', `${reportPath(id)}/corrections`, body),
+  todo: (params: { year: number; month: number }) => request<ReportTodo>('GET', `/reports/todo${query(params)}`),
+  status: (params: { year: number; month: number }) => request<ReportStatus>('GET', `/reports/status${query(params)}`),
+};

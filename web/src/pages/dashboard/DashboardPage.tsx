@@ -1,0 +1,311 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Grid, Row, Skeleton, Tag, Typography } from 'antd';
+import { lightsApi, type Colour, type Dashboard } from '../../api-lights';
+import { errorMessage } from '../../forms';
+import { useLightsI18n } from '../../i18n-lights';
+import { useProjectsI18n } from '../../i18n-projects';
+import { navigate, useSearch } from '../../router';
+import { useUnits } from '../../useUnits';
+import { EChart, type EChartOption } from '../../components/EChart';
+import { Link } from '../../components/Link';
+import { PageHeader } from '../../components/PageHeader';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { formatYi } from '../../../../src/domain/money/money';
+import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
+import { listLink } from '../projects/ListCard';
+import { COLOURS, COLOUR_HEX, COLOUR_TEXT, LightDot, lightListHref } from '../lights/shared';
+
+const RED_PREVIEW = 10;
+const yi = (yuan: number) => Math.round(yuan / 1e6) / 100;
+
+/** 驾驶舱: the year's investment against 序时进度, the lights by unit, the red list and the four lists. */
+export function DashboardPage() {
+  const { tl, colour, text } = useLightsI18n();
+  const { label } = useProjectsI18n();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const search = useSearch();
+  const unitParam = new URLSearchParams(search).get('unitId');
+  const unitId = unitParam ? Number(unitParam) : undefined;
+  const { roots } = useUnits();
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [showAllRed, setShowAllRed] = useState(false);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    lightsApi.dashboard({ unitId }).then(
+      (result) => mine === generation.current && (setData(result), setError(null)),
+      (e: unknown) => mine === generation.current && setError(errorMessage(e)),
+    );
+  }, [unitId]);
+
+  const unitsOption = useMemo((): EChartOption | null => {
+    if (!data) return null;
+    const units = data.units;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+      legend: { top: 0, itemWidth: 12, itemHeight: 12 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: units.map((u) => u.unitName),
+        axisLabel: { width: narrow ? 84 : 140, overflow: 'truncate' },
+      },
+      series: COLOURS.map((c) => ({
+        id: c,
+        name: colour(c),
+        type: 'bar' as const,
+        stack: 'lights',
+        barMaxWidth: 22,
+        itemStyle: { color: COLOUR_HEX[c] },
+        emphasis: { focus: 'series' as const },
+        data: units.map((u) => u[c]),
+      })),
+    };
+  }, [data, narrow, colour]);
+
+  const curveOption = useMemo((): EChartOption | null => {
+    if (!data) return null;
+    return {
+      tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)} ${tl('dash.yi')}`) },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', boundaryGap: false, data: data.monthly.map((m) => tl('dash.month', { month: m.month })) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => String(v) } },
+      series: [
+        {
+          name: tl('dash.curvePlan'),
+          type: 'line',
+          data: data.monthly.map((m) => yi(m.planCumulativeYuan)),
+          lineStyle: { type: 'dashed', color: '#8c8c8c' },
+          itemStyle: { color: '#8c8c8c' },
+          symbol: 'none',
+        },
+        {
+          name: tl('dash.curveActual'),
+          type: 'line',
+          data: data.monthly.map((m) => (m.cumulativeYuan === null ? null : yi(m.cumulativeYuan))),
+          lineStyle: { width: 3, color: '#1d5fb4' },
+          itemStyle: { color: '#1d5fb4' },
+          areaStyle: { color: 'rgba(29,95,180,0.08)' },
+          symbolSize: 7,
+        },
+      ],
+    };
+  }, [data, tl]);
+
+  const goUnit = (id: number | undefined) => navigate(id ? `/dashboard?unitId=${id}` : '/dashboard', { replace: true });
+
+  const header = (
+    <PageHeader
+      title={tl('dash.title')}
+      extra={
+        <UnitTreeSelect
+          roots={roots}
+          value={unitId}
+          onChange={(id) => goUnit(id === undefined ? undefined : Number(id))}
+          allowClear
+          placeholder={tl('dash.allUnits')}
+          style={{ width: 220, maxWidth: '100%' }}
+          data-testid="dashboard-unit"
+        />
+      }
+    />
+  );
+
+  if (!data) {
+    return (
+      <div data-testid="dashboard">
+        {header}
+        {error ? <Alert type="error" showIcon title={error} /> : <Skeleton active paragraph={{ rows: 10 }} />}
+      </div>
+    );
+  }
+
+  const { totals } = data;
+  const gap = totals.gapPoints;
+  const gapColour = gap === null ? undefined : gap >= 0 ? '#2fa84f' : '#e5322d';
+  const bigNumber = { fontSize: narrow ? 24 : 30, fontWeight: 600, lineHeight: 1.2 } as const;
+  const unitsHeight = Math.max(200, data.units.length * (narrow ? 30 : 28) + 60);
+
+  return (
+    <div data-testid="dashboard">
+      {header}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: -8, marginBottom: 12 }}>
+        {tl('dash.period', { year: data.year, month: data.month })}
+      </Typography.Text>
+
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="dashboard-totals">
+        <Col xs={12} md={8}>
+          <Card size="small" style={{ height: '100%' }}>
+            <Typography.Text type="secondary">{tl('dash.plan')}</Typography.Text>
+            <div style={bigNumber} data-testid="dashboard-plan">
+              {formatYi(totals.planYuan)} <span style={{ fontSize: 14, fontWeight: 400 }}>{tl('dash.yi')}</span>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={12} md={8}>
+          <Card size="small" style={{ height: '100%' }}>
+            <Typography.Text type="secondary">{tl('dash.completed')}</Typography.Text>
+            <div style={bigNumber} data-testid="dashboard-completed">
+              {formatYi(totals.completedYuan)} <span style={{ fontSize: 14, fontWeight: 400 }}>{tl('dash.yi')}</span>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card size="small" style={{ height: '100%', borderTop: gapColour ? `3px solid ${gapColour}` : undefined }}>
+            <Typography.Text type="secondary">{tl('dash.rate')}</Typography.Text>
+            <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, flexWrap: 'wrap' }}>
+              <span style={{ ...bigNumber, color: gapColour }} data-testid="dashboard-rate">
+                {totals.completionPct === null ? '—' : `${totals.completionPct.toFixed(1)}%`}
+              </span>
+              {totals.timePct !== null && <Typography.Text type="secondary">{tl('dash.timePct', { pct: totals.timePct.toFixed(1) })}</Typography.Text>}
+            </div>
+            <div style={{ color: gapColour, fontSize: 13 }} data-testid="dashboard-gap" data-gap={gap ?? ''}>
+              {gap === null ? tl('dash.noPlan') : gap > 0 ? tl('dash.ahead', { gap: gap.toFixed(1) }) : gap < 0 ? tl('dash.behind', { gap: Math.abs(gap).toFixed(1) }) : tl('dash.even')}
+            </div>
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={tl('dash.colours')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{tl('dash.coloursHint')}</Typography.Text>} style={{ height: '100%' }} data-testid="dashboard-colours">
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
+              {COLOURS.map((c) => (
+                <ColourCount key={c} colour={c} count={data.colours[c]} unitId={unitId} label={colour(c)} />
+              ))}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={tl('dash.lists')} style={{ height: '100%' }} data-testid="dashboard-lists">
+            <div style={{ display: 'grid', gridTemplateColumns: narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
+              {LISTS.map((list) => {
+                const totalsOf = data.lists[list];
+                const split = list === 'start' || list === 'production';
+                return (
+                  <div key={list} style={{ padding: '4px 8px', borderLeft: '3px solid #d9e2ef', minWidth: 0 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      {label(LIST_LABELS, list)}
+                    </Typography.Text>
+                    <div>
+                      <Link to={listLink(list, data.year, unitId)} style={{ fontSize: 24, fontWeight: 600 }} data-testid={`dashboard-list-${list}`}>
+                        {totalsOf.count}
+                      </Link>
+                    </div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatYi(totalsOf.totalInvestmentYuan)} {tl('dash.yi')}
+                    </Typography.Text>
+                    {split && (
+                      <div style={{ fontSize: 12, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+                        <Link to={listLink(list, data.year, unitId, 'done')}>{tl(`dash.listDone.${list}`, { n: totalsOf.done })}</Link>
+                        <Link to={listLink(list, data.year, unitId, 'pending')}>{tl(`dash.listPending.${list}`, { n: totalsOf.pending })}</Link>
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 12, order: 1 }}>
+          <Card size="small" title={tl('dash.units')} style={{ height: '100%' }}>
+            {data.units.length && unitsOption ? (
+              <EChart
+                option={unitsOption}
+                height={unitsHeight}
+                data-testid="dashboard-units-chart"
+                onClick={(p) => {
+                  const unit = data.units[p.dataIndex];
+                  if (unit && p.seriesId && (COLOURS as string[]).includes(p.seriesId)) navigate(lightListHref(p.seriesId as Colour, unit.unitId));
+                }}
+              />
+            ) : (
+              <div data-testid="dashboard-units-chart">
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tl('dash.noUnits')} />
+              </div>
+            )}
+          </Card>
+        </Col>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 12, order: 2 }}>
+          <Card size="small" title={tl('dash.curve')} style={{ marginBottom: 12 }}>
+            {curveOption && <EChart option={curveOption} height={narrow ? 260 : 320} data-testid="dashboard-curve-chart" />}
+          </Card>
+          <Card
+            size="small"
+            title={
+              <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+                <LightDot colour="red" /> {tl('dash.redList')}
+                <Tag color="red" style={{ marginInlineEnd: 0 }}>{data.colours.red}</Tag>
+              </span>
+            }
+            data-testid="dashboard-red-list"
+          >
+            {data.redList.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tl('dash.redEmpty')} />
+            ) : (
+              <div>
+                {(showAllRed ? data.redList : data.redList.slice(0, RED_PREVIEW)).map((item, index) => (
+                  <div
+                    key={item.projectId}
+                    data-testid="dashboard-red-item"
+                    style={{ padding: '10px 0', borderTop: index ? '1px solid #f0f0f0' : undefined, minWidth: 0 }}
+                  >
+                    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 12px' }}>
+                      <Link to={`/projects/${item.projectId}`} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
+                        {item.name}
+                      </Link>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {item.unitName}
+                      </Typography.Text>
+                    </div>
+                    {item.reasons.map((reason, i) => (
+                      <div key={i} style={{ color: '#cf1322', fontSize: 12, lineHeight: 1.6 }}>
+                        {text(reason)}
+                      </div>
+                    ))}
+                  </div>
+                ))}
+                <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', flexWrap: 'wrap', gap: '0 16px' }}>
+                  {data.redList.length > RED_PREVIEW && (
+                    <Button type="link" onClick={() => setShowAllRed((v) => !v)} data-testid="dashboard-red-more">
+                      {showAllRed ? tl('dash.redLess') : tl('dash.redAll', { count: data.redList.length })}
+                    </Button>
+                  )}
+                  {data.colours.red > data.redList.length && (
+                    <Link to={lightListHref('red', unitId)}>{tl('dash.redInList', { count: data.colours.red })}</Link>
+                  )}
+                </div>
+              </div>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+/** One colour's count as a big link to its projects. */
+function ColourCount({ colour, count, unitId, label }: { colour: Colour; count: number; unitId?: number; label: string }) {
+  return (
+    <div style={{ textAlign: 'center', minWidth: 0 }}>
+      <div style={{ display: 'inline-flex', alignItems: 'center', gap: 6, fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
+        <LightDot colour={colour} size={10} /> {label}
+      </div>
+      <div>
+        <Link to={lightListHref(colour, unitId)} style={{ fontSize: 30, fontWeight: 600, color: COLOUR_TEXT[colour] }} data-testid={`colour-count-${colour}`}>
+          {count}
+        </Link>
+      </div>
+    </div>
+  );
+}

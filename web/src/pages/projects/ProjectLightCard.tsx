@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, type Id } from '../../api';
+import { lightsApi, type DimensionKey, type Finding, type LightExemption, type ProjectLight } from '../../api-lights';
+import { errorMessage } from '../../forms';
+import { formatTime } from '../../format';
+import { useLightsI18n } from '../../i18n-lights';
+import { useSession } from '../../session';
+import { DIMENSION_KEYS } from '../../../../src/domain/lights/types';
+import { COLOUR_HEX, COLOUR_TEXT, LightDot } from '../lights/shared';
+
+/** 亮灯 of one project: the colour, its reasons (exempted ones greyed), the exemptions and the monthly history. */
+export function ProjectLightCard({ projectId }: { projectId: Id }) {
+  const { tl, colour: colourName, dimension, text } = useLightsI18n();
+  const { can } = useSession();
+  const [light, setLight] = useState<ProjectLight | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exempting, setExempting] = useState(false);
+  const canManage = can('lights.manage');
+
+  const load = useCallback(async () => {
+    try {
+      setLight(await lightsApi.projectLight(projectId));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [projectId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const title = tl('light.title');
+  if (!light) {
+    return (
+      <Card title={title} size="small" style={{ marginBottom: 16 }} data-testid="project-light">
+        {error ? <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load()}>↻</Button>} /> : <Skeleton active paragraph={{ rows: 3 }} />}
+      </Card>
+    );
+  }
+
+  const activeExemption = (dim: DimensionKey): LightExemption | undefined => light.exemptions.find((e) => e.dimension === dim && e.active);
+  const finding = (f: Finding, exempted: boolean, index: number) => {
+    const exemption = exempted ? activeExemption(f.dimension) : undefined;
+    return (
+      <div
+        key={`${exempted ? 'x' : 'f'}${index}`}
+        data-testid="light-finding"
+        data-colour={f.colour}
+        data-exempted={exempted ? 'true' : undefined}
+        style={{ display: 'flex', gap: 8, alignItems: 'flex-start', padding: '6px 0', opacity: exempted ? 0.6 : 1 }}
+      >
+        <LightDot colour={exempted ? 'grey' : f.colour} size={10} style={{ marginTop: 6 }} />
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <div>
+            <Tag style={{ marginInlineEnd: 6 }}>{dimension(f.dimension)}</Tag>
+            <span style={{ color: exempted ? undefined : COLOUR_TEXT[f.colour], textDecoration: exempted ? 'line-through' : undefined }}>{text(f.text)}</span>
+            {exempted && (
+              <Tag color="default" style={{ marginInlineStart: 6 }}>
+                {tl('light.exempted')}
+              </Tag>
+            )}
+          </div>
+          {exemption && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {tl('light.exemptionLine', { reason: exemption.reason, approver: exemption.approver, until: exemption.until })}
+            </Typography.Text>
+          )}
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <Card
+      title={title}
+      size="small"
+      style={{ marginBottom: 16, borderTop: `3px solid ${COLOUR_HEX[light.colour]}` }}
+      data-testid="project-light"
+      extra={
+        canManage && (
+          <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setExempting(true)} data-testid="light-exemption-add">
+            {tl('light.addExemption')}
+          </Button>
+        )
+      }
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 14, marginBottom: 8 }}>
+        <LightDot colour={light.colour} size={28} />
+        <div>
+          <div style={{ fontSize: 20, fontWeight: 600, color: COLOUR_TEXT[light.colour] }} data-testid="project-light-colour" data-colour={light.colour}>
+            {colourName(light.colour)}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {light.period ? tl('light.period', { year: light.period.year, month: light.period.month }) : tl('light.notAssessed')}
+            {light.ruleSetVersion !== null && ` · ${tl('light.ruleVersion', { version: light.ruleSetVersion })}`}
+          </Typography.Text>
+        </div>
+      </div>
+
+      {light.findings.map((f, i) => finding(f, false, i))}
+      {light.exempted.map((f, i) => finding(f, true, i))}
+      {light.findings.length === 0 && light.exempted.length === 0 && (
+        <Typography.Text type="secondary">{light.colour === 'grey' ? tl('light.greyHint') : tl('light.allGood')}</Typography.Text>
+      )}
+
+      {light.exemptions.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="light-exemptions">
+          <Typography.Text strong style={{ fontSize: 13 }}>
+            {tl('light.exemptions')}
+          </Typography.Text>
+          {light.exemptions.map((e) => (
+            <div key={e.id} style={{ fontSize: 12, padding: '4px 0', opacity: e.active ? 1 : 0.6 }} data-testid="light-exemption">
+              <Tag color={e.active ? 'blue' : 'default'} style={{ marginInlineEnd: 6 }}>
+                {dimension(e.dimension)} · {tl(e.active ? 'light.active' : 'light.expired')}
+              </Tag>
+              {tl('light.exemptionLine', { reason: e.reason, approver: e.approver, until: e.until })}
+            </div>
+          ))}
+        </div>
+      )}
+
+      <div style={{ marginTop: 12 }}>
+        <Typography.Text strong style={{ fontSize: 13 }}>
+          {tl('light.history')}
+        </Typography.Text>
+        {light.history.length === 0 ? (
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {tl('light.historyEmpty')}
+            </Typography.Text>
+          </div>
+        ) : (
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 10px', marginTop: 6 }} data-testid="light-history">
+            {light.history.map((h) => (
+              <Tooltip key={`${h.year}-${h.month}`} title={`${h.year}-${String(h.month).padStart(2, '0')} ${colourName(h.colour)} · ${tl('light.ruleVersion', { version: h.ruleSetVersion })}`}>
+                <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2, width: 28 }} data-colour={h.colour}>
+                  <LightDot colour={h.colour} size={14} />
+                  <span style={{ fontSize: 11, color: 'rgba(0,0,0,0.55)' }}>{tl('dash.month', { month: h.month })}</span>
+                </div>
+              </Tooltip>
+            ))}
+          </div>
+        )}
+      </div>
+      {light.computedAt && (
+        <Typography.Text type="secondary" style={{ fontSize: 11, display: 'block', marginTop: 8 }}>
+          {tl('light.computedAt', { at: formatTime(light.computedAt) })}
+        </Typography.Text>
+      )}
+      {exempting && (
+        <ExemptionModal
+          projectId={projectId}
+          light={light}
+          onClose={() => setExempting(false)}
+          onDone={(next) => {
+            setLight(next);
+            setExempting(false);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface ExemptionValues {
+  dimension: DimensionKey;
+  reason: string;
+  until: Dayjs;
+}
+
+/** 正当理由豁免: a dimension, a reason and the last day; the approver is the signed-in user. */
+function ExemptionModal({ projectId, light, onClose, onDone }: { projectId: Id; light: ProjectLight; onClose: () => void; onDone: (light: ProjectLight) => void }) {
+  const { tl, dimension } = useLightsI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ExemptionValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const firing = light.findings[0]?.dimension;
+
+  const submit = async () => {
+    let values: ExemptionValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const next = await lightsApi.addExemption(projectId, { dimension: values.dimension, reason: values.reason.trim(), until: values.until.format('YYYY-MM-DD') });
+      message.success(tl('light.added'));
+      onDone(next);
+    } catch (e) {
+      if (e instanceof ApiError && e.field && ['dimension', 'reason', 'until'].includes(e.field)) {
+        form.setFields([{ name: e.field as keyof ExemptionValues, errors: [e.message] }]);
+      } else setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={tl('light.exemptionTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={tl('light.submit')}
+      okButtonProps={{ loading: saving, 'data-testid': 'exemption-submit' } as { loading: boolean }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {tl('light.exemptionHint')}
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form<ExemptionValues> form={form} layout="vertical" initialValues={{ dimension: firing, until: dayjs().endOf('month') }} data-testid="exemption-form">
+        <Form.Item name="dimension" label={tl('light.dimension')} rules={[{ required: true, message: tl('light.dimensionRequired') }]}>
+          <Select
+            data-testid="exemption-dimension"
+            options={DIMENSION_KEYS.map((key) => ({ value: key, label: dimension(key) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={tl('light.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: tl('light.reasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={tl('light.reasonPlaceholder')} data-testid="exemption-reason" />
+        </Form.Item>
+        <Form.Item name="until" label={tl('light.until')} rules={[{ required: true, message: tl('light.untilRequired') }]}>
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            data-testid="exemption-until"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

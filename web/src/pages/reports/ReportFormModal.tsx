@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Skeleton, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { reportsApi, type Report } from '../../api-reports';
+import { errorMessage, placeApiError } from '../../forms';
+import { useReportsI18n } from '../../i18n-reports';
+import { submitDeadline } from '../../../../src/domain/reports/report-rules';
+import { WanInput } from '../projects/WanInput';
+import { yuanToWanText } from '../projects/shared';
+import { isFuturePeriod, type Period } from './shared';
+
+interface Values {
+  month?: Dayjs | null;
+  amountWan?: string | null;
+  progressText?: string;
+  problems?: string;
+}
+
+export interface ReportFormTarget {
+  projectId: number;
+  projectName: string;
+  /** The month to file; absent: the form asks for it (the project page). */
+  period?: Period;
+  /** Proposed month when the form asks for it. */
+  suggested?: Period;
+  /** Months that already have a report ("2026-10"), not offered when the form asks. */
+  taken?: Set<string>;
+  /** A draft or returned report to edit (PATCH) instead of a new one (POST). */
+  reportId?: number | null;
+}
+
+const monthKey = (year: number, month: number) => `${year}-${month}`;
+
+/**
+ * 填报 / 修改: 本月完成投资 (万元), 形象进度, 存在问题; 保存草稿 or 保存并报送 in one go.
+ * Mounted while open. onChanged runs after anything was saved, even when a later step failed.
+ */
+export function ReportFormModal({ target, onClose, onChanged }: { target: ReportFormTarget; onClose: () => void; onChanged: (report: Report) => void }) {
+  const { tr, period: periodText } = useReportsI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+  const [existing, setExisting] = useState<Report | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // The report this modal works on once it exists (created here or loaded for editing).
+  const saved = useRef<Report | null>(null);
+  const editing = Boolean(target.reportId);
+  const chooseMonth = !target.period && !editing;
+
+  useEffect(() => {
+    if (!target.reportId) return;
+    let live = true;
+    reportsApi.get(target.reportId).then(
+      (report) => {
+        if (!live) return;
+        saved.current = report;
+        setExisting(report);
+      },
+      (e: unknown) => live && setLoadError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [target.reportId]);
+
+  const chosen = Form.useWatch('month', form);
+  const period: Period | null = existing
+    ? { year: existing.year, month: existing.month }
+    : target.period ?? (chosen ? { year: chosen.year(), month: chosen.month() + 1 } : null);
+
+  const save = async (andSubmit: boolean) => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!period) return;
+    setBusy(andSubmit ? 'submit' : 'draft');
+    const body = {
+      amountWan: values.amountWan ?? '0',
+      progressText: values.progressText?.trim() ?? '',
+      problems: values.problems?.trim() ?? '',
+    };
+    try {
+      let report = saved.current
+        ? await reportsApi.update(saved.current.id, body)
+        : await reportsApi.create(target.projectId, { year: period.year, month: period.month, ...body });
+      saved.current = report;
+      if (andSubmit) report = await reportsApi.submit(report.id);
+      message.success(tr(andSubmit ? 'done.submitted' : 'done.draft'));
+      onChanged(report);
+      onClose();
+    } catch (e) {
+      if (saved.current) onChanged(saved.current);
+      const shown = placeApiError(form, e);
+      if (shown) message.error(shown);
+      setBusy(null);
+    }
+  };
+
+  const loading = editing && !existing && !loadError;
+
+  return (
+    <Modal
+      open
+      title={tr(editing ? 'form.editTitle' : 'form.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {tr('form.cancel')}
+        </Button>,
+        <Button key="draft" loading={busy === 'draft'} disabled={loading || Boolean(loadError) || busy === 'submit'} onClick={() => void save(false)} data-testid="report-save-draft">
+          {tr('form.saveDraft')}
+        </Button>,
+        <Button key="submit" type="primary" loading={busy === 'submit'} disabled={loading || Boolean(loadError) || busy === 'draft'} onClick={() => void save(true)} data-testid="report-save-submit">
+          {tr('form.saveSubmit')}
+        </Button>,
+      ]}
+    >
+      <div style={{ margin: '12px 0 16px' }}>
+        <Typography.Text strong>{target.projectName}</Typography.Text>
+        {period && (
+          <div>
+            <Typography.Text type="secondary">
+              {tr('form.deadline', { period: periodText(period.year, period.month), date: submitDeadline(period.year, period.month) })}
+            </Typography.Text>
+          </div>
+        )}
+      </div>
+      {loadError && <Alert type="error" showIcon title={loadError} style={{ marginBottom: 16 }} />}
+      {existing?.state === 'returned' && existing.returnReason && (
+        <Alert type="warning" showIcon title={tr('form.returnedBecause', { reason: existing.returnReason })} style={{ marginBottom: 16 }} />
+      )}
+      {loading ? (
+        <Skeleton active paragraph={{ rows: 4 }} />
+      ) : (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          data-testid="report-form"
+          style={{ paddingBottom: 12 }}
+          initialValues={
+            existing
+              ? { amountWan: yuanToWanText(existing.amountYuan), progressText: existing.progressText, problems: existing.problems }
+              : { month: target.suggested ? dayjs(`${target.suggested.year}-${String(target.suggested.month).padStart(2, '0')}-01`) : null }
+          }
+          onFinish={() => void save(false)}
+        >
+          {chooseMonth && (
+            <Form.Item
+              name="month"
+              label={tr('form.month')}
+              rules={[
+                { required: true, message: tr('form.monthRequired') },
+                {
+                  validator: (_, value: Dayjs | null) =>
+                    value && target.taken?.has(monthKey(value.year(), value.month() + 1)) ? Promise.reject(new Error(tr('form.monthTaken'))) : Promise.resolve(),
+                },
+              ]}
+            >
+              <DatePicker
+                picker="month"
+                allowClear={false}
+                format={(value) => periodText(value.year(), value.month() + 1)}
+                disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 }) || Boolean(target.taken?.has(monthKey(d.year(), d.month() + 1)))}
+                style={{ width: '100%' }}
+                data-testid="report-form-month"
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="amountWan" label={tr('form.amount')} rules={[{ required: true, message: tr('form.amountRequired') }]}>
+            <WanInput data-testid="report-form-amount" />
+          </Form.Item>
+          <Form.Item name="progressText" label={tr('form.progress')}>
+            <Input.TextArea rows={3} maxLength={2000} showCount placeholder={tr('form.progressPlaceholder')} data-testid="report-form-progress" />
+          </Form.Item>
+          <Form.Item name="problems" label={tr('form.problems')}>
+            <Input.TextArea rows={2} maxLength={2000} showCount placeholder={tr('form.problemsPlaceholder')} data-testid="report-form-problems" />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Card, Col, DatePicker, Row, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { reportsApi, type ReportStatus, type ReportTodo, type TodoItem } from '../../api-reports';
+import { errorMessage } from '../../forms';
+import { useReportsI18n } from '../../i18n-reports';
+import { navigate, useSearch } from '../../router';
+import { useSession } from '../../session';
+import { PageHeader } from '../../components/PageHeader';
+import { submitDeadline } from '../../../../src/domain/reports/report-rules';
+import { ReportFormModal, type ReportFormTarget } from './ReportFormModal';
+import { ReportTodoList } from './ReportTodoList';
+import { ReturnModal } from './ReturnModal';
+import { ReviewQueue, reviewEntries, type ReviewEntry } from './ReviewQueue';
+import { DeadlineText, isFuturePeriod, previousMonth, todayText, useMonthRevisions, type Period } from './shared';
+import { UnitStatusTable } from './UnitStatusTable';
+
+function periodFrom(search: string): Period | null {
+  const params = new URLSearchParams(search);
+  const year = Number(params.get('year'));
+  const month = Number(params.get('month'));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12) return null;
+  return { year, month };
+}
+
+const reportsUrl = ({ year, month }: Period) => `/reports?year=${year}&month=${month}`;
+
+/**
+ * 固投月报 for one month (the one just ended unless the URL says otherwise). What shows depends on
+ * the permissions: 本月待报 to file (report.file), 待审核 and 各单位报送情况 to review (report.review),
+ * and 各单位报送情况 alone for those who only read.
+ */
+export function ReportsPage() {
+  const { tr, period: periodText } = useReportsI18n();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const search = useSearch();
+  const fromUrl = periodFrom(search);
+  const period = fromUrl ?? previousMonth();
+  const { year, month } = period;
+  const canFile = can('report.file');
+  const canReview = can('report.review');
+  const wantTodo = canFile || canReview;
+  const wantStatus = canReview || !canFile;
+
+  const [todo, setTodo] = useState<ReportTodo | null>(null);
+  const [status, setStatus] = useState<ReportStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [formTarget, setFormTarget] = useState<ReportFormTarget | null>(null);
+  const [returning, setReturning] = useState<ReviewEntry | null>(null);
+  const generation = useRef(0);
+
+  // The address always names the month, so that a shared link shows the same month.
+  const named = fromUrl !== null;
+  useEffect(() => {
+    if (!named) navigate(reportsUrl({ year, month }), { replace: true });
+  }, [named, year, month]);
+
+  const load = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    try {
+      const [t, s] = await Promise.all([
+        wantTodo ? reportsApi.todo({ year, month }) : Promise.resolve(null),
+        wantStatus ? reportsApi.status({ year, month }) : Promise.resolve(null),
+      ]);
+      if (mine !== generation.current) return;
+      setTodo(t);
+      setStatus(s);
+      setError(null);
+    } catch (e) {
+      if (mine === generation.current) setError(errorMessage(e));
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [year, month, wantTodo, wantStatus]);
+
+  useEffect(() => {
+    setTodo(null);
+    setStatus(null);
+    void load();
+  }, [load]);
+
+  const revisions = useMonthRevisions(todo?.items ?? null, period);
+  const entries = useMemo(() => (todo ? reviewEntries(todo.items, revisions.byProject) : []), [todo, revisions.byProject]);
+
+  /** After a change to one project's report: the lists again, and that project's revisions. */
+  const changed = (projectId: number) => {
+    void load();
+    void revisions.refresh(projectId);
+  };
+
+  const act = async (item: TodoItem, reportId: number, action: 'submit' | 'approve') => {
+    setBusyId(reportId);
+    try {
+      await (action === 'submit' ? reportsApi.submit(reportId) : reportsApi.approve(reportId));
+      message.success(tr(action === 'submit' ? 'done.submitted' : 'done.approved'));
+      changed(item.projectId);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const deadline = todo?.deadline ?? status?.deadline ?? submitDeadline(year, month);
+  const pastDeadline = todayText() > deadline;
+
+  const totals = useMemo(() => {
+    if (todo) {
+      const filed = todo.items.filter((i) => i.state === 'submitted' || i.state === 'approved').length;
+      return { due: todo.items.length, filed, missing: todo.items.length - filed, late: todo.items.filter((i) => i.isLate).length };
+    }
+    if (status) {
+      return status.units.reduce((t, u) => ({ due: t.due + u.due, filed: t.filed + u.filed, missing: t.missing + u.missing, late: t.late + u.late }), { due: 0, filed: 0, missing: 0, late: 0 });
+    }
+    return null;
+  }, [todo, status]);
+
+  const figure = (key: 'due' | 'filed' | 'missing' | 'late', danger: boolean) => (
+    <div style={{ minWidth: 56 }} data-testid={`reports-total-${key}`}>
+      <div style={{ fontSize: 22, fontWeight: 600, lineHeight: 1.2, color: danger && totals && totals[key] > 0 ? '#cf1322' : undefined }}>
+        {totals ? totals[key] : '–'}
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {tr(`reports.${key}`)}
+      </Typography.Text>
+    </div>
+  );
+
+  const statusCard = <UnitStatusTable units={status?.units ?? null} loading={loading && !status} pastDeadline={pastDeadline} />;
+
+  return (
+    <div data-testid="reports-page">
+      <PageHeader
+        title={tr('reports.title')}
+        extra={
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${year}-${String(month).padStart(2, '0')}-01`)}
+            format={(value) => periodText(value.year(), value.month() + 1)}
+            disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 })}
+            onChange={(d) => d && navigate(reportsUrl({ year: d.year(), month: d.month() + 1 }), { replace: true })}
+            style={{ width: 140 }}
+            data-testid="reports-month"
+          />
+        }
+      />
+      {error && <Alert type="error" showIcon title={tr('reports.loadFailed', { message: error })} style={{ marginBottom: 16 }} />}
+      <Card size="small" style={{ marginBottom: 16, borderLeft: `4px solid ${pastDeadline ? '#cf1322' : '#1d5fb4'}` }} data-testid="reports-summary">
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+          <div>
+            <Typography.Title level={5} style={{ margin: '0 0 4px' }}>
+              {tr('reports.heading', { period: periodText(year, month) })}
+            </Typography.Title>
+            <DeadlineText deadline={deadline} period={period} size={18} />
+          </div>
+          <div style={{ display: 'flex', gap: 20, textAlign: 'center' }}>
+            {figure('due', false)}
+            {figure('filed', false)}
+            {figure('missing', pastDeadline)}
+            {figure('late', true)}
+          </div>
+        </div>
+      </Card>
+      {canReview ? (
+        <Row gutter={16}>
+          <Col xs={24} xl={12}>
+            <ReviewQueue
+              entries={entries}
+              loading={loading && !todo}
+              scanning={revisions.scanning}
+              actions={{
+                busyId,
+                onApprove: (entry) => void act(entry.item, entry.reportId, 'approve'),
+                onReturn: setReturning,
+              }}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            {statusCard}
+          </Col>
+        </Row>
+      ) : (
+        !canFile && statusCard
+      )}
+      {canFile && (
+        <ReportTodoList
+          items={todo?.items ?? (error ? [] : null)}
+          revisions={revisions.byProject}
+          canFile={canFile}
+          actions={{
+            busyId,
+            onFile: (item) => setFormTarget({ projectId: item.projectId, projectName: item.projectName, period }),
+            onEdit: (item, reportId) => setFormTarget({ projectId: item.projectId, projectName: item.projectName, reportId }),
+            onSubmit: (item, reportId) => void act(item, reportId, 'submit'),
+          }}
+        />
+      )}
+      {formTarget && <ReportFormModal target={formTarget} onClose={() => setFormTarget(null)} onChanged={(report) => changed(report.projectId)} />}
+      {returning && (
+        <ReturnModal
+          reportId={returning.reportId}
+          title={`${returning.item.projectName} · ${periodText(year, month)}`}
+          onClose={() => setReturning(null)}
+          onDone={(report) => {
+            setReturning(null);
+            changed(report.projectId);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { Badge, Button, Card, Empty, Spin, Typography } from 'antd';
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import type { Report, TodoItem } from '../../api-reports';
+import { formatTime } from '../../format';
+import { useReportsI18n } from '../../i18n-reports';
+import { Link } from '../../components/Link';
+import { formatWan } from '../../../../src/domain/money/money';
+import { CorrectionTag, LateTag, type MonthRevisions } from './shared';
+
+export interface ReviewEntry {
+  item: TodoItem;
+  reportId: number;
+  /** The submitted revision when its details are loaded. */
+  report: Report | null;
+  /** For a correction: the approved revision it would replace. */
+  original: Report | null;
+}
+
+/** Submitted reports of the month and corrections awaiting review, in the todo list's order. */
+export function reviewEntries(items: TodoItem[], revisions: Map<number, MonthRevisions>): ReviewEntry[] {
+  const entries: ReviewEntry[] = [];
+  for (const item of items) {
+    const rev = revisions.get(item.projectId);
+    if (item.state === 'submitted' && item.reportId !== null) {
+      entries.push({ item, reportId: item.reportId, report: rev?.current?.id === item.reportId ? rev.current : null, original: null });
+    }
+    if (rev?.pending?.state === 'submitted') entries.push({ item, reportId: rev.pending.id, report: rev.pending, original: rev.current });
+  }
+  return entries;
+}
+
+export interface ReviewActions {
+  busyId: number | null;
+  onApprove: (entry: ReviewEntry) => void;
+  onReturn: (entry: ReviewEntry) => void;
+}
+
+const clamp = { rows: 2, expandable: true } as const;
+
+/** 待审核: approve or return each submitted report; corrections show the old and new amount and the reason. */
+export function ReviewQueue({ entries, loading, scanning, actions }: { entries: ReviewEntry[]; loading: boolean; scanning: boolean; actions: ReviewActions }) {
+  const { tr } = useReportsI18n();
+
+  const row = (entry: ReviewEntry) => {
+    const { item, report, original, reportId } = entry;
+    const isCorrection = (report?.revision ?? 1) > 1;
+    const amountYuan = report?.amountYuan ?? item.amountYuan;
+    const busy = actions.busyId === reportId;
+    return (
+      <div
+        key={reportId}
+        data-testid={`review-row-${reportId}`}
+        data-project-id={item.projectId}
+        style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 16px', padding: '12px 0', borderBottom: '1px solid #f0f0f0', alignItems: 'flex-start' }}
+      >
+        <div style={{ flex: '1 1 280px', minWidth: 0 }}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+            {isCorrection && <CorrectionTag />}
+            <Link to={`/projects/${item.projectId}`} style={{ fontWeight: 500 }}>
+              {item.projectName}
+            </Link>
+          </div>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center', marginTop: 4 }}>
+            {amountYuan !== null && (
+              <Typography.Text strong>
+                {isCorrection && original
+                  ? tr('review.correctedAmount', { from: formatWan(original.amountYuan), to: formatWan(amountYuan) })
+                  : tr('review.amount', { amount: formatWan(amountYuan) })}
+              </Typography.Text>
+            )}
+            {(report?.isLate ?? item.isLate) && <LateTag />}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {item.unitName}
+              {report?.submittedAt ? ` · ${tr('review.submittedAt', { time: formatTime(report.submittedAt) })}` : ''}
+            </Typography.Text>
+          </div>
+          {isCorrection && report?.correctionReason && (
+            <Typography.Text style={{ display: 'block', marginTop: 4, color: '#722ed1' }} data-testid="review-correction-reason">
+              {tr('review.reason', { reason: report.correctionReason })}
+            </Typography.Text>
+          )}
+          {report?.progressText && (
+            <Typography.Paragraph ellipsis={clamp} style={{ margin: '4px 0 0', fontSize: 13 }}>
+              <Typography.Text type="secondary">{tr('review.progress')}：</Typography.Text>
+              {report.progressText}
+            </Typography.Paragraph>
+          )}
+          {report?.problems && (
+            <Typography.Paragraph ellipsis={clamp} style={{ margin: '2px 0 0', fontSize: 13 }}>
+              <Typography.Text type="secondary">{tr('review.problems')}：</Typography.Text>
+              {report.problems}
+            </Typography.Paragraph>
+          )}
+        </div>
+        <div style={{ display: 'flex', gap: 8, flexShrink: 0 }}>
+          <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => actions.onApprove(entry)} data-testid={`report-approve-${reportId}`}>
+            {tr('action.approve')}
+          </Button>
+          <Button danger icon={<RollbackOutlined />} disabled={busy} onClick={() => actions.onReturn(entry)} data-testid={`report-return-${reportId}`}>
+            {tr('action.return')}
+          </Button>
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          {tr('review.title')} <Badge count={entries.length} showZero={!loading} color={entries.length ? '#1d5fb4' : '#bfbfbf'} style={{ marginInlineStart: 4 }} />
+        </span>
+      }
+      extra={
+        scanning ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Spin size="small" style={{ marginInlineEnd: 6 }} />
+            {tr('review.scanning')}
+          </Typography.Text>
+        ) : null
+      }
+      loading={loading}
+      data-testid="reports-review"
+      style={{ marginBottom: 16 }}
+      styles={{ body: { paddingTop: 4, maxHeight: 600, overflowY: 'auto' } }}
+    >
+      {entries.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('review.empty')} /> : entries.map(row)}
+    </Card>
+  );
+}

@@ -1,0 +1,104 @@
+import { Card, Progress, Table, Typography, type TableColumnsType } from 'antd';
+import type { UnitReportStatus } from '../../api-reports';
+import { useReportsI18n } from '../../i18n-reports';
+
+const percentOf = (filed: number, due: number) => (due ? Math.round((filed / due) * 1000) / 10 : 100);
+
+/** 各单位报送情况: per unit below the county, reports due, filed, late and not filed, and the filed share. */
+export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitReportStatus[] | null; loading: boolean; pastDeadline: boolean }) {
+  const { tr } = useReportsI18n();
+  const rows = units ?? [];
+  const count = (value: number, warn: boolean, testId: string) => (
+    <Typography.Text type={warn && value > 0 ? 'danger' : undefined} strong={warn && value > 0} data-testid={testId}>
+      {value}
+    </Typography.Text>
+  );
+  const progress = (filed: number, due: number) => {
+    const percent = percentOf(filed, due);
+    return (
+      <span title={`${filed}/${due}`} style={{ display: 'block' }}>
+        <Progress
+          percent={percent}
+          size="small"
+          status="normal"
+          strokeColor={percent >= 100 ? '#52c41a' : pastDeadline ? '#ff7875' : undefined}
+          format={(value) => `${Math.round(value ?? 0)}%`}
+          style={{ margin: 0 }}
+        />
+      </span>
+    );
+  };
+
+  const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
+  const columns: TableColumnsType<UnitReportStatus> = [
+    { title: tr('status.unit'), dataIndex: 'unitName', key: 'unit', width: 110, fixed: 'left' },
+    { title: nowrap(tr('reports.due')), dataIndex: 'due', key: 'due', width: 68, align: 'right', sorter: (a, b) => a.due - b.due },
+    { title: nowrap(tr('reports.filed')), dataIndex: 'filed', key: 'filed', width: 68, align: 'right', sorter: (a, b) => a.filed - b.filed },
+    {
+      title: nowrap(tr('reports.late')),
+      dataIndex: 'late',
+      key: 'late',
+      width: 68,
+      align: 'right',
+      sorter: (a, b) => a.late - b.late,
+      render: (v: number, r) => count(v, true, `status-late-${r.unitId}`),
+    },
+    {
+      title: nowrap(tr('reports.missing')),
+      dataIndex: 'missing',
+      key: 'missing',
+      width: 68,
+      align: 'right',
+      sorter: (a, b) => a.missing - b.missing,
+      render: (v: number, r) => count(v, pastDeadline, `status-missing-${r.unitId}`),
+    },
+    {
+      title: tr('status.progress'),
+      key: 'progress',
+      width: 130,
+      sorter: (a, b) => percentOf(a.filed, a.due) - percentOf(b.filed, b.due),
+      render: (_, r) => progress(r.filed, r.due),
+    },
+  ];
+
+  const total = rows.reduce((t, r) => ({ due: t.due + r.due, filed: t.filed + r.filed, late: t.late + r.late, missing: t.missing + r.missing }), { due: 0, filed: 0, late: 0, missing: 0 });
+
+  return (
+    <Card size="small" title={tr('status.title')} data-testid="reports-status" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+      <Table<UnitReportStatus>
+        rowKey="unitId"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 512, y: rows.length > 12 ? 520 : undefined }}
+        onRow={(r) => ({ 'data-testid': `status-row-${r.unitId}` }) as React.HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: tr('status.empty') }}
+        summary={() =>
+          rows.length > 1 ? (
+            <Table.Summary fixed="bottom">
+              <Table.Summary.Row style={{ fontWeight: 600 }}>
+                <Table.Summary.Cell index={0}>{tr('status.total')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {total.due}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {total.filed}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {count(total.late, true, 'status-late-total')}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {count(total.missing, pastDeadline, 'status-missing-total')}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5}>{progress(total.filed, total.due)}</Table.Summary.Cell>
+              </Table.Summary.Row>
+            </Table.Summary>
+          ) : null
+        }
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,181 @@
+// Small pieces shared by the report pages: state and late tags, the reporting month, the deadline line.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Tag, Typography } from 'antd';
+import { ClockCircleOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { reportsApi, type Report, type TodoItem, type TodoState } from '../../api-reports';
+import { useReportsI18n } from '../../i18n-reports';
+import { REPORT_STATE_LABELS } from '../../../../src/domain/reports/report-rules';
+
+export interface Period {
+  year: number;
+  month: number;
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export const todayText = () => dayjs().format('YYYY-MM-DD');
+
+/** The month reports are due for now: the one that just ended. */
+export function previousMonth(): Period {
+  const d = dayjs().subtract(1, 'month');
+  return { year: d.year(), month: d.month() + 1 };
+}
+
+/** Whether (year, month) has not begun yet. */
+export function isFuturePeriod({ year, month }: Period): boolean {
+  const now = dayjs();
+  return year > now.year() || (year === now.year() && month > now.month() + 1);
+}
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+export const STATE_COLORS: Record<TodoState, string> = {
+  missing: 'default',
+  draft: 'gold',
+  submitted: 'processing',
+  approved: 'success',
+  returned: 'error',
+};
+
+/** The state of a report (or 未填报) as a coloured tag. */
+export function ReportStateTag({ state, testId }: { state: TodoState; testId?: string }) {
+  const { lang, tr } = useReportsI18n();
+  const text = state === 'missing' ? tr('state.missing') : (REPORT_STATE_LABELS[state]?.[lang] ?? state);
+  return (
+    <Tag color={STATE_COLORS[state] ?? 'default'} variant={state === 'missing' ? 'outlined' : undefined} style={{ marginInlineEnd: 0 }} data-testid={testId} data-state={state}>
+      {text}
+    </Tag>
+  );
+}
+
+/** 逾期: submitted after the deadline. */
+export function LateTag() {
+  const { tr } = useReportsI18n();
+  return (
+    <Tag color="red" variant="solid" style={{ marginInlineEnd: 0 }} data-testid="report-late">
+      {tr('tag.late')}
+    </Tag>
+  );
+}
+
+/** 更正: a revision after the first. */
+export function CorrectionTag() {
+  const { tr } = useReportsI18n();
+  return (
+    <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="report-correction">
+      {tr('tag.correction')}
+    </Tag>
+  );
+}
+
+/** "报送截止：2026-11-03" with how much time is left, red once the day has passed. */
+export function DeadlineText({ deadline, period, size = 16 }: { deadline: string; period: Period; size?: number }) {
+  const { tr } = useReportsI18n();
+  const today = todayText();
+  const past = today > deadline;
+  const notOver = dayjs(today).isBefore(dayjs(`${period.year}-${String(period.month).padStart(2, '0')}-01`).endOf('month'), 'day');
+  const days = daysBetween(today, deadline);
+  const note = notOver
+    ? tr('reports.notYetDue')
+    : past
+      ? tr('reports.pastDeadline', { days: -days })
+      : days === 0
+        ? tr('reports.dueToday')
+        : tr('reports.daysLeft', { days });
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap' }}>
+      <Typography.Text
+        strong
+        type={past ? 'danger' : undefined}
+        style={{ fontSize: size }}
+        data-testid="reports-deadline"
+        data-past={past ? 'true' : 'false'}
+      >
+        <ClockCircleOutlined style={{ marginInlineEnd: 6 }} />
+        {tr('reports.deadline', { date: deadline })}
+      </Typography.Text>
+      <Typography.Text type={past ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+        {note}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/** Runs fn over the list, at most `limit` at a time. */
+export async function eachLimited<T>(list: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) {
+      const item = list[next++]!;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
+}
+
+/** The revisions of one month of one project: the one that counts and a correction waiting on it. */
+export interface MonthRevisions {
+  current: Report | null;
+  /** A correction submitted or returned, newer than the current revision and not yet approved. */
+  pending: Report | null;
+}
+
+export function splitRevisions(reports: Report[], year: number, month: number): MonthRevisions {
+  const ofMonth = reports.filter((r) => r.year === year && r.month === month);
+  const current = ofMonth.find((r) => r.isCurrent) ?? null;
+  const pending =
+    ofMonth
+      .filter((r) => !r.isCurrent && r.state !== 'approved' && (!current || r.revision > current.revision))
+      .sort((a, b) => b.revision - a.revision)[0] ?? null;
+  return { current, pending };
+}
+
+/**
+ * The month's revisions of the listed projects, fetched per project in the background (the todo
+ * list names only the current revision: return reasons and pending corrections live in the reports).
+ */
+export function useMonthRevisions(items: TodoItem[] | null, period: Period) {
+  const [byProject, setByProject] = useState<Map<number, MonthRevisions>>(new Map());
+  const [scanning, setScanning] = useState(false);
+  const key = `${period.year}-${period.month}`;
+  const keyRef = useRef(key);
+  const asked = useRef(new Set<number>());
+  const inFlight = useRef(0);
+
+  useEffect(() => {
+    keyRef.current = key;
+    asked.current = new Set();
+    setByProject(new Map());
+  }, [key]);
+
+  const fetchOne = useCallback(
+    async (projectId: number) => {
+      const mine = keyRef.current;
+      try {
+        const { items: reports } = await reportsApi.forProject(projectId);
+        if (keyRef.current !== mine) return;
+        const [y, m] = mine.split('-').map(Number);
+        const split = splitRevisions(reports, y!, m!);
+        setByProject((old) => new Map(old).set(projectId, split));
+      } catch {
+        // The row still shows what the todo list says.
+      }
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (!items) return;
+    const wanted = items.filter((i) => i.reportId !== null && !asked.current.has(i.projectId)).map((i) => i.projectId);
+    if (!wanted.length) return;
+    for (const id of wanted) asked.current.add(id);
+    inFlight.current++;
+    setScanning(true);
+    void eachLimited(wanted, 6, fetchOne).finally(() => {
+      inFlight.current--;
+      if (inFlight.current === 0) setScanning(false);
+    });
+  }, [items, fetchOne]);
+
+  return { byProject, scanning, refresh: fetchOne };
+}
