@@ -62,6 +62,9 @@ describe.each(await databaseKinds())('monthly reports on %s', (kind) => {
     expect(correction.status).toBe(201);
     expect(correction.body).toMatchObject({ revision: 2, state: 'submitted', isCurrent: false, correctionReason: '漏报设备款' });
     expect((await editor.post(`/api/v1/reports/${march.id}/corrections`, { amountWan: 1700, reason: '再改' })).status).toBe(409);
+    // Returned and resubmitted, a correction is still not late: lateness is the first filing's.
+    await admin.post(`/api/v1/reports/${correction.body.id}/return`, { reason: '请附发票' });
+    expect((await editor.post(`/api/v1/reports/${correction.body.id}/submit`)).body).toMatchObject({ state: 'submitted', isLate: false });
     // Until the correction is approved, the first revision counts.
     let items = (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items;
     expect(items.find((r: { month: number; isCurrent: boolean }) => r.month === 3 && r.isCurrent).amountYuan).toBe(15_000_000);

@@ -81,7 +81,8 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
       assertCan(action, r.state);
       const at = clock().toISOString();
       const patch: Partial<ReportRow> = { state: nextState(action), updated_at: at };
-      if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: isLate(today(), r.year, r.month, DEFAULT_CALENDAR) ? 1 : 0, return_reason: null });
+      // Lateness belongs to the month's first filing; a correction is never late, however often it goes back and forth.
+      if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: r.revision === 1 && isLate(today(), r.year, r.month, DEFAULT_CALENDAR) ? 1 : 0, return_reason: null });
       else Object.assign(patch, { reviewed_at: at, reviewed_by: actor.displayName, return_reason: action === 'return' ? reason : null });
       await reports.update(trx, id, patch);
       if (action === 'approve') await reports.makeCurrent(trx, r);
