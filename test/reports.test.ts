@@ -108,4 +108,28 @@ describe.each(await databaseKinds())('monthly reports on %s', (kind) => {
     expect((await editor.get(`/api/v1/projects/${other.id}/reports`)).status).toBe(404);
     expect((await editor.post(`/api/v1/projects/${other.id}/reports`, { year: 2026, month: 5, amountWan: 1 })).status).toBe(404);
   });
+
+  it('follows the county’s calendar, and refuses a calendar that makes no sense', async () => {
+    expect((await admin.get('/api/v1/report-calendar')).body).toEqual({ submitByDay: 3, reviewByDay: 5 });
+    expect((await editor.request('PUT', '/api/v1/report-calendar', { submitByDay: 10, reviewByDay: 12 })).status).toBe(403);
+    const bad = await admin.request('PUT', '/api/v1/report-calendar', { submitByDay: 10, reviewByDay: 8 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ field: 'reviewByDay', message: '审核截止日不能早于报送截止日' });
+    expect((await admin.request('PUT', '/api/v1/report-calendar', { submitByDay: 10, reviewByDay: 12 })).status).toBe(200);
+    expect((await editor.get('/api/v1/reports/todo?year=2026&month=10')).body.deadline).toBe('2026-11-10');
+  });
+
+  it('locks a month: nothing new is filed or edited there, corrections still go through', async () => {
+    const june = await file(editor, 6, 900);
+    expect((await editor.post('/api/v1/report-locks', { year: 2026, month: 6 })).status).toBe(403);
+    expect((await admin.post('/api/v1/report-locks', { year: 2026, month: 6 })).status).toBe(201);
+    expect((await admin.post('/api/v1/report-locks', { year: 2026, month: 6 })).status).toBe(409);
+    const edit = await editor.patch(`/api/v1/reports/${june.body.id}`, { amountWan: 950 });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.message).toBe('2026年6月已锁定，只能提交更正');
+    expect((await editor.post(`/api/v1/reports/${june.body.id}/submit`)).status).toBe(409);
+    const march = (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.find((r: { month: number; isCurrent: boolean }) => r.month === 3 && r.isCurrent);
+    await admin.post('/api/v1/report-locks', { year: 2026, month: 3 });
+    expect((await editor.post(`/api/v1/reports/${march.id}/corrections`, { amountWan: 1650, reason: '审计调整' })).status).toBe(201);
+  });
 });

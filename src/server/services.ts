@@ -14,6 +14,7 @@ import { createProjectRepository } from './features/projects/projects.repository
 import { createProjectService } from './features/projects/projects.service.ts';
 import { createReportRepository } from './features/reports/reports.repository.ts';
 import { createReportService } from './features/reports/reports.service.ts';
+import { createReportSettings } from './features/reports/report-settings.service.ts';
 import { createLightService } from './features/lights/lights.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
@@ -29,7 +30,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const projectRepo = createProjectRepository(k, db.dialect);
   const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
-  const lights = createLightService({ db: k, audit, clock });
+  const reportSettings = createReportSettings({ db: k, audit, clock });
+  const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar() });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, clock });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
   const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, onChanged: recompute });
@@ -41,7 +43,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
-    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute }),
+    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings }),
+    reportSettings,
     lights,
     unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, clock }),

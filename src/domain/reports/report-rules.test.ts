@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, isFutureMonth, isLate, mustReport, submitDeadline } from './report-rules.ts';
+import { canDo, checkCalendar, isFutureMonth, isLate, mustReport, submitDeadline } from './report-rules.ts';
 
 describe('the reporting calendar', () => {
   it.each([
@@ -16,6 +16,17 @@ describe('the reporting calendar', () => {
     ['2026-05-01', true],
   ])('a March report submitted on %s is late: %s', (on, late) => {
     expect(isLate(on, 2026, 3)).toBe(late);
+  });
+
+  it.each([
+    [{ submitByDay: 3, reviewByDay: 5 }, null],
+    [{ submitByDay: 3, reviewByDay: 3 }, null],
+    [{ submitByDay: 0, reviewByDay: 5 }, 'SUBMIT_DAY'],
+    [{ submitByDay: 29, reviewByDay: 30 }, 'SUBMIT_DAY'],
+    [{ submitByDay: 3, reviewByDay: 31 }, 'REVIEW_DAY'],
+    [{ submitByDay: 5, reviewByDay: 3 }, 'REVIEW_BEFORE_SUBMIT'],
+  ])('checks the calendar %o: %s', (calendar, error) => {
+    expect(checkCalendar(calendar)).toBe(error);
   });
 
   it('follows a county calendar with another day', () => {

@@ -24,6 +24,17 @@ export interface ReportingCalendar {
 
 export const DEFAULT_CALENDAR: ReportingCalendar = { submitByDay: 3, reviewByDay: 5 };
 
+export type CalendarError = 'SUBMIT_DAY' | 'REVIEW_DAY' | 'REVIEW_BEFORE_SUBMIT';
+
+/** A county's calendar: days 1–28 (every month has them), the review no earlier than the submission. */
+export function checkCalendar(c: ReportingCalendar): CalendarError | null {
+  const day = (d: number) => Number.isInteger(d) && d >= 1 && d <= 28;
+  if (!day(c.submitByDay)) return 'SUBMIT_DAY';
+  if (!day(c.reviewByDay)) return 'REVIEW_DAY';
+  if (c.reviewByDay < c.submitByDay) return 'REVIEW_BEFORE_SUBMIT';
+  return null;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The last day a report for (year, month) may be submitted on time, YYYY-MM-DD. */

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_projects.ts';
 import * as m0003 from './migrations/0003_project_search.ts';
 import * as m0004 from './migrations/0004_reports.ts';
 import * as m0005 from './migrations/0005_lights.ts';
+import * as m0006 from './migrations/0006_report_settings.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -20,6 +21,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003_project_search': m0003,
   '0004_reports': m0004,
   '0005_lights': m0005,
+  '0006_report_settings': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

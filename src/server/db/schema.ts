@@ -99,6 +99,7 @@ export interface DB {
   project_light_months: ProjectLightMonthTable;
   light_exemptions: LightExemptionTable;
   job_runs: JobRunTable;
+  report_month_locks: ReportMonthLockTable;
 }
 
 export interface ProjectTable {
@@ -241,4 +242,11 @@ export interface JobRunTable {
   started_at: string;
   finished_at: string | null;
   result: string | null;
+}
+
+export interface ReportMonthLockTable {
+  year: number;
+  month: number;
+  locked_by: string;
+  locked_at: string;
 }

@@ -18,6 +18,7 @@ import { registerUserRoutes } from '../features/users/users.routes.ts';
 import { registerProjectRoutes } from '../features/projects/projects.routes.ts';
 import { registerReportRoutes } from '../features/reports/reports.routes.ts';
 import { registerLightRoutes } from '../features/lights/lights.routes.ts';
+import { registerReportSettingsRoutes } from '../features/reports/report-settings.routes.ts';
 import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
 import { createServices } from '../services.ts';
 import { installAuth } from './auth.ts';
@@ -69,6 +70,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerProjectRoutes(app, { projects: services.projects, queries: services.projectQueries });
   registerReportRoutes(app, { reports: services.reports, units: services.unitRepo });
   registerLightRoutes(app, { lights: services.lights });
+  registerReportSettingsRoutes(app, { settings: services.reportSettings });
   registerDashboardRoutes(app, { dashboard: services.dashboard });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/api/v1/health', { schema: { hide: true } }, () => ({ ok: true, database: db.dialect }));

@@ -82,6 +82,11 @@ const MESSAGES = {
   RULE_NEGATIVE: { 'zh-CN': '{dimension}规则的 {field} 不能为负数', en: '{dimension} rules: {field} cannot be negative' },
   RULE_OUT_OF_RANGE: { 'zh-CN': '{dimension}规则的 {field} 超出允许范围', en: '{dimension} rules: {field} is out of range' },
   RULE_INVERTED: { 'zh-CN': '{dimension}规则：黄灯阈值不能高于红灯阈值（{field}）', en: '{dimension} rules: the yellow threshold cannot be above the red one ({field})' },
+  CALENDAR_SUBMIT_DAY: { 'zh-CN': '报送截止日应为每月 1–28 日之一', en: 'The submission day must be between 1 and 28' },
+  CALENDAR_REVIEW_DAY: { 'zh-CN': '审核截止日应为每月 1–28 日之一', en: 'The review day must be between 1 and 28' },
+  CALENDAR_REVIEW_BEFORE_SUBMIT: { 'zh-CN': '审核截止日不能早于报送截止日', en: 'The review day cannot come before the submission day' },
+  MONTH_ALREADY_LOCKED: { 'zh-CN': '{year}年{month}月已锁定', en: '{year}-{month} is already locked' },
+  REPORT_MONTH_LOCKED: { 'zh-CN': '{year}年{month}月已锁定，只能提交更正', en: '{year}-{month} is locked; only corrections are accepted' },
   DUPLICATE_YEAR: { 'zh-CN': '年度计划中 {year} 年出现了两次', en: 'The year {year} appears twice in the annual plans' },
 } satisfies Record<string, Entry>;
 

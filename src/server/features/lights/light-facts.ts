@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Stage } from '../../../domain/projects/lifecycle.ts';
-import { mustReport } from '../../../domain/reports/report-rules.ts';
+import { mustReport, type ReportingCalendar } from '../../../domain/reports/report-rules.ts';
 import { reportStatuses } from '../../../domain/lights/period.ts';
 import type { DimensionKey, ProjectFacts } from '../../../domain/lights/types.ts';
 import type { DB } from '../../db/schema.ts';
@@ -15,7 +15,7 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
  * Gathers the engine's facts for a batch of projects in four queries (projects, plans, current
  * reports of the year, exemptions), so that recomputing a province stays a few queries per thousand.
  */
-export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: number; month: number }, today: string): Promise<Map<number, ProjectFacts>> {
+export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: number; month: number }, today: string, calendar: ReportingCalendar): Promise<Map<number, ProjectFacts>> {
   if (!ids.length) return new Map();
   const [projects, plans, reports, exemptions] = await Promise.all([
     db.selectFrom('projects').select(['id', 'stage', 'planned_start_date', 'actual_start_date', 'actual_sign_date', 'created_at']).where('id', 'in', ids).execute(),
@@ -49,7 +49,7 @@ export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: n
       annualPlanYuan: plan ? Number(plan.amount) : null,
       monthlyCurve: plan?.monthly_curve ? (JSON.parse(plan.monthly_curve) as number[]) : null,
       cumulativeApprovedYuan: own.filter((r) => r.state === 'approved').reduce((s, r) => s + Number(r.amount), 0),
-      reports: reportStatuses({ year: period.year, upToMonth: period.month, firstOwedMonth, today, reports: own.map((r) => ({ month: r.month, state: r.state, isLate: r.is_late === 1 })) }),
+      reports: reportStatuses({ year: period.year, upToMonth: period.month, firstOwedMonth, today, reports: own.map((r) => ({ month: r.month, state: r.state, isLate: r.is_late === 1 })) }, calendar),
       approvals: [],
       tickets: [],
       exemptions: (exemptionsOf.get(p.id) ?? []).map((e) => ({ dimension: e.dimension as DimensionKey, until: e.until, reason: e.reason, approver: e.approver })),

@@ -11,10 +11,11 @@ import type { MessageKey } from '../../http/i18n.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { loadFacts } from './light-facts.ts';
+import type { ReportingCalendar } from '../../../domain/reports/report-rules.ts';
 
 const BATCH = 1000;
 
-export function createLightService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
+export function createLightService({ db, audit, clock, calendar }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; calendar: () => Promise<ReportingCalendar> }) {
   const today = () => clock().toISOString().slice(0, 10);
 
   async function currentRules(ex: Kysely<DB> = db): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
@@ -27,7 +28,7 @@ export function createLightService({ db, audit, clock }: { db: Kysely<DB>; audit
   async function computeBatch(ids: number[], rules: { version: number; rules: RuleSet }, monthFinal: boolean) {
     const day = today();
     const period = assessedPeriod(day);
-    const facts = await loadFacts(db, ids, period, day);
+    const facts = await loadFacts(db, ids, period, day, await calendar());
     const at = clock().toISOString();
     const rows = [...facts].map(([projectId, f]) => {
       const light = evaluateProject(f, rules.rules, { today: day, ...period });

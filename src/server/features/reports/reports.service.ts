@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
   canDo,
-  DEFAULT_CALENDAR,
   isFutureMonth,
   isLate,
   nextState,
@@ -19,6 +18,7 @@ import type { ProjectRepository } from '../projects/projects.repository.ts';
 import { yuanFrom } from '../projects/projects.input.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { ReportRepository, ReportRow } from './reports.repository.ts';
+import type { ReportSettings } from './report-settings.service.ts';
 import { withCumulative } from './reports.presenter.ts';
 
 export interface NewReport {
@@ -37,11 +37,17 @@ export interface ReportServiceDeps {
   clock: Clock;
   /** Called after a commit that may change a project's light (approve, correction approved). */
   onReportApproved?: (projectId: number) => Promise<void>;
+  settings: ReportSettings;
 }
 
 const view = (r: ReportRow) => ({ year: r.year, month: r.month, revision: r.revision, amount: Number(r.amount), state: r.state, isLate: r.is_late === 1, isCurrent: r.is_current === 1 });
 
-export function createReportService({ db, reports, projects, audit, clock, onReportApproved }: ReportServiceDeps) {
+export function createReportService({ db, reports, projects, audit, clock, onReportApproved, settings }: ReportServiceDeps) {
+  /** A locked month takes no new filing, editing or submitting; corrections still go through review. */
+  async function assertOpen(year: number, month: number, ex: Kysely<DB>) {
+    if (await settings.isLocked(year, month, ex)) throw conflict('REPORT_MONTH_LOCKED', { year, month });
+  }
+
   const today = () => clock().toISOString().slice(0, 10);
 
   async function visibleProject(actor: ActorContext, projectId: number, ex: Kysely<DB> = db) {
@@ -82,7 +88,9 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
       const at = clock().toISOString();
       const patch: Partial<ReportRow> = { state: nextState(action), updated_at: at };
       // Lateness belongs to the month's first filing; a correction is never late, however often it goes back and forth.
-      if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: r.revision === 1 && isLate(today(), r.year, r.month, DEFAULT_CALENDAR) ? 1 : 0, return_reason: null });
+      if (action === 'submit' && r.revision === 1) await assertOpen(r.year, r.month, trx);
+      const calendar = await settings.calendar(trx);
+      if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: r.revision === 1 && isLate(today(), r.year, r.month, calendar) ? 1 : 0, return_reason: null });
       else Object.assign(patch, { reviewed_at: at, reviewed_by: actor.displayName, return_reason: action === 'return' ? reason : null });
       await reports.update(trx, id, patch);
       if (action === 'approve') await reports.makeCurrent(trx, r);
@@ -116,6 +124,7 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
         const p = await visibleProject(actor, projectId, trx);
         if (!reportPolicy.canFile(actor, p)) throw forbidden();
         if (isFutureMonth(input.year, input.month, today())) throw invalid('REPORT_FUTURE', { year: input.year, month: input.month }, 'month');
+        await assertOpen(input.year, input.month, trx);
         if ((await reports.revisionsOf(projectId, input.year, input.month, trx)).length) {
           throw new AppError(409, 'DUPLICATE', 'REPORT_DUPLICATE', { year: input.year, month: input.month }, 'month');
         }
@@ -137,6 +146,7 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
         const { r, p } = await visibleReport(actor, id, trx);
         if (!reportPolicy.canFile(actor, p)) throw forbidden();
         assertCan('edit', r.state);
+        if (r.revision === 1) await assertOpen(r.year, r.month, trx);
         const patch: Partial<ReportRow> = { updated_at: clock().toISOString() };
         if (input.amountWan !== undefined) patch.amount = amountWithin(input.amountWan, p.total_investment);
         if (input.progressText !== undefined) patch.progress_text = input.progressText;
@@ -182,7 +192,7 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
       return {
         year,
         month,
-        deadline: submitDeadline(year, month),
+        deadline: submitDeadline(year, month, await settings.calendar()),
         items: rows.map((r) => ({ projectId: r.project_id, projectName: r.name, stage: r.stage, unitName: r.unit_name, reportId: r.report_id === null ? null : Number(r.report_id), state: (r.state ?? 'missing') as ReportState | 'missing', isLate: r.is_late === 1, amountYuan: r.amount === null ? null : Number(r.amount) })),
       };
     },
@@ -201,7 +211,7 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
         if (r.is_late === 1) e.late++;
         byUnit.set(unit.id, e);
       }
-      return { year, month, deadline: submitDeadline(year, month), units: [...byUnit.values()] };
+      return { year, month, deadline: submitDeadline(year, month, await settings.calendar()), units: [...byUnit.values()] };
     },
   };
 }
