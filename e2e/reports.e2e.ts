@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ApiClient } from '../test/support/client.ts';
+import { buildUser, PASSWORD, setUpCounty } from '../test/support/factories.ts';
+import { buildProject } from '../test/support/projects.ts';
+import { startTestServer, type TestServer } from '../test/support/server.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+
+const TODAY = new Date('2026-11-02T10:00:00Z');
+
+/** A township reporter files October's report on time; the coordinator approves it. */
+describe('monthly reports in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: ApiClient;
+  let projectId: number;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { web: true, clock: () => TODAY });
+    const county = await setUpCounty(server.url);
+    admin = county.admin;
+    await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: county.unit('兰江街道').id, displayName: '兰江街道填报员' });
+    await buildUser(admin, server.url, { username: 'coordinator', role: 'coordinator', unitId: county.unit('兰溪市').id, displayName: '项目办王主任' });
+    projectId = (await buildProject(admin, county.unit('兰江街道').id, { name: '兰江街道安置房工程', stage: 'construction', plannedStartDate: '2026-10-01', actualStartDate: '2026-10-08', totalInvestmentWan: 20000, annualPlans: [{ year: 2026, amountWan: 3000 }] })).id;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const signInAs = async (username: string) => {
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  };
+
+  it('the reporter sees what to file, files and submits October before the deadline', async () => {
+    await signInAs('lanjiang');
+    await page.goto(`${server.url}/reports?year=2026&month=10`);
+    await expect.poll(() => page.getByTestId('reports-todo').textContent()).toContain('兰江街道安置房工程');
+    await page.getByTestId(`report-file-${projectId}`).first().click();
+    await page.getByTestId('report-form-amount').fill('1200');
+    await page.getByTestId('report-form-progress').fill('桩基施工完成 60%');
+    await screenshot(page, '30-report-form');
+    await page.getByTestId('report-save-submit').click();
+    await expect.poll(async () => (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0]?.state).toBe('submitted');
+    const report = (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0];
+    expect(report).toMatchObject({ month: 10, amountYuan: 12_000_000, isLate: false });
+    await screenshot(page, '31-reports-editor');
+  });
+
+  it('the coordinator approves it, and the cumulative figure follows', async () => {
+    await signInAs('coordinator');
+    await page.goto(`${server.url}/reports?year=2026&month=10`);
+    const report = (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0];
+    await page.getByTestId(`report-approve-${report.id}`).first().click();
+    await expect.poll(async () => (await admin.get(`/api/v1/reports/${report.id}`)).body.state).toBe('approved');
+    await screenshot(page, '32-reports-coordinator');
+    await page.goto(`${server.url}/projects/${projectId}`);
+    await expect.poll(() => page.getByTestId('project-reports').textContent()).toContain('1,200.00');
+    await screenshot(page, '33-project-reports');
+  });
+});
