@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
-import { parseConfig } from '../src/server/config/config.ts';
-import { openDb } from '../src/server/db/client.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { buildApp } from '../src/server/http/app.ts';
-import { createServices } from '../src/server/services.ts';
 import { ApiClient } from '../test/support/client.ts';
-import { freshDatabase, type DatabaseKind } from '../test/support/databases.ts';
+import type { DatabaseKind } from '../test/support/databases.ts';
+import { withBenchCounty } from './county.ts';
 import { generate, rng } from './projects.bench.ts';
 import { ms, percentile } from './stats.ts';
 
@@ -16,14 +13,7 @@ import { ms, percentile } from './stats.ts';
  */
 export async function benchLights(args: { projects: number; requests: number; databases: DatabaseKind[] }) {
   for (const kind of args.databases) {
-    const fresh = await freshDatabase(kind);
-    const config = { ...parseConfig({ LANTERN_WEB_DIR: '' }), database: fresh.database };
-    const db = openDb(config.database);
-    try {
-      await migrateToLatest(db);
-      const services = createServices(db, config, () => new Date());
-      await services.setup.run({ regionCode: '330781', username: 'admin', password: 'admin-password-1' });
-      const units = await db.kysely.selectFrom('units').select(['id', 'path', 'name']).where('depth', '=', 1).execute();
+    await withBenchCounty(kind, async ({ db, config, services, units }) => {
       const year = new Date().getUTCFullYear();
       await generate(db, args.projects, units, year);
       const t0 = performance.now();
@@ -84,9 +74,6 @@ export async function benchLights(args: { projects: number; requests: number; da
       times.sort((a, b) => a - b);
       console.log(`[${kind}] GET /api/v1/dashboard: p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  (${n} requests, county and township views)`);
       await app.close();
-    } finally {
-      await db.close();
-      await fresh.drop();
-    }
+    });
   }
 }

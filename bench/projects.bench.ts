@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
-import { parseConfig } from '../src/server/config/config.ts';
-import { openDb, type Db } from '../src/server/db/client.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
+import type { Db } from '../src/server/db/client.ts';
 import { buildApp } from '../src/server/http/app.ts';
-import { createServices } from '../src/server/services.ts';
 import { initialsOf } from '../src/server/features/projects/projects.service.ts';
 import { ApiClient } from '../test/support/client.ts';
-import { freshDatabase, type DatabaseKind } from '../test/support/databases.ts';
+import type { DatabaseKind } from '../test/support/databases.ts';
+import { withBenchCounty } from './county.ts';
 import { ms, timeMany } from './stats.ts';
 
 /**
@@ -77,14 +75,7 @@ export async function generate(db: Db, n: number, units: { id: number; path: str
 
 export async function benchProjects(args: { projects: number; requests: number; databases: DatabaseKind[] }) {
   for (const kind of args.databases) {
-    const fresh = await freshDatabase(kind);
-    const config = { ...parseConfig({ LANTERN_WEB_DIR: '' }), database: fresh.database };
-    const db = openDb(config.database);
-    try {
-      await migrateToLatest(db);
-      const services = createServices(db, config, () => new Date());
-      await services.setup.run({ regionCode: '330781', username: 'admin', password: 'admin-password-1' });
-      const units = await db.kysely.selectFrom('units').select(['id', 'path', 'name']).where('depth', '=', 1).execute();
+    await withBenchCounty(kind, async ({ db, config, services, units }) => {
       const thisYear = new Date().getUTCFullYear();
       const insertMs = await generate(db, args.projects, units, thisYear);
       // Fresh statistics, as a nightly maintenance job would keep them.
@@ -112,10 +103,7 @@ export async function benchProjects(args: { projects: number; requests: number; 
         console.log(`[${kind}] ${label.padEnd(22)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}  (${args.requests} requests, 50 rows)`);
       }
       await app.close();
-    } finally {
-      await db.close();
-      await fresh.drop();
-    }
+    });
   }
 }
 
