@@ -4,7 +4,7 @@ import type { ApiClient } from '../test/support/client.ts';
 import { buildUser, PASSWORD, setUpCounty } from '../test/support/factories.ts';
 import { buildProject } from '../test/support/projects.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 
 /** The server's today: lights assess October 2026 (序时进度 83.3 %). */
 const TODAY = new Date('2026-11-23T10:00:00Z');
@@ -35,11 +35,7 @@ describe('lights and the dashboard in Chromium', () => {
     await admin.request('PUT', '/api/v1/light-rules', { report: { lateIsYellow: false } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('coordinator');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, server.url, 'coordinator', PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

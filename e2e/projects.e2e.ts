@@ -5,7 +5,7 @@ import { buildUser, PASSWORD, setUpCounty } from '../test/support/factories.ts';
 import { buildProject } from '../test/support/projects.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
 import { choose, typeDate } from './support/antd.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 
 const YEAR = new Date().getUTCFullYear();
 
@@ -38,11 +38,7 @@ describe('project library in Chromium', () => {
   const startList = async () => (await admin.get(`/api/v1/project-lists?year=${YEAR}`)).body.lists.start as { done: number; pending: number };
 
   it('signs in as the 兰江街道 reporter and sees only 兰江街道 projects', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('lanjiang');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, server.url, 'lanjiang', PASSWORD);
     await page.goto(`${server.url}/projects`);
     const table = page.getByTestId('projects-table');
     await expect.poll(() => table.getByText('兰江街道老旧小区改造工程').count()).toBe(1);

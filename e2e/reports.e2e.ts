@@ -4,7 +4,7 @@ import type { ApiClient } from '../test/support/client.ts';
 import { buildUser, PASSWORD, setUpCounty } from '../test/support/factories.ts';
 import { buildProject } from '../test/support/projects.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 
 const TODAY = new Date('2026-11-02T10:00:00Z');
 
@@ -31,14 +31,7 @@ describe('monthly reports in Chromium', () => {
     await server?.close();
   });
 
-  const signInAs = async (username: string) => {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  };
+  const signInAs = (username: string) => signIn(page, server.url, username, PASSWORD);
 
   it('the reporter sees what to file, files and submits October before the deadline', async () => {
     await signInAs('lanjiang');
