@@ -101,4 +101,25 @@ describe.each(await databaseKinds())('lights on %s', (kind) => {
     expect(mine.totals.planYuan).toBe(120_000_000);
     expect(mine.redList).toEqual([]);
   });
+
+  it('judges progress against a project’s own monthly plan curve when it has one', async () => {
+    const county = (await admin.get('/api/v1/units')).body.items;
+    const lead = county.find((u: { name: string }) => u.name === '兰江街道').id;
+    const curve = [10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 100];
+    const bad = await admin.post('/api/v1/projects', { name: '曲线错误项目', nature: 'new', kind: 'industry', industryCode: '17', investmentType: 'enterprise', approvalMode: 'filing', leadUnitId: lead, totalInvestmentWan: 5000, annualPlans: [{ year: 2026, amountWan: 1200, monthlyCurve: [50, 40, 100] }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ field: 'annualPlans', message: '2026 年的月度计划曲线应为 12 个逐月不减的累计百分比，最后一个为 100' });
+    const p = await buildProject(admin, lead, { name: '兰江街道前置投资项目', stage: 'construction', plannedStartDate: '2026-01-05', actualStartDate: '2026-01-05', totalInvestmentWan: 5000, annualPlans: [{ year: 2026, amountWan: 1200, monthlyCurve: curve }] });
+    expect((await admin.get(`/api/v1/projects/${p.id}`)).body.annualPlans).toEqual([{ year: 2026, amountYuan: 12_000_000, monthlyCurve: curve }]);
+    for (let month = 1; month <= 10; month++) {
+      const r = await editor.post(`/api/v1/projects/${p.id}/reports`, { year: 2026, month, amountWan: 100 });
+      await editor.post(`/api/v1/reports/${r.body.id}/submit`);
+      await admin.post(`/api/v1/reports/${r.body.id}/approve`);
+    }
+    // 1,000 of 1,200 万元 = 83.3 %: level with m/12, but 11.7 points behind this project's own 95 % for October.
+    const l = (await admin.get(`/api/v1/projects/${p.id}/light`)).body;
+    const progress = l.findings.find((f: { dimension: string }) => f.dimension === 'progress');
+    expect(progress).toMatchObject({ colour: 'yellow' });
+    expect(progress.text['zh-CN']).toContain('落后序时进度 11.7 个百分点');
+  });
 });

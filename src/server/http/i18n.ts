@@ -87,6 +87,7 @@ const MESSAGES = {
   CALENDAR_REVIEW_BEFORE_SUBMIT: { 'zh-CN': '审核截止日不能早于报送截止日', en: 'The review day cannot come before the submission day' },
   MONTH_ALREADY_LOCKED: { 'zh-CN': '{year}年{month}月已锁定', en: '{year}-{month} is already locked' },
   REPORT_MONTH_LOCKED: { 'zh-CN': '{year}年{month}月已锁定，只能提交更正', en: '{year}-{month} is locked; only corrections are accepted' },
+  CURVE_INVALID: { 'zh-CN': '{year} 年的月度计划曲线应为 12 个逐月不减的累计百分比，最后一个为 100', en: 'The {year} monthly curve must be 12 non-decreasing cumulative percentages ending at 100' },
   DUPLICATE_YEAR: { 'zh-CN': '年度计划中 {year} 年出现了两次', en: 'The year {year} appears twice in the annual plans' },
 } satisfies Record<string, Entry>;
 

@@ -33,7 +33,7 @@ export function presentProjectSummary(p: ProjectSummaryRow) {
 
 export function presentProjectDetail(
   p: ProjectDetailRow,
-  plans: { year: number; amount: number }[],
+  plans: { year: number; amount: number; monthly_curve: string | null }[],
   history: Selectable<ProjectStageChangeTable>[],
 ) {
   const industry = findIndustry(p.industry_code);
@@ -65,7 +65,7 @@ export function presentProjectDetail(
     totalInvestmentYuan: Number(p.total_investment),
     fixedAssetInvestmentYuan: p.fixed_asset_investment === null ? null : Number(p.fixed_asset_investment),
     isAboveYi: p.is_above_yi === 1,
-    annualPlans: plans.map((a) => ({ year: a.year, amountYuan: Number(a.amount) })),
+    annualPlans: plans.map((a) => ({ year: a.year, amountYuan: Number(a.amount), monthlyCurve: a.monthly_curve ? (JSON.parse(a.monthly_curve) as number[]) : null })),
     stage: p.stage,
     stageChangedAt: p.stage_changed_at,
     allowedNextStages: allowedNextStages(p.stage as Stage),

@@ -196,15 +196,15 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
       if (tags.length) await ex.insertInto('project_tags').values(tags.map((tag) => ({ tag, project_id: projectId }))).execute();
     },
 
-    async replacePlans(ex: Kysely<DB>, projectId: number, plans: { year: number; amount: number }[]) {
+    async replacePlans(ex: Kysely<DB>, projectId: number, plans: { year: number; amount: number; curve?: number[] | null }[]) {
       await ex.deleteFrom('project_annual_plans').where('project_id', '=', projectId).execute();
       if (plans.length) {
-        await ex.insertInto('project_annual_plans').values(plans.map((p) => ({ project_id: projectId, year: p.year, amount: p.amount, monthly_curve: null }))).execute();
+        await ex.insertInto('project_annual_plans').values(plans.map((p) => ({ project_id: projectId, year: p.year, amount: p.amount, monthly_curve: p.curve ? JSON.stringify(p.curve) : null }))).execute();
       }
     },
 
     plansOf: (projectId: number, ex: Kysely<DB> = db) =>
-      ex.selectFrom('project_annual_plans').select(['year', 'amount']).where('project_id', '=', projectId).orderBy('year').execute(),
+      ex.selectFrom('project_annual_plans').select(['year', 'amount', 'monthly_curve']).where('project_id', '=', projectId).orderBy('year').execute(),
 
     historyOf: (projectId: number, ex: Kysely<DB> = db) =>
       ex.selectFrom('project_stage_changes').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute(),

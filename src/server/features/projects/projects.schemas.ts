@@ -45,7 +45,8 @@ const fields = {
   landAreaMu: z.number().min(0).max(100000).nullish(),
   totalInvestmentWan: wan,
   fixedAssetInvestmentWan: wan.nullish(),
-  annualPlans: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), amountWan: wan })).max(30).optional(),
+  // monthlyCurve: 12 cumulative percentages (序时进度 by month), ending at 100.
+  annualPlans: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), amountWan: wan, monthlyCurve: z.array(z.number()).nullish() })).max(30).optional(),
   tags: z.array(text(30).min(1)).max(20).optional(),
   ...dates,
 };

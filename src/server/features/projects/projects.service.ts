@@ -5,6 +5,7 @@ import { checkTransition, MAIN_LINE, type Stage } from '../../../domain/projects
 import { isAboveYi } from '../../../domain/projects/project-fields.ts';
 import { normaliseProjectCode } from '../../../domain/projects/project-code.ts';
 import { checkProjectRules } from '../../../domain/projects/project-rules.ts';
+import { parseCurve, TimeProgressError } from '../../../domain/progress/time-progress.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -144,7 +145,16 @@ export function createProjectService({ db, projects, units, audit, clock, onChan
     return input.map((p, i) => {
       if (seen.has(p.year)) throw invalid('DUPLICATE_YEAR', { year: p.year }, 'annualPlans');
       seen.add(p.year);
-      return { year: p.year, amount: yuanFrom(p.amountWan, 'annualPlans', { positive: false }), index: i };
+      let curve: number[] | null = null;
+      if (p.monthlyCurve) {
+        try {
+          curve = [...parseCurve(p.monthlyCurve)];
+        } catch (e) {
+          if (e instanceof TimeProgressError) throw invalid('CURVE_INVALID', { year: p.year }, 'annualPlans');
+          throw e;
+        }
+      }
+      return { year: p.year, amount: yuanFrom(p.amountWan, 'annualPlans', { positive: false }), curve, index: i };
     });
   }
 
