@@ -59,4 +59,13 @@ describe('monthly reports in Chromium', () => {
     await expect.poll(() => page.getByTestId('project-reports').textContent()).toContain('1,200.00');
     await screenshot(page, '33-project-reports');
   });
+
+  it('shows a correction waiting for review, with its reason, in the coordinator’s queue', async () => {
+    const report = (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0];
+    const correction = await admin.post(`/api/v1/reports/${report.id}/corrections`, { amountWan: 1250, reason: '补报设备款' });
+    expect(correction.status).toBe(201);
+    await page.goto(`${server.url}/reports?year=2026&month=10`);
+    await expect.poll(() => page.getByTestId('reports-review').textContent()).toContain('补报设备款');
+    await screenshot(page, '34-review-correction');
+  });
 });

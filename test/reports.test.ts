@@ -95,6 +95,11 @@ describe.each(await databaseKinds())('monthly reports on %s', (kind) => {
 
   it('shows an editor what to file and a coordinator who has filed, late and missing', async () => {
     const other = await buildProject(admin, unit('上华街道').id, { name: '上华街道道路工程', stage: 'preparing', kind: 'infrastructure', industryCode: '48', investmentType: 'government', approvalMode: 'approval' });
+    const month3 = (await admin.get('/api/v1/reports?year=2026&month=3')).body.items;
+    expect(month3.map((r: { revision: number; isCurrent: boolean; state: string }) => [r.revision, r.isCurrent, r.state])).toEqual([
+      [1, false, 'approved'],
+      [2, true, 'approved'],
+    ]);
     const todo = (await editor.get('/api/v1/reports/todo?year=2026&month=5')).body;
     expect(todo.deadline).toBe('2026-06-03');
     expect(todo.items.map((i: { projectName: string; state: string }) => [i.projectName, i.state])).toEqual([['兰江街道安置房工程', 'submitted']]);

@@ -26,6 +26,26 @@ export function createReportRepository(db: Kysely<DB>) {
       await ex.updateTable('monthly_reports').set({ is_current: 1 }).where('id', '=', r.id).execute();
     },
 
+    /** Every revision of every report of a month, for the projects a scope reaches. */
+    ofMonth(scope: Scope, year: number, month: number) {
+      return db
+        .selectFrom('monthly_reports')
+        .innerJoin('projects', 'projects.id', 'monthly_reports.project_id')
+        .selectAll('monthly_reports')
+        .where('monthly_reports.year', '=', year)
+        .where('monthly_reports.month', '=', month)
+        .$call((q) => {
+          if (scope.kind === 'subtree') {
+            const [lo, hi] = subtreeRange(scope.path);
+            return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi);
+          }
+          return scope.kind === 'all' ? q : q.where(sql<boolean>`1 = 0`);
+        })
+        .orderBy('monthly_reports.project_id')
+        .orderBy('monthly_reports.revision')
+        .execute();
+    },
+
     /**
      * Projects in scope that must report for the month (前期, 在建, or an annual plan for the year),
      * each with the state of its current report for that month, if any.

@@ -69,6 +69,12 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
     async (request, reply) => reply.status(201).send(await reports.correct(requireActor(request), request.params.id, request.body, clientIp(request))),
   );
 
+  app.get(
+    '/api/v1/reports',
+    { schema: { tags, summary: '某月全部月报（含更正） All revisions of a month, within the caller’s scope', querystring: period, response: { 200: z.object({ year: z.number(), month: z.number(), items: z.array(report.omit({ yearCumulativeYuan: true, sinceStartYuan: true })) }), ...standardErrors } } },
+    (request) => reports.ofMonth(requireActor(request), request.query.year, request.query.month),
+  );
+
   app.get('/api/v1/reports/todo', { schema: { tags, summary: '本月待报 What the caller must file for a month', querystring: period } }, (request) =>
     reports.todo(requireActor(request), request.query.year, request.query.month),
   );

@@ -19,7 +19,7 @@ import { yuanFrom } from '../projects/projects.input.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { ReportRepository, ReportRow } from './reports.repository.ts';
 import type { ReportSettings } from './report-settings.service.ts';
-import { withCumulative } from './reports.presenter.ts';
+import { presentReport, withCumulative } from './reports.presenter.ts';
 
 export interface NewReport {
   year: number;
@@ -184,6 +184,11 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
         return Number(created);
       });
       return getReport(actor, newId);
+    },
+
+    /** Every revision of the month's reports in the actor's scope: current ones, returned ones, pending corrections. */
+    async ofMonth(actor: ActorContext, year: number, month: number) {
+      return { year, month, items: (await reports.ofMonth(scopeForReports(actor), year, month)).map(presentReport) };
     },
 
     /** The month's obligations in the actor's scope: what to file, and where each stands. */

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Empty, Spin, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import type { Report, TodoItem } from '../../api-reports';
+import type { MonthReport, TodoItem } from '../../api-reports';
 import { formatTime } from '../../format';
 import { useReportsI18n } from '../../i18n-reports';
 import { Link } from '../../components/Link';
@@ -11,9 +11,9 @@ export interface ReviewEntry {
   item: TodoItem;
   reportId: number;
   /** The submitted revision when its details are loaded. */
-  report: Report | null;
+  report: MonthReport | null;
   /** For a correction: the approved revision it would replace. */
-  original: Report | null;
+  original: MonthReport | null;
 }
 
 /** Submitted reports of the month and corrections awaiting review, in the todo list's order. */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { reportsApi, type Report, type TodoItem, type TodoState } from '../../api-reports';
+import { reportsApi, type MonthReport, type TodoItem, type TodoState } from '../../api-reports';
 import { useReportsI18n } from '../../i18n-reports';
 import { REPORT_STATE_LABELS } from '../../../../src/domain/reports/report-rules';
 
@@ -115,12 +115,12 @@ export async function eachLimited<T>(list: T[], limit: number, fn: (item: T) => 
 
 /** The revisions of one month of one project: the one that counts and a correction waiting on it. */
 export interface MonthRevisions {
-  current: Report | null;
+  current: MonthReport | null;
   /** A correction submitted or returned, newer than the current revision and not yet approved. */
-  pending: Report | null;
+  pending: MonthReport | null;
 }
 
-export function splitRevisions(reports: Report[], year: number, month: number): MonthRevisions {
+export function splitRevisions(reports: MonthReport[], year: number, month: number): MonthRevisions {
   const ofMonth = reports.filter((r) => r.year === year && r.month === month);
   const current = ofMonth.find((r) => r.isCurrent) ?? null;
   const pending =
@@ -164,18 +164,23 @@ export function useMonthRevisions(items: TodoItem[] | null, period: Period) {
     [],
   );
 
+  // The whole month in one request; `refresh` re-reads one project after an action on it.
   useEffect(() => {
     if (!items) return;
-    const wanted = items.filter((i) => i.reportId !== null && !asked.current.has(i.projectId)).map((i) => i.projectId);
-    if (!wanted.length) return;
-    for (const id of wanted) asked.current.add(id);
-    inFlight.current++;
+    const mine = keyRef.current;
+    const [y, m] = mine.split('-').map(Number);
     setScanning(true);
-    void eachLimited(wanted, 6, fetchOne).finally(() => {
-      inFlight.current--;
-      if (inFlight.current === 0) setScanning(false);
-    });
-  }, [items, fetchOne]);
+    reportsApi
+      .ofMonth({ year: y!, month: m! })
+      .then(({ items: reports }) => {
+        if (keyRef.current !== mine) return;
+        const grouped = new Map<number, MonthReport[]>();
+        for (const r of reports) grouped.set(r.projectId, [...(grouped.get(r.projectId) ?? []), r]);
+        setByProject(new Map([...grouped].map(([projectId, rs]) => [projectId, splitRevisions(rs, y!, m!)])));
+      })
+      .catch(() => undefined)
+      .finally(() => setScanning(false));
+  }, [items]);
 
   return { byProject, scanning, refresh: fetchOne };
 }
