@@ -1,4 +1,5 @@
-import type { FormInstance } from 'antd';
+import { useState } from 'react';
+import { App, type FormInstance } from 'antd';
 import { ApiError } from './api';
 
 /**
@@ -20,4 +21,24 @@ export function placeApiError(form: FormInstance, error: unknown): string | null
 /** The message of any thrown value. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs a form's request with a busy flag: a failure lands on its field (or shows as a message) and
+ * frees the form again; on success the caller moves on (usually closing the dialog), so busy stays.
+ */
+export function useFormRequest(form: FormInstance) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async (request: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await request();
+    } catch (e) {
+      const shown = placeApiError(form, e);
+      if (shown) message.error(shown);
+      setBusy(false);
+    }
+  };
+  return { busy, run };
 }

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { api, type Id, type Unit } from '../api';
-import { placeApiError } from '../forms';
+import { useFormRequest } from '../forms';
 import { UNIT_KINDS, useI18n } from '../i18n';
 import { subtreeIds, type UnitNode } from '../units';
 import { UnitTreeSelect } from './UnitTreeSelect';
@@ -30,7 +30,7 @@ export function UnitFormModal(props: UnitFormModalProps) {
   const { t, kindLabel } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormRequest(form);
   const editing = props.mode === 'edit' ? props.unit : null;
 
   const initialValues: Partial<UnitFormValues> = editing
@@ -44,8 +44,7 @@ export function UnitFormModal(props: UnitFormModalProps) {
   );
 
   const submit = async (values: UnitFormValues) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       let saved: Unit;
       if (props.mode === 'edit') {
         saved = await api.updateUnit(props.unit.id, {
@@ -64,11 +63,7 @@ export function UnitFormModal(props: UnitFormModalProps) {
         message.success(t('units.created'));
       }
       props.onSaved(saved);
-    } catch (e) {
-      const shown = placeApiError(form, e);
-      if (shown) message.error(shown);
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { api, type Id, type User } from '../api';
-import { placeApiError } from '../forms';
+import { useFormRequest } from '../forms';
 import { ROLES, useI18n } from '../i18n';
 import type { UnitNode } from '../units';
 import { UnitTreeSelect } from './UnitTreeSelect';
@@ -31,7 +30,7 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
   const { t, roleLabel } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormRequest(form);
 
   const initialValues: Partial<UserFormValues> = user
     ? {
@@ -44,8 +43,7 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
     : { role: 'unit_editor', unitId: defaultUnitId, isActive: true };
 
   const submit = async (values: UserFormValues) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       let saved: User;
       if (user) {
         saved = await api.updateUser(user.id, {
@@ -67,11 +65,7 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
         message.success(t('users.created'));
       }
       onSaved(saved);
-    } catch (e) {
-      const shown = placeApiError(form, e);
-      if (shown) message.error(shown);
-      setBusy(false);
-    }
+    });
   };
 
   const required = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { label }) });

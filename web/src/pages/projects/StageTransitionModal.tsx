@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { projectsApi, type ProjectDetail, type TransitionInput } from '../../api-projects';
-import { placeApiError } from '../../forms';
+import { useFormRequest } from '../../forms';
 import { useProjectsI18n, type ProjectMessageKey } from '../../i18n-projects';
 import { STAGE_LABELS, TRANSITIONS, type Requirement, type Stage } from '../../../../src/domain/projects/lifecycle';
 import { DateInput } from './DateInput';
@@ -45,29 +44,24 @@ export function StageTransitionModal({
   const { tp, label } = useProjectsI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormRequest(form);
   const to = Form.useWatch('to', form);
   const needs = requirementsOf(project.stage, to);
   const today = new Date().toISOString().slice(0, 10);
 
   const submit = async (values: Values) => {
     if (!values.to) return;
-    setBusy(true);
     const body: TransitionInput = { to: values.to };
     if (needs.includes('reason') && values.reason?.trim()) body.reason = values.reason.trim();
     for (const field of DATE_FIELDS) {
       const value = values[field];
       if (needs.includes(field) && value) body[field] = value;
     }
-    try {
+    await run(async () => {
       const saved = await projectsApi.transition(project.id, body);
       message.success(tp('transition.done', { stage: label(STAGE_LABELS, saved.stage) }));
       onDone(saved);
-    } catch (e) {
-      const shown = placeApiError(form, e);
-      if (shown) message.error(shown);
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { reportsApi, type Report } from '../../api-reports';
-import { placeApiError } from '../../forms';
+import { useFormRequest } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
 import { formatWan } from '../../../../src/domain/money/money';
 import { WanInput } from '../projects/WanInput';
@@ -16,19 +15,14 @@ export function CorrectionModal({ report, onClose, onDone }: { report: Report; o
   const { tr, period } = useReportsI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormRequest(form);
 
   const submit = async (values: Values) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const created = await reportsApi.correct(report.id, { amountWan: values.amountWan ?? '0', reason: (values.reason ?? '').trim() });
       message.success(tr('done.corrected'));
       onDone(created);
-    } catch (e) {
-      const shown = placeApiError(form, e);
-      if (shown) message.error(shown);
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { reportsApi, type Report } from '../../api-reports';
-import { placeApiError } from '../../forms';
+import { useFormRequest } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
 
 /** 退回: asks the reason the filing unit will see, then returns the report. Mounted while open. */
@@ -20,19 +19,14 @@ export function ReturnModal({
   const { tr } = useReportsI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useFormRequest(form);
 
   const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const report = await reportsApi.return(reportId, reason.trim());
       message.success(tr('done.returned'));
       onDone(report);
-    } catch (e) {
-      const shown = placeApiError(form, e);
-      if (shown) message.error(shown);
-      setBusy(false);
-    }
+    });
   };
 
   return (
