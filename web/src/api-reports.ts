@@ -117,6 +117,6 @@ export const reportsApi = {
   approve: (id: Id) => request<Report>('POST', `${reportPath(id)}/approve`),
   return: (id: Id, reason: string) => request<Report>('POST', `${reportPath(id)}/return`, { reason }),
   correct: (id: Id, body: CorrectionInput) => request<Report>('POST', `${reportPath(id)}/corrections`, body),
-  todo: (params: { year: number; month: number }) => request<ReportTodo>('GET', `/reports/todo${query(params)}`),
+  toFile: (params: { year: number; month: number }) => request<ReportTodo>('GET', `/reports/todo${query(params)}`),
   status: (params: { year: number; month: number }) => request<ReportStatus>('GET', `/reports/status${query(params)}`),
 };

@@ -76,7 +76,7 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
   );
 
   app.get('/api/v1/reports/todo', { schema: { tags, summary: '本月待报 What the caller must file for a month', querystring: period } }, (request) =>
-    reports.todo(requireActor(request), request.query.year, request.query.month),
+    reports.toFile(requireActor(request), request.query.year, request.query.month),
   );
 
   app.get('/api/v1/reports/status', { schema: { tags, summary: '各单位报送情况 Filed, late, missing per unit', querystring: period } }, async (request) => {

@@ -192,7 +192,7 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
     },
 
     /** The month's obligations in the actor's scope: what to file, and where each stands. */
-    async todo(actor: ActorContext, year: number, month: number) {
+    async toFile(actor: ActorContext, year: number, month: number) {
       const rows = await reports.obligations(scopeForReports(actor), year, month);
       return {
         year,

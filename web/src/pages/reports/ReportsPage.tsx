@@ -63,7 +63,7 @@ export function ReportsPage() {
     setLoading(true);
     try {
       const [t, s] = await Promise.all([
-        wantTodo ? reportsApi.todo({ year, month }) : Promise.resolve(null),
+        wantTodo ? reportsApi.toFile({ year, month }) : Promise.resolve(null),
         wantStatus ? reportsApi.status({ year, month }) : Promise.resolve(null),
       ]);
       if (mine !== generation.current) return;
