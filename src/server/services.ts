@@ -18,6 +18,7 @@ import { createReportSettings } from './features/reports/report-settings.service
 import { createLightService } from './features/lights/lights.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
+import { createUnitStats } from './features/stats/unit-stats.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
 
 /** Wires repositories into services; each service receives only what it uses. */
@@ -31,10 +32,11 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
   const reportSettings = createReportSettings({ db: k, audit, clock });
-  const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar() });
-  const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, clock });
+  const stats = createUnitStats(k, db.dialect);
+  const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar(), stats });
+  const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, clock });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
-  const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, onChanged: recompute });
+  const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, stats, onChanged: recompute });
   return {
     audit,
     sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
@@ -43,13 +45,14 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
-    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings }),
+    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings, stats }),
     reportSettings,
     lights,
     unitRepo,
-    demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, clock }),
+    demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, clock }),
     projectQueries,
-    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, clock }),
+    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, clock }),
+    stats,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canGrantRole, isRole, permissionsOf, reachOf, ROLES } from './roles.ts';
-import { scopeAllows, scopeFor, type Actor } from './scope.ts';
+import { scopeAllows, scopeFor, visibleSubtree, type Actor, type Scope } from './scope.ts';
 
 describe('role reach', () => {
   it.each([
@@ -81,5 +81,20 @@ describe('scopes', () => {
   it('none reaches nothing', () => {
     const leader: Actor = { id: 3, role: 'leader', unitId: 1, unitPath: '/1/' };
     expect(scopeAllows(scopeFor(leader, 'unit', 'update'), { unitPath: '/1/4/' })).toBe(false);
+  });
+});
+
+describe('the visible part of a subtree (aggregate figures)', () => {
+  const township: Scope = { kind: 'subtree', path: '/1/4/' };
+  it.each([
+    ['a coordinator sees the county whole', { kind: 'all' } as Scope, '/1/', '/1/'],
+    ['a township editor looking at the county sees only the township', township, '/1/', '/1/4/'],
+    ['a township editor looking at a village of theirs sees the village', township, '/1/4/30/', '/1/4/30/'],
+    ['a township editor looking at another township sees nothing', township, '/1/5/', null],
+    ['"/1/40/" is not inside "/1/4/"', township, '/1/40/', null],
+    ['self reaches no aggregate', { kind: 'self', userId: 9 } as Scope, '/1/', null],
+    ['none reaches no aggregate', { kind: 'none' } as Scope, '/1/', null],
+  ])('%s', (_what, scope, path, expected) => {
+    expect(visibleSubtree(scope, path)).toBe(expected);
   });
 });

@@ -49,3 +49,16 @@ export function scopeAllows(scope: Scope, target: { unitPath: string; ownerId?: 
       return false;
   }
 }
+
+/**
+ * The part of the subtree at `path` a scope can see, as one subtree path: the whole of it, the
+ * scope's own subtree when that lies inside it, or null when they do not overlap (or for `self`/`none`,
+ * which reach no unit's aggregate figures).
+ */
+export function visibleSubtree(scope: Scope, path: string): string | null {
+  if (scope.kind === 'all') return path;
+  if (scope.kind !== 'subtree') return null;
+  if (isInSubtree(path, scope.path)) return path;
+  if (isInSubtree(scope.path, path)) return scope.path;
+  return null;
+}

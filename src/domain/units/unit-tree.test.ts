@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveUnder, childPath, depthOf, isInSubtree, isStrictlyBelow, kindOfDivision, rebasePath } from './unit-tree.ts';
+import { canMoveUnder, childPath, depthOf, isInSubtree, isStrictlyBelow, kindOfDivision, rebasePath, rollUpPath } from './unit-tree.ts';
 
 describe('unit tree paths', () => {
   it.each([
@@ -52,5 +52,18 @@ describe('unit tree paths', () => {
     ['330781400', '兰溪经济开发区', 'other'],
   ])('division %s %s is a %s', (code, name, kind) => {
     expect(kindOfDivision(code, name)).toBe(kind);
+  });
+});
+
+describe('rolling figures up to the units below the one looked at', () => {
+  it.each([
+    ['the county’s own projects stay with the county', '/1/', '/1/', '/1/'],
+    ['a township’s figures go to the township', '/1/', '/1/4/', '/1/4/'],
+    ['a village’s figures go to its township', '/1/', '/1/4/30/', '/1/4/'],
+    ['looking at the township, the village is its own row', '/1/4/', '/1/4/30/', '/1/4/30/'],
+    ['another township is outside', '/1/4/', '/1/5/', null],
+    ['"/1/40/" is not below "/1/4/"', '/1/4/', '/1/40/', null],
+  ])('%s', (_what, top, path, expected) => {
+    expect(rollUpPath(top, path)).toBe(expected);
   });
 });

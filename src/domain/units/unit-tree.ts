@@ -47,3 +47,14 @@ export function kindOfDivision(code: string, name: string): UnitKind {
   if (serial < 300) return 'township';
   return 'other';
 }
+
+/**
+ * The path a figure at `path` rolls up to when looking at the units directly below `topPath`:
+ * `topPath` itself for the top unit's own projects, the child on the way for anything deeper,
+ * null for paths outside the subtree. ("/1/" looking at "/1/4/30/" → "/1/4/".)
+ */
+export function rollUpPath(topPath: string, path: string): string | null {
+  if (!isInSubtree(path, topPath)) return null;
+  if (path === topPath) return topPath;
+  return `${topPath}${path.slice(topPath.length).split('/')[0]}/`;
+}

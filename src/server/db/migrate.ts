@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_project_search.ts';
 import * as m0004 from './migrations/0004_reports.ts';
 import * as m0005 from './migrations/0005_lights.ts';
 import * as m0006 from './migrations/0006_report_settings.ts';
+import * as m0007 from './migrations/0007_unit_stats.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -22,6 +23,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004_reports': m0004,
   '0005_lights': m0005,
   '0006_report_settings': m0006,
+  '0007_unit_stats': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -100,6 +100,7 @@ export interface DB {
   light_exemptions: LightExemptionTable;
   job_runs: JobRunTable;
   report_month_locks: ReportMonthLockTable;
+  unit_stats: UnitStatTable;
 }
 
 export interface ProjectTable {
@@ -250,3 +251,17 @@ export interface ReportMonthLockTable {
   locked_by: string;
   locked_at: string;
 }
+
+/**
+ * Per-unit figures kept current as projects, plans, approved reports and lights change (see
+ * src/domain/stats/contribution.ts): the dashboard, the four lists and the race read these rows
+ * instead of scanning every project. Year and month are 0 where a figure has none.
+ */
+export interface UnitStatTable {
+  unit_id: number;
+  year: number;
+  month: number;
+  metric: string;
+  value: number;
+}
+

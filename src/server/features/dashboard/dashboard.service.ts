@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { scopeFor, type Scope } from '../../../domain/access/scope.ts';
+import { scopeFor, visibleSubtree, type Scope } from '../../../domain/access/scope.ts';
+import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
 import { gapToTimeProgress, roundHalfUp, timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
 import type { Clock } from '../../clock.ts';
@@ -8,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
 
 type Q = SelectQueryBuilder<DB, 'projects', object>;
 
@@ -30,7 +32,7 @@ const gapOf = (completion: number | null, time: number) => (completion === null 
  * reasons, the monthly completion curve against the plan, and the four lists — all aggregated in
  * the database, within what the reader may see.
  */
-export function createDashboardService({ db, units, queries, clock }: { db: Kysely<DB>; units: UnitRepository; queries: ProjectQueries; clock: Clock }) {
+export function createDashboardService({ db, units, queries, stats, clock }: { db: Kysely<DB>; units: UnitRepository; queries: ProjectQueries; stats: Pick<UnitStats, 'under'>; clock: Clock }) {
   return {
     async overview(actor: ActorContext, unitId?: number) {
       const scope = scopeFor(actor, 'project', 'read');
@@ -38,26 +40,13 @@ export function createDashboardService({ db, units, queries, clock }: { db: Kyse
       const root = all.find((u) => u.parent_id === null)!;
       const top = (unitId && all.find((u) => u.id === unitId)) || root;
       const byPath = new Map(all.map((u) => [u.path, u]));
-      const rollUp = (path: string) => (path === top.path ? top : byPath.get(`${top.path}${path.slice(top.path.length).split('/')[0]}/`));
       const { year, month } = assessedPeriod(clock().toISOString().slice(0, 10));
+      const visible = visibleSubtree(scope, top.path);
 
-      // One pass over the year's approved reports, by unit and month, serves both the per-unit
-      // completion and the monthly curve.
-      const [plans, doneByMonth, colours, red, lists] = await Promise.all([
-        scoped(db.selectFrom('projects').innerJoin('project_annual_plans as p', 'p.project_id', 'projects.id'), scope, top.path)
-          .where('p.year', '=', year)
-          .select((eb) => ['projects.unit_path', eb.fn.sum<number>('p.amount').as('plan')])
-          .groupBy('projects.unit_path')
-          .execute(),
-        scoped(db.selectFrom('projects').innerJoin('monthly_reports as r', 'r.project_id', 'projects.id'), scope, top.path)
-          .where('r.year', '=', year).where('r.is_current', '=', 1).where('r.state', '=', 'approved')
-          .select((eb) => ['projects.unit_path', 'r.month', eb.fn.sum<number>('r.amount').as('done')])
-          .groupBy(['projects.unit_path', 'r.month'])
-          .execute(),
-        scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id'), scope, top.path)
-          .select((eb) => ['projects.unit_path', 'l.colour', eb.fn.countAll<number>().as('n')])
-          .groupBy(['projects.unit_path', 'l.colour'])
-          .execute(),
+      // The units' figures are kept current as things change (unit_stats), so the year's totals,
+      // curve and colours come from a few rows per unit; only the red list reads projects.
+      const [figures, red, lists] = await Promise.all([
+        visible ? stats.under(visible, [0, year]) : Promise.resolve([]),
         scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id').innerJoin('units', 'units.id', 'projects.lead_unit_id'), scope, top.path)
           .where('l.colour', '=', 'red')
           .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
@@ -70,19 +59,26 @@ export function createDashboardService({ db, units, queries, clock }: { db: Kyse
       type Row = { unitId: number; unitName: string; planYuan: number; completedYuan: number; green: number; yellow: number; red: number; grey: number };
       const rows = new Map<number, Row>();
       const row = (path: string) => {
-        const u = rollUp(path);
+        const at = rollUpPath(top.path, path);
+        const u = at === null ? undefined : at === top.path ? top : byPath.get(at);
         if (!u) return null;
         if (!rows.has(u.id)) rows.set(u.id, { unitId: u.id, unitName: u.name, planYuan: 0, completedYuan: 0, green: 0, yellow: 0, red: 0, grey: 0 });
         return rows.get(u.id)!;
       };
-      for (const p of plans) { const r = row(p.unit_path); if (r) r.planYuan += Number(p.plan); }
       const months = new Map<number, number>();
-      for (const d of doneByMonth) {
-        months.set(d.month, (months.get(d.month) ?? 0) + Number(d.done));
-        const r = d.month <= month ? row(d.unit_path) : null;
-        if (r) r.completedYuan += Number(d.done);
+      for (const f of figures) {
+        if (f.metric === 'plan' && f.year === year) {
+          const r = row(f.unit_path);
+          if (r) r.planYuan += f.value;
+        } else if (f.metric === 'done' && f.year === year) {
+          months.set(f.month, (months.get(f.month) ?? 0) + f.value);
+          const r = f.month <= month ? row(f.unit_path) : null;
+          if (r) r.completedYuan += f.value;
+        } else if (f.metric.startsWith('light.')) {
+          const r = row(f.unit_path);
+          if (r) r[f.metric.slice(6) as 'green' | 'yellow' | 'red' | 'grey'] += f.value;
+        }
       }
-      for (const c of colours) { const r = row(c.unit_path); if (r) r[c.colour as 'green' | 'yellow' | 'red' | 'grey'] += Number(c.n); }
 
       const timePct = timeProgress(month);
       const units_ = [...rows.values()].map((r) => ({ ...r, completionPct: pct1(yearCompletion(r.completedYuan, r.planYuan)) })).sort((a, b) => b.red - a.red || b.planYuan - a.planYuan);

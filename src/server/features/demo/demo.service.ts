@@ -14,6 +14,7 @@ import type { UnitService } from '../units/units.service.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ProjectDetailDto } from '../projects/projects.presenter.ts';
 import { demoReportPeriod, generateDemoReports } from '../../../domain/demo/demo-reports.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
 
 export const DEMO_PASSWORD = 'lantern-demo';
 const DEMO_KEY = 'demo';
@@ -38,9 +39,11 @@ export function createDemoService(deps: {
   unitRepo: UnitRepository;
   projects: ProjectService;
   lights: LightService;
+  /** Rebuilt after the reports are loaded in bulk. */
+  stats: Pick<UnitStats, 'rebuild'>;
   clock: Clock;
 }) {
-  const { db, setup, units, unitRepo, projects, lights, clock } = deps;
+  const { db, setup, units, unitRepo, projects, lights, stats, clock } = deps;
 
   return {
     /** The demo accounts, for the sign-in page of a demo instance; null on a real one. */
@@ -101,6 +104,8 @@ export function createDemoService(deps: {
         );
       }
       const reports = await loadDemoReports(db, created, at, seed);
+      // The reports went straight to the table, past the services that keep the units' figures.
+      await stats.rebuild();
       // Every light computed once, kept as the assessed month's light, as the nightly cutoff would.
       await lights.recomputeAll(true);
       return { units: all.length, users: accounts.length, projects: generated.length, reports };

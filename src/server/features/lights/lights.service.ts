@@ -11,11 +11,12 @@ import type { MessageKey } from '../../http/i18n.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { loadFacts } from './light-facts.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
 import type { ReportingCalendar } from '../../../domain/reports/report-rules.ts';
 
 const BATCH = 1000;
 
-export function createLightService({ db, audit, clock, calendar }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; calendar: () => Promise<ReportingCalendar> }) {
+export function createLightService({ db, audit, clock, calendar, stats }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; calendar: () => Promise<ReportingCalendar>; stats: Pick<UnitStats, 'coloursChanged' | 'rebuild'> }) {
   const today = () => clock().toISOString().slice(0, 10);
 
   async function currentRules(ex: Kysely<DB> = db): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
@@ -36,6 +37,14 @@ export function createLightService({ db, audit, clock, calendar }: { db: Kysely<
     });
     if (!rows.length) return 0;
     await db.transaction().execute(async (trx) => {
+      const previous = await trx
+        .selectFrom('projects')
+        .leftJoin('project_lights as l', 'l.project_id', 'projects.id')
+        .select(['projects.id', 'projects.lead_unit_id', 'l.colour'])
+        .where('projects.id', 'in', rows.map((r) => r.project_id))
+        .execute();
+      const colourOf = new Map(rows.map((r) => [r.project_id, r.colour]));
+      await stats.coloursChanged(trx, previous.map((p) => ({ unitId: p.lead_unit_id, from: p.colour, to: colourOf.get(p.id)! })));
       await trx
         .insertInto('project_lights')
         .values(rows)
@@ -147,6 +156,8 @@ export function createLightService({ db, audit, clock, calendar }: { db: Kysely<
         return { ran: false, key, projects: 0 };
       }
       const projects = await recomputeAll(true);
+      // Once a day the per-unit figures are rebuilt from scratch, so no drift outlives a day.
+      await stats.rebuild();
       await db.updateTable('job_runs').set({ finished_at: clock().toISOString(), result: `${projects} projects` }).where('run_key', '=', key).execute();
       return { ran: true, key, projects };
     },

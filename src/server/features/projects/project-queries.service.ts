@@ -2,12 +2,15 @@ import { LISTS, type ListName, type ListStatus } from '../../../domain/projects/
 import { invalid, notFound } from '../../http/errors.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ActorContext } from '../session/actor.ts';
-import type { UnitRepository, UnitWithCounts } from '../units/units.repository.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
 import { optionalYuan } from './projects.input.ts';
 import { presentProjectSummary } from './projects.presenter.ts';
 import type { ProjectFilters, ProjectRepository } from './projects.repository.ts';
 import type { ProjectListQuery } from './projects.schemas.ts';
 import type { Clock } from '../../clock.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
+import { visibleSubtree } from '../../../domain/access/scope.ts';
+import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 
 /** Cursors are opaque to clients: the last row's sort value and id, base64url-encoded JSON. */
 export const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
@@ -24,7 +27,7 @@ function decodeCursor(cursor: string): [string | number, number] {
   throw invalid('V_FORMAT', { field: '@cursor' }, 'cursor');
 }
 
-export function createProjectQueries({ projects, units, clock }: { projects: ProjectRepository; units: UnitRepository; clock: Clock }) {
+export function createProjectQueries({ projects, units, stats, clock }: { projects: ProjectRepository; units: UnitRepository; stats: Pick<UnitStats, 'under'>; clock: Clock }) {
   async function unitFilter(unitId: number | undefined) {
     if (unitId === undefined) return undefined;
     const unit = await units.findById(unitId);
@@ -70,31 +73,32 @@ export function createProjectQueries({ projects, units, clock }: { projects: Pro
      */
     async fourLists(actor: ActorContext, yearOrNow: number | undefined, unitId?: number) {
       const year = yearOrNow ?? clock().getUTCFullYear();
-      const scope = projectPolicy.readScope(actor);
       const all = await units.listAll();
       const top = (await unitFilter(unitId)) ?? all.find((u) => u.parent_id === null)!;
       const byPath = new Map(all.map((u) => [u.path, u]));
-      // The unit a project's lead-unit path rolls up to: the child of `top` on its way, or `top` itself.
-      const rollUp = (path: string): UnitWithCounts | undefined => {
-        if (path === top.path) return top;
-        const rest = path.slice(top.path.length).split('/').filter(Boolean);
-        return byPath.get(`${top.path}${rest[0]}/`);
-      };
-      const lists = {} as Record<ListName, { count: number; totalInvestmentYuan: number; done: number; pending: number; byUnit: { unitId: number; unitName: string; count: number; totalInvestmentYuan: number; done: number; pending: number }[] }>;
+      const visible = visibleSubtree(projectPolicy.readScope(actor), top.path);
+      // The lists' counts are kept per unit in unit_stats: stage lists without a year, the start
+      // and production lists under their planned year.
+      const figures = visible ? await stats.under(visible, [0, year]) : [];
+      type UnitTotals = { unitId: number; unitName: string; count: number; totalInvestmentYuan: number; done: number; pending: number };
+      const lists = {} as Record<ListName, { count: number; totalInvestmentYuan: number; done: number; pending: number; byUnit: UnitTotals[] }>;
       for (const name of LISTS) {
-        const rows = await projects.listTotals(scope, name, year, top.path);
-        const byUnit = new Map<number, { unitId: number; unitName: string; count: number; totalInvestmentYuan: number; done: number; pending: number }>();
-        for (const r of rows) {
-          const unit = rollUp(r.unit_path);
+        const wantYear = name === 'start' || name === 'production' ? year : 0;
+        const byUnit = new Map<number, UnitTotals>();
+        for (const f of figures) {
+          if (f.year !== wantYear || !f.metric.startsWith(`${name}.`)) continue;
+          const at = rollUpPath(top.path, f.unit_path);
+          const unit = at === null ? undefined : at === top.path ? top : byPath.get(at);
           if (!unit) continue;
           const entry = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, count: 0, totalInvestmentYuan: 0, done: 0, pending: 0 };
-          entry.count += Number(r.count);
-          entry.totalInvestmentYuan += Number(r.investment ?? 0);
-          entry.done += Number(r.done);
-          entry.pending = name === 'start' || name === 'production' ? entry.count - entry.done : 0;
+          const field = f.metric.slice(name.length + 1);
+          if (field === 'count') entry.count += f.value;
+          else if (field === 'investment') entry.totalInvestmentYuan += f.value;
+          else if (field === 'done') entry.done += f.value;
           byUnit.set(unit.id, entry);
         }
-        const units_ = [...byUnit.values()].sort((a, b) => b.totalInvestmentYuan - a.totalInvestmentYuan);
+        for (const entry of byUnit.values()) entry.pending = name === 'start' || name === 'production' ? entry.count - entry.done : 0;
+        const units_ = [...byUnit.values()].filter((u) => u.count > 0).sort((a, b) => b.totalInvestmentYuan - a.totalInvestmentYuan);
         const sum = (k: 'count' | 'totalInvestmentYuan' | 'done' | 'pending') => units_.reduce((s, u) => s + u[k], 0);
         lists[name] = { count: sum('count'), totalInvestmentYuan: sum('totalInvestmentYuan'), done: sum('done'), pending: sum('pending'), byUnit: units_ };
       }

@@ -17,6 +17,7 @@ import { cleanTags, optionalYuan, yuanFrom } from './projects.input.ts';
 import { presentProjectDetail } from './projects.presenter.ts';
 import type { ProjectRepository, ProjectRow } from './projects.repository.ts';
 import type { ProjectCreateInput, ProjectPatchInput, TransitionInput } from './projects.schemas.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
 
 export interface ProjectServiceDeps {
   db: Kysely<DB>;
@@ -24,6 +25,8 @@ export interface ProjectServiceDeps {
   units: UnitRepository;
   audit: AuditLog;
   clock: Clock;
+  /** Keeps the per-unit figures current inside each change's transaction. */
+  stats: Pick<UnitStats, 'track' | 'added'>;
   /** Called after a commit that changed a project (its light depends on it). */
   onChanged?: (projectId: number) => Promise<void>;
 }
@@ -55,7 +58,7 @@ function changedFields(before: Partial<Row>, after: Partial<Row>) {
   return { before: b, after: a };
 }
 
-export function createProjectService({ db, projects, units, audit, clock, onChanged }: ProjectServiceDeps) {
+export function createProjectService({ db, projects, units, audit, clock, stats, onChanged }: ProjectServiceDeps) {
   const today = () => clock().toISOString().slice(0, 10);
 
   async function loadVisible(actor: ActorContext, id: number, ex: Kysely<DB> = db) {
@@ -209,6 +212,7 @@ export function createProjectService({ db, projects, units, audit, clock, onChan
         const { id } = await projects.insert(trx, row);
         await projects.replaceTags(trx, id, cleanTags(input.tags ?? []));
         await projects.replacePlans(trx, id, plans);
+        await stats.added(trx, id);
         await projects.insertStageChange(trx, { project_id: id, from_stage: null, to_stage: input.stage, reason: '入库', actor_id: actor.id, actor_name: actor.displayName, at });
         await audit.record({ actor, action: 'project.create', objectType: 'project', objectId: String(id), unitPath: row.unit_path, summary: `新建项目“${row.name}”`, after: auditView(row), ip }, trx);
         return id;
@@ -228,9 +232,11 @@ export function createProjectService({ db, projects, units, audit, clock, onChan
         const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = before;
         const merged = { ...stored, ...cols } as Row;
         assertRules(merged, plans ?? (await projects.plansOf(id, trx)));
-        await projects.update(trx, id, { ...cols, updated_at: clock().toISOString() });
+        await stats.track(trx, [id], async () => {
+          await projects.update(trx, id, { ...cols, updated_at: clock().toISOString() });
+          if (plans) await projects.replacePlans(trx, id, plans);
+        });
         if (input.tags) await projects.replaceTags(trx, id, cleanTags(input.tags));
-        if (plans) await projects.replacePlans(trx, id, plans);
         const diff = changedFields(stored, merged);
         await audit.record({ actor, action: 'project.update', objectType: 'project', objectId: String(id), unitPath: merged.unit_path, summary: `修改项目“${merged.name}”`, ...diff, ip }, trx);
       });
@@ -276,7 +282,7 @@ export function createProjectService({ db, projects, units, audit, clock, onChan
         };
         const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = p;
         assertRules({ ...stored, ...patch }, await projects.plansOf(id, trx));
-        await projects.update(trx, id, patch);
+        await stats.track(trx, [id], () => projects.update(trx, id, patch));
         await projects.insertStageChange(trx, { project_id: id, from_stage: from, to_stage: input.to, reason: input.reason ?? null, actor_id: actor.id, actor_name: actor.displayName, at });
         await audit.record(
           { actor, action: 'project.transition', objectType: 'project', objectId: String(id), unitPath: p.unit_path, summary: `项目“${p.name}”阶段变更`, ...changedFields(stored, { ...stored, ...patch }), ip },

@@ -19,6 +19,7 @@ import { yuanFrom } from '../projects/projects.input.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { ReportRepository, ReportRow } from './reports.repository.ts';
 import type { ReportSettings } from './report-settings.service.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
 import { presentReport, withCumulative } from './reports.presenter.ts';
 
 export interface NewReport {
@@ -38,11 +39,13 @@ export interface ReportServiceDeps {
   /** Called after a commit that may change a project's light (approve, correction approved). */
   onReportApproved?: (projectId: number) => Promise<void>;
   settings: ReportSettings;
+  /** Keeps the units' monthly sums current inside the approving transaction. */
+  stats: Pick<UnitStats, 'track'>;
 }
 
 const view = (r: ReportRow) => ({ year: r.year, month: r.month, revision: r.revision, amount: Number(r.amount), state: r.state, isLate: r.is_late === 1, isCurrent: r.is_current === 1 });
 
-export function createReportService({ db, reports, projects, audit, clock, onReportApproved, settings }: ReportServiceDeps) {
+export function createReportService({ db, reports, projects, audit, clock, onReportApproved, settings, stats }: ReportServiceDeps) {
   /** A locked month takes no new filing, editing or submitting; corrections still go through review. */
   async function assertOpen(year: number, month: number, ex: Kysely<DB>) {
     if (await settings.isLocked(year, month, ex)) throw conflict('REPORT_MONTH_LOCKED', { year, month });
@@ -92,8 +95,12 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
       const calendar = await settings.calendar(trx);
       if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: r.revision === 1 && isLate(today(), r.year, r.month, calendar) ? 1 : 0, return_reason: null });
       else Object.assign(patch, { reviewed_at: at, reviewed_by: actor.displayName, return_reason: action === 'return' ? reason : null });
-      await reports.update(trx, id, patch);
-      if (action === 'approve') await reports.makeCurrent(trx, r);
+      const store = async () => {
+        await reports.update(trx, id, patch);
+        if (action === 'approve') await reports.makeCurrent(trx, r);
+      };
+      // Only an approval changes what counts as completed (the unit's monthly sums).
+      await (action === 'approve' ? stats.track(trx, [r.project_id], store) : store());
       await audit.record(
         { actor, action: `report.${action}`, objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `${p.name} ${r.year}年${r.month}月月报（第 ${r.revision} 版）：${action === 'submit' ? '报送' : action === 'approve' ? '审核通过' : `退回：${reason}`}`, before: view(r), after: view({ ...r, ...patch, is_current: action === 'approve' ? 1 : r.is_current }), ip },
         trx,
