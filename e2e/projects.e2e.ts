@@ -59,11 +59,23 @@ describe('project library in Chromium', () => {
     await choose(page, 'project-form-stage', '前期');
     await page.getByTestId('project-form-total-investment').fill('15000');
     await typeDate(page, 'project-form-planned-start', `${YEAR}-04-01`);
+    // This year's plan, front-loaded: a monthly plan curve instead of month/12.
+    await page.getByTestId('project-form-add-plan').click();
+    await page.getByTestId('project-form-plan-amount-0').fill('6000');
+    await page.getByTestId('project-form-plan-curve-0-add').click();
+    const curve = (m: number) => page.getByTestId(`project-form-plan-curve-0-${m}`);
+    await curve(12).fill('90');
+    await curve(3).fill('30');
+    await expect.poll(() => page.getByTestId('project-form-investment').textContent()).toContain('12月的累计百分比不能小于上月');
+    await screenshot(page, '11-project-form-curve-error');
+    await curve(12).fill('100');
+    await expect.poll(() => page.getByTestId('project-form-investment').textContent()).not.toContain('累计百分比不能');
     await screenshot(page, '11-project-form');
     const before = await startList();
     await page.getByTestId('project-save').click();
     await page.waitForURL(/\/projects\/\d+$/);
     await expect.poll(() => page.getByTestId('project-detail').textContent()).toContain('兰溪纺织智能工厂建设项目');
+    expect(await page.getByTestId('project-annual-plans').textContent()).toContain('3月 30%');
     expect((await startList()).pending).toBe(before.pending + 1);
   });
 

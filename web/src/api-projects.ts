@@ -69,7 +69,8 @@ export interface ProjectDetail extends ProjectDates {
   totalInvestmentYuan: number;
   fixedAssetInvestmentYuan: number | null;
   isAboveYi: boolean;
-  annualPlans: { year: number; amountYuan: number }[];
+  /** monthlyCurve: twelve cumulative percentages (序时曲线), or null for month/12. */
+  annualPlans: { year: number; amountYuan: number; monthlyCurve?: number[] | null }[];
   stage: Stage;
   stageChangedAt?: string;
   allowedNextStages: Stage[];
@@ -102,7 +103,7 @@ export interface ProjectInput extends Partial<ProjectDates> {
   landAreaMu?: number | null;
   totalInvestmentWan: string;
   fixedAssetInvestmentWan?: string | null;
-  annualPlans?: { year: number; amountWan: string }[];
+  annualPlans?: { year: number; amountWan: string; monthlyCurve?: number[] | null }[];
   tags?: string[];
   stage?: Stage;
 }

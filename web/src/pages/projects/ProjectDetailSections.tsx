@@ -141,6 +141,14 @@ export function ProjectDetailSections({ project: p }: { project: ProjectDetail }
               columns={[
                 { title: tp('p.year'), dataIndex: 'year', key: 'year', width: 100 },
                 { title: tp('p.amountWan'), dataIndex: 'amountYuan', key: 'amount', align: 'right', render: (y: number) => formatWan(y) },
+                {
+                  title: tp('p.curve'),
+                  dataIndex: 'monthlyCurve',
+                  key: 'curve',
+                  // The quarter ends are enough to read the shape; the form shows all twelve.
+                  render: (c: number[] | null | undefined) =>
+                    c ? [3, 6, 9, 12].map((m) => `${tp('curve.month', { m })} ${c[m - 1]}%`).join(' · ') : <span style={{ color: '#8c8c8c' }}>{tp('p.curveEven')}</span>,
+                },
               ]}
               summary={() => (
                 <Table.Summary.Row>
@@ -148,6 +156,7 @@ export function ProjectDetailSections({ project: p }: { project: ProjectDetail }
                   <Table.Summary.Cell index={1} align="right">
                     {formatWan(planSum)}
                   </Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} />
                 </Table.Summary.Row>
               )}
             />

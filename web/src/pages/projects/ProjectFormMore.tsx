@@ -9,6 +9,7 @@ import { DateInput } from './DateInput';
 import { Cell, Section } from './ProjectFormSections';
 import { milestoneField } from './ProjectDetailSections';
 import { WanInput } from './WanInput';
+import { curveRule, PlanCurveInput } from './PlanCurveInput';
 
 export const TAG_SUGGESTIONS = ['纺织', '光膜', '新材料', '智能制造', '生物医药', '文旅', '现代农业', '数字经济'];
 
@@ -110,7 +111,8 @@ export function InvestmentSection({ form }: { form: FormInstance }) {
         {(fields, { add, remove }, { errors }) => (
           <div style={{ marginTop: 8 }} data-testid="project-form-annual-plans">
             {fields.map((field, index) => (
-              <Row key={field.key} gutter={8} align="top" wrap={false}>
+              <div key={field.key}>
+              <Row gutter={8} align="top" wrap={false}>
                 <Col flex="110px">
                   <Form.Item
                     name={[field.name, 'year']}
@@ -136,6 +138,10 @@ export function InvestmentSection({ form }: { form: FormInstance }) {
                   <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
                 </Col>
               </Row>
+              <Form.Item name={[field.name, 'monthlyCurve']} rules={[curveRule(tp)]} style={{ marginTop: -12 }}>
+                <PlanCurveInput testId={`project-form-plan-curve-${index}`} />
+              </Form.Item>
+              </div>
             ))}
             <Form.ErrorList errors={errors} />
             <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginTop: 4 }}>

@@ -31,7 +31,7 @@ export interface ProjectFormValues extends Partial<ProjectDates> {
   contact?: string;
   totalInvestmentWan?: string | null;
   fixedAssetInvestmentWan?: string | null;
-  annualPlans?: { year?: number | null; amountWan?: string | null }[];
+  annualPlans?: { year?: number | null; amountWan?: string | null; monthlyCurve?: (number | null)[] | null }[];
   landAreaMu?: number | null;
   address?: string;
   longitude?: number | null;
@@ -61,7 +61,7 @@ export function valuesFromProject(p: ProjectDetail): ProjectFormValues {
     contact: p.contact ?? '',
     totalInvestmentWan: yuanToWanText(p.totalInvestmentYuan),
     fixedAssetInvestmentWan: yuanToWanText(p.fixedAssetInvestmentYuan) || null,
-    annualPlans: p.annualPlans.map((plan) => ({ year: plan.year, amountWan: yuanToWanText(plan.amountYuan) })),
+    annualPlans: p.annualPlans.map((plan) => ({ year: plan.year, amountWan: yuanToWanText(plan.amountYuan), monthlyCurve: plan.monthlyCurve ?? null })),
     landAreaMu: p.landAreaMu,
     address: p.address ?? '',
     longitude: p.longitude,
@@ -105,7 +105,7 @@ export function inputFromValues(v: ProjectFormValues, creating: boolean): Projec
     fixedAssetInvestmentWan: textOrNull(v.fixedAssetInvestmentWan),
     annualPlans: (v.annualPlans ?? [])
       .filter((plan) => plan.year && textOrNull(plan.amountWan))
-      .map((plan) => ({ year: Number(plan.year), amountWan: String(plan.amountWan).trim() })),
+      .map((plan) => ({ year: Number(plan.year), amountWan: String(plan.amountWan).trim(), monthlyCurve: plan.monthlyCurve ? plan.monthlyCurve.map(Number) : null })),
     tags: (v.tags ?? []).map((tag) => tag.trim()).filter(Boolean),
   };
   if (creating && v.stage) input.stage = v.stage;
