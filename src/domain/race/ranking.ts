@@ -1,0 +1,144 @@
+/**
+ * The race's ranking (DESIGN §3.5): every unit of every peer group scored on every indicator, its
+ * total, rank and change of rank, and the 骏马 (top) and 蜗牛 (bottom) named per group.
+ *
+ * Rounding happens here and only here: each breakdown score is rounded with roundScore and the total is
+ * the sum of the rounded scores, so the printed breakdown always adds up to the printed total. The
+ * methods themselves stay exact.
+ */
+import type { LocalisedText } from '../lights/types.ts';
+import { indicatorByKey, type IndicatorKey } from './indicators.ts';
+import { SCORING_METHODS } from './methods/index.ts';
+import type { RaceDefinition, RaceIndicator } from './race-definition.ts';
+import { roundScore } from './score.ts';
+import type { MethodInput, ScoreNote, ScoringMethod, UnitId, UnitScore } from './types.ts';
+
+/** A unit taking part, with the key of its peer group (see groupForKind). */
+export interface RaceUnit {
+  unitId: UnitId;
+  name: string;
+  group: string;
+}
+
+/** One unit's data for one indicator; a unit missing from the map has neither value nor target. */
+export interface IndicatorValue {
+  value: number | null;
+  target: number | null;
+  counts?: readonly number[];
+}
+
+export interface RankUnitsInput {
+  definition: RaceDefinition;
+  units: readonly RaceUnit[];
+  values: ReadonlyMap<IndicatorKey, ReadonlyMap<UnitId, IndicatorValue>>;
+  /** Each unit's rank in the previous period of the same race, when there was one. */
+  previousRanks?: ReadonlyMap<UnitId, number>;
+}
+
+export interface BreakdownEntry {
+  indicator: IndicatorKey;
+  value: number | null;
+  target: number | null;
+  /** Rounded to two decimals; null (not 0) when the unit could not be scored, with the note saying why. */
+  score: number | null;
+  note: ScoreNote | null;
+}
+
+export interface RankingRow {
+  unitId: UnitId;
+  name: string;
+  /** Sum of the breakdown's scores, a null score counting as 0. */
+  total: number;
+  /** Standard competition rank within the group: equal totals share it (1, 2, 2, 4). */
+  rank: number;
+  /** Previous rank − current rank: positive = moved up; null without a previous rank. */
+  rankChange: number | null;
+  breakdown: BreakdownEntry[];
+}
+
+export interface GroupRanking {
+  group: string;
+  label: LocalisedText;
+  /** Best first; equal totals in name order (zh-CN collation, i.e. by pinyin). */
+  rows: RankingRow[];
+  /** 骏马: the first topN rows, plus any unit tied with the Nth. */
+  top: RankingRow[];
+  /** 蜗牛: the last bottomN rows, plus any unit tied with the Nth from the end, minus any already in top; in table order. */
+  bottom: RankingRow[];
+}
+
+export interface RaceRanking {
+  groups: GroupRanking[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+function scoreIndicator(ri: RaceIndicator, inputs: MethodInput[]): UnitScore[] {
+  // The union of definitions loses the pairing of method and params; parseRaceDefinition guarantees it.
+  const method = SCORING_METHODS[ri.method] as ScoringMethod<unknown>;
+  return method.score(inputs, ri.params, { weight: ri.weight, higherIsBetter: indicatorByKey(ri.key).higherIsBetter });
+}
+
+/**
+ * Ranks the units of each peer group apart, e.g. three townships with totals 90, 85, 85 → ranks
+ * 1, 2, 2; with previous ranks 3, 1, 2 their changes are +2, −1, 0. Throws RangeError for a unit in a
+ * group the definition does not have, or a unit listed twice.
+ */
+export function rankUnits({ definition, units, values, previousRanks }: RankUnitsInput): RaceRanking {
+  const byGroup = new Map(definition.groups.map((g) => [g.key, [] as RaceUnit[]]));
+  const seen = new Set<UnitId>();
+  for (const unit of units) {
+    const members = byGroup.get(unit.group);
+    if (!members) throw new RangeError(`unit ${unit.unitId} is in group ${unit.group}, which the race does not have`);
+    if (seen.has(unit.unitId)) throw new RangeError(`unit ${unit.unitId} is listed twice`);
+    seen.add(unit.unitId);
+    members.push(unit);
+  }
+  return {
+    groups: definition.groups.map((g) => {
+      const rows = rankGroup(definition, byGroup.get(g.key)!, values, previousRanks);
+      const top = topOf(rows, definition.topN);
+      return { group: g.key, label: g.label, rows, top, bottom: bottomOf(rows, definition.bottomN, top) };
+    }),
+  };
+}
+
+function rankGroup(definition: RaceDefinition, members: RaceUnit[], values: RankUnitsInput['values'], previousRanks: RankUnitsInput['previousRanks']): RankingRow[] {
+  const breakdowns = new Map<UnitId, BreakdownEntry[]>(members.map((u) => [u.unitId, []]));
+  for (const ri of definition.indicators) {
+    const data = values.get(ri.key);
+    const inputs = members.map((u): MethodInput => ({ value: null, target: null, ...data?.get(u.unitId), unitId: u.unitId }));
+    scoreIndicator(ri, inputs).forEach((s, i) => {
+      const { value, target } = inputs[i]!;
+      breakdowns.get(s.unitId)!.push({ indicator: ri.key, value, target, score: s.score === null ? null : roundScore(s.score), note: s.note ?? null });
+    });
+  }
+  const rows = members.map((u): RankingRow => {
+    const breakdown = breakdowns.get(u.unitId)!;
+    const total = roundScore(breakdown.reduce((sum, b) => sum + (b.score ?? 0), 0));
+    return { unitId: u.unitId, name: u.name, total, rank: 0, rankChange: null, breakdown };
+  });
+  rows.sort((a, b) => b.total - a.total || collator.compare(a.name, b.name) || a.unitId - b.unitId);
+  rows.forEach((row, i) => {
+    row.rank = i > 0 && row.total === rows[i - 1]!.total ? rows[i - 1]!.rank : i + 1;
+    const previous = previousRanks?.get(row.unitId);
+    row.rankChange = previous === undefined ? null : previous - row.rank;
+  });
+  return rows;
+}
+
+// Ties at the edge are all named: a reader who sees two units on the same score would not accept that
+// only one of them is called 骏马 (or 蜗牛) because of the order of their names.
+function topOf(rows: RankingRow[], n: number): RankingRow[] {
+  if (n === 0 || rows.length === 0) return [];
+  const edge = rows[Math.min(n, rows.length) - 1]!.rank;
+  return rows.filter((r) => r.rank <= edge);
+}
+
+// The bottom never repeats a unit of the top: in a small group a unit is 骏马 or 蜗牛, not both.
+function bottomOf(rows: RankingRow[], n: number, top: RankingRow[]): RankingRow[] {
+  if (n === 0 || rows.length === 0) return [];
+  const edge = rows[Math.max(rows.length - n, 0)]!.rank;
+  const inTop = new Set(top.map((r) => r.unitId));
+  return rows.filter((r) => r.rank >= edge && !inTop.has(r.unitId));
+}
