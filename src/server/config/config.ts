@@ -27,6 +27,11 @@ const envSchema = z.object({
   LANTERN_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
   /** Folder of the built web app; empty disables static serving. */
   LANTERN_WEB_DIR: z.string().default('web/dist'),
+  /**
+   * A CJK font (.ttc/.otf/.ttf) embedded in PDF bulletins. When unset, Lantern uses Noto Serif/Sans CJK
+   * from fonts-noto-cjk where Debian, Arch and Fedora install it; PDF export fails without either.
+   */
+  LANTERN_PDF_FONT: z.string().optional(),
 });
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -40,6 +45,7 @@ export interface Config {
   login: { maxAttempts: number; windowSeconds: number };
   sessionHours: number;
   webDir: string;
+  pdfFont: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +66,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     login: { maxAttempts: e.LANTERN_LOGIN_MAX_ATTEMPTS, windowSeconds: e.LANTERN_LOGIN_WINDOW_SECONDS },
     sessionHours: e.LANTERN_SESSION_HOURS,
     webDir: e.LANTERN_WEB_DIR,
+    pdfFont: e.LANTERN_PDF_FONT || null,
   };
 }
