@@ -101,13 +101,15 @@ describe.each(await databaseKinds())('monthly reports on %s', (kind) => {
       [2, true, 'approved'],
     ]);
     const todo = (await editor.get('/api/v1/reports/todo?year=2026&month=5')).body;
-    expect(todo.deadline).toBe('2026-06-03');
+    // The server's date (the test clock's 2026-11-23), not the reader's.
+    expect(todo).toMatchObject({ deadline: '2026-06-03', reviewDeadline: '2026-06-05', today: '2026-11-23' });
     expect(todo.items.map((i: { projectName: string; state: string }) => [i.projectName, i.state])).toEqual([['兰江街道安置房工程', 'submitted']]);
     const status = (await admin.get('/api/v1/reports/status?year=2026&month=5')).body.units;
     expect(status).toEqual(
       expect.arrayContaining([
-        { unitId: unit('兰江街道').id, unitName: '兰江街道', due: 1, filed: 1, late: 1, missing: 0 },
-        { unitId: unit('上华街道').id, unitName: '上华街道', due: 1, filed: 0, late: 0, missing: 1 },
+        // May's report was submitted and never reviewed: the department is past its day 5.
+        { unitId: unit('兰江街道').id, unitName: '兰江街道', due: 1, filed: 1, late: 1, missing: 0, awaitingReview: 1, reviewOverdue: 1 },
+        { unitId: unit('上华街道').id, unitName: '上华街道', due: 1, filed: 0, late: 0, missing: 1, awaitingReview: 0, reviewOverdue: 0 },
       ]),
     );
     expect((await editor.get(`/api/v1/projects/${other.id}/reports`)).status).toBe(404);

@@ -15,6 +15,8 @@ import { createProjectService } from './features/projects/projects.service.ts';
 import { createReportRepository } from './features/reports/reports.repository.ts';
 import { createReportService } from './features/reports/reports.service.ts';
 import { createReportSettings } from './features/reports/report-settings.service.ts';
+import { createReportPhotoRepository } from './features/report-photos/report-photos.repository.ts';
+import { createReportPhotoService } from './features/report-photos/report-photos.service.ts';
 import { createLightService } from './features/lights/lights.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
@@ -32,6 +34,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
   const reportSettings = createReportSettings({ db: k, audit, clock });
+  const reportPhotos = createReportPhotoService({ db: k, photos: createReportPhotoRepository(k), audit, clock, locks: reportSettings });
   const stats = createUnitStats(k, db.dialect);
   const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar(), stats });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, clock });
@@ -45,8 +48,9 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
-    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings, stats }),
+    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings, stats, photos: reportPhotos }),
     reportSettings,
+    reportPhotos,
     lights,
     unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, clock }),

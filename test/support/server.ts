@@ -3,12 +3,15 @@ import type { Clock } from '../../src/server/clock.ts';
 import { openDb, type Db } from '../../src/server/db/client.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { buildApp } from '../../src/server/http/app.ts';
+import type { Services } from '../../src/server/services.ts';
 import { freshDatabase, type DatabaseKind } from './databases.ts';
 
 export interface TestServer {
   url: string;
   db: Db;
   config: Config;
+  /** The server's own services, for the few tests that call one directly (e.g. a step not yet behind an endpoint). */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,7 @@ export async function startTestServer(
   };
   const db = openDb(config.database);
   await migrateToLatest(db);
-  const { app } = await buildApp({ config, db, clock: options.clock ?? (() => new Date()) });
+  const { app, services } = await buildApp({ config, db, clock: options.clock ?? (() => new Date()) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -32,6 +35,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     db,
     config,
+    services,
     async close() {
       await app.close();
       await db.close();

@@ -28,6 +28,8 @@ export interface Report {
   reviewedBy: string | null;
   createdBy: string;
   createdAt: string;
+  /** Site photos this revision carries (0–9). */
+  photoCount: number;
   /** Approved current amounts of the year up to and including this month. */
   yearCumulativeYuan: number;
   sinceStartYuan: number;
@@ -79,8 +81,12 @@ export interface TodoItem {
 export interface ReportTodo {
   year: number;
   month: number;
+  /** The server's date, YYYY-MM-DD: deadlines count from it, not from the reader's clock. */
+  today: string;
   /** The last day to submit on time, YYYY-MM-DD. */
   deadline: string;
+  /** The last day the department should review, YYYY-MM-DD. */
+  reviewDeadline: string;
   items: TodoItem[];
 }
 
@@ -91,12 +97,18 @@ export interface UnitReportStatus {
   filed: number;
   late: number;
   missing: number;
+  /** Submitted, waiting for the department's review. */
+  awaitingReview: number;
+  /** Still waiting after the calendar's review day. */
+  reviewOverdue: number;
 }
 
 export interface ReportStatus {
   year: number;
   month: number;
+  today: string;
   deadline: string;
+  reviewDeadline: string;
   units: UnitReportStatus[];
 }
 
@@ -119,4 +131,31 @@ export const reportsApi = {
   correct: (id: Id, body: CorrectionInput) => request<Report>('POST', `${reportPath(id)}/corrections`, body),
   toFile: (params: { year: number; month: number }) => request<ReportTodo>('GET', `/reports/todo${query(params)}`),
   status: (params: { year: number; month: number }) => request<ReportStatus>('GET', `/reports/status${query(params)}`),
+};
+
+/** A site photo (现场照片) of one report revision; the pictures are JPEG, served at `urls`. */
+export interface ReportPhoto {
+  id: number;
+  reportId: number;
+  caption: string;
+  fileName: string;
+  /** Of the stored photo (at most 2048 px on the long side). */
+  width: number;
+  height: number;
+  bytes: number;
+  createdAt: string;
+  createdBy: string;
+  urls: { photo: string; thumb: string };
+}
+
+export const reportPhotosApi = {
+  list: (reportId: Id) => request<{ reportId: number; items: ReportPhoto[] }>('GET', `${reportPath(reportId)}/photos`),
+  /** Uploads one file (multipart: file, caption). */
+  upload: (reportId: Id, file: Blob, fileName: string, caption: string) => {
+    const form = new FormData();
+    form.append('caption', caption);
+    form.append('file', file, fileName);
+    return request<ReportPhoto>('POST', `${reportPath(reportId)}/photos`, form);
+  },
+  remove: (photoId: Id) => request<void>('DELETE', `/report-photos/${encodeURIComponent(String(photoId))}`),
 };

@@ -127,10 +127,14 @@ export function query(params: Record<string, Id | null | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-/** Sends one request to /api/v1 and returns the parsed JSON body (undefined for 204). */
+/**
+ * Sends one request to /api/v1 and returns the parsed JSON body (undefined for 204). A FormData body
+ * (a file upload) goes as multipart, with the Content-Type and boundary the browser sets.
+ */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.lang };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie('lantern_csrf') ?? state.csrfToken;
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -141,7 +145,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', translate(state.lang, 'common.networkError'));

@@ -15,6 +15,9 @@ const zh = {
   'reports.filed': '已报',
   'reports.missing': '未报',
   'reports.late': '逾期',
+  'status.awaiting': '待审核',
+  'status.reviewOverdue': '超期 {n}',
+  'status.reviewOverdueTitle': '已过审核截止日（{date}）仍未审核',
   'reports.loadFailed': '加载失败：{message}',
 
   'todo.title': '本月待报',
@@ -131,6 +134,9 @@ const en: Record<ReportMessageKey, string> = {
   'reports.filed': 'Filed',
   'reports.missing': 'Not filed',
   'reports.late': 'Late',
+  'status.awaiting': 'To review',
+  'status.reviewOverdue': '{n} overdue',
+  'status.reviewOverdueTitle': 'Still not reviewed after the review day ({date})',
   'reports.loadFailed': 'Could not load: {message}',
 
   'todo.title': 'To file this month',

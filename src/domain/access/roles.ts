@@ -15,7 +15,7 @@ export function isRole(value: unknown): value is Role {
  */
 export type Reach = 'all' | 'subtree' | 'self' | 'none';
 
-export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project', 'report', 'reportReview', 'lightRules'] as const;
+export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project', 'report', 'reportReview', 'lightRules', 'target', 'race', 'bulletin'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -75,6 +75,26 @@ const MATRIX: Matrix = {
     update: { admin: 'all', coordinator: 'all' },
     delete: {},
   },
+  // Targets and the statistics behind the race: a unit's editor reads its own, the coordinator sets them.
+  target: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree' },
+    create: { admin: 'all', coordinator: 'all' },
+    update: { admin: 'all', coordinator: 'all' },
+    delete: { admin: 'all', coordinator: 'all' },
+  },
+  // Rankings are published to every unit that is ranked: everyone but enterprises reads them.
+  race: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'all' },
+    create: { admin: 'all', coordinator: 'all' },
+    update: { admin: 'all', coordinator: 'all' },
+    delete: { admin: 'all', coordinator: 'all' },
+  },
+  bulletin: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'all' },
+    create: { admin: 'all', coordinator: 'all' },
+    update: {},
+    delete: {},
+  },
   token: {
     read: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
     create: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
@@ -118,5 +138,8 @@ export function permissionsOf(role: Role): string[] {
   if (reachOf(role, 'report', 'create') !== 'none') perms.push('report.file');
   if (reachOf(role, 'reportReview', 'update') !== 'none') perms.push('report.review');
   if (reachOf(role, 'lightRules', 'update') !== 'none') perms.push('lights.manage');
+  if (reachOf(role, 'target', 'update') !== 'none') perms.push('target.manage');
+  if (reachOf(role, 'race', 'read') !== 'none') perms.push('race.read');
+  if (reachOf(role, 'race', 'update') !== 'none') perms.push('race.manage');
   return perms;
 }

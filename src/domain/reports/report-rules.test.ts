@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, checkCalendar, isFutureMonth, isLate, mustReport, submitDeadline } from './report-rules.ts';
+import { canDo, checkCalendar, isFutureMonth, isLate, isReviewOverdue, mustReport, reviewDeadline, submitDeadline } from './report-rules.ts';
 
 describe('the reporting calendar', () => {
   it.each([
@@ -64,5 +64,25 @@ describe('the reporting calendar', () => {
     ['return', 'approved', false],
   ] as const)('%s a %s report: %s', (action, state, ok) => {
     expect(canDo(action, state)).toBe(ok);
+  });
+});
+
+describe('the department’s review day', () => {
+  it.each([
+    // year, month, calendar, review deadline
+    [2026, 10, { submitByDay: 3, reviewByDay: 5 }, '2026-11-05'],
+    [2026, 12, { submitByDay: 3, reviewByDay: 5 }, '2027-01-05'],
+    [2026, 2, { submitByDay: 10, reviewByDay: 12 }, '2026-03-12'],
+  ])('reports of %i-%i are reviewed by the deadline (%o): %s', (year, month, calendar, due) => {
+    expect(reviewDeadline(year, month, calendar)).toBe(due);
+  });
+
+  it.each([
+    ['submitted, on the review day itself', '2026-11-05', 'submitted', false],
+    ['submitted, the day after', '2026-11-06', 'submitted', true],
+    ['approved long ago is not waiting', '2026-11-20', 'approved', false],
+    ['a draft is the unit’s, not the department’s, to move', '2026-11-20', 'draft', false],
+  ])('%s', (_what, today, state, overdue) => {
+    expect(isReviewOverdue(today, 2026, 10, state)).toBe(overdue);
   });
 });

@@ -44,6 +44,15 @@ export function submitDeadline(year: number, month: number, calendar: ReportingC
   return `${nextYear}-${pad(nextMonth)}-${pad(calendar.submitByDay)}`;
 }
 
+/** The last day the responsible department should review the month's submitted reports, YYYY-MM-DD. */
+export function reviewDeadline(year: number, month: number, calendar: ReportingCalendar = DEFAULT_CALENDAR): string {
+  return `${submitDeadline(year, month, calendar).slice(0, 8)}${pad(calendar.reviewByDay)}`;
+}
+
+/** A report still waiting for review after the review day (the day itself is on time). */
+export const isReviewOverdue = (today: string, year: number, month: number, state: string, calendar: ReportingCalendar = DEFAULT_CALENDAR) =>
+  state === 'submitted' && today > reviewDeadline(year, month, calendar);
+
 /** Submitted after the deadline day (the deadline day itself is on time). */
 export function isLate(submittedOn: string, year: number, month: number, calendar: ReportingCalendar = DEFAULT_CALENDAR): boolean {
   return submittedOn > submitDeadline(year, month, calendar);

@@ -39,8 +39,10 @@ describe('a project’s contribution to its unit’s statistics', () => {
   it('files the start list under the planned start year, done once started', () => {
     const pending = contributionOf({ ...base, plannedStartDate: '2026-05-10' });
     expect([pick(pending, 'start.count', 2026), pick(pending, 'start.investment', 2026), pick(pending, 'start.done', 2026)]).toEqual([1, 50_000_000, undefined]);
+    expect(pick(pending, 'startDue', 2026, 5)).toBe(1);
     const started = contributionOf({ ...base, stage: 'construction', plannedStartDate: '2026-05-10', actualStartDate: '2026-04-28' });
     expect(pick(started, 'start.done', 2026)).toBe(1);
+    expect(pick(started, 'startDue', 2026, 5)).toBeUndefined();
   });
 
   it('leaves a dropped project off the start and production lists', () => {

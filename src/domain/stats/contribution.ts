@@ -26,6 +26,8 @@ export const STAT_METRICS = [
   'start.count', 'start.investment', 'start.done', 'production.count', 'production.investment', 'production.done',
   /** projects that actually started, at (year, month) of the actual start; and those of 1 亿元 or more */
   'starts', 'startsAboveYi',
+  /** projects on a start list not yet started, at (year, month) of the planned start: overdue once that month ends */
+  'startDue',
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 
@@ -78,6 +80,7 @@ export function contributionOf(p: StatFacts): StatRow[] {
     add(year, 0, `${list}.count`, 1);
     add(year, 0, `${list}.investment`, p.totalInvestment);
     if (status === 'done') add(year, 0, `${list}.done` as StatMetric, 1);
+    if (list === 'start' && status === 'pending') add(year, Number(p.plannedStartDate!.slice(5, 7)), 'startDue', 1);
   }
   if (p.actualStartDate) {
     const [y, m] = [Number(p.actualStartDate.slice(0, 4)), Number(p.actualStartDate.slice(5, 7))];

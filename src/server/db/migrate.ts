@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_reports.ts';
 import * as m0005 from './migrations/0005_lights.ts';
 import * as m0006 from './migrations/0006_report_settings.ts';
 import * as m0007 from './migrations/0007_unit_stats.ts';
+import * as m0008 from './migrations/0008_report_photos.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, DialectMigration> = {
   '0005_lights': m0005,
   '0006_report_settings': m0006,
   '0007_unit_stats': m0007,
+  '0008_report_photos': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -100,6 +100,7 @@ export interface DB {
   light_exemptions: LightExemptionTable;
   job_runs: JobRunTable;
   report_month_locks: ReportMonthLockTable;
+  report_photos: ReportPhotoTable;
   unit_stats: UnitStatTable;
 }
 
@@ -264,4 +265,29 @@ export interface UnitStatTable {
   metric: string;
   value: number;
 }
+
+/** A site photo of one report revision, stored in the database (blob / bytea) with its thumbnail. */
+export interface ReportPhotoTable {
+  id: Generated<number>;
+  report_id: number;
+  /** The name the file had on the uploader's device, shown and used when downloading. */
+  file_name: string;
+  caption: string;
+  /** JPEG, upright, without metadata, at most 2048 px on the long side. */
+  photo: Buffer;
+  width: number;
+  height: number;
+  bytes: number;
+  /** JPEG, at most 320 px on the long side. */
+  thumb: Buffer;
+  thumb_width: number;
+  thumb_height: number;
+  thumb_bytes: number;
+  created_by_id: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+
+
 

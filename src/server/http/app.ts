@@ -17,6 +17,7 @@ import { registerUnitRoutes } from '../features/units/units.routes.ts';
 import { registerUserRoutes } from '../features/users/users.routes.ts';
 import { registerProjectRoutes } from '../features/projects/projects.routes.ts';
 import { registerReportRoutes } from '../features/reports/reports.routes.ts';
+import { registerReportPhotoRoutes } from '../features/report-photos/report-photos.routes.ts';
 import { registerLightRoutes } from '../features/lights/lights.routes.ts';
 import { registerReportSettingsRoutes } from '../features/reports/report-settings.routes.ts';
 import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerTokenRoutes(app, { tokens: services.tokens });
   registerProjectRoutes(app, { projects: services.projects, queries: services.projectQueries });
   registerReportRoutes(app, { reports: services.reports, units: services.unitRepo });
+  registerReportPhotoRoutes(app, { photos: services.reportPhotos });
   registerLightRoutes(app, { lights: services.lights });
   registerReportSettingsRoutes(app, { settings: services.reportSettings });
   registerDashboardRoutes(app, { dashboard: services.dashboard });

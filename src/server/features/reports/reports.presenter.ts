@@ -1,6 +1,7 @@
 import type { ReportRow } from './reports.repository.ts';
 
-export function presentReport(r: ReportRow) {
+/** `photo_count` comes with the listing queries (ofProject, ofMonth); a row read without it has 0. */
+export function presentReport(r: ReportRow & { photo_count?: number | string | bigint | null }) {
   return {
     id: Number(r.id),
     projectId: r.project_id,
@@ -20,6 +21,7 @@ export function presentReport(r: ReportRow) {
     reviewedBy: r.reviewed_by,
     createdBy: r.created_by,
     createdAt: r.created_at,
+    photoCount: Number(r.photo_count ?? 0),
   };
 }
 
@@ -27,7 +29,7 @@ export function presentReport(r: ReportRow) {
  * Reports with the figures derived from approved current revisions, never typed: the year's
  * cumulative amount up to and including the report's month, and the amount since the first report.
  */
-export function withCumulative(rows: ReportRow[]) {
+export function withCumulative(rows: (ReportRow & { photo_count?: number | string | bigint | null })[]) {
   const counted = rows.filter((r) => r.is_current === 1 && r.state === 'approved').sort((a, b) => a.year - b.year || a.month - b.month);
   const upTo = (year: number, month: number, sameYear: boolean) =>
     counted.filter((c) => (c.year < year || (c.year === year && c.month <= month)) && (!sameYear || c.year === year)).reduce((s, c) => s + Number(c.amount), 0);

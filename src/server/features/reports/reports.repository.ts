@@ -1,9 +1,13 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 import type { DB, MonthlyReportTable } from '../../db/schema.ts';
 
 export type ReportRow = Selectable<MonthlyReportTable>;
+
+/** How many site photos a report revision carries, as `photo_count`: a subquery on report_photos' index. */
+const withPhotoCount = (eb: ExpressionBuilder<DB, 'monthly_reports'>) =>
+  eb.selectFrom('report_photos').select((e) => e.fn.countAll<number>().as('n')).whereRef('report_photos.report_id', '=', 'monthly_reports.id').as('photo_count');
 
 /** Typed queries over monthly reports; decisions live in the service. */
 export function createReportRepository(db: Kysely<DB>) {
@@ -11,7 +15,7 @@ export function createReportRepository(db: Kysely<DB>) {
     findById: (id: number, ex: Kysely<DB> = db) => ex.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst(),
 
     ofProject: (projectId: number, ex: Kysely<DB> = db) =>
-      ex.selectFrom('monthly_reports').selectAll().where('project_id', '=', projectId).orderBy('year', 'desc').orderBy('month', 'desc').orderBy('revision', 'desc').execute(),
+      ex.selectFrom('monthly_reports').selectAll().select(withPhotoCount).where('project_id', '=', projectId).orderBy('year', 'desc').orderBy('month', 'desc').orderBy('revision', 'desc').execute(),
 
     revisionsOf: (projectId: number, year: number, month: number, ex: Kysely<DB> = db) =>
       ex.selectFrom('monthly_reports').selectAll().where('project_id', '=', projectId).where('year', '=', year).where('month', '=', month).orderBy('revision').execute(),
@@ -32,6 +36,7 @@ export function createReportRepository(db: Kysely<DB>) {
         .selectFrom('monthly_reports')
         .innerJoin('projects', 'projects.id', 'monthly_reports.project_id')
         .selectAll('monthly_reports')
+        .select(withPhotoCount)
         .where('monthly_reports.year', '=', year)
         .where('monthly_reports.month', '=', month)
         .$call((q) => {

@@ -25,6 +25,7 @@ const report = z.object({
   reviewedBy: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
+  photoCount: z.number(),
   yearCumulativeYuan: z.number(),
   sinceStartYuan: z.number(),
 });

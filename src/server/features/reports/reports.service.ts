@@ -4,6 +4,8 @@ import {
   isFutureMonth,
   isLate,
   nextState,
+  reviewDeadline,
+  isReviewOverdue,
   submitDeadline,
   type ReportAction,
   type ReportState,
@@ -20,6 +22,7 @@ import type { ActorContext } from '../session/actor.ts';
 import type { ReportRepository, ReportRow } from './reports.repository.ts';
 import type { ReportSettings } from './report-settings.service.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
+import type { ReportPhotoService } from '../report-photos/report-photos.service.ts';
 import { presentReport, withCumulative } from './reports.presenter.ts';
 
 export interface NewReport {
@@ -41,11 +44,12 @@ export interface ReportServiceDeps {
   settings: ReportSettings;
   /** Keeps the units' monthly sums current inside the approving transaction. */
   stats: Pick<UnitStats, 'track'>;
+  photos: Pick<ReportPhotoService, 'copyPhotos'>;
 }
 
 const view = (r: ReportRow) => ({ year: r.year, month: r.month, revision: r.revision, amount: Number(r.amount), state: r.state, isLate: r.is_late === 1, isCurrent: r.is_current === 1 });
 
-export function createReportService({ db, reports, projects, audit, clock, onReportApproved, settings, stats }: ReportServiceDeps) {
+export function createReportService({ db, reports, projects, audit, clock, onReportApproved, settings, stats, photos }: ReportServiceDeps) {
   /** A locked month takes no new filing, editing or submitting; corrections still go through review. */
   async function assertOpen(year: number, month: number, ex: Kysely<DB>) {
     if (await settings.isLocked(year, month, ex)) throw conflict('REPORT_MONTH_LOCKED', { year, month });
@@ -187,6 +191,8 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
           state: 'submitted', is_late: 0, correction_reason: input.reason, return_reason: null, submitted_at: at, reviewed_at: null, reviewed_by: null,
           created_by: actor.displayName, created_at: at, updated_at: at,
         });
+        // The correction starts with the corrected revision's photos; that revision keeps its own.
+        await photos.copyPhotos(current.id, Number(created), trx);
         await audit.record({ actor, action: 'report.correct', objectType: 'report', objectId: String(created), unitPath: p.unit_path, summary: `更正 ${p.name} ${r.year}年${r.month}月月报：${input.reason}`, before: view(current), after: { amount: amountWithin(input.amountWan, p.total_investment), reason: input.reason }, ip }, trx);
         return Number(created);
       });
@@ -201,10 +207,14 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
     /** The month's obligations in the actor's scope: what to file, and where each stands. */
     async toFile(actor: ActorContext, year: number, month: number) {
       const rows = await reports.obligations(scopeForReports(actor), year, month);
+      const calendar = await settings.calendar();
       return {
         year,
         month,
-        deadline: submitDeadline(year, month, await settings.calendar()),
+        // The server's date, so that "N days past the deadline" does not depend on the reader's clock.
+        today: today(),
+        deadline: submitDeadline(year, month, calendar),
+        reviewDeadline: reviewDeadline(year, month, calendar),
         items: rows.map((r) => ({ projectId: r.project_id, projectName: r.name, stage: r.stage, unitName: r.unit_name, reportId: r.report_id === null ? null : Number(r.report_id), state: (r.state ?? 'missing') as ReportState | 'missing', isLate: r.is_late === 1, amountYuan: r.amount === null ? null : Number(r.amount) })),
       };
     },
@@ -212,18 +222,23 @@ export function createReportService({ db, reports, projects, audit, clock, onRep
     /** Per unit below the county: how many reports are due, filed, late and missing. */
     async status(actor: ActorContext, year: number, month: number, unitsByPath: (path: string) => { id: number; name: string } | undefined) {
       const rows = await reports.obligations(scopeForReports(actor), year, month);
-      const byUnit = new Map<number, { unitId: number; unitName: string; due: number; filed: number; late: number; missing: number }>();
+      const calendar = await settings.calendar();
+      const day = today();
+      const byUnit = new Map<number, { unitId: number; unitName: string; due: number; filed: number; late: number; missing: number; awaitingReview: number; reviewOverdue: number }>();
       for (const r of rows) {
         const unit = unitsByPath(r.unit_path);
         if (!unit) continue;
-        const e = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, due: 0, filed: 0, late: 0, missing: 0 };
+        const e = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, due: 0, filed: 0, late: 0, missing: 0, awaitingReview: 0, reviewOverdue: 0 };
+        // The department's step: submitted reports wait for review, overdue after the calendar's review day.
+        if (r.state === 'submitted') e.awaitingReview++;
+        if (r.state && isReviewOverdue(day, year, month, r.state, calendar)) e.reviewOverdue++;
         e.due++;
         if (r.state === 'submitted' || r.state === 'approved') e.filed++;
         else e.missing++;
         if (r.is_late === 1) e.late++;
         byUnit.set(unit.id, e);
       }
-      return { year, month, deadline: submitDeadline(year, month, await settings.calendar()), units: [...byUnit.values()] };
+      return { year, month, today: day, deadline: submitDeadline(year, month, calendar), reviewDeadline: reviewDeadline(year, month, calendar), units: [...byUnit.values()] };
     },
   };
 }

@@ -47,6 +47,9 @@ export async function rebuildUnitStats(db: Kysely<any>, dialect: MigrationDialec
           fill(`${list}.done`, (m) => listed(m, sql`sum(case when ${sql.ref(`p.${actual}`)} is not null then 1 else 0 end)`)),
         ];
       }),
+      fill('startDue', (m) => projects(trx).where('p.stage', '<>', 'dropped').where('p.planned_start_date', 'is not', null).where('p.actual_start_date', 'is', null)
+        .select(['p.lead_unit_id', year('p.planned_start_date').as('year'), month('p.planned_start_date').as('month'), m.as('metric'), sql`count(*)`.as('value')])
+        .groupBy(['p.lead_unit_id', year('p.planned_start_date'), month('p.planned_start_date')])),
       fill('starts', (m) => projects(trx).where('p.actual_start_date', 'is not', null)
         .select(['p.lead_unit_id', year('p.actual_start_date').as('year'), month('p.actual_start_date').as('month'), m.as('metric'), sql`count(*)`.as('value')])
         .groupBy(['p.lead_unit_id', year('p.actual_start_date'), month('p.actual_start_date')])),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Grid, Pagination, Progress, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CheckOutlined, EditOutlined, FormOutlined, RollbackOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
+import { CameraOutlined, CheckOutlined, EditOutlined, FormOutlined, RollbackOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
 import { reportsApi, type Report } from '../../api-reports';
 import type { ProjectDetail } from '../../api-projects';
 import { errorMessage } from '../../forms';
@@ -10,6 +10,7 @@ import { useSession } from '../../session';
 import { formatWan } from '../../../../src/domain/money/money';
 import { CorrectionModal } from './CorrectionModal';
 import { ReportFormModal, type ReportFormTarget } from './ReportFormModal';
+import { ReportPhotos } from './ReportPhotos';
 import { ReturnModal } from './ReturnModal';
 import { CorrectionTag, LateTag, previousMonth, ReportStateTag } from './shared';
 
@@ -67,6 +68,12 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
   const yearDone = rows.filter((r) => r.year === thisYear && r.isCurrent && r.state === 'approved').reduce((s, r) => s + r.amountYuan, 0);
   const plan = project.annualPlans.find((p) => p.year === thisYear)?.amountYuan ?? null;
   const superseded = (r: Report) => !r.isCurrent && r.state === 'approved';
+  const photosEditable = (r: Report) => canFile && (r.state === 'draft' || r.state === 'returned');
+  const showPhotos = (r: Report) => r.photoCount > 0 || photosEditable(r);
+  const setPhotoCount = (id: number, photoCount: number) => setItems((old) => old && old.map((x) => (x.id === id ? { ...x, photoCount } : x)));
+  const photoStrip = (r: Report, size: number) => (
+    <ReportPhotos reportId={r.id} editable={photosEditable(r)} size={size} expectedCount={r.photoCount} onCountChange={(n) => setPhotoCount(r.id, n)} />
+  );
   const correctionPending = (r: Report) => rows.some((x) => sameMonth(x, r) && !x.isCurrent && x.state !== 'approved' && x.revision > r.revision);
 
   const actions = (r: Report) => {
@@ -142,6 +149,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
           {[r.progressText, r.problems].filter(Boolean).join('；')}
         </Typography.Paragraph>
       )}
+      {showPhotos(r) && <div style={{ marginTop: 6 }}>{photoStrip(r, 72)}</div>}
       {actions(r) && <div style={{ marginTop: 6 }}>{actions(r)}</div>}
     </div>
   );
@@ -164,6 +172,11 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
             <span style={{ whiteSpace: 'nowrap' }}>{tr('project.revisionN', { n: r.revision })}</span>
             {r.revision > 1 && <CorrectionTag />}
             {superseded(r) && <Tag style={{ marginInlineEnd: 0 }}>{tr('tag.superseded')}</Tag>}
+            {r.photoCount > 0 && (
+              <Tag icon={<CameraOutlined />} style={{ marginInlineEnd: 0 }} data-testid={`report-photo-count-${r.id}`}>
+                {r.photoCount}
+              </Tag>
+            )}
           </div>
           {r.revision > 1 && r.correctionReason && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: r.correctionReason }} data-testid="report-correction-reason">
@@ -285,7 +298,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
             }) as React.HTMLAttributes<HTMLElement>
           }
           expandable={{
-            rowExpandable: (r) => Boolean(r.progressText || r.problems),
+            rowExpandable: (r) => Boolean(r.progressText || r.problems) || showPhotos(r),
             expandedRowRender: (r) => (
               <div style={{ fontSize: 13 }}>
                 {r.progressText && (
@@ -300,6 +313,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
                     {r.problems}
                   </div>
                 )}
+                {showPhotos(r) && <div style={{ marginTop: r.progressText || r.problems ? 8 : 0 }}>{photoStrip(r, 88)}</div>}
               </div>
             ),
           }}

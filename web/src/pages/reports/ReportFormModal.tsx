@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Skeleton, Typography } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { reportsApi, type Report } from '../../api-reports';
 import { errorMessage, placeApiError } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
+import { usePhotosI18n } from '../../i18n-report-photos';
 import { submitDeadline } from '../../../../src/domain/reports/report-rules';
 import { WanInput } from '../projects/WanInput';
 import { yuanToWanText } from '../projects/shared';
+import { ReportPhotos } from './ReportPhotos';
 import { isFuturePeriod, type Period } from './shared';
 
 interface Values {
@@ -32,20 +35,23 @@ export interface ReportFormTarget {
 const monthKey = (year: number, month: number) => `${year}-${month}`;
 
 /**
- * 填报 / 修改: 本月完成投资 (万元), 形象进度, 存在问题; 保存草稿 or 保存并报送 in one go.
+ * 填报 / 修改: 本月完成投资 (万元), 形象进度, 存在问题; 保存草稿 or 保存并报送 in one go. Site photos
+ * (现场照片) go on the report once it exists: a new one is first saved as a draft without closing.
  * Mounted while open. onChanged runs after anything was saved, even when a later step failed.
  */
 export function ReportFormModal({ target, onClose, onChanged }: { target: ReportFormTarget; onClose: () => void; onChanged: (report: Report) => void }) {
   const { tr, period: periodText } = useReportsI18n();
+  const ptr = usePhotosI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+  // 'photos': saving the new draft so that photos can be added, the dialog staying open.
+  const [busy, setBusy] = useState<'draft' | 'submit' | 'photos' | null>(null);
   const [existing, setExisting] = useState<Report | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // The report this modal works on once it exists (created here or loaded for editing).
   const saved = useRef<Report | null>(null);
   const editing = Boolean(target.reportId);
-  const chooseMonth = !target.period && !editing;
+  const chooseMonth = !target.period && !editing && !existing;
 
   useEffect(() => {
     if (!target.reportId) return;
@@ -68,7 +74,7 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
     ? { year: existing.year, month: existing.month }
     : target.period ?? (chosen ? { year: chosen.year(), month: chosen.month() + 1 } : null);
 
-  const save = async (andSubmit: boolean) => {
+  const save = async (andSubmit: boolean, stayForPhotos = false) => {
     let values: Values;
     try {
       values = await form.validateFields();
@@ -76,7 +82,7 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
       return;
     }
     if (!period) return;
-    setBusy(andSubmit ? 'submit' : 'draft');
+    setBusy(stayForPhotos ? 'photos' : andSubmit ? 'submit' : 'draft');
     const body = {
       amountWan: values.amountWan ?? '0',
       progressText: values.progressText?.trim() ?? '',
@@ -87,6 +93,14 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
         ? await reportsApi.update(saved.current.id, body)
         : await reportsApi.create(target.projectId, { year: period.year, month: period.month, ...body });
       saved.current = report;
+      if (stayForPhotos) {
+        // The draft exists now: the photo strip below takes over, the dialog stays open.
+        setExisting(report);
+        setBusy(null);
+        message.success(tr('done.draft'));
+        onChanged(report);
+        return;
+      }
       if (andSubmit) report = await reportsApi.submit(report.id);
       message.success(tr(andSubmit ? 'done.submitted' : 'done.draft'));
       onChanged(report);
@@ -112,10 +126,10 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
         <Button key="cancel" onClick={onClose}>
           {tr('form.cancel')}
         </Button>,
-        <Button key="draft" loading={busy === 'draft'} disabled={loading || Boolean(loadError) || busy === 'submit'} onClick={() => void save(false)} data-testid="report-save-draft">
+        <Button key="draft" loading={busy === 'draft'} disabled={loading || Boolean(loadError) || busy === 'submit' || busy === 'photos'} onClick={() => void save(false)} data-testid="report-save-draft">
           {tr('form.saveDraft')}
         </Button>,
-        <Button key="submit" type="primary" loading={busy === 'submit'} disabled={loading || Boolean(loadError) || busy === 'draft'} onClick={() => void save(true)} data-testid="report-save-submit">
+        <Button key="submit" type="primary" loading={busy === 'submit'} disabled={loading || Boolean(loadError) || busy === 'draft' || busy === 'photos'} onClick={() => void save(true)} data-testid="report-save-submit">
           {tr('form.saveSubmit')}
         </Button>,
       ]}
@@ -137,50 +151,74 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
       {loading ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          data-testid="report-form"
-          style={{ paddingBottom: 12 }}
-          initialValues={
-            existing
-              ? { amountWan: yuanToWanText(existing.amountYuan), progressText: existing.progressText, problems: existing.problems }
-              : { month: target.suggested ? dayjs(`${target.suggested.year}-${String(target.suggested.month).padStart(2, '0')}-01`) : null }
-          }
-          onFinish={() => void save(false)}
-        >
-          {chooseMonth && (
-            <Form.Item
-              name="month"
-              label={tr('form.month')}
-              rules={[
-                { required: true, message: tr('form.monthRequired') },
-                {
-                  validator: (_, value: Dayjs | null) =>
-                    value && target.taken?.has(monthKey(value.year(), value.month() + 1)) ? Promise.reject(new Error(tr('form.monthTaken'))) : Promise.resolve(),
-                },
-              ]}
-            >
-              <DatePicker
-                picker="month"
-                allowClear={false}
-                format={(value) => periodText(value.year(), value.month() + 1)}
-                disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 }) || Boolean(target.taken?.has(monthKey(d.year(), d.month() + 1)))}
-                style={{ width: '100%' }}
-                data-testid="report-form-month"
-              />
+        <>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            data-testid="report-form"
+            style={{ paddingBottom: 12 }}
+            initialValues={
+              existing
+                ? { amountWan: yuanToWanText(existing.amountYuan), progressText: existing.progressText, problems: existing.problems }
+                : { month: target.suggested ? dayjs(`${target.suggested.year}-${String(target.suggested.month).padStart(2, '0')}-01`) : null }
+            }
+            onFinish={() => void save(false)}
+          >
+            {chooseMonth && (
+              <Form.Item
+                name="month"
+                label={tr('form.month')}
+                rules={[
+                  { required: true, message: tr('form.monthRequired') },
+                  {
+                    validator: (_, value: Dayjs | null) =>
+                      value && target.taken?.has(monthKey(value.year(), value.month() + 1)) ? Promise.reject(new Error(tr('form.monthTaken'))) : Promise.resolve(),
+                  },
+                ]}
+              >
+                <DatePicker
+                  picker="month"
+                  allowClear={false}
+                  format={(value) => periodText(value.year(), value.month() + 1)}
+                  disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 }) || Boolean(target.taken?.has(monthKey(d.year(), d.month() + 1)))}
+                  style={{ width: '100%' }}
+                  data-testid="report-form-month"
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="amountWan" label={tr('form.amount')} rules={[{ required: true, message: tr('form.amountRequired') }]}>
+              <WanInput data-testid="report-form-amount" />
             </Form.Item>
-          )}
-          <Form.Item name="amountWan" label={tr('form.amount')} rules={[{ required: true, message: tr('form.amountRequired') }]}>
-            <WanInput data-testid="report-form-amount" />
-          </Form.Item>
-          <Form.Item name="progressText" label={tr('form.progress')}>
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder={tr('form.progressPlaceholder')} data-testid="report-form-progress" />
-          </Form.Item>
-          <Form.Item name="problems" label={tr('form.problems')}>
-            <Input.TextArea rows={2} maxLength={2000} showCount placeholder={tr('form.problemsPlaceholder')} data-testid="report-form-problems" />
-          </Form.Item>
-        </Form>
+            <Form.Item name="progressText" label={tr('form.progress')}>
+              <Input.TextArea rows={3} maxLength={2000} showCount placeholder={tr('form.progressPlaceholder')} data-testid="report-form-progress" />
+            </Form.Item>
+            <Form.Item name="problems" label={tr('form.problems')}>
+              <Input.TextArea rows={2} maxLength={2000} showCount placeholder={tr('form.problemsPlaceholder')} data-testid="report-form-problems" />
+            </Form.Item>
+          </Form>
+          <div style={{ borderTop: '1px solid #f0f0f0', padding: '12px 0 4px' }} data-testid="report-form-photos">
+            {existing ? (
+              <ReportPhotos
+                reportId={existing.id}
+                editable={existing.state === 'draft' || existing.state === 'returned'}
+                heading
+                onCountChange={(photoCount) => onChanged({ ...existing, photoCount })}
+              />
+            ) : (
+              <>
+                <Typography.Text>{ptr('photos.title')}</Typography.Text>
+                <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginTop: 8 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {ptr('photos.afterDraft')}
+                  </Typography.Text>
+                  <Button size="small" icon={<CameraOutlined />} loading={busy === 'photos'} disabled={busy !== null} onClick={() => void save(false, true)} data-testid="report-save-draft-photos">
+                    {ptr('photos.saveDraftFirst')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </div>
+        </>
       )}
     </Modal>
   );

@@ -106,7 +106,9 @@ export function ReportsPage() {
   };
 
   const deadline = todo?.deadline ?? status?.deadline ?? submitDeadline(year, month);
-  const pastDeadline = todayText() > deadline;
+  // The server's date once it has answered: the reader's clock may be wrong.
+  const today = todo?.today ?? status?.today ?? todayText();
+  const pastDeadline = today > deadline;
 
   const totals = useMemo(() => {
     if (todo) {
@@ -130,7 +132,7 @@ export function ReportsPage() {
     </div>
   );
 
-  const statusCard = <UnitStatusTable units={status?.units ?? null} loading={loading && !status} pastDeadline={pastDeadline} />;
+  const statusCard = <UnitStatusTable units={status?.units ?? null} loading={loading && !status} pastDeadline={pastDeadline} reviewDeadline={status?.reviewDeadline} />;
 
   return (
     <div data-testid="reports-page">
@@ -156,7 +158,7 @@ export function ReportsPage() {
             <Typography.Title level={5} style={{ margin: '0 0 4px' }}>
               {tr('reports.heading', { period: periodText(year, month) })}
             </Typography.Title>
-            <DeadlineText deadline={deadline} period={period} size={18} />
+            <DeadlineText deadline={deadline} period={period} today={today} size={18} />
           </div>
           <div style={{ display: 'flex', gap: 20, textAlign: 'center' }}>
             {figure('due', false)}

@@ -5,6 +5,7 @@ import { formatTime } from '../../format';
 import { useReportsI18n } from '../../i18n-reports';
 import { Link } from '../../components/Link';
 import { formatWan } from '../../../../src/domain/money/money';
+import { ReportPhotos } from './ReportPhotos';
 import { CorrectionTag, LateTag, type MonthRevisions } from './shared';
 
 export interface ReviewEntry {
@@ -90,6 +91,11 @@ export function ReviewQueue({ entries, loading, scanning, actions }: { entries: 
               <Typography.Text type="secondary">{tr('review.problems')}：</Typography.Text>
               {report.problems}
             </Typography.Paragraph>
+          )}
+          {report && report.photoCount > 0 && (
+            <div style={{ marginTop: 6 }}>
+              <ReportPhotos reportId={report.id} editable={false} size={64} />
+            </div>
           )}
         </div>
         <div style={{ display: 'flex', gap: 8, flexShrink: 0 }}>

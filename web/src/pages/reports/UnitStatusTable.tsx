@@ -5,7 +5,7 @@ import { useReportsI18n } from '../../i18n-reports';
 const percentOf = (filed: number, due: number) => (due ? Math.round((filed / due) * 1000) / 10 : 100);
 
 /** 各单位报送情况: per unit below the county, reports due, filed, late and not filed, and the filed share. */
-export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitReportStatus[] | null; loading: boolean; pastDeadline: boolean }) {
+export function UnitStatusTable({ units, loading, pastDeadline, reviewDeadline }: { units: UnitReportStatus[] | null; loading: boolean; pastDeadline: boolean; reviewDeadline?: string }) {
   const { tr } = useReportsI18n();
   const rows = units ?? [];
   const count = (value: number, warn: boolean, testId: string) => (
@@ -30,6 +30,17 @@ export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitR
   };
 
   const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+  // The department's step: how many wait for review, and how many of those are past the review day.
+  const awaiting = (n: number, overdue: number, testId: string) => (
+    <span style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
+      {n}
+      {overdue > 0 && (
+        <Typography.Text type="danger" strong style={{ marginInlineStart: 4, fontSize: 12 }} title={tr('status.reviewOverdueTitle', { date: reviewDeadline ?? '' })}>
+          {tr('status.reviewOverdue', { n: overdue })}
+        </Typography.Text>
+      )}
+    </span>
+  );
 
   const columns: TableColumnsType<UnitReportStatus> = [
     { title: tr('status.unit'), dataIndex: 'unitName', key: 'unit', width: 110, fixed: 'left' },
@@ -54,6 +65,14 @@ export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitR
       render: (v: number, r) => count(v, pastDeadline, `status-missing-${r.unitId}`),
     },
     {
+      title: nowrap(tr('status.awaiting')),
+      key: 'awaiting',
+      width: 92,
+      align: 'right',
+      sorter: (a, b) => a.reviewOverdue - b.reviewOverdue || a.awaitingReview - b.awaitingReview,
+      render: (_, r) => awaiting(r.awaitingReview, r.reviewOverdue, `status-awaiting-${r.unitId}`),
+    },
+    {
       title: tr('status.progress'),
       key: 'progress',
       width: 130,
@@ -62,7 +81,10 @@ export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitR
     },
   ];
 
-  const total = rows.reduce((t, r) => ({ due: t.due + r.due, filed: t.filed + r.filed, late: t.late + r.late, missing: t.missing + r.missing }), { due: 0, filed: 0, late: 0, missing: 0 });
+  const total = rows.reduce(
+    (t, r) => ({ due: t.due + r.due, filed: t.filed + r.filed, late: t.late + r.late, missing: t.missing + r.missing, awaitingReview: t.awaitingReview + r.awaitingReview, reviewOverdue: t.reviewOverdue + r.reviewOverdue }),
+    { due: 0, filed: 0, late: 0, missing: 0, awaitingReview: 0, reviewOverdue: 0 },
+  );
 
   return (
     <Card size="small" title={tr('status.title')} data-testid="reports-status" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
@@ -73,7 +95,7 @@ export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitR
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 512, y: rows.length > 12 ? 520 : undefined }}
+        scroll={{ x: 604, y: rows.length > 12 ? 520 : undefined }}
         onRow={(r) => ({ 'data-testid': `status-row-${r.unitId}` }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: tr('status.empty') }}
         summary={() =>
@@ -93,7 +115,10 @@ export function UnitStatusTable({ units, loading, pastDeadline }: { units: UnitR
                 <Table.Summary.Cell index={4} align="right">
                   {count(total.missing, pastDeadline, 'status-missing-total')}
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={5}>{progress(total.filed, total.due)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  {awaiting(total.awaitingReview, total.reviewOverdue, 'status-awaiting-total')}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={6}>{progress(total.filed, total.due)}</Table.Summary.Cell>
               </Table.Summary.Row>
             </Table.Summary>
           ) : null

@@ -69,9 +69,8 @@ export function CorrectionTag() {
 }
 
 /** "报送截止：2026-11-03" with how much time is left, red once the day has passed. */
-export function DeadlineText({ deadline, period, size = 16 }: { deadline: string; period: Period; size?: number }) {
+export function DeadlineText({ deadline, period, today, size = 16 }: { deadline: string; period: Period; today: string; size?: number }) {
   const { tr } = useReportsI18n();
-  const today = todayText();
   const past = today > deadline;
   const notOver = dayjs(today).isBefore(dayjs(`${period.year}-${String(period.month).padStart(2, '0')}-01`).endOf('month'), 'day');
   const days = daysBetween(today, deadline);
