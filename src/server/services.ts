@@ -21,6 +21,10 @@ import { createLightService } from './features/lights/lights.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
 import { createUnitStats } from './features/stats/unit-stats.ts';
+import { createTargetService } from './features/race/targets.service.ts';
+import { createRaceValues } from './features/race/race-values.ts';
+import { createRaceService } from './features/race/races.service.ts';
+import { createBulletinService } from './features/bulletins/bulletins.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
 
 /** Wires repositories into services; each service receives only what it uses. */
@@ -36,6 +40,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const reportSettings = createReportSettings({ db: k, audit, clock });
   const reportPhotos = createReportPhotoService({ db: k, photos: createReportPhotoRepository(k), audit, clock, locks: reportSettings });
   const stats = createUnitStats(k, db.dialect);
+  const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats }), audit, clock });
   const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar(), stats });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, clock });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
@@ -51,6 +56,9 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings, stats, photos: reportPhotos }),
     reportSettings,
     reportPhotos,
+    targets: createTargetService({ db: k, audit, clock }),
+    races,
+    bulletins: createBulletinService({ db: k, races, stats, audit, clock, pdfFont: config.pdfFont }),
     lights,
     unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, clock }),

@@ -102,6 +102,10 @@ export interface DB {
   report_month_locks: ReportMonthLockTable;
   report_photos: ReportPhotoTable;
   unit_stats: UnitStatTable;
+  targets: TargetTable;
+  indicator_values: IndicatorValueTable;
+  races: RaceTable;
+  bulletins: BulletinTable;
 }
 
 export interface ProjectTable {
@@ -288,6 +292,49 @@ export interface ReportPhotoTable {
   created_at: string;
 }
 
+/** A unit's target for an indicator and year, in the indicator's base unit (元, count, percent). */
+export interface TargetTable {
+  unit_id: number;
+  year: number;
+  indicator: string;
+  value: number;
+  updated_by: string;
+  updated_at: string;
+}
 
+/** A statistic Lantern cannot compute (财政收入, 税收…), year to date through a month, with its source. */
+export interface IndicatorValueTable {
+  unit_id: number;
+  indicator: string;
+  year: number;
+  month: number;
+  value: number;
+  source: string;
+  updated_by: string;
+  updated_at: string;
+}
 
+export interface RaceTable {
+  id: Generated<number>;
+  name: string;
+  /** The definition as src/domain/race/race-definition.ts parses it. */
+  definition_json: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
 
+export interface BulletinTable {
+  id: Generated<number>;
+  race_id: number;
+  year: number;
+  period_kind: string;
+  period_index: number;
+  title: string;
+  doc_number: string;
+  issuer: string;
+  commentary: string;
+  snapshot_json: string;
+  published_by: string;
+  published_at: string;
+}

@@ -18,6 +18,8 @@ import { registerUserRoutes } from '../features/users/users.routes.ts';
 import { registerProjectRoutes } from '../features/projects/projects.routes.ts';
 import { registerReportRoutes } from '../features/reports/reports.routes.ts';
 import { registerReportPhotoRoutes } from '../features/report-photos/report-photos.routes.ts';
+import { registerRaceRoutes } from '../features/race/race.routes.ts';
+import { registerBulletinRoutes } from '../features/bulletins/bulletins.routes.ts';
 import { registerLightRoutes } from '../features/lights/lights.routes.ts';
 import { registerReportSettingsRoutes } from '../features/reports/report-settings.routes.ts';
 import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
@@ -71,6 +73,8 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerProjectRoutes(app, { projects: services.projects, queries: services.projectQueries });
   registerReportRoutes(app, { reports: services.reports, units: services.unitRepo });
   registerReportPhotoRoutes(app, { photos: services.reportPhotos });
+  registerRaceRoutes(app, { races: services.races, targets: services.targets, defaultLocale: config.locale });
+  registerBulletinRoutes(app, { bulletins: services.bulletins });
   registerLightRoutes(app, { lights: services.lights });
   registerReportSettingsRoutes(app, { settings: services.reportSettings });
   registerDashboardRoutes(app, { dashboard: services.dashboard });

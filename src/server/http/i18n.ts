@@ -1,4 +1,5 @@
 import { STAGE_LABELS } from '../../domain/projects/lifecycle.ts';
+import { RACE_MESSAGES } from './i18n-race.ts';
 
 /** Server-side messages in the two languages Lantern speaks. zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
@@ -101,6 +102,7 @@ const MESSAGES = {
   PHOTO_HEIC: { 'zh-CN': '“{name}”是 HEIC 格式（苹果手机默认格式），本系统暂不能读取；请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”，或将照片转为 JPEG 后上传', en: '"{name}" is HEIC (the iPhone default), which this server cannot read; choose Settings → Camera → Formats → Most Compatible, or convert the photo to JPEG' },
   PHOTO_TOO_MANY_PIXELS: { 'zh-CN': '“{name}”超过 {mp} 百万像素，请缩小后再上传', en: '"{name}" has more than {mp} megapixels; make it smaller and try again' },
   PHOTO_LIMIT: { 'zh-CN': '每份月报最多 {max} 张照片', en: 'A report takes at most {max} photos' },
+  ...RACE_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

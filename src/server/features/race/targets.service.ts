@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import { INDICATORS, indicatorByKey, isIndicatorKey, type Indicator } from '../../../domain/race/indicators.ts';
+import { DEFAULT_PEER_GROUPS } from '../../../domain/race/race-definition.ts';
+import type { UnitKind } from '../../../domain/units/unit-tree.ts';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, forbidden, invalid } from '../../http/errors.ts';
+import { racePolicy } from '../../policies/race.policy.ts';
+import { scopeAllows } from '../../../domain/access/scope.ts';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import type { ActorContext } from '../session/actor.ts';
+
+/** The kinds of unit a race ranks (and so the units that take targets). */
+export const RANKED_KINDS: readonly UnitKind[] = DEFAULT_PEER_GROUPS.flatMap((g) => g.unitKinds);
+
+/** Indicators whose data Lantern does not hold yet (deals, tickets come with later modules). */
+export const UNAVAILABLE = new Set(['signedDeals', 'ticketClosureRate']);
+
+const MAX_VALUE = 1e15;
+
+export function presentIndicator(i: Indicator) {
+  return { key: i.key, label: i.label, unit: i.unit, higherIsBetter: i.higherIsBetter, source: i.source.kind, available: !UNAVAILABLE.has(i.key) };
+}
+
+type Entry = { unitId: number; indicator: string; value: number | null };
+
+/**
+ * 目标任务 and the statistics Lantern cannot compute (财政收入, 税收…): per unit, indicator and year
+ * (targets) or month (values, year to date). A unit's editor reads its own; the coordinator sets
+ * them in a grid, every change audited with before and after.
+ */
+export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
+  /** The rankable units the reader may see, in the tree's order. */
+  async function visibleUnits(actor: ActorContext) {
+    const scope = racePolicy.targetReadScope(actor);
+    const rows = await db.selectFrom('units').select(['id', 'name', 'kind', 'path']).where('kind', 'in', [...RANKED_KINDS]).orderBy('sort_order').orderBy('id').execute();
+    return rows.filter((u) => scopeAllows(scope, { unitPath: u.path }));
+  }
+
+  const unitsOut = (units: { id: number; name: string; kind: string }[]) => units.map((u) => ({ unitId: u.id, unitName: u.name, kind: u.kind }));
+
+  /** Checks one entry against its indicator: the field path names the row, the message the unit and indicator. */
+  function checkEntry(e: Entry, i: number, units: Map<number, { name: string }>, manual: boolean) {
+    const at = `items.${i}`;
+    if (!isIndicatorKey(e.indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: e.indicator }, `${at}.indicator`);
+    const indicator = indicatorByKey(e.indicator);
+    const unit = units.get(e.unitId);
+    if (!unit) throw new AppError(404, 'NOT_FOUND', 'NOT_FOUND', { what: '@unit' }, `${at}.unitId`);
+    if (e.value === null) return indicator;
+    const params = { unit: unit.name, indicator: indicator.label['zh-CN'], unitOfMeasure: indicator.unit };
+    if (!Number.isFinite(e.value) || Math.abs(e.value) > MAX_VALUE) throw invalid('TARGET_TOO_BIG', params, `${at}.value`);
+    if ((indicator.unit === '元' || indicator.unit === '个') && !Number.isInteger(e.value)) throw invalid('TARGET_NOT_WHOLE', params, `${at}.value`);
+    // Growth rates may fall below zero; nothing else may.
+    if (e.value < 0 && !(manual && indicator.unit === '%')) throw invalid('TARGET_NEGATIVE', params, `${at}.value`);
+    // A target is divided by (完成率): for what is better higher, zero cannot be a target.
+    if (!manual && e.value === 0 && indicator.higherIsBetter) throw invalid('TARGET_NOT_POSITIVE', params, `${at}.value`);
+    return indicator;
+  }
+
+  async function settable(actor: ActorContext) {
+    const units = await visibleUnits(actor);
+    const mine = units.filter((u) => racePolicy.canSetTargetFor(actor, u));
+    if (!mine.length) throw forbidden();
+    return new Map(mine.map((u) => [u.id, u]));
+  }
+
+  return {
+    indicators: () => ({ items: INDICATORS.map(presentIndicator) }),
+
+    async targets(actor: ActorContext, year: number) {
+      const units = await visibleUnits(actor);
+      const ids = units.map((u) => u.id);
+      const rows = ids.length ? await db.selectFrom('targets').selectAll().where('year', '=', year).where('unit_id', 'in', ids).execute() : [];
+      return {
+        year,
+        units: unitsOut(units),
+        items: rows.map((r) => ({ unitId: r.unit_id, indicator: r.indicator, value: Number(r.value), updatedBy: r.updated_by, updatedAt: r.updated_at })),
+        canEdit: units.some((u) => racePolicy.canSetTargetFor(actor, u)),
+      };
+    },
+
+    /** Sets (or, with null, removes) targets; all entries are checked before anything is written. */
+    async setTargets(actor: ActorContext, input: { year: number; items: Entry[] }, ip: string | null) {
+      const units = await settable(actor);
+      input.items.forEach((e, i) => checkEntry(e, i, units, false));
+      const at = clock().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const e of input.items) {
+          const key = (q: any) => q.where('unit_id', '=', e.unitId).where('year', '=', input.year).where('indicator', '=', e.indicator);
+          const before = await key(trx.selectFrom('targets').select('value')).executeTakeFirst();
+          const old = before ? Number(before.value) : null;
+          if (old === e.value) continue;
+          if (e.value === null) await key(trx.deleteFrom('targets')).execute();
+          else
+            await trx
+              .insertInto('targets')
+              .values({ unit_id: e.unitId, year: input.year, indicator: e.indicator, value: e.value, updated_by: actor.displayName, updated_at: at })
+              .onConflict((oc) => oc.columns(['unit_id', 'year', 'indicator']).doUpdateSet({ value: e.value!, updated_by: actor.displayName, updated_at: at }))
+              .execute();
+          const unit = units.get(e.unitId)!;
+          const label = indicatorByKey(e.indicator as never).label['zh-CN'];
+          await audit.record({ actor, action: 'target.set', objectType: 'target', objectId: `${e.unitId}:${input.year}:${e.indicator}`, unitPath: unit.path, summary: `${unit.name} ${input.year} 年“${label}”目标`, before: { value: old }, after: { value: e.value }, ip }, trx);
+        }
+      });
+      return this.targets(actor, input.year);
+    },
+
+    async values(actor: ActorContext, indicator: string, year: number, month: number) {
+      if (!isIndicatorKey(indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator }, 'indicator');
+      const units = await visibleUnits(actor);
+      const ids = units.map((u) => u.id);
+      const rows = ids.length
+        ? await db.selectFrom('indicator_values').selectAll().where('indicator', '=', indicator).where('year', '=', year).where('month', '=', month).where('unit_id', 'in', ids).execute()
+        : [];
+      return {
+        indicator,
+        year,
+        month,
+        units: unitsOut(units),
+        items: rows.map((r) => ({ unitId: r.unit_id, value: Number(r.value), source: r.source, updatedBy: r.updated_by, updatedAt: r.updated_at })),
+        canEdit: units.some((u) => racePolicy.canSetTargetFor(actor, u)),
+      };
+    },
+
+    /** Enters statistics of one indicator and month (year to date), each with its source. */
+    async setValues(actor: ActorContext, input: { indicator: string; year: number; month: number; items: { unitId: number; value: number | null; source: string }[] }, ip: string | null) {
+      const units = await settable(actor);
+      if (!isIndicatorKey(input.indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: input.indicator }, 'indicator');
+      const indicator = indicatorByKey(input.indicator);
+      if (indicator.source.kind !== 'manual') throw invalid('VALUE_NOT_MANUAL', { indicator: indicator.label['zh-CN'] }, 'indicator');
+      input.items.forEach((e, i) => {
+        checkEntry({ ...e, indicator: input.indicator }, i, units, true);
+        if (e.value !== null && !e.source.trim()) throw invalid('VALUE_NO_SOURCE', { unit: units.get(e.unitId)!.name, indicator: indicator.label['zh-CN'] }, `items.${i}.source`);
+      });
+      const at = clock().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const e of input.items) {
+          const key = (q: any) => q.where('unit_id', '=', e.unitId).where('indicator', '=', input.indicator).where('year', '=', input.year).where('month', '=', input.month);
+          const before = await key(trx.selectFrom('indicator_values').select(['value', 'source'])).executeTakeFirst();
+          const old = before ? { value: Number(before.value), source: before.source } : null;
+          const source = e.source.trim();
+          if (old?.value === e.value && old?.source === source) continue;
+          if (e.value === null && !old) continue;
+          if (e.value === null) await key(trx.deleteFrom('indicator_values')).execute();
+          else
+            await trx
+              .insertInto('indicator_values')
+              .values({ unit_id: e.unitId, indicator: input.indicator, year: input.year, month: input.month, value: e.value, source, updated_by: actor.displayName, updated_at: at })
+              .onConflict((oc) => oc.columns(['indicator', 'year', 'month', 'unit_id']).doUpdateSet({ value: e.value!, source, updated_by: actor.displayName, updated_at: at }))
+              .execute();
+          const unit = units.get(e.unitId)!;
+          await audit.record({ actor, action: 'indicatorValue.set', objectType: 'indicatorValue', objectId: `${e.unitId}:${input.indicator}:${input.year}-${input.month}`, unitPath: unit.path, summary: `${unit.name} ${input.year}年1—${input.month}月“${indicator.label['zh-CN']}”`, before: old, after: e.value === null ? null : { value: e.value, source }, ip }, trx);
+        }
+      });
+      return this.values(actor, input.indicator, input.year, input.month);
+    },
+  };
+}
+
+export type TargetService = ReturnType<typeof createTargetService>;
