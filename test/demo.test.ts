@@ -16,6 +16,7 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     expect(res.status).toBe(201);
     expect(res.body.projects).toBe(300);
     expect(res.body.reports).toBeGreaterThan(100);
+    expect(res.body.bulletins).toBe(3);
     const status = (await anon.get('/api/v1/setup')).body;
     expect(status).toMatchObject({ done: true, regionName: '兰溪市', demo: { password: 'lantern-demo' } });
     const usernames = status.demo.accounts.map((a: { username: string }) => a.username);
@@ -50,5 +51,27 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     for (const name of ['planning', 'reserve', 'start', 'production']) expect(lists[name].count).toBeGreaterThan(0);
     expect(lists.start.done).toBeGreaterThan(0);
     expect(lists.start.pending).toBeGreaterThan(0);
+  });
+
+  it('has targets, a monthly race and its bulletins for the last three months', async () => {
+    const coordinator = new ApiClient(server.url);
+    await coordinator.signIn('coordinator', 'lantern-demo');
+    const bulletins = (await coordinator.get('/api/v1/bulletins')).body.items;
+    expect(bulletins.map((b: { docNumber: string }) => b.docNumber).sort()).toEqual(['兰项绩办〔2026〕1号', '兰项绩办〔2026〕2号', '兰项绩办〔2026〕3号']);
+    const months = bulletins.map((b: { periodIndex: number }) => b.periodIndex).sort((a: number, b: number) => a - b);
+    expect(months[2] - months[0]).toBe(2);
+    const ranking = (await coordinator.get(`/api/v1/races/${bulletins[0].raceId}/ranking`)).body;
+    expect(ranking.publishedBulletinId).toBe(bulletins[0].id);
+    const townships = ranking.groups.find((g: { group: string }) => g.group === 'townships');
+    expect(townships.top.length).toBeGreaterThanOrEqual(3);
+    expect(townships.bottom.length).toBeGreaterThanOrEqual(3);
+    // Ranks move between published months: the history holds all three.
+    expect(ranking.history.periods).toHaveLength(3);
+    const dashboard = (await coordinator.get('/api/v1/dashboard')).body;
+    expect(dashboard.latestBulletin).toMatchObject({ id: bulletins[0].id, docNumber: bulletins[0].docNumber });
+    expect(dashboard.race).toMatchObject({ raceId: bulletins[0].raceId, period: { label: ranking.period.label } });
+    expect(dashboard.race.groups.find((g: { label: { 'zh-CN': string } }) => g.label['zh-CN'] === '乡镇街道').top.map((u: { unitId: number }) => u.unitId)).toEqual(townships.top.map((u: { unitId: number }) => u.unitId));
+    const targets = (await coordinator.get('/api/v1/targets?year=2026')).body.items;
+    expect(targets.filter((t: { indicator: string }) => t.indicator === 'fixedAssetInvestment').length).toBeGreaterThan(10);
   });
 });

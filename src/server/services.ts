@@ -41,6 +41,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const reportPhotos = createReportPhotoService({ db: k, photos: createReportPhotoRepository(k), audit, clock, locks: reportSettings });
   const stats = createUnitStats(k, db.dialect);
   const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats }), audit, clock });
+  const targets = createTargetService({ db: k, audit, clock });
+  const bulletins = createBulletinService({ db: k, races, stats, audit, clock, pdfFont: config.pdfFont });
   const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar(), stats });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, clock });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
@@ -56,14 +58,14 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings, stats, photos: reportPhotos }),
     reportSettings,
     reportPhotos,
-    targets: createTargetService({ db: k, audit, clock }),
+    targets,
     races,
-    bulletins: createBulletinService({ db: k, races, stats, audit, clock, pdfFont: config.pdfFont }),
+    bulletins,
     lights,
     unitRepo,
-    demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, clock }),
+    demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, targets, races, bulletins, clock }),
     projectQueries,
-    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, clock }),
+    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, clock }),
     stats,
   };
 }

@@ -10,6 +10,9 @@ import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
+import type { RaceService } from '../race/races.service.ts';
+import type { BulletinService } from '../bulletins/bulletins.service.ts';
+import { racePolicy } from '../../policies/race.policy.ts';
 
 type Q = SelectQueryBuilder<DB, 'projects', object>;
 
@@ -32,7 +35,26 @@ const gapOf = (completion: number | null, time: number) => (completion === null 
  * reasons, the monthly completion curve against the plan, and the four lists — all aggregated in
  * the database, within what the reader may see.
  */
-export function createDashboardService({ db, units, queries, stats, clock }: { db: Kysely<DB>; units: UnitRepository; queries: ProjectQueries; stats: Pick<UnitStats, 'under'>; clock: Clock }) {
+export function createDashboardService({ db, units, queries, stats, races, bulletins, clock }: {
+  db: Kysely<DB>;
+  units: UnitRepository;
+  queries: ProjectQueries;
+  stats: Pick<UnitStats, 'under'>;
+  races: Pick<RaceService, 'ranking'>;
+  bulletins: Pick<BulletinService, 'latest'>;
+  clock: Clock;
+}) {
+  /** The race of the latest bulletin (or the newest race): its live ranking's top and bottom per group. */
+  async function currentRace(actor: ActorContext) {
+    if (!racePolicy.canReadRaces(actor)) return null;
+    const latest = await db.selectFrom('bulletins').select('race_id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const raceId = latest?.race_id ?? (await db.selectFrom('races').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id;
+    if (!raceId) return null;
+    const r = await races.ranking(actor, raceId);
+    const brief = (row: { unitId: number; name: string; total: number; rank: number }) => ({ unitId: row.unitId, name: row.name, total: row.total, rank: row.rank });
+    return { raceId, name: r.name, period: { label: r.period.label }, groups: r.groups.map((g) => ({ label: g.label, top: g.top.map(brief), bottom: g.bottom.map(brief) })) };
+  }
+
   return {
     async overview(actor: ActorContext, unitId?: number) {
       const scope = scopeFor(actor, 'project', 'read');
@@ -45,7 +67,7 @@ export function createDashboardService({ db, units, queries, stats, clock }: { d
 
       // The units' figures are kept current as things change (unit_stats), so the year's totals,
       // curve and colours come from a few rows per unit; only the red list reads projects.
-      const [figures, red, lists] = await Promise.all([
+      const [figures, red, lists, race, latestBulletin] = await Promise.all([
         visible ? stats.under(visible, [0, year]) : Promise.resolve([]),
         scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id').innerJoin('units', 'units.id', 'projects.lead_unit_id'), scope, top.path)
           .where('l.colour', '=', 'red')
@@ -54,6 +76,8 @@ export function createDashboardService({ db, units, queries, stats, clock }: { d
           .limit(50)
           .execute(),
         queries.fourLists(actor, year, top.id),
+        currentRace(actor),
+        bulletins.latest(actor),
       ]);
 
       type Row = { unitId: number; unitName: string; planYuan: number; completedYuan: number; green: number; yellow: number; red: number; grey: number };
@@ -99,6 +123,8 @@ export function createDashboardService({ db, units, queries, stats, clock }: { d
           cumulative += inMonth;
           return { month: m, completedYuan: inMonth, cumulativeYuan: m <= month ? cumulative : null, planCumulativeYuan: Math.round((planYuan * timeProgress(m)) / 100) };
         }),
+        race,
+        latestBulletin,
         lists: Object.fromEntries(Object.entries(lists.lists).map(([k, v]) => [k, { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan }])),
       };
     },

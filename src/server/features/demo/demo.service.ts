@@ -15,6 +15,10 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import type { ProjectDetailDto } from '../projects/projects.presenter.ts';
 import { demoReportPeriod, generateDemoReports } from '../../../domain/demo/demo-reports.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
+import { loadDemoRace } from './demo-race.ts';
+import type { TargetService } from '../race/targets.service.ts';
+import type { RaceService } from '../race/races.service.ts';
+import type { BulletinService } from '../bulletins/bulletins.service.ts';
 
 export const DEMO_PASSWORD = 'lantern-demo';
 const DEMO_KEY = 'demo';
@@ -41,6 +45,9 @@ export function createDemoService(deps: {
   lights: LightService;
   /** Rebuilt after the reports are loaded in bulk. */
   stats: Pick<UnitStats, 'rebuild'>;
+  targets: TargetService;
+  races: RaceService;
+  bulletins: BulletinService;
   clock: Clock;
 }) {
   const { db, setup, units, unitRepo, projects, lights, stats, clock } = deps;
@@ -108,7 +115,11 @@ export function createDemoService(deps: {
       await stats.rebuild();
       // Every light computed once, kept as the assessed month's light, as the nightly cutoff would.
       await lights.recomputeAll(true);
-      return { units: all.length, users: accounts.length, projects: generated.length, reports };
+      // The coordinator's targets, race and the last three months' bulletins.
+      const coordinatorRow = await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['users.id', 'units.path', 'units.name', 'units.id as unit_id']).where('users.username', '=', 'coordinator').executeTakeFirstOrThrow();
+      const coordinator: ActorContext = { id: coordinatorRow.id, role: 'coordinator', unitId: coordinatorRow.unit_id, unitPath: coordinatorRow.path, username: 'coordinator', displayName: '项目办王主任', unitName: coordinatorRow.name, locale: null, via: 'session' };
+      const race = await loadDemoRace({ db, targets: deps.targets, races: deps.races, bulletins: deps.bulletins }, coordinator, at.slice(0, 10), seed);
+      return { units: all.length, users: accounts.length, projects: generated.length, reports, bulletins: race.bulletins };
     },
   };
 }
