@@ -3,7 +3,7 @@ import { buildApp } from '../src/server/http/app.ts';
 import { ApiClient } from '../test/support/client.ts';
 import type { DatabaseKind } from '../test/support/databases.ts';
 import { withBenchCounty } from './county.ts';
-import { generate, rng } from './projects.bench.ts';
+import { generate, generateReports, rng } from './projects.bench.ts';
 import { ms, percentile } from './stats.ts';
 
 /**
@@ -17,27 +17,7 @@ export async function benchLights(args: { projects: number; requests: number; da
       const year = new Date().getUTCFullYear();
       await generate(db, args.projects, units, year);
       const t0 = performance.now();
-      const rand = rng(7);
-      const at = new Date().toISOString();
-      let after = 0;
-      let reports = 0;
-      for (;;) {
-        const batch = await db.kysely.selectFrom('projects').select(['id', 'total_investment']).where('id', '>', after).orderBy('id').limit(2000).execute();
-        if (!batch.length) break;
-        await db.kysely.transaction().execute(async (trx) => {
-          await trx.insertInto('project_annual_plans').values(batch.map((p) => ({ project_id: p.id, year, amount: Math.round(Number(p.total_investment) / 3), monthly_curve: null }))).execute();
-          const rows = batch.flatMap((p) =>
-            Array.from({ length: 12 }, (_, m) => ({
-              project_id: p.id, year, month: m + 1, revision: 1, is_current: 1, amount: Math.round((Number(p.total_investment) / 36) * (0.3 + rand())),
-              progress_text: '', problems: '', state: 'approved', is_late: rand() < 0.05 ? 1 : 0, correction_reason: null, return_reason: null,
-              submitted_at: at, reviewed_at: at, reviewed_by: 'bench', created_by: 'bench', created_at: at, updated_at: at,
-            })),
-          );
-          for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('monthly_reports').values(rows.slice(i, i + 1000)).execute();
-          reports += rows.length;
-        });
-        after = batch.at(-1)!.id;
-      }
+      const reports = await generateReports(db, year);
       await sql`ANALYZE`.execute(db.kysely);
       console.log(`[${kind}] ${args.projects.toLocaleString()} projects, ${reports.toLocaleString()} reports generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       // The rows went straight to the tables, as a migration or an import would: build the per-unit figures once.
@@ -53,6 +33,7 @@ export async function benchLights(args: { projects: number; requests: number; da
       clearInterval(sampler);
       console.log(`[${kind}] full recomputation of ${computed.toLocaleString()} lights: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
 
+      const rand = rng(7);
       const singles: number[] = [];
       for (let i = 0; i < args.requests; i++) {
         const id = 1 + Math.floor(rand() * args.projects);

@@ -73,6 +73,34 @@ export async function generate(db: Db, n: number, units: { id: number; path: str
   return performance.now() - started;
 }
 
+/**
+ * An annual plan (a third of the total) and twelve approved monthly reports for every project, in
+ * batches of 2,000 projects; returns how many reports were written.
+ */
+export async function generateReports(db: Db, year: number): Promise<number> {
+  const rand = rng(7);
+  const at = new Date().toISOString();
+  let after = 0;
+  let reports = 0;
+  for (;;) {
+    const batch = await db.kysely.selectFrom('projects').select(['id', 'total_investment']).where('id', '>', after).orderBy('id').limit(2000).execute();
+    if (!batch.length) return reports;
+    await db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('project_annual_plans').values(batch.map((p) => ({ project_id: p.id, year, amount: Math.round(Number(p.total_investment) / 3), monthly_curve: null }))).execute();
+      const rows = batch.flatMap((p) =>
+        Array.from({ length: 12 }, (_, m) => ({
+          project_id: p.id, year, month: m + 1, revision: 1, is_current: 1, amount: Math.round((Number(p.total_investment) / 36) * (0.3 + rand())),
+          progress_text: '', problems: '', state: 'approved', is_late: rand() < 0.05 ? 1 : 0, correction_reason: null, return_reason: null,
+          submitted_at: at, reviewed_at: at, reviewed_by: 'bench', created_by: 'bench', created_at: at, updated_at: at,
+        })),
+      );
+      for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('monthly_reports').values(rows.slice(i, i + 1000)).execute();
+      reports += rows.length;
+    });
+    after = batch.at(-1)!.id;
+  }
+}
+
 export async function benchProjects(args: { projects: number; requests: number; databases: DatabaseKind[] }) {
   for (const kind of args.databases) {
     await withBenchCounty(kind, async ({ db, config, services, units }) => {

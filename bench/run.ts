@@ -3,6 +3,7 @@ import { databaseKinds, type DatabaseKind } from '../test/support/databases.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { benchProjects } from './projects.bench.ts';
 import { benchLights } from './lights.bench.ts';
+import { benchRace } from './race.bench.ts';
 
 /**
  * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres]`: runs one benchmark
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   foundation: benchFoundation,
   projects: benchProjects,
   lights: benchLights,
+  race: benchRace,
 };
 
 const { values, positionals } = parseArgs({
