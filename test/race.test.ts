@@ -176,4 +176,23 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
     expect((await editor.post('/api/v1/races', race([60, 40]))).status).toBe(403);
     expect((await editor.get('/api/v1/bulletins')).status).toBe(200);
   });
+
+  // role × action → status, written out by hand (200/201 allowed, 403 refused; 400 = allowed past the guard).
+  it.each([
+    ['admin', 200, 200, 200, 201],
+    ['coordinator', 200, 200, 200, 201],
+    ['leader', 200, 403, 200, 403],
+    ['auditor', 200, 403, 200, 403],
+    ['lanjiang', 200, 403, 200, 403],
+    ['enterprise', 403, 403, 403, 403],
+  ])('%s: read targets %i, set targets %i, read rankings %i, define races %i', async (username, readTargets, setTargets, readRanking, defineRace) => {
+    const c = new ApiClient(server.url);
+    await c.signIn(username, 'lantern-demo');
+    const raceId = (await admin.get('/api/v1/races')).body.items[0].id;
+    expect((await c.get('/api/v1/targets?year=2026')).status).toBe(readTargets);
+    expect((await c.request('PUT', '/api/v1/targets', { year: 2026, items: [{ unitId: unit('兰江街道'), indicator: 'projectsStarted', value: 7 }] })).status).toBe(setTargets);
+    expect((await c.get(`/api/v1/races/${raceId}/ranking?year=2026&period=10`)).status).toBe(readRanking);
+    expect((await c.post('/api/v1/races', { ...race([60, 40]), name: `${username}的赛马` })).status).toBe(defineRace);
+  });
 });
+

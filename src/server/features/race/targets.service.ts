@@ -33,6 +33,7 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
   /** The rankable units the reader may see, in the tree's order. */
   async function visibleUnits(actor: ActorContext) {
     const scope = racePolicy.targetReadScope(actor);
+    if (scope.kind === 'none') throw forbidden();
     const rows = await db.selectFrom('units').select(['id', 'name', 'kind', 'path']).where('kind', 'in', [...RANKED_KINDS]).orderBy('sort_order').orderBy('id').execute();
     return rows.filter((u) => scopeAllows(scope, { unitPath: u.path }));
   }
