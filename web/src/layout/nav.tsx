@@ -2,15 +2,18 @@
 // with the permission that shows it and the page component that the route renders.
 import type { ComponentType, ReactNode } from 'react';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BulbOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   KeyOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   ProjectOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
@@ -21,6 +24,12 @@ import { ProjectFormPage } from '../pages/projects/ProjectFormPage';
 import { ProjectListPage } from '../pages/projects/ProjectListPage';
 import { ProjectListsPage } from '../pages/projects/ProjectListsPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
+import { BulletinDetailPage } from '../pages/race/BulletinDetailPage';
+import { BulletinsPage } from '../pages/race/BulletinsPage';
+import { RaceEditorPage } from '../pages/race/RaceEditorPage';
+import { RacesPage } from '../pages/race/RacesPage';
+import { RankingPage } from '../pages/race/RankingPage';
+import { TargetsPage } from '../pages/targets/TargetsPage';
 import { TokensPage } from '../pages/TokensPage';
 import { UnitsPage } from '../pages/UnitsPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -81,6 +90,28 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/light-rules', label: 'nav.lightRules', icon: <BulbOutlined />, page: LightRulesPage },
   // Everyone signed in: filers see what to file, reviewers the queue and per-unit status, others the status.
   { path: '/reports', label: 'nav.reports', icon: <FileDoneOutlined />, page: ReportsPage },
+  // The horse race (赛马): targets, races with their rankings, and the published bulletins (晾晒通报).
+  { path: '/targets', label: 'nav.targets', icon: <AimOutlined />, permission: 'race.read', page: TargetsPage },
+  {
+    path: '/races',
+    label: 'nav.races',
+    icon: <TrophyOutlined />,
+    permission: 'race.read',
+    page: RacesPage,
+    routes: [
+      { pattern: /^\/races\/new$/, page: RaceEditorPage, permission: 'race.manage' },
+      { pattern: /^\/races\/(\d+)$/, page: RankingPage },
+      { pattern: /^\/races\/(\d+)\/edit$/, page: RaceEditorPage, permission: 'race.manage' },
+    ],
+  },
+  {
+    path: '/bulletins',
+    label: 'nav.bulletins',
+    icon: <NotificationOutlined />,
+    permission: 'race.read',
+    page: BulletinsPage,
+    routes: [{ pattern: /^\/bulletins\/(\d+)$/, page: BulletinDetailPage }],
+  },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, page: UnitsPage },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read', page: UsersPage },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', page: AuditPage },

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Grid, Row, Skeleton, Tag, Typography } from 'antd';
 import { lightsApi, type Colour, type Dashboard } from '../../api-lights';
+import type { DashboardRaceParts } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { useLightsI18n } from '../../i18n-lights';
 import { useProjectsI18n } from '../../i18n-projects';
@@ -14,6 +15,7 @@ import { formatYi } from '../../../../src/domain/money/money';
 import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
 import { listLink } from '../projects/ListCard';
 import { COLOURS, COLOUR_HEX, COLOUR_TEXT, LightDot, lightListHref } from '../lights/shared';
+import { DashboardRaceCards } from '../race/DashboardRaceCards';
 
 const RED_PREVIEW = 10;
 const yi = (yuan: number) => Math.round(yuan / 1e6) / 100;
@@ -28,7 +30,7 @@ export function DashboardPage() {
   const unitParam = new URLSearchParams(search).get('unitId');
   const unitId = unitParam ? Number(unitParam) : undefined;
   const { roots } = useUnits();
-  const [data, setData] = useState<Dashboard | null>(null);
+  const [data, setData] = useState<(Dashboard & DashboardRaceParts) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showAllRed, setShowAllRed] = useState(false);
   const generation = useRef(0);
@@ -172,6 +174,8 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+
+      <DashboardRaceCards race={data.race} bulletin={data.latestBulletin} />
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} lg={10}>

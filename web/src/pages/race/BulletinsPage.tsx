@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Grid, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { bulletinFileUrl, raceApi, type BulletinSummary, type RaceSummary } from '../../api-race';
+import { errorMessage } from '../../forms';
+import { formatTime } from '../../format';
+import { useRaceI18n } from '../../i18n-race';
+import { navigate, useSearch } from '../../router';
+import { Link } from '../../components/Link';
+import { PageHeader } from '../../components/PageHeader';
+
+/** 下载 Word / 下载 PDF as plain links: the session cookie goes along, the server names the file. */
+export function DownloadButtons({ id, size = 'middle' }: { id: number; size?: 'small' | 'middle' }) {
+  const { tk } = useRaceI18n();
+  return (
+    <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
+      <Button size={size} icon={<FileWordOutlined style={{ color: '#2b579a' }} />} href={bulletinFileUrl(id, 'docx')} download data-testid={`bulletin-docx-${id}`}>
+        {tk('bulletins.downloadWord')}
+      </Button>
+      <Button size={size} icon={<FilePdfOutlined style={{ color: '#c4302b' }} />} href={bulletinFileUrl(id, 'pdf')} download data-testid={`bulletin-pdf-${id}`}>
+        {tk('bulletins.downloadPdf')}
+      </Button>
+    </span>
+  );
+}
+
+/** 晾晒通报: the published bulletins, newest first, with their Word and PDF files; filter by race. */
+export function BulletinsPage() {
+  const { tk } = useRaceI18n();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const search = useSearch();
+  const raceParam = new URLSearchParams(search).get('raceId');
+  const raceId = raceParam ? Number(raceParam) : undefined;
+  const [items, setItems] = useState<BulletinSummary[] | null>(null);
+  const [races, setRaces] = useState<RaceSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    raceApi.races().then((r) => setRaces(r.items), () => setRaces([]));
+  }, []);
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    setItems(null);
+    raceApi.bulletins({ raceId }).then(
+      (r) => mine === generation.current && (setItems(r.items), setError(null)),
+      (e: unknown) => mine === generation.current && setError(errorMessage(e)),
+    );
+  }, [raceId]);
+
+  const meta = (b: BulletinSummary) => `${b.raceName} · ${b.docNumber} · ${tk('bulletins.meta', { by: b.publishedBy, at: formatTime(b.publishedAt) })}`;
+
+  const columns: TableColumnsType<BulletinSummary> = narrow
+    ? [
+        {
+          title: tk('bulletins.heading'),
+          key: 'title',
+          render: (_, b) => (
+            <div style={{ display: 'grid', gap: 6 }}>
+              <Link to={`/bulletins/${b.id}`} style={{ fontWeight: 500 }} data-testid={`bulletin-link-${b.id}`}>
+                {b.title}
+              </Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {meta(b)}
+              </Typography.Text>
+              <DownloadButtons id={b.id} size="small" />
+            </div>
+          ),
+        },
+      ]
+    : [
+        {
+          title: tk('bulletins.heading'),
+          key: 'title',
+          render: (_, b) => (
+            <div style={{ lineHeight: 1.5 }}>
+              <Link to={`/bulletins/${b.id}`} style={{ fontWeight: 500 }} data-testid={`bulletin-link-${b.id}`}>
+                {b.title}
+              </Link>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {b.raceName}
+                </Typography.Text>
+              </div>
+            </div>
+          ),
+        },
+        { title: tk('bulletins.docNumber'), dataIndex: 'docNumber', key: 'docNumber', width: 180 },
+        { title: tk('bulletins.period'), dataIndex: 'periodLabel', key: 'periodLabel', width: 130 },
+        {
+          title: tk('bulletins.published'),
+          key: 'published',
+          width: 170,
+          render: (_, b) => (
+            <div style={{ lineHeight: 1.4 }}>
+              <div>{b.publishedBy}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatTime(b.publishedAt)}
+              </Typography.Text>
+            </div>
+          ),
+        },
+        { title: '', key: 'files', width: 240, render: (_, b) => <DownloadButtons id={b.id} size="small" /> },
+      ];
+
+  return (
+    <div data-testid="bulletins-page">
+      <PageHeader
+        title={tk('bulletins.title')}
+        extra={
+          races.length > 1 && (
+            <Select<number>
+              allowClear
+              placeholder={tk('bulletins.allRaces')}
+              value={raceId}
+              onChange={(next) => navigate(next ? `/bulletins?raceId=${next}` : '/bulletins', { replace: true })}
+              options={races.map((r) => ({ value: r.id, label: r.name }))}
+              style={{ width: 220, maxWidth: '100%' }}
+              data-testid="bulletins-race"
+            />
+          )
+        }
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Card size="small">
+        <Table<BulletinSummary>
+          rowKey="id"
+          size="middle"
+          loading={items === null && !error}
+          columns={columns}
+          dataSource={items ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={narrow ? undefined : { x: 860 }}
+          locale={{ emptyText: tk('bulletins.empty') }}
+          data-testid="bulletins-table"
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Grid, Result, Row, Select, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { CheckCircleFilled, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { ApiError } from '../../api';
+import { raceApi, type Race, type RacePeriodKind, type Ranking } from '../../api-race';
+import { errorMessage } from '../../forms';
+import { useRaceI18n } from '../../i18n-race';
+import { navigate, useSearch } from '../../router';
+import { useSession } from '../../session';
+import { Link } from '../../components/Link';
+import { PageHeader } from '../../components/PageHeader';
+import { isFinishedPeriod, isFuturePeriod, latestFinishedPeriod, periodFromSearch, periodsPerYear, recentYears, type RacePeriod } from './periods';
+import { PublishModal } from './PublishModal';
+import { RankHistoryChart, TotalsChart } from './RankingCharts';
+import { RankingTable } from './RankingTable';
+
+const rankingUrl = (id: string, { year, index }: RacePeriod) => `/races/${id}?year=${year}&period=${index}`;
+
+/**
+ * 排名 (/races/:id): a period's ranking per peer group with 骏马 and 蜗牛, totals and rank history
+ * charts, and 发布通报 for the period (race.manage), refused while the weights do not add up to 100.
+ */
+export function RankingPage({ params }: { params: string[] }) {
+  const id = params[0]!;
+  const { tk, text, period: periodText, periodShort } = useRaceI18n();
+  const { can } = useSession();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const search = useSearch();
+  const [race, setRace] = useState<Race | null>(null);
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [groupKey, setGroupKey] = useState<string | undefined>(undefined);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    raceApi.race(id).then(setRace, (e: unknown) => setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }));
+  }, [id]);
+
+  const kind: RacePeriodKind | undefined = race?.definition.periodKind;
+  const fromUrl = kind ? periodFromSearch(search, kind) : null;
+  const period = kind ? (fromUrl ?? latestFinishedPeriod(kind)) : null;
+
+  // The address always names the period, so a shared link shows the same ranking.
+  useEffect(() => {
+    if (kind && !fromUrl && period) navigate(rankingUrl(id, period), { replace: true });
+  }, [kind, fromUrl, period, id]);
+
+  const load = useCallback(async () => {
+    if (!fromUrl) return;
+    const mine = ++generation.current;
+    setLoading(true);
+    try {
+      const result = await raceApi.ranking(id, { year: fromUrl.year, period: fromUrl.index });
+      if (mine !== generation.current) return;
+      setRanking(result);
+      setError(null);
+    } catch (e) {
+      if (mine === generation.current) setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) });
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+    // fromUrl is rebuilt on every render: depend on its parts.
+  }, [id, fromUrl?.year, fromUrl?.index]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error && (error.status === 404 || !race)) {
+    return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/races')}>{tk('races.title')}</Button>} />;
+  }
+  if (!race || !kind || !period) return <Skeleton active paragraph={{ rows: 12 }} />;
+
+  const go = (next: RacePeriod) => navigate(rankingUrl(id, next), { replace: true });
+  const periodOptions = Array.from({ length: periodsPerYear(kind) }, (_, i) => ({
+    value: i + 1,
+    label: periodShort(kind, i + 1),
+    disabled: isFuturePeriod(kind, { year: period.year, index: i + 1 }),
+  }));
+  const warnings = ranking?.warnings ?? race.warnings;
+  const published = ranking?.publishedBulletinId ?? null;
+  const canPublish = can('race.manage');
+  const shown = ranking && ranking.period.year === period.year && ranking.period.index === period.index ? ranking : null;
+  const groups = shown?.groups ?? [];
+  const activeGroup = groups.find((g) => g.group === groupKey) ?? groups[0];
+
+  // Why publishing is refused, if it is: already published, weights off 100, or the period still running.
+  const blocked = published !== null ? 'ranking.alreadyPublished' : warnings.length ? 'ranking.publishBlocked' : !isFinishedPeriod(kind, period) ? 'ranking.notFinished' : null;
+  // On a phone the status line already says 已发布: the disabled button would only repeat it.
+  const publishButton =
+    canPublish &&
+    shown &&
+    !(narrow && blocked === 'ranking.alreadyPublished') &&
+    (blocked ? (
+      <Tooltip title={tk(blocked)}>
+        <Button type="primary" icon={published !== null ? <CheckCircleFilled /> : <SendOutlined />} disabled data-testid="ranking-publish" data-blocked={blocked}>
+          {tk(published !== null ? 'ranking.published' : 'ranking.publish')}
+        </Button>
+      </Tooltip>
+    ) : (
+      <Button type="primary" icon={<SendOutlined />} onClick={() => setPublishing(true)} data-testid="ranking-publish">
+        {tk('ranking.publish')}
+      </Button>
+    ));
+  const periodLabel = (p: { label: string; labels?: { 'zh-CN': string; en: string } }) => (p.labels ? text(p.labels) : p.label);
+
+  return (
+    <div data-testid="ranking-page">
+      <PageHeader
+        title={race.definition.name}
+        extra={
+          <>
+            <Select<number>
+              value={period.year}
+              onChange={(year) => go(isFuturePeriod(kind, { year, index: period.index }) ? latestFinishedPeriod(kind) : { year, index: period.index })}
+              options={recentYears().map((y) => ({ value: y, label: tk('targets.yearOption', { year: y }) }))}
+              style={{ width: 100 }}
+              aria-label={tk('ranking.year')}
+              data-testid="ranking-year"
+            />
+            {kind !== 'year' && (
+              <Select<number> value={period.index} onChange={(index) => go({ year: period.year, index })} options={periodOptions} style={{ width: 116 }} aria-label={tk('ranking.period')} data-testid="ranking-period" />
+            )}
+            {can('race.manage') && (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/races/${id}/edit`)} data-testid="ranking-edit">
+                {narrow ? null : tk('ranking.edit')}
+              </Button>
+            )}
+            {publishButton}
+          </>
+        }
+      />
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', marginTop: -8, marginBottom: 12 }}>
+        <Typography.Text strong data-testid="ranking-period-label">
+          {shown ? periodLabel(shown.period) : periodText(kind, period.year, period.index)}
+        </Typography.Text>
+        {published !== null && (
+          <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }} data-testid="ranking-published">
+            <Tag color="success" icon={<CheckCircleFilled />} style={{ marginInlineEnd: 0 }}>
+              {tk('ranking.published')}
+            </Tag>
+            <Link to={`/bulletins/${published}`} data-testid="ranking-bulletin-link">
+              {tk('ranking.viewBulletin')}
+            </Link>
+          </span>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {tk('ranking.moneyUnit')}
+        </Typography.Text>
+        {canPublish && blocked === 'ranking.notFinished' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="ranking-not-finished">
+            {tk('ranking.notFinished')}
+          </Typography.Text>
+        )}
+      </div>
+      {warnings.map((w) => (
+        <Alert key={w.code} type="warning" showIcon title={w.message} description={canPublish ? tk('ranking.publishBlocked') : undefined} style={{ marginBottom: 12 }} data-testid="ranking-warning" />
+      ))}
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      {!shown ? (
+        loading || !error ? <Skeleton active paragraph={{ rows: 10 }} /> : null
+      ) : (
+        <>
+          {groups.length > 1 && (
+            <Tabs
+              activeKey={activeGroup?.group}
+              onChange={setGroupKey}
+              items={groups.map((g) => ({ key: g.group, label: <span data-testid={`ranking-tab-${g.group}`}>{`${text(g.label)}（${g.rows.length}）`}</span> }))}
+              style={{ marginBottom: 4 }}
+            />
+          )}
+          {activeGroup && (
+            <>
+              <Card size="small" title={groups.length > 1 ? undefined : text(activeGroup.label)} style={{ marginBottom: 12 }} styles={{ body: { padding: narrow ? 0 : 12 } }}>
+                <RankingTable group={activeGroup} indicators={shown.indicators} narrow={narrow} testId={`ranking-table-${activeGroup.group}`} />
+              </Card>
+              <Row gutter={[12, 12]}>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title={tk('ranking.totals')}>
+                    <TotalsChart group={activeGroup} narrow={narrow} testId="ranking-totals-chart" />
+                  </Card>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title={tk('ranking.history')}>
+                    <RankHistoryChart history={shown.history} group={activeGroup} narrow={narrow} testId="ranking-history-chart" />
+                  </Card>
+                </Col>
+              </Row>
+            </>
+          )}
+        </>
+      )}
+      {publishing && shown && (
+        <PublishModal
+          raceId={shown.raceId}
+          year={shown.period.year}
+          period={shown.period.index}
+          periodLabel={periodLabel(shown.period)}
+          onClose={() => setPublishing(false)}
+          onPublished={(bulletin) => {
+            setPublishing(false);
+            setRanking({ ...shown, publishedBulletinId: bulletin.id });
+          }}
+        />
+      )}
+    </div>
+  );
+}

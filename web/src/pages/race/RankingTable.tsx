@@ -1,0 +1,171 @@
+import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { Table, Typography, type TableColumnsType } from 'antd';
+import type { RankingGroup, RankingIndicator, RankingRow } from '../../api-race';
+import { useRaceI18n } from '../../i18n-race';
+import { formatScore, formatValue } from './amounts';
+import { BOTTOM_TINT, NoteTag, RankChange, StandingTag, TOP_TINT, useUnitText } from './shared';
+
+type Standing = 'top' | 'bottom' | null;
+
+/** Whether the row is named 骏马 or 蜗牛 in its group. */
+export function standingOf(group: RankingGroup, row: RankingRow): Standing {
+  if (group.top.some((r) => r.unitId === row.unitId)) return 'top';
+  if (group.bottom.some((r) => r.unitId === row.unitId)) return 'bottom';
+  return null;
+}
+
+const tintOf = (standing: Standing) => (standing === 'top' ? TOP_TINT : standing === 'bottom' ? BOTTOM_TINT : undefined);
+
+/** A score, or the reason there is none (无目标 / 目标无效 / 无数据), never a 0 in its place. */
+function ScoreCell({ row, index }: { row: RankingRow; index: number }) {
+  const cell = row.breakdown[index];
+  if (!cell) return <>—</>;
+  if (cell.score === null && cell.note) return <NoteTag note={cell.note} />;
+  return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatScore(cell.score)}</span>;
+}
+
+/**
+ * One peer group's ranking: 名次, 变化, 单位, 总分 and per indicator 完成 / 目标 / 得分. On a phone the
+ * indicators fold into each row's expansion, so the table stays within the screen.
+ */
+export function RankingTable({ group, indicators, narrow, testId }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string }) {
+  const { tk, text, inUnit } = useRaceI18n();
+  const unitText = useUnitText();
+
+  const columns = useMemo((): TableColumnsType<RankingRow> => {
+    const tinted = (row: RankingRow) => ({ style: { background: tintOf(standingOf(group, row)) } });
+    const rank: TableColumnsType<RankingRow>[number] = {
+      title: tk('ranking.rank'),
+      key: 'rank',
+      width: narrow ? 56 : 64,
+      align: 'center',
+      fixed: narrow ? undefined : 'left',
+      onCell: tinted,
+      render: (_, row) => (
+        <div>
+          <div style={{ fontSize: 16, fontWeight: 600 }} data-testid="rank">
+            {row.rank}
+          </div>
+          {narrow && <RankChange change={row.rankChange} />}
+        </div>
+      ),
+    };
+    const unit: TableColumnsType<RankingRow>[number] = {
+      title: tk('ranking.unit'),
+      key: 'unit',
+      width: narrow ? undefined : 150,
+      fixed: narrow ? undefined : 'left',
+      onCell: tinted,
+      render: (_, row) => {
+        const standing = standingOf(group, row);
+        return (
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4 }}>
+            <span style={{ fontWeight: 500, wordBreak: 'break-all' }} data-testid="ranking-unit">
+              {row.name}
+            </span>
+            {standing && <StandingTag standing={standing} />}
+          </div>
+        );
+      },
+    };
+    const total: TableColumnsType<RankingRow>[number] = {
+      title: tk('ranking.total'),
+      key: 'total',
+      width: 76,
+      align: 'right',
+      onCell: tinted,
+      render: (_, row) => (
+        <span style={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }} data-testid="ranking-total">
+          {formatScore(row.total)}
+        </span>
+      ),
+    };
+    if (narrow) return [rank, unit, total];
+
+    const change: TableColumnsType<RankingRow>[number] = {
+      title: tk('ranking.change'),
+      key: 'change',
+      width: 60,
+      align: 'center',
+      onCell: tinted,
+      render: (_, row) => <RankChange change={row.rankChange} />,
+    };
+    const perIndicator = indicators.map((indicator, index): TableColumnsType<RankingRow>[number] => {
+      const showTarget = indicator.method === 'ratioToTarget' || group.rows.some((r) => r.breakdown[index]?.target !== null && r.breakdown[index]?.target !== undefined);
+      const unitSuffix = unitText(indicator.unit);
+      const cell = (render: (row: RankingRow) => ReactNode, key: string, title: string) => ({
+        title,
+        key: `${indicator.key}-${key}`,
+        width: key === 'score' ? 84 : 80,
+        align: 'right' as const,
+        onCell: tinted,
+        render: (_: unknown, row: RankingRow) => render(row),
+      });
+      return {
+        key: indicator.key,
+        align: 'center',
+        title: (
+          <div style={{ lineHeight: 1.35 }}>
+            <div>
+              {text(indicator.label)}
+              {indicator.unit === '元' ? inUnit(unitSuffix) : ''}
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+              {indicator.weight > 0 ? tk('ranking.weight', { weight: indicator.weight }) : tk('method.deduction')}
+            </Typography.Text>
+          </div>
+        ),
+        children: [
+          cell((row) => formatValue(row.breakdown[index]?.value, indicator.unit), 'value', tk('ranking.value')),
+          ...(showTarget ? [cell((row) => formatValue(row.breakdown[index]?.target, indicator.unit), 'target', tk('ranking.target'))] : []),
+          cell((row) => <ScoreCell row={row} index={index} />, 'score', tk('ranking.score')),
+        ],
+      };
+    });
+    return [rank, change, unit, total, ...perIndicator];
+  }, [group, indicators, narrow, tk, text, inUnit, unitText]);
+
+  const width = useMemo(() => 64 + 60 + 150 + 76 + indicators.length * 244, [indicators.length]);
+
+  return (
+    <Table<RankingRow>
+      rowKey="unitId"
+      size="small"
+      bordered={!narrow}
+      columns={columns}
+      dataSource={group.rows}
+      pagination={false}
+      scroll={narrow ? undefined : { x: width }}
+      locale={{ emptyText: tk('ranking.noRows') }}
+      expandable={narrow ? { expandedRowRender: (row) => <Breakdown row={row} indicators={indicators} />, expandRowByClick: true } : undefined}
+      onRow={(row) => ({ 'data-testid': `ranking-row-${row.unitId}`, 'data-standing': standingOf(group, row) ?? '', style: { background: tintOf(standingOf(group, row)) } }) as HTMLAttributes<HTMLElement>}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A row's indicators as lines, for the phone: 完成 / 目标 and 得分. */
+function Breakdown({ row, indicators }: { row: RankingRow; indicators: RankingIndicator[] }) {
+  const { tk, text } = useRaceI18n();
+  const unitText = useUnitText();
+  return (
+    <div style={{ display: 'grid', gap: 6 }} data-testid="ranking-breakdown">
+      {indicators.map((indicator, index) => {
+        const cell = row.breakdown[index];
+        return (
+          <div key={indicator.key} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
+            <div style={{ minWidth: 0 }}>
+              <div style={{ fontSize: 13 }}>{text(indicator.label)}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {tk('ranking.value')} {formatValue(cell?.value, indicator.unit)}
+                {cell?.target !== null && cell?.target !== undefined ? ` / ${tk('ranking.target')} ${formatValue(cell.target, indicator.unit)}` : ''}
+                {indicator.unit === '元' ? ` ${unitText(indicator.unit)}` : ''}
+              </Typography.Text>
+            </div>
+            <ScoreCell row={row} index={index} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
