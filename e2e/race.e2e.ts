@@ -147,6 +147,8 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     expect(await page.getByTestId('ranking-totals-chart').locator('canvas').count()).toBe(1);
     // A new race has one period so far: no line to draw yet.
     expect(await page.getByTestId('ranking-history-chart').textContent()).toContain('暂无往期名次');
+    // Each computed figure opens the records behind it.
+    expect(await row.getByTestId(`drill-fixedAssetInvestment-${c.unitId}`).getAttribute('href')).toBe(`/projects?unitId=${c.unitId}`);
     await screenshot(page, '64-ranking');
   });
 

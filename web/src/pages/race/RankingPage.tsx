@@ -175,7 +175,7 @@ export function RankingPage({ params }: { params: string[] }) {
           {activeGroup && (
             <>
               <Card size="small" title={groups.length > 1 ? undefined : text(activeGroup.label)} style={{ marginBottom: 12 }} styles={{ body: { padding: narrow ? 0 : 12 } }}>
-                <RankingTable group={activeGroup} indicators={shown.indicators} narrow={narrow} testId={`ranking-table-${activeGroup.group}`} />
+                <RankingTable group={activeGroup} indicators={shown.indicators} narrow={narrow} testId={`ranking-table-${activeGroup.group}`} drillYear={shown.period.year} />
               </Card>
               <Row gutter={[12, 12]}>
                 <Col xs={24} lg={12}>

@@ -3,9 +3,32 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import type { RankingGroup, RankingIndicator, RankingRow } from '../../api-race';
 import { useRaceI18n } from '../../i18n-race';
 import { formatScore, formatValue } from './amounts';
+import { Link } from '../../components/Link';
 import { BOTTOM_TINT, NoteTag, RankChange, StandingTag, TOP_TINT, useUnitText } from './shared';
 
 type Standing = 'top' | 'bottom' | null;
+
+/**
+ * The records behind a computed figure, for the live ranking: the unit's projects, its started or
+ * overdue start-list projects, its red projects. Null for hand-entered statistics (their source is the record).
+ */
+export function drillHref(indicator: string, unitId: number, year: number): string | null {
+  const base = `/projects?unitId=${unitId}`;
+  switch (indicator) {
+    case 'fixedAssetInvestment':
+      return base;
+    case 'projectsStarted':
+      return `${base}&list=start&year=${year}&listStatus=started`;
+    case 'newStartsAboveYi':
+      return `${base}&list=start&year=${year}&listStatus=started&aboveYi=true`;
+    case 'overdueStarts':
+      return `${base}&list=start&year=${year}&listStatus=pending`;
+    case 'redProjects':
+      return `${base}&light=red`;
+    default:
+      return null;
+  }
+}
 
 /** Whether the row is named 骏马 or 蜗牛 in its group. */
 export function standingOf(group: RankingGroup, row: RankingRow): Standing {
@@ -28,7 +51,7 @@ function ScoreCell({ row, index }: { row: RankingRow; index: number }) {
  * One peer group's ranking: 名次, 变化, 单位, 总分 and per indicator 完成 / 目标 / 得分. On a phone the
  * indicators fold into each row's expansion, so the table stays within the screen.
  */
-export function RankingTable({ group, indicators, narrow, testId }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string }) {
+export function RankingTable({ group, indicators, narrow, testId, drillYear }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string; drillYear?: number }) {
   const { tk, text, inUnit } = useRaceI18n();
   const unitText = useUnitText();
 
@@ -116,14 +139,25 @@ export function RankingTable({ group, indicators, narrow, testId }: { group: Ran
           </div>
         ),
         children: [
-          cell((row) => formatValue(row.breakdown[index]?.value, indicator.unit), 'value', tk('ranking.value')),
+          cell((row) => {
+            const shown = formatValue(row.breakdown[index]?.value, indicator.unit);
+            // A live ranking's computed figures open the records behind them; a bulletin's are frozen text.
+            const href = drillYear ? drillHref(indicator.key, row.unitId, drillYear) : null;
+            return href ? (
+              <Link to={href} data-testid={`drill-${indicator.key}-${row.unitId}`}>
+                {shown}
+              </Link>
+            ) : (
+              shown
+            );
+          }, 'value', tk('ranking.value')),
           ...(showTarget ? [cell((row) => formatValue(row.breakdown[index]?.target, indicator.unit), 'target', tk('ranking.target'))] : []),
           cell((row) => <ScoreCell row={row} index={index} />, 'score', tk('ranking.score')),
         ],
       };
     });
     return [rank, change, unit, total, ...perIndicator];
-  }, [group, indicators, narrow, tk, text, inUnit, unitText]);
+  }, [group, indicators, narrow, tk, text, inUnit, unitText, drillYear]);
 
   const width = useMemo(() => 64 + 60 + 150 + 76 + indicators.length * 244, [indicators.length]);
 
