@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../server/config/config.ts';
 import { backup } from './backup.ts';
 import { demo } from './demo.ts';
+import { exportData } from './export.ts';
 import { migrate } from './migrate.ts';
 import { serve } from './serve.ts';
 import { setup } from './setup.ts';
@@ -15,9 +16,12 @@ Usage:
   lantern demo [--seed N] [--projects N] fill an empty database with the demo county 兰溪市 (password lantern-demo)
   lantern migrate                       bring the database schema up to date
   lantern backup [--out FILE]           consistent copy of the SQLite file (prints the pg_dump line on PostgreSQL)
+  lantern export oc4ids [--out FILE] [--unit ID] [--stage a,b]
+                                        the project library as an OC4IDS 0.9 package (open data; stdout without --out)
 
 Environment: PORT, HOST, LANTERN_DATA (SQLite file, default ./data/lantern.db),
-DATABASE_URL (postgres://… to use PostgreSQL), LANTERN_LOCALE (zh-CN | en).`;
+DATABASE_URL (postgres://… to use PostgreSQL), LANTERN_LOCALE (zh-CN | en),
+LANTERN_OC4IDS_PREFIX (OC4IDS project id prefix), LANTERN_OC4IDS_LICENSE (licence URL of the open data).`;
 
 const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof parseConfig>) => Promise<void>> = {
   serve: (_args, config) => serve(config),
@@ -25,6 +29,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof parseC
   migrate: (_args, config) => migrate(config),
   demo: (args, config) => demo(args, config),
   backup: (args, config) => backup(args, config),
+  export: (args, config) => exportData(args, config),
 };
 
 async function main(argv: string[]) {

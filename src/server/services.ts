@@ -26,6 +26,8 @@ import { createRaceValues } from './features/race/race-values.ts';
 import { createRaceService } from './features/race/races.service.ts';
 import { createBulletinService } from './features/bulletins/bulletins.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
+import { createOc4idsRepository } from './features/oc4ids/oc4ids.repository.ts';
+import { createOc4idsExport } from './features/oc4ids/oc4ids.service.ts';
 
 /** Wires repositories into services; each service receives only what it uses. */
 export function createServices(db: Db, config: Config, clock: Clock) {
@@ -67,6 +69,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     projectQueries,
     dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, clock }),
     stats,
+    oc4ids: createOc4idsExport({ repo: createOc4idsRepository(k, db.dialect), units: unitRepo, clock, ...config.oc4ids }),
   };
 }
 

@@ -32,6 +32,17 @@ const envSchema = z.object({
    * from fonts-noto-cjk where Debian, Arch and Fedora install it; PDF export fails without either.
    */
   LANTERN_PDF_FONT: z.string().optional(),
+  /**
+   * Prefix of the OC4IDS project ids in the open-data export (`<prefix><Lantern project id>`). OC4IDS
+   * asks for a registered prefix (oc4ids-xxxxxx-); each deployment should use its own, so that two
+   * counties' exports never share an id.
+   */
+  LANTERN_OC4IDS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, 'LANTERN_OC4IDS_PREFIX may hold letters, digits, ".", "_" and "-" only')
+    .default('oc4ids-lantern-'),
+  /** Licence of the open data (a URI, e.g. https://creativecommons.org/licenses/by/4.0/); the export states none when unset. */
+  LANTERN_OC4IDS_LICENSE: z.url({ protocol: /^https?$/, error: 'LANTERN_OC4IDS_LICENSE must be an http(s) URL' }).optional(),
 });
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -46,6 +57,7 @@ export interface Config {
   sessionHours: number;
   webDir: string;
   pdfFont: string | null;
+  oc4ids: { idPrefix: string; license: string | null };
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +79,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     sessionHours: e.LANTERN_SESSION_HOURS,
     webDir: e.LANTERN_WEB_DIR,
     pdfFont: e.LANTERN_PDF_FONT || null,
+    oc4ids: { idPrefix: e.LANTERN_OC4IDS_PREFIX, license: e.LANTERN_OC4IDS_LICENSE ?? null },
   };
 }

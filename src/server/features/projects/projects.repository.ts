@@ -43,7 +43,7 @@ export interface Page {
 type ProjectQuery = SelectQueryBuilder<DB, 'projects', object>;
 
 /** Restricts a project query to what a scope reaches, by the lead unit's path. */
-function inProjectScope<Q extends ProjectQuery>(q: Q, scope: Scope): Q {
+export function inProjectScope<Q extends ProjectQuery>(q: Q, scope: Scope): Q {
   switch (scope.kind) {
     case 'all':
       return q;
@@ -58,7 +58,7 @@ function inProjectScope<Q extends ProjectQuery>(q: Q, scope: Scope): Q {
 }
 
 /** Applies the list filters. The four lists' SQL mirrors `listMembership` in src/domain/projects/four-lists.ts. */
-function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters, dialect: Dialect): Q {
+export function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters, dialect: Dialect): Q {
   let out = q;
   if (f.unitPath) {
     const [lo, hi] = subtreeRange(f.unitPath);
