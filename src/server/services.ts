@@ -26,6 +26,8 @@ import { createRaceValues } from './features/race/race-values.ts';
 import { createRaceService } from './features/race/races.service.ts';
 import { createBulletinService } from './features/bulletins/bulletins.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
+import { createExportRepository } from './features/exports/exports.repository.ts';
+import { createExportService } from './features/exports/exports.service.ts';
 import { createOc4idsRepository } from './features/oc4ids/oc4ids.repository.ts';
 import { createOc4idsExport } from './features/oc4ids/oc4ids.service.ts';
 
@@ -68,6 +70,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, targets, races, bulletins, clock }),
     projectQueries,
     dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, clock }),
+    exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), clock }),
     stats,
     oc4ids: createOc4idsExport({ repo: createOc4idsRepository(k, db.dialect), units: unitRepo, clock, ...config.oc4ids }),
   };

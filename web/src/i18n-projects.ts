@@ -15,6 +15,9 @@ const zh = {
   'projects.filtersActive': '筛选（{count}）',
   'projects.resetFilters': '清除筛选',
   'projects.columns': '显示列',
+  'projects.export': '导出Excel',
+  'projects.exportHint': '按当前筛选、排序和显示列导出全部 {count} 个项目',
+  'projects.template': '下载导入模板',
   'projects.filter.unit': '单位',
   'projects.filter.stage': '阶段',
   'projects.filter.level': '级别',
@@ -182,6 +185,8 @@ const zh = {
   'lists.hint.reserve': '处于储备阶段的项目',
   'lists.hint.start': '计划于 {year} 年开工的项目',
   'lists.hint.production': '计划于 {year} 年投产的项目',
+  'lists.export': '导出Excel',
+  'lists.exportHint': '四张清单台账，每张清单一个工作表，按责任单位分组',
 };
 
 export type ProjectMessageKey = keyof typeof zh;
@@ -199,6 +204,9 @@ const en: Record<ProjectMessageKey, string> = {
   'projects.filtersActive': 'Filters ({count})',
   'projects.resetFilters': 'Clear filters',
   'projects.columns': 'Columns',
+  'projects.export': 'Export to Excel',
+  'projects.exportHint': 'All {count} projects, with the current filters, sort and columns',
+  'projects.template': 'Import template',
   'projects.filter.unit': 'Unit',
   'projects.filter.stage': 'Stage',
   'projects.filter.level': 'Level',
@@ -366,6 +374,8 @@ const en: Record<ProjectMessageKey, string> = {
   'lists.hint.reserve': 'Projects in the reserve stage',
   'lists.hint.start': 'Projects planned to start in {year}',
   'lists.hint.production': 'Projects planned to enter production in {year}',
+  'lists.export': 'Export to Excel',
+  'lists.exportHint': 'The four lists as ledgers: one sheet per list, grouped by responsible unit',
 };
 
 const dictionaries: Record<Lang, Record<ProjectMessageKey, string>> = { 'zh-CN': zh, en };

@@ -23,6 +23,7 @@ import { registerBulletinRoutes } from '../features/bulletins/bulletins.routes.t
 import { registerLightRoutes } from '../features/lights/lights.routes.ts';
 import { registerReportSettingsRoutes } from '../features/reports/report-settings.routes.ts';
 import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
+import { registerExportRoutes } from '../features/exports/exports.routes.ts';
 import { registerOc4idsRoutes } from '../features/oc4ids/oc4ids.routes.ts';
 import { createServices } from '../services.ts';
 import { installAuth } from './auth.ts';
@@ -79,6 +80,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerLightRoutes(app, { lights: services.lights });
   registerReportSettingsRoutes(app, { settings: services.reportSettings });
   registerDashboardRoutes(app, { dashboard: services.dashboard });
+  registerExportRoutes(app, { exports: services.exports });
   registerOc4idsRoutes(app, { oc4ids: services.oc4ids });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/api/v1/health', { schema: { hide: true } }, () => ({ ok: true, database: db.dialect }));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Drawer, Grid, Input, Table, Typography } from 'antd';
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Drawer, Grid, Input, Table, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { projectsApi, type ProjectSummary } from '../../api-projects';
 import { errorMessage } from '../../forms';
 import { useProjectsI18n } from '../../i18n-projects';
@@ -16,6 +16,7 @@ import {
   listUrl,
   parseListState,
   rememberListUrl,
+  type ColumnKey,
   type ListState,
 } from './listQuery';
 import { ColumnChooser, projectColumns } from './projectColumns';
@@ -23,6 +24,17 @@ import { ProjectFilters } from './ProjectFilters';
 import { useIndustries } from './shared';
 
 const PAGE_SIZE = 50;
+
+/**
+ * GET /projects/export.xlsx for the list as shown: its filters and sort, and the visible columns in
+ * order. The light and 亿元以上, drawn inside 阶段 and 级别 here, are columns of their own in Excel.
+ */
+function exportHref(state: ListState, columns: ColumnKey[]): string {
+  const params = new URLSearchParams(apiParams(state) as Record<string, string>);
+  const cols = columns.flatMap((key) => (key === 'stage' ? ['stage', 'light'] : key === 'level' ? ['level', 'aboveYi'] : [key]));
+  params.set('columns', cols.join(','));
+  return `/api/v1/projects/export.xlsx?${params.toString().replace(/%2C/gi, ',')}`;
+}
 
 /** 项目库: the projects in the user's scope, filtered and sorted by the URL, paged by cursor. */
 export function ProjectListPage() {
@@ -100,9 +112,15 @@ export function ProjectListPage() {
         title={tp('projects.title')}
         extra={
           can('project.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')} data-testid="project-create">
-              {tp('projects.create')}
-            </Button>
+            <>
+              {/* A plain link: the session cookie goes along and the browser saves the file itself. */}
+              <a href="/api/v1/templates/projects.xlsx" download style={{ alignSelf: 'center' }} data-testid="projects-template">
+                {tp('projects.template')}
+              </a>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')} data-testid="project-create">
+                {tp('projects.create')}
+              </Button>
+            </>
           )
         }
       />
@@ -126,6 +144,11 @@ export function ProjectListPage() {
             </Badge>
           )}
           {!isPhone && <div style={{ flex: 1 }} />}
+          <Tooltip title={total === null ? undefined : tp('projects.exportHint', { count: total })}>
+            <Button icon={<DownloadOutlined />} href={exportHref(state, chosen)} download disabled={total === 0} data-testid="projects-export">
+              {tp('projects.export')}
+            </Button>
+          </Tooltip>
           <ColumnChooser
             chosen={chosen}
             onChange={(next) => {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Card, Col, DatePicker, Row, Table, Tabs, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Row, Table, Tabs, Tooltip, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { projectsApi, type FourLists, type ListUnitTotals } from '../../api-projects';
 import { errorMessage } from '../../forms';
@@ -98,6 +99,16 @@ export function ProjectListsPage() {
               style={{ width: 200, maxWidth: '100%' }}
               data-testid="lists-unit"
             />
+            <Tooltip title={tp('lists.exportHint')}>
+              <Button
+                icon={<DownloadOutlined />}
+                href={`/api/v1/project-lists/export.xlsx?year=${year}${unitId ? `&unitId=${unitId}` : ''}`}
+                download
+                data-testid="lists-export"
+              >
+                {tp('lists.export')}
+              </Button>
+            </Tooltip>
           </>
         }
       />

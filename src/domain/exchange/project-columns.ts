@@ -1,0 +1,384 @@
+/**
+ * The columns of a project ledger (台账) as county offices keep it, and how each cell becomes a field
+ * value. One table drives import (header matching, parsing), templates and exports (canonical headers,
+ * examples). Pure: no server, database or network.
+ *
+ * Money is read in the unit its header names (亿元, 万元 or 元; 万元 when it names none) and returned as
+ * integer 元, converted by shifting decimal digits and then through money.ts, never by float multiplication.
+ */
+import { findIndustry, INDUSTRY_DIVISIONS } from '../industry/gbt4754.ts';
+import { formatMoney, MoneyError, parseWan, type Yuan } from '../money/money.ts';
+import { STAGE_LABELS, STAGES, type Stage } from '../projects/lifecycle.ts';
+import {
+  APPROVAL_MODE_LABELS,
+  INVESTMENT_TYPE_LABELS,
+  LEVEL_LABELS,
+  NATURE_LABELS,
+  PROJECT_KIND_LABELS,
+} from '../projects/project-fields.ts';
+import { normaliseProjectCode } from '../projects/project-code.ts';
+import { parseLedgerDate } from './ledger-date.ts';
+
+/** A cell's value as a workbook or CSV reader hands it over (formulas already replaced by their result). */
+export type CellValue = string | number | boolean | Date | null;
+
+/** What a parser returns: the stored value, or a message in Chinese for the person fixing the cell. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export type MoneyUnit = 'yuan' | 'wan' | 'yi';
+
+/** What a parser knows beyond the cell: the unit the column's header names. */
+export interface ParseContext {
+  moneyUnit: MoneyUnit;
+}
+
+export type ColumnKind = 'text' | 'code' | 'creditCode' | 'enum' | 'industry' | 'money' | 'date' | 'number' | 'tags' | 'unitName';
+
+/** Fields an import can fill; the names follow the project API (projects.schemas.ts). */
+export type ProjectField =
+  | 'code'
+  | 'internalNo'
+  | 'name'
+  | 'stage'
+  | 'nature'
+  | 'kind'
+  | 'industryCode'
+  | 'level'
+  | 'investmentType'
+  | 'approvalMode'
+  | 'leadUnit'
+  | 'township'
+  | 'ownerName'
+  | 'ownerCreditCode'
+  | 'patronLeader'
+  | 'contact'
+  | 'address'
+  | 'longitude'
+  | 'latitude'
+  | 'landAreaMu'
+  | 'totalInvestmentWan'
+  | 'fixedAssetInvestmentWan'
+  | 'annualPlanWan'
+  | 'tags'
+  | 'plannedSignDate'
+  | 'actualSignDate'
+  | 'plannedStartDate'
+  | 'actualStartDate'
+  | 'plannedCompletionDate'
+  | 'actualCompletionDate'
+  | 'plannedProductionDate'
+  | 'actualProductionDate'
+  | 'plannedCapacityDate'
+  | 'actualCapacityDate';
+
+export interface ProjectColumn {
+  field: ProjectField;
+  /** The canonical Chinese header, as a template or export writes it. */
+  header: string;
+  /** Other headers seen in real ledgers, compared after normalisation (see normaliseHeader). */
+  variants: string[];
+  /** Whether a new project needs it (an update by project code may leave it out). */
+  required: boolean;
+  /** A typical cell, for templates and help. */
+  example: string;
+  /** For enumerated fields, the labels people type, canonical first per value. */
+  enumLabels?: string[];
+  kind: ColumnKind;
+  /** Short Chinese description of what the cell may hold, used in error messages. */
+  hint: string;
+}
+
+type Labels = Record<string, { 'zh-CN': string }>;
+
+/** Extra words people use for enumerated values, beyond the official labels. */
+const ENUM_SYNONYMS: Record<string, Record<string, string[]>> = {
+  stage: {
+    planning: ['谋划项目', '谋划中'],
+    reserve: ['储备项目', '储备中'],
+    preparing: ['前期工作', '前期项目', '前期阶段', '未开工', '拟开工'],
+    construction: ['在建项目', '建设中', '已开工', '续建', '新开工'],
+    completed: ['已竣工', '竣工验收', '完工', '已完工'],
+    production: ['已投产', '投产运营', '运营', '投运'],
+    capacity: ['已达产', '达产达效'],
+    suspended: ['停建', '缓建', '停工', '暂停'],
+    dropped: ['退出', '已退库', '取消', '终止'],
+  },
+  nature: { new: ['新开工'], techUpgrade: ['技术改造'], renovation: ['改扩建'], relocation: ['搬迁'] },
+  kind: {
+    industry: ['产业项目', '工业', '工业项目', '服务业'],
+    infrastructure: ['基础设施项目', '基建', '交通', '城建'],
+    social: ['民生', '社会事业', '民生项目', '社会民生项目'],
+    ecology: ['生态', '环保', '生态环保项目'],
+    other: ['其它'],
+  },
+  level: { provincial: ['省重点', '省级重大', '省重大项目'], municipal: ['市重大', '市级重点', '市重点项目'], county: ['县重大', '县级重点', '县重点项目', '县（市、区）重点'] },
+  investmentType: { government: ['政府', '政府性投资', '财政投资', '国有投资'], enterprise: ['企业', '社会投资', '民间投资', '企业自筹'] },
+  approvalMode: { approval: ['审批制'], ratification: ['核准制'], filing: ['备案制'] },
+};
+
+const ENUM_SOURCES: Record<string, { values: readonly string[]; labels: Labels }> = {
+  stage: { values: STAGES, labels: STAGE_LABELS },
+  nature: { values: Object.keys(NATURE_LABELS), labels: NATURE_LABELS },
+  kind: { values: Object.keys(PROJECT_KIND_LABELS), labels: PROJECT_KIND_LABELS },
+  level: { values: Object.keys(LEVEL_LABELS), labels: LEVEL_LABELS },
+  investmentType: { values: Object.keys(INVESTMENT_TYPE_LABELS), labels: INVESTMENT_TYPE_LABELS },
+  approvalMode: { values: Object.keys(APPROVAL_MODE_LABELS), labels: APPROVAL_MODE_LABELS },
+};
+
+const labelsOf = (field: string) => {
+  const source = ENUM_SOURCES[field]!;
+  return source.values.map((v) => source.labels[v]!['zh-CN']);
+};
+
+const col = (c: Omit<ProjectColumn, 'required'> & { required?: boolean }): ProjectColumn => ({ required: false, ...c });
+const enumCol = (field: ProjectField, header: string, variants: string[], example: string, required = false) =>
+  col({ field, header, variants, example, required, kind: 'enum', enumLabels: labelsOf(field), hint: `应为 ${labelsOf(field).join('、')} 之一` });
+const dateCol = (field: ProjectField, header: string, variants: string[], example: string) =>
+  col({ field, header, variants, example, kind: 'date', hint: '应为日期，如 2024-03-15、2024年3月 或 2024.3' });
+
+/**
+ * Every column Lantern reads or writes, in the order a template lays them out. The first match wins
+ * when a header could fit two columns, so more specific variants come first within the list.
+ */
+export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
+  col({ field: 'code', header: '项目代码', variants: ['统一项目代码', '全国统一项目代码', '项目统一代码', '赋码', '项目编码', '代码'], example: '2403-330781-04-01-123456', kind: 'code', hint: '应为 24 位统一项目代码，如 2403-330781-04-01-123456' }),
+  col({ field: 'internalNo', header: '内部编号', variants: ['序号编号', '项目编号', '台账编号', '本地编号'], example: 'LX-2024-001', kind: 'text', hint: '最多 40 个字' }),
+  col({ field: 'name', header: '项目名称', variants: ['名称', '项目', '项目全称', '建设项目名称'], example: '兰溪市年产 5 万吨光膜新材料项目', required: true, kind: 'text', hint: '2 至 120 个字' }),
+  enumCol('stage', '项目阶段', ['阶段', '建设阶段', '项目状态', '状态', '进展阶段', '建设状态'], '在建', true),
+  enumCol('nature', '建设性质', ['性质', '项目性质'], '新建', true),
+  enumCol('kind', '项目类别', ['类别', '项目类型', '类型', '项目分类'], '产业', true),
+  col({ field: 'industryCode', header: '国民经济行业', variants: ['行业', '所属行业', '行业分类', '行业代码', '国民经济行业分类', '行业类别'], example: 'C17 纺织业', required: true, kind: 'industry', hint: '应为 GB/T 4754 行业大类，如 C17、17 或 纺织业' }),
+  enumCol('level', '项目级别', ['级别', '重点级别', '项目层级', '层级'], '市重点'),
+  enumCol('investmentType', '投资类型', ['投资主体类型', '投资性质', '资金性质', '政府或企业投资'], '企业投资', true),
+  enumCol('approvalMode', '审批方式', ['审批类型', '立项方式', '审批核准备案', '管理方式'], '备案', true),
+  col({ field: 'leadUnit', header: '责任单位', variants: ['牵头单位', '主管单位', '牵头部门', '责任部门', '填报单位'], example: '经济开发区', kind: 'unitName', hint: '应为本单位或下级单位的名称' }),
+  col({ field: 'township', header: '所在乡镇', variants: ['乡镇', '乡镇（街道）', '所在乡镇（街道）', '乡镇街道', '所在地', '建设地点乡镇'], example: '女埠街道', kind: 'unitName', hint: '应为乡镇或街道的名称' }),
+  col({ field: 'ownerName', header: '项目业主', variants: ['业主单位', '建设单位', '项目单位', '业主', '实施主体', '项目法人'], example: '浙江某某新材料有限公司', kind: 'text', hint: '最多 120 个字' }),
+  col({ field: 'ownerCreditCode', header: '统一社会信用代码', variants: ['信用代码', '业主统一社会信用代码', '社会信用代码'], example: '91330781MA2ABCDE1X', kind: 'creditCode', hint: '应为 18 位统一社会信用代码' }),
+  col({ field: 'patronLeader', header: '联系领导', variants: ['包联领导', '联系县领导', '挂联领导', '责任领导'], example: '张三', kind: 'text', hint: '最多 60 个字' }),
+  col({ field: 'contact', header: '联系人及电话', variants: ['联系人', '联系方式', '联系电话', '项目联系人'], example: '李四 13800000000', kind: 'text', hint: '最多 120 个字' }),
+  col({ field: 'address', header: '建设地点', variants: ['地址', '项目地址', '建设地址', '项目地点'], example: '兰溪市女埠街道工业园区', kind: 'text', hint: '最多 200 个字' }),
+  col({ field: 'longitude', header: '经度', variants: ['东经'], example: '119.46', kind: 'number', hint: '应为 73 至 136 之间的数' }),
+  col({ field: 'latitude', header: '纬度', variants: ['北纬'], example: '29.21', kind: 'number', hint: '应为 3 至 54 之间的数' }),
+  col({ field: 'landAreaMu', header: '用地面积（亩）', variants: ['用地面积', '用地', '占地面积', '用地规模', '新增用地'], example: '120.5', kind: 'number', hint: '应为以亩计的非负数' }),
+  col({ field: 'fixedAssetInvestmentWan', header: '其中固定资产投资（万元）', variants: ['固定资产投资', '其中固定资产投资', '固投', '其中固投'], example: '42000', kind: 'money', hint: '应为金额' }),
+  col({ field: 'annualPlanWan', header: '年度计划投资（万元）', variants: ['年度计划投资', '本年计划投资', '当年计划投资', '年度计划', '计划投资'], example: '12000', kind: 'money', hint: '应为金额' }),
+  col({ field: 'totalInvestmentWan', header: '总投资（万元）', variants: ['总投资', '项目总投资', '计划总投资', '估算总投资', '投资总额'], example: '50000', required: true, kind: 'money', hint: '应为大于 0 的金额' }),
+  col({ field: 'tags', header: '标签', variants: ['项目标签', '关键词'], example: '纺织、新材料', kind: 'tags', hint: '以顿号或逗号分隔' }),
+  dateCol('plannedSignDate', '计划签约时间', ['计划签约日期', '拟签约时间', '签约计划'], '2024-01'),
+  dateCol('actualSignDate', '实际签约时间', ['签约时间', '签约日期', '实际签约日期'], '2024-01-15'),
+  dateCol('plannedStartDate', '计划开工时间', ['计划开工日期', '拟开工时间', '计划开工', '开工计划'], '2024-03'),
+  dateCol('actualStartDate', '实际开工时间', ['开工时间', '开工日期', '实际开工日期', '实际开工'], '2024-03-15'),
+  dateCol('plannedCompletionDate', '计划竣工时间', ['计划竣工日期', '拟竣工时间', '计划竣工', '计划完工时间'], '2025-12'),
+  dateCol('actualCompletionDate', '实际竣工时间', ['竣工时间', '竣工日期', '实际竣工日期', '实际完工时间'], ''),
+  dateCol('plannedProductionDate', '计划投产时间', ['计划投产日期', '拟投产时间', '计划投产'], '2026-03'),
+  dateCol('actualProductionDate', '实际投产时间', ['投产时间', '投产日期', '实际投产日期'], ''),
+  dateCol('plannedCapacityDate', '计划达产时间', ['计划达产日期', '计划达产'], '2026-12'),
+  dateCol('actualCapacityDate', '实际达产时间', ['达产时间', '达产日期', '实际达产日期'], ''),
+];
+
+export const COLUMN_BY_FIELD: ReadonlyMap<ProjectField, ProjectColumn> = new Map(PROJECT_COLUMNS.map((c) => [c.field, c]));
+
+/** The column of a field; throws on a name that is not one (a programming error). */
+export function columnOf(field: ProjectField): ProjectColumn {
+  const c = COLUMN_BY_FIELD.get(field);
+  if (!c) throw new Error(`unknown project column ${field}`);
+  return c;
+}
+
+/** Full-width digits, letters and brackets to half-width; spaces removed. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** The unit a header (or a note) names, or null: 总投资（亿元） → yi, 总投资 → null. */
+export function namedMoneyUnit(text: string): MoneyUnit | null {
+  const h = toHalfWidth(text);
+  if (/亿/.test(h)) return 'yi';
+  if (/万/.test(h)) return 'wan';
+  if (/\(元\)|单位[:：]?元|元$/.test(h)) return 'yuan';
+  return null;
+}
+
+/** The unit a money header names; 万元, the ledgers' usual unit, when it names none. */
+export const moneyUnitOf = (header: string): MoneyUnit => namedMoneyUnit(header) ?? 'wan';
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+
+/** The cell as trimmed text, or '' when empty. Numbers keep every digit Excel stored. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  return String(value).replace(/\u00a0/g, ' ').trim();
+}
+
+/** Whether a cell holds nothing (empty, spaces, or a lone dash or slash people use for "none"). */
+export function isBlank(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const t = value.trim();
+  return t === '' || t === '/' || t === '-' || t === '—' || t === '／' || t === '无';
+}
+
+/** Maps every label and synonym (and the identifier itself) to the enum value, per field. */
+const ENUM_LOOKUP: Record<string, Map<string, string>> = Object.fromEntries(
+  Object.entries(ENUM_SOURCES).map(([field, { values, labels }]) => {
+    const map = new Map<string, string>();
+    for (const v of values) {
+      map.set(v.toLowerCase(), v);
+      map.set(labels[v]!['zh-CN'], v);
+      for (const s of ENUM_SYNONYMS[field]?.[v] ?? []) map.set(s, v);
+    }
+    return [field, map];
+  }),
+);
+
+/** 12.5 亿元 → 元, exactly: the decimal point moves, then money.ts converts 万元 to 元. */
+export function parseMoney(value: CellValue, unit: MoneyUnit): Parsed<Yuan> {
+  if (typeof value === 'boolean' || value instanceof Date) return fail('不是金额');
+  let text = typeof value === 'number' ? numberText(value) : toHalfWidth(String(value)).replace(/[,，\s]/g, '');
+  // People sometimes type the unit into the cell: "1.2亿", "3000万元", "500元".
+  const suffix = /^(.*?)(亿元|亿|万元|万|元)$/.exec(text);
+  if (suffix) {
+    text = suffix[1]!;
+    unit = suffix[2]!.startsWith('亿') ? 'yi' : suffix[2]!.startsWith('万') ? 'wan' : 'yuan';
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return fail('不是金额');
+  const wanText = shiftDecimal(text, unit === 'yi' ? 4 : unit === 'yuan' ? -4 : 0);
+  try {
+    return ok(parseWan(wanText));
+  } catch (e) {
+    if (e instanceof MoneyError) {
+      const why = { format: '不是金额', negative: '金额不能为负', tooLarge: '金额过大', precision: '金额精确到元即可（小数位过多）' }[e.reason];
+      return fail(why);
+    }
+    throw e;
+  }
+}
+
+/** A number as plain decimal text with at most 10 decimals, trimming float noise ("0.30000000000000004" → "0.3"). */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return 'NaN';
+  return n.toFixed(10).replace(/\.?0+$/, '');
+}
+
+/** "1.25" shifted by 4 → "12500"; "500" shifted by −4 → "0.05". Pure string arithmetic, no floats. */
+export function shiftDecimal(text: string, places: number): string {
+  const negative = text.startsWith('-');
+  const [whole = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
+  let digits = whole + frac;
+  let point = whole.length + places;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits = digits.padEnd(point, '0');
+  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const fracPart = digits.slice(point).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${intPart}${fracPart ? `.${fracPart}` : ''}`;
+}
+
+function parseNumber(value: CellValue): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const t = toHalfWidth(value).replace(/[,，\s]/g, '').replace(/亩$/, '');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/** A division of GB/T 4754 from "C17", "17", "C17 纺织业", "17纺织业" or the division's name. */
+export function parseIndustry(value: CellValue): Parsed<string> {
+  const text = toHalfWidth(cellText(value)).replace(/\s+/g, '');
+  const code = /^([A-Ta-t]?\d{1,2})(?=\D|$)/.exec(text)?.[1];
+  if (code) {
+    const padded = code.replace(/^([A-Za-z]?)(\d)$/, '$10$2');
+    const match = findIndustry(padded);
+    if (match && /^\d{2}$/.test(match.code)) return ok(match.code);
+    return fail(`“${cellText(value)}”不是国民经济行业大类代码`);
+  }
+  const name = text.replace(/^[A-Ta-t]/, '');
+  const division = INDUSTRY_DIVISIONS.find((d) => d.name === name);
+  if (division) return ok(division.code);
+  return fail(`“${cellText(value)}”不是国民经济行业大类（应如 C17 或 纺织业）`);
+}
+
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+/** The parsed value of each field kind; null means the cell is empty. */
+export type FieldValue = string | number | string[] | null;
+
+/**
+ * Parses one cell for a column. Empty cells give null (whether that is allowed is the row's concern);
+ * otherwise the value in storage form: 元 for money, YYYY-MM-DD for dates, the enum identifier,
+ * the two-digit industry division, a trimmed string.
+ */
+export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseContext = { moneyUnit: 'wan' }): Parsed<FieldValue> {
+  if (isBlank(value)) return ok(null);
+  const text = cellText(value);
+  switch (column.kind) {
+    case 'text':
+    case 'unitName': {
+      const max = { name: 120, internalNo: 40, patronLeader: 60, contact: 120, address: 200, ownerName: 120, leadUnit: 60, township: 60 }[column.field as string] ?? 200;
+      if (column.field === 'name' && text.length < 2) return fail('项目名称至少 2 个字');
+      if (text.length > max) return fail(`超过 ${max} 个字`);
+      return ok(text);
+    }
+    case 'code': {
+      const checked = normaliseProjectCode(text);
+      if ('error' in checked) return fail(checked.error === 'month' ? '项目代码的赋码月份不对' : `“${text}”不是 24 位统一项目代码（应如 2403-330781-04-01-123456）`);
+      return ok(checked.code);
+    }
+    case 'creditCode': {
+      const code = toHalfWidth(text).replace(/\s/g, '').toUpperCase();
+      return CREDIT_CODE.test(code) ? ok(code) : fail(`“${text}”不是 18 位统一社会信用代码`);
+    }
+    case 'enum': {
+      const key = toHalfWidth(text).replace(/\s/g, '');
+      const v = ENUM_LOOKUP[column.field]!.get(key) ?? ENUM_LOOKUP[column.field]!.get(key.toLowerCase());
+      return v ? ok(v) : fail(`“${text}”不是可选的${column.header}，${column.hint}`);
+    }
+    case 'industry':
+      return parseIndustry(value);
+    case 'money': {
+      const r = parseMoney(value, ctx.moneyUnit);
+      if (r.ok && column.field === 'totalInvestmentWan' && r.value <= 0) return fail('总投资必须大于 0');
+      return r.ok ? r : fail(r.message === '不是金额' ? `“${text}”不是金额` : r.message);
+    }
+    case 'date': {
+      const r = parseLedgerDate(value);
+      return r.ok ? r : fail(r.message);
+    }
+    case 'number': {
+      const n = parseNumber(value);
+      if (n === null) return fail(`“${text}”不是数字`);
+      const [min, max] = column.field === 'longitude' ? [73, 136] : column.field === 'latitude' ? [3, 54] : [0, 100_000];
+      if (n < min || n > max) return fail(`${n} 超出范围，${column.hint}`);
+      return ok(n);
+    }
+    case 'tags': {
+      const tags = [...new Set(text.split(/[、,，;；\s]+/).map((t) => t.trim()).filter(Boolean))];
+      if (tags.length > 20) return fail('标签最多 20 个');
+      if (tags.some((t) => t.length > 30)) return fail('每个标签最多 30 个字');
+      if (tags.join(',').length > 398) return fail('标签合计过长');
+      return ok(tags);
+    }
+  }
+}
+
+/** The stage labels in lifecycle order, for templates' drop-down lists. */
+export const STAGE_CHOICES: readonly string[] = STAGES.map((s: Stage) => STAGE_LABELS[s]['zh-CN']);
+
+/** A stored value as a person reads it: 元 as 万元/亿元, enum identifiers as their labels, tags joined. */
+export function formatFieldValue(field: ProjectField, value: FieldValue): string {
+  if (value === null || value === undefined) return '';
+  const column = COLUMN_BY_FIELD.get(field);
+  if (column?.kind === 'money' && typeof value === 'number') return formatMoney(value);
+  if (column?.kind === 'enum' && typeof value === 'string') return ENUM_SOURCES[field]?.labels[value]?.['zh-CN'] ?? value;
+  if (column?.kind === 'industry' && typeof value === 'string') {
+    const m = findIndustry(value);
+    return m ? `${m.section}${m.code} ${m.name}` : value;
+  }
+  if (Array.isArray(value)) return value.join('、');
+  return String(value);
+}
