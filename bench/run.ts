@@ -4,6 +4,7 @@ import { benchFoundation } from './foundation.bench.ts';
 import { benchProjects } from './projects.bench.ts';
 import { benchLights } from './lights.bench.ts';
 import { benchRace } from './race.bench.ts';
+import { benchExport } from './export.bench.ts';
 
 /**
  * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres]`: runs one benchmark
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   projects: benchProjects,
   lights: benchLights,
   race: benchRace,
+  export: benchExport,
 };
 
 const { values, positionals } = parseArgs({
