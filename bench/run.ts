@@ -5,6 +5,7 @@ import { benchProjects } from './projects.bench.ts';
 import { benchLights } from './lights.bench.ts';
 import { benchRace } from './race.bench.ts';
 import { benchExport } from './export.bench.ts';
+import { benchImport } from './import.bench.ts';
 
 /**
  * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres]`: runs one benchmark
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   lights: benchLights,
   race: benchRace,
   export: benchExport,
+  import: benchImport,
 };
 
 const { values, positionals } = parseArgs({

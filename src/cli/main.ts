@@ -3,6 +3,7 @@ import { ConfigError, parseConfig } from '../server/config/config.ts';
 import { backup } from './backup.ts';
 import { demo } from './demo.ts';
 import { exportData } from './export.ts';
+import { importCommand } from './import.ts';
 import { migrate } from './migrate.ts';
 import { serve } from './serve.ts';
 import { setup } from './setup.ts';
@@ -18,6 +19,9 @@ Usage:
   lantern backup [--out FILE]           consistent copy of the SQLite file (prints the pg_dump line on PostgreSQL)
   lantern export oc4ids [--out FILE] [--unit ID] [--stage a,b]
                                         the project library as an OC4IDS 0.9 package (open data; stdout without --out)
+  lantern import projects FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME] [--errors OUT.xlsx]
+                                        import a project ledger (.xlsx/.csv) into a unit (id or name): all rows or
+                                        none; --dry-run checks every row and writes nothing; progress on stderr
 
 Environment: PORT, HOST, LANTERN_DATA (SQLite file, default ./data/lantern.db),
 DATABASE_URL (postgres://… to use PostgreSQL), LANTERN_LOCALE (zh-CN | en),
@@ -30,6 +34,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof parseC
   demo: (args, config) => demo(args, config),
   backup: (args, config) => backup(args, config),
   export: (args, config) => exportData(args, config),
+  import: (args, config) => importCommand(args, config),
 };
 
 async function main(argv: string[]) {

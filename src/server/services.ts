@@ -26,6 +26,7 @@ import { createRaceValues } from './features/race/race-values.ts';
 import { createRaceService } from './features/race/races.service.ts';
 import { createBulletinService } from './features/bulletins/bulletins.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
+import { createImports } from './features/imports/imports.wiring.ts';
 import { createExportRepository } from './features/exports/exports.repository.ts';
 import { createExportService } from './features/exports/exports.service.ts';
 import { createOc4idsRepository } from './features/oc4ids/oc4ids.repository.ts';
@@ -51,6 +52,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, clock });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
   const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, stats, onChanged: recompute });
+  const imports = createImports({ db: k, sqlite: db.sqlite, dialect: db.dialect, audit, clock, stats, lights });
   return {
     audit,
     sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
@@ -72,6 +74,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, clock }),
     exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), clock }),
     stats,
+    imports: imports.service,
+    importLocalFile: imports.importLocalFile,
     oc4ids: createOc4idsExport({ repo: createOc4idsRepository(k, db.dialect), units: unitRepo, clock, ...config.oc4ids }),
   };
 }

@@ -208,9 +208,10 @@ const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
 /** The cell as trimmed text, or '' when empty. Numbers keep every digit Excel stored. */
 export function cellText(value: CellValue): string {
+  if (typeof value === 'string') return value.includes('\u00a0') ? value.replace(/\u00a0/g, ' ').trim() : value.trim();
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === 'number') return String(value);
   return String(value).replace(/\u00a0/g, ' ').trim();
 }
 
@@ -305,6 +306,9 @@ export function parseIndustry(value: CellValue): Parsed<string> {
 
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
+/** Longest text per field, as the project table stores it. */
+const TEXT_MAX: Partial<Record<ProjectField, number>> = { name: 120, internalNo: 40, patronLeader: 60, contact: 120, address: 200, ownerName: 120, leadUnit: 60, township: 60 };
+
 /** The parsed value of each field kind; null means the cell is empty. */
 export type FieldValue = string | number | string[] | null;
 
@@ -319,7 +323,7 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
   switch (column.kind) {
     case 'text':
     case 'unitName': {
-      const max = { name: 120, internalNo: 40, patronLeader: 60, contact: 120, address: 200, ownerName: 120, leadUnit: 60, township: 60 }[column.field as string] ?? 200;
+      const max = TEXT_MAX[column.field] ?? 200;
       if (column.field === 'name' && text.length < 2) return fail('项目名称至少 2 个字');
       if (text.length > max) return fail(`超过 ${max} 个字`);
       return ok(text);

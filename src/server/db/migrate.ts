@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_report_settings.ts';
 import * as m0007 from './migrations/0007_unit_stats.ts';
 import * as m0008 from './migrations/0008_report_photos.ts';
 import * as m0009 from './migrations/0009_race.ts';
+import * as m0010 from './migrations/0010_imports.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, DialectMigration> = {
   '0007_unit_stats': m0007,
   '0008_report_photos': m0008,
   '0009_race': m0009,
+  '0010_imports': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -25,6 +25,7 @@ import { registerReportSettingsRoutes } from '../features/reports/report-setting
 import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
 import { registerExportRoutes } from '../features/exports/exports.routes.ts';
 import { registerOc4idsRoutes } from '../features/oc4ids/oc4ids.routes.ts';
+import { registerImportRoutes } from '../features/imports/imports.routes.ts';
 import { createServices } from '../services.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendRouteNotFound } from './error-handler.ts';
@@ -80,6 +81,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerLightRoutes(app, { lights: services.lights });
   registerReportSettingsRoutes(app, { settings: services.reportSettings });
   registerDashboardRoutes(app, { dashboard: services.dashboard });
+  registerImportRoutes(app, { imports: services.imports, defaultLocale: config.locale });
   registerExportRoutes(app, { exports: services.exports });
   registerOc4idsRoutes(app, { oc4ids: services.oc4ids });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '../../domain/projects/lifecycle.ts';
 import { RACE_MESSAGES } from './i18n-race.ts';
+import { IMPORT_MESSAGES } from './i18n-imports.ts';
 
 /** Server-side messages in the two languages Lantern speaks. zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
@@ -103,6 +104,7 @@ const MESSAGES = {
   PHOTO_TOO_MANY_PIXELS: { 'zh-CN': '“{name}”超过 {mp} 百万像素，请缩小后再上传', en: '"{name}" has more than {mp} megapixels; make it smaller and try again' },
   PHOTO_LIMIT: { 'zh-CN': '每份月报最多 {max} 张照片', en: 'A report takes at most {max} photos' },
   ...RACE_MESSAGES,
+  ...IMPORT_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -8,6 +8,7 @@ import {
   BulbOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  ImportOutlined,
   KeyOutlined,
   NotificationOutlined,
   OrderedListOutlined,
@@ -18,6 +19,7 @@ import {
 import type { MessageKey } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ImportsPage } from '../pages/imports/ImportsPage';
 import { LightRulesPage } from '../pages/lights/LightRulesPage';
 import { ProjectDetailPage } from '../pages/projects/ProjectDetailPage';
 import { ProjectFormPage } from '../pages/projects/ProjectFormPage';
@@ -87,6 +89,8 @@ export const NAV_ITEMS: NavItem[] = [
     ],
   },
   { path: '/project-lists', label: 'nav.projectLists', icon: <OrderedListOutlined />, page: ProjectListsPage },
+  // Ledgers (台账) from Excel into the project library: for those who may create projects.
+  { path: '/imports', label: 'nav.imports', icon: <ImportOutlined />, permission: 'project.manage', page: ImportsPage },
   { path: '/light-rules', label: 'nav.lightRules', icon: <BulbOutlined />, page: LightRulesPage },
   // Everyone signed in: filers see what to file, reviewers the queue and per-unit status, others the status.
   { path: '/reports', label: 'nav.reports', icon: <FileDoneOutlined />, page: ReportsPage },

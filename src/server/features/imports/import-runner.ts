@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
+import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
+import type { ImportMapping } from '../../../domain/exchange/mapping.ts';
+import type { RowError } from '../../../domain/exchange/row-validation.ts';
+import type { Clock } from '../../clock.ts';
+import type { MigrationDialect } from '../../db/migrate.ts';
+import type { DB } from '../../db/schema.ts';
+import type { ActorContext } from '../session/actor.ts';
+import type { CheckCounts, CheckResult, LedgerChecker, PreviewRow, UnitRef } from './import-check.ts';
+import type { ImportWriter } from './import-apply.ts';
+import type { ImportRepository } from './imports.repository.ts';
+import { parseLedger, type ParseJob } from './ledger-parse.ts';
+import type { FileKind } from './ledger-reader.ts';
+import { parseInWorker } from './parse-in-worker.ts';
+
+/**
+ * One run of an import over a file on this server's disk, shared by the HTTP jobs and the command
+ * line. A dry run checks every row. A commit checks and writes in one pass inside one transaction:
+ * each batch is written as soon as it is checked, until the first error; after the last row the
+ * transaction commits only if no row had an error (and there was a row), else it rolls back, so
+ * nothing is ever stored from a ledger with an error. Large files are parsed in a worker thread
+ * while the main thread checks and writes. Commits run one at a time per process.
+ */
+export interface ImportProgress {
+  phase: 'checking' | 'writing' | 'lights' | 'done';
+  /** Sheet rows read so far, and in all when a previous check counted them. */
+  rowsRead: number;
+  rowsTotal: number | null;
+  /** Projects created or updated so far (a commit), and how many the last check planned. */
+  written: number;
+  toWrite: number | null;
+  /** 0–100 when it can be told: by rows when counted before, else by the share of the sheet read. */
+  percent: number | null;
+}
+
+export interface RunInput {
+  file: string;
+  kind: FileKind;
+  fileName: string;
+  sheet: string;
+  header: DetectedHeader;
+  mapping: ImportMapping;
+  target: UnitRef;
+  actor: ActorContext;
+  /** Who the audit names: the person, or the command line. */
+  auditActor: { id: number | null; name: string };
+  ip: string | null;
+  importId: number | null;
+  mode: 'check' | 'commit';
+  /** What an earlier check of this file counted: sheet rows, and changes planned. */
+  before: { sheetRows: number; changes: number } | null;
+  onProgress?: (p: ImportProgress) => void;
+  /** Inside the commit's transaction, once the changes are written: records the import with them. */
+  onCommit?: (trx: Kysely<DB>, outcome: { counts: CheckCounts; sheetRows: number; at: string }) => Promise<void>;
+}
+
+export interface RunResult {
+  counts: CheckCounts;
+  errors: RowError[];
+  /** Rows of the sheet read, blank and header rows included: the total for the next run's progress. */
+  sheetRows: number;
+  committed: boolean;
+  created: number[];
+  updated: number[];
+}
+
+/** Files above this size are parsed in a worker thread; below, starting one costs more than it saves. */
+const WORKER_FROM_BYTES = 512 * 1024;
+/** Above this many projects changed, every light is recomputed in batches instead of one by one. */
+const LIGHTS_ONE_BY_ONE = 200;
+
+class RollBack extends Error {
+  constructor(readonly result: CheckResult) {
+    super('import rolled back: the ledger has errors');
+  }
+}
+
+let commitQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const run = commitQueue.then(fn, fn);
+  commitQueue = run.catch(() => undefined);
+  return run;
+}
+
+export function createImportRunner(deps: {
+  db: Kysely<DB>;
+  dialect: MigrationDialect;
+  imports: ImportRepository;
+  checker: LedgerChecker;
+  writer: ImportWriter;
+  clock: Clock;
+  lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
+}) {
+  const { db, checker, writer, clock, lights } = deps;
+  const today = () => clock().toISOString().slice(0, 10);
+
+  function job(input: Pick<RunInput, 'file' | 'kind' | 'sheet' | 'header' | 'mapping'>, limitRows?: number): ParseJob {
+    return { file: input.file, kind: input.kind, sheet: input.sheet, header: input.header, mapping: input.mapping, year: Number(today().slice(0, 4)), limitRows };
+  }
+
+  async function context(input: Pick<RunInput, 'header' | 'mapping' | 'target' | 'actor' | 'fileName'>) {
+    return { header: input.header, mapping: input.mapping, target: input.target, actor: input.actor, fileName: input.fileName, today: today(), year: Number(today().slice(0, 4)), units: await deps.imports.units() };
+  }
+
+  return {
+    /** The preview: the first rows as they would be stored, with their errors. */
+    async preview(input: Omit<RunInput, 'mode' | 'auditActor' | 'ip' | 'importId' | 'before'>): Promise<PreviewRow[]> {
+      const batches = parseLedger(job(input, IMPORT_LIMITS.previewRows));
+      const result = await checker.check({ ...(await context(input)), batches, maxErrors: IMPORT_LIMITS.previewRows * 10, previewRows: IMPORT_LIMITS.previewRows });
+      return result.preview;
+    },
+
+    async run(input: RunInput): Promise<RunResult> {
+      const commit = input.mode === 'commit';
+      const progress: ImportProgress = { phase: commit ? 'writing' : 'checking', rowsRead: 0, rowsTotal: input.before?.sheetRows ?? null, written: 0, toWrite: input.before?.changes ?? null, percent: null };
+      let readShare: number | null = null;
+      const report = () => {
+        const read = progress.rowsTotal ? Math.min(1, progress.rowsRead / progress.rowsTotal) : readShare;
+        progress.percent = progress.phase === 'done' ? 100 : progress.phase === 'lights' ? 99 : read === null ? null : Math.min(98, Math.floor(read * 98));
+        input.onProgress?.({ ...progress });
+      };
+      report();
+      const large = (await fs.promises.stat(input.file)).size >= WORKER_FROM_BYTES;
+      const batches = (large ? parseInWorker : parseLedger)(job(input));
+      const options = {
+        ...(await context(input)),
+        batches,
+        maxErrors: IMPORT_LIMITS.maxStoredErrors,
+        onRowsRead: (n: number, share: number | null) => {
+          progress.rowsRead = n;
+          readShare = share;
+          report();
+        },
+      };
+      const done = (result: CheckResult, committed: boolean, ids = { created: [] as number[], updated: [] as number[] }): RunResult => {
+        progress.phase = 'done';
+        report();
+        return { counts: result.counts, errors: result.errors, sheetRows: result.sheetRows, committed, ...ids };
+      };
+      if (!commit) return done(await checker.check({ ...options, ex: db }), false);
+
+      let outcome: { result: CheckResult; created: number[]; updated: number[] };
+      try {
+        outcome = await oneAtATime(() =>
+          db.transaction().execute(async (trx) => {
+            const at = clock().toISOString();
+            const w = writer.begin(trx, { actor: input.auditActor, ip: input.ip, importId: input.importId, fileName: input.fileName, at, onWritten: (n) => (progress.written = n) });
+            const result = await checker.check({ ...options, ex: trx, lock: deps.dialect === 'postgres', onOps: (ops, hasErrors) => (hasErrors ? Promise.resolve() : w.write(ops)) });
+            if (result.counts.errorRows > 0 || result.counts.rows === 0) throw new RollBack(result);
+            const ids = await w.finish();
+            await input.onCommit?.(trx, { counts: result.counts, sheetRows: result.sheetRows, at });
+            return { result, ...ids };
+          }),
+        );
+      } catch (e) {
+        if (e instanceof RollBack) return done(e.result, false);
+        throw e;
+      }
+      progress.phase = 'lights';
+      report();
+      const changed = [...outcome.created, ...outcome.updated];
+      if (changed.length > LIGHTS_ONE_BY_ONE) await lights.recomputeAll();
+      else for (const id of changed) await lights.recomputeProject(id);
+      return done(outcome.result, true, outcome);
+    },
+  };
+}
+
+export type ImportRunner = ReturnType<typeof createImportRunner>;

@@ -1,0 +1,82 @@
+import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
+import { missingForCreate, type ImportMapping } from '../../../domain/exchange/mapping.ts';
+import { formatFieldValue, type ProjectField } from '../../../domain/exchange/project-columns.ts';
+import type { RowError } from '../../../domain/exchange/row-validation.ts';
+import { translate, type Locale, type MessageKey } from '../../http/i18n.ts';
+import type { CheckCounts, PreviewRow } from './import-check.ts';
+import type { ImportProgress } from './import-runner.ts';
+import type { ImportRecord } from './imports.repository.ts';
+import type { SheetInfo } from './ledger-reader.ts';
+
+/** What the record keeps of the analysis: the sheets, the header found and the fields proposed. */
+export interface StoredHeader {
+  sheets: SheetInfo[];
+  header: DetectedHeader;
+  proposed: Record<string, ProjectField | null>;
+}
+
+export type StoredCounts = CheckCounts & { sheetRows: number };
+
+/** A message kept on the record by key, translated when presented. */
+export interface StoredMessage {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+export type ImportStatus = 'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
+
+const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
+
+export function presentPreviewRow(r: PreviewRow) {
+  const display: Record<string, string> = {};
+  for (const [field, value] of Object.entries(r.values)) display[field] = formatFieldValue(field as ProjectField, value ?? null);
+  return { row: r.row, action: r.action, values: r.values, display, errors: r.errors };
+}
+
+export const presentRowError = (e: RowError) => ({ row: e.row, cell: e.cell, column: e.column, message: e.message });
+
+/** Every field of an import as the API returns it; the caller adds the preview or the first errors. */
+export function presentImport(
+  r: ImportRecord,
+  o: { locale: Locale; status: ImportStatus; progress: ImportProgress | null; unitName: string | null; preview?: PreviewRow[]; errors?: RowError[]; message?: StoredMessage | null },
+) {
+  const stored = parse<StoredHeader>(r.header_json);
+  const mapping = parse<ImportMapping>(r.mapping_json) ?? { columns: {}, defaults: {} };
+  const counts = parse<StoredCounts>(r.counts_json);
+  const message = o.message !== undefined ? o.message : parse<StoredMessage>(r.message);
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: o.unitName,
+    fileName: r.file_name,
+    fileKind: r.file_kind,
+    fileBytes: r.file_bytes,
+    status: o.status,
+    sheet: r.sheet,
+    sheets: (stored?.sheets ?? []).filter((s) => !s.hidden).map((s) => s.name),
+    title: stored?.header.title ?? null,
+    headerRow: stored?.header.headerRow ?? null,
+    headerRows: stored?.header.headerRows ?? [],
+    dataStartRow: stored?.header.dataStartRow ?? null,
+    columns: (stored?.header.columns ?? []).map((c) => ({ letter: c.letter, header: c.header, group: c.group, proposedField: stored?.proposed[c.letter] ?? null, field: mapping.columns[c.letter] ?? null })),
+    mapping,
+    missingRequired: missingForCreate(mapping),
+    counts: counts ? { rows: counts.rows, create: counts.create, update: counts.update, unchanged: counts.unchanged, skipped: counts.skipped, errorRows: counts.errorRows, errors: counts.errors } : null,
+    errorCount: r.error_count,
+    message: message ? translate(message.key, o.locale, message.params) : null,
+    progress: o.progress,
+    preview: o.preview?.map(presentPreviewRow),
+    errors: o.errors?.map(presentRowError),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    committedAt: r.committed_at,
+    links: {
+      self: `/api/v1/imports/${r.id}`,
+      errors: `/api/v1/imports/${r.id}/errors`,
+      errorsXlsx: r.error_count > 0 && r.status !== 'committed' ? `/api/v1/imports/${r.id}/errors.xlsx` : null,
+    },
+  };
+}
+
+export type ImportView = ReturnType<typeof presentImport>;

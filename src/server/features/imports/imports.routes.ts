@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
+import { DEFAULTABLE_FIELDS } from '../../../domain/exchange/mapping.ts';
+import { PROJECT_COLUMNS, type ProjectField } from '../../../domain/exchange/project-columns.ts';
+import { clientIp, requireActor } from '../../http/auth.ts';
+import { AppError, invalid } from '../../http/errors.ts';
+import { localeOf, type Locale } from '../../http/i18n.ts';
+import { errorBody, idParams, standardErrors } from '../../http/schemas.ts';
+import type { Api } from '../../http/types.ts';
+import { tempPath } from './import-temp.ts';
+import type { ImportService, UploadedFile } from './imports.service.ts';
+
+const FIELDS = PROJECT_COLUMNS.map((c) => c.field) as [ProjectField, ...ProjectField[]];
+const field = z.enum(FIELDS);
+const cellValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
+const rowError = z.object({ row: z.number(), cell: z.string(), column: z.string(), message: z.string() });
+const counts = z.object({ rows: z.number(), create: z.number(), update: z.number(), unchanged: z.number(), skipped: z.number(), errorRows: z.number(), errors: z.number() });
+const progress = z.object({
+  phase: z.enum(['checking', 'writing', 'lights', 'done']),
+  rowsRead: z.number(),
+  rowsTotal: z.number().nullable(),
+  written: z.number(),
+  toWrite: z.number().nullable(),
+  percent: z.number().nullable(),
+});
+
+const importView = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string().nullable(),
+  fileName: z.string(),
+  fileKind: z.string(),
+  fileBytes: z.number(),
+  status: z.enum(['uploaded', 'checking', 'checked', 'invalid', 'committing', 'committed', 'failed', 'interrupted']),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  title: z.string().nullable(),
+  headerRow: z.number().nullable(),
+  headerRows: z.array(z.number()),
+  dataStartRow: z.number().nullable(),
+  columns: z.array(z.object({ letter: z.string(), header: z.string(), group: z.string().nullable(), proposedField: field.nullable(), field: field.nullable() })),
+  mapping: z.object({ columns: z.record(z.string(), field), defaults: z.record(z.string(), z.string()) }),
+  missingRequired: z.array(field),
+  counts: counts.nullable(),
+  errorCount: z.number(),
+  message: z.string().nullable(),
+  progress: progress.nullable(),
+  preview: z
+    .array(z.object({ row: z.number(), action: z.enum(['create', 'update', 'unchanged', 'invalid']), values: z.record(z.string(), cellValue), display: z.record(z.string(), z.string()), errors: z.array(rowError) }))
+    .optional(),
+  errors: z.array(rowError).optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  committedAt: z.string().nullable(),
+  links: z.object({ self: z.string(), errors: z.string(), errorsXlsx: z.string().nullable() }),
+});
+
+const mappingBody = z.strictObject({
+  sheet: z.string().trim().min(1).max(100).optional(),
+  headerRow: z.number().int().min(1).max(1000).optional(),
+  /** Column letter → field, or null to leave the column out. */
+  columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), field.nullable()),
+  defaults: z.partialRecord(z.enum(DEFAULTABLE_FIELDS), z.string().trim().max(30).nullable()).optional(),
+  save: z.boolean().optional(),
+});
+const runQuery = z.object({ wait: z.enum(['true', 'false']).default('true').transform((v) => v === 'true') });
+const listQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+const errorsQuery = z.object({ cursor: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+const MB = IMPORT_LIMITS.maxFileBytes / 1024 / 1024;
+const cleanName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-255) || 'ledger.xlsx';
+
+/**
+ * Reads the multipart body: the file in `file` (streamed to a temporary file, never held in memory)
+ * and optional `unitId` and `sheet`. @fastify/multipart's errors become the API's own.
+ */
+async function readUpload(request: FastifyRequest): Promise<{ file: UploadedFile; unitId?: number; sheet?: string }> {
+  if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA', 'IMPORT_NOT_MULTIPART');
+  let file: UploadedFile | null = null;
+  const fields: Record<string, string> = {};
+  const fail = async (e: AppError) => {
+    if (file) await fs.promises.rm(file.path, { force: true });
+    throw e;
+  };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const fileName = cleanName(part.filename);
+        if (part.fieldname !== 'file' || file) {
+          part.file.resume();
+          continue;
+        }
+        const path = tempPath('.upload');
+        await pipeline(part.file, fs.createWriteStream(path));
+        file = { path, fileName, bytes: (await fs.promises.stat(path)).size };
+        if (part.file.truncated) await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: MB }, 'file'));
+      } else fields[part.fieldname] = String(part.value);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: file?.fileName ?? cleanName((e as { part?: { filename?: string } }).part?.filename), mb: MB }, 'file'));
+    if (code === 'FST_FILES_LIMIT') await fail(invalid('IMPORT_ONE_FILE', {}, 'file'));
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') await fail(invalid('IMPORT_FORM'));
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') await fail(new AppError(415, 'UNSUPPORTED_MEDIA', 'IMPORT_NOT_MULTIPART'));
+    await fail(invalid('IMPORT_INTERRUPTED'));
+  }
+  if (!file) throw invalid('IMPORT_NO_FILE', {}, 'file');
+  const unitId = fields.unitId ? Number(fields.unitId) : undefined;
+  if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0)) await fail(invalid('V_TYPE', { field: '@unitId', expected: '@int' }, 'unitId'));
+  return { file, unitId, sheet: fields.sheet?.trim() || undefined };
+}
+
+export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imports: ImportService; defaultLocale: Locale }) {
+  const tags = ['imports'];
+  const locale = (request: FastifyRequest) => localeOf(request.headers['accept-language'], defaultLocale);
+
+  // Multipart bodies are accepted by the upload route alone, inside its own plugin scope.
+  void app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 4, fieldSize: 200, parts: 6 } });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/imports',
+      {
+        schema: {
+          tags,
+          summary: '上传台账 Upload a ledger (multipart: file, unitId?, sheet?)',
+          description: `multipart/form-data with the ledger in "file" (.xlsx or .csv, at most ${MB} MB), optionally "unitId" (the unit imported into; default your own) and "sheet". Answers with the sheet, the header found, the columns with their proposed fields (a saved mapping of the unit wins), and a preview of the first rows as they would be stored. Nothing is written to the project library yet.`,
+          consumes: ['multipart/form-data'],
+          response: { 201: importView, ...standardErrors, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const upload = await readUpload(request);
+        try {
+          return reply.status(201).send(await imports.upload(actor, upload.file, { unitId: upload.unitId, sheet: upload.sheet }, clientIp(request), locale(request)));
+        } finally {
+          await fs.promises.rm(upload.file.path, { force: true });
+        }
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/imports',
+    { schema: { tags, summary: '导入记录 Import history, newest first', querystring: listQuery, response: { 200: z.object({ items: z.array(importView), nextCursor: z.string().nullable() }), ...standardErrors } } },
+    (request) => imports.list(requireActor(request), request.query, locale(request)),
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    { schema: { tags, summary: '导入状态与进度 An import: status, progress, counts', params: idParams, response: { 200: importView, ...standardErrors } } },
+    (request) => imports.get(requireActor(request), request.params.id, locale(request)),
+  );
+
+  app.put(
+    '/api/v1/imports/:id/mapping',
+    {
+      schema: {
+        tags,
+        summary: '修改列对应 Correct the mapping (and optionally save it for the unit)',
+        description: 'columns: letter → field (null leaves the column out); defaults: values for fields the ledger has no column for (labels such as 新建 or identifiers); sheet/headerRow choose another sheet or header row; save: true keeps the mapping for the unit\'s next imports. Answers with a new preview.',
+        params: idParams,
+        body: mappingBody,
+        response: { 200: importView, ...standardErrors },
+      },
+    },
+    (request) => imports.setMapping(requireActor(request), request.params.id, request.body, locale(request)),
+  );
+
+  for (const [path, mode, summary] of [
+    ['dry-run', 'check', '试导入（校验全部行，不写入） Dry run: check every row, write nothing'],
+    ['commit', 'commit', '正式导入（全部成功或全部不写入） Commit: all rows in one transaction, or nothing'],
+  ] as const) {
+    app.post(
+      `/api/v1/imports/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          description: 'By default answers when done (200) with the counts and the first errors. With ?wait=false answers at once (202); follow GET /api/v1/imports/{id} for progress.',
+          params: idParams,
+          querystring: runQuery,
+          response: { 200: importView, 202: importView, ...standardErrors },
+        },
+      },
+      async (request, reply) => {
+        const view = await imports.start(requireActor(request), request.params.id, mode, { wait: request.query.wait, ip: clientIp(request), locale: locale(request) });
+        return reply.status(request.query.wait ? 200 : 202).send(view);
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/imports/:id/errors',
+    { schema: { tags, summary: '校验错误 Errors of the last check, in row order', params: idParams, querystring: errorsQuery, response: { 200: z.object({ items: z.array(rowError), nextCursor: z.string().nullable() }), ...standardErrors } } },
+    (request) => imports.errors(requireActor(request), request.params.id, request.query.cursor ?? -1, request.query.limit),
+  );
+
+  app.get(
+    '/api/v1/imports/:id/errors.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '错误标注工作簿 The ledger with its errors marked (red cells with comments)',
+        params: idParams,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const { fileName, write } = await imports.errorWorkbook(requireActor(request), request.params.id);
+      const body = new PassThrough();
+      write(body).catch((e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="errors.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(body);
+    },
+  );
+}

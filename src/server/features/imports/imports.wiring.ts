@@ -1,0 +1,56 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { MigrationDialect } from '../../db/migrate.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Db } from '../../db/client.ts';
+import { createAuditLog, type AuditLog } from '../audit/audit.repository.ts';
+import { createLightService } from '../lights/lights.service.ts';
+import { createReportSettings } from '../reports/report-settings.service.ts';
+import { createUnitStats, type UnitStats } from '../stats/unit-stats.ts';
+import { createImportWriter } from './import-apply.ts';
+import { createLedgerChecker } from './import-check.ts';
+import { createLocalImport } from './import-local.ts';
+import { createImportRunner } from './import-runner.ts';
+import { createImportRepository } from './imports.repository.ts';
+import { createImportService } from './imports.service.ts';
+
+/** The import feature's parts wired together: the HTTP service and the command line's local import. */
+export function createImports(deps: {
+  db: Kysely<DB>;
+  /** The SQLite handle under `db` (null on PostgreSQL), for the bulk inserts of a commit. */
+  sqlite: SQLite.Database | null;
+  dialect: MigrationDialect;
+  audit: AuditLog;
+  clock: Clock;
+  stats: Pick<UnitStats, 'track'>;
+  lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
+}) {
+  const imports = createImportRepository(deps.db, deps.sqlite);
+  const runner = createImportRunner({
+    db: deps.db,
+    dialect: deps.dialect,
+    imports,
+    checker: createLedgerChecker({ db: deps.db, imports }),
+    writer: createImportWriter({ imports, stats: deps.stats }),
+    clock: deps.clock,
+    lights: deps.lights,
+  });
+  return {
+    service: createImportService({ db: deps.db, dialect: deps.dialect, imports, runner, audit: deps.audit, clock: deps.clock, logError: (ref, e) => console.error(`import failed (${ref}):`, e) }),
+    importLocalFile: createLocalImport({ db: deps.db, imports, runner, clock: deps.clock }),
+  };
+}
+
+/**
+ * The import feature alone over an open database, for `lantern import` (and its benchmark): only
+ * what an import touches — the audit log, the per-unit figures, the lights — without the rest of the
+ * server (image, PDF and Word libraries), so the command starts fast and stays small.
+ */
+export function createStandaloneImports(db: Db, clock: Clock) {
+  const audit = createAuditLog(db.kysely, clock);
+  const stats = createUnitStats(db.kysely, db.dialect);
+  const settings = createReportSettings({ db: db.kysely, audit, clock });
+  const lights = createLightService({ db: db.kysely, audit, clock, calendar: () => settings.calendar(), stats });
+  return createImports({ db: db.kysely, sqlite: db.sqlite, dialect: db.dialect, audit, clock, stats, lights });
+}

@@ -1,0 +1,29 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseLedger, type ParseJob } from './ledger-parse.ts';
+
+/**
+ * The worker-thread side of parse-in-worker.ts: parses the ledger and posts its batches, at most a
+ * few ahead of what the main thread has taken, so that memory stays flat when checking is slower.
+ */
+const AHEAD = 4;
+const port = parentPort!;
+let inFlight = 0;
+let wake: (() => void) | null = null;
+port.on('message', (m: 'ack') => {
+  if (m === 'ack') {
+    inFlight--;
+    wake?.();
+    wake = null;
+  }
+});
+
+try {
+  for await (const batch of parseLedger(workerData as ParseJob)) {
+    port.postMessage({ type: 'batch', batch });
+    inFlight++;
+    while (inFlight >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+  }
+  port.postMessage({ type: 'done' });
+} catch (e) {
+  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+}

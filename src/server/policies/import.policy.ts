@@ -1,0 +1,11 @@
+import type { Actor, Scope } from '../../domain/access/scope.ts';
+import { projectPolicy } from './project.policy.ts';
+
+/**
+ * Ledger imports follow the projects they write: importing into a unit needs the right to create
+ * projects for it; an import is seen by those who see that unit's projects.
+ */
+export const importPolicy = {
+  readScope: (actor: Actor): Scope => projectPolicy.readScope(actor),
+  canImportInto: (actor: Actor, unit: { path: string }) => projectPolicy.canCreateFor(actor, unit),
+};

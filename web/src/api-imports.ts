@@ -1,0 +1,187 @@
+// The ledger-import endpoints of docs/API.md "Imports (台账导入)": types and one function each.
+// The upload goes through XMLHttpRequest rather than the shared fetch client: only XHR reports how
+// much of a large workbook has been sent, which the page shows as a progress bar.
+import { ApiError, query, request, type Id } from './api';
+import { translate, type Lang } from './i18n';
+import type { ProjectField } from '../../src/domain/exchange/project-columns';
+import type { DEFAULTABLE_FIELDS } from '../../src/domain/exchange/mapping';
+
+export type { ProjectField };
+/** Fields that may take one value for every row when the ledger has no column for them. */
+export type DefaultableField = (typeof DEFAULTABLE_FIELDS)[number];
+
+export type ImportStatus = 'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
+export type RowAction = 'create' | 'update' | 'unchanged' | 'invalid';
+
+/** One problem of one row, named as Excel names the cell (D17). */
+export interface RowError {
+  row: number;
+  cell: string;
+  column: string;
+  message: string;
+}
+
+export interface ImportCounts {
+  rows: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  skipped: number;
+  errorRows: number;
+  errors: number;
+}
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing' | 'lights' | 'done';
+  rowsRead: number;
+  rowsTotal: number | null;
+  written: number;
+  toWrite: number | null;
+  /** 0–100 when the server can tell. */
+  percent: number | null;
+}
+
+export interface ImportColumn {
+  letter: string;
+  header: string;
+  /** The merged cell above a two-row header's part ("投资情况（万元）"). */
+  group: string | null;
+  proposedField: ProjectField | null;
+  field: ProjectField | null;
+}
+
+export interface ImportMapping {
+  columns: Record<string, ProjectField>;
+  defaults: Partial<Record<DefaultableField, string>>;
+}
+
+export interface PreviewRow {
+  row: number;
+  action: RowAction;
+  values: Record<string, string | number | string[] | null>;
+  /** The values as a person reads them (亿元, labels). */
+  display: Record<string, string>;
+  errors: RowError[];
+}
+
+/** An import as GET /imports/{id} answers it (the upload and mapping answers add the preview). */
+export interface ImportView {
+  id: number;
+  unitId: number;
+  unitName: string | null;
+  fileName: string;
+  fileKind: string;
+  fileBytes: number;
+  status: ImportStatus;
+  sheet: string | null;
+  sheets: string[];
+  title: string | null;
+  headerRow: number | null;
+  headerRows: number[];
+  dataStartRow: number | null;
+  columns: ImportColumn[];
+  mapping: ImportMapping;
+  /** Fields a new project needs that neither a column nor a default provides. */
+  missingRequired: ProjectField[];
+  counts: ImportCounts | null;
+  errorCount: number;
+  message: string | null;
+  progress: ImportProgress | null;
+  preview?: PreviewRow[];
+  /** The first errors, when a check or commit answered after finishing. */
+  errors?: RowError[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  committedAt: string | null;
+  links: { self: string; errors: string; errorsXlsx: string | null };
+}
+
+export interface MappingChange {
+  sheet?: string;
+  headerRow?: number;
+  /** Letter → field, or null to leave the column out. */
+  columns: Record<string, ProjectField | null>;
+  defaults?: Partial<Record<DefaultableField, string | null>>;
+  /** Keep the mapping for the unit's next imports. */
+  save?: boolean;
+}
+
+/** Statuses in which a check or a commit is still running. */
+export const RUNNING_STATUSES: readonly ImportStatus[] = ['checking', 'committing'];
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+/**
+ * POST /imports as multipart (file, unitId, sheet), reporting the share of bytes sent. Errors come back as
+ * the shared ApiError, so the page shows the server's message (not an Excel file, password, …).
+ */
+export function uploadLedger(
+  file: File,
+  unitId: Id,
+  options: { lang: Lang; sheet?: string; onProgress?: (percent: number) => void; signal?: AbortSignal },
+): Promise<ImportView> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('unitId', String(unitId));
+    if (options.sheet) form.append('sheet', options.sheet);
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/imports');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', options.lang);
+    const csrf = readCookie('lantern_csrf');
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)));
+    };
+    const networkError = () => new ApiError(0, 'NETWORK', translate(options.lang, 'common.networkError'));
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(new ApiError(0, 'ABORTED', 'aborted'));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as ImportView);
+        return;
+      }
+      const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+      const apiError = new ApiError(xhr.status, error?.code ?? `HTTP_${xhr.status}`, error?.message ?? `${xhr.status} ${xhr.statusText}`, error?.field);
+      // The shared client signs the page out on an expired session; one request through it does that.
+      if (apiError.code === 'UNAUTHENTICATED') void request('GET', '/imports?limit=1').catch(() => undefined);
+      reject(apiError);
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}
+
+const importPath = (id: Id) => `/imports/${encodeURIComponent(String(id))}`;
+
+export const importsApi = {
+  upload: uploadLedger,
+  get: (id: Id) => request<ImportView>('GET', importPath(id)),
+  list: (params: { unitId?: Id; cursor?: string | null; limit?: number }) =>
+    request<{ items: ImportView[]; nextCursor: string | null }>('GET', `/imports${query(params)}`),
+  /** Changes the mapping (or the sheet / header row) and answers with a new preview. */
+  setMapping: (id: Id, body: MappingChange) => request<ImportView>('PUT', `${importPath(id)}/mapping`, body),
+  /** Starts the dry run and answers at once (202); follow get() for progress. */
+  startCheck: (id: Id) => request<ImportView>('POST', `${importPath(id)}/dry-run?wait=false`, {}),
+  /** Starts the commit (all rows or none) and answers at once (202); follow get() for progress. */
+  startCommit: (id: Id) => request<ImportView>('POST', `${importPath(id)}/commit?wait=false`, {}),
+  errors: (id: Id, params: { cursor?: string | null; limit?: number }) =>
+    request<{ items: RowError[]; nextCursor: string | null }>('GET', `${importPath(id)}/errors${query(params)}`),
+};
+
+/** GET /templates/projects.xlsx: the blank ledger with the headers Lantern reads. */
+export const IMPORT_TEMPLATE_URL = '/api/v1/templates/projects.xlsx';

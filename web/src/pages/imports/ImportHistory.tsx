@@ -1,0 +1,111 @@
+// 导入记录: past imports the person may see, newest first: who, when, which file, what came of it.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { importsApi, type ImportView } from '../../api-imports';
+import { Link } from '../../components/Link';
+import { errorMessage } from '../../forms';
+import { formatTime } from '../../format';
+import { useImportsI18n } from '../../i18n-imports';
+import { projectsOfUnit } from './ImportResult';
+import { ImportStatusTag } from './shared';
+
+const PAGE = 20;
+
+/** `reloadKey` changes when the page started, checked or committed an import: the list reads again. */
+export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPhone: boolean }) {
+  const { ti } = useImportsI18n();
+  const [items, setItems] = useState<ImportView[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (cursor: string | null) => {
+    setLoading(true);
+    try {
+      const page = await importsApi.list({ cursor, limit: PAGE });
+      setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(null);
+  }, [load, reloadKey]);
+
+  const count = (v: ImportView) => {
+    const c = v.counts;
+    if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
+    return (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        <span style={{ color: '#389e0d' }}>{c.create}</span> / <span style={{ color: '#0958d9' }}>{c.update}</span> / {c.unchanged} /{' '}
+        <span style={{ color: c.errors ? '#cf1322' : undefined }}>{c.errors}</span>
+      </span>
+    );
+  };
+
+  const columns = [
+    { key: 'time', title: ti('imports.history.time'), width: 140, render: (_: unknown, v: ImportView) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v.committedAt ?? v.createdAt)}</span> },
+    {
+      key: 'file',
+      title: ti('imports.history.file'),
+      render: (_: unknown, v: ImportView) => (
+        <div style={{ minWidth: isPhone ? 140 : 200, maxWidth: 320, wordBreak: 'break-all' }}>
+          {v.status === 'committed' ? <Link to={projectsOfUnit(v.unitId)}>{v.fileName}</Link> : v.fileName}
+          {isPhone && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {v.unitName} · {v.createdBy}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    ...(isPhone
+      ? []
+      : [
+          { key: 'unit', title: ti('imports.history.unit'), dataIndex: 'unitName', render: (u: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span> },
+          { key: 'by', title: ti('imports.history.by'), dataIndex: 'createdBy', render: (u: string) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span> },
+        ]),
+    { key: 'status', title: ti('imports.history.status'), render: (_: unknown, v: ImportView) => <ImportStatusTag status={v.status} /> },
+    { key: 'counts', title: ti('imports.history.counts'), render: (_: unknown, v: ImportView) => count(v) },
+    {
+      key: 'errors',
+      title: '',
+      render: (_: unknown, v: ImportView) =>
+        v.links.errorsXlsx && (
+          <a href={v.links.errorsXlsx} download style={{ whiteSpace: 'nowrap' }} data-testid={`import-history-errors-${v.id}`}>
+            <DownloadOutlined /> {ti('imports.history.errorsXlsx')}
+          </a>
+        ),
+    },
+  ];
+
+  return (
+    <Card size="small" title={ti('imports.history.title')} data-testid="import-history">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<ImportView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={items ?? []}
+        loading={loading && !items}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: ti('imports.history.empty') }}
+        onRow={(v) => ({ 'data-testid': `import-history-${v.id}`, 'data-status': v.status }) as React.HTMLAttributes<HTMLElement>}
+      />
+      {nextCursor && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button onClick={() => void load(nextCursor)} loading={loading} data-testid="import-history-more">
+            {ti('imports.history.more')}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

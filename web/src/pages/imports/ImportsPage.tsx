@@ -1,0 +1,262 @@
+// 导入台账: a ledger from Excel into the project library. Upload (unit and file) → the columns as
+// found, corrected by the person → a preview → 检查 (dry run) with every error by cell and the marked
+// workbook → 确认导入 (all rows or none) with progress → the result; the past imports below.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Grid, Steps, Typography } from 'antd';
+import { DownloadOutlined, SwapOutlined } from '@ant-design/icons';
+import type { Id } from '../../api';
+import {
+  IMPORT_TEMPLATE_URL,
+  importsApi,
+  RUNNING_STATUSES,
+  type ImportView,
+  type MappingChange,
+  type PreviewRow,
+  type RowError,
+} from '../../api-imports';
+import { PageHeader } from '../../components/PageHeader';
+import { errorMessage } from '../../forms';
+import { useImportsI18n } from '../../i18n-imports';
+import { useSession } from '../../session';
+import { subtreeIds } from '../../units';
+import { useUnits } from '../../useUnits';
+import { IMPORT_LIMITS } from '../../../../src/domain/exchange/import-limits';
+import { CheckCard } from './CheckCard';
+import { ImportHistory } from './ImportHistory';
+import { ImportResult } from './ImportResult';
+import { MappingCard, mappingChange } from './MappingCard';
+import { PreviewCard } from './PreviewCard';
+import { MAX_MB, UploadCard, type UploadState } from './UploadCard';
+
+/** How often a running check or commit is asked for its progress (docs/API.md: about once a second). */
+const POLL_MS = 1000;
+const ERRORS_PAGE = 200;
+
+export function ImportsPage() {
+  const { ti, lang } = useImportsI18n();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const { units, roots } = useUnits();
+  const screens = Grid.useBreakpoint();
+  const isPhone = screens.md === false;
+
+  const [unitId, setUnitId] = useState<Id | undefined>(me.unitId ?? undefined);
+  const [view, setView] = useState<ImportView | null>(null);
+  const [preview, setPreview] = useState<PreviewRow[] | null>(null);
+  // The chosen file stays in memory: reading another of its sheets sends it again.
+  const [file, setFile] = useState<File | null>(null);
+  const [uploading, setUploading] = useState<UploadState | null>(null);
+  const [uploadError, setUploadError] = useState<{ fileName: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<RowError[]>([]);
+  const [errorsCursor, setErrorsCursor] = useState<string | null>(null);
+  const [loadingErrors, setLoadingErrors] = useState(false);
+  const [historyKey, setHistoryKey] = useState(0);
+  const [pollFailures, setPollFailures] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  // A unit editor imports into their own unit and the units below it; others anywhere.
+  const disabledIds = useMemo(() => {
+    if (me.role !== 'unit_editor' || me.unitId === null || units.length === 0) return undefined;
+    const reach = subtreeIds(units, me.unitId);
+    return new Set<Id>(units.filter((u) => !reach.has(u.id)).map((u) => u.id));
+  }, [me.role, me.unitId, units]);
+
+  /** Takes an answer about the import; answers without a preview keep the last one. */
+  const accept = useCallback((next: ImportView) => {
+    setView(next);
+    if (next.preview) setPreview(next.preview);
+  }, []);
+
+  const reset = () => {
+    setView(null);
+    setPreview(null);
+    setFile(null);
+    setErrors([]);
+    setErrorsCursor(null);
+    setUploadError(null);
+  };
+
+  const upload = async (chosen: File, sheet?: string) => {
+    if (unitId === undefined) return;
+    setUploadError(null);
+    if (chosen.size > IMPORT_LIMITS.maxFileBytes) {
+      setUploadError({ fileName: chosen.name, message: ti('imports.tooLarge', { name: chosen.name, mb: MAX_MB }) });
+      return;
+    }
+    abort.current = new AbortController();
+    setUploading({ fileName: chosen.name, percent: 0 });
+    try {
+      const answer = await importsApi.upload(chosen, unitId, {
+        lang,
+        sheet,
+        signal: abort.current.signal,
+        onProgress: (percent) => setUploading({ fileName: chosen.name, percent }),
+      });
+      accept(answer);
+      setFile(chosen);
+      setErrors([]);
+      setErrorsCursor(null);
+    } catch (e) {
+      if (abort.current?.signal.aborted) return;
+      if (sheet) void message.error(errorMessage(e));
+      else setUploadError({ fileName: chosen.name, message: errorMessage(e) });
+    } finally {
+      setUploading(null);
+    }
+  };
+
+  /** Runs a request that answers with the import, keeping the page busy meanwhile. */
+  const act = async (request: () => Promise<ImportView>, done?: () => void) => {
+    setBusy(true);
+    try {
+      accept(await request());
+      setErrors([]);
+      setErrorsCursor(null);
+      done?.();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changeMapping = (change: MappingChange) => view && void act(() => importsApi.setMapping(view.id, change));
+  const saveMapping = () =>
+    view && void act(() => importsApi.setMapping(view.id, { ...mappingChange(view), save: true }), () => void message.success(ti('imports.mapping.saved', { unit: view.unitName ?? '' })));
+  const changeSheet = (sheet: string) => file && void upload(file, sheet);
+  const check = () => view && void act(() => importsApi.startCheck(view.id));
+  const commit = () => view && void act(() => importsApi.startCommit(view.id));
+
+  // While a check or commit runs, its progress is read again and again until it ends.
+  const running = !!view && RUNNING_STATUSES.includes(view.status);
+  useEffect(() => {
+    if (!view || !RUNNING_STATUSES.includes(view.status)) return;
+    let live = true;
+    const timer = setTimeout(
+      async () => {
+        try {
+          const next = await importsApi.get(view.id);
+          if (!live) return;
+          accept(next);
+          setPollFailures(0);
+        } catch (e) {
+          if (!live) return;
+          if (pollFailures === 0) void message.error(errorMessage(e));
+          setPollFailures((n) => n + 1);
+        }
+      },
+      pollFailures ? 3000 : POLL_MS,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [view, pollFailures, accept, message]);
+
+  const loadErrors = useCallback(async (id: number, cursor: string | null) => {
+    setLoadingErrors(true);
+    try {
+      const page = await importsApi.errors(id, { cursor, limit: ERRORS_PAGE });
+      setErrors((current) => (cursor ? [...current, ...page.items] : page.items));
+      setErrorsCursor(page.nextCursor);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setLoadingErrors(false);
+    }
+  }, [message]);
+
+  // A finished check with errors lists them; every change of status refreshes the history. Keyed by
+  // id and status alone: progress answers in between change nothing here.
+  const viewId = view?.id;
+  const status = view?.status;
+  const hasErrors = !!view && view.errorCount > 0;
+  useEffect(() => {
+    if (viewId === undefined) return;
+    if (status === 'invalid' && hasErrors) void loadErrors(viewId, null);
+    setHistoryKey((k) => k + 1);
+  }, [viewId, status, hasErrors, loadErrors]);
+
+  const step = !view ? 0 : status === 'uploaded' ? 1 : status === 'committing' || status === 'committed' ? 3 : 2;
+  const stepStatus = status === 'invalid' || status === 'failed' || status === 'interrupted' ? 'error' : status === 'committed' ? 'finish' : 'process';
+
+  return (
+    <>
+      <PageHeader
+        title={ti('imports.title')}
+        extra={
+          <a href={IMPORT_TEMPLATE_URL} download style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} data-testid="import-template">
+            <DownloadOutlined />
+            {ti('imports.template')}
+          </a>
+        }
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8, maxWidth: 900 }}>
+        {ti('imports.intro')}
+      </Typography.Paragraph>
+      <Steps
+        size="small"
+        responsive={false}
+        titlePlacement={isPhone ? 'vertical' : 'horizontal'}
+        current={step}
+        status={stepStatus}
+        style={{ marginBottom: 16, maxWidth: 760 }}
+        items={[
+          { title: ti('imports.step.upload') },
+          { title: ti('imports.step.mapping') },
+          { title: ti('imports.step.check') },
+          { title: ti('imports.step.commit') },
+        ]}
+        data-testid="import-steps"
+      />
+
+      {!view && (
+        <UploadCard
+          roots={roots}
+          disabledIds={disabledIds}
+          unitId={unitId}
+          onUnitChange={setUnitId}
+          uploading={uploading}
+          error={uploadError}
+          onFile={(chosen) => void upload(chosen)}
+        />
+      )}
+
+      {view && view.status === 'committed' && <ImportResult view={view} onAgain={reset} />}
+
+      {view && view.status !== 'committed' && (
+        <div data-testid="import-current" data-id={view.id} data-status={view.status}>
+          <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+            <span>
+              <Typography.Text type="secondary">{ti('imports.currentUnit')}</Typography.Text>{' '}
+              <Typography.Text strong data-testid="import-current-unit">
+                {view.unitName}
+              </Typography.Text>
+            </span>
+            <Button icon={<SwapOutlined />} onClick={reset} disabled={running || !!uploading} data-testid="import-reupload">
+              {ti('imports.reupload')}
+            </Button>
+          </div>
+          <MappingCard view={view} busy={busy || !!uploading} isPhone={isPhone} onChange={changeMapping} onSave={saveMapping} onSheet={changeSheet} />
+          {preview && <PreviewCard view={view} preview={preview} />}
+          <CheckCard
+            view={view}
+            errors={errors}
+            hasMoreErrors={!!errorsCursor}
+            onMoreErrors={() => void loadErrors(view.id, errorsCursor)}
+            loadingErrors={loadingErrors}
+            busy={busy}
+            isPhone={isPhone}
+            onCheck={check}
+            onCommit={commit}
+          />
+        </div>
+      )}
+
+      <ImportHistory reloadKey={historyKey} isPhone={isPhone} />
+    </>
+  );
+}
