@@ -4,6 +4,7 @@
  * ("投资情况（万元）") merged above its parts ("总投资", "其中固投"). A reader passes the first rows of
  * the sheet; merged cells arrive as their top-left cell with blanks beside or below it.
  */
+import { PROJECT_SET, type ColumnSet } from './column-sets.ts';
 import { matchHeader } from './mapping.ts';
 import { cellText, moneyUnitOf, type CellValue, type MoneyUnit } from './project-columns.ts';
 
@@ -66,8 +67,8 @@ const textsOf = (row: SheetRow) => row.cells.map((c) => cellText(c));
 const nonEmpty = (texts: string[]) => texts.filter((t) => t !== '').length;
 
 /** Distinct fields the texts name. */
-function score(texts: readonly string[]): number {
-  const fields = new Set(texts.map((t) => (t ? matchHeader(t) : null)).filter(Boolean));
+function score(texts: readonly string[], set: ColumnSet): number {
+  const fields = new Set(texts.map((t) => (t ? matchHeader(t, set) : null)).filter(Boolean));
   return fields.size;
 }
 
@@ -101,7 +102,7 @@ function isNumberingRow(texts: string[]): boolean {
  * Finds the header among the first rows: the row naming the most known fields (at least two), merged
  * with the row above or below it when that names more together.
  */
-export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUMNS } = {}): DetectedHeader | HeaderProblem {
+export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUMNS, set = PROJECT_SET }: { maxColumns?: number; set?: ColumnSet } = {}): DetectedHeader | HeaderProblem {
   const scanned = rows.slice(0, HEADER_SCAN_ROWS).map((r) => ({ row: r.row, texts: textsOf(r) }));
   const filled = scanned.filter((r) => nonEmpty(r.texts) > 0);
   if (!filled.length) return { code: 'EMPTY' };
@@ -109,7 +110,7 @@ export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUM
   let best = -1;
   let bestScore = 1;
   scanned.forEach((r, i) => {
-    const s = score(r.texts);
+    const s = score(r.texts, set);
     if (s > bestScore) [best, bestScore] = [i, s];
   });
   if (best < 0) {
@@ -130,7 +131,7 @@ export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUM
   const below = adjacent(best + 1);
   if (above && nonEmpty(above.texts) > 1) candidates.push({ rows: [best - 1, best], cols: combine(above.texts, scanned[best]!.texts) });
   if (below && nonEmpty(below.texts) > 0 && !isNumberingRow(below.texts)) candidates.push({ rows: [best, best + 1], cols: combine(scanned[best]!.texts, below.texts) });
-  const scored = candidates.map((c) => ({ ...c, score: score(c.cols.map((x) => x.header)) }));
+  const scored = candidates.map((c) => ({ ...c, score: score(c.cols.map((x) => x.header), set) }));
   const chosen = scored.reduce((a, b) => (b.score > a.score ? b : a));
 
   const headerRows = chosen.rows.map((i) => scanned[i]!.row);

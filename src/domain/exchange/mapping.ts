@@ -3,63 +3,37 @@
  * (and their common variants), the person corrects it, and may save it for their unit; a saved mapping
  * is keyed by header text so it still applies when a later ledger moves its columns around.
  */
+import { normaliseHeader, PROJECT_DEFAULTABLE, PROJECT_SET, type ColumnSet } from './column-sets.ts';
 import type { HeaderColumn } from './header-detect.ts';
-import { COLUMN_BY_FIELD, PROJECT_COLUMNS, parseCell, toHalfWidth, type ProjectField } from './project-columns.ts';
+import { COLUMN_BY_FIELD, parseCell, type LedgerField, type ProjectField } from './project-columns.ts';
+
+export { normaliseHeader };
 
 /** The columns (by letter) and the values used where the ledger has no column for a field. */
 export interface ImportMapping {
-  columns: Record<string, ProjectField>;
+  columns: Record<string, LedgerField>;
   defaults: Partial<Record<DefaultableField, string>>;
 }
 
 /** Fields whose one value may stand for every row when the ledger has no such column. */
-export const DEFAULTABLE_FIELDS = ['stage', 'nature', 'kind', 'industryCode', 'level', 'investmentType', 'approvalMode'] as const;
-export type DefaultableField = (typeof DEFAULTABLE_FIELDS)[number];
+export const DEFAULTABLE_FIELDS = PROJECT_DEFAULTABLE;
+export type DefaultableField = (typeof PROJECT_DEFAULTABLE)[number] | 'reportPeriod';
 
 /** What a new project needs, from a column or a default; stage alone falls back to 谋划 as in the form. */
-export const REQUIRED_FOR_CREATE: readonly ProjectField[] = PROJECT_COLUMNS.filter((c) => c.required && c.field !== 'stage').map((c) => c.field);
+export const REQUIRED_FOR_CREATE: readonly ProjectField[] = PROJECT_SET.required as ProjectField[];
 
-/**
- * A header reduced to what identifies it: half-width, no spaces or line breaks, no required-marks,
- * no bracketed units or notes, 日期/年月 read as 时间, a leading year dropped.
- *
- *   normaliseHeader('总投资\n（亿元）*') → '总投资'
- *   normaliseHeader('2026年计划投资') → '计划投资'
- */
-export function normaliseHeader(text: string): string {
-  return toHalfWidth(text)
-    .replace(/\s+/g, '')
-    .replace(/[*※]/g, '')
-    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
-    .replace(/[:：]/g, '')
-    .replace(/^\d{4}年度?/, '')
-    .replace(/(日期|年月|时间节点)$/, '时间')
-    .toLowerCase();
-}
-
-const HEADER_INDEX: ReadonlyMap<string, ProjectField> = (() => {
-  const index = new Map<string, ProjectField>();
-  for (const c of PROJECT_COLUMNS) {
-    for (const h of [c.header, ...c.variants]) {
-      const key = normaliseHeader(h);
-      if (!index.has(key)) index.set(key, c.field);
-    }
-  }
-  return index;
-})();
-
-/** The field a header names, or null. */
-export function matchHeader(text: string): ProjectField | null {
+/** The field a header names in a kind of ledger, or null. */
+export function matchHeader(text: string, set: ColumnSet = PROJECT_SET): LedgerField | null {
   const key = normaliseHeader(text);
-  return key ? (HEADER_INDEX.get(key) ?? null) : null;
+  return key ? (set.index.get(key) ?? null) : null;
 }
 
 /** The proposed field of each column; a field already taken by a column to the left is not proposed again. */
-export function proposeMapping(columns: readonly HeaderColumn[]): Record<string, ProjectField | null> {
-  const taken = new Set<ProjectField>();
-  const out: Record<string, ProjectField | null> = {};
+export function proposeMapping(columns: readonly HeaderColumn[], set: ColumnSet = PROJECT_SET): Record<string, LedgerField | null> {
+  const taken = new Set<LedgerField>();
+  const out: Record<string, LedgerField | null> = {};
   for (const col of columns) {
-    const field = matchHeader(col.header);
+    const field = matchHeader(col.header, set);
     out[col.letter] = field && !taken.has(field) ? field : null;
     if (field) taken.add(field);
   }
@@ -68,13 +42,13 @@ export function proposeMapping(columns: readonly HeaderColumn[]): Record<string,
 
 /** A mapping as saved for a unit: field by normalised header text, plus the defaults. */
 export interface SavedMapping {
-  headers: Record<string, ProjectField>;
+  headers: Record<string, LedgerField>;
   defaults: ImportMapping['defaults'];
 }
 
 /** Saves a mapping by header text, so that it survives columns moving. */
 export function toSavedMapping(mapping: ImportMapping, columns: readonly HeaderColumn[]): SavedMapping {
-  const headers: Record<string, ProjectField> = {};
+  const headers: Record<string, LedgerField> = {};
   for (const col of columns) {
     const field = mapping.columns[col.letter];
     if (field) headers[normaliseHeader(col.header)] = field;
@@ -86,15 +60,15 @@ export function toSavedMapping(mapping: ImportMapping, columns: readonly HeaderC
  * The mapping for these columns: the saved one where it knows a header, the proposal elsewhere. Returns
  * whether the saved mapping contributed anything.
  */
-export function applySavedMapping(columns: readonly HeaderColumn[], saved: SavedMapping | null): { mapping: ImportMapping; usedSaved: boolean } {
-  const proposed = proposeMapping(columns);
+export function applySavedMapping(columns: readonly HeaderColumn[], saved: SavedMapping | null, set: ColumnSet = PROJECT_SET): { mapping: ImportMapping; usedSaved: boolean } {
+  const proposed = proposeMapping(columns, set);
   const mapping: ImportMapping = { columns: {}, defaults: { ...(saved?.defaults ?? {}) } };
   let usedSaved = !!saved && Object.keys(saved.defaults).length > 0;
-  const taken = new Set<ProjectField>();
+  const taken = new Set<LedgerField>();
   // Saved choices first, so a proposal cannot take a field the person assigned elsewhere.
   for (const col of columns) {
     const field = saved?.headers[normaliseHeader(col.header)];
-    if (field && !taken.has(field)) {
+    if (field && !taken.has(field) && set.columns.some((c) => c.field === field)) {
       mapping.columns[col.letter] = field;
       taken.add(field);
       usedSaved = true;
@@ -112,7 +86,8 @@ export function applySavedMapping(columns: readonly HeaderColumn[], saved: Saved
 
 export type MappingProblem =
   | { code: 'UNKNOWN_COLUMN'; letter: string }
-  | { code: 'DUPLICATE_FIELD'; field: ProjectField; letters: string[] }
+  | { code: 'UNKNOWN_FIELD'; letter: string; field: string }
+  | { code: 'DUPLICATE_FIELD'; field: LedgerField; letters: string[] }
   | { code: 'NO_NAME_OR_CODE' }
   | { code: 'BAD_DEFAULT'; field: DefaultableField; message: string };
 
@@ -120,35 +95,46 @@ export type MappingProblem =
  * Problems that make a mapping unusable: a column that is not in the sheet, two columns on one field,
  * neither the name nor the code mapped (rows could match nothing), a default that is not a valid value.
  */
-export function checkMapping(mapping: ImportMapping, columns: readonly HeaderColumn[]): MappingProblem[] {
+export function checkMapping(mapping: ImportMapping, columns: readonly HeaderColumn[], set: ColumnSet = PROJECT_SET): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const letters = new Set(columns.map((c) => c.letter));
-  const byField = new Map<ProjectField, string[]>();
+  const byField = new Map<LedgerField, string[]>();
   for (const [letter, field] of Object.entries(mapping.columns)) {
     if (!letters.has(letter)) problems.push({ code: 'UNKNOWN_COLUMN', letter });
+    if (!set.columns.some((c) => c.field === field)) problems.push({ code: 'UNKNOWN_FIELD', letter, field });
     byField.set(field, [...(byField.get(field) ?? []), letter]);
   }
   for (const [field, ls] of byField) if (ls.length > 1) problems.push({ code: 'DUPLICATE_FIELD', field, letters: ls });
   if (!byField.has('name') && !byField.has('code')) problems.push({ code: 'NO_NAME_OR_CODE' });
   for (const [field, value] of Object.entries(mapping.defaults) as [DefaultableField, string][]) {
+    if (!set.defaultable.includes(field)) {
+      problems.push({ code: 'BAD_DEFAULT', field, message: '此项不能设默认值' });
+      continue;
+    }
     const parsed = parseCell(COLUMN_BY_FIELD.get(field)!, value);
     if (!parsed.ok) problems.push({ code: 'BAD_DEFAULT', field, message: parsed.message });
   }
   return problems;
 }
 
-/** Required fields for new projects that neither a column nor a default provides. */
-export function missingForCreate(mapping: ImportMapping): ProjectField[] {
+/**
+ * Required fields that neither a column nor a default provides. A report's period may also come from
+ * a 月份 column (its year from a 年度 column, the default period or the import's year).
+ */
+export function missingForCreate(mapping: ImportMapping, set: ColumnSet = PROJECT_SET): LedgerField[] {
   const mapped = new Set(Object.values(mapping.columns));
-  return REQUIRED_FOR_CREATE.filter((f) => !mapped.has(f) && !(f in mapping.defaults));
+  if (mapped.has('reportMonth')) mapped.add('reportPeriod');
+  return set.required.filter((f) => !mapped.has(f) && !(f in mapping.defaults));
 }
 
 /** A mapping problem in Chinese, for the page and the command line. */
 export function describeMappingProblem(p: MappingProblem): string {
-  const header = (f: ProjectField) => COLUMN_BY_FIELD.get(f)?.header ?? f;
+  const header = (f: LedgerField) => COLUMN_BY_FIELD.get(f)?.header ?? f;
   switch (p.code) {
     case 'UNKNOWN_COLUMN':
       return `第 ${p.letter} 列不在表头中`;
+    case 'UNKNOWN_FIELD':
+      return `第 ${p.letter} 列对应的“${p.field}”不是这类台账的栏目`;
     case 'DUPLICATE_FIELD':
       return `${p.letters.join('、')} 列都对应“${header(p.field)}”，只能保留一列`;
     case 'NO_NAME_OR_CODE':

@@ -32,7 +32,7 @@ export interface ParseContext {
   moneyUnit: MoneyUnit;
 }
 
-export type ColumnKind = 'text' | 'code' | 'creditCode' | 'enum' | 'industry' | 'money' | 'date' | 'number' | 'tags' | 'unitName';
+export type ColumnKind = 'text' | 'code' | 'creditCode' | 'enum' | 'industry' | 'money' | 'date' | 'number' | 'tags' | 'unitName' | 'integer' | 'month' | 'yearMonth';
 
 /** Fields an import can fill; the names follow the project API (projects.schemas.ts). */
 export type ProjectField =
@@ -71,8 +71,14 @@ export type ProjectField =
   | 'plannedCapacityDate'
   | 'actualCapacityDate';
 
+/** Fields of a monthly-report ledger (report-columns.ts); code and name are the project's. */
+export type ReportField = 'reportPeriod' | 'reportYear' | 'reportMonth' | 'monthAmountWan' | 'progressText' | 'problems';
+
+/** Any field an import can fill, of either kind of ledger. */
+export type LedgerField = ProjectField | ReportField;
+
 export interface ProjectColumn {
-  field: ProjectField;
+  field: LedgerField;
   /** The canonical Chinese header, as a template or export writes it. */
   header: string;
   /** Other headers seen in real ledgers, compared after normalisation (see normaliseHeader). */
@@ -130,7 +136,7 @@ const labelsOf = (field: string) => {
   return source.values.map((v) => source.labels[v]!['zh-CN']);
 };
 
-const col = (c: Omit<ProjectColumn, 'required'> & { required?: boolean }): ProjectColumn => ({ required: false, ...c });
+export const col = (c: Omit<ProjectColumn, 'required'> & { required?: boolean }): ProjectColumn => ({ required: false, ...c });
 const enumCol = (field: ProjectField, header: string, variants: string[], example: string, required = false) =>
   col({ field, header, variants, example, required, kind: 'enum', enumLabels: labelsOf(field), hint: `应为 ${labelsOf(field).join('、')} 之一` });
 const dateCol = (field: ProjectField, header: string, variants: string[], example: string) =>
@@ -177,10 +183,16 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   dateCol('actualCapacityDate', '实际达产时间', ['达产时间', '达产日期', '实际达产日期'], ''),
 ];
 
-export const COLUMN_BY_FIELD: ReadonlyMap<ProjectField, ProjectColumn> = new Map(PROJECT_COLUMNS.map((c) => [c.field, c]));
+/** Every column of every ledger by field (report ledgers add theirs: registerColumns in report-columns.ts). */
+export const COLUMN_BY_FIELD: Map<LedgerField, ProjectColumn> = new Map(PROJECT_COLUMNS.map((c) => [c.field, c]));
+
+/** Adds a ledger's own columns to COLUMN_BY_FIELD; field names are unique across ledgers. */
+export function registerColumns(columns: readonly ProjectColumn[]): void {
+  for (const c of columns) COLUMN_BY_FIELD.set(c.field, c);
+}
 
 /** The column of a field; throws on a name that is not one (a programming error). */
-export function columnOf(field: ProjectField): ProjectColumn {
+export function columnOf(field: LedgerField): ProjectColumn {
   const c = COLUMN_BY_FIELD.get(field);
   if (!c) throw new Error(`unknown project column ${field}`);
   return c;
@@ -307,7 +319,7 @@ export function parseIndustry(value: CellValue): Parsed<string> {
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** Longest text per field, as the project table stores it. */
-const TEXT_MAX: Partial<Record<ProjectField, number>> = { name: 120, internalNo: 40, patronLeader: 60, contact: 120, address: 200, ownerName: 120, leadUnit: 60, township: 60 };
+const TEXT_MAX: Partial<Record<LedgerField, number>> = { name: 120, internalNo: 40, patronLeader: 60, contact: 120, address: 200, ownerName: 120, leadUnit: 60, township: 60, progressText: 500, problems: 500 };
 
 /** The parsed value of each field kind; null means the cell is empty. */
 export type FieldValue = string | number | string[] | null;
@@ -360,6 +372,19 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
       if (n < min || n > max) return fail(`${n} 超出范围，${column.hint}`);
       return ok(n);
     }
+    case 'integer': {
+      const n = parseNumber(value);
+      const [min, max] = column.field === 'reportYear' ? [2000, 2100] : [0, 1_000_000];
+      if (n === null || !Number.isInteger(n)) return fail(`“${text}”不是整数，${column.hint}`);
+      if (n < min || n > max) return fail(`${n} 超出范围，${column.hint}`);
+      return ok(n);
+    }
+    case 'month':
+      return parseMonth(value, column);
+    case 'yearMonth': {
+      const r = parseLedgerDate(value);
+      return r.ok ? ok(r.value.slice(0, 7)) : fail(r.message.startsWith('“') ? `“${text}”不是年月，${column.hint}` : r.message);
+    }
     case 'tags': {
       const tags = [...new Set(text.split(/[、,，;；\s]+/).map((t) => t.trim()).filter(Boolean))];
       if (tags.length > 20) return fail('标签最多 20 个');
@@ -370,15 +395,31 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
   }
 }
 
+/**
+ * A month cell: 1–12, "3月", "03", or a whole year and month ("2026年3月", an Excel date), which
+ * arrives as 'YYYY-MM' so that the row's year comes with it.
+ */
+function parseMonth(value: CellValue, column: ProjectColumn): Parsed<FieldValue> {
+  const text = toHalfWidth(cellText(value)).replace(/\s+/g, '');
+  const m = /^(\d{1,2})月?(份)?$/.exec(text);
+  if (m && !(value instanceof Date)) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= 12 ? ok(n) : fail(`月份 ${n} 不存在，${column.hint}`);
+  }
+  const r = parseLedgerDate(value);
+  return r.ok ? ok(r.value.slice(0, 7)) : fail(`“${cellText(value)}”不是月份，${column.hint}`);
+}
+
 /** The stage labels in lifecycle order, for templates' drop-down lists. */
 export const STAGE_CHOICES: readonly string[] = STAGES.map((s: Stage) => STAGE_LABELS[s]['zh-CN']);
 
 /** A stored value as a person reads it: 元 as 万元/亿元, enum identifiers as their labels, tags joined. */
-export function formatFieldValue(field: ProjectField, value: FieldValue): string {
+export function formatFieldValue(field: LedgerField, value: FieldValue): string {
   if (value === null || value === undefined) return '';
   const column = COLUMN_BY_FIELD.get(field);
   if (column?.kind === 'money' && typeof value === 'number') return formatMoney(value);
   if (column?.kind === 'enum' && typeof value === 'string') return ENUM_SOURCES[field]?.labels[value]?.['zh-CN'] ?? value;
+  if (column?.kind === 'yearMonth' && typeof value === 'string') return `${value.slice(0, 4)}年${Number(value.slice(5, 7))}月`;
   if (column?.kind === 'industry' && typeof value === 'string') {
     const m = findIndustry(value);
     return m ? `${m.section}${m.code} ${m.name}` : value;

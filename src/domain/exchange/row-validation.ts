@@ -19,6 +19,7 @@ import {
   type FieldValue,
   type ParseContext,
   type ProjectColumn,
+  type LedgerField,
   type ProjectField,
 } from './project-columns.ts';
 
@@ -59,7 +60,7 @@ export interface ColumnPlan {
   planYear: number | null;
 }
 
-export type Values = Partial<Record<ProjectField, FieldValue>>;
+export type Values = Partial<Record<LedgerField, FieldValue>>;
 
 export interface ParsedRow {
   row: number;
@@ -128,7 +129,7 @@ function firstText(raw: RawRow, plans: readonly ColumnPlan[]): string {
 }
 
 /** Where to point at for a field: its own cell when mapped, else the name (or first mapped) cell. */
-export function cellOf(field: ProjectField | null, row: number, plans: readonly ColumnPlan[]): { row: number; cell: string; column: string } {
+export function cellOf(field: LedgerField | null, row: number, plans: readonly ColumnPlan[]): { row: number; cell: string; column: string } {
   const p = plans.find((x) => x.column.field === field) ?? plans.find((x) => x.column.field === 'name') ?? plans.find((x) => x.column.field === 'code') ?? plans[0];
   if (!p) return { row, cell: `A${row}`, column: '' };
   return { row, cell: cellRef(p.index, row), column: p.header };

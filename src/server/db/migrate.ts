@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_unit_stats.ts';
 import * as m0008 from './migrations/0008_report_photos.ts';
 import * as m0009 from './migrations/0009_race.ts';
 import * as m0010 from './migrations/0010_imports.ts';
+import * as m0011 from './migrations/0011_report_imports.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, DialectMigration> = {
   '0008_report_photos': m0008,
   '0009_race': m0009,
   '0010_imports': m0010,
+  '0011_report_imports': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -365,6 +365,10 @@ export interface ImportTable {
   updated_at: string;
   committed_at: string | null;
   heartbeat_at: string | null;
+  /** 'projects' or 'reports': which kind of ledger. */
+  ledger: Generated<string>;
+  /** The import's options as JSON ({ reportState }). */
+  options_json: string | null;
 }
 
 /** The uploaded file of an import, in chunks of at most 1 MiB, until it is committed. */
@@ -387,6 +391,7 @@ export interface ImportErrorTable {
 /** A unit's saved column mapping, by header text (src/domain/exchange/mapping.ts SavedMapping). */
 export interface ImportMappingTable {
   unit_id: number;
+  ledger: string;
   mapping_json: string;
   updated_by: string;
   updated_at: string;

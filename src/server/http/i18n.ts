@@ -116,6 +116,8 @@ const LABELS: Record<string, Entry> = {
   displayName: { 'zh-CN': '姓名', en: 'Display name' },
   role: { 'zh-CN': '角色', en: 'Role' },
   unitId: { 'zh-CN': '所属单位', en: 'Unit' },
+  ledger: { 'zh-CN': '台账类型', en: 'Ledger kind' },
+  reportState: { 'zh-CN': '导入后的月报状态', en: 'State of the imported reports' },
   parentId: { 'zh-CN': '上级单位', en: 'Parent unit' },
   name: { 'zh-CN': '名称', en: 'Name' },
   kind: { 'zh-CN': '类型', en: 'Kind' },

@@ -30,6 +30,11 @@ function templateColumn(c: ProjectColumn, units: UnitChoices): TemplateColumn {
       return { ...base, kind: 'date' };
     case 'number':
       return { ...base, kind: 'number' };
+    case 'integer':
+    case 'month':
+      return { ...base, kind: 'integer' };
+    case 'yearMonth':
+      return { ...base, kind: 'text' };
     case 'text':
     case 'code':
     case 'creditCode':

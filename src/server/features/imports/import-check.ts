@@ -6,6 +6,7 @@ import { cellOf, missingRequired, planColumns, ruleErrors, transitionError, type
 import { checkTransition, type Stage } from '../../../domain/projects/lifecycle.ts';
 import { checkProjectRules } from '../../../domain/projects/project-rules.ts';
 import { isInSubtree } from '../../../domain/units/unit-tree.ts';
+import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { DB } from '../../db/schema.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
@@ -71,7 +72,7 @@ export interface PreviewRow {
   errors: RowError[];
 }
 
-export interface CheckOptions {
+export interface CheckOptions<Op = PlannedOp> {
   batches: AsyncIterable<ParsedBatch>;
   /** The executor lookups run on: the commit's transaction, or the database for a dry run. */
   ex?: Kysely<DB>;
@@ -92,7 +93,9 @@ export interface CheckOptions {
   previewRows?: number;
   onRowsRead?: (rowsRead: number, readShare: number | null) => void;
   /** Receives each batch's changes in row order, with whether any error was found so far. */
-  onOps?: (ops: PlannedOp[], hasErrors: boolean) => Promise<void>;
+  onOps?: (ops: Op[], hasErrors: boolean) => Promise<void>;
+  /** The import's options (the state imported reports take). */
+  options?: ImportOptions;
 }
 
 export interface CheckResult {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
-import { applySavedMapping, checkMapping, describeMappingProblem, missingForCreate, proposeMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
+import { COLUMN_SETS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
+import { checkMapping, describeMappingProblem, missingForCreate, proposeMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
+import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { RowError } from '../../../domain/exchange/row-validation.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -13,7 +15,7 @@ import { writeErrorWorkbook } from './error-workbook.ts';
 import type { ImportProgress, ImportRunner, RunResult } from './import-runner.ts';
 import type { StoredHeader } from './imports.presenter.ts';
 import type { ImportRepository } from './imports.repository.ts';
-import { openLedger } from './imports.service.ts';
+import { commitSummary, initialMapping, openLedger } from './imports.service.ts';
 import { readLedgerRows } from './ledger-reader.ts';
 import type { Analysis } from './ledger-analysis.ts';
 
@@ -24,6 +26,9 @@ import type { Analysis } from './ledger-analysis.ts';
  * commit that is killed leaves the database exactly as it was.
  */
 export interface LocalImportInput {
+  /** Project ledgers (default) or monthly reports. */
+  ledger?: LedgerKind;
+  options?: ImportOptions;
   file: string;
   unitId: number;
   /** The person the import acts as; null for the command line's own authority (all units). */
@@ -56,15 +61,20 @@ export function createLocalImport(deps: { db: Kysely<DB>; imports: ImportReposit
     if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
     const bytes = (await fs.promises.stat(input.file)).size;
     if (bytes > IMPORT_LIMITS.maxFileBytes) throw new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 }, 'file');
-    const { kind, analysis } = await openLedger(input.file, fileName, { sheet: input.sheet ?? null });
-    const saved = await imports.savedMapping(unit.id);
-    const { mapping } = applySavedMapping(analysis.header.columns, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
-    const problems = checkMapping(mapping, analysis.header.columns);
+    const ledger = input.ledger ?? 'projects';
+    const set = COLUMN_SETS[ledger];
+    const { kind, analysis } = await openLedger(input.file, fileName, { sheet: input.sheet ?? null, set });
+    const saved = await imports.savedMapping(unit.id, ledger);
+    const mapping = initialMapping(ledger, analysis, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
+    const problems = checkMapping(mapping, analysis.header.columns, set);
     if (problems.length) throw invalid('IMPORT_MAPPING', { problems: problems.map(describeMappingProblem).join('；') });
     const auditActor = { id: input.actor?.id ?? null, name: actor.displayName };
     let importId: number | null = null;
 
+    const options = ledger === 'reports' ? (input.options ?? {}) : {};
     const result = await runner.run({
+      ledger,
+      options,
       file: input.file,
       kind,
       fileName,
@@ -80,19 +90,19 @@ export function createLocalImport(deps: { db: Kysely<DB>; imports: ImportReposit
       before: null,
       onProgress: input.onProgress,
       onCommit: async (trx, { counts, sheetRows, at }) => {
-        const stored: StoredHeader = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns) };
+        const stored: StoredHeader = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns, set) };
         ({ id: importId } = await imports.insert(
           {
             unit_id: unit.id, unit_path: unit.path, file_name: fileName, file_kind: kind, file_bytes: bytes, status: 'committed', sheet: analysis.sheet,
             header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), counts_json: JSON.stringify({ ...counts, sheetRows }), error_count: 0,
-            message: null, progress_json: null, created_by_id: input.actor?.id ?? null, created_by: actor.displayName, created_at: at, updated_at: at, committed_at: at, heartbeat_at: null,
+            message: null, progress_json: null, ledger, options_json: ledger === 'reports' ? JSON.stringify(options) : null, created_by_id: input.actor?.id ?? null, created_by: actor.displayName, created_at: at, updated_at: at, committed_at: at, heartbeat_at: null,
           },
           trx,
         ));
         await imports.insertAuditEvents(trx, [
           {
             at, actor_id: auditActor.id, actor_name: auditActor.name, action: 'import.commit', object_type: 'import', object_id: String(importId), unit_path: unit.path,
-            summary: `导入台账“${fileName}”：新建 ${counts.create} 个、修改 ${counts.update} 个项目，${counts.unchanged} 个未变`, before_json: null,
+            summary: commitSummary(ledger, fileName, counts), before_json: null,
             after_json: JSON.stringify({ fileName, ...counts }), ip: null,
           },
         ]);
@@ -104,7 +114,7 @@ export function createLocalImport(deps: { db: Kysely<DB>; imports: ImportReposit
       importId,
       analysis,
       mapping,
-      missingRequired: missingForCreate(mapping),
+      missingRequired: missingForCreate(mapping, set),
       result,
       writeErrors: async (out: string) => {
         async function* list() {

@@ -8,8 +8,11 @@ import type { Clock } from '../../clock.ts';
 import type { MigrationDialect } from '../../db/migrate.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ActorContext } from '../session/actor.ts';
-import type { CheckCounts, CheckResult, LedgerChecker, PreviewRow, UnitRef } from './import-check.ts';
-import type { ImportWriter } from './import-apply.ts';
+import type { LedgerKind } from '../../../domain/exchange/column-sets.ts';
+import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
+import type { CheckCounts, CheckOptions, CheckResult, PlannedOp, PreviewRow, UnitRef } from './import-check.ts';
+import type { ApplyOptions } from './import-apply.ts';
+import type { PlannedReportOp } from './report-check.ts';
 import type { ImportRepository } from './imports.repository.ts';
 import { parseLedger, type ParseJob } from './ledger-parse.ts';
 import type { FileKind } from './ledger-reader.ts';
@@ -35,7 +38,23 @@ export interface ImportProgress {
   percent: number | null;
 }
 
+/** A kind of ledger's checker and writer; `finish` names the records and the projects changed. */
+export interface LedgerImporter<Op> {
+  checker: { check(o: CheckOptions<Op>): Promise<CheckResult> };
+  writer: {
+    begin(trx: Kysely<DB>, o: ApplyOptions): { write(ops: Op[]): Promise<void>; finish(): Promise<{ created: number[]; updated: number[]; projects?: number[] }> };
+  };
+}
+
+export interface Importers {
+  projects: LedgerImporter<PlannedOp>;
+  reports: LedgerImporter<PlannedReportOp>;
+}
+
 export interface RunInput {
+  /** Which kind of ledger: project ledgers or monthly reports. */
+  ledger: LedgerKind;
+  options: ImportOptions;
   file: string;
   kind: FileKind;
   fileName: string;
@@ -88,27 +107,31 @@ export function createImportRunner(deps: {
   db: Kysely<DB>;
   dialect: MigrationDialect;
   imports: ImportRepository;
-  checker: LedgerChecker;
-  writer: ImportWriter;
+  importers: Importers;
   clock: Clock;
   lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
 }) {
-  const { db, checker, writer, clock, lights } = deps;
+  const { db, clock, lights, importers } = deps;
   const today = () => clock().toISOString().slice(0, 10);
 
   function job(input: Pick<RunInput, 'file' | 'kind' | 'sheet' | 'header' | 'mapping'>, limitRows?: number): ParseJob {
+    // (the ledger kind does not change parsing: the mapping names the fields)
     return { file: input.file, kind: input.kind, sheet: input.sheet, header: input.header, mapping: input.mapping, year: Number(today().slice(0, 4)), limitRows };
   }
 
-  async function context(input: Pick<RunInput, 'header' | 'mapping' | 'target' | 'actor' | 'fileName'>) {
-    return { header: input.header, mapping: input.mapping, target: input.target, actor: input.actor, fileName: input.fileName, today: today(), year: Number(today().slice(0, 4)), units: await deps.imports.units() };
+  async function context(input: Pick<RunInput, 'header' | 'mapping' | 'target' | 'actor' | 'fileName' | 'options'>) {
+    return { header: input.header, mapping: input.mapping, target: input.target, actor: input.actor, fileName: input.fileName, options: input.options, today: today(), year: Number(today().slice(0, 4)), units: await deps.imports.units() };
   }
+
+  /** The check alone (ledger kinds differ in their operations, not in how they are checked). */
+  const checkWith = (input: Pick<RunInput, 'ledger'>, o: Omit<CheckOptions, 'onOps'>) =>
+    input.ledger === 'reports' ? importers.reports.checker.check(o) : importers.projects.checker.check(o);
 
   return {
     /** The preview: the first rows as they would be stored, with their errors. */
     async preview(input: Omit<RunInput, 'mode' | 'auditActor' | 'ip' | 'importId' | 'before'>): Promise<PreviewRow[]> {
       const batches = parseLedger(job(input, IMPORT_LIMITS.previewRows));
-      const result = await checker.check({ ...(await context(input)), batches, maxErrors: IMPORT_LIMITS.previewRows * 10, previewRows: IMPORT_LIMITS.previewRows });
+      const result = await checkWith(input, { ...(await context(input)), batches, maxErrors: IMPORT_LIMITS.previewRows * 10, previewRows: IMPORT_LIMITS.previewRows });
       return result.preview;
     },
 
@@ -139,20 +162,23 @@ export function createImportRunner(deps: {
         report();
         return { counts: result.counts, errors: result.errors, sheetRows: result.sheetRows, committed, ...ids };
       };
-      if (!commit) return done(await checker.check({ ...options, ex: db }), false);
+      if (!commit) return done(await checkWith(input, { ...options, ex: db }), false);
 
-      let outcome: { result: CheckResult; created: number[]; updated: number[] };
+      /** Checks and writes in the commit's transaction, with the ledger kind's checker and writer. */
+      async function commitWith<Op>(importer: LedgerImporter<Op>, trx: Kysely<DB>) {
+        const at = clock().toISOString();
+        const w = importer.writer.begin(trx, { actor: input.auditActor, ip: input.ip, importId: input.importId, fileName: input.fileName, at, onWritten: (n) => (progress.written = n) });
+        const result = await importer.checker.check({ ...options, ex: trx, lock: deps.dialect === 'postgres', onOps: (ops, hasErrors) => (hasErrors ? Promise.resolve() : w.write(ops)) });
+        if (result.counts.errorRows > 0 || result.counts.rows === 0) throw new RollBack(result);
+        const ids = await w.finish();
+        await input.onCommit?.(trx, { counts: result.counts, sheetRows: result.sheetRows, at });
+        return { result, created: ids.created, updated: ids.updated, projects: ids.projects ?? [...ids.created, ...ids.updated] };
+      }
+
+      let outcome: { result: CheckResult; created: number[]; updated: number[]; projects: number[] };
       try {
         outcome = await oneAtATime(() =>
-          db.transaction().execute(async (trx) => {
-            const at = clock().toISOString();
-            const w = writer.begin(trx, { actor: input.auditActor, ip: input.ip, importId: input.importId, fileName: input.fileName, at, onWritten: (n) => (progress.written = n) });
-            const result = await checker.check({ ...options, ex: trx, lock: deps.dialect === 'postgres', onOps: (ops, hasErrors) => (hasErrors ? Promise.resolve() : w.write(ops)) });
-            if (result.counts.errorRows > 0 || result.counts.rows === 0) throw new RollBack(result);
-            const ids = await w.finish();
-            await input.onCommit?.(trx, { counts: result.counts, sheetRows: result.sheetRows, at });
-            return { result, ...ids };
-          }),
+          db.transaction().execute((trx) => (input.ledger === 'reports' ? commitWith(importers.reports, trx) : commitWith(importers.projects, trx))),
         );
       } catch (e) {
         if (e instanceof RollBack) return done(e.result, false);
@@ -160,10 +186,10 @@ export function createImportRunner(deps: {
       }
       progress.phase = 'lights';
       report();
-      const changed = [...outcome.created, ...outcome.updated];
+      const changed = outcome.projects;
       if (changed.length > LIGHTS_ONE_BY_ONE) await lights.recomputeAll();
       else for (const id of changed) await lights.recomputeProject(id);
-      return done(outcome.result, true, outcome);
+      return done(outcome.result, true, { created: outcome.created, updated: outcome.updated });
     },
   };
 }

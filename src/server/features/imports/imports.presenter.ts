@@ -1,6 +1,8 @@
 import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
+import { COLUMN_SETS, isLedgerKind, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import { missingForCreate, type ImportMapping } from '../../../domain/exchange/mapping.ts';
-import { formatFieldValue, type ProjectField } from '../../../domain/exchange/project-columns.ts';
+import { formatFieldValue, type LedgerField } from '../../../domain/exchange/project-columns.ts';
+import { DEFAULT_REPORT_IMPORT_STATE, type ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { RowError } from '../../../domain/exchange/row-validation.ts';
 import { translate, type Locale, type MessageKey } from '../../http/i18n.ts';
 import type { CheckCounts, PreviewRow } from './import-check.ts';
@@ -12,7 +14,7 @@ import type { SheetInfo } from './ledger-reader.ts';
 export interface StoredHeader {
   sheets: SheetInfo[];
   header: DetectedHeader;
-  proposed: Record<string, ProjectField | null>;
+  proposed: Record<string, LedgerField | null>;
 }
 
 export type StoredCounts = CheckCounts & { sheetRows: number };
@@ -27,9 +29,18 @@ export type ImportStatus = 'uploaded' | 'checking' | 'checked' | 'invalid' | 'co
 
 const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
 
+/** The kind of ledger a record reads (older records: project ledgers). */
+export const ledgerOf = (r: Pick<ImportRecord, 'ledger'>): LedgerKind => (isLedgerKind(r.ledger) ? r.ledger : 'projects');
+
+/** The record's options, with the defaults filled in for its kind. */
+export function optionsOf(r: Pick<ImportRecord, 'ledger' | 'options_json'>): ImportOptions {
+  const stored = parse<ImportOptions>(r.options_json) ?? {};
+  return ledgerOf(r) === 'reports' ? { reportState: stored.reportState ?? DEFAULT_REPORT_IMPORT_STATE } : {};
+}
+
 export function presentPreviewRow(r: PreviewRow) {
   const display: Record<string, string> = {};
-  for (const [field, value] of Object.entries(r.values)) display[field] = formatFieldValue(field as ProjectField, value ?? null);
+  for (const [field, value] of Object.entries(r.values)) display[field] = formatFieldValue(field as LedgerField, value ?? null);
   return { row: r.row, action: r.action, values: r.values, display, errors: r.errors };
 }
 
@@ -49,6 +60,8 @@ export function presentImport(
     unitId: r.unit_id,
     unitName: o.unitName,
     fileName: r.file_name,
+    ledger: ledgerOf(r),
+    options: optionsOf(r),
     fileKind: r.file_kind,
     fileBytes: r.file_bytes,
     status: o.status,
@@ -60,7 +73,7 @@ export function presentImport(
     dataStartRow: stored?.header.dataStartRow ?? null,
     columns: (stored?.header.columns ?? []).map((c) => ({ letter: c.letter, header: c.header, group: c.group, proposedField: stored?.proposed[c.letter] ?? null, field: mapping.columns[c.letter] ?? null })),
     mapping,
-    missingRequired: missingForCreate(mapping),
+    missingRequired: missingForCreate(mapping, COLUMN_SETS[ledgerOf(r)]),
     counts: counts ? { rows: counts.rows, create: counts.create, update: counts.update, unchanged: counts.unchanged, skipped: counts.skipped, errorRows: counts.errorRows, errors: counts.errors } : null,
     errorCount: r.error_count,
     message: message ? translate(message.key, o.locale, message.params) : null,

@@ -134,13 +134,13 @@ export function createImportRepository(db: Kysely<DB>, sqlite: SQLite.Database |
       }
     },
 
-    savedMapping: (unitId: number) => db.selectFrom('import_mappings').selectAll().where('unit_id', '=', unitId).executeTakeFirst(),
+    savedMapping: (unitId: number, ledger: string) => db.selectFrom('import_mappings').selectAll().where('unit_id', '=', unitId).where('ledger', '=', ledger).executeTakeFirst(),
 
     saveMapping: (row: DB['import_mappings']) =>
       db
         .insertInto('import_mappings')
         .values(row)
-        .onConflict((oc) => oc.column('unit_id').doUpdateSet({ mapping_json: row.mapping_json, updated_by: row.updated_by, updated_at: row.updated_at }))
+        .onConflict((oc) => oc.columns(['unit_id', 'ledger']).doUpdateSet({ mapping_json: row.mapping_json, updated_by: row.updated_by, updated_at: row.updated_at }))
         .execute(),
 
     units: () => db.selectFrom('units').select(['id', 'name', 'kind', 'path']).execute(),

@@ -6,8 +6,10 @@ import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
+import { COLUMN_SETS, LEDGER_KINDS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import { DEFAULTABLE_FIELDS } from '../../../domain/exchange/mapping.ts';
-import { PROJECT_COLUMNS, type ProjectField } from '../../../domain/exchange/project-columns.ts';
+import type { LedgerField } from '../../../domain/exchange/project-columns.ts';
+import { REPORT_IMPORT_STATES, type ReportImportState } from '../../../domain/exchange/report-import-rules.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
@@ -16,8 +18,10 @@ import type { Api } from '../../http/types.ts';
 import { tempPath } from './import-temp.ts';
 import type { ImportService, UploadedFile } from './imports.service.ts';
 
-const FIELDS = PROJECT_COLUMNS.map((c) => c.field) as [ProjectField, ...ProjectField[]];
+/** Every field of either kind of ledger; a mapping is checked against its own kind's fields. */
+const FIELDS = [...new Set(Object.values(COLUMN_SETS).flatMap((set) => set.columns.map((c) => c.field)))] as [LedgerField, ...LedgerField[]];
 const field = z.enum(FIELDS);
+const options = z.strictObject({ reportState: z.enum(REPORT_IMPORT_STATES).optional() });
 const cellValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 const rowError = z.object({ row: z.number(), cell: z.string(), column: z.string(), message: z.string() });
 const counts = z.object({ rows: z.number(), create: z.number(), update: z.number(), unchanged: z.number(), skipped: z.number(), errorRows: z.number(), errors: z.number() });
@@ -35,6 +39,8 @@ const importView = z.object({
   unitId: z.number(),
   unitName: z.string().nullable(),
   fileName: z.string(),
+  ledger: z.enum(LEDGER_KINDS),
+  options: z.object({ reportState: z.enum(REPORT_IMPORT_STATES).optional() }),
   fileKind: z.string(),
   fileBytes: z.number(),
   status: z.enum(['uploaded', 'checking', 'checked', 'invalid', 'committing', 'committed', 'failed', 'interrupted']),
@@ -67,8 +73,10 @@ const mappingBody = z.strictObject({
   headerRow: z.number().int().min(1).max(1000).optional(),
   /** Column letter → field, or null to leave the column out. */
   columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), field.nullable()),
-  defaults: z.partialRecord(z.enum(DEFAULTABLE_FIELDS), z.string().trim().max(30).nullable()).optional(),
+  defaults: z.partialRecord(z.enum([...DEFAULTABLE_FIELDS, 'reportPeriod']), z.string().trim().max(30).nullable()).optional(),
   save: z.boolean().optional(),
+  /** Monthly-report ledgers: the state imported reports take (draft, submitted, approved). */
+  options: options.optional(),
 });
 const runQuery = z.object({ wait: z.enum(['true', 'false']).default('true').transform((v) => v === 'true') });
 const listQuery = z.object({
@@ -85,7 +93,7 @@ const cleanName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop(
  * Reads the multipart body: the file in `file` (streamed to a temporary file, never held in memory)
  * and optional `unitId` and `sheet`. @fastify/multipart's errors become the API's own.
  */
-async function readUpload(request: FastifyRequest): Promise<{ file: UploadedFile; unitId?: number; sheet?: string }> {
+async function readUpload(request: FastifyRequest): Promise<{ file: UploadedFile; unitId?: number; sheet?: string; ledger?: LedgerKind; reportState?: ReportImportState }> {
   if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA', 'IMPORT_NOT_MULTIPART');
   let file: UploadedFile | null = null;
   const fields: Record<string, string> = {};
@@ -119,7 +127,11 @@ async function readUpload(request: FastifyRequest): Promise<{ file: UploadedFile
   if (!file) throw invalid('IMPORT_NO_FILE', {}, 'file');
   const unitId = fields.unitId ? Number(fields.unitId) : undefined;
   if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0)) await fail(invalid('V_TYPE', { field: '@unitId', expected: '@int' }, 'unitId'));
-  return { file, unitId, sheet: fields.sheet?.trim() || undefined };
+  const ledger = fields.ledger?.trim() || undefined;
+  if (ledger !== undefined && !(LEDGER_KINDS as readonly string[]).includes(ledger)) await fail(invalid('V_ONE_OF', { field: '@ledger', values: LEDGER_KINDS.join(', ') }, 'ledger'));
+  const reportState = fields.reportState?.trim() || undefined;
+  if (reportState !== undefined && !(REPORT_IMPORT_STATES as readonly string[]).includes(reportState)) await fail(invalid('V_ONE_OF', { field: '@reportState', values: REPORT_IMPORT_STATES.join(', ') }, 'reportState'));
+  return { file, unitId, sheet: fields.sheet?.trim() || undefined, ledger: ledger as LedgerKind | undefined, reportState: reportState as ReportImportState | undefined };
 }
 
 export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imports: ImportService; defaultLocale: Locale }) {
@@ -128,14 +140,14 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
 
   // Multipart bodies are accepted by the upload route alone, inside its own plugin scope.
   void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 4, fieldSize: 200, parts: 6 } });
+    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 6, fieldSize: 200, parts: 8 } });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/imports',
       {
         schema: {
           tags,
-          summary: '上传台账 Upload a ledger (multipart: file, unitId?, sheet?)',
-          description: `multipart/form-data with the ledger in "file" (.xlsx or .csv, at most ${MB} MB), optionally "unitId" (the unit imported into; default your own) and "sheet". Answers with the sheet, the header found, the columns with their proposed fields (a saved mapping of the unit wins), and a preview of the first rows as they would be stored. Nothing is written to the project library yet.`,
+          summary: '上传台账 Upload a ledger (multipart: file, unitId?, sheet?, ledger?, reportState?)',
+          description: `multipart/form-data with the ledger in "file" (.xlsx or .csv, at most ${MB} MB), optionally "unitId" (the unit imported into; default your own), "sheet", "ledger" (projects — the default — or reports: monthly reports) and, for reports, "reportState" (draft, submitted — the default — or approved: history, for those who review). Answers with the sheet, the header found, the columns with their proposed fields (a saved mapping of the unit wins), and a preview of the first rows as they would be stored. Nothing is written to the project library yet.`,
           consumes: ['multipart/form-data'],
           response: { 201: importView, ...standardErrors, 413: errorBody, 415: errorBody },
         },
@@ -144,7 +156,7 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
         const actor = requireActor(request);
         const upload = await readUpload(request);
         try {
-          return reply.status(201).send(await imports.upload(actor, upload.file, { unitId: upload.unitId, sheet: upload.sheet }, clientIp(request), locale(request)));
+          return reply.status(201).send(await imports.upload(actor, upload.file, { unitId: upload.unitId, sheet: upload.sheet, ledger: upload.ledger, options: upload.reportState ? { reportState: upload.reportState } : undefined }, clientIp(request), locale(request)));
         } finally {
           await fs.promises.rm(upload.file.path, { force: true });
         }

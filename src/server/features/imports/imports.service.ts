@@ -3,8 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import { HEADER_SCAN_ROWS } from '../../../domain/exchange/header-detect.ts';
-import { applySavedMapping, checkMapping, describeMappingProblem, proposeMapping, toSavedMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
-import type { ProjectField } from '../../../domain/exchange/project-columns.ts';
+import { COLUMN_SETS, PROJECT_SET, type ColumnSet, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
+import { applySavedMapping, checkMapping, describeMappingProblem, missingForCreate, proposeMapping, toSavedMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
+import type { LedgerField } from '../../../domain/exchange/project-columns.ts';
+import { periodInTitle } from '../../../domain/exchange/report-columns.ts';
+import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { Clock } from '../../clock.ts';
 import type { MigrationDialect } from '../../db/migrate.ts';
 import type { DB } from '../../db/schema.ts';
@@ -17,7 +20,7 @@ import { ImportConflictError } from './import-apply.ts';
 import type { UnitRef } from './import-check.ts';
 import type { ImportProgress, ImportRunner } from './import-runner.ts';
 import { tempPath } from './import-temp.ts';
-import { presentImport, type ImportStatus, type StoredCounts, type StoredHeader, type StoredMessage } from './imports.presenter.ts';
+import { ledgerOf, optionsOf, presentImport, type ImportStatus, type StoredCounts, type StoredHeader, type StoredMessage } from './imports.presenter.ts';
 import type { ImportRecord, ImportRepository } from './imports.repository.ts';
 import { analyseLedger, isAnalysisProblem, type Analysis, type AnalysisProblem } from './ledger-analysis.ts';
 import { sniffFile, type FileKind } from './ledger-reader.ts';
@@ -49,9 +52,10 @@ export interface UploadedFile {
 export interface MappingInput {
   sheet?: string;
   headerRow?: number;
-  columns: Record<string, ProjectField | null>;
+  columns: Record<string, LedgerField | null>;
   defaults?: Partial<Record<string, string | null>>;
   save?: boolean;
+  options?: ImportOptions;
 }
 
 const RUNNING: ImportStatus[] = ['checking', 'committing'];
@@ -89,7 +93,7 @@ export function problemMessage(p: AnalysisProblem | { code: 'EMPTY_FILE' | 'ENCR
 }
 
 /** Reads a file's kind and head; throws the 400 a person should see when it is not a usable ledger. */
-export async function openLedger(file: string, fileName: string, options: { sheet: string | null; headerRow?: number | null }): Promise<{ kind: FileKind; analysis: Analysis }> {
+export async function openLedger(file: string, fileName: string, options: { sheet: string | null; headerRow?: number | null; set?: ColumnSet }): Promise<{ kind: FileKind; analysis: Analysis }> {
   const sniffed = await sniffFile(file, fileName);
   const fail = (m: StoredMessage) => invalid(m.key, m.params, 'file');
   if ('problem' in sniffed) throw fail(problemMessage({ code: sniffed.problem === 'EMPTY' ? 'EMPTY_FILE' : sniffed.problem }, fileName));
@@ -99,13 +103,33 @@ export async function openLedger(file: string, fileName: string, options: { shee
 }
 
 /** A mapping from the request, checked against the sheet's columns. */
-export function mappingFrom(input: Pick<MappingInput, 'columns' | 'defaults'>, stored: StoredHeader): ImportMapping {
+export function mappingFrom(input: Pick<MappingInput, 'columns' | 'defaults'>, stored: StoredHeader, set: ColumnSet = PROJECT_SET): ImportMapping {
   const mapping: ImportMapping = { columns: {}, defaults: {} };
   for (const [letter, field] of Object.entries(input.columns)) if (field) mapping.columns[letter] = field;
   for (const [field, value] of Object.entries(input.defaults ?? {})) if (value) (mapping.defaults as Record<string, string>)[field] = value;
-  const problems = checkMapping(mapping, stored.header.columns);
+  const problems = checkMapping(mapping, stored.header.columns, set);
   if (problems.length) throw invalid('IMPORT_MAPPING', { problems: problems.map(describeMappingProblem).join('；') }, 'columns');
   return mapping;
+}
+
+/**
+ * The mapping an analysed ledger starts with: the unit's saved one for the kind, else the proposal;
+ * a report ledger with no month column takes its period from the sheet's title ("2026年10月…").
+ */
+export function initialMapping(ledger: LedgerKind, analysis: Analysis, saved: SavedMapping | null): ImportMapping {
+  const { mapping } = applySavedMapping(analysis.header.columns, saved, COLUMN_SETS[ledger]);
+  if (ledger === 'reports' && missingForCreate(mapping, COLUMN_SETS.reports).includes('reportPeriod')) {
+    const period = periodInTitle(analysis.header.title);
+    if (period) mapping.defaults.reportPeriod = period;
+  }
+  return mapping;
+}
+
+/** The summary of a committed import in the audit log. */
+export function commitSummary(ledger: LedgerKind, fileName: string, counts: { create: number; update: number; unchanged: number }) {
+  return ledger === 'reports'
+    ? `导入月报“${fileName}”：新建 ${counts.create} 份、修改 ${counts.update} 份月报，${counts.unchanged} 份未变`
+    : `导入台账“${fileName}”：新建 ${counts.create} 个、修改 ${counts.update} 个项目，${counts.unchanged} 个未变`;
 }
 
 export function createImportService({ db, dialect, imports, runner, audit, clock, logError }: ImportServiceDeps) {
@@ -150,7 +174,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
 
   async function previewOf(rec: ImportRecord, actor: ActorContext, unit: UnitRef, file: string) {
     const stored = JSON.parse(rec.header_json!) as StoredHeader;
-    return runner.preview({ file, kind: rec.file_kind as FileKind, fileName: rec.file_name, sheet: rec.sheet!, header: stored.header, mapping: JSON.parse(rec.mapping_json!) as ImportMapping, target: unit, actor });
+    return runner.preview({ ledger: ledgerOf(rec), options: optionsOf(rec), file, kind: rec.file_kind as FileKind, fileName: rec.file_name, sheet: rec.sheet!, header: stored.header, mapping: JSON.parse(rec.mapping_json!) as ImportMapping, target: unit, actor });
   }
 
   /** Runs a check or commit to its end, keeping the record current; never throws. */
@@ -168,6 +192,8 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       file = await files.materialise(rec.id, rec.file_kind as FileKind);
       if (!file) throw new AppError(409, 'CONFLICT', 'IMPORT_FILE_GONE');
       const result = await runner.run({
+        ledger: ledgerOf(rec),
+        options: optionsOf(rec),
         file,
         kind: rec.file_kind as FileKind,
         fileName: rec.file_name,
@@ -185,7 +211,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
         onCommit: async (trx, { counts, sheetRows, at }) => {
           await imports.update(rec.id, { status: 'committed', counts_json: JSON.stringify({ ...counts, sheetRows }), error_count: 0, message: null, progress_json: null, heartbeat_at: null, committed_at: at, updated_at: at }, trx);
           await imports.deleteFile(rec.id, trx);
-          const summary = `导入台账“${rec.file_name}”：新建 ${counts.create} 个、修改 ${counts.update} 个项目，${counts.unchanged} 个未变`;
+          const summary = commitSummary(ledgerOf(rec), rec.file_name, counts);
           await audit.record({ actor, action: 'import.commit', objectType: 'import', objectId: String(rec.id), unitPath: rec.unit_path, summary, after: { fileName: rec.file_name, ...counts }, ip }, trx);
         },
       });
@@ -218,22 +244,24 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
   }
 
   return {
-    async upload(actor: ActorContext, upload: UploadedFile, input: { unitId?: number; sheet?: string }, ip: string | null, locale: Locale) {
+    async upload(actor: ActorContext, upload: UploadedFile, input: { unitId?: number; sheet?: string; ledger?: LedgerKind; options?: ImportOptions }, ip: string | null, locale: Locale) {
+      const ledger = input.ledger ?? 'projects';
+      const set = COLUMN_SETS[ledger];
       const unit = await unitOf(input.unitId ?? actor.unitId);
       if (!unit) throw invalid('NOT_FOUND', { what: '@unitId' }, 'unitId');
       if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
       if (upload.bytes > IMPORT_LIMITS.maxFileBytes) throw new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: upload.fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 }, 'file');
-      const { kind, analysis } = await openLedger(upload.path, upload.fileName, { sheet: input.sheet ?? null });
-      const saved = await imports.savedMapping(unit.id);
-      const { mapping } = applySavedMapping(analysis.header.columns, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
-      const stored: StoredHeader = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns) };
+      const { kind, analysis } = await openLedger(upload.path, upload.fileName, { sheet: input.sheet ?? null, set });
+      const saved = await imports.savedMapping(unit.id, ledger);
+      const mapping = initialMapping(ledger, analysis, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
+      const stored: StoredHeader = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns, set) };
       const at = now();
       const id = await db.transaction().execute(async (trx) => {
         const { id } = await imports.insert(
           {
             unit_id: unit.id, unit_path: unit.path, file_name: upload.fileName, file_kind: kind, file_bytes: upload.bytes, status: 'uploaded', sheet: analysis.sheet,
             header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), counts_json: null, error_count: 0, message: null, progress_json: null,
-            created_by_id: actor.id, created_by: actor.displayName, created_at: at, updated_at: at, committed_at: null, heartbeat_at: null,
+            ledger, options_json: ledger === 'reports' ? JSON.stringify(input.options ?? {}) : null, created_by_id: actor.id, created_by: actor.displayName, created_at: at, updated_at: at, committed_at: null, heartbeat_at: null,
           },
           trx,
         );
@@ -252,17 +280,20 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       const file = await files.materialise(id, rec.file_kind as FileKind);
       if (!file) throw conflict('IMPORT_FILE_GONE');
       try {
+        const ledger = ledgerOf(rec);
+        const set = COLUMN_SETS[ledger];
         let stored = JSON.parse(rec.header_json!) as StoredHeader;
         let sheet = rec.sheet!;
         if ((input.sheet && input.sheet !== rec.sheet) || (input.headerRow && input.headerRow !== stored.header.headerRow)) {
-          const { analysis } = await openLedger(file, rec.file_name, { sheet: input.sheet ?? rec.sheet, headerRow: input.headerRow ?? null });
-          stored = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns) };
+          const { analysis } = await openLedger(file, rec.file_name, { sheet: input.sheet ?? rec.sheet, headerRow: input.headerRow ?? null, set });
+          stored = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns, set) };
           sheet = analysis.sheet;
         }
-        const mapping = mappingFrom(input, stored);
+        const mapping = mappingFrom(input, stored, set);
+        const options = ledger === 'reports' && input.options ? JSON.stringify({ ...optionsOf(rec), ...input.options }) : rec.options_json;
         await imports.replaceErrors(id, []);
-        await imports.update(id, { sheet, header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), status: 'uploaded', counts_json: null, error_count: 0, message: null, updated_at: now() });
-        if (input.save) await imports.saveMapping({ unit_id: unit.id, mapping_json: JSON.stringify(toSavedMapping(mapping, stored.header.columns)), updated_by: actor.displayName, updated_at: now() });
+        await imports.update(id, { sheet, header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), options_json: options, status: 'uploaded', counts_json: null, error_count: 0, message: null, updated_at: now() });
+        if (input.save) await imports.saveMapping({ unit_id: unit.id, ledger, mapping_json: JSON.stringify(toSavedMapping(mapping, stored.header.columns)), updated_by: actor.displayName, updated_at: now() });
         const next = (await imports.findById(id))!;
         return present(next, locale, { preview: await previewOf(next, actor, unit, file) });
       } finally {

@@ -14,6 +14,9 @@ import { createLocalImport } from './import-local.ts';
 import { createImportRunner } from './import-runner.ts';
 import { createImportRepository } from './imports.repository.ts';
 import { createImportService } from './imports.service.ts';
+import { createReportWriter } from './report-apply.ts';
+import { createReportChecker } from './report-check.ts';
+import { createReportImportRepository } from './report-import.repository.ts';
 
 /** The import feature's parts wired together: the HTTP service and the command line's local import. */
 export function createImports(deps: {
@@ -27,12 +30,16 @@ export function createImports(deps: {
   lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
 }) {
   const imports = createImportRepository(deps.db, deps.sqlite);
+  const reports = createReportImportRepository();
+  const settings = createReportSettings({ db: deps.db, audit: deps.audit, clock: deps.clock });
   const runner = createImportRunner({
     db: deps.db,
     dialect: deps.dialect,
     imports,
-    checker: createLedgerChecker({ db: deps.db, imports }),
-    writer: createImportWriter({ imports, stats: deps.stats }),
+    importers: {
+      projects: { checker: createLedgerChecker({ db: deps.db, imports }), writer: createImportWriter({ imports, stats: deps.stats }) },
+      reports: { checker: createReportChecker({ db: deps.db, repo: reports, calendar: (ex) => settings.calendar(ex) }), writer: createReportWriter({ imports, repo: reports, stats: deps.stats }) },
+    },
     clock: deps.clock,
     lights: deps.lights,
   });

@@ -1,3 +1,4 @@
+import { PROJECT_SET, type ColumnSet } from '../../../domain/exchange/column-sets.ts';
 import { detectHeader, headerAt, HEADER_SCAN_ROWS, isHeaderProblem, type DetectedHeader, type HeaderProblem, type SheetRow } from '../../../domain/exchange/header-detect.ts';
 import type { CellValue } from '../../../domain/exchange/project-columns.ts';
 import type { RawCell, RawRow } from '../../../domain/exchange/row-validation.ts';
@@ -35,9 +36,10 @@ async function headOf(file: string, kind: FileKind, sheet: string | null, until:
 }
 
 /** Finds the sheet and header; `headerRow` forces the header's row, `sheet` the sheet. */
-export async function analyseLedger(file: string, kind: FileKind, options: { sheet: string | null; headerRow?: number | null }): Promise<Analysis | AnalysisProblem> {
+export async function analyseLedger(file: string, kind: FileKind, options: { sheet: string | null; headerRow?: number | null; set?: ColumnSet }): Promise<Analysis | AnalysisProblem> {
   const until = Math.max(HEADER_SCAN_ROWS, (options.headerRow ?? 0) + 1);
-  const detect = (rows: SheetRow[]) => (options.headerRow ? headerAt(rows, options.headerRow) : detectHeader(rows));
+  const set = options.set ?? PROJECT_SET;
+  const detect = (rows: SheetRow[]) => (options.headerRow ? headerAt(rows, options.headerRow) : detectHeader(rows, { set }));
   try {
     const first = await headOf(file, kind, options.sheet, until);
     const sheets = first.sheets;

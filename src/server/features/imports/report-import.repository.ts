@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { subtreeRange } from '../../db/fragments.ts';
+
+/**
+ * The queries a monthly-report import needs beyond the project import's: projects by code or by
+ * name under the unit imported into, the stored revisions of the months a batch names, the locked
+ * months. Every query takes the executor of the dry run or of the commit's transaction.
+ */
+export interface ReportProject {
+  id: number;
+  code: string | null;
+  name: string;
+  unit_path: string;
+  lead_unit_id: number;
+  total_investment: number;
+}
+
+export interface StoredReport {
+  id: number;
+  project_id: number;
+  year: number;
+  month: number;
+  revision: number;
+  is_current: number;
+  amount: number;
+  progress_text: string;
+  problems: string;
+  state: string;
+  updated_at: string;
+}
+
+const PROJECT_COLUMNS = ['id', 'code', 'name', 'unit_path', 'lead_unit_id', 'total_investment'] as const;
+const REPORT_COLUMNS = ['id', 'project_id', 'year', 'month', 'revision', 'is_current', 'amount', 'progress_text', 'problems', 'state', 'updated_at'] as const;
+
+export function createReportImportRepository() {
+  return {
+    projectsByCodes: (ex: Kysely<DB>, codes: string[]): Promise<ReportProject[]> =>
+      codes.length ? ex.selectFrom('projects').select(PROJECT_COLUMNS).where('code', 'in', codes).execute() : Promise.resolve([]),
+
+    /** Projects under `path` (the unit imported into) with any of the names. */
+    projectsByNamesUnder(ex: Kysely<DB>, path: string, names: string[]): Promise<ReportProject[]> {
+      if (!names.length) return Promise.resolve([]);
+      const [lo, hi] = subtreeRange(path);
+      return ex.selectFrom('projects').select(PROJECT_COLUMNS).where('name', 'in', names).where('unit_path', '>=', lo).where('unit_path', '<', hi).execute();
+    },
+
+    /** Every revision of the projects' reports in the given years; on PostgreSQL a commit locks them. */
+    reportsOf: (ex: Kysely<DB>, projectIds: number[], years: number[], lock = false): Promise<StoredReport[]> =>
+      projectIds.length && years.length
+        ? ex.selectFrom('monthly_reports').select(REPORT_COLUMNS).where('project_id', 'in', projectIds).where('year', 'in', years).$if(lock, (q) => q.forUpdate()).execute()
+        : Promise.resolve([]),
+
+    lockedMonths: (ex: Kysely<DB>) => ex.selectFrom('report_month_locks').select(['year', 'month']).execute(),
+
+    updatedAtOf: (ex: Kysely<DB>, ids: number[]) => ex.selectFrom('monthly_reports').select(['id', 'updated_at']).where('id', 'in', ids).execute(),
+
+    updateReport: (ex: Kysely<DB>, id: number, patch: Partial<DB['monthly_reports']>) => ex.updateTable('monthly_reports').set(patch as never).where('id', '=', id).execute(),
+  };
+}
+
+export type ReportImportRepository = ReturnType<typeof createReportImportRepository>;
