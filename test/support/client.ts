@@ -56,6 +56,7 @@ export class ApiClient {
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown, extra?: { csrf?: boolean }) => this.request<T>('POST', path, body ?? {}, extra);
   patch = <T = any>(path: string, body: unknown, extra?: { csrf?: boolean }) => this.request<T>('PATCH', path, body, extra);
+  put = <T = any>(path: string, body: unknown, extra?: { csrf?: boolean }) => this.request<T>('PUT', path, body, extra);
   delete = <T = any>(path: string, extra?: { csrf?: boolean }) => this.request<T>('DELETE', path, undefined, extra);
   /** POSTs a multipart form (Node's global FormData and Blob), as the web app uploads a file. */
   postMultipart = <T = any>(path: string, form: FormData, extra?: { csrf?: boolean }) => this.request<T>('POST', path, undefined, { ...extra, formData: form });

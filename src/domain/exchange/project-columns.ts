@@ -383,7 +383,7 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
       return parseMonth(value, column);
     case 'yearMonth': {
       const r = parseLedgerDate(value);
-      return r.ok ? ok(r.value.slice(0, 7)) : fail(r.message.startsWith('“') ? `“${text}”不是年月，${column.hint}` : r.message);
+      return r.ok ? ok(r.value.slice(0, 7)) : fail(r.message.startsWith('“') ? `“${text}”不是年月（应如 2026年3月、2026-03 或 2026.3）` : r.message);
     }
     case 'tags': {
       const tags = [...new Set(text.split(/[、,，;；\s]+/).map((t) => t.trim()).filter(Boolean))];

@@ -115,9 +115,17 @@ export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
     else errors.push({ ...at, message: parsed.message });
   }
   if (filled === 0) return { row: raw.row, kind: 'blank', values, errors: [] };
+  // "合计" may stand in the name column or in the first column (序号), mapped or not.
   const nameOrFirst = typeof values.name === 'string' ? values.name : firstText(raw, plans);
-  if (!values.code && nameOrFirst && NOT_A_PROJECT.test(nameOrFirst)) return { row: raw.row, kind: 'skip', values: {}, errors: [] };
+  const lead = firstCell(raw);
+  if (!values.code && ((nameOrFirst && NOT_A_PROJECT.test(nameOrFirst)) || (lead && NOT_A_PROJECT.test(lead)))) return { row: raw.row, kind: 'skip', values: {}, errors: [] };
   return { row: raw.row, kind: 'data', values, errors };
+}
+
+/** The row's first non-blank cell as text, whatever its column. */
+function firstCell(raw: RawRow): string {
+  for (const c of raw.cells) if (c !== undefined && !isFormula(c) && !isError(c) && !isBlank(c)) return cellText(c);
+  return '';
 }
 
 function firstText(raw: RawRow, plans: readonly ColumnPlan[]): string {

@@ -41,7 +41,8 @@ export type PlannedReportOp =
     };
 
 const STATE_LABEL: Record<string, string> = { draft: '草稿', submitted: '已报送', approved: '已审核', returned: '已退回' };
-const wan = (yuan: number) => `${formatMoney(yuan)} 万元`;
+/** '1,250.50 万元' */
+const wan = (yuan: number) => formatMoney(yuan);
 
 export function createReportChecker({ db, repo, calendar }: { db: Kysely<DB>; repo: ReportImportRepository; calendar: (ex: Kysely<DB>) => Promise<ReportingCalendar> }) {
   return {
@@ -130,7 +131,8 @@ export function createReportChecker({ db, repo, calendar }: { db: Kysely<DB>; re
           if (isFutureMonth(p.year, p.month, o.today)) errors.push({ ...at(field, r.row), message: `${p.year}年${p.month}月尚未开始，不能填报月报` });
           else if (locked.has(`${p.year}-${p.month}`)) errors.push({ ...at(field, r.row), message: `${p.year}年${p.month}月的月报已锁定，不能再导入；如需修改请联系项目办解锁` });
         }
-        if (typeof r.values.monthAmountWan !== 'number') errors.push({ ...at('monthAmountWan', r.row), message: plans.some((x) => x.column.field === 'monthAmountWan') ? '须填写本月完成投资' : '台账中没有“本月完成投资”列，请在列对应中指定' });
+        const amountCell = at('monthAmountWan', r.row).cell;
+        if (typeof r.values.monthAmountWan !== 'number' && !r.errors.some((e) => e.cell === amountCell)) errors.push({ ...at('monthAmountWan', r.row), message: plans.some((x) => x.column.field === 'monthAmountWan') ? '须填写本月完成投资' : '台账中没有“本月完成投资”列，请在列对应中指定' });
         if (project && period) {
           const key = `${project.id}|${period.year}|${period.month}`;
           const first = seen.get(key);
