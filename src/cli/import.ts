@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COLUMN_BY_FIELD } from '../domain/exchange/project-columns.ts';
+import { REPORT_IMPORT_STATES, type ReportImportState } from '../domain/exchange/report-import-rules.ts';
 import { describeRowError } from '../domain/exchange/row-validation.ts';
 import type { Config } from '../server/config/config.ts';
 import { systemClock } from '../server/clock.ts';
@@ -13,9 +14,11 @@ import { createSessionRepository } from '../server/features/session/session.repo
 import { createUserRepository } from '../server/features/users/users.repository.ts';
 import { createStandaloneImports } from '../server/features/imports/imports.wiring.ts';
 
-export const IMPORT_USAGE = `lantern import projects FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME] [--errors OUT.xlsx]
-                                        import a project ledger (.xlsx or .csv) into a unit (id or name):
-                                        all rows or none; --dry-run checks every row and writes nothing`;
+export const IMPORT_USAGE = `lantern import projects|reports FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME] [--errors OUT.xlsx]
+                                        [--state draft|submitted|approved]
+                                        import a project ledger or a monthly-report ledger (.xlsx or .csv) into a
+                                        unit (id or name): all rows or none; --dry-run checks every row and writes
+                                        nothing; reports are filed as submitted unless --state says otherwise`;
 
 const PHASES: Record<ImportProgress['phase'], string> = { checking: '校验', writing: '写入', lights: '亮灯', done: '完成' };
 
@@ -50,10 +53,11 @@ export async function importCommand(args: string[], config: Config) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, sheet: { type: 'string' }, as: { type: 'string' }, errors: { type: 'string' } },
+    options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, sheet: { type: 'string' }, as: { type: 'string' }, errors: { type: 'string' }, state: { type: 'string' } },
   });
   const [what, file] = positionals;
-  if (what !== 'projects' || !file || !values.unit) {
+  const stateOk = values.state === undefined || (REPORT_IMPORT_STATES as readonly string[]).includes(values.state);
+  if ((what !== 'projects' && what !== 'reports') || !file || !values.unit || !stateOk || (values.state && what !== 'reports')) {
     console.error(`Usage: ${IMPORT_USAGE}`);
     process.exitCode = 2;
     return;
@@ -73,15 +77,26 @@ export async function importCommand(args: string[], config: Config) {
       if (!actor) throw new Error(`没有找到启用的用户“${values.as}”`);
     }
     const bar = progressBar(process.stderr);
-    const out = await imports.importLocalFile({ file, unitId: unit.id, actor, dryRun: values['dry-run'], sheet: values.sheet, onProgress: (p) => bar(p, p.phase !== 'checking' && p.phase !== 'writing') });
+    const reports = what === 'reports';
+    const out = await imports.importLocalFile({
+      ledger: what,
+      options: reports ? { reportState: (values.state as ReportImportState | undefined) ?? 'submitted' } : {},
+      file,
+      unitId: unit.id,
+      actor,
+      dryRun: values['dry-run'],
+      sheet: values.sheet,
+      onProgress: (p) => bar(p, p.phase !== 'checking' && p.phase !== 'writing'),
+    });
 
     const { analysis, mapping, result } = out;
     const mapped = analysis.header.columns.filter((c) => mapping.columns[c.letter]).map((c) => `${c.letter}“${c.header}”→${COLUMN_BY_FIELD.get(mapping.columns[c.letter]!)!.header}`);
     console.log(`台账“${file}”：工作表“${analysis.sheet}”，表头在第 ${analysis.header.headerRows.join('–')} 行`);
     console.log(`列对应：${mapped.join('，')}`);
-    if (out.missingRequired.length) console.log(`注意：没有列对应 ${out.missingRequired.map((f) => `“${COLUMN_BY_FIELD.get(f as never)?.header ?? f}”`).join('、')}，新建项目会因此报错`);
+    if (reports && mapping.defaults.reportPeriod) console.log(`报告期：${mapping.defaults.reportPeriod.replace('-', '年').replace(/年0?/, '年')}月（台账中没有月份列，取自标题）`);
+    if (out.missingRequired.length) console.log(`注意：没有列对应 ${out.missingRequired.map((f) => `“${COLUMN_BY_FIELD.get(f as never)?.header ?? f}”`).join('、')}，${reports ? '各行' : '新建项目'}会因此报错`);
     const c = result.counts;
-    console.log(`共 ${c.rows} 行项目：新建 ${c.create}，修改 ${c.update}，未变 ${c.unchanged}；跳过标题/合计行 ${c.skipped}`);
+    console.log(`共 ${c.rows} 行${reports ? '月报' : '项目'}：新建 ${c.create}，修改 ${c.update}，未变 ${c.unchanged}；跳过标题/合计行 ${c.skipped}`);
     if (c.errorRows) {
       for (const e of result.errors.slice(0, 30)) console.log(`  第 ${e.row} 行 ${describeRowError(e)}`);
       if (c.errors > 30) console.log(`  …… 另有 ${c.errors - 30} 处错误`);
@@ -92,7 +107,7 @@ export async function importCommand(args: string[], config: Config) {
       } else console.log('加上 --errors 错误标注.xlsx 可得到标注了错误的工作簿。');
       process.exitCode = 1;
     } else if (values['dry-run']) console.log('试导入：校验通过，未写入任何数据。');
-    else if (c.create + c.update === 0) console.log(`台账与项目库一致，没有需要写入的变化（导入记录 #${out.importId}）。`);
+    else if (c.create + c.update === 0) console.log(`台账与${reports ? '已报月报' : '项目库'}一致，没有需要写入的变化（导入记录 #${out.importId}）。`);
     else console.log(`已导入（导入记录 #${out.importId}）。`);
   } catch (err) {
     if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params));
