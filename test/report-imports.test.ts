@@ -237,4 +237,23 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     expect(wrong.body.error.message).toContain('不是这类台账的栏目');
     expect(wrong.body.error.message).toContain('报告期');
   });
+
+  it('reads its own template back: every column proposed, the example row replaced by a real one', async () => {
+    const res = await editor.getBytes('/api/v1/templates/reports.xlsx');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('月报')!;
+    ws.getRow(2).values = [code(1), '兰江光膜新材料项目', 2026, 7, 321.5, '设备安装', '无'];
+    const file = path.join(dir, '月报导入模板-已填.xlsx');
+    await wb.xlsx.writeFile(file);
+    const body = await uploaded(editor, file);
+    expect(Object.values(Object.fromEntries(body.columns.map((c: { letter: string; proposedField: string | null }) => [c.letter, c.proposedField])))).toEqual([
+      'code', 'name', 'reportYear', 'reportMonth', 'monthAmountWan', 'progressText', 'problems',
+    ]);
+    expect(body.missingRequired).toEqual([]);
+    const committed = await editor.post(`/api/v1/imports/${body.id}/commit`);
+    expect(committed.body).toMatchObject({ status: 'committed', counts: { create: 1 } });
+    expect((await reportsOf(ids.glass!)).find((r) => r.month === 7)).toMatchObject({ state: 'submitted', progress_text: '设备安装', problems: '' });
+  });
 });
