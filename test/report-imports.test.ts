@@ -256,4 +256,29 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     expect(committed.body).toMatchObject({ status: 'committed', counts: { create: 1 } });
     expect((await reportsOf(ids.glass!)).find((r) => r.month === 7)).toMatchObject({ state: 'submitted', progress_text: '设备安装', problems: '' });
   });
+
+  it('reads the header again from the row a person names, proposing its columns afresh', async () => {
+    // A group row above the header: a person choosing the wrong row, then the right one, gets each row's own proposal.
+    const file = await ledger({
+      title: '兰江街道2026年8月重点项目进展情况表',
+      groupRow: ['序号', '项目', '赋码', '投资', '进展'],
+      header: [null, '项目名称', '项目代码', '本月完成', '形象进度'],
+      rows: [[1, '兰江光膜新材料项目', code(1), 88, '调试']],
+    });
+    const body = await uploaded(editor, file);
+    expect(body.headerRows).toEqual([3]);
+    const wrong = await editor.put(`/api/v1/imports/${body.id}/mapping`, { headerRow: 2, columns: {} });
+    expect(wrong.status, JSON.stringify(wrong.body)).toBe(200);
+    expect(wrong.body).toMatchObject({ headerRows: [2], dataStartRow: 3, mapping: { columns: { B: 'name' } }, missingRequired: ['monthAmountWan'] });
+    const res = await editor.put(`/api/v1/imports/${body.id}/mapping`, { headerRow: 3, columns: {} });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ headerRows: [3], dataStartRow: 4 });
+    expect(res.body.mapping).toEqual({ columns: { B: 'name', C: 'code', D: 'monthAmountWan', E: 'progressText' }, defaults: { reportPeriod: '2026-08' } });
+    expect(res.body.preview[0]).toMatchObject({ row: 4, action: 'create', values: { monthAmountWan: 880_000, progressText: '调试' } });
+    // A row with nothing to import by: the answer says so at the header row.
+    const none = await editor.put(`/api/v1/imports/${body.id}/mapping`, { headerRow: 1, columns: {} });
+    expect(none.status).toBe(400);
+    expect(none.body.error).toMatchObject({ field: 'headerRow' });
+    expect(none.body.error.message).toBe('第 1 行中没有“项目名称”或“项目代码”列，不像表头；请换一行');
+  });
 });

@@ -3,12 +3,25 @@
 // much of a large workbook has been sent, which the page shows as a progress bar.
 import { ApiError, query, request, type Id } from './api';
 import { translate, type Lang } from './i18n';
-import type { ProjectField } from '../../src/domain/exchange/project-columns';
-import type { DEFAULTABLE_FIELDS } from '../../src/domain/exchange/mapping';
+import type { LedgerField, ProjectField, ReportField } from '../../src/domain/exchange/project-columns';
+import type { DEFAULTABLE_FIELDS, DefaultableField } from '../../src/domain/exchange/mapping';
+import type { LedgerKind } from '../../src/domain/exchange/column-sets';
+import type { ReportImportState } from '../../src/domain/exchange/report-import-rules';
 
-export type { ProjectField };
-/** Fields that may take one value for every row when the ledger has no column for them. */
-export type DefaultableField = (typeof DEFAULTABLE_FIELDS)[number];
+export type { DefaultableField, LedgerField, LedgerKind, ProjectField, ReportField, ReportImportState };
+/** Fields of a project ledger that may take one value for every row when the ledger has no column for them. */
+export type ProjectDefaultableField = (typeof DEFAULTABLE_FIELDS)[number];
+
+/** The two kinds of ledger (column-sets.ts LEDGER_KINDS): projects (台账) and monthly reports (月报). */
+export const LEDGER_KINDS = ['projects', 'reports'] as const satisfies readonly LedgerKind[];
+/** The states imported reports may take (report-import-rules.ts); submitted unless chosen otherwise. */
+export const REPORT_IMPORT_STATES = ['draft', 'submitted', 'approved'] as const satisfies readonly ReportImportState[];
+export const DEFAULT_REPORT_IMPORT_STATE: ReportImportState = 'submitted';
+
+/** Options of an import of its kind: the state imported reports take. */
+export interface ImportOptions {
+  reportState?: ReportImportState;
+}
 
 export type ImportStatus = 'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
 export type RowAction = 'create' | 'update' | 'unchanged' | 'invalid';
@@ -46,12 +59,12 @@ export interface ImportColumn {
   header: string;
   /** The merged cell above a two-row header's part ("投资情况（万元）"). */
   group: string | null;
-  proposedField: ProjectField | null;
-  field: ProjectField | null;
+  proposedField: LedgerField | null;
+  field: LedgerField | null;
 }
 
 export interface ImportMapping {
-  columns: Record<string, ProjectField>;
+  columns: Record<string, LedgerField>;
   defaults: Partial<Record<DefaultableField, string>>;
 }
 
@@ -70,6 +83,10 @@ export interface ImportView {
   unitId: number;
   unitName: string | null;
   fileName: string;
+  /** Which kind of ledger the import reads. */
+  ledger: LedgerKind;
+  /** For monthly reports, the state they take (the server fills in the default). */
+  options: ImportOptions;
   fileKind: string;
   fileBytes: number;
   status: ImportStatus;
@@ -81,8 +98,8 @@ export interface ImportView {
   dataStartRow: number | null;
   columns: ImportColumn[];
   mapping: ImportMapping;
-  /** Fields a new project needs that neither a column nor a default provides. */
-  missingRequired: ProjectField[];
+  /** Fields a new record (project or report) needs that neither a column nor a default provides. */
+  missingRequired: LedgerField[];
   counts: ImportCounts | null;
   errorCount: number;
   message: string | null;
@@ -101,10 +118,12 @@ export interface MappingChange {
   sheet?: string;
   headerRow?: number;
   /** Letter → field, or null to leave the column out. */
-  columns: Record<string, ProjectField | null>;
+  columns: Record<string, LedgerField | null>;
   defaults?: Partial<Record<DefaultableField, string | null>>;
   /** Keep the mapping for the unit's next imports. */
   save?: boolean;
+  /** Monthly reports: the state they take. */
+  options?: ImportOptions;
 }
 
 /** Statuses in which a check or a commit is still running. */
@@ -119,18 +138,21 @@ function readCookie(name: string): string | null {
 }
 
 /**
- * POST /imports as multipart (file, unitId, sheet), reporting the share of bytes sent. Errors come back as
- * the shared ApiError, so the page shows the server's message (not an Excel file, password, …).
+ * POST /imports as multipart (file, unitId, sheet, ledger, reportState), reporting the share of bytes
+ * sent. Errors come back as the shared ApiError, so the page shows the server's message (not an Excel
+ * file, password, …).
  */
 export function uploadLedger(
   file: File,
   unitId: Id,
-  options: { lang: Lang; sheet?: string; onProgress?: (percent: number) => void; signal?: AbortSignal },
+  options: { lang: Lang; sheet?: string; ledger?: LedgerKind; reportState?: ReportImportState; onProgress?: (percent: number) => void; signal?: AbortSignal },
 ): Promise<ImportView> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('unitId', String(unitId));
     if (options.sheet) form.append('sheet', options.sheet);
+    if (options.ledger) form.append('ledger', options.ledger);
+    if (options.ledger === 'reports' && options.reportState) form.append('reportState', options.reportState);
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/imports');
@@ -173,7 +195,7 @@ export const importsApi = {
   get: (id: Id) => request<ImportView>('GET', importPath(id)),
   list: (params: { unitId?: Id; cursor?: string | null; limit?: number }) =>
     request<{ items: ImportView[]; nextCursor: string | null }>('GET', `/imports${query(params)}`),
-  /** Changes the mapping (or the sheet / header row) and answers with a new preview. */
+  /** Changes the mapping (or the sheet / header row / report state) and answers with a new preview. */
   setMapping: (id: Id, body: MappingChange) => request<ImportView>('PUT', `${importPath(id)}/mapping`, body),
   /** Starts the dry run and answers at once (202); follow get() for progress. */
   startCheck: (id: Id) => request<ImportView>('POST', `${importPath(id)}/dry-run?wait=false`, {}),
@@ -183,5 +205,8 @@ export const importsApi = {
     request<{ items: RowError[]; nextCursor: string | null }>('GET', `${importPath(id)}/errors${query(params)}`),
 };
 
-/** GET /templates/projects.xlsx: the blank ledger with the headers Lantern reads. */
-export const IMPORT_TEMPLATE_URL = '/api/v1/templates/projects.xlsx';
+/** GET /templates/{kind}.xlsx: the blank ledger of each kind with the headers Lantern reads. */
+export const IMPORT_TEMPLATE_URLS: Record<LedgerKind, string> = {
+  projects: '/api/v1/templates/projects.xlsx',
+  reports: '/api/v1/templates/reports.xlsx',
+};

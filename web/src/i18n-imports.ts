@@ -1,12 +1,27 @@
 // Strings of the ledger import page (导入台账), kept apart like the other areas' dictionaries. The
 // server's own messages (a file that is not a ledger, a row's problem) arrive translated already.
 import { useI18n, type Lang } from './i18n';
-import type { ProjectField, RowAction, ImportStatus } from './api-imports';
+import type { ImportStatus, LedgerField, LedgerKind, ProjectField, ReportField, ReportImportState, RowAction } from './api-imports';
 
 const zh = {
   'imports.title': '导入台账',
   'imports.intro': '上传项目台账（Excel 或 CSV），系统识别表头并对应到项目字段。先检查全部行：有任何错误都不会写入；检查通过后确认导入。已有项目按项目代码（没有代码时按单位和项目名称）更新，重复导入同一文件不会产生重复项目。',
   'imports.template': '下载导入模板',
+  'imports.template.reports': '下载月报导入模板',
+  'imports.intro.reports': '上传月报台账（Excel 或 CSV），每行是一个项目一个月的月报：按项目代码（没有代码时按项目名称）对应到所选单位及其下级单位的项目；报告期取自“报告期”或“月份”列，没有时取标题中的年月（如“2026年10月”）。先检查全部行：有任何错误都不会写入。已报送待审核或已审核的月报不会被导入修改，重复导入同一文件不会产生重复月报。',
+  'imports.ledger': '台账类型',
+  'imports.ledger.projects': '项目台账',
+  'imports.ledger.reports': '月报',
+  'imports.reportState': '导入后的月报状态',
+  'imports.reportState.draft': '保存为草稿',
+  'imports.reportState.submitted': '直接报送（默认）',
+  'imports.reportState.approved': '已审核（历史数据，仅审核人）',
+  'imports.reportStateShort.draft': '草稿',
+  'imports.reportStateShort.submitted': '直接报送',
+  'imports.reportStateShort.approved': '已审核',
+  'imports.reportStateHint.draft': '导入为草稿，之后在月报页面逐份核对、报送',
+  'imports.reportStateHint.submitted': '导入即报送，进入项目办的待审核列表；截止日后报送的记为逾期',
+  'imports.reportStateHint.approved': '补录以往月份的历史月报，导入即为已审核；只有项目办等审核人可以选择',
   'imports.step.upload': '上传文件',
   'imports.step.mapping': '核对列',
   'imports.step.check': '检查',
@@ -14,6 +29,7 @@ const zh = {
   'imports.unit': '导入到单位',
   'imports.currentUnit': '导入到',
   'imports.unitHint': '项目的牵头单位默认为此单位；台账有“责任单位”列时可填其下级单位',
+  'imports.unitHint.reports': '月报按项目代码或名称对应到此单位及其下级单位的项目',
   'imports.drop': '点击选择或将台账文件拖到此处',
   'imports.dropHint': 'Excel 工作簿（.xlsx）或 CSV，最大 {mb} MB。标题行、合并单元格、两行表头都能识别',
   'imports.chooseUnitFirst': '请先选择导入到哪个单位',
@@ -26,11 +42,18 @@ const zh = {
   'imports.headerRow': '表头行',
   'imports.headerRowHint': '表头所在的行号；识别错了可改为正确的行',
   'imports.headerRows': '第 {rows} 行',
+  'imports.headerRow.edit': '更改',
+  'imports.headerRow.apply': '重新读取',
+  'imports.headerRow.cancel': '取消',
+  'imports.headerRow.prefix': '第',
+  'imports.headerRow.suffix': '行',
+  'imports.headerRow.done': '已按第 {row} 行重新读取表头',
   'imports.sheetTitle': '标题',
   'imports.dataStart': '数据从第 {row} 行开始',
   'imports.reupload': '换一个文件',
   'imports.mapping.title': '列对应',
   'imports.mapping.hint': '核对每一列导入为哪个项目字段。选了已被其他列使用的字段时，那一列改为“不导入”。',
+  'imports.mapping.hint.reports': '核对每一列导入为月报的哪一项。项目按项目代码对应，没有代码时按项目名称。选了已被其他列使用的项时，那一列改为“不导入”。',
   'imports.mapping.letter': '列',
   'imports.mapping.header': '表头',
   'imports.mapping.field': '导入为',
@@ -41,7 +64,12 @@ const zh = {
   'imports.mapping.saveHint': '下次上传“{unit}”的台账时，按表头文字自动套用这些对应和统一取值',
   'imports.mapping.saved': '已保存，下次上传“{unit}”的台账时自动套用',
   'imports.mapping.missing': '新建项目还需要：{fields}',
+  'imports.mapping.missing.reports': '导入月报还需要：{fields}',
   'imports.mapping.defaultsHint': '台账没有这些列时，可以为所有行统一指定（有列时以列为准）：',
+  'imports.mapping.defaultsHint.reports': '台账没有报告期或月份列，所有行按下面的月份导入：',
+  'imports.mapping.periodPlaceholder': '选择月份',
+  'imports.mapping.periodFromTitle': '按标题识别',
+  'imports.period': '{year}年{month}月',
   'imports.mapping.defaultPlaceholder': '统一取值',
   'imports.mapping.updating': '正在更新预览…',
   'imports.preview.title': '预览',
@@ -49,6 +77,8 @@ const zh = {
   'imports.preview.row': '行',
   'imports.preview.action': '处理',
   'imports.preview.empty': '表头以下没有项目数据',
+  'imports.preview.empty.reports': '表头以下没有月报数据',
+  'imports.preview.allRows': '所有行统一取值',
   'imports.action.create': '新建',
   'imports.action.update': '更新',
   'imports.action.unchanged': '不变',
@@ -61,11 +91,13 @@ const zh = {
   'imports.counts.rows': '数据行',
   'imports.counts.create': '新建',
   'imports.counts.update': '更新',
+  'imports.counts.update.reports': '修改',
   'imports.counts.unchanged': '不变',
   'imports.counts.errors': '错误',
   'imports.counts.skipped': '另有 {n} 行标题、小计或说明行未计入',
   'imports.checkedOk': '检查通过，可以导入',
   'imports.checkedOkHint': '将新建 {create} 个、更新 {update} 个项目，{unchanged} 个不变',
+  'imports.checkedOkHint.reports': '将新建 {create} 份月报、修改 {update} 份，{unchanged} 份未变；导入后为“{state}”',
   'imports.checkedErrors': '检查发现错误，未写入任何数据',
   'imports.errors.title': '错误明细',
   'imports.errors.summary': '{rows} 行共 {count} 处',
@@ -80,22 +112,29 @@ const zh = {
   'imports.commit': '确认导入',
   'imports.commitConfirmTitle': '确认导入？',
   'imports.commitConfirm': '将新建 {create} 个、更新 {update} 个项目到“{unit}”。全部成功才写入，出错则不写入任何数据。',
+  'imports.commitConfirm.reports': '将为“{unit}”的项目新建 {create} 份月报、修改 {update} 份，状态为“{state}”。全部成功才写入，出错则不写入任何数据。',
   'imports.committing': '正在导入…',
   'imports.phase.checking': '复核台账',
   'imports.phase.writing': '写入项目',
+  'imports.phase.writing.reports': '写入月报',
   'imports.phase.lights': '更新亮灯',
   'imports.phase.done': '完成',
   'imports.written': '已写入 {written} / {total} 个',
+  'imports.written.reports': '已写入 {written} / {total} 份',
   'imports.done.title': '导入完成',
   'imports.done.sub': '“{file}”：新建 {create} 个、更新 {update} 个项目，{unchanged} 个未变',
+  'imports.done.sub.reports': '“{file}”：新建 {create} 份月报、修改 {update} 份，{unchanged} 份未变',
   'imports.done.projects': '查看{unit}的项目',
   'imports.done.recent': '按更新时间查看项目库',
+  'imports.done.reports': '查看{period}月报',
+  'imports.done.reportsAny': '查看月报',
   'imports.again': '继续导入',
   'imports.failed': '导入未完成，未写入任何数据',
   'imports.history.title': '导入记录',
   'imports.history.time': '时间',
   'imports.history.file': '文件',
   'imports.history.unit': '单位',
+  'imports.history.kind': '类型',
   'imports.history.by': '导入人',
   'imports.history.status': '状态',
   'imports.history.counts': '新建 / 更新 / 不变 / 错误',
@@ -118,6 +157,21 @@ const en: Record<ImportMessageKey, string> = {
   'imports.title': 'Import ledgers',
   'imports.intro': 'Upload a project ledger (Excel or CSV); Lantern finds the header and maps its columns to project fields. Every row is checked first: with any error nothing is written; once the check passes, confirm the import. Existing projects are updated by project code (or by unit and name when there is no code), so importing the same file again creates no duplicates.',
   'imports.template': 'Download the template',
+  'imports.template.reports': 'Download the report template',
+  'imports.intro.reports': 'Upload a monthly-report ledger (Excel or CSV) with one row per project and month: each row is matched to a project of the chosen unit or its sub-units by project code (or by name when there is no code); the month comes from a 报告期 or 月份 column, or else from the year and month in the title (such as "2026年10月"). Every row is checked first: with any error nothing is written. Reports submitted for review or approved are never changed by an import, and importing the same file again creates no duplicates.',
+  'imports.ledger': 'Ledger',
+  'imports.ledger.projects': 'Projects',
+  'imports.ledger.reports': 'Monthly reports',
+  'imports.reportState': 'Imported reports are',
+  'imports.reportState.draft': 'Saved as drafts',
+  'imports.reportState.submitted': 'Submitted (default)',
+  'imports.reportState.approved': 'Approved (history, reviewers only)',
+  'imports.reportStateShort.draft': 'Draft',
+  'imports.reportStateShort.submitted': 'Submitted',
+  'imports.reportStateShort.approved': 'Approved',
+  'imports.reportStateHint.draft': 'Drafts to check and submit one by one on the reports page',
+  'imports.reportStateHint.submitted': 'Submitted at once, into the coordinators\' review queue; after the deadline they count as late',
+  'imports.reportStateHint.approved': 'Past months\' reports entered as history, already approved; only reviewers (coordinators) may choose this',
   'imports.step.upload': 'Upload',
   'imports.step.mapping': 'Columns',
   'imports.step.check': 'Check',
@@ -125,6 +179,7 @@ const en: Record<ImportMessageKey, string> = {
   'imports.unit': 'Import into unit',
   'imports.currentUnit': 'Importing into',
   'imports.unitHint': 'The projects\' lead unit unless a 责任单位 column names one of its sub-units',
+  'imports.unitHint.reports': 'Reports are matched by project code or name to the projects of this unit and its sub-units',
   'imports.drop': 'Click or drag a ledger file here',
   'imports.dropHint': 'Excel workbook (.xlsx) or CSV, at most {mb} MB. Title lines, merged cells and two-row headers are understood',
   'imports.chooseUnitFirst': 'Choose the unit to import into first',
@@ -137,11 +192,18 @@ const en: Record<ImportMessageKey, string> = {
   'imports.headerRow': 'Header row',
   'imports.headerRowHint': 'The row number of the header; change it if it was found in the wrong place',
   'imports.headerRows': 'Row {rows}',
+  'imports.headerRow.edit': 'Change',
+  'imports.headerRow.apply': 'Re-read',
+  'imports.headerRow.cancel': 'Cancel',
+  'imports.headerRow.prefix': 'Row',
+  'imports.headerRow.suffix': '',
+  'imports.headerRow.done': 'The header was read again from row {row}',
   'imports.sheetTitle': 'Title',
   'imports.dataStart': 'Data starts on row {row}',
   'imports.reupload': 'Choose another file',
   'imports.mapping.title': 'Columns',
   'imports.mapping.hint': 'Check which project field each column fills. Choosing a field another column uses sets that column to "not imported".',
+  'imports.mapping.hint.reports': 'Check which part of the report each column fills. Projects are matched by code, or by name when there is no code. Choosing a field another column uses sets that column to "not imported".',
   'imports.mapping.letter': 'Col.',
   'imports.mapping.header': 'Header',
   'imports.mapping.field': 'Import as',
@@ -152,7 +214,12 @@ const en: Record<ImportMessageKey, string> = {
   'imports.mapping.saveHint': 'The next ledger of "{unit}" gets these columns and default values by header text',
   'imports.mapping.saved': 'Saved: the next ledger of "{unit}" uses it',
   'imports.mapping.missing': 'New projects also need: {fields}',
+  'imports.mapping.missing.reports': 'Reports also need: {fields}',
   'imports.mapping.defaultsHint': 'When the ledger has no such column, give one value for every row (a column wins where present):',
+  'imports.mapping.defaultsHint.reports': 'The ledger has no month column: every row is imported for this month:',
+  'imports.mapping.periodPlaceholder': 'Choose the month',
+  'imports.mapping.periodFromTitle': 'From the title',
+  'imports.period': '{year}-{month2}',
   'imports.mapping.defaultPlaceholder': 'Value for all rows',
   'imports.mapping.updating': 'Updating the preview…',
   'imports.preview.title': 'Preview',
@@ -160,6 +227,8 @@ const en: Record<ImportMessageKey, string> = {
   'imports.preview.row': 'Row',
   'imports.preview.action': 'Action',
   'imports.preview.empty': 'There are no projects below the header',
+  'imports.preview.empty.reports': 'There are no reports below the header',
+  'imports.preview.allRows': 'One value for every row',
   'imports.action.create': 'New',
   'imports.action.update': 'Update',
   'imports.action.unchanged': 'Unchanged',
@@ -172,11 +241,13 @@ const en: Record<ImportMessageKey, string> = {
   'imports.counts.rows': 'Rows',
   'imports.counts.create': 'New',
   'imports.counts.update': 'Updated',
+  'imports.counts.update.reports': 'Changed',
   'imports.counts.unchanged': 'Unchanged',
   'imports.counts.errors': 'Errors',
   'imports.counts.skipped': '{n} title, subtotal or note lines not counted',
   'imports.checkedOk': 'The check passed: ready to import',
   'imports.checkedOkHint': '{create} new and {update} updated projects, {unchanged} unchanged',
+  'imports.checkedOkHint.reports': '{create} new and {update} changed reports, {unchanged} unchanged; imported as "{state}"',
   'imports.checkedErrors': 'The check found errors; nothing was written',
   'imports.errors.title': 'Errors',
   'imports.errors.summary': '{count} in {rows} rows',
@@ -191,22 +262,29 @@ const en: Record<ImportMessageKey, string> = {
   'imports.commit': 'Import',
   'imports.commitConfirmTitle': 'Import now?',
   'imports.commitConfirm': '{create} new and {update} updated projects for "{unit}". Everything is written or, on any error, nothing.',
+  'imports.commitConfirm.reports': '{create} new and {update} changed reports for the projects of "{unit}", as "{state}". Everything is written or, on any error, nothing.',
   'imports.committing': 'Importing…',
   'imports.phase.checking': 'Re-checking',
   'imports.phase.writing': 'Writing projects',
+  'imports.phase.writing.reports': 'Writing reports',
   'imports.phase.lights': 'Updating lights',
   'imports.phase.done': 'Done',
   'imports.written': '{written} of {total} written',
+  'imports.written.reports': '{written} of {total} written',
   'imports.done.title': 'Imported',
   'imports.done.sub': '"{file}": {create} new and {update} updated projects, {unchanged} unchanged',
+  'imports.done.sub.reports': '"{file}": {create} new and {update} changed reports, {unchanged} unchanged',
   'imports.done.projects': 'Projects of {unit}',
   'imports.done.recent': 'Project library by last update',
+  'imports.done.reports': 'Reports for {period}',
+  'imports.done.reportsAny': 'Monthly reports',
   'imports.again': 'Import another',
   'imports.failed': 'The import did not finish; nothing was written',
   'imports.history.title': 'Past imports',
   'imports.history.time': 'Time',
   'imports.history.file': 'File',
   'imports.history.unit': 'Unit',
+  'imports.history.kind': 'Kind',
   'imports.history.by': 'By',
   'imports.history.status': 'Status',
   'imports.history.counts': 'New / updated / unchanged / errors',
@@ -229,7 +307,7 @@ const dictionaries: Record<Lang, Record<ImportMessageKey, string>> = { 'zh-CN': 
  * The project fields a column can fill, in the template's order, with the header the template writes
  * (src/domain/exchange/project-columns.ts) and an English name.
  */
-export const FIELD_LABELS: Record<ProjectField, { 'zh-CN': string; en: string }> = {
+const PROJECT_FIELD_LABELS: Record<ProjectField, { 'zh-CN': string; en: string }> = {
   code: { 'zh-CN': '项目代码', en: 'Project code' },
   internalNo: { 'zh-CN': '内部编号', en: 'Internal number' },
   name: { 'zh-CN': '项目名称', en: 'Project name' },
@@ -266,14 +344,37 @@ export const FIELD_LABELS: Record<ProjectField, { 'zh-CN': string; en: string }>
   actualCapacityDate: { 'zh-CN': '实际达产时间', en: 'Actual full capacity' },
 };
 
-export const PROJECT_FIELDS = Object.keys(FIELD_LABELS) as ProjectField[];
+/** The fields of a monthly-report ledger (src/domain/exchange/report-columns.ts), in the template's order. */
+const REPORT_FIELD_LABELS: Record<ReportField, { 'zh-CN': string; en: string }> = {
+  reportPeriod: { 'zh-CN': '报告期', en: 'Reporting month' },
+  reportYear: { 'zh-CN': '年度', en: 'Year' },
+  reportMonth: { 'zh-CN': '月份', en: 'Month' },
+  monthAmountWan: { 'zh-CN': '本月完成投资（万元）', en: 'Invested this month (10k yuan)' },
+  progressText: { 'zh-CN': '形象进度', en: 'Progress' },
+  problems: { 'zh-CN': '存在问题', en: 'Problems' },
+};
+
+export const FIELD_LABELS: Record<LedgerField, { 'zh-CN': string; en: string }> = { ...PROJECT_FIELD_LABELS, ...REPORT_FIELD_LABELS };
+
+export const PROJECT_FIELDS = Object.keys(PROJECT_FIELD_LABELS) as ProjectField[];
+/** A report names its project by code or name, then says which month and what was done. */
+export const REPORT_FIELDS: LedgerField[] = ['code', 'name', ...(Object.keys(REPORT_FIELD_LABELS) as ReportField[])];
+/** The fields a column of each kind of ledger can fill. */
+export const FIELDS_OF: Record<LedgerKind, readonly LedgerField[]> = { projects: PROJECT_FIELDS, reports: REPORT_FIELDS };
 
 export interface ImportsI18n {
   lang: Lang;
   ti: (key: ImportMessageKey, vars?: Record<string, string | number>) => string;
-  field: (field: ProjectField) => string;
+  /** The string of a kind of ledger: `key.reports` for monthly reports where it exists, else `key`. */
+  tk: (key: ImportMessageKey, ledger: LedgerKind, vars?: Record<string, string | number>) => string;
+  field: (field: LedgerField) => string;
   action: (action: RowAction) => string;
   status: (status: ImportStatus) => string;
+  ledger: (kind: LedgerKind) => string;
+  /** A report state as chosen (保存为草稿…) or, short, as shown beside a ledger (草稿…). */
+  reportState: (state: ReportImportState, short?: boolean) => string;
+  /** A 'YYYY-MM' period as read: 2026年10月, 2026-10. */
+  period: (period: string) => string;
 }
 
 /** The import strings in the current language. */
@@ -283,11 +384,23 @@ export function useImportsI18n(): ImportsI18n {
     const text = dictionaries[lang][key] ?? zh[key];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
   };
+  const tk = (key: ImportMessageKey, ledger: LedgerKind, vars?: Record<string, string | number>) => {
+    const own = `${key}.${ledger}`;
+    return ti(own in zh ? (own as ImportMessageKey) : key, vars);
+  };
   return {
     lang,
     ti,
+    tk,
     field: (f) => FIELD_LABELS[f]?.[lang] ?? f,
     action: (a) => ti(`imports.action.${a}` as ImportMessageKey),
     status: (s) => ti(`imports.status.${s}` as ImportMessageKey),
+    ledger: (k) => ti(`imports.ledger.${k}` as ImportMessageKey),
+    reportState: (s, short = false) => ti(`imports.${short ? 'reportStateShort' : 'reportState'}.${s}` as ImportMessageKey),
+    period: (p) => {
+      const [year, month] = p.split('-');
+      if (!year || !month) return p;
+      return ti('imports.period', { year, month: Number(month), month2: month.padStart(2, '0') });
+    },
   };
 }

@@ -53,8 +53,12 @@ export function toSavedMapping(mapping: ImportMapping, columns: readonly HeaderC
     const field = mapping.columns[col.letter];
     if (field) headers[normaliseHeader(col.header)] = field;
   }
-  return { headers, defaults: { ...mapping.defaults } };
+  return { headers, defaults: lasting(mapping.defaults) };
 }
+
+/** Defaults that belong to one file, never saved for the next: a report ledger's month. */
+const PER_FILE: readonly string[] = ['reportPeriod'];
+const lasting = (defaults: ImportMapping['defaults']): ImportMapping['defaults'] => Object.fromEntries(Object.entries(defaults).filter(([k]) => !PER_FILE.includes(k)));
 
 /**
  * The mapping for these columns: the saved one where it knows a header, the proposal elsewhere. Returns
@@ -62,8 +66,8 @@ export function toSavedMapping(mapping: ImportMapping, columns: readonly HeaderC
  */
 export function applySavedMapping(columns: readonly HeaderColumn[], saved: SavedMapping | null, set: ColumnSet = PROJECT_SET): { mapping: ImportMapping; usedSaved: boolean } {
   const proposed = proposeMapping(columns, set);
-  const mapping: ImportMapping = { columns: {}, defaults: { ...(saved?.defaults ?? {}) } };
-  let usedSaved = !!saved && Object.keys(saved.defaults).length > 0;
+  const mapping: ImportMapping = { columns: {}, defaults: lasting(saved?.defaults ?? {}) };
+  let usedSaved = Object.keys(mapping.defaults).length > 0;
   const taken = new Set<LedgerField>();
   // Saved choices first, so a proposal cannot take a field the person assigned elsewhere.
   for (const col of columns) {

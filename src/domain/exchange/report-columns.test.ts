@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SET } from './column-sets.ts';
 import { detectHeader, isHeaderProblem, type DetectedHeader, type HeaderColumn, type SheetRow } from './header-detect.ts';
-import { checkMapping, matchHeader, missingForCreate, proposeMapping } from './mapping.ts';
+import { applySavedMapping, checkMapping, matchHeader, missingForCreate, proposeMapping, toSavedMapping } from './mapping.ts';
 import { COLUMN_BY_FIELD, formatFieldValue, parseCell, type CellValue, type LedgerField } from './project-columns.ts';
 import { periodInTitle } from './report-columns.ts';
 
@@ -55,6 +55,14 @@ describe('monthly-report ledger headers', () => {
     expect(missingForCreate({ columns: { A: 'name' }, defaults: {} }, REPORT_SET)).toEqual(['monthAmountWan', 'reportPeriod']);
     expect(missingForCreate({ columns: { A: 'name', B: 'monthAmountWan', C: 'reportMonth' }, defaults: {} }, REPORT_SET)).toEqual([]);
     expect(missingForCreate({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-10' } }, REPORT_SET)).toEqual([]);
+  });
+
+  it('never saves a month for the next ledger: each file has its own', () => {
+    const columns = cols('项目名称', '本月完成');
+    const saved = toSavedMapping({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-09' } }, columns);
+    expect(saved.defaults).toEqual({});
+    const older = { headers: saved.headers, defaults: { reportPeriod: '2026-09' } };
+    expect(applySavedMapping(columns, older, REPORT_SET).mapping).toEqual({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: {} });
   });
 
   it('refuses project fields and project defaults in a report mapping, and a period default that is not a month', () => {

@@ -172,6 +172,13 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     return presentImport(rec, { locale, status, progress, unitName: unit?.name ?? null, ...extra, message });
   }
 
+  /** The mapping a newly read header starts with, the person's defaults over it. */
+  async function freshColumns(unitId: number, ledger: LedgerKind, analysis: Analysis, defaults: MappingInput['defaults']): Promise<Pick<MappingInput, 'columns' | 'defaults'>> {
+    const saved = await imports.savedMapping(unitId, ledger);
+    const start = initialMapping(ledger, analysis, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
+    return { columns: start.columns, defaults: { ...start.defaults, ...Object.fromEntries(Object.entries(defaults ?? {}).filter(([, v]) => v)) } };
+  }
+
   async function previewOf(rec: ImportRecord, actor: ActorContext, unit: UnitRef, file: string) {
     const stored = JSON.parse(rec.header_json!) as StoredHeader;
     return runner.preview({ ledger: ledgerOf(rec), options: optionsOf(rec), file, kind: rec.file_kind as FileKind, fileName: rec.file_name, sheet: rec.sheet!, header: stored.header, mapping: JSON.parse(rec.mapping_json!) as ImportMapping, target: unit, actor });
@@ -284,12 +291,17 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
         const set = COLUMN_SETS[ledger];
         let stored = JSON.parse(rec.header_json!) as StoredHeader;
         let sheet = rec.sheet!;
-        if ((input.sheet && input.sheet !== rec.sheet) || (input.headerRow && input.headerRow !== stored.header.headerRow)) {
-          const { analysis } = await openLedger(file, rec.file_name, { sheet: input.sheet ?? rec.sheet, headerRow: input.headerRow ?? null, set });
-          stored = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns, set) };
-          sheet = analysis.sheet;
+        let reread: Analysis | null = null;
+        const headerNow = stored.header.headerRows;
+        if ((input.sheet && input.sheet !== rec.sheet) || (input.headerRow && (headerNow.length !== 1 || headerNow[0] !== input.headerRow))) {
+          ({ analysis: reread } = await openLedger(file, rec.file_name, { sheet: input.sheet ?? rec.sheet, headerRow: input.headerRow ?? null, set }));
+          stored = { sheets: reread.sheets, header: reread.header, proposed: proposeMapping(reread.header.columns, set) };
+          sheet = reread.sheet;
         }
-        const mapping = mappingFrom(input, stored, set);
+        // Another header with no columns given: its own mapping as at upload (saved, proposed, the title's month).
+        const fresh = reread && !Object.keys(input.columns).length ? await freshColumns(unit.id, ledger, reread, input.defaults) : null;
+        if (fresh && !Object.values(fresh.columns).some((f) => f === 'name' || f === 'code')) throw invalid('IMPORT_HEADER_NO_KEY', { row: reread!.header.headerRow }, 'headerRow');
+        const mapping = mappingFrom(fresh ?? input, stored, set);
         const options = ledger === 'reports' && input.options ? JSON.stringify({ ...optionsOf(rec), ...input.options }) : rec.options_json;
         await imports.replaceErrors(id, []);
         await imports.update(id, { sheet, header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), options_json: options, status: 'uploaded', counts_json: null, error_count: 0, message: null, updated_at: now() });

@@ -22,7 +22,7 @@ interface CheckCardProps {
 }
 
 export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingErrors, busy, isPhone, onCheck, onCommit }: CheckCardProps) {
-  const { ti } = useImportsI18n();
+  const { ti, tk, reportState } = useImportsI18n();
   const running = view.status === 'checking' || view.status === 'committing';
   const counts = view.counts;
   const unit = view.unitName ?? '';
@@ -98,7 +98,7 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
           </Typography.Text>
         </div>
       )}
-      {running && <RunProgress progress={view.progress} committing={view.status === 'committing'} />}
+      {running && <RunProgress progress={view.progress} committing={view.status === 'committing'} ledger={view.ledger} />}
 
       {!running && view.status === 'invalid' && counts && (
         <Alert type="error" showIcon title={view.message ?? ti('imports.checkedErrors')} style={{ marginBottom: 12 }} data-testid="import-invalid" />
@@ -106,7 +106,7 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
       {!running && (view.status === 'failed' || view.status === 'interrupted') && (
         <Alert type="error" showIcon title={ti('imports.failed')} description={view.message ?? undefined} style={{ marginBottom: 12 }} data-testid="import-failed" />
       )}
-      {!running && counts && <CountsRow counts={counts} />}
+      {!running && counts && <CountsRow counts={counts} ledger={view.ledger} />}
 
       {!running && view.status === 'checked' && counts && (
         <Alert
@@ -114,7 +114,7 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
           showIcon
           style={{ marginTop: 12 }}
           title={ti('imports.checkedOk')}
-          description={ti('imports.checkedOkHint', { create: counts.create, update: counts.update, unchanged: counts.unchanged })}
+          description={tk('imports.checkedOkHint', view.ledger, { create: counts.create, update: counts.update, unchanged: counts.unchanged, state: reportState(view.options.reportState ?? 'submitted', true) })}
           action={
             !isPhone && (
               <CommitButton view={view} unit={unit} busy={busy} onCommit={onCommit} />
@@ -168,12 +168,13 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
 }
 
 function CommitButton({ view, unit, busy, onCommit, block = false }: { view: ImportView; unit: string; busy: boolean; onCommit: () => void; block?: boolean }) {
-  const { ti } = useImportsI18n();
+  const { ti, tk, reportState } = useImportsI18n();
   const counts = view.counts!;
+  const state = reportState(view.options.reportState ?? 'submitted', true);
   return (
     <Popconfirm
       title={ti('imports.commitConfirmTitle')}
-      description={<div style={{ maxWidth: 280 }}>{ti('imports.commitConfirm', { create: counts.create, update: counts.update, unit })}</div>}
+      description={<div style={{ maxWidth: 280 }}>{tk('imports.commitConfirm', view.ledger, { create: counts.create, update: counts.update, unit, state })}</div>}
       onConfirm={onCommit}
       okText={ti('imports.commit')}
       okButtonProps={{ 'data-testid': 'import-commit-ok' }}

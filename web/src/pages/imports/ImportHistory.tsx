@@ -1,4 +1,5 @@
-// 导入记录: past imports the person may see, newest first: who, when, which file, what came of it.
+// 导入记录: past imports the person may see, newest first: who, when, which kind of ledger (项目台账 or
+// 月报) from which file, what came of it.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -7,8 +8,8 @@ import { Link } from '../../components/Link';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useImportsI18n } from '../../i18n-imports';
-import { projectsOfUnit } from './ImportResult';
-import { ImportStatusTag } from './shared';
+import { projectsOfUnit, reportPeriodOf, reportsOfPeriod } from './ImportResult';
+import { ImportStatusTag, LedgerTag } from './shared';
 
 const PAGE = 20;
 
@@ -51,12 +52,18 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
 
   const columns = [
     { key: 'time', title: ti('imports.history.time'), width: 140, render: (_: unknown, v: ImportView) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v.committedAt ?? v.createdAt)}</span> },
+    ...(isPhone ? [] : [{ key: 'kind', title: ti('imports.history.kind'), render: (_: unknown, v: ImportView) => <LedgerTag ledger={v.ledger} testId={`import-history-kind-${v.id}`} /> }]),
     {
       key: 'file',
       title: ti('imports.history.file'),
       render: (_: unknown, v: ImportView) => (
         <div style={{ minWidth: isPhone ? 140 : 200, maxWidth: 320, wordBreak: 'break-all' }}>
-          {v.status === 'committed' ? <Link to={projectsOfUnit(v.unitId)}>{v.fileName}</Link> : v.fileName}
+          {isPhone && (
+            <span style={{ marginInlineEnd: 6 }}>
+              <LedgerTag ledger={v.ledger} testId={`import-history-kind-${v.id}`} />
+            </span>
+          )}
+          {v.status === 'committed' ? <Link to={v.ledger === 'reports' ? reportsOfPeriod(reportPeriodOf(v)) : projectsOfUnit(v.unitId)}>{v.fileName}</Link> : v.fileName}
           {isPhone && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
               {v.unitName} · {v.createdBy}

@@ -1,27 +1,33 @@
-// 导入台账: a ledger from Excel into the project library. Upload (unit and file) → the columns as
-// found, corrected by the person → a preview → 检查 (dry run) with every error by cell and the marked
-// workbook → 确认导入 (all rows or none) with progress → the result; the past imports below.
+// 导入台账: a ledger from Excel into the project library, or monthly reports (月报) into the reports.
+// Upload (kind, unit and file) → the columns as found, corrected by the person → a preview → 检查
+// (dry run) with every error by cell and the marked workbook → 确认导入 (all rows or none) with
+// progress → the result; the past imports below. The kind chosen stays in the address (?ledger=reports).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Grid, Steps, Typography } from 'antd';
 import { DownloadOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Id } from '../../api';
 import {
-  IMPORT_TEMPLATE_URL,
+  DEFAULT_REPORT_IMPORT_STATE,
+  IMPORT_TEMPLATE_URLS,
   importsApi,
   RUNNING_STATUSES,
   type ImportView,
+  type LedgerKind,
   type MappingChange,
   type PreviewRow,
+  type ReportImportState,
   type RowError,
 } from '../../api-imports';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../forms';
 import { useImportsI18n } from '../../i18n-imports';
+import { navigate, useSearch } from '../../router';
 import { useSession } from '../../session';
 import { subtreeIds } from '../../units';
 import { useUnits } from '../../useUnits';
 import { IMPORT_LIMITS } from '../../../../src/domain/exchange/import-limits';
 import { CheckCard } from './CheckCard';
+import { rereadHeader } from './headerRow';
 import { ImportHistory } from './ImportHistory';
 import { ImportResult } from './ImportResult';
 import { MappingCard, mappingChange } from './MappingCard';
@@ -32,10 +38,18 @@ import { MAX_MB, UploadCard, type UploadState } from './UploadCard';
 const POLL_MS = 1000;
 const ERRORS_PAGE = 200;
 
+/** The kind of ledger the address names: ?ledger=reports, else project ledgers. */
+const ledgerFrom = (search: string): LedgerKind => (new URLSearchParams(search).get('ledger') === 'reports' ? 'reports' : 'projects');
+const importsUrl = (ledger: LedgerKind) => (ledger === 'reports' ? '/imports?ledger=reports' : '/imports');
+
 export function ImportsPage() {
-  const { ti, lang } = useImportsI18n();
+  const { ti, tk, lang } = useImportsI18n();
   const { message } = App.useApp();
-  const { me } = useSession();
+  const { me, can } = useSession();
+  const canReview = can('report.review');
+  const search = useSearch();
+  const chosenLedger = ledgerFrom(search);
+  const [reportState, setReportState] = useState<ReportImportState>(DEFAULT_REPORT_IMPORT_STATE);
   const { units, roots } = useUnits();
   const screens = Grid.useBreakpoint();
   const isPhone = screens.md === false;
@@ -79,8 +93,13 @@ export function ImportsPage() {
     setUploadError(null);
   };
 
-  const upload = async (chosen: File, sheet?: string) => {
+  const chooseLedger = (ledger: LedgerKind) => navigate(importsUrl(ledger), { replace: true });
+
+  /** Sends a file: a new one with the kind chosen above, or the same one again for another sheet. */
+  const upload = async (chosen: File, sheet?: string, again?: ImportView) => {
     if (unitId === undefined) return;
+    const ledger = again?.ledger ?? chosenLedger;
+    const state = again ? again.options.reportState : reportState;
     setUploadError(null);
     if (chosen.size > IMPORT_LIMITS.maxFileBytes) {
       setUploadError({ fileName: chosen.name, message: ti('imports.tooLarge', { name: chosen.name, mb: MAX_MB }) });
@@ -92,6 +111,8 @@ export function ImportsPage() {
       const answer = await importsApi.upload(chosen, unitId, {
         lang,
         sheet,
+        ledger,
+        reportState: ledger === 'reports' ? state : undefined,
         signal: abort.current.signal,
         onProgress: (percent) => setUploading({ fileName: chosen.name, percent }),
       });
@@ -126,7 +147,13 @@ export function ImportsPage() {
   const changeMapping = (change: MappingChange) => view && void act(() => importsApi.setMapping(view.id, change));
   const saveMapping = () =>
     view && void act(() => importsApi.setMapping(view.id, { ...mappingChange(view), save: true }), () => void message.success(ti('imports.mapping.saved', { unit: view.unitName ?? '' })));
-  const changeSheet = (sheet: string) => file && void upload(file, sheet);
+  const changeSheet = (sheet: string) => file && view && void upload(file, sheet, view);
+  const changeHeaderRow = (row: number) =>
+    view &&
+    void act(
+      () => rereadHeader(view, row),
+      () => void message.success(ti('imports.headerRow.done', { row })),
+    );
   const check = () => view && void act(() => importsApi.startCheck(view.id));
   const commit = () => view && void act(() => importsApi.startCommit(view.id));
 
@@ -183,19 +210,22 @@ export function ImportsPage() {
   const step = !view ? 0 : status === 'uploaded' ? 1 : status === 'committing' || status === 'committed' ? 3 : 2;
   const stepStatus = status === 'invalid' || status === 'failed' || status === 'interrupted' ? 'error' : status === 'committed' ? 'finish' : 'process';
 
+  // The kind shown: the import's own once a file is read, else the one chosen.
+  const ledger = view?.ledger ?? chosenLedger;
+
   return (
     <>
       <PageHeader
         title={ti('imports.title')}
         extra={
-          <a href={IMPORT_TEMPLATE_URL} download style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} data-testid="import-template">
+          <a href={IMPORT_TEMPLATE_URLS[ledger]} download style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} data-testid="import-template">
             <DownloadOutlined />
-            {ti('imports.template')}
+            {tk('imports.template', ledger)}
           </a>
         }
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: -8, maxWidth: 900 }}>
-        {ti('imports.intro')}
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8, maxWidth: 900 }} data-testid="import-intro">
+        {tk('imports.intro', ledger)}
       </Typography.Paragraph>
       <Steps
         size="small"
@@ -215,6 +245,11 @@ export function ImportsPage() {
 
       {!view && (
         <UploadCard
+          ledger={chosenLedger}
+          onLedgerChange={chooseLedger}
+          reportState={reportState}
+          onReportStateChange={setReportState}
+          canReview={canReview}
           roots={roots}
           disabledIds={disabledIds}
           unitId={unitId}
@@ -225,10 +260,10 @@ export function ImportsPage() {
         />
       )}
 
-      {view && view.status === 'committed' && <ImportResult view={view} onAgain={reset} />}
+      {view && view.status === 'committed' && <ImportResult view={view} preview={preview} onAgain={reset} />}
 
       {view && view.status !== 'committed' && (
-        <div data-testid="import-current" data-id={view.id} data-status={view.status}>
+        <div data-testid="import-current" data-id={view.id} data-status={view.status} data-ledger={view.ledger}>
           <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
             <span>
               <Typography.Text type="secondary">{ti('imports.currentUnit')}</Typography.Text>{' '}
@@ -240,7 +275,16 @@ export function ImportsPage() {
               {ti('imports.reupload')}
             </Button>
           </div>
-          <MappingCard view={view} busy={busy || !!uploading} isPhone={isPhone} onChange={changeMapping} onSave={saveMapping} onSheet={changeSheet} />
+          <MappingCard
+            view={view}
+            busy={busy || !!uploading}
+            isPhone={isPhone}
+            onChange={changeMapping}
+            onSave={saveMapping}
+            onSheet={changeSheet}
+            onHeaderRow={changeHeaderRow}
+            canReview={canReview}
+          />
           {preview && <PreviewCard view={view} preview={preview} />}
           <CheckCard
             view={view}

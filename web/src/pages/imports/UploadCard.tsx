@@ -1,11 +1,14 @@
-// Step 1 of an import: the unit imported into and the ledger file, sent with a progress bar.
-import { Alert, Card, Form, Progress, Typography, Upload, type UploadProps } from 'antd';
+// Step 1 of an import: the kind of ledger (项目台账 or 月报, and for reports the state they take), the
+// unit imported into and the ledger file, sent with a progress bar.
+import { Alert, Card, Form, Progress, Segmented, Typography, Upload, type UploadProps } from 'antd';
 import { InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import type { Id } from '../../api';
+import { LEDGER_KINDS, type LedgerKind, type ReportImportState } from '../../api-imports';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useImportsI18n } from '../../i18n-imports';
 import type { UnitNode } from '../../units';
 import { IMPORT_LIMITS } from '../../../../src/domain/exchange/import-limits';
+import { ReportStateSelect } from './shared';
 
 /** What the file picker offers; the server decides from the bytes (and says why it refuses a file). */
 const ACCEPT = '.xlsx,.csv,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -18,6 +21,12 @@ export interface UploadState {
 }
 
 interface UploadCardProps {
+  ledger: LedgerKind;
+  onLedgerChange: (ledger: LedgerKind) => void;
+  reportState: ReportImportState;
+  onReportStateChange: (state: ReportImportState) => void;
+  /** Whether the person may import approved reports (report.review). */
+  canReview: boolean;
   roots: UnitNode[];
   /** Units outside the person's reach (a unit editor imports into their own subtree only). */
   disabledIds?: Set<Id>;
@@ -29,8 +38,8 @@ interface UploadCardProps {
   onFile: (file: File) => void;
 }
 
-export function UploadCard({ roots, disabledIds, unitId, onUnitChange, uploading, error, onFile }: UploadCardProps) {
-  const { ti } = useImportsI18n();
+export function UploadCard({ ledger, onLedgerChange, reportState, onReportStateChange, canReview, roots, disabledIds, unitId, onUnitChange, uploading, error, onFile }: UploadCardProps) {
+  const { ti, tk, ledger: ledgerLabel } = useImportsI18n();
 
   // Never antd's own request: the page sends the file itself, with the unit, and follows its progress.
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
@@ -41,9 +50,29 @@ export function UploadCard({ roots, disabledIds, unitId, onUnitChange, uploading
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="import-upload-card">
       <Form layout="vertical" requiredMark={false}>
-        <Form.Item label={ti('imports.unit')} extra={ti('imports.unitHint')} style={{ maxWidth: 480 }} required>
-          <UnitTreeSelect roots={roots} value={unitId} onChange={onUnitChange} disabledIds={disabledIds} data-testid="import-unit" />
+        <Form.Item label={ti('imports.ledger')} style={{ marginBottom: 16 }}>
+          <Segmented<LedgerKind>
+            value={ledger}
+            onChange={onLedgerChange}
+            options={LEDGER_KINDS.map((k) => ({ value: k, label: <span data-testid={`import-ledger-${k}`}>{ledgerLabel(k)}</span> }))}
+            disabled={!!uploading}
+            data-testid="import-ledger"
+          />
         </Form.Item>
+        <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 24 }}>
+          <Form.Item label={ti('imports.unit')} extra={tk('imports.unitHint', ledger)} style={{ flex: '1 1 300px', maxWidth: 480 }} required>
+            <UnitTreeSelect roots={roots} value={unitId} onChange={onUnitChange} disabledIds={disabledIds} data-testid="import-unit" />
+          </Form.Item>
+          {ledger === 'reports' && (
+            <Form.Item
+              label={ti('imports.reportState')}
+              extra={<span data-testid="import-report-state-hint">{ti(`imports.reportStateHint.${reportState}`)}</span>}
+              style={{ flex: '1 1 260px', maxWidth: 420 }}
+            >
+              <ReportStateSelect value={reportState} onChange={onReportStateChange} canReview={canReview} disabled={!!uploading} testId="import-report-state" />
+            </Form.Item>
+          )}
+        </div>
       </Form>
       <Upload.Dragger
         // 'native' keeps a dropped file of another kind, so that the server can say what is wrong with it.
