@@ -290,6 +290,25 @@ describe('monthly-report import in Chromium', () => {
     expect(stored.find((r) => r.projectId === projectIds[HOUSING])).toMatchObject({ amountYuan: 9_800_000, progressText: '二层楼板浇筑' });
   });
 
+  it('notices a project ledger uploaded as monthly reports and reads it as a project ledger on request', async () => {
+    await page.goto(`${server.url}/imports?ledger=reports`);
+    await expect.poll(() => page.getByTestId('import-unit').textContent()).toContain('兰江街道');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目台账');
+    ws.addRow(['兰江街道重点项目台账']);
+    ws.addRow(['序号', '项目名称', '项目代码', '总投资（万元）', '建设性质', '项目阶段', '计划开工时间']);
+    ws.addRow([1, '兰江新建物流中心项目', null, 3000, '新建', '前期', '2027年3月']);
+    await uploadBytes(page, '兰江街道项目台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await expect.poll(() => page.getByTestId('import-suggested-ledger').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('import-suggested-ledger').textContent()).toContain('这份文件看起来是项目台账，不像月报');
+    await shot(page, '98-report-import-other-kind');
+    await page.getByTestId('import-switch-ledger').click();
+    await page.waitForURL((url) => !url.search.includes('ledger=reports'));
+    await expect.poll(() => page.getByTestId('import-suggested-ledger').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('import-columns').textContent()).toContain('总投资');
+    expect(await page.getByTestId('import-columns').textContent()).toContain('项目阶段');
+  });
+
   it('works at phone width', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
     try {

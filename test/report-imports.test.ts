@@ -227,6 +227,15 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     // A project ledger uploaded by the same unit does not take the report mapping.
     const asProjects = await upload(editor, file, { ledger: 'projects' });
     expect(asProjects.status).toBe(400);
+    expect(asProjects.body.error).toMatchObject({ field: 'ledger', message: expect.stringContaining('看起来是月报台账') });
+  });
+
+  it('says when a project ledger was uploaded as monthly reports', async () => {
+    const file = await ledger({ title: '兰江街道重点项目台账', header: ['序号', '项目名称', '项目代码', '总投资（万元）', '建设性质', '项目阶段', '计划开工时间'], rows: [[1, '兰江新项目', null, 3000, '新建', '前期', '2027年3月']] });
+    const body = await uploaded(editor, file);
+    expect(body.suggestedLedger).toBe('projects');
+    const right = await uploaded(editor, file, { ledger: 'projects' });
+    expect(right.suggestedLedger).toBeNull();
   });
 
   it('refuses a mapping with project fields or a period that is not a month', async () => {

@@ -100,6 +100,8 @@ export interface ImportView {
   mapping: ImportMapping;
   /** Fields a new record (project or report) needs that neither a column nor a default provides. */
   missingRequired: LedgerField[];
+  /** The other kind of ledger when the sheet reads as that kind (a project ledger uploaded as reports). */
+  suggestedLedger: LedgerKind | null;
   counts: ImportCounts | null;
   errorCount: number;
   message: string | null;

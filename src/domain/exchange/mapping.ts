@@ -3,7 +3,7 @@
  * (and their common variants), the person corrects it, and may save it for their unit; a saved mapping
  * is keyed by header text so it still applies when a later ledger moves its columns around.
  */
-import { normaliseHeader, PROJECT_DEFAULTABLE, PROJECT_SET, type ColumnSet } from './column-sets.ts';
+import { COLUMN_SETS, normaliseHeader, PROJECT_DEFAULTABLE, PROJECT_SET, type ColumnSet, type LedgerKind } from './column-sets.ts';
 import type { HeaderColumn } from './header-detect.ts';
 import { COLUMN_BY_FIELD, parseCell, type LedgerField, type ProjectField } from './project-columns.ts';
 
@@ -146,4 +146,17 @@ export function describeMappingProblem(p: MappingProblem): string {
     case 'BAD_DEFAULT':
       return `“${header(p.field)}”的默认值不正确：${p.message}`;
   }
+}
+
+/**
+ * The other kind of ledger when a sheet's header reads as that kind rather than the one chosen: a
+ * sheet chosen as monthly reports without a month's amount column but with project columns (总投资,
+ * 项目阶段…), or one chosen as a project ledger with a month's amount but no total investment. Report
+ * ledgers often carry 总投资 or 项目阶段 for context, and project ledgers 形象进度, so neither alone
+ * decides. Else null.
+ */
+export function otherKindSuggested(columns: readonly HeaderColumn[], chosen: LedgerKind): LedgerKind | null {
+  const own = (kind: LedgerKind) => Object.values(proposeMapping(columns, COLUMN_SETS[kind])).filter((f): f is LedgerField => !!f && f !== 'code' && f !== 'name');
+  if (chosen === 'reports') return !own('reports').includes('monthAmountWan') && own('projects').length >= 2 ? 'projects' : null;
+  return own('reports').includes('monthAmountWan') && !own('projects').includes('totalInvestmentWan') ? 'reports' : null;
 }

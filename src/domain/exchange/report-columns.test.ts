@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SET } from './column-sets.ts';
 import { detectHeader, isHeaderProblem, type DetectedHeader, type HeaderColumn, type SheetRow } from './header-detect.ts';
-import { applySavedMapping, checkMapping, matchHeader, missingForCreate, proposeMapping, toSavedMapping } from './mapping.ts';
+import { applySavedMapping, checkMapping, matchHeader, missingForCreate, otherKindSuggested, proposeMapping, toSavedMapping } from './mapping.ts';
 import { COLUMN_BY_FIELD, formatFieldValue, parseCell, type CellValue, type LedgerField } from './project-columns.ts';
 import { periodInTitle } from './report-columns.ts';
 
@@ -55,6 +55,21 @@ describe('monthly-report ledger headers', () => {
     expect(missingForCreate({ columns: { A: 'name' }, defaults: {} }, REPORT_SET)).toEqual(['monthAmountWan', 'reportPeriod']);
     expect(missingForCreate({ columns: { A: 'name', B: 'monthAmountWan', C: 'reportMonth' }, defaults: {} }, REPORT_SET)).toEqual([]);
     expect(missingForCreate({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-10' } }, REPORT_SET)).toEqual([]);
+  });
+
+  it('notices a ledger of the other kind, but not context columns', () => {
+    const projectLedger = cols('序号', '项目名称', '项目代码', '总投资（万元）', '建设性质', '项目阶段', '形象进度');
+    const reportLedger = cols('序号', '项目名称', '本月完成投资', '形象进度', '存在问题');
+    const reportWithContext = cols('序号', '项目名称', '总投资', '项目阶段', '年度计划投资', '本月完成', '形象进度');
+    expect(otherKindSuggested(projectLedger, 'reports')).toBe('projects');
+    expect(otherKindSuggested(projectLedger, 'projects')).toBeNull();
+    expect(otherKindSuggested(reportLedger, 'projects')).toBe('reports');
+    expect(otherKindSuggested(reportLedger, 'reports')).toBeNull();
+    expect(otherKindSuggested(reportWithContext, 'reports')).toBeNull();
+    expect(otherKindSuggested(reportWithContext, 'projects')).toBeNull();
+    // Name and code alone say nothing either way.
+    expect(otherKindSuggested(cols('项目名称', '项目代码', '备注'), 'projects')).toBeNull();
+    expect(otherKindSuggested(cols('项目名称', '项目代码', '备注'), 'reports')).toBeNull();
   });
 
   it('never saves a month for the next ledger: each file has its own', () => {

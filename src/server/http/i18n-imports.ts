@@ -21,6 +21,8 @@ export const IMPORT_MESSAGES = {
   IMPORT_TOO_MANY_COLUMNS: { 'zh-CN': '工作表“{sheet}”的表头有 {count} 列，超过上限 {max} 列；请删除多余的列后再上传', en: 'The header of the sheet "{sheet}" has {count} columns, more than the {max} allowed; remove the extra columns and upload again' },
   IMPORT_NO_SHEET: { 'zh-CN': '工作簿中没有名为“{sheet}”的工作表', en: 'The workbook has no sheet named "{sheet}"' },
   IMPORT_NO_ROWS: { 'zh-CN': '表头以下没有项目数据', en: 'There are no projects below the header' },
+  IMPORT_LOOKS_LIKE_REPORTS: { 'zh-CN': '“{name}”看起来是月报台账（有“本月完成投资”等列），请选择“月报”后重新上传', en: '"{name}" looks like a monthly-report ledger (it has columns such as 本月完成投资); choose “monthly reports” and upload it again' },
+  IMPORT_LOOKS_LIKE_PROJECTS: { 'zh-CN': '“{name}”看起来是项目台账（有“总投资”“项目阶段”等列），请选择“项目台账”后重新上传', en: '"{name}" looks like a project ledger (it has columns such as 总投资 and 项目阶段); choose “project ledger” and upload it again' },
   IMPORT_HEADER_NO_KEY: { 'zh-CN': '第 {row} 行中没有“项目名称”或“项目代码”列，不像表头；请换一行', en: 'Row {row} has no project name or code column and does not look like the header; choose another row' },
   IMPORT_MAPPING: { 'zh-CN': '列对应有误：{problems}', en: 'The column mapping is not usable: {problems}' },
   IMPORT_RUNNING: { 'zh-CN': '该导入正在校验或写入，请稍候', en: 'This import is being checked or written; please wait' },

@@ -1,6 +1,6 @@
 import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
 import { COLUMN_SETS, isLedgerKind, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
-import { missingForCreate, type ImportMapping } from '../../../domain/exchange/mapping.ts';
+import { missingForCreate, otherKindSuggested, type ImportMapping } from '../../../domain/exchange/mapping.ts';
 import { formatFieldValue, type LedgerField } from '../../../domain/exchange/project-columns.ts';
 import { DEFAULT_REPORT_IMPORT_STATE, type ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { RowError } from '../../../domain/exchange/row-validation.ts';
@@ -74,6 +74,8 @@ export function presentImport(
     columns: (stored?.header.columns ?? []).map((c) => ({ letter: c.letter, header: c.header, group: c.group, proposedField: stored?.proposed[c.letter] ?? null, field: mapping.columns[c.letter] ?? null })),
     mapping,
     missingRequired: missingForCreate(mapping, COLUMN_SETS[ledgerOf(r)]),
+    /** The other kind of ledger when the header reads as that kind (a project ledger uploaded as reports). */
+    suggestedLedger: stored && r.status !== 'committed' ? otherKindSuggested(stored.header.columns, ledgerOf(r)) : null,
     counts: counts ? { rows: counts.rows, create: counts.create, update: counts.update, unchanged: counts.unchanged, skipped: counts.skipped, errorRows: counts.errorRows, errors: counts.errors } : null,
     errorCount: r.error_count,
     message: message ? translate(message.key, o.locale, message.params) : null,

@@ -53,6 +53,7 @@ const importView = z.object({
   columns: z.array(z.object({ letter: z.string(), header: z.string(), group: z.string().nullable(), proposedField: field.nullable(), field: field.nullable() })),
   mapping: z.object({ columns: z.record(z.string(), field), defaults: z.record(z.string(), z.string()) }),
   missingRequired: z.array(field),
+  suggestedLedger: z.enum(LEDGER_KINDS).nullable(),
   counts: counts.nullable(),
   errorCount: z.number(),
   message: z.string().nullable(),

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import { HEADER_SCAN_ROWS } from '../../../domain/exchange/header-detect.ts';
 import { COLUMN_SETS, PROJECT_SET, type ColumnSet, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
-import { applySavedMapping, checkMapping, describeMappingProblem, missingForCreate, proposeMapping, toSavedMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
+import { applySavedMapping, checkMapping, describeMappingProblem, missingForCreate, otherKindSuggested, proposeMapping, toSavedMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
 import type { LedgerField } from '../../../domain/exchange/project-columns.ts';
 import { periodInTitle } from '../../../domain/exchange/report-columns.ts';
 import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
@@ -98,7 +98,15 @@ export async function openLedger(file: string, fileName: string, options: { shee
   const fail = (m: StoredMessage) => invalid(m.key, m.params, 'file');
   if ('problem' in sniffed) throw fail(problemMessage({ code: sniffed.problem === 'EMPTY' ? 'EMPTY_FILE' : sniffed.problem }, fileName));
   const analysis = await analyseLedger(file, sniffed.kind, options);
-  if (isAnalysisProblem(analysis)) throw fail(problemMessage(analysis, fileName));
+  if (isAnalysisProblem(analysis)) {
+    // A monthly-report ledger uploaded as a project ledger (or the reverse) has no header of the kind chosen.
+    if (analysis.code === 'NO_HEADER' && options.set && !options.headerRow) {
+      const chosen = options.set.kind;
+      const other = await analyseLedger(file, sniffed.kind, { ...options, set: COLUMN_SETS[chosen === 'projects' ? 'reports' : 'projects'] });
+      if (!isAnalysisProblem(other) && otherKindSuggested(other.header.columns, chosen)) throw invalid(chosen === 'projects' ? 'IMPORT_LOOKS_LIKE_REPORTS' : 'IMPORT_LOOKS_LIKE_PROJECTS', { name: fileName }, 'ledger');
+    }
+    throw fail(problemMessage(analysis, fileName));
+  }
   return { kind: sniffed.kind, analysis };
 }
 

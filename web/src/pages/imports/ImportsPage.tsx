@@ -3,7 +3,7 @@
 // (dry run) with every error by cell and the marked workbook → 确认导入 (all rows or none) with
 // progress → the result; the past imports below. The kind chosen stays in the address (?ledger=reports).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Grid, Steps, Typography } from 'antd';
+import { Alert, App, Button, Grid, Steps, Typography } from 'antd';
 import { DownloadOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Id } from '../../api';
 import {
@@ -148,6 +148,12 @@ export function ImportsPage() {
   const saveMapping = () =>
     view && void act(() => importsApi.setMapping(view.id, { ...mappingChange(view), save: true }), () => void message.success(ti('imports.mapping.saved', { unit: view.unitName ?? '' })));
   const changeSheet = (sheet: string) => file && view && void upload(file, sheet, view);
+  /** The same file read again as the other kind of ledger (its state the kind's default). */
+  const switchLedger = (ledger: LedgerKind) => {
+    if (!file || !view) return;
+    chooseLedger(ledger);
+    void upload(file, view.sheet ?? undefined, { ...view, ledger, options: {} });
+  };
   const changeHeaderRow = (row: number) =>
     view &&
     void act(
@@ -275,6 +281,20 @@ export function ImportsPage() {
               {ti('imports.reupload')}
             </Button>
           </div>
+          {view.suggestedLedger && file && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={ti('imports.suggested', { kind: ti(`imports.ledger.${view.suggestedLedger}`), chosen: ti(`imports.ledger.${view.ledger}`) })}
+              action={
+                <Button size="small" disabled={busy || !!uploading} onClick={() => switchLedger(view.suggestedLedger!)} data-testid="import-switch-ledger">
+                  {ti('imports.suggested.switch', { kind: ti(`imports.ledger.${view.suggestedLedger}`) })}
+                </Button>
+              }
+              data-testid="import-suggested-ledger"
+            />
+          )}
           <MappingCard
             view={view}
             busy={busy || !!uploading}
