@@ -237,6 +237,10 @@ describe('monthly-report import in Chromium', () => {
     await page.waitForURL(/\/reports\?year=2026&month=10$/);
     await expect.poll(() => page.getByTestId('reports-page').textContent(), { timeout: 15_000 }).toContain(HOUSING);
     expect(await page.getByTestId('reports-page').textContent()).toContain(PARK);
+    // And back: the reports page opens the import on monthly reports.
+    await page.getByTestId('reports-import').click();
+    await page.waitForURL(/\/imports\?ledger=reports$/);
+    await expect.poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent()).toBe('月报');
   });
 
   it('reads the header again from the row the reporter names, and imports September as drafts', async () => {

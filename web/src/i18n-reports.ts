@@ -4,6 +4,7 @@ import { useI18n, type Lang } from './i18n';
 
 const zh = {
   'reports.title': '固投月报',
+  'reports.import': '从 Excel 导入',
   'reports.heading': '{period}月报',
   'reports.period': '{year}年{month}月',
   'reports.deadline': '报送截止：{date}',
@@ -123,6 +124,7 @@ export type ReportMessageKey = keyof typeof zh;
 
 const en: Record<ReportMessageKey, string> = {
   'reports.title': 'Monthly reports',
+  'reports.import': 'Import from Excel',
   'reports.heading': 'Reports for {period}',
   'reports.period': '{year}-{month2}',
   'reports.deadline': 'Submit by {date}',

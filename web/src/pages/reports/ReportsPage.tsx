@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Card, Col, DatePicker, Row, Typography } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { reportsApi, type ReportStatus, type ReportTodo, type TodoItem } from '../../api-reports';
 import { errorMessage } from '../../forms';
@@ -139,16 +140,23 @@ export function ReportsPage() {
       <PageHeader
         title={tr('reports.title')}
         extra={
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${year}-${String(month).padStart(2, '0')}-01`)}
-            format={(value) => periodText(value.year(), value.month() + 1)}
-            disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 })}
-            onChange={(d) => d && navigate(reportsUrl({ year: d.year(), month: d.month() + 1 }), { replace: true })}
-            style={{ width: 140 }}
-            data-testid="reports-month"
-          />
+          <Space wrap>
+            {canFile && can('project.manage') && (
+              <Button icon={<ImportOutlined />} onClick={() => navigate('/imports?ledger=reports')} data-testid="reports-import">
+                {tr('reports.import')}
+              </Button>
+            )}
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${year}-${String(month).padStart(2, '0')}-01`)}
+              format={(value) => periodText(value.year(), value.month() + 1)}
+              disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 })}
+              onChange={(d) => d && navigate(reportsUrl({ year: d.year(), month: d.month() + 1 }), { replace: true })}
+              style={{ width: 140 }}
+              data-testid="reports-month"
+            />
+          </Space>
         }
       />
       {error && <Alert type="error" showIcon title={tr('reports.loadFailed', { message: error })} style={{ marginBottom: 16 }} />}
