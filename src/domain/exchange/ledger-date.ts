@@ -48,7 +48,7 @@ function fromNumber(n: number): Parsed<string> {
   return { ok: false, message: `${n} 不是日期` };
 }
 
-const toHalf = (t: string) => t.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+const toHalf = (t: string) => (!/[\uff01-\uff5e]/.test(t) ? t : t.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 
 function fromText(raw: string): Parsed<string> {
   const t = toHalf(raw).replace(/\s+/g, '').replace(/[号]$/, '日');

@@ -198,8 +198,11 @@ export function columnOf(field: LedgerField): ProjectColumn {
   return c;
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width digits, letters and brackets to half-width; spaces removed. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -324,6 +327,8 @@ const TEXT_MAX: Partial<Record<LedgerField, number>> = { name: 120, internalNo: 
 /** The parsed value of each field kind; null means the cell is empty. */
 export type FieldValue = string | number | string[] | null;
 
+const READ_AS_TEXT = new Set<ColumnKind>(['text', 'unitName', 'code', 'creditCode', 'enum', 'tags']);
+
 /**
  * Parses one cell for a column. Empty cells give null (whether that is allowed is the row's concern);
  * otherwise the value in storage form: 元 for money, YYYY-MM-DD for dates, the enum identifier,
@@ -331,7 +336,8 @@ export type FieldValue = string | number | string[] | null;
  */
 export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseContext = { moneyUnit: 'wan' }): Parsed<FieldValue> {
   if (isBlank(value)) return ok(null);
-  const text = cellText(value);
+  // Money, dates, numbers and industries read the value itself; their text only names a bad cell.
+  const text = READ_AS_TEXT.has(column.kind) ? cellText(value) : '';
   switch (column.kind) {
     case 'text':
     case 'unitName': {
@@ -359,7 +365,7 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
     case 'money': {
       const r = parseMoney(value, ctx.moneyUnit);
       if (r.ok && column.field === 'totalInvestmentWan' && r.value <= 0) return fail('总投资必须大于 0');
-      return r.ok ? r : fail(r.message === '不是金额' ? `“${text}”不是金额` : r.message);
+      return r.ok ? r : fail(r.message === '不是金额' ? `“${cellText(value)}”不是金额` : r.message);
     }
     case 'date': {
       const r = parseLedgerDate(value);
@@ -367,7 +373,7 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
     }
     case 'number': {
       const n = parseNumber(value);
-      if (n === null) return fail(`“${text}”不是数字`);
+      if (n === null) return fail(`“${cellText(value)}”不是数字`);
       const [min, max] = column.field === 'longitude' ? [73, 136] : column.field === 'latitude' ? [3, 54] : [0, 100_000];
       if (n < min || n > max) return fail(`${n} 超出范围，${column.hint}`);
       return ok(n);
@@ -375,7 +381,7 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
     case 'integer': {
       const n = parseNumber(value);
       const [min, max] = column.field === 'reportYear' ? [2000, 2100] : [0, 1_000_000];
-      if (n === null || !Number.isInteger(n)) return fail(`“${text}”不是整数，${column.hint}`);
+      if (n === null || !Number.isInteger(n)) return fail(`“${cellText(value)}”不是整数，${column.hint}`);
       if (n < min || n > max) return fail(`${n} 超出范围，${column.hint}`);
       return ok(n);
     }
@@ -383,7 +389,7 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
       return parseMonth(value, column);
     case 'yearMonth': {
       const r = parseLedgerDate(value);
-      return r.ok ? ok(r.value.slice(0, 7)) : fail(r.message.startsWith('“') ? `“${text}”不是年月（应如 2026年3月、2026-03 或 2026.3）` : r.message);
+      return r.ok ? ok(r.value.slice(0, 7)) : fail(r.message.startsWith('“') ? `“${cellText(value)}”不是年月（应如 2026年3月、2026-03 或 2026.3）` : r.message);
     }
     case 'tags': {
       const tags = [...new Set(text.split(/[、,，;；\s]+/).map((t) => t.trim()).filter(Boolean))];

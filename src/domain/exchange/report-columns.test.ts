@@ -122,11 +122,11 @@ describe('report cells', () => {
 
   it.each<[LedgerField, CellValue, string]>([
     ['reportMonth', 13, '月份 13 不存在'],
-    ['reportMonth', '十月', '不是月份'],
+    ['reportMonth', '十月', '“十月”不是月份'],
     ['reportYear', 1999, '超出范围'],
-    ['reportYear', '2026.5', '不是整数'],
+    ['reportYear', '2026.5', '“2026.5”不是整数'],
     ['reportPeriod', '2026', '缺少月份'],
-    ['reportPeriod', 'abc', '不是'],
+    ['reportPeriod', 'abc', '“abc”不是年月'],
     ['monthAmountWan', -5, '金额不能为负'],
     ['monthAmountWan', 'abc', '“abc”不是金额'],
     ['problems', '问'.repeat(501), '超过 500 个字'],

@@ -90,6 +90,9 @@ const isError = (c: RawCell): c is ErrorCell => typeof c === 'object' && c !== n
 /** Heading, subtotal and note lines people keep inside ledgers. */
 const NOT_A_PROJECT = /^(合计|总计|小计|累计|共计|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|注[:：]|说明|备注[:：]|填报|制表|审核人|负责人)/;
 
+/** An error at a mapped cell, its reference built only then: most cells of a large ledger have none. */
+const errorAt = (p: ColumnPlan, row: number, message: string): RowError => ({ row, cell: cellRef(p.index, row), column: p.header, message });
+
 /** Parses every mapped cell of a row; an unparseable cell is an error naming it. */
 export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
   const values: Values = {};
@@ -97,22 +100,21 @@ export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
   let filled = 0;
   for (const p of plans) {
     const cell = raw.cells[p.index] ?? null;
-    const at = { row: raw.row, cell: cellRef(p.index, raw.row), column: p.header };
     if (isFormula(cell)) {
       filled++;
-      errors.push({ ...at, message: `是公式（=${cell.formula.slice(0, 60)}），文件中没有保存计算结果；请在 Excel 中打开并保存，或复制后“选择性粘贴 → 数值”` });
+      errors.push(errorAt(p, raw.row, `是公式（=${cell.formula.slice(0, 60)}），文件中没有保存计算结果；请在 Excel 中打开并保存，或复制后“选择性粘贴 → 数值”`));
       continue;
     }
     if (isError(cell)) {
       filled++;
-      errors.push({ ...at, message: `是错误值 ${cell.error}，请改为实际数值` });
+      errors.push(errorAt(p, raw.row, `是错误值 ${cell.error}，请改为实际数值`));
       continue;
     }
     if (isBlank(cell)) continue;
     filled++;
     const parsed = parseCell(p.column, cell, p.ctx);
     if (parsed.ok) values[p.column.field] = parsed.value;
-    else errors.push({ ...at, message: parsed.message });
+    else errors.push(errorAt(p, raw.row, parsed.message));
   }
   if (filled === 0) return { row: raw.row, kind: 'blank', values, errors: [] };
   // "合计" may stand in the name column or in the first column (序号), mapped or not.

@@ -142,11 +142,8 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
       async function planBatch(batch: PreparedRow[]) {
         const leads = batch.map((r) => resolveLead(r));
         const codes = [...new Set(batch.map((r) => r.values.code).filter((c): c is string => typeof c === 'string'))];
-        const names = [...new Set(batch.map((r) => r.values.name).filter((n): n is string => typeof n === 'string'))];
-        const [withCode, withName] = await Promise.all([
-          imports.projectsByCodes(ex, codes, o.lock),
-          imports.projectsByLeadNames(ex, [...new Set(leads.map((l) => l.unit?.id ?? o.target.id))], names, o.lock),
-        ]);
+        const pairs = batch.flatMap((r, i) => (leads[i]!.unit && typeof r.values.name === 'string' ? [{ leadId: leads[i]!.unit!.id, name: r.values.name }] : []));
+        const [withCode, withName] = await Promise.all([imports.projectsByCodes(ex, codes, o.lock), imports.projectsByLeadNames(ex, pairs, o.lock)]);
         const codeIndex = new Map(withCode.map((p) => [p.code!, p]));
         const nameIndex = groupBy(withName, (p) => `${p.lead_unit_id}|${p.name}`);
         const matched = new Map<number, ProjectRow>();

@@ -26,7 +26,7 @@ async function headOf(file: string, kind: FileKind, sheet: string | null, until:
   let sheets: SheetInfo[] = [];
   const rows: SheetRow[] = [];
   let seen = false;
-  const reader = readLedgerRows(file, kind, { sheet, onSheets: (s) => (sheets = s) });
+  const reader = readLedgerRows(file, kind, { sheet, untilRow: until, onSheets: (s) => (sheets = s) });
   for await (const raw of reader as AsyncIterable<RawRow>) {
     seen = true;
     if (raw.row > until) break;

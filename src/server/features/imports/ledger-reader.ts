@@ -116,7 +116,9 @@ export interface SheetInfo {
  */
 const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
 const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
-const WorksheetReader = fromExceljs('./lib/stream/xlsx/worksheet-reader.js') as new (o: { workbook: unknown; id: number; iterator: AsyncIterable<unknown>; options: unknown }) => AsyncIterable<ExcelJS.Row>;
+/** exceljs's sheet parser; parse() gives the events of each chunk of XML, rows among them. */
+type SheetEvents = AsyncIterable<{ eventType: string; value: unknown }[]>;
+const WorksheetReader = fromExceljs('./lib/stream/xlsx/worksheet-reader.js') as new (o: { workbook: unknown; id: number; iterator: AsyncIterable<unknown>; options: unknown }) => { parse(): SheetEvents };
 const iterateStream = fromExceljs('./lib/utils/iterate-stream.js') as (s: Readable) => AsyncIterable<unknown>;
 
 interface ZipEntry {
@@ -143,22 +145,34 @@ export async function sharedStringBytes(file: string): Promise<number> {
   return zip.files.find((f) => f.path === 'xl/sharedStrings.xml' || f.path === '/xl/sharedStrings.xml')?.uncompressedSize ?? 0;
 }
 
+/** The options of a read: `untilRow` reads only the head, up to that row and the first row after it. */
+export interface ReadOptions {
+  sheet: string | null;
+  onBytes?: OnBytes;
+  onSheets?: (sheets: SheetInfo[]) => void;
+  untilRow?: number;
+}
+
 /**
- * The rows of a worksheet, in order, with their sheet row numbers (empty rows are not listed).
- * `sheet` names the sheet; null takes the first visible one. `onSheets` receives every sheet of
- * the workbook; `onBytes` the bytes of the sheet's XML read so far and in all.
+ * The rows of a worksheet, in order, with their sheet row numbers (empty rows are not listed), in
+ * runs as exceljs parses them: one per chunk of the sheet's XML, so that a large sheet is not handed
+ * over a promise per row through each async generator on the way. `sheet` names the sheet; null takes
+ * the first visible one. `onSheets` receives every sheet of the workbook; `onBytes` the bytes of the
+ * sheet's XML read so far and in all.
  */
-export async function* readXlsxRows(file: string, options: { sheet: string | null; onBytes?: OnBytes; onSheets?: (sheets: SheetInfo[]) => void }): AsyncGenerator<RawRow> {
+export async function* readXlsxRowRuns(file: string, options: ReadOptions): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(file);
   const entry = (p: string) => zip.files.find((f) => f.path === p || f.path === `/${p}`);
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as BookParts;
+  const head = options.untilRow !== undefined;
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: head ? 'emit' : 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as BookParts;
   const rels = entry('xl/_rels/workbook.xml.rels');
   const workbook = entry('xl/workbook.xml');
   if (!rels || !workbook) throw new Error('not a workbook: xl/workbook.xml is missing');
   await book._parseRels(rels.stream());
   await book._parseWorkbook(workbook.stream());
   const strings = entry('xl/sharedStrings.xml');
-  if (strings) for await (const _ of book._parseSharedStrings(strings.stream()));
+  if (head) book.sharedStrings = undefined;
+  else if (strings) for await (const _ of book._parseSharedStrings(strings.stream()));
   else book.sharedStrings = [];
   const styles = entry('xl/styles.xml');
   if (styles) await book._parseStyles(styles.stream());
@@ -184,11 +198,13 @@ export async function* readXlsxRows(file: string, options: { sheet: string | nul
   source.on('error', (e) => counter.destroy(e));
   const reader = new WorksheetReader({ workbook: book, id: chosen.id, iterator: iterateStream(source.pipe(counter)), options: book.options });
   try {
-    for await (const row of reader) {
-      const values = row.values as unknown[];
-      const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
-      for (let i = 1; i < values.length; i++) cells[i - 1] = toRawCell(values[i]);
-      yield { row: row.number, cells };
+    if (head) yield await headRows(reader.parse(), book, strings, options.untilRow!);
+    else {
+      for await (const events of reader.parse()) {
+        const run: RawRow[] = [];
+        for (const { eventType, value } of events) if (eventType === 'row') run.push({ row: (value as ExcelJS.Row).number, cells: cellsOf((value as ExcelJS.Row).values as unknown[]) });
+        if (run.length) yield run;
+      }
     }
   } finally {
     source.destroy();
@@ -196,8 +212,64 @@ export async function* readXlsxRows(file: string, options: { sheet: string | nul
   }
 }
 
+/** The rows of a worksheet one at a time; see readXlsxRowRuns. */
+export async function* readXlsxRows(file: string, options: ReadOptions): AsyncGenerator<RawRow> {
+  for await (const run of readXlsxRowRuns(file, options)) yield* run;
+}
+
+const isStringRef = (v: unknown): v is { sharedString: number } => typeof v === 'object' && v !== null && typeof (v as { sharedString?: unknown }).sharedString === 'number';
+
+/** A row's cells from exceljs's values (1-based); in a head, shared strings looked up in `table`. */
+function cellsOf(values: unknown[], table?: unknown[]): RawCell[] {
+  const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    cells[i - 1] = toRawCell(table && isStringRef(v) ? table[v.sharedString] : v);
+  }
+  return cells;
+}
+
+/**
+ * The head of a sheet — its rows up to `untilRow` and the first row after it — with the shared
+ * strings those rows use. The rows are read first, their cells holding string numbers, and the string
+ * table only as far as the highest number: a large ledger's table holds every distinct text of the
+ * sheet (tens of MB, most of a large file's reading), and finding its header needs the first few.
+ */
+async function headRows(events: SheetEvents, book: BookParts, strings: ZipEntry | undefined, untilRow: number): Promise<RawRow[]> {
+  const rows: { row: number; values: unknown[] }[] = [];
+  let highest = -1;
+  read: for await (const batch of events) {
+    for (const { eventType, value } of batch) {
+      if (eventType !== 'row') continue;
+      const values = (value as ExcelJS.Row).values as unknown[];
+      for (const v of values) if (isStringRef(v)) highest = Math.max(highest, v.sharedString);
+      rows.push({ row: (value as ExcelJS.Row).number, values });
+      if ((value as ExcelJS.Row).number > untilRow) break read;
+    }
+  }
+  const table: unknown[] = [];
+  if (strings && highest >= 0) {
+    const source = strings.stream();
+    try {
+      for await (const s of book._parseSharedStrings(source) as AsyncIterable<{ text: unknown }>) {
+        table.push(s.text);
+        if (table.length > highest) break;
+      }
+    } finally {
+      source.destroy();
+    }
+  }
+  return rows.map((r) => ({ row: r.row, cells: cellsOf(r.values, table) }));
+}
+
+/** Rows of an .xlsx or .csv ledger in runs (a CSV's one at a time). */
+export async function* readLedgerRowRuns(file: string, kind: FileKind, options: ReadOptions): AsyncGenerator<RawRow[]> {
+  if (kind === 'xlsx') return yield* readXlsxRowRuns(file, options);
+  for await (const row of readLedgerRows(file, kind, options)) yield [row];
+}
+
 /** Rows of an .xlsx or .csv ledger. */
-export function readLedgerRows(file: string, kind: FileKind, options: { sheet: string | null; onBytes?: OnBytes; onSheets?: (sheets: SheetInfo[]) => void }): AsyncGenerator<RawRow> {
+export function readLedgerRows(file: string, kind: FileKind, options: ReadOptions): AsyncGenerator<RawRow> {
   if (kind === 'csv') {
     options.onSheets?.([{ name: 'CSV', hidden: false }]);
     return readCsvRows(countingStream(file, options.onBytes));
