@@ -160,6 +160,17 @@ export interface ReadOptions {
  * the first visible one. `onSheets` receives every sheet of the workbook; `onBytes` the bytes of the
  * sheet's XML read so far and in all.
  */
+/**
+ * A part of the package as text. exceljs (4.4) decodes each chunk of XML on its own, so a Chinese
+ * character whose three UTF-8 bytes straddle two chunks became two U+FFFD — about one string in five
+ * hundred of a large ledger. A stream with an encoding hands over strings decoded across chunk
+ * boundaries (StringDecoder), which exceljs takes as they are.
+ */
+function asText<T extends Readable>(stream: T): T {
+  stream.setEncoding('utf8');
+  return stream;
+}
+
 export async function* readXlsxRowRuns(file: string, options: ReadOptions): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(file);
   const entry = (p: string) => zip.files.find((f) => f.path === p || f.path === `/${p}`);
@@ -168,14 +179,14 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
   const rels = entry('xl/_rels/workbook.xml.rels');
   const workbook = entry('xl/workbook.xml');
   if (!rels || !workbook) throw new Error('not a workbook: xl/workbook.xml is missing');
-  await book._parseRels(rels.stream());
-  await book._parseWorkbook(workbook.stream());
+  await book._parseRels(asText(rels.stream()));
+  await book._parseWorkbook(asText(workbook.stream()));
   const strings = entry('xl/sharedStrings.xml');
   if (head) book.sharedStrings = undefined;
-  else if (strings) for await (const _ of book._parseSharedStrings(strings.stream()));
+  else if (strings) for await (const _ of book._parseSharedStrings(asText(strings.stream())));
   else book.sharedStrings = [];
   const styles = entry('xl/styles.xml');
-  if (styles) await book._parseStyles(styles.stream());
+  if (styles) await book._parseStyles(asText(styles.stream()));
 
   const sheets = (book.model?.sheets ?? []).map((s) => {
     const target = book.workbookRels?.find((r) => r.Id === s.rId)?.Target ?? '';
@@ -196,7 +207,7 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
   });
   const source = part.stream();
   source.on('error', (e) => counter.destroy(e));
-  const reader = new WorksheetReader({ workbook: book, id: chosen.id, iterator: iterateStream(source.pipe(counter)), options: book.options });
+  const reader = new WorksheetReader({ workbook: book, id: chosen.id, iterator: iterateStream(asText(source.pipe(counter))), options: book.options });
   try {
     if (head) yield await headRows(reader.parse(), book, strings, options.untilRow!);
     else {
@@ -251,7 +262,7 @@ async function headRows(events: SheetEvents, book: BookParts, strings: ZipEntry 
   if (strings && highest >= 0) {
     const source = strings.stream();
     try {
-      for await (const s of book._parseSharedStrings(source) as AsyncIterable<{ text: unknown }>) {
+      for await (const s of book._parseSharedStrings(asText(source)) as AsyncIterable<{ text: unknown }>) {
         table.push(s.text);
         if (table.length > highest) break;
       }
