@@ -7,7 +7,7 @@ import { createStandaloneImports } from '../src/server/features/imports/imports.
 /**
  * One phase of the import benchmark in a process of its own, so that its peak memory (maxRSS) is its
  * own and not what the benchmark itself holds: `tsx bench/import-phase.ts PHASE FILE [DATABASE UNIT]`.
- * Dry runs and commits go through the same wiring as `lantern import projects`.
+ * Dry runs and commits go through the same wiring as `lantern import projects` (or `reports`).
  * Prints one JSON line: seconds, seconds until the commit (before the lights), counts, peak RSS in MB.
  */
 const [phase, file, database, unitId] = process.argv.slice(2) as [string, string, string?, string?];
@@ -32,7 +32,9 @@ if (phase === 'exceljs') {
     file,
     unitId: Number(unitId),
     actor: null,
-    dryRun: phase === 'dry',
+    dryRun: phase.startsWith('dry'),
+    // 'dry-reports' and 'commit-reports': a month's report ledger, filed as submitted.
+    ...(phase.endsWith('-reports') ? { ledger: 'reports' as const, options: { reportState: 'submitted' as const } } : {}),
     onProgress: (p) => void (p.phase === 'lights' && committedAt === null && (committedAt = performance.now())),
   });
   counts = out.result.counts;

@@ -4,14 +4,15 @@ import { execFileSync } from 'node:child_process';
 import type { DatabaseKind } from '../test/support/databases.ts';
 import { tmpDir, writeLedger, type LedgerCell } from '../test/support/ledgers.ts';
 import { withBenchCounty } from './county.ts';
-import { LEDGER_HEADER as HEADER, ledgerRows } from '../test/support/ledger-generator.ts';
+import { LEDGER_HEADER as HEADER, ledgerRows, REPORT_LEDGER_HEADER, reportLedgerRows } from '../test/support/ledger-generator.ts';
 
 /**
  * Ledger import at scale. A realistic 兰溪 ledger (merged title, unit note, 26 columns of Chinese
  * content: codes, enums by their labels, Excel dates and dates typed as text, money in 万元, a long
  * unmapped 建设内容 column) of N rows is written once; then rows/s of exceljs alone reading it, of
  * Lantern's reader, and per database of a dry run, of the committed import (timed until the
- * transaction committed; the lights follow), of importing the same file again (nothing changes).
+ * transaction committed; the lights follow), of importing the same file again (nothing changes); then
+ * the same for last month's report ledger of all those projects (one row each, filed as submitted).
  * Each runs in a process of its own (import-phase.ts), as `lantern import` would, and reports its
  * peak RSS. Aims: 100,000 rows committed in < 20 s on SQLite, peak RSS < 500 MB, import throughput
  * ≥ half of exceljs reading alone.
@@ -39,6 +40,19 @@ export async function benchImport(args: { projects: number; requests: number; da
   const dir = tmpDir();
   const file = path.join(dir, `兰溪市重点项目台账-${n}.xlsx`);
   const year = new Date().getUTCFullYear();
+  // Last month's reports of every project the ledger created (the month from the title), as submitted.
+  const last = new Date(Date.UTC(year, new Date().getUTCMonth() - 1, 1));
+  const reportsFile = path.join(dir, `兰溪市${last.getUTCFullYear()}年${last.getUTCMonth() + 1}月重点项目进展情况表-${n}.xlsx`);
+  async function reportsPhases(kind: DatabaseKind, database: string, unitId: number) {
+    const dry = phase('dry-reports', reportsFile, database, unitId);
+    if (dry.counts.errorRows) throw new Error('the generated report ledger has errors');
+    line(kind, 'reports: dry run', n, dry.seconds, dry.peakMb);
+    const commit = phase('commit-reports', reportsFile, database, unitId);
+    const toCommit = commit.committedSeconds ?? commit.seconds;
+    line(kind, 'reports: committed import', n, toCommit, commit.peakMb, `  (+ lights ${(commit.seconds - toCommit).toFixed(1)} s; filed ${commit.counts.create!.toLocaleString()})`);
+    const again = phase('commit-reports', reportsFile, database, unitId);
+    line(kind, 'reports: same file again', n, again.seconds, again.peakMb, `  (unchanged ${again.counts.unchanged!.toLocaleString()})`);
+  }
   let baseline: number | null = null;
   try {
     for (const kind of args.databases) {
@@ -47,6 +61,8 @@ export async function benchImport(args: { projects: number; requests: number; da
           const t = performance.now();
           await writeLedger(file, { title: `兰溪市${year}年重点项目台账`, note: '单位：万元', header: HEADER, rows: ledgerRows(n, units.map((u) => u.name), year) });
           console.log(`ledger: ${n.toLocaleString()} rows × ${HEADER.length} columns, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+          await writeLedger(reportsFile, { title: path.basename(reportsFile, '.xlsx').replace(/-\d+$/, ''), header: REPORT_LEDGER_HEADER, rows: reportLedgerRows(n, units.map((u) => u.name), year) });
+          console.log(`report ledger: ${n.toLocaleString()} rows × ${REPORT_LEDGER_HEADER.length} columns, ${(fs.statSync(reportsFile).size / 1024 / 1024).toFixed(1)} MB`);
           const plain = phase('exceljs', file);
           line('-', 'exceljs alone, reading', n, plain.seconds, plain.peakMb);
           const ours = phase('reader', file);
@@ -63,6 +79,7 @@ export async function benchImport(args: { projects: number; requests: number; da
         line(kind, 'committed import', n, toCommit, commit.peakMb, `  (+ lights ${(commit.seconds - toCommit).toFixed(1)} s; created ${commit.counts.create!.toLocaleString()})`);
         const again = phase('commit', file, database, root.id);
         line(kind, 'same file again (no change)', n, again.seconds, again.peakMb, `  (unchanged ${again.counts.unchanged!.toLocaleString()})`);
+        await reportsPhases(kind, database, root.id);
         const share = baseline / toCommit;
         const peak = Math.max(dry.peakMb, commit.peakMb, again.peakMb);
         console.log(

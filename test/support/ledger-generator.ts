@@ -74,3 +74,20 @@ export function* ledgerRows(n: number, townships: string[], year: number): Gener
   }
 }
 
+
+export const REPORT_LEDGER_HEADER = ['序号', '项目名称', '项目代码', '本月完成投资（万元）', '形象进度', '存在问题'];
+const PROGRESS = ['主体结构施工', '基础施工', '设备安装调试', '场地平整', '装修收尾', '管网铺设', '桩基施工'];
+const PROBLEMS = ['用电增容审批尚未办结', '雨季影响施工进度', '土地指标待落实', '资金到位较慢'];
+
+/**
+ * A month's report ledger for the projects `ledgerRows(n, …)` describes, as a county's project office
+ * collects it: one row per project by name and code, the month's amount below the project's total,
+ * the progress, now and then a problem. Deterministic.
+ */
+export function* reportLedgerRows(n: number, townships: string[], year: number): Generator<LedgerCell[]> {
+  const rand = rng(1103);
+  for (const row of ledgerRows(n, townships, year)) {
+    const total = row[17] as number;
+    yield [row[0]!, row[1]!, row[2]!, Math.round(total * (0.005 + 0.02 * rand()) * 100) / 100, PROGRESS[Math.floor(rand() * PROGRESS.length)]!, rand() < 0.1 ? PROBLEMS[Math.floor(rand() * PROBLEMS.length)]! : null];
+  }
+}
