@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { subtreeRange } from '../../db/fragments.ts';
 
 /**
  * The queries a monthly-report import needs beyond the project import's: projects by code or by
@@ -38,11 +37,13 @@ export function createReportImportRepository() {
     projectsByCodes: (ex: Kysely<DB>, codes: string[]): Promise<ReportProject[]> =>
       codes.length ? ex.selectFrom('projects').select(PROJECT_COLUMNS).where('code', 'in', codes).execute() : Promise.resolve([]),
 
-    /** Projects under `path` (the unit imported into) with any of the names. */
-    projectsByNamesUnder(ex: Kysely<DB>, path: string, names: string[]): Promise<ReportProject[]> {
-      if (!names.length) return Promise.resolve([]);
-      const [lo, hi] = subtreeRange(path);
-      return ex.selectFrom('projects').select(PROJECT_COLUMNS).where('name', 'in', names).where('unit_path', '>=', lo).where('unit_path', '<', hi).execute();
+    /**
+     * Projects led by the given units (those under the unit imported into) with any of the names: the
+     * (lead unit, name) index answers it; a range on the unit path would read every project under it.
+     */
+    projectsByLeadsAndNames(ex: Kysely<DB>, leadIds: number[], names: string[]): Promise<ReportProject[]> {
+      if (!names.length || !leadIds.length) return Promise.resolve([]);
+      return ex.selectFrom('projects').select(PROJECT_COLUMNS).where('lead_unit_id', 'in', leadIds).where('name', 'in', names).execute();
     },
 
     /** Every revision of the projects' reports in the given years; on PostgreSQL a commit locks them. */
