@@ -285,17 +285,25 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         };
       }
 
-      let sheetRows = 0;
-      for await (const batch of o.batches) {
-        counts.rows += batch.rows.length;
-        counts.skipped = batch.skipped;
-        sheetRows = batch.rowsRead;
-        if (batch.rows.length) await planBatch(batch.rows);
-        o.onRowsRead?.(batch.rowsRead, batch.readShare);
-      }
-      return { counts, errors, preview, sheetRows };
+      return { counts, errors, preview, sheetRows: await eachBatch(o, counts, planBatch) };
     },
   };
+}
+
+/**
+ * Hands each parsed batch's rows to `plan` in order, counting the rows and the lines left out, and
+ * reporting how far the sheet has been read; returns the sheet rows read (for the next run's progress).
+ */
+export async function eachBatch(o: Pick<CheckOptions<unknown>, 'batches' | 'onRowsRead'>, counts: CheckCounts, plan: (rows: PreparedRow[]) => Promise<void>): Promise<number> {
+  let sheetRows = 0;
+  for await (const batch of o.batches) {
+    counts.rows += batch.rows.length;
+    counts.skipped = batch.skipped;
+    sheetRows = batch.rowsRead;
+    if (batch.rows.length) await plan(batch.rows);
+    o.onRowsRead?.(batch.rowsRead, batch.readShare);
+  }
+  return sheetRows;
 }
 
 /** The mapping's defaults as parsed values (labels or identifiers accepted, as in a cell). */

@@ -7,7 +7,7 @@ import { isFutureMonth, isLate, type ReportingCalendar, type ReportState } from 
 import { isInSubtree } from '../../../domain/units/unit-tree.ts';
 import type { DB } from '../../db/schema.ts';
 import { reportPolicy } from '../../policies/report.policy.ts';
-import type { CheckCounts, CheckOptions, CheckResult, PreviewRow, RowAction } from './import-check.ts';
+import { eachBatch, type CheckCounts, type CheckOptions, type CheckResult, type PreviewRow, type RowAction } from './import-check.ts';
 import type { PreparedRow } from './ledger-parse.ts';
 import type { ReportImportRepository, ReportProject, StoredReport } from './report-import.repository.ts';
 
@@ -181,15 +181,7 @@ export function createReportChecker({ db, repo, calendar }: { db: Kysely<DB>; re
         }
       }
 
-      let sheetRows = 0;
-      for await (const batch of o.batches) {
-        counts.rows += batch.rows.length;
-        counts.skipped = batch.skipped;
-        sheetRows = batch.rowsRead;
-        if (batch.rows.length) await planBatch(batch.rows);
-        o.onRowsRead?.(batch.rowsRead, batch.readShare);
-      }
-      return { counts, errors, preview, sheetRows };
+      return { counts, errors, preview, sheetRows: await eachBatch(o, counts, planBatch) };
     },
   };
 }
