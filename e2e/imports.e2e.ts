@@ -1,11 +1,11 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
 import { choose } from './support/antd.ts';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { launchBrowser, signIn } from './support/browser.ts';
+import { download, noteText, pick, shot, uploadBytes } from './support/imports.ts';
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 const TITLE = '兰江街道重点项目台账';
@@ -38,7 +38,6 @@ async function ledger(rows: Cell[][], { title = TITLE, header = HEADER }: { titl
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * 兰江街道's reporter imports the street's ledger: the page finds the header under the merged title,
@@ -64,37 +63,10 @@ describe('ledger import in Chromium', () => {
     await server?.close();
   });
 
-  const fileInput = (p: Page) => p.getByTestId('import-upload-card').locator('input[type=file]');
-  const uploadBytes = (p: Page, name: string, buffer: Buffer, mimeType = XLSX) => fileInput(p).setInputFiles({ name, mimeType, buffer });
 
-  /** Opens a searchable Select, types to narrow its (virtual) list and picks the option. */
-  async function pick(p: Page, testId: string, text: string): Promise<void> {
-    await p.getByTestId(testId).click();
-    await p.keyboard.type(text);
-    await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
-  }
 
-  async function download(target: Locator): Promise<{ file: Download; bytes: Buffer }> {
-    const [file] = await Promise.all([page.waitForEvent('download'), target.click()]);
-    return { file, bytes: fs.readFileSync(await file.path()) };
-  }
 
-  /** A full-page picture from the top, with no tooltip open: the sticky header stays where it belongs. */
-  async function shot(p: Page, name: string): Promise<void> {
-    await p.mouse.move(1, 300);
-    // The page scrolls smoothly to a finished check; wait until it rests at the top.
-    await expect
-      .poll(async () => {
-        await p.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-        await p.waitForTimeout(150);
-        return p.evaluate(() => window.scrollY);
-      })
-      .toBe(0);
-    await expect.poll(() => p.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
-    await screenshot(p, name);
-  }
 
-  const noteText = (cell: ExcelJS.Cell) => (typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join(''));
 
   it('finds the header under the title, takes the reporter’s corrections, and names each bad cell', async () => {
     await signIn(page, server.url, 'lanjiang', 'lantern-demo');
@@ -139,7 +111,7 @@ describe('ledger import in Chromium', () => {
     expect(await page.getByTestId('import-invalid').textContent()).toContain('未写入任何数据');
     await shot(page, '81-import-errors');
 
-    const { file, bytes } = await download(page.getByTestId('import-errors-download'));
+    const { file, bytes } = await download(page, page.getByTestId('import-errors-download'));
     expect(file.suggestedFilename()).toBe('兰江街道台账-错误标注.xlsx');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const marked = new ExcelJS.Workbook();

@@ -1,13 +1,13 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ApiClient } from '../test/support/client.ts';
 import { buildUser, PASSWORD, setUpCounty } from '../test/support/factories.ts';
 import { buildProject } from '../test/support/projects.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
 import { choose } from './support/antd.ts';
 import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { download, noteText, pick, shot, uploadBytes } from './support/imports.ts';
 
 /** The server's today: October's reports are due, September and August are past months of the year. */
 const TODAY = new Date('2026-11-02T10:00:00Z');
@@ -45,7 +45,6 @@ async function reportLedger(rows: Cell[][], { month = 10, above = [], header = H
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface StoredReport {
   projectId: number;
@@ -90,44 +89,16 @@ describe('monthly-report import in Chromium', () => {
     await server?.close();
   });
 
-  const fileInput = (p: Page) => p.getByTestId('import-upload-card').locator('input[type=file]');
-  const uploadBytes = (p: Page, name: string, buffer: Buffer) => fileInput(p).setInputFiles({ name, mimeType: XLSX, buffer });
   const reportsOf = async (month: number) => (await admin.get<{ items: StoredReport[] }>(`/api/v1/reports?year=2026&month=${month}`)).body.items.filter((r) => r.isCurrent);
 
-  /** Opens a searchable Select, types to narrow its (virtual) list and picks the option. */
-  async function pick(p: Page, testId: string, text: string): Promise<void> {
-    await p.getByTestId(testId).click();
-    await p.keyboard.type(text);
-    await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
-  }
 
-  async function download(target: Locator): Promise<{ file: Download; bytes: Buffer }> {
-    const [file] = await Promise.all([page.waitForEvent('download'), target.click()]);
-    return { file, bytes: fs.readFileSync(await file.path()) };
-  }
 
-  /** A full-page picture from the top, with no tooltip or message open. */
-  async function shot(p: Page, name: string): Promise<void> {
-    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await p.mouse.move(1, 300);
-    await expect
-      .poll(async () => {
-        await p.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-        await p.waitForTimeout(150);
-        return p.evaluate(() => window.scrollY);
-      })
-      .toBe(0);
-    await expect.poll(() => p.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
-    await expect.poll(() => p.locator('.ant-message-notice').count(), { timeout: 8000 }).toBe(0);
-    await screenshot(p, name);
-  }
 
   async function checkAndWait(p: Page, status: 'checked' | 'invalid'): Promise<void> {
     await p.getByTestId('import-check-run').click();
     await expect.poll(() => p.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 }).toBe(status);
   }
 
-  const noteText = (cell: ExcelJS.Cell) => (typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join(''));
 
   it('reads the month from the title, names the bad amount by its cell and marks it in the workbook', async () => {
     await signIn(page, server.url, 'lanjiang', PASSWORD);
@@ -149,7 +120,7 @@ describe('monthly-report import in Chromium', () => {
     const approved = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '已审核（历史数据，仅审核人）' });
     await expect.poll(() => approved.getAttribute('class')).toContain('ant-select-item-option-disabled');
     await page.keyboard.press('Escape');
-    await shot(page, '90-report-import-upload');
+    await shot(page, '90-report-import-upload', { quiet: true });
 
     await uploadBytes(page, '兰江街道10月月报.xlsx', await reportLedger(BAD));
     const mapping = page.getByTestId('import-mapping');
@@ -176,7 +147,7 @@ describe('monthly-report import in Chromium', () => {
     await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(['形象进度', '报告期', '月份']));
     expect(await options.allTextContents()).not.toContain('总投资');
     await page.keyboard.press('Escape');
-    await shot(page, '91-report-import-mapping');
+    await shot(page, '91-report-import-mapping', { quiet: true });
 
     await checkAndWait(page, 'invalid');
     expect(await page.getByTestId('import-count-create').getAttribute('data-value')).toBe('2');
@@ -186,9 +157,9 @@ describe('monthly-report import in Chromium', () => {
     const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
     expect(rows[0]).toMatch(/^4\s+D4\s+本月完成投资（万元）\s+.*“abc”不是金额/);
     expect(await page.getByTestId('import-invalid').textContent()).toContain('未写入任何数据');
-    await shot(page, '92-report-import-errors');
+    await shot(page, '92-report-import-errors', { quiet: true });
 
-    const { file, bytes } = await download(page.getByTestId('import-errors-download'));
+    const { file, bytes } = await download(page, page.getByTestId('import-errors-download'));
     expect(file.suggestedFilename()).toBe('兰江街道10月月报-错误标注.xlsx');
     const marked = new ExcelJS.Workbook();
     await marked.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -213,7 +184,7 @@ describe('monthly-report import in Chromium', () => {
     expect(await page.getByTestId('import-count-errors').getAttribute('data-value')).toBe('0');
     expect(await page.getByTestId('import-counts').textContent()).toContain('修改');
     expect(await page.getByTestId('import-checked').textContent()).toContain('将新建 3 份月报、修改 0 份，0 份未变；导入后为“直接报送”');
-    await shot(page, '93-report-import-checked');
+    await shot(page, '93-report-import-checked', { quiet: true });
     await page.getByTestId('import-commit').click();
     await expect.poll(() => page.locator('.ant-popover:not(.ant-popover-hidden)').textContent()).toContain('新建 3 份月报、修改 0 份，状态为“直接报送”');
     await page.getByTestId('import-commit-ok').click();
@@ -223,7 +194,7 @@ describe('monthly-report import in Chromium', () => {
     await expect.poll(() => history.locator('tr[data-status="committed"]').count()).toBe(1);
     expect(await history.locator('tr[data-status="committed"]').textContent()).toContain('月报');
     expect(await history.locator('tr[data-status="committed"] [data-ledger="reports"]').count()).toBe(1);
-    await shot(page, '94-report-import-done');
+    await shot(page, '94-report-import-done', { quiet: true });
 
     const stored = await reportsOf(10);
     expect(stored).toHaveLength(3);
@@ -281,7 +252,7 @@ describe('monthly-report import in Chromium', () => {
     await expect.poll(() => preview.textContent()).toContain('980.00 万元');
     await choose(page, 'import-mapping-report-state', '保存为草稿');
     await expect.poll(() => page.getByTestId('import-mapping-report-state').textContent()).toContain('保存为草稿');
-    await shot(page, '95-report-import-header-row');
+    await shot(page, '95-report-import-header-row', { quiet: true });
 
     await checkAndWait(page, 'checked');
     expect(await page.getByTestId('import-count-create').getAttribute('data-value')).toBe('3');
@@ -305,7 +276,7 @@ describe('monthly-report import in Chromium', () => {
     await uploadBytes(page, '兰江街道项目台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     await expect.poll(() => page.getByTestId('import-suggested-ledger').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId('import-suggested-ledger').textContent()).toContain('这份文件看起来是项目台账，不像月报');
-    await shot(page, '98-report-import-other-kind');
+    await shot(page, '98-report-import-other-kind', { quiet: true });
     await page.getByTestId('import-switch-ledger').click();
     await page.waitForURL((url) => !url.search.includes('ledger=reports'));
     await expect.poll(() => page.getByTestId('import-suggested-ledger').count(), { timeout: 15_000 }).toBe(0);
@@ -321,7 +292,7 @@ describe('monthly-report import in Chromium', () => {
       await expect.poll(() => phone.getByTestId('import-unit').textContent()).toContain('兰江街道');
       expect(await phone.getByTestId('import-report-state').isVisible()).toBe(true);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await shot(phone, '96-report-import-phone-upload');
+      await shot(phone, '96-report-import-phone-upload', { quiet: true });
 
       await uploadBytes(phone, '兰江街道8月月报-手机.xlsx', await reportLedger(BAD, { month: 8 }));
       await expect.poll(() => phone.getByTestId('import-mapping').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -330,7 +301,7 @@ describe('monthly-report import in Chromium', () => {
       await expect.poll(() => phone.getByTestId('import-errors-table').textContent()).toContain('D4');
       // Nothing sticks out sideways: the page scrolls down, tables scroll inside their cards.
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await shot(phone, '97-report-import-phone-errors');
+      await shot(phone, '97-report-import-phone-errors', { quiet: true });
     } finally {
       await phone.close();
     }
