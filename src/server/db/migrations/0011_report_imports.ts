@@ -26,9 +26,16 @@ export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<v
     .execute();
   await db.schema.dropTable('import_mappings').execute();
   await db.schema.alterTable('import_mappings_by_kind').renameTo('import_mappings').execute();
+
+  // Rows without a code find their project by name: a report ledger's under any unit of a subtree (name
+  // first, so that it needs no list of units), a project ledger's by (lead unit, name) pairs.
+  await db.schema.dropIndex('projects_lead_name').execute();
+  await db.schema.createIndex('projects_name_lead').on('projects').columns(['name', 'lead_unit_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('projects_name_lead').execute();
+  await db.schema.createIndex('projects_lead_name').on('projects').columns(['lead_unit_id', 'name']).execute();
   await db.schema.alterTable('imports').dropColumn('options_json').execute();
   await db.schema.alterTable('imports').dropColumn('ledger').execute();
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import type { ImportMapping } from '../../../domain/exchange/mapping.ts';
@@ -89,6 +89,8 @@ export interface RunResult {
 const WORKER_FROM_BYTES = 512 * 1024;
 /** Above this many projects changed, every light is recomputed in batches instead of one by one. */
 const LIGHTS_ONE_BY_ONE = 200;
+/** Commits of this many records refresh the table's statistics. */
+const ANALYZE_FROM = 5_000;
 
 class RollBack extends Error {
   constructor(readonly result: CheckResult) {
@@ -184,6 +186,10 @@ export function createImportRunner(deps: {
         if (e instanceof RollBack) return done(e.result, false);
         throw e;
       }
+      // A large load changes the tables' shape: fresh statistics keep the next import's lookups on
+      // their indexes (PostgreSQL's planner otherwise still sees the tables as they were).
+      const rows = outcome.created.length + outcome.updated.length;
+      if (rows >= ANALYZE_FROM) await sql`ANALYZE ${sql.table(input.ledger === 'reports' ? 'monthly_reports' : 'projects')}`.execute(db);
       progress.phase = 'lights';
       report();
       const changed = outcome.projects;

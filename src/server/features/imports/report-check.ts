@@ -51,7 +51,6 @@ export function createReportChecker({ db, repo, calendar }: { db: Kysely<DB>; re
       const plans = planColumns(o.header, o.mapping, o.year);
       const target = o.options?.reportState ?? DEFAULT_REPORT_IMPORT_STATE;
       const defaultPeriod = o.mapping.defaults.reportPeriod ?? null;
-      const leadsUnder = o.units.filter((u) => isInSubtree(u.path, o.target.path)).map((u) => u.id);
       const locked = new Set((await repo.lockedMonths(ex)).map((l) => `${l.year}-${l.month}`));
       const cal = await calendar(ex);
       const counts: CheckCounts = { rows: 0, create: 0, update: 0, unchanged: 0, skipped: 0, errorRows: 0, errors: 0 };
@@ -67,7 +66,8 @@ export function createReportChecker({ db, repo, calendar }: { db: Kysely<DB>; re
       async function planBatch(batch: PreparedRow[]) {
         const codes = [...new Set(batch.map((r) => r.values.code).filter((c): c is string => typeof c === 'string'))];
         const names = [...new Set(batch.filter((r) => typeof r.values.code !== 'string').map((r) => r.values.name).filter((n): n is string => typeof n === 'string'))];
-        const [byCode, byName] = await Promise.all([repo.projectsByCodes(ex, codes), repo.projectsByLeadsAndNames(ex, leadsUnder, names)]);
+        const [byCode, named] = await Promise.all([repo.projectsByCodes(ex, codes), repo.projectsByNames(ex, names)]);
+        const byName = named.filter((p) => isInSubtree(p.unit_path, o.target.path));
         const codeIndex = new Map(byCode.map((p) => [p.code!, p]));
         const nameIndex = new Map<string, ReportProject[]>();
         for (const p of byName) nameIndex.set(p.name, [...(nameIndex.get(p.name) ?? []), p]);

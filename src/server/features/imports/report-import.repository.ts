@@ -38,13 +38,12 @@ export function createReportImportRepository() {
       codes.length ? ex.selectFrom('projects').select(PROJECT_COLUMNS).where('code', 'in', codes).execute() : Promise.resolve([]),
 
     /**
-     * Projects led by the given units (those under the unit imported into) with any of the names: the
-     * (lead unit, name) index answers it; a range on the unit path would read every project under it.
+     * Projects with any of the names, wherever they are (the caller keeps those under the unit imported
+     * into): the (name, lead unit) index answers it whatever the number of units, where a list of a
+     * province's units made PostgreSQL's planner read the whole table for each batch.
      */
-    projectsByLeadsAndNames(ex: Kysely<DB>, leadIds: number[], names: string[]): Promise<ReportProject[]> {
-      if (!names.length || !leadIds.length) return Promise.resolve([]);
-      return ex.selectFrom('projects').select(PROJECT_COLUMNS).where('lead_unit_id', 'in', leadIds).where('name', 'in', names).execute();
-    },
+    projectsByNames: (ex: Kysely<DB>, names: string[]): Promise<ReportProject[]> =>
+      names.length ? ex.selectFrom('projects').select(PROJECT_COLUMNS).where('name', 'in', names).execute() : Promise.resolve([]),
 
     /** Every revision of the projects' reports in the given years; on PostgreSQL a commit locks them. */
     reportsOf: (ex: Kysely<DB>, projectIds: number[], years: number[], lock = false): Promise<StoredReport[]> =>
