@@ -46,30 +46,21 @@ export function createBulletinService({ db, races, stats, audit, clock, pdfFont 
 
   /** The red projects at the period's last month: its final lights when kept, else the current ones assessed for that month. */
   async function redProjects(period: RacePeriod): Promise<BulletinSnapshot['redProjects']> {
-    const kept = await db
-      .selectFrom('project_light_months as l')
-      .innerJoin('projects as p', 'p.id', 'l.project_id')
-      .innerJoin('units as u', 'u.id', 'p.lead_unit_id')
-      .where('l.year', '=', period.year)
-      .where('l.month', '=', period.endMonth)
-      .where('l.colour', '=', 'red')
-      .select(['p.id', 'p.name', 'u.name as unit_name', 'l.findings_json'])
-      .orderBy('p.total_investment', 'desc')
-      .limit(RED_PROJECTS)
-      .execute();
-    const rows = kept.length
-      ? kept
-      : await db
-          .selectFrom('project_lights as l')
-          .innerJoin('projects as p', 'p.id', 'l.project_id')
-          .innerJoin('units as u', 'u.id', 'p.lead_unit_id')
-          .where('l.year', '=', period.year)
-          .where('l.month', '=', period.endMonth)
-          .where('l.colour', '=', 'red')
-          .select(['p.id', 'p.name', 'u.name as unit_name', 'l.findings_json'])
-          .orderBy('p.total_investment', 'desc')
-          .limit(RED_PROJECTS)
-          .execute();
+    // Both tables have the columns read here; the cast names one of them for Kysely's types.
+    const redIn = (table: 'project_light_months' | 'project_lights') =>
+      db
+        .selectFrom(`${table} as l` as 'project_lights as l')
+        .innerJoin('projects as p', 'p.id', 'l.project_id')
+        .innerJoin('units as u', 'u.id', 'p.lead_unit_id')
+        .where('l.year', '=', period.year)
+        .where('l.month', '=', period.endMonth)
+        .where('l.colour', '=', 'red')
+        .select(['p.id', 'p.name', 'u.name as unit_name', 'l.findings_json'])
+        .orderBy('p.total_investment', 'desc')
+        .limit(RED_PROJECTS)
+        .execute();
+    const kept = await redIn('project_light_months');
+    const rows = kept.length ? kept : await redIn('project_lights');
     return rows.map((r) => ({ projectId: r.id, name: r.name, unitName: r.unit_name, reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string } }[]).map((f) => f.text['zh-CN']) }));
   }
 

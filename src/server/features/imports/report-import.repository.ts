@@ -1,33 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { ProjectRow } from '../projects/projects.repository.ts';
+import type { ReportRow } from '../reports/reports.repository.ts';
 
 /**
  * The queries a monthly-report import needs beyond the project import's: projects by code or by
  * name under the unit imported into, the stored revisions of the months a batch names, the locked
  * months. Every query takes the executor of the dry run or of the commit's transaction.
  */
-export interface ReportProject {
-  id: number;
-  code: string | null;
-  name: string;
-  unit_path: string;
-  lead_unit_id: number;
-  total_investment: number;
-}
+/** A project as a report import matches it. */
+export type ReportProject = Pick<ProjectRow, (typeof PROJECT_COLUMNS)[number]>;
 
-export interface StoredReport {
-  id: number;
-  project_id: number;
-  year: number;
-  month: number;
-  revision: number;
-  is_current: number;
-  amount: number;
-  progress_text: string;
-  problems: string;
-  state: string;
-  updated_at: string;
-}
+/** A stored revision as a report import compares and changes it. */
+export type StoredReport = Pick<ReportRow, (typeof REPORT_COLUMNS)[number]>;
 
 const PROJECT_COLUMNS = ['id', 'code', 'name', 'unit_path', 'lead_unit_id', 'total_investment'] as const;
 const REPORT_COLUMNS = ['id', 'project_id', 'year', 'month', 'revision', 'is_current', 'amount', 'progress_text', 'problems', 'state', 'updated_at'] as const;
