@@ -28,7 +28,7 @@ if (phase === 'exceljs') {
   const config = { ...parseConfig({ LANTERN_WEB_DIR: '' }), database: database!.startsWith('postgres') ? { kind: 'postgres' as const, url: database! } : { kind: 'sqlite' as const, file: database! } };
   const db = openDb(config.database);
   // As `lantern import` does: the import feature alone.
-  const out = await createStandaloneImports(db, () => new Date()).importLocalFile({
+  const out = await createStandaloneImports(db, () => new Date(), config.timeZone).importLocalFile({
     file,
     unitId: Number(unitId),
     actor: null,

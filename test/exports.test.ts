@@ -152,7 +152,7 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
 
   it('pages through the list with the keyset cursor, without gaps or repeats', async () => {
     const actor = (await server.services.sessions.resolveSession(admin.cookie('lantern_session')!))!;
-    const exports = createExportService({ queries: server.services.projectQueries, units: server.services.unitRepo, exports: createExportRepository(server.db.kysely), clock: () => new Date(), batchSize: 7 });
+    const exports = createExportService({ queries: server.services.projectQueries, units: server.services.unitRepo, exports: createExportRepository(server.db.kysely), today: server.services.today, batchSize: 7 });
     const file = await exports.projectList(actor, { sort: 'name', order: 'asc', columns: ['name', 'code'] });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await collect(file.body as Readable)) as unknown as ArrayBuffer);

@@ -65,7 +65,7 @@ export async function importCommand(args: string[], config: Config) {
   const db = openDb(config.database);
   try {
     await migrateToLatest(db);
-    const imports = createStandaloneImports(db, systemClock);
+    const imports = createStandaloneImports(db, systemClock, config.timeZone);
     const units = await db.kysely.selectFrom('units').select(['id', 'name']).orderBy('depth').orderBy('sort_order').execute();
     const unit = units.find((u) => String(u.id) === values.unit) ?? units.find((u) => u.name === values.unit);
     if (!unit) throw new Error(`没有找到单位“${values.unit}”（可用单位 id 或名称）`);

@@ -1,5 +1,5 @@
 import type { Config } from './config/config.ts';
-import type { Clock } from './clock.ts';
+import { countyToday, type Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import { createAuditLog } from './features/audit/audit.repository.ts';
 import { createSessionRepository } from './features/session/session.repository.ts';
@@ -35,6 +35,7 @@ import { createOc4idsExport } from './features/oc4ids/oc4ids.service.ts';
 /** Wires repositories into services; each service receives only what it uses. */
 export function createServices(db: Db, config: Config, clock: Clock) {
   const k = db.kysely;
+  const today = countyToday(clock, config.timeZone);
   const audit = createAuditLog(k, clock);
   const sessionRepo = createSessionRepository(k);
   const unitRepo = createUnitRepository(k);
@@ -45,15 +46,16 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const reportSettings = createReportSettings({ db: k, audit, clock });
   const reportPhotos = createReportPhotoService({ db: k, photos: createReportPhotoRepository(k), audit, clock, locks: reportSettings });
   const stats = createUnitStats(k, db.dialect);
-  const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats }), audit, clock });
+  const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats }), audit, clock, today });
   const targets = createTargetService({ db: k, audit, clock });
-  const bulletins = createBulletinService({ db: k, races, stats, audit, clock, pdfFont: config.pdfFont });
-  const lights = createLightService({ db: k, audit, clock, calendar: () => reportSettings.calendar(), stats });
-  const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, clock });
+  const bulletins = createBulletinService({ db: k, races, stats, audit, clock, today, pdfFont: config.pdfFont });
+  const lights = createLightService({ db: k, audit, clock, today, calendar: () => reportSettings.calendar(), stats });
+  const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, today });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
-  const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, stats, onChanged: recompute });
-  const imports = createImports({ db: k, sqlite: db.sqlite, dialect: db.dialect, audit, clock, stats, lights });
+  const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, today, stats, onChanged: recompute });
+  const imports = createImports({ db: k, sqlite: db.sqlite, dialect: db.dialect, audit, clock, today, stats, lights });
   return {
+    today,
     audit,
     sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
     setup,
@@ -61,7 +63,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
-    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, onReportApproved: recompute, settings: reportSettings, stats, photos: reportPhotos }),
+    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, today, onReportApproved: recompute, settings: reportSettings, stats, photos: reportPhotos }),
     reportSettings,
     reportPhotos,
     targets,
@@ -71,12 +73,12 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, targets, races, bulletins, clock }),
     projectQueries,
-    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, clock }),
-    exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), clock }),
+    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, today }),
+    exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), today }),
     stats,
     imports: imports.service,
     importLocalFile: imports.importLocalFile,
-    oc4ids: createOc4idsExport({ repo: createOc4idsRepository(k, db.dialect), units: unitRepo, clock, ...config.oc4ids }),
+    oc4ids: createOc4idsExport({ repo: createOc4idsRepository(k, db.dialect), units: unitRepo, clock, today, ...config.oc4ids }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../domain/calendar/local-date.ts';
 
 /**
  * Lantern's configuration, read from the environment once at start.
@@ -18,6 +19,11 @@ const envSchema = z.object({
     .optional(),
   /** Default language of messages when a request names none: zh-CN or en. */
   LANTERN_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /**
+   * The county's time zone (IANA name): every date of the domain — deadlines, lateness, the assessed
+   * month, cutoffs, file names — is the local date there.
+   */
+  LANTERN_TIME_ZONE: z.string().refine(isTimeZone, 'LANTERN_TIME_ZONE must be an IANA time zone such as Asia/Shanghai').default(DEFAULT_TIME_ZONE),
   /** Set to "true" behind HTTPS so cookies carry the Secure flag. */
   LANTERN_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** Sign-in attempts allowed per username and address per window of LANTERN_LOGIN_WINDOW_SECONDS. */
@@ -52,6 +58,7 @@ export interface Config {
   host: string;
   database: Database;
   locale: 'zh-CN' | 'en';
+  timeZone: string;
   secureCookies: boolean;
   login: { maxAttempts: number; windowSeconds: number };
   sessionHours: number;
@@ -74,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     host: e.HOST,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.LANTERN_DATA },
     locale: e.LANTERN_LOCALE,
+    timeZone: e.LANTERN_TIME_ZONE,
     secureCookies: e.LANTERN_SECURE_COOKIES === 'true',
     login: { maxAttempts: e.LANTERN_LOGIN_MAX_ATTEMPTS, windowSeconds: e.LANTERN_LOGIN_WINDOW_SECONDS },
     sessionHours: e.LANTERN_SESSION_HOURS,

@@ -4,7 +4,7 @@ import { weightWarnings } from '../../../domain/race/race-definition.ts';
 import { timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
 import type { RaceRanking } from '../../../domain/race/ranking.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
@@ -38,7 +38,7 @@ export interface PublishInput {
  * year's totals into a bulletin that never changes; Word and PDF are rendered from that frozen
  * snapshot, so a past bulletin regenerated any day says the same.
  */
-export function createBulletinService({ db, races, stats, audit, clock, pdfFont }: { db: Kysely<DB>; races: RaceService; stats: Pick<UnitStats, 'under'>; audit: AuditLog; clock: Clock; pdfFont: string | null }) {
+export function createBulletinService({ db, races, stats, audit, clock, today: countyToday, pdfFont }: { db: Kysely<DB>; races: RaceService; stats: Pick<UnitStats, 'under'>; audit: AuditLog; clock: Clock; today: Today; pdfFont: string | null }) {
   async function region() {
     const root = await db.selectFrom('units').select(['name', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
     return root;
@@ -125,7 +125,7 @@ export function createBulletinService({ db, races, stats, audit, clock, pdfFont 
       const period = periodOrThrow(definition, input.year, input.period);
       const warning = weightWarnings(definition)[0];
       if (warning) throw invalid('BULLETIN_WEIGHTS', { sum: warning.sum }, 'raceId');
-      const today = clock().toISOString().slice(0, 7);
+      const today = countyToday().slice(0, 7);
       if (`${period.year}-${String(period.endMonth).padStart(2, '0')}` >= today) throw invalid('BULLETIN_FUTURE', { period: period.label['zh-CN'] }, 'period');
       const existing = await db.selectFrom('bulletins').select('doc_number').where('race_id', '=', input.raceId).where('year', '=', period.year).where('period_kind', '=', period.kind).where('period_index', '=', period.index).executeTakeFirst();
       if (existing) throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: existing.doc_number }, 'period');

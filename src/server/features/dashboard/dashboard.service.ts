@@ -3,7 +3,7 @@ import { scopeFor, visibleSubtree, type Scope } from '../../../domain/access/sco
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
 import { gapToTimeProgress, roundHalfUp, timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
-import type { Clock } from '../../clock.ts';
+import type { Today } from '../../clock.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ActorContext } from '../session/actor.ts';
@@ -35,14 +35,14 @@ const gapOf = (completion: number | null, time: number) => (completion === null 
  * reasons, the monthly completion curve against the plan, and the four lists — all aggregated in
  * the database, within what the reader may see.
  */
-export function createDashboardService({ db, units, queries, stats, races, bulletins, clock }: {
+export function createDashboardService({ db, units, queries, stats, races, bulletins, today }: {
   db: Kysely<DB>;
   units: UnitRepository;
   queries: ProjectQueries;
   stats: Pick<UnitStats, 'under'>;
   races: Pick<RaceService, 'ranking'>;
   bulletins: Pick<BulletinService, 'latest'>;
-  clock: Clock;
+  today: Today;
 }) {
   /** The race of the latest bulletin (or the newest race): its live ranking's top and bottom per group. */
   async function currentRace(actor: ActorContext) {
@@ -62,7 +62,7 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
       const root = all.find((u) => u.parent_id === null)!;
       const top = (unitId && all.find((u) => u.id === unitId)) || root;
       const byPath = new Map(all.map((u) => [u.path, u]));
-      const { year, month } = assessedPeriod(clock().toISOString().slice(0, 10));
+      const { year, month } = assessedPeriod(today());
       const visible = visibleSubtree(scope, top.path);
 
       // The units' figures are kept current as things change (unit_stats), so the year's totals,

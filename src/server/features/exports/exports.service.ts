@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { visibleSubtree } from '../../../domain/access/scope.ts';
 import { LIST_LABELS, LISTS, type ListName } from '../../../domain/projects/four-lists.ts';
 import { NATURE_LABELS, type Nature } from '../../../domain/projects/project-fields.ts';
-import type { Clock } from '../../clock.ts';
+import type { Today } from '../../clock.ts';
 import { notFound } from '../../http/errors.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
@@ -16,7 +16,8 @@ import { DEFAULT_LIST_EXPORT_COLUMNS } from './project-list-columns.ts';
 import { writeProjectListSheet } from './project-list.sheet.ts';
 import { buildTemplate } from './template-workbook.ts';
 import { PROJECT_TEMPLATE_NOTES, projectTemplateColumns, REPORT_TEMPLATE_NOTES, reportTemplateColumns } from './templates.ts';
-import { chinaDate, streamingWorkbook } from './xlsx.ts';
+import { streamingWorkbook } from './xlsx.ts';
+import { assessedPeriod } from '../../../domain/lights/period.ts';
 
 /** A workbook to download: its name, an ASCII name for old clients, and the bytes or the stream of them. */
 export interface XlsxDownload {
@@ -45,13 +46,14 @@ export function createExportService({
   queries,
   units,
   exports,
-  clock,
+  today,
   batchSize = EXPORT_BATCH,
 }: {
   queries: ProjectQueries;
   units: UnitRepository;
   exports: ExportRepository;
-  clock: Clock;
+  /** The county's date: file names and the default year. */
+  today: Today;
   /** Rows per query; tests make it small to cross many page boundaries. */
   batchSize?: number;
 }) {
@@ -103,7 +105,7 @@ export function createExportService({
       const first = await queries.list(actor, query);
       const { workbook, output } = streamingWorkbook();
       inBackground(output, writeProjectListSheet(workbook, output, columns ?? DEFAULT_LIST_EXPORT_COLUMNS, first.items, pagesAfter(actor, query, first.nextCursor)));
-      const day = chinaDate(clock());
+      const day = today();
       return { fileName: `项目库-${day}.xlsx`, fallbackName: `projects-${day}.xlsx`, body: output };
     },
 
@@ -113,7 +115,7 @@ export function createExportService({
      * (the county by default), the chosen unit's own projects first as 本级.
      */
     async fourLists(actor: ActorContext, yearOrNow: number | undefined, unitId: number | undefined): Promise<XlsxDownload> {
-      const year = yearOrNow ?? clock().getUTCFullYear();
+      const year = yearOrNow ?? Number(today().slice(0, 4));
       const all = await units.listAll();
       const root = all.find((u) => u.parent_id === null);
       const top = unitId === undefined ? root : all.find((u) => u.id === unitId);
@@ -155,9 +157,7 @@ export function createExportService({
 
     /** The monthly-report import template; its example is last month's report. */
     async reportTemplate(): Promise<XlsxDownload> {
-      const now = clock();
-      const month = now.getUTCMonth(); // 0-based: the number of the month before this one
-      const [year, lastMonth] = month === 0 ? [now.getUTCFullYear() - 1, 12] : [now.getUTCFullYear(), month];
+      const { year, month: lastMonth } = assessedPeriod(today());
       const body = await buildTemplate({ sheetName: '月报', columns: reportTemplateColumns(year, lastMonth), notes: REPORT_TEMPLATE_NOTES });
       return { fileName: '月报导入模板.xlsx', fallbackName: 'report-template.xlsx', body };
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDateTime } from '../../../domain/calendar/local-date.ts';
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -21,17 +22,6 @@ export function attachment(fileName: string, fallback: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/**
- * Excel shows times as they are written; Lantern stores UTC. China keeps one time zone without
- * daylight saving, so the county's clock is UTC+8 all year.
- */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The county's calendar date (YYYY-MM-DD) at an instant, for file names. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** 'YYYY-MM-DD' as a date cell: midnight UTC is exactly the Excel serial day, whatever the server's zone. */
 export function excelDate(ymd: string | null | undefined): Date | null {
   if (!ymd) return null;
@@ -39,11 +29,17 @@ export function excelDate(ymd: string | null | undefined): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
-/** An ISO timestamp as a date-time cell showing the county's wall-clock time. */
-export function excelDateTime(iso: string | null | undefined): Date | null {
+/**
+ * An ISO timestamp as a date-time cell showing the county's wall-clock time: Excel shows times as
+ * they are written, Lantern stores UTC.
+ */
+export function excelDateTime(iso: string | null | undefined, timeZone: string = DEFAULT_TIME_ZONE): Date | null {
   if (!iso) return null;
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : new Date(t + CHINA_OFFSET_MS);
+  if (Number.isNaN(t)) return null;
+  const wall = localDateTime(new Date(t), timeZone);
+  const seconds = new Date(t).getUTCSeconds();
+  return new Date(`${wall.replace(' ', 'T')}:${String(seconds).padStart(2, '0')}.000Z`);
 }
 
 /**

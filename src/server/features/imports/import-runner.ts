@@ -4,7 +4,7 @@ import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import type { ImportMapping } from '../../../domain/exchange/mapping.ts';
 import type { RowError } from '../../../domain/exchange/row-validation.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import type { MigrationDialect } from '../../db/migrate.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ActorContext } from '../session/actor.ts';
@@ -111,10 +111,11 @@ export function createImportRunner(deps: {
   imports: ImportRepository;
   importers: Importers;
   clock: Clock;
+  /** The county's date. */
+  today: Today;
   lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
 }) {
-  const { db, clock, lights, importers } = deps;
-  const today = () => clock().toISOString().slice(0, 10);
+  const { db, clock, today, lights, importers } = deps;
 
   function job(input: Pick<RunInput, 'file' | 'kind' | 'sheet' | 'header' | 'mapping'>, limitRows?: number): ParseJob {
     // (the ledger kind does not change parsing: the mapping names the fields)

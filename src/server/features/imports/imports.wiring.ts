@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import { countyToday, type Clock, type Today } from '../../clock.ts';
 import type { MigrationDialect } from '../../db/migrate.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
@@ -26,6 +26,7 @@ export function createImports(deps: {
   dialect: MigrationDialect;
   audit: AuditLog;
   clock: Clock;
+  today: Today;
   stats: Pick<UnitStats, 'track'>;
   lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
 }) {
@@ -41,6 +42,7 @@ export function createImports(deps: {
       reports: { checker: createReportChecker({ db: deps.db, repo: reports, calendar: (ex) => settings.calendar(ex) }), writer: createReportWriter({ imports, repo: reports, stats: deps.stats }) },
     },
     clock: deps.clock,
+    today: deps.today,
     lights: deps.lights,
   });
   return {
@@ -54,10 +56,11 @@ export function createImports(deps: {
  * what an import touches — the audit log, the per-unit figures, the lights — without the rest of the
  * server (image, PDF and Word libraries), so the command starts fast and stays small.
  */
-export function createStandaloneImports(db: Db, clock: Clock) {
+export function createStandaloneImports(db: Db, clock: Clock, timeZone: string) {
+  const today = countyToday(clock, timeZone);
   const audit = createAuditLog(db.kysely, clock);
   const stats = createUnitStats(db.kysely, db.dialect);
   const settings = createReportSettings({ db: db.kysely, audit, clock });
-  const lights = createLightService({ db: db.kysely, audit, clock, calendar: () => settings.calendar(), stats });
-  return createImports({ db: db.kysely, sqlite: db.sqlite, dialect: db.dialect, audit, clock, stats, lights });
+  const lights = createLightService({ db: db.kysely, audit, clock, today, calendar: () => settings.calendar(), stats });
+  return createImports({ db: db.kysely, sqlite: db.sqlite, dialect: db.dialect, audit, clock, today, stats, lights });
 }

@@ -4,7 +4,7 @@ import { assessedPeriod } from '../../../domain/lights/period.ts';
 import { DEFAULT_RULE_SET, parseRuleSet, RuleSetError, type RuleSet } from '../../../domain/lights/rules.ts';
 import { DIMENSION_KEYS, type DimensionKey } from '../../../domain/lights/types.ts';
 import { scopeFor } from '../../../domain/access/scope.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { MessageKey } from '../../http/i18n.ts';
@@ -16,8 +16,7 @@ import type { ReportingCalendar } from '../../../domain/reports/report-rules.ts'
 
 const BATCH = 1000;
 
-export function createLightService({ db, audit, clock, calendar, stats }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; calendar: () => Promise<ReportingCalendar>; stats: Pick<UnitStats, 'coloursChanged' | 'rebuild'> }) {
-  const today = () => clock().toISOString().slice(0, 10);
+export function createLightService({ db, audit, clock, today, calendar, stats }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; today: Today; calendar: () => Promise<ReportingCalendar>; stats: Pick<UnitStats, 'coloursChanged' | 'rebuild'> }) {
 
   async function currentRules(ex: Kysely<DB> = db): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
     const row = await ex.selectFrom('light_rule_sets').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();

@@ -2,7 +2,7 @@ import type { Scope } from '../../../domain/access/scope.ts';
 import { packageJsonParts, toOc4idsProject, type Oc4idsProjectFacts } from '../../../domain/exchange/oc4ids.ts';
 import type { Stage } from '../../../domain/projects/lifecycle.ts';
 import type { InvestmentType, Nature, ProjectKind } from '../../../domain/projects/project-fields.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ActorContext } from '../session/actor.ts';
@@ -48,12 +48,14 @@ export function createOc4idsExport({
   repo,
   units,
   clock,
+  today: countyToday,
   idPrefix,
   license,
 }: {
   repo: Oc4idsRepository;
   units: Pick<UnitRepository, 'findById' | 'findRoot'>;
   clock: Clock;
+  today: Today;
   idPrefix: string;
   license: string | null;
 }) {
@@ -114,7 +116,7 @@ export function createOc4idsExport({
     const [root, lastChange] = await Promise.all([units.findRoot(), repo.lastChange(scope, filters)]);
     const county = root?.name ?? '';
     const now = clock();
-    const today = now.toISOString().slice(0, 10);
+    const today = countyToday();
     const { head, tail } = packageJsonParts({ uri, publishedDate: lastChange ?? now.toISOString(), publisher: { name: county || 'Lantern' }, license });
 
     let written = 0;

@@ -7,7 +7,7 @@ import { optionalYuan } from './projects.input.ts';
 import { presentProjectSummary } from './projects.presenter.ts';
 import type { ProjectFilters, ProjectRepository } from './projects.repository.ts';
 import type { ProjectListQuery } from './projects.schemas.ts';
-import type { Clock } from '../../clock.ts';
+import type { Today } from '../../clock.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import { visibleSubtree } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
@@ -27,7 +27,7 @@ function decodeCursor(cursor: string): [string | number, number] {
   throw invalid('V_FORMAT', { field: '@cursor' }, 'cursor');
 }
 
-export function createProjectQueries({ projects, units, stats, clock }: { projects: ProjectRepository; units: UnitRepository; stats: Pick<UnitStats, 'under'>; clock: Clock }) {
+export function createProjectQueries({ projects, units, stats, today }: { projects: ProjectRepository; units: UnitRepository; stats: Pick<UnitStats, 'under'>; today: Today }) {
   async function unitFilter(unitId: number | undefined) {
     if (unitId === undefined) return undefined;
     const unit = await units.findById(unitId);
@@ -37,7 +37,7 @@ export function createProjectQueries({ projects, units, stats, clock }: { projec
 
   async function filtersFrom(q: ProjectListQuery): Promise<ProjectFilters> {
     const unit = await unitFilter(q.unitId);
-    const year = q.year ?? clock().getUTCFullYear();
+    const year = q.year ?? Number(today().slice(0, 4));
     const status: ListStatus | undefined = q.listStatus === 'started' ? 'done' : q.listStatus;
     return {
       unitPath: unit?.path,
@@ -72,7 +72,7 @@ export function createProjectQueries({ projects, units, stats, clock }: { projec
      * chosen unit (the county by default), so a coordinator sees one row per township or department.
      */
     async fourLists(actor: ActorContext, yearOrNow: number | undefined, unitId?: number) {
-      const year = yearOrNow ?? clock().getUTCFullYear();
+      const year = yearOrNow ?? Number(today().slice(0, 4));
       const all = await units.listAll();
       const top = (await unitFilter(unitId)) ?? all.find((u) => u.parent_id === null)!;
       const byPath = new Map(all.map((u) => [u.path, u]));

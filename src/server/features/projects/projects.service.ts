@@ -6,7 +6,7 @@ import { isAboveYi } from '../../../domain/projects/project-fields.ts';
 import { normaliseProjectCode } from '../../../domain/projects/project-code.ts';
 import { checkProjectRules } from '../../../domain/projects/project-rules.ts';
 import { parseCurve, TimeProgressError } from '../../../domain/progress/time-progress.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
@@ -25,6 +25,8 @@ export interface ProjectServiceDeps {
   units: UnitRepository;
   audit: AuditLog;
   clock: Clock;
+  /** The county's date. */
+  today: Today;
   /** Keeps the per-unit figures current inside each change's transaction. */
   stats: Pick<UnitStats, 'track' | 'added'>;
   /** Called after a commit that changed a project (its light depends on it). */
@@ -58,8 +60,7 @@ function changedFields(before: Partial<Row>, after: Partial<Row>) {
   return { before: b, after: a };
 }
 
-export function createProjectService({ db, projects, units, audit, clock, stats, onChanged }: ProjectServiceDeps) {
-  const today = () => clock().toISOString().slice(0, 10);
+export function createProjectService({ db, projects, units, audit, clock, today, stats, onChanged }: ProjectServiceDeps) {
 
   async function loadVisible(actor: ActorContext, id: number, ex: Kysely<DB> = db) {
     const row = await projects.findById(id, ex);

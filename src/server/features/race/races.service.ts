@@ -4,7 +4,7 @@ import { latestFinishedPeriod, PeriodError, periodOf, previousPeriod, type RaceP
 import { parseRaceDefinition, weightWarnings, type RaceDefinition } from '../../../domain/race/race-definition.ts';
 import { RaceConfigError } from '../../../domain/race/config-error.ts';
 import { rankUnits, type RaceRanking, type RankingRow } from '../../../domain/race/ranking.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { MessageKey } from '../../http/i18n.ts';
@@ -56,7 +56,7 @@ export type PresentedRanking = ReturnType<typeof presentRanking>;
  * data, with each unit's change against the previous period — the published bulletin's ranks when
  * there is one, so a change reads against what units were told.
  */
-export function createRaceService({ db, values, audit, clock }: { db: Kysely<DB>; values: RaceValues; audit: AuditLog; clock: Clock }) {
+export function createRaceService({ db, values, audit, clock, today }: { db: Kysely<DB>; values: RaceValues; audit: AuditLog; clock: Clock; today: Today }) {
   async function load(id: number) {
     const row = await db.selectFrom('races').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('race');
@@ -152,7 +152,7 @@ export function createRaceService({ db, values, audit, clock }: { db: Kysely<DB>
     async ranking(actor: ActorContext, id: number, year?: number, index?: number) {
       assertReader(actor);
       const { definition } = await load(id);
-      const period = year && index ? periodOrThrow(definition, year, index) : latestFinishedPeriodOrThrow(definition, clock().toISOString().slice(0, 10));
+      const period = year && index ? periodOrThrow(definition, year, index) : latestFinishedPeriodOrThrow(definition, today());
       const ranking = await computeRanking(definition, period, await previousRanks(id, definition, period));
       const presented = presentRanking(definition, period, ranking);
       const published = await db.selectFrom('bulletins').select(['id', 'period_index', 'snapshot_json']).where('race_id', '=', id).where('year', '=', period.year).where('period_kind', '=', period.kind).orderBy('period_index').execute();

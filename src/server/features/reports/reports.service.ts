@@ -11,7 +11,7 @@ import {
   type ReportState,
 } from '../../../domain/reports/report-rules.ts';
 import { scopeFor } from '../../../domain/access/scope.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { reportPolicy } from '../../policies/report.policy.ts';
@@ -39,6 +39,8 @@ export interface ReportServiceDeps {
   projects: ProjectRepository;
   audit: AuditLog;
   clock: Clock;
+  /** The county's date. */
+  today: Today;
   /** Called after a commit that may change a project's light (approve, correction approved). */
   onReportApproved?: (projectId: number) => Promise<void>;
   settings: ReportSettings;
@@ -49,13 +51,12 @@ export interface ReportServiceDeps {
 
 const view = (r: ReportRow) => ({ year: r.year, month: r.month, revision: r.revision, amount: Number(r.amount), state: r.state, isLate: r.is_late === 1, isCurrent: r.is_current === 1 });
 
-export function createReportService({ db, reports, projects, audit, clock, onReportApproved, settings, stats, photos }: ReportServiceDeps) {
+export function createReportService({ db, reports, projects, audit, clock, today, onReportApproved, settings, stats, photos }: ReportServiceDeps) {
   /** A locked month takes no new filing, editing or submitting; corrections still go through review. */
   async function assertOpen(year: number, month: number, ex: Kysely<DB>) {
     if (await settings.isLocked(year, month, ex)) throw conflict('REPORT_MONTH_LOCKED', { year, month });
   }
 
-  const today = () => clock().toISOString().slice(0, 10);
 
   async function visibleProject(actor: ActorContext, projectId: number, ex: Kysely<DB> = db) {
     const p = await projects.findById(projectId, ex);

@@ -1,3 +1,4 @@
+import { localDate } from '../../../../src/domain/calendar/local-date';
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Grid, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { ProjectDetail } from '../../api-projects';
@@ -54,7 +55,7 @@ function deviation({ tp }: ProjectsI18n, planned: string | null, actual: string 
 export function ProjectDetailSections({ project: p }: { project: ProjectDetail }) {
   const i18n = useProjectsI18n();
   const { tp, label, lang } = i18n;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date());
   const industry = p.industryName
     ? `${p.industryCode} ${p.industryName}${p.sectionName ? `（${p.sectionName}）` : ''}`
     : p.industryCode;

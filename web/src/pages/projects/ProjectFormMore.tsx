@@ -1,4 +1,5 @@
 // 投资, 进度计划, 要素 and 标签 of the project form.
+import { localDate } from '../../../../src/domain/calendar/local-date';
 import { Button, Col, Form, Grid, Input, InputNumber, Row, Select, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormInstance } from 'antd';
@@ -177,7 +178,7 @@ const ORDERED: Milestone[] = ['start', 'completion', 'production', 'capacity'];
 
 export function ScheduleSection() {
   const { tp, label } = useProjectsI18n();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date());
   const isPhone = Grid.useBreakpoint().md === false;
   const plannedOf = (m: Milestone) => tp('form.plannedOf', { milestone: label(MILESTONE_LABELS, m) });
   return (

@@ -1,3 +1,4 @@
+import { localDate } from '../../../../src/domain/calendar/local-date';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { projectsApi, type ProjectDetail, type TransitionInput } from '../../api-projects';
 import { useFormRequest } from '../../forms';
@@ -47,7 +48,7 @@ export function StageTransitionModal({
   const { busy, run } = useFormRequest(form);
   const to = Form.useWatch('to', form);
   const needs = requirementsOf(project.stage, to);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date());
 
   const submit = async (values: Values) => {
     if (!values.to) return;
