@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPoints, gapToTimeProgress, parseCurve, roundHalfUp, timeProgress, TimeProgressError, yearCompletion } from './time-progress.ts';
+import { formatPoints, formatScore, gapToTimeProgress, parseCurve, roundHalfUp, timeProgress, TimeProgressError, yearCompletion } from './time-progress.ts';
 
 // A front-light curve: little in the winter, most of the work from spring to autumn.
 const curve = [2, 5, 12, 20, 30, 42, 52, 62, 72, 82, 92, 100];
@@ -88,15 +88,26 @@ describe('gapToTimeProgress', () => {
     expect(formatPoints(gapToTimeProgress(30.9, timeProgress(3)))).toBe('5.9');
   });
 
-  it('month 10 with 97.17% completed is 13.84 points ahead (97.17 − 83.33…), shown "13.8"', () => {
+  it('month 10 with 97.17% completed is 13.8 points ahead (97.17 − 83.33… = 13.836…, rounded once)', () => {
     const gap = gapToTimeProgress(97.17, timeProgress(10));
-    expect(gap).toBe(13.84);
+    expect(gap).toBe(13.8);
     expect(formatPoints(gap)).toBe('13.8');
+  });
+
+  it('rounds the exact difference once: −72.347 is −72.3, not −72.35 → −72.4', () => {
+    expect(gapToTimeProgress(11.0, 83.347)).toBe(-72.3);
+    // Rounding to two decimals first, then to one, was the dashboard's bug.
+    expect(roundHalfUp(roundHalfUp(11.0 - 83.347, 2), 1)).toBe(-72.4);
+  });
+
+  it('never subtracts rounded figures: 45.7756% against 83.3333…% is 37.6 behind (45.8 − 83.3 would say 37.5)', () => {
+    expect(gapToTimeProgress(45.7756, timeProgress(10))).toBe(-37.6);
+    expect(roundHalfUp(roundHalfUp(45.7756, 1) - roundHalfUp(timeProgress(10), 1), 1)).toBe(-37.5);
   });
 
   it.each([
     [15, 25, -10],
-    [41.2, 66.67, -25.47],
+    [41.2, 66.67, -25.5],
     [50, 50, 0],
   ])('%f%% against %f%% is %f points', (completion, time, gap) => {
     expect(gapToTimeProgress(completion, time)).toBe(gap);
@@ -128,5 +139,16 @@ describe('rounding and formatting', () => {
     [30.9 - 25, 2, 5.9],
   ])('roundHalfUp(%f, %i) is %f', (x, d, r) => {
     expect(roundHalfUp(x, d)).toBe(r);
+  });
+});
+
+describe('formatScore', () => {
+  it.each([
+    [85.325, '85.33'], // toFixed(2) says 85.32: the binary 85.325 sits just below
+    [1.005, '1.01'],
+    [29.95, '29.95'],
+    [0, '0.00'],
+  ])('formatScore(%f) is "%s"', (x, text) => {
+    expect(formatScore(x)).toBe(text);
   });
 });

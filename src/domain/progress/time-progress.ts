@@ -58,11 +58,18 @@ export function yearCompletion(cumulativeYuan: Yuan, annualPlanYuan: Yuan | null
 }
 
 /**
- * Completion minus 序时进度 in percentage points, to two decimals: positive = ahead, negative = behind.
- * gapToTimeProgress(30.90, 25) → 5.9; gapToTimeProgress(97.17, timeProgress(10)) → 13.84.
+ * Completion minus 序时进度 in percentage points, as published (DESIGN §3.12a): from the exact figures,
+ * rounded once, half up, to one decimal; positive = ahead, negative = behind. Never subtract two
+ * rounded figures: 45.7756 − 83.3333… is −37.558 → −37.6, where 45.8 − 83.3 would say −37.5.
+ * gapToTimeProgress(30.90, 25) → 5.9; gapToTimeProgress(97.17, timeProgress(10)) → 13.8.
  */
 export function gapToTimeProgress(completionPct: number, timePct: number): number {
-  return roundHalfUp(completionPct - timePct, 2);
+  return roundHalfUp(completionPct - timePct, 1);
+}
+
+/** A score in points to two decimals, rounded half up once: 85.325 → "85.33" (toFixed would say 85.32). */
+export function formatScore(x: number): string {
+  return roundHalfUp(x, 2).toFixed(2);
 }
 
 /**

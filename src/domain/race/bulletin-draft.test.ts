@@ -56,9 +56,11 @@ describe('draftCommentary', () => {
 
   it.each([
     ['behind', 70.04, 75, '落后序时进度 5.0 个百分点'],
-    ['level', 75.02, 74.96, '与序时进度持平'],
-    // 30.3 − 25.0 as printed, not the exact 5.22 rounded to 5.2
-    ['ahead, by the printed figures', 30.26, 25.04, '超序时进度 5.3 个百分点'],
+    ['level', 75.02, 74.98, '与序时进度持平'],
+    // The exact 5.22 rounded once — not 30.3 − 25.0 = 5.3 from the rounded figures printed beside it
+    ['ahead, by the exact figures', 30.26, 25.04, '超序时进度 5.2 个百分点'],
+    // The reported bulletin: 45.7756% against 83.3333…% is 37.558 behind → 37.6 (not 45.8 − 83.3 = 37.5)
+    ['behind, rounded once', 45.7756, 250 / 3, '落后序时进度 37.6 个百分点'],
   ])('says when the county is %s', (_what, completionPct, timePct, phrase) => {
     expect(draftCommentary(input({ totals: { planYuan: 1_200_000_000, completedYuan: 900_000_000, completionPct, timePct } }))).toContain(phrase);
   });
@@ -71,8 +73,8 @@ describe('draftCommentary', () => {
 
   it('names each group’s 骏马 and 蜗牛 with their totals', () => {
     const text = draftCommentary(input());
-    expect(text).toContain('（一）乡镇街道（共 4 个单位参评）：综合得分排名靠前的“骏马”单位为兰江街道（98.50 分）、云山街道（96.20 分）；排名靠后的“蜗牛”单位为柏社乡（61.00 分）。');
-    expect(text).toContain('（二）县级部门（共 2 个单位参评）：综合得分排名靠前的“骏马”单位为发改局（90.00 分）、住建局（70.00 分）。');
+    expect(text).toContain('（一）乡镇街道（共 4 个单位参评）：综合得分排名靠前的“骏马”单位为兰江街道（98.50分）、云山街道（96.20分）；排名靠后的“蜗牛”单位为柏社乡（61.00分）。');
+    expect(text).toContain('（二）县级部门（共 2 个单位参评）：综合得分排名靠前的“骏马”单位为发改局（90.00分）、住建局（70.00分）。');
     expect(text).toContain('（三）平台：本期无参评单位。');
     expect(text).not.toContain('女埠街道（');
   });
@@ -101,6 +103,6 @@ describe('draftCommentary', () => {
   it('sets every paragraph off by a blank line, as the bulletin renderers split them', () => {
     const text = draftCommentary(input({ redProjects: red(2) }));
     expect(text).toContain('1. 项目1（兰江街道）：原因1。\n\n2. 项目2（柏社乡）：原因2。');
-    expect(text).toContain('96.20 分）；排名靠后的“蜗牛”单位为柏社乡（61.00 分）。\n\n（二）县级部门');
+    expect(text).toContain('96.20分）；排名靠后的“蜗牛”单位为柏社乡（61.00分）。\n\n（二）县级部门');
   });
 });

@@ -4,7 +4,7 @@
  * The coordinator edits it before publishing; this only spares them typing the numbers.
  */
 import { formatMoney, type Yuan } from '../money/money.ts';
-import { formatPoints, roundHalfUp } from '../progress/time-progress.ts';
+import { formatPoints, formatScore, gapToTimeProgress } from '../progress/time-progress.ts';
 import type { GroupRanking, RaceRanking, RankingRow } from './ranking.ts';
 
 export interface RedProjectLine {
@@ -52,10 +52,10 @@ export function draftCommentary(input: CommentaryInput): string {
 
 
 function overview({ regionName, periodLabel, totals }: CommentaryInput): string[] {
-  // The gap is taken between the one-decimal figures printed, so a reader's subtraction agrees with it.
-  const completion = roundHalfUp(totals.completionPct, 1);
-  const time = roundHalfUp(totals.timePct, 1);
-  const gap = roundHalfUp(completion - time, 1);
+  // Each figure is rounded once from the exact values, the gap too (DESIGN §3.12a).
+  const completion = totals.completionPct;
+  const time = totals.timePct;
+  const gap = gapToTimeProgress(completion, time);
   const versus = gap > 0 ? `超序时进度 ${formatPoints(gap)} 个百分点` : gap < 0 ? `落后序时进度 ${formatPoints(-gap)} 个百分点` : '与序时进度持平';
   return [
     '一、总体情况',
@@ -64,7 +64,7 @@ function overview({ regionName, periodLabel, totals }: CommentaryInput): string[
   ];
 }
 
-const named = (rows: readonly RankingRow[]) => rows.map((r) => `${r.name}（${r.total.toFixed(2)} 分）`).join('、');
+const named = (rows: readonly RankingRow[]) => rows.map((r) => `${r.name}（${formatScore(r.total)}分）`).join('、');
 
 function groupParagraph(g: GroupRanking, i: number): string {
   const head = `（${ordinal(i)}）${g.label['zh-CN']}`;

@@ -5,6 +5,7 @@
  * and a sample bulletin for tests and benchmarks.
  */
 import { createRng } from '../../../domain/demo/random.ts';
+import { formatScore } from '../../../domain/progress/time-progress.ts';
 import { DEMO_DEPARTMENTS, DEMO_PLATFORMS } from '../../../domain/demo/places.ts';
 
 export interface BulletinDocument {
@@ -90,7 +91,7 @@ export function rankingTable(group: BulletinGroup, number: number, periodLabel: 
       // The unit on a line of its own: a narrow column would otherwise strand the closing bracket.
       group.indicators.flatMap((i) => [{ text: i.unit ? `完成\n（${i.unit}）` : '完成' }, { text: '得分' }]),
     ],
-    body: group.rows.map((r) => [String(r.rank), formatRankChange(r.rankChange), r.unitName, r.total.toFixed(2), ...r.cells.flatMap((c) => [c.value, c.score])]),
+    body: group.rows.map((r) => [String(r.rank), formatRankChange(r.rankChange), r.unitName, formatScore(r.total), ...r.cells.flatMap((c) => [c.value, c.score])]),
   };
 }
 

@@ -1,4 +1,5 @@
 import { formatIndicatorValue, indicatorByKey, type IndicatorKey } from '../../../domain/race/indicators.ts';
+import { formatScore } from '../../../domain/progress/time-progress.ts';
 import type { BulletinDocument } from './bulletin-document.ts';
 import type { BulletinSnapshot } from './bulletins.service.ts';
 
@@ -29,7 +30,7 @@ export function toBulletinDocument(
         cells: r.breakdown.map((c) => ({
           value: value(c.indicator, c.value),
           target: value(c.indicator, c.target),
-          score: c.score === null ? (c.note ? NOTES[c.note] : '—') : c.score.toFixed(2),
+          score: c.score === null ? (c.note ? NOTES[c.note] : '—') : formatScore(c.score),
         })),
       })),
       top: g.top.map((r) => r.name),

@@ -26,9 +26,10 @@ function scoped<T extends Q>(q: T, scope: Scope, unitPath: string): T {
   return scope.kind === 'all' ? out : (out.where(sql<boolean>`1 = 0`) as T);
 }
 
-const pct1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
-/** The gap to 序时进度 from the exact figures, to one decimal as the lights show it (positive = ahead). */
-const gapOf = (completion: number | null, time: number) => (completion === null ? null : roundHalfUp(gapToTimeProgress(completion, time), 1));
+/** A percent rounded once, half up, to one decimal (the domain's rounding, as the lights and bulletins print it). */
+const pct1 = (x: number | null) => (x === null ? null : roundHalfUp(x, 1));
+/** The gap to 序时进度 from the exact figures, rounded once (positive = ahead). */
+const gapOf = (completion: number | null, time: number) => (completion === null ? null : gapToTimeProgress(completion, time));
 
 /**
  * The leaders' dashboard: the year's totals against 序时进度, colours per unit, the red list with

@@ -1,3 +1,4 @@
+import { formatPoints } from '../../../../src/domain/progress/time-progress';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Grid, Row, Skeleton, Tag, Typography } from 'antd';
 import { lightsApi, type Colour, type Dashboard } from '../../api-lights';
@@ -164,12 +165,12 @@ export function DashboardPage() {
             <Typography.Text type="secondary">{tl('dash.rate')}</Typography.Text>
             <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, flexWrap: 'wrap' }}>
               <span style={{ ...bigNumber, color: gapColour }} data-testid="dashboard-rate">
-                {totals.completionPct === null ? '—' : `${totals.completionPct.toFixed(1)}%`}
+                {totals.completionPct === null ? '—' : `${formatPoints(totals.completionPct)}%`}
               </span>
-              {totals.timePct !== null && <Typography.Text type="secondary">{tl('dash.timePct', { pct: totals.timePct.toFixed(1) })}</Typography.Text>}
+              {totals.timePct !== null && <Typography.Text type="secondary">{tl('dash.timePct', { pct: formatPoints(totals.timePct) })}</Typography.Text>}
             </div>
             <div style={{ color: gapColour, fontSize: 13 }} data-testid="dashboard-gap" data-gap={gap ?? ''}>
-              {gap === null ? tl('dash.noPlan') : gap > 0 ? tl('dash.ahead', { gap: gap.toFixed(1) }) : gap < 0 ? tl('dash.behind', { gap: Math.abs(gap).toFixed(1) }) : tl('dash.even')}
+              {gap === null ? tl('dash.noPlan') : gap > 0 ? tl('dash.ahead', { gap: formatPoints(gap) }) : gap < 0 ? tl('dash.behind', { gap: formatPoints(Math.abs(gap)) }) : tl('dash.even')}
             </div>
           </Card>
         </Col>
