@@ -28,7 +28,7 @@ export async function benchLights(args: { projects: number; requests: number; da
       let peakRss = process.memoryUsage().rss;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
       const t1 = performance.now();
-      const computed = await services.lights.recomputeAll(true);
+      const computed = await services.lights.recomputeAll();
       const fullMs = performance.now() - t1;
       clearInterval(sampler);
       console.log(`[${kind}] full recomputation of ${computed.toLocaleString()} lights: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);

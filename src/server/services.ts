@@ -63,7 +63,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
-    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, today, onReportApproved: recompute, settings: reportSettings, stats, photos: reportPhotos }),
+    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, today, onReportApproved: async (projectId, since) => void (await lights.recomputeProject(projectId, since)), settings: reportSettings, stats, photos: reportPhotos }),
     reportSettings,
     reportPhotos,
     targets,

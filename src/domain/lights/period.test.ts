@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessedPeriod, reportStatuses } from './period.ts';
+import { assessedPeriod, assessmentDay, lastDayOfMonth, monthsBetween, reportStatuses } from './period.ts';
 
 describe('the assessed period', () => {
   it.each([
@@ -7,6 +7,25 @@ describe('the assessed period', () => {
     ['2026-01-02', 2025, 12],
   ])('on %s the light assesses %i-%i', (today, year, month) => {
     expect(assessedPeriod(today)).toEqual({ year, month });
+  });
+});
+
+describe('months after the fact', () => {
+  it.each([
+    [2026, 2, '2026-02-28'],
+    [2028, 2, '2028-02-29'],
+    [2026, 12, '2026-12-31'],
+  ])('%i-%i ends on %s', (y, m, day) => expect(lastDayOfMonth(y, m)).toBe(day));
+
+  it('judges a past month at the end of the month after it, a recent one today', () => {
+    expect(assessmentDay({ year: 2026, month: 9 }, '2026-12-02')).toBe('2026-10-31');
+    expect(assessmentDay({ year: 2026, month: 10 }, '2026-11-20')).toBe('2026-11-20');
+    expect(assessmentDay({ year: 2025, month: 12 }, '2026-03-01')).toBe('2026-01-31');
+  });
+
+  it('lists the months between two months', () => {
+    expect(monthsBetween({ year: 2025, month: 11 }, { year: 2026, month: 2 })).toEqual([{ year: 2025, month: 11 }, { year: 2025, month: 12 }, { year: 2026, month: 1 }]);
+    expect(monthsBetween({ year: 2026, month: 5 }, { year: 2026, month: 5 })).toEqual([]);
   });
 });
 

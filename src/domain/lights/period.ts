@@ -11,6 +11,36 @@ export function assessedPeriod(today: string): { year: number; month: number } {
   return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The last day 'YYYY-MM-DD' of a month. */
+export function lastDayOfMonth(year: number, month: number): string {
+  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+}
+
+/** The month after (year, month). */
+export function nextMonth({ year, month }: { year: number; month: number }): { year: number; month: number } {
+  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+}
+
+/**
+ * The day a month's light is judged on when it is built after the fact (history loaded or imported):
+ * the last day the month was the assessed one — the end of the month after it — or today if that
+ * is earlier. September 2026 is judged as of 2026-10-31.
+ */
+export function assessmentDay(period: { year: number; month: number }, today: string): string {
+  const after = nextMonth(period);
+  const last = lastDayOfMonth(after.year, after.month);
+  return last < today ? last : today;
+}
+
+/** The months from `from` up to but not including `to`, in order. */
+export function monthsBetween(from: { year: number; month: number }, to: { year: number; month: number }): { year: number; month: number }[] {
+  const out: { year: number; month: number }[] = [];
+  for (let p = from; p.year < to.year || (p.year === to.year && p.month < to.month); p = nextMonth(p)) out.push(p);
+  return out;
+}
+
 /**
  * The report statuses the engine reads, from the reports on record. A month is owed from the
  * first month the project had to report in the year; an owed month with nothing submitted is

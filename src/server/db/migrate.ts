@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_report_photos.ts';
 import * as m0009 from './migrations/0009_race.ts';
 import * as m0010 from './migrations/0010_imports.ts';
 import * as m0011 from './migrations/0011_report_imports.ts';
+import * as m0012 from './migrations/0012_history.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, DialectMigration> = {
   '0009_race': m0009,
   '0010_imports': m0010,
   '0011_report_imports': m0011,
+  '0012_history': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

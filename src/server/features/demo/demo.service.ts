@@ -114,7 +114,7 @@ export function createDemoService(deps: {
       // The reports went straight to the table, past the services that keep the units' figures.
       await stats.rebuild();
       // Every light computed once, kept as the assessed month's light, as the nightly cutoff would.
-      await lights.recomputeAll(true);
+      await lights.recomputeAll();
       // The coordinator's targets, race and the last three months' bulletins.
       const coordinatorRow = await db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['users.id', 'units.path', 'units.name', 'units.id as unit_id']).where('users.username', '=', 'coordinator').executeTakeFirstOrThrow();
       const coordinator: ActorContext = { id: coordinatorRow.id, role: 'coordinator', unitId: coordinatorRow.unit_id, unitPath: coordinatorRow.path, username: 'coordinator', displayName: '项目办王主任', unitName: coordinatorRow.name, locale: null, via: 'session' };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { evaluateProject } from '../../../domain/lights/engine.ts';
-import { assessedPeriod } from '../../../domain/lights/period.ts';
+import { assessedPeriod, assessmentDay, monthsBetween } from '../../../domain/lights/period.ts';
 import { DEFAULT_RULE_SET, parseRuleSet, RuleSetError, type RuleSet } from '../../../domain/lights/rules.ts';
 import { DIMENSION_KEYS, type DimensionKey } from '../../../domain/lights/types.ts';
 import { scopeFor } from '../../../domain/access/scope.ts';
@@ -24,18 +24,28 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
     return { version: row.version, rules: parseRuleSet(JSON.parse(row.rules_json)), createdBy: row.created_by, createdAt: row.created_at };
   }
 
-  /** Evaluates a batch of projects and stores each light with the rule-set version it used. */
-  async function computeBatch(ids: number[], rules: { version: number; rules: RuleSet }, monthFinal: boolean) {
+  /**
+   * Evaluates a batch of projects for a month (default: the assessed one) and stores each light with
+   * the rule-set version it used: as the month's latest light (project_light_months), as a row of
+   * light_history when it differs from the one before, and — for the assessed month — as the
+   * current light. A past month is judged as of the end of the month after it (assessmentDay).
+   */
+  async function computeBatch(ids: number[], rules: { version: number; rules: RuleSet }, month?: { year: number; month: number }) {
     const day = today();
-    const period = assessedPeriod(day);
-    const facts = await loadFacts(db, ids, period, day, await calendar());
+    const assessed = assessedPeriod(day);
+    const period = month ?? assessed;
+    const isCurrent = period.year === assessed.year && period.month === assessed.month;
+    const judgedOn = isCurrent ? day : assessmentDay(period, day);
+    const facts = await loadFacts(db, ids, period, judgedOn, await calendar());
     const at = clock().toISOString();
     const rows = [...facts].map(([projectId, f]) => {
-      const light = evaluateProject(f, rules.rules, { today: day, ...period });
+      const light = evaluateProject(f, rules.rules, { today: judgedOn, ...period });
       return { project_id: projectId, colour: light.colour, findings_json: JSON.stringify(light.findings), exempted_json: JSON.stringify(light.exempted), rule_set_version: rules.version, year: period.year, month: period.month, computed_at: at };
     });
     if (!rows.length) return 0;
     await db.transaction().execute(async (trx) => {
+      await recordMonth(trx, rows);
+      if (!isCurrent) return;
       const previous = await trx
         .selectFrom('projects')
         .leftJoin('project_lights as l', 'l.project_id', 'projects.id')
@@ -49,25 +59,64 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
         .values(rows)
         .onConflict((oc) => oc.column('project_id').doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), exempted_json: eb.ref('excluded.exempted_json'), rule_set_version: eb.ref('excluded.rule_set_version'), year: eb.ref('excluded.year'), month: eb.ref('excluded.month'), computed_at: eb.ref('excluded.computed_at') })))
         .execute();
-      if (monthFinal) {
-        await trx
-          .insertInto('project_light_months')
-          .values(rows.map((r) => ({ project_id: r.project_id, year: r.year, month: r.month, colour: r.colour, findings_json: r.findings_json, rule_set_version: r.rule_set_version, computed_at: r.computed_at })))
-          .onConflict((oc) => oc.columns(['project_id', 'year', 'month']).doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), rule_set_version: eb.ref('excluded.rule_set_version'), computed_at: eb.ref('excluded.computed_at') })))
-          .execute();
-      }
     });
     return rows.length;
   }
 
-  async function recomputeAll(monthFinal = false) {
+  type LightRow = { project_id: number; year: number; month: number; colour: string; findings_json: string; rule_set_version: number; computed_at: string };
+
+  /** The month's latest light per project, and a history row for each one that changed (all rows share one month). */
+  async function recordMonth(trx: Kysely<DB>, rows: LightRow[]) {
+    const { year, month } = rows[0]!;
+    const before = await trx
+      .selectFrom('project_light_months')
+      .select(['project_id', 'colour', 'findings_json', 'rule_set_version'])
+      .where('year', '=', year)
+      .where('month', '=', month)
+      .where('project_id', 'in', rows.map((r) => r.project_id))
+      .execute();
+    const known = new Map(before.map((b) => [b.project_id, `${b.colour}|${b.rule_set_version}|${b.findings_json}`]));
+    const changed = rows.filter((r) => known.get(r.project_id) !== `${r.colour}|${r.rule_set_version}|${r.findings_json}`);
+    if (!changed.length) return;
+    await trx
+      .insertInto('project_light_months')
+      .values(changed.map((r) => ({ project_id: r.project_id, year: r.year, month: r.month, colour: r.colour, findings_json: r.findings_json, rule_set_version: r.rule_set_version, computed_at: r.computed_at })))
+      .onConflict((oc) => oc.columns(['project_id', 'year', 'month']).doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), rule_set_version: eb.ref('excluded.rule_set_version'), computed_at: eb.ref('excluded.computed_at') })))
+      .execute();
+    await trx
+      .insertInto('light_history')
+      .values(changed.map((r) => ({ project_id: r.project_id, year: r.year, month: r.month, colour: r.colour, findings_json: r.findings_json, rule_set_version: r.rule_set_version, at: r.computed_at })))
+      .execute();
+  }
+
+  /**
+   * Builds the lights of past months a project has none for — from `since` up to the assessed month —
+   * as history loaded or imported late (reports of past months approved now) needs. A month that
+   * already has a light keeps it: its assessment is over, and what was published stays true.
+   */
+  async function fillMissingMonths(ids: number[], since: { year: number; month: number }) {
+    if (!ids.length) return 0;
+    const rules = await currentRules();
+    let count = 0;
+    for (const m of monthsBetween(since, assessedPeriod(today()))) {
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const part = ids.slice(i, i + BATCH);
+        const have = new Set((await db.selectFrom('project_light_months').select('project_id').where('year', '=', m.year).where('month', '=', m.month).where('project_id', 'in', part).execute()).map((r) => r.project_id));
+        const missing = part.filter((id) => !have.has(id));
+        if (missing.length) count += await computeBatch(missing, rules, m);
+      }
+    }
+    return count;
+  }
+
+  async function recomputeAll() {
     const rules = await currentRules();
     let after = 0;
     let count = 0;
     for (;;) {
       const ids = (await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
       if (!ids.length) return count;
-      count += await computeBatch(ids, rules, monthFinal);
+      count += await computeBatch(ids, rules);
       after = ids.at(-1)!;
     }
   }
@@ -79,8 +128,16 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
   return {
     currentRules,
     recomputeAll,
-    /** After anything that affects one project's light (a report approved, a stage change, an exemption). */
-    recomputeProject: async (projectId: number) => computeBatch([projectId], await currentRules(), false),
+    fillMissingMonths,
+    /**
+     * After anything that affects one project's light (a stage change, an exemption, a report approved);
+     * a report of a past month (`since`) also builds the lights of the months since that have none.
+     */
+    async recomputeProject(projectId: number, since?: { year: number; month: number }) {
+      const n = await computeBatch([projectId], await currentRules());
+      if (since) await fillMissingMonths([projectId], since);
+      return n;
+    },
 
     /** A new rule-set version after validation; every light is then recomputed with it. */
     async updateRules(actor: ActorContext, input: unknown, ip: string | null) {
@@ -139,7 +196,7 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
         const { id } = await trx.insertInto('light_exemptions').values({ project_id: projectId, dimension: input.dimension, reason: input.reason, approver: actor.displayName, until: input.until, created_at: clock().toISOString() }).returning('id').executeTakeFirstOrThrow();
         await audit.record({ actor, action: 'exemption.create', objectType: 'project', objectId: String(projectId), unitPath: p.unit_path, summary: `“${p.name}”亮灯豁免（${input.dimension}，至 ${input.until}）：${input.reason}`, after: { id, ...input }, ip }, trx);
       });
-      await computeBatch([projectId], await currentRules(), false);
+      await computeBatch([projectId], await currentRules());
       return this.lightOf(actor, projectId);
     },
 
@@ -154,7 +211,7 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
       } catch {
         return { ran: false, key, projects: 0 };
       }
-      const projects = await recomputeAll(true);
+      const projects = await recomputeAll();
       // Once a day the per-unit figures are rebuilt from scratch, so no drift outlives a day.
       await stats.rebuild();
       await db.updateTable('job_runs').set({ finished_at: clock().toISOString(), result: `${projects} projects` }).where('run_key', '=', key).execute();

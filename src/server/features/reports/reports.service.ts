@@ -42,7 +42,8 @@ export interface ReportServiceDeps {
   /** The county's date. */
   today: Today;
   /** Called after a commit that may change a project's light (approve, correction approved). */
-  onReportApproved?: (projectId: number) => Promise<void>;
+  /** After an approval: the project's light, and those of the months since the report's month that have none. */
+  onReportApproved?: (projectId: number, month: { year: number; month: number }) => Promise<void>;
   settings: ReportSettings;
   /** Keeps the units' monthly sums current inside the approving transaction. */
   stats: Pick<UnitStats, 'track'>;
@@ -88,7 +89,7 @@ export function createReportService({ db, reports, projects, audit, clock, today
 
   /** Moves a report through submit / approve / return in one transaction with its audit event. */
   async function move(actor: ActorContext, id: number, action: 'submit' | 'approve' | 'return', reason: string | undefined, ip: string | null) {
-    const projectId = await db.transaction().execute(async (trx) => {
+    const moved = await db.transaction().execute(async (trx) => {
       const { r, p } = await visibleReport(actor, id, trx);
       const allowed = action === 'submit' ? reportPolicy.canFile(actor, p) : reportPolicy.canReview(actor, p);
       if (!allowed) throw forbidden();
@@ -110,9 +111,9 @@ export function createReportService({ db, reports, projects, audit, clock, today
         { actor, action: `report.${action}`, objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `${p.name} ${r.year}年${r.month}月月报（第 ${r.revision} 版）：${action === 'submit' ? '报送' : action === 'approve' ? '审核通过' : `退回：${reason}`}`, before: view(r), after: view({ ...r, ...patch, is_current: action === 'approve' ? 1 : r.is_current }), ip },
         trx,
       );
-      return r.project_id;
+      return { projectId: r.project_id, year: r.year, month: r.month };
     });
-    if (action === 'approve') await onReportApproved?.(projectId);
+    if (action === 'approve') await onReportApproved?.(moved.projectId, { year: moved.year, month: moved.month });
     return getReport(actor, id);
   }
 
