@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiClient } from '../test/support/client.ts';
 import { buildUser, PASSWORD, setUpCounty } from '../test/support/factories.ts';
 import { buildProject } from '../test/support/projects.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot, signIn } from './support/browser.ts';
 
 /** The server's today: lights assess October 2026 (序时进度 83.3 %). */
 const TODAY = new Date('2026-11-23T10:00:00Z');
@@ -60,7 +61,35 @@ describe('lights and the dashboard in Chromium', () => {
     await screenshot(page, '21-rules-refused');
     await red.fill('15');
     await page.getByTestId('rules-save').click();
-    await expect.poll(() => page.getByTestId('rules-version').textContent()).toContain('2');
+    // First what the change would do: one project yellow → red, with its new reason; nothing saved yet.
+    const preview = page.getByTestId('rules-preview');
+    await preview.waitFor();
+    expect(await page.getByTestId('rules-preview-summary').textContent()).toBe('将有 1 个项目变色：红 0 → 1，黄 1 → 0');
+    const item = page.getByTestId('rules-preview-item');
+    await expect.poll(() => item.count()).toBe(1);
+    expect([await item.getAttribute('data-from'), await item.getAttribute('data-to')]).toEqual(['yellow', 'red']);
+    expect(await item.textContent()).toContain('兰江街道安置房工程');
+    expect(await item.textContent()).toContain('落后序时进度 16.7 个百分点');
+    await screenshot(page, '22-rules-preview');
+    // Going back saves nothing.
+    await page.getByTestId('rules-preview-cancel').click();
+    await preview.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('rules-version').getAttribute('data-version')).toBe('1');
+    // The same preview reads on a phone, then is confirmed.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('rules-save').click();
+    await preview.waitFor();
+    await expect.poll(() => item.count()).toBe(1);
+    await screenshot(page, '22-rules-preview-phone');
+    const box = (await page.getByRole('dialog').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await preview.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('rules-preview-confirm').click();
+    await preview.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('rules-version').getAttribute('data-version')).toBe('2');
     await screenshot(page, '22-rules-saved');
   });
 
@@ -69,6 +98,25 @@ describe('lights and the dashboard in Chromium', () => {
     await expect.poll(colour).toBe('red');
     await expect.poll(() => page.getByTestId('project-light').textContent()).toContain('落后序时进度 16.7 个百分点');
     await screenshot(page, '23-light-red');
+  });
+
+  it('says which rules judged each month of the history, and that they differ from the current light’s', async () => {
+    const october = page.locator('[data-testid="light-history-month"][data-month="2026-10"]');
+    await october.waitFor();
+    expect(await october.getAttribute('data-rule-version')).toBe('2');
+    expect(await october.getAttribute('data-other-rules')).toBeNull();
+    // January–September were judged under the defaults (version 0) when their reports were approved.
+    const september = page.locator('[data-testid="light-history-month"][data-month="2026-09"]');
+    expect(await september.getAttribute('data-rule-version')).toBe('0');
+    expect(await september.getAttribute('data-other-rules')).toBe('true');
+    expect(await page.getByTestId('light-history-versions').textContent()).toContain('2026年1–9月为第 0 版，2026年10月为第 2 版；当前亮灯按第 2 版规则');
+    await september.hover();
+    const tip = page.locator('.ant-tooltip:not(.ant-tooltip-hidden)');
+    await expect.poll(() => tip.textContent()).toMatch(/^2026年9月 .灯 · 第 0 版规则（当前亮灯用第 2 版规则）$/);
+    await screenshot(page, '23-light-history-versions');
+    // The card alone, tooltip open, at a size a reviewer can read.
+    await page.getByTestId('project-light').screenshot({ path: path.join(ARTIFACTS, '23-light-history-card.png') });
+    await page.mouse.move(0, 0);
   });
 
   it('opens the dashboard and follows the red count to the list', async () => {
@@ -88,6 +136,10 @@ describe('lights and the dashboard in Chromium', () => {
     await page.goto(`${server.url}/dashboard`);
     await expect.poll(() => page.getByTestId('dashboard-totals').isVisible()).toBe(true);
     await screenshot(page, '25-dashboard-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.goto(`${server.url}/projects/${projectId}`);
+    await page.getByTestId('light-history-versions').waitFor();
+    await screenshot(page, '26-light-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -18,8 +18,10 @@ interface Unit {
 
 /**
  * On the demo county, the coordinator sets targets in the grid, defines a race of two indicators,
- * reads October's ranking, publishes its bulletin from the draft, downloads the Word file and finds
- * the ranking on the dashboard; a leader's phone shows the same ranking within the screen.
+ * reads October's ranking, publishes its bulletin from the draft through the check before publishing,
+ * downloads the Word file, issues a correction of it, is told that a later target change leaves the
+ * published bulletins as they are, and finds the ranking on the dashboard; a leader's phone shows the
+ * same ranking within the screen.
  */
 describe('targets, the horse race and bulletins in Chromium', () => {
   let server: TestServer;
@@ -29,6 +31,7 @@ describe('targets, the horse race and bulletins in Chromium', () => {
   let townships: Unit[];
   let raceId: number;
   let bulletinId: number;
+  let correctionId: number;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { web: true, clock: () => TODAY });
@@ -148,17 +151,26 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     // A new race has one period so far: no line to draw yet.
     expect(await page.getByTestId('ranking-history-chart').textContent()).toContain('暂无往期名次');
     // Each computed figure opens the records behind it.
-    expect(await row.getByTestId(`drill-fixedAssetInvestment-${c.unitId}`).getAttribute('href')).toBe(`/projects?unitId=${c.unitId}`);
+    expect(await row.getByTestId(`drill-fixedAssetInvestment-${c.unitId}`).getAttribute('href')).toBe(`/races/${raceId}/records?year=2026&period=10&unitId=${c.unitId}&indicator=fixedAssetInvestment`);
     await screenshot(page, '64-ranking');
   });
 
-  it('publishes October’s bulletin from the draft, then refuses to publish it again', async () => {
+  it('publishes October’s bulletin from the draft through the check, then refuses to publish it again', async () => {
+    const [, , c] = townships as [Unit, Unit, Unit];
     await page.getByTestId('ranking-publish').click();
     await expect.poll(() => page.getByTestId('publish-title').inputValue()).toContain('2026年10月');
     expect(await page.getByTestId('publish-commentary').inputValue()).toContain('一、总体情况');
     expect(await page.getByTestId('publish-doc-number').inputValue()).toMatch(/〔2026〕\d+号/);
     await page.getByTestId('publish-title').fill('兰溪市2026年10月项目投资攻坚赛马晾晒通报');
+    // The check names the township whose target was cleared: publishing waits for the coordinator's word.
+    const findings = page.getByTestId('publish-check-warnings');
+    await expect.poll(() => findings.isVisible()).toBe(true);
+    expect(await findings.getByTestId('publish-check-item-NO_TARGET').textContent()).toContain(c.unitName);
+    expect(await page.getByTestId('publish-submit').textContent()).toContain('仍要发布');
+    expect(await page.getByTestId('publish-submit').isDisabled()).toBe(true);
     await screenshot(page, '65-publish-modal');
+    await page.getByTestId('publish-acknowledge').click();
+    await expect.poll(() => page.getByTestId('publish-submit').isEnabled()).toBe(true);
     await page.getByTestId('publish-submit').click();
     await expect.poll(() => page.getByTestId('ranking-published').isVisible()).toBe(true);
     expect(await page.getByTestId('ranking-publish').getAttribute('data-blocked')).toBe('ranking.alreadyPublished');
@@ -182,6 +194,50 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await page.goto(`${server.url}/bulletins`);
     await expect.poll(() => page.getByTestId(`bulletin-link-${bulletinId}`).textContent()).toBe('兰溪市2026年10月项目投资攻坚赛马晾晒通报');
     await screenshot(page, '68-bulletins');
+  });
+
+  it('issues a correction: the bulletin stays readable, marked 已被更正 with the reason, the correction naming it', async () => {
+    const reason = '补录部分单位统计数据后重新计分';
+    await page.goto(`${server.url}/bulletins/${bulletinId}`);
+    await page.getByTestId('bulletin-correct').click();
+    await expect.poll(() => page.getByTestId('correction-title').inputValue()).toBe('关于兰溪市2026年10月项目投资攻坚赛马晾晒通报的更正通报');
+    expect(await page.getByTestId('correction-commentary').inputValue()).toContain('一、总体情况');
+    await page.getByTestId('correction-reason').fill(reason);
+    await expect.poll(() => page.getByTestId('correction-preface').textContent()).toContain(`更正原因：${reason}。`);
+    await expect.poll(() => page.getByTestId('publish-check-warnings').isVisible()).toBe(true);
+    await page.getByTestId('publish-acknowledge').click();
+    await screenshot(page, '67b-correction-modal');
+    await page.getByTestId('correction-submit').click();
+    await page.waitForURL((url) => /\/bulletins\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${bulletinId}`));
+    correctionId = Number(/\/bulletins\/(\d+)$/.exec(new URL(page.url()).pathname)![1]);
+    await expect.poll(() => page.getByTestId('bulletin-corrects').textContent()).toContain(reason);
+    expect(await page.getByTestId('bulletin-commentary').textContent()).toContain(`予以更正，以本通报为准`);
+    await screenshot(page, '67c-correction');
+
+    await page.getByTestId('bulletin-original-link').click();
+    await page.waitForURL(new RegExp(`/bulletins/${bulletinId}$`));
+    await expect.poll(() => page.getByTestId('bulletin-superseded').textContent()).toContain(reason);
+    expect(await page.getByTestId('bulletin-correct').count()).toBe(0);
+    expect(await page.getByTestId('bulletin-commentary').textContent()).toContain('一、总体情况');
+    await screenshot(page, '67d-bulletin-superseded');
+
+    await page.goto(`${server.url}/bulletins?raceId=${raceId}`);
+    await expect.poll(() => page.getByTestId(`bulletin-superseded-tag-${bulletinId}`).isVisible()).toBe(true);
+    expect(await page.getByTestId(`bulletin-correction-tag-${correctionId}`).isVisible()).toBe(true);
+    expect(await page.getByTestId(`bulletin-superseded-note-${bulletinId}`).textContent()).toContain(reason);
+    await screenshot(page, '68b-bulletins-corrected');
+  });
+
+  it('says, when a target of a published period changes, that the published bulletins stay as they are', async () => {
+    const [a] = townships as [Unit];
+    await page.goto(`${server.url}/targets?year=2026`);
+    await page.getByTestId(`target-${a.unitId}-fixedAssetInvestment`).fill('2.6');
+    await page.getByTestId('targets-save').click();
+    const alert = page.getByTestId('targets-unchanged-bulletins');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.textContent()).toContain('关于兰溪市2026年10月项目投资攻坚赛马晾晒通报的更正通报');
+    expect(await alert.textContent()).toContain('如需更正请发布更正通报');
+    await screenshot(page, '61c-targets-bulletins-unchanged');
   });
 
   it('shows the ranking card on the dashboard, leading to the ranking', async () => {
@@ -223,6 +279,19 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await page.goto(`${server.url}/bulletins/${bulletinId}`);
     await expect.poll(() => page.getByTestId('bulletin-commentary').textContent()).toContain('一、总体情况');
     await screenshot(page, '75-bulletin-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.goto(`${server.url}/bulletins/${correctionId}`);
+    await expect.poll(() => page.getByTestId('bulletin-corrects').isVisible()).toBe(true);
+    await page.getByTestId('bulletin-correct').click();
+    await expect.poll(() => page.getByTestId('correction-title').isVisible()).toBe(true);
+    await screenshot(page, '75b-correction-modal-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('correction-modal').count()).toBe(0);
+    await screenshot(page, '75c-correction-phone');
+    await page.goto(`${server.url}/bulletins/${bulletinId}`);
+    await expect.poll(() => page.getByTestId('bulletin-superseded').isVisible()).toBe(true);
+    await screenshot(page, '75d-bulletin-superseded-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.goto(`${server.url}/races/${raceId}/edit`);
     await expect.poll(() => page.getByTestId('race-indicator-1-weight').inputValue()).toBe('40');

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatScore } from '../src/domain/progress/time-progress.ts';
 import {
   commentaryBlocks,
-  fitColumnWidths,
   formatRankChange,
+  keepNumbersWithUnits,
   sampleBulletinDocument,
   signatureRightIndents,
   type BulletinDocument,
@@ -55,6 +56,20 @@ function isWellFormedXml(xml: string): boolean {
 const wordText = (xml: string) =>
   [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join('');
 
+/** A commentary as the draft writes it: spaces between numbers and their units. */
+const DRAFT_COMMENTARY = '一、总体情况\n全市累计完成投资 10.20 亿元，完成率 85.0%，超序时进度 1.7 个百分点。兰江街道（54.67 分）、云山街道（53.10 分）位居前列。';
+
+/** The zip's entries with their DOS modification time, from the central directory. */
+function zipTimes(buf: Buffer): { name: string; time: number; date: number }[] {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = buf.readUInt32LE(eocd + 16);
+  return Array.from({ length: buf.readUInt16LE(eocd + 10) }, () => {
+    const entry = { name: buf.toString('utf8', at + 46, at + 46 + buf.readUInt16LE(at + 28)), time: buf.readUInt16LE(at + 12), date: buf.readUInt16LE(at + 14) };
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    return entry;
+  });
+}
+
 /** One group of three units, one red project, one paragraph: fits on a single A4 page. */
 function tinyBulletin(): BulletinDocument {
   const doc = sampleBulletinDocument(8);
@@ -85,14 +100,12 @@ describe('bulletin layout helpers', () => {
     expect(formatRankChange(change)).toBe(text);
   });
 
-  it('keeps numbers on one line and lets only wrapping columns shrink', () => {
-    const table = { columns: [{ weight: 1, align: 'center' as const }, { weight: 1, align: 'left' as const, wrap: true }], header: [], body: [['1234', 'x'.repeat(200)]] };
-    const widths = fitColumnWidths(table, 100, (t) => t.length, 2);
-    expect(widths).toEqual([4, 96]);
-    expect(fitColumnWidths({ ...table, body: [['12', 'ab']] }, 100, (t) => t.length, 2)).toEqual([50, 50]);
-    // A sub-column label counts line by line; a label spanning columns does not.
-    const header = [[{ text: 'span over both', colSpan: 2 }], [{ text: 'ab\nabcdef' }, { text: 'c' }]];
-    expect(fitColumnWidths({ ...table, header }, 100, (t) => t.length, 2)).toEqual([6, 94]);
+  it.each([
+    ['综合得分（54.67 分）', '综合得分（54.67\u00a0分）'],
+    ['累计完成投资 10.20 亿元，完成率 85.0%，超序时进度 1.7 个百分点', '累计完成投资\u00a010.20\u00a0亿元，完成率\u00a085.0%，超序时进度\u00a01.7\u00a0个百分点'],
+    ['PDF 文件 and Word 2026', 'PDF 文件 and Word 2026'],
+  ])('keeps the number of %j with its unit by no-break spaces', (text, kept) => {
+    expect(keepNumbersWithUnits(text)).toBe(kept);
   });
 
   it('places the date two characters right of the issuer, or pushes the issuer left when the date is longer', () => {
@@ -126,6 +139,50 @@ describe('bulletin as Word', () => {
     expect(text).toContain('2026年11月5日');
   });
 
+  it('opens with the red header: the issuer large, centred and red, the 文号 above a red rule, then the title', () => {
+    const xml = zip.get('word/document.xml')!.toString('utf8');
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const issuer = paragraphs.findIndex((p) => wordText(p) === doc.issuer);
+    expect(issuer).toBe(0);
+    expect(paragraphs[0]).toMatch(/<w:jc w:val="center"\/>/);
+    expect(paragraphs[0]).toMatch(/<w:color w:val="E60000"\/>/);
+    expect(Number(/<w:sz w:val="(\d+)"\/>/.exec(paragraphs[0]!)?.[1])).toBeGreaterThan(44);
+    expect(wordText(paragraphs[1]!)).toBe(doc.docNumber);
+    expect(paragraphs[1]).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="E60000" w:sz="\d+" w:space="\d+"\/><\/w:pBdr>/);
+    expect(paragraphs.findIndex((p) => wordText(p) === doc.title)).toBeGreaterThan(1);
+  });
+
+  it('heads every money column with its one unit and prints its cells as bare numbers', () => {
+    const text = wordText(zip.get('word/document.xml')!.toString('utf8'));
+    expect(text).toContain('（亿元）');
+    expect(text).not.toMatch(/\d (亿元|万元|个)/);
+    const lanjiang = doc.groups[0]!.rows.find((r) => r.unitName === '兰江街道')!;
+    expect(lanjiang.cells[2]!.value).toMatch(/^\d+\.\d{2}$/);
+  });
+
+  it('sets commentary flush left with each number bound to its unit, so Word stretches no space inside a figure', async () => {
+    const xml = readZip(await renderBulletinDocx({ ...doc, commentary: DRAFT_COMMENTARY })).get('word/document.xml')!.toString('utf8');
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const commentary = paragraphs.find((p) => wordText(p).includes('累计完成投资'))!;
+    expect(wordText(commentary)).toContain('（54.67\u00a0分）');
+    expect(wordText(commentary)).toContain('投资\u00a010.20\u00a0亿元');
+    expect(wordText(commentary)).not.toMatch(/\d [^\x00-\x7f]|[^\x00-\x7f] \d/);
+    expect(commentary).toContain('<w:jc w:val="left"/>');
+    expect(xml).not.toContain('<w:jc w:val="both"/>');
+  });
+
+  it('is the same bytes on every render, dated at publication inside and in every zip entry', async () => {
+    const again = await renderBulletinDocx(doc);
+    expect(again.equals(await renderBulletinDocx(doc))).toBe(true);
+    const core = zip.get('docProps/core.xml')!.toString('utf8');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-05T02:30:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-05T02:30:00Z</dcterms:modified>');
+    // DOS time of 2026-11-05 02:30:00: date (46 << 9) | (11 << 5) | 5, time (2 << 11) | (30 << 5).
+    for (const entry of zipTimes(again)) expect(entry, entry.name).toMatchObject({ date: (46 << 9) | (11 << 5) | 5, time: (2 << 11) | (30 << 5) });
+    const later = await renderBulletinDocx({ ...doc, issuedAt: '2026-11-06T08:00:00.000Z' });
+    expect(later.equals(again)).toBe(false);
+  });
+
   it('numbers pages with a PAGE field in the footer', () => {
     const footers = [...zip.keys()].filter((name) => /^word\/footer\d*\.xml$/.test(name));
     expect(footers.length).toBeGreaterThan(0);
@@ -152,6 +209,70 @@ describe('bulletin as PDF', () => {
   const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   const pageText = (file: string, page?: number) =>
     execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });
+
+  /**
+   * Every ranking row on one line of the extracted text, exactly: rank, change, the whole unit name,
+   * total, and each value and score unbroken. A number wrapped in its cell ('87.3' over '1') or a
+   * name split ('兰江街' over '道') puts part of it on another line and fails this.
+   */
+  const expectRowsWhole = (text: string, doc: BulletinDocument) => {
+    const lines = new Set(text.split('\n').map((l) => l.trim().split(/\s+/).join(' ')));
+    let rows = 0;
+    for (const group of doc.groups)
+      for (const row of group.rows) {
+        const cells = [String(row.rank), formatRankChange(row.rankChange), row.unitName, formatScore(row.total), ...row.cells.flatMap((c) => [c.value, c.score])];
+        expect(lines.has(cells.join(' ')), `${group.label} ${row.unitName}: ${cells.join(' ')}`).toBe(true);
+        rows++;
+      }
+    return rows;
+  };
+  /** No unit name is split over two lines anywhere: tables, commentary and the 骏马/蜗牛 lines. */
+  const expectNamesWhole = (text: string, doc: BulletinDocument) => {
+    const lines = text.split('\n').map((l) => l.replace(/\s+/g, ''));
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+    const names = new Set([...doc.groups.flatMap((g) => g.rows.map((r) => r.unitName)), ...doc.redProjects.map((p) => p.unitName)]);
+    for (const name of names) expect(count(lines.join(''), name), name).toBe(count(lines.join('\n'), name));
+    for (const p of doc.redProjects) expect(text, p.unitName).toMatch(new RegExp(`(^|\\s)${p.unitName}(\\s|$)`, 'm'));
+  };
+
+  it.each([29, 40])('keeps every number and unit name of a %i-unit bulletin whole on one line', async (size) => {
+    const doc = { ...sampleBulletinDocument(size), commentary: DRAFT_COMMENTARY };
+    const text = pageText(save(`whole-${size}.pdf`, await renderBulletinPdf(doc, { fontPath: null })));
+    expect(expectRowsWhole(text, doc)).toBe(size);
+    expectNamesWhole(text, doc);
+    expect(text.replace(/[ \t]+/g, '')).toContain('兰江街道（54.67\u00a0分）'.replace(/\u00a0/g, ''));
+  });
+
+  it('sets a race too wide for 五号 smaller instead of breaking its numbers', async () => {
+    const base = sampleBulletinDocument(29);
+    const wide = (g: BulletinDocument['groups'][number]) => ({ ...g, indicators: [...g.indicators, ...g.indicators], rows: g.rows.map((r) => ({ ...r, cells: [...r.cells, ...r.cells] })) });
+    const doc = { ...base, groups: base.groups.map(wide) };
+    expect(doc.groups[0]!.indicators).toHaveLength(8);
+    const file = save('wide.pdf', await renderBulletinPdf(doc, { fontPath: null }));
+    expect(expectRowsWhole(pageText(file), doc)).toBe(29);
+    expectNamesWhole(pageText(file), doc);
+  });
+
+  it('opens with the issuer, then the 文号, then the title', async () => {
+    const doc = tinyBulletin();
+    const lines = pageText(save('head.pdf', await renderBulletinPdf(doc, { fontPath: null })), 1)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect(lines.slice(0, 3)).toEqual([doc.issuer, doc.docNumber, doc.title]);
+  });
+
+  it('is the same bytes on every render, dated at publication, with an /ID that follows the publication', async () => {
+    const doc = tinyBulletin();
+    const first = await renderBulletinPdf(doc, { fontPath: null });
+    expect(first.equals(await renderBulletinPdf(doc, { fontPath: null }))).toBe(true);
+    const info = execFileSync('pdfinfo', ['-isodates', save('dated.pdf', first)], { encoding: 'utf8' });
+    expect(info).toMatch(/^CreationDate:\s+2026-11-05T02:30:00Z$/m);
+    expect(info).toMatch(/^ModDate:\s+2026-11-05T02:30:00Z$/m);
+    const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]+)>/.exec(pdf.toString('latin1'))?.[1];
+    expect(id(first)).toMatch(/^[0-9a-f]{32}$/);
+    expect(id(await renderBulletinPdf({ ...doc, issuedAt: '2026-11-06T08:00:00.000Z' }, { fontPath: null }))).not.toBe(id(first));
+  });
 
   it('fits a small bulletin on one page with its Chinese text extractable', async () => {
     const doc = tinyBulletin();

@@ -18,11 +18,14 @@ import { createReportSettings } from './features/reports/report-settings.service
 import { createReportPhotoRepository } from './features/report-photos/report-photos.repository.ts';
 import { createReportPhotoService } from './features/report-photos/report-photos.service.ts';
 import { createLightService } from './features/lights/lights.service.ts';
+import { createRulePreview } from './features/lights/rule-preview.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
 import { createUnitStats } from './features/stats/unit-stats.ts';
 import { createTargetService } from './features/race/targets.service.ts';
 import { createRaceValues } from './features/race/race-values.ts';
+import { createHistoryRepository } from './features/history/history.repository.ts';
+import { createPeriodFigures } from './features/history/period-figures.ts';
 import { createRaceService } from './features/race/races.service.ts';
 import { createBulletinService } from './features/bulletins/bulletins.service.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
@@ -46,9 +49,11 @@ export function createServices(db: Db, config: Config, clock: Clock) {
   const reportSettings = createReportSettings({ db: k, audit, clock });
   const reportPhotos = createReportPhotoService({ db: k, photos: createReportPhotoRepository(k), audit, clock, locks: reportSettings });
   const stats = createUnitStats(k, db.dialect);
-  const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats }), audit, clock, today });
+  const history = createHistoryRepository(k);
+  const periodFigures = createPeriodFigures({ db: k, history, stats });
+  const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats, history }), history, figures: periodFigures, audit, clock, today, timeZone: config.timeZone });
   const targets = createTargetService({ db: k, audit, clock });
-  const bulletins = createBulletinService({ db: k, races, stats, audit, clock, today, pdfFont: config.pdfFont });
+  const bulletins = createBulletinService({ db: k, races, figures: periodFigures, audit, clock, today, pdfFont: config.pdfFont, timeZone: config.timeZone });
   const lights = createLightService({ db: k, audit, clock, today, calendar: () => reportSettings.calendar(), stats });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, today });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
@@ -70,10 +75,11 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     races,
     bulletins,
     lights,
+    rulePreview: createRulePreview({ db: k, lights, today, calendar: () => reportSettings.calendar() }),
     unitRepo,
     demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, targets, races, bulletins, clock }),
     projectQueries,
-    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, today }),
+    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, today, history, timeZone: config.timeZone }),
     exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), today }),
     stats,
     imports: imports.service,

@@ -55,6 +55,28 @@ export interface ColourCounts {
   grey: number;
 }
 
+/** The answer of POST /light-rules/preview: every light today under the current and the proposed rules; nothing stored. */
+export interface RulePreview {
+  currentVersion: number;
+  /** The version saving the proposal would create. */
+  nextVersion: number;
+  /** The county's day the lights were judged on, 'YYYY-MM-DD'. */
+  today: string;
+  period: { year: number; month: number };
+  /** Projects evaluated: the whole library. */
+  projects: number;
+  before: ColourCounts;
+  after: ColourCounts;
+  /** From one colour to another, those turning red first. */
+  transitions: { from: Colour; to: Colour; count: number }[];
+  /** The projects that change colour, in the order of `transitions`; at most `limit` of `total`. */
+  changed: {
+    total: number;
+    limit: number;
+    items: { projectId: number; name: string; unitId: number | null; unitName: string; from: Colour; to: Colour; findings: Finding[] }[];
+  };
+}
+
 export interface DashboardUnit extends ColourCounts {
   unitId: number;
   unitName: string;
@@ -73,14 +95,18 @@ export interface Dashboard {
   units: DashboardUnit[];
   redList: { projectId: number; name: string; unitName: string; reasons: LocalisedText[] }[];
   monthly: { month: number; completedYuan: number; cumulativeYuan: number | null; planCumulativeYuan: number }[];
-  lists: Record<ListName, { count: number; done: number; pending: number; totalInvestmentYuan: number }>;
+  /** null for figures as of a past moment (history keeps the lists' dates only for starts). */
+  lists: Record<ListName, { count: number; done: number; pending: number; totalInvestmentYuan: number }> | null;
+  /** The instant the figures are as of; null when live. */
+  asOf: string | null;
 }
 
 export const lightsApi = {
   rules: () => request<LightRulesResponse>('GET', '/light-rules'),
   updateRules: (body: RuleSetInput) => request<LightRulesResponse>('PUT', '/light-rules', body),
+  previewRules: (body: RuleSetInput) => request<RulePreview>('POST', '/light-rules/preview', body),
   projectLight: (id: Id) => request<ProjectLight>('GET', `/projects/${encodeURIComponent(String(id))}/light`),
   addExemption: (id: Id, body: ExemptionInput) =>
     request<ProjectLight>('POST', `/projects/${encodeURIComponent(String(id))}/exemptions`, body),
-  dashboard: (params: { unitId?: Id }) => request<Dashboard>('GET', `/dashboard${query(params)}`),
+  dashboard: (params: { unitId?: Id; asOf?: string | null }) => request<Dashboard>('GET', `/dashboard${query(params)}`),
 };

@@ -6,6 +6,7 @@ import type { IndicatorKey, IndicatorUnit } from '../../src/domain/race/indicato
 import type { PeerGroup } from '../../src/domain/race/race-definition';
 import type { MethodKey } from '../../src/domain/race/methods/index';
 import type { ScoreNote } from '../../src/domain/race/types';
+import type { PublishedView } from './api-numbers';
 
 export type { IndicatorKey, IndicatorUnit, LocalisedText, MethodKey, PeerGroup, ScoreNote };
 
@@ -186,6 +187,10 @@ export interface Ranking extends RankingTables {
   warnings: RaceWarning[];
   publishedBulletinId: number | null;
   history: RankHistory;
+  /** The instant the figures are as of; null when live. */
+  asOf: string | null;
+  /** A published period: the bulletin's frozen ranking and what changed since. */
+  published: PublishedView | null;
 }
 
 export interface BulletinDraft {
@@ -202,6 +207,8 @@ export interface BulletinInput {
   title: string;
   docNumber: string;
   commentary: string;
+  /** Publish although the check before publishing found problems (see api-bulletins). */
+  acknowledged?: boolean;
 }
 
 export interface BulletinSummary {
@@ -216,6 +223,19 @@ export interface BulletinSummary {
   periodIndex: number;
   publishedBy: string;
   publishedAt: string;
+  /** False once a correction (更正通报) superseded it. */
+  isCurrent: boolean;
+  /** On a correction: what it corrects and why. */
+  corrects: { id: number; title: string; docNumber: string; reason: string } | null;
+  /** On a superseded bulletin: the correction, its reason and when it was issued. */
+  supersededBy: { id: number; title: string; docNumber: string; reason: string; at: string } | null;
+}
+
+/** Returned with a saved target or statistic: the published bulletins the change does not reach. */
+export interface BulletinsUnchangedWarning {
+  code: 'BULLETINS_UNCHANGED';
+  bulletins: { id: number; title: string; docNumber: string }[];
+  message: string;
 }
 
 export interface RedProject {
@@ -225,11 +245,19 @@ export interface RedProject {
   reasons: string[];
 }
 
+/** A published file's SHA-256 (hex) and size: every download of the bulletin gives exactly these bytes. */
+export interface BulletinFileDigest {
+  sha256: string;
+  bytes: number;
+}
+
 export interface Bulletin extends BulletinSummary {
   issuer: string;
   commentary: string;
   ranking: RankingTables;
   redProjects: RedProject[];
+  /** From GET /bulletins/:id (not in the publish response); pdf is null while the server has no CJK font. */
+  files?: { docx: BulletinFileDigest; pdf: BulletinFileDigest | null };
 }
 
 /** What GET /dashboard adds for the race: the latest ranking's 骏马 and 蜗牛, and the latest bulletin. */
@@ -269,19 +297,19 @@ export const raceApi = {
   indicators: () => request<{ items: IndicatorInfo[] }>('GET', '/indicators'),
 
   targets: (year: number) => request<Targets>('GET', `/targets${query({ year })}`),
-  saveTargets: (body: { year: number; items: TargetInput[] }) => request<Targets>('PUT', '/targets', body),
+  saveTargets: (body: { year: number; items: TargetInput[] }) => request<Targets & { warnings: BulletinsUnchangedWarning[] }>('PUT', '/targets', body),
 
   indicatorValues: (params: { indicator: IndicatorKey; year: number; month: number }) =>
     request<IndicatorValues>('GET', `/indicator-values${query(params)}`),
   saveIndicatorValues: (body: { indicator: IndicatorKey; year: number; month: number; items: IndicatorValueInput[] }) =>
-    request<IndicatorValues>('PUT', '/indicator-values', body),
+    request<IndicatorValues & { warnings: BulletinsUnchangedWarning[] }>('PUT', '/indicator-values', body),
 
   races: () => request<{ items: RaceSummary[] }>('GET', '/races'),
   race: (id: Id) => request<Race>('GET', racePath(id)),
   createRace: (body: RaceDefinitionInput) => request<Race>('POST', '/races', body),
   updateRace: (id: Id, body: RaceDefinitionInput) => request<Race>('PUT', racePath(id), body),
   deleteRace: (id: Id) => request<void>('DELETE', racePath(id)),
-  ranking: (id: Id, params: { year: number; period: number }) => request<Ranking>('GET', `${racePath(id)}/ranking${query(params)}`),
+  ranking: (id: Id, params: { year: number; period: number; asOf?: string | null }) => request<Ranking>('GET', `${racePath(id)}/ranking${query(params)}`),
   bulletinDraft: (id: Id, params: { year: number; period: number }) =>
     request<BulletinDraft>('GET', `${racePath(id)}/bulletin-draft${query(params)}`),
 

@@ -5,12 +5,13 @@ import { useI18n, type Lang } from './i18n';
 import type { LocalisedText } from '../../src/domain/lights/types';
 import type { MethodKey, RacePeriodKind, ScoreNote } from './api-race';
 import { RACE_EN, RACE_ZH } from './i18n-race-strings';
+import { CORRECTION_EN, CORRECTION_ZH } from './i18n-race-corrections';
 
-const zh = RACE_ZH;
+const zh = { ...RACE_ZH, ...CORRECTION_ZH };
 
 type RaceMessageKey = keyof typeof zh;
 
-const en = RACE_EN;
+const en = { ...RACE_EN, ...CORRECTION_EN };
 
 const dictionaries: Record<Lang, Record<RaceMessageKey, string>> = { 'zh-CN': zh, en };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatWan, formatYi, MoneyError, parseWan, toWanNumber } from './money.ts';
+import { formatMoney, formatWan, formatYi, MoneyError, parseWan, plainDecimal, toWanNumber } from './money.ts';
 
 describe('parseWan (万元 → integer 元)', () => {
   it.each([
@@ -7,9 +7,15 @@ describe('parseWan (万元 → integer 元)', () => {
     ['1,234.5678', 12_345_678],
     [' 0.0001 ', 1],
     ['3000', 30_000_000],
-    [0.1 + 0.2, 3_000], // 0.30000000000000004 万元 is 3,000 元, not 3,000.0000000000005
+    ['1234.56780', 12_345_678], // zeros past the 4th decimal say nothing finer than 元
     [1234.5, 12_345_000],
+    [176.35, 1_763_500], // its double is 176.3499999…, but 176.35 is what was written
+    [12345.6789, 123_456_789],
+    [0.0001, 1],
+    [-0, 0], // JSON's -0 is zero, not a negative zero
+    ['-0', 0],
     ['100000000', 1_000_000_000_000], // 1 万亿元, the largest accepted
+    [100_000_000, 1_000_000_000_000],
   ])('%s 万元 is %i 元', (input, yuan) => {
     expect(parseWan(input)).toBe(yuan);
   });
@@ -18,10 +24,22 @@ describe('parseWan (万元 → integer 元)', () => {
     ['abc', 'format'],
     ['1.2.3', 'format'],
     ['', 'format'],
-    ['-5', 'negative'],
-    ['1.00001', 'precision'],
-    ['100000000.0001', 'tooLarge'],
+    ['1e21', 'format'], // text must be plain digits
     [Number.NaN, 'format'],
+    [Number.POSITIVE_INFINITY, 'format'],
+    ['-5', 'negative'],
+    [-5, 'negative'],
+    ['1.00001', 'precision'],
+    // Finer than one 元 is refused in every form, never rounded to the nearest 元.
+    [0.00005, 'precision'], // half a 元; was stored as 1 元
+    ['0.00005', 'precision'],
+    [1234.56785, 'precision'], // was stored as 1234.5679 万元
+    ['1234.56785', 'precision'],
+    [1e-7, 'precision'], // written "1e-7" in JSON; was stored as 0
+    [0.1 + 0.2, 'precision'], // 0.30000000000000004 is the number sent; a client sums in 元 or sends text
+    ['100000000.0001', 'tooLarge'],
+    [1e21, 'tooLarge'], // "1e+21": 10^21 万元, beyond 1 万亿元
+    [Number.MAX_VALUE, 'tooLarge'],
   ] as const)('refuses %s (%s)', (input, reason) => {
     expect(() => parseWan(input)).toThrowError(MoneyError);
     try {
@@ -31,8 +49,35 @@ describe('parseWan (万元 → integer 元)', () => {
     }
   });
 
+  it('reads every amount to the 元 sent as a JSON number as exactly that amount', () => {
+    // Up to 13 significant digits (1 万亿元 to the 元) always survive the trip through a double.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const samples = [1, 9_999, 10_001, 1_763_500, 123_456_789, 999_999_999_999, 1_000_000_000_000];
+    for (let i = 0; i < 10_000; i++) samples.push((next() * 1000 + next()) % 1_000_000_000_001);
+    for (const yuan of samples) expect(parseWan(JSON.parse(JSON.stringify(yuan / 10_000)))).toBe(yuan);
+  });
+
   it('allows negatives where asked (corrections)', () => {
     expect(parseWan('-12.5', { allowNegative: true })).toBe(-125_000);
+    expect(parseWan(-12.5, { allowNegative: true })).toBe(-125_000);
+  });
+});
+
+describe('plainDecimal (a number as the decimal it was written as)', () => {
+  it.each([
+    [176.35, '176.35'],
+    [0.00005, '0.00005'],
+    [1e-7, '0.0000001'],
+    [-1.5e-7, '-0.00000015'],
+    [1e21, '1000000000000000000000'],
+    [1.23e27, '1230000000000000000000000000'],
+    [-0, '0'],
+    [0.1 + 0.2, '0.30000000000000004'],
+    [12345.6789, '12345.6789'],
+    [Number.NaN, 'NaN'],
+  ])('%s is "%s"', (n, text) => {
+    expect(plainDecimal(n)).toBe(text);
   });
 });
 

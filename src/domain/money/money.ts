@@ -19,10 +19,13 @@ export const MAX_YUAN = 1_000_000_000_000;
 
 /**
  * Parses an amount in 万元 ("1234.5", "1,234.5678", 1234.5) into integer 元 by decimal digits,
- * not by float multiplication. Up to 4 decimals (one 元) are allowed.
+ * not by float multiplication. Up to 4 decimals (one 元) are allowed; anything finer is refused
+ * ('precision'), never rounded, whether it comes as text or as a number: 0.00005 万元 is half a 元
+ * and 1234.56785 万元 is 1234.5678 万元 and a half, so neither is stored as something else.
+ * A number is read as the decimal it was written as (see plainDecimal): 176.35 is 1,763,500 元.
  */
 export function parseWan(input: string | number, { allowNegative = false } = {}): Yuan {
-  const text = (typeof input === 'number' ? numberToPlain(input) : input).trim().replace(/[,，\s]/g, '');
+  const text = (typeof input === 'number' ? plainDecimal(input) : input).trim().replace(/[,，\s]/g, '');
   const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) throw new MoneyError('format');
   const [, sign, whole, frac = ''] = m;
@@ -30,13 +33,28 @@ export function parseWan(input: string | number, { allowNegative = false } = {})
   const yuan = Number(whole) * YUAN_PER_WAN + Number(frac.slice(0, 4).padEnd(4, '0'));
   if (!Number.isSafeInteger(yuan) || yuan > MAX_YUAN) throw new MoneyError('tooLarge');
   if (sign && yuan !== 0 && !allowNegative) throw new MoneyError('negative');
-  return sign ? -yuan : yuan;
+  // "-0" is zero, not a negative zero stored as such.
+  return sign && yuan !== 0 ? -yuan : yuan;
 }
 
-function numberToPlain(n: number): string {
+/**
+ * The decimal a number was written as, in plain digits: the shortest text that reads back as the
+ * same double (what String(n) gives, ECMAScript's Number::toString), with any exponent written out.
+ * So 176.35 is "176.35" although its double is 176.349999999999994…; 0.1 + 0.2 is
+ * "0.30000000000000004" (that is the number a client sent, not 0.3); 1e-7 is "0.0000001"; 1e21 is
+ * "1000000000000000000000"; -0 is "0". Not finite: "NaN", which no amount parser accepts.
+ */
+export function plainDecimal(n: number): string {
   if (!Number.isFinite(n)) return 'NaN';
-  // toFixed(8) avoids exponent notation; trailing float noise beyond 4 decimals is cut by rounding to 元.
-  return (Math.round(n * YUAN_PER_WAN) / YUAN_PER_WAN).toFixed(4);
+  const text = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, whole, frac = '', exponent] = m;
+  const digits = whole! + frac;
+  const point = whole!.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits.padEnd(point, '0')}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Divides with round-half-up on the absolute value, in integers. */

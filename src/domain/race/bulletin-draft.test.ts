@@ -74,7 +74,8 @@ describe('draftCommentary', () => {
   it('names each group’s 骏马 and 蜗牛 with their totals', () => {
     const text = draftCommentary(input());
     expect(text).toContain('（一）乡镇街道（共 4 个单位参评）：综合得分排名靠前的“骏马”单位为兰江街道（98.50分）、云山街道（96.20分）；排名靠后的“蜗牛”单位为柏社乡（61.00分）。');
-    expect(text).toContain('（二）县级部门（共 2 个单位参评）：综合得分排名靠前的“骏马”单位为发改局（90.00分）、住建局（70.00分）。');
+    // Two departments cannot fill two 骏马 and one 蜗牛: neither list is named (not both units as 骏马).
+    expect(text).toContain('（二）县级部门（共 2 个单位参评）：本组参评单位较少，不通报“骏马”“蜗牛”。');
     expect(text).toContain('（三）平台：本期无参评单位。');
     expect(text).not.toContain('女埠街道（');
   });

@@ -69,6 +69,8 @@ const named = (rows: readonly RankingRow[]) => rows.map((r) => `${r.name}（${fo
 function groupParagraph(g: GroupRanking, i: number): string {
   const head = `（${ordinal(i)}）${g.label['zh-CN']}`;
   if (g.rows.length === 0) return `${head}：本期无参评单位。`;
+  // Fewer units than the lists need (ranking.ts, isGroupTooSmall): the group is named, its lists are not.
+  if (g.tooSmall) return `${head}（共 ${g.rows.length} 个单位参评）：本组参评单位较少，不通报“骏马”“蜗牛”。`;
   const parts = [
     g.top.length ? `综合得分排名靠前的“骏马”单位为${named(g.top)}` : '',
     g.bottom.length ? `排名靠后的“蜗牛”单位为${named(g.bottom)}` : '',

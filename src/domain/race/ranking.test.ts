@@ -171,10 +171,11 @@ describe('rankUnits', () => {
       ['everyone tied with the Nth of the top', [90, 80, 80, 60, 50, 40], 2, 2, ['单位A', '单位B', '单位C'], ['单位E', '单位F']],
       ['everyone tied with the Nth of the bottom', [90, 80, 70, 60, 60, 40], 2, 2, ['单位A', '单位B'], ['单位D', '单位E', '单位F']],
       ['a tie across the last places', [90, 80, 70, 50, 50, 50], 1, 1, ['单位A'], ['单位D', '单位E', '单位F']],
-      ['no overlap in a small group', [90, 80, 70], 2, 2, ['单位A', '单位B'], ['单位C']],
-      ['no bottom when everyone is top', [80, 80, 80], 1, 1, ['单位A', '单位B', '单位C'], []],
-      ['a group smaller than N', [90, 80], 3, 3, ['单位A', '单位B'], []],
+      ['nobody in a group too small for both lists', [90, 80, 70], 2, 2, [], []],
+      ['nobody when everyone is tied', [80, 80, 80], 1, 1, [], []],
+      ['a group smaller than N', [90, 80], 3, 3, [], []],
       ['none when N is 0', [90, 80, 70], 0, 0, [], []],
+      ['only the top when bottomN is 0', [90, 80, 70], 2, 0, ['单位A', '单位B'], []],
     ])('%s: totals %o, top %i, bottom %i', (_what, totals, topN, bottomN, top, bottom) => {
       expect(rank(totals, topN, bottomN)).toEqual([top, bottom]);
     });

@@ -5,6 +5,17 @@
  * Rounding happens here and only here: each breakdown score is rounded with roundScore and the total is
  * the sum of the rounded scores, so the printed breakdown always adds up to the printed total. The
  * methods themselves stay exact.
+ *
+ * Naming the lists (骏马 / 蜗牛), with topN = bottomN = 3:
+ * - a unit is never in both lists;
+ * - a group of fewer than topN + bottomN units (1, 3 or 5 units here) is too small for both lists: it
+ *   names nobody and says so (`tooSmall`), rather than shrinking N for that group alone — a county
+ *   publishes "前三名、后三名", and a 骏马 that is merely one of three is not what the rule promised;
+ *   the publish check reports such groups so the coordinator can change N before publishing;
+ * - ties at an edge are all named (6th and 7th equal with bottomN = 3 → four 蜗牛);
+ * - units tied across both edges are in neither list: one of two equal units cannot be 骏马 and the
+ *   other 蜗牛 (six units 90, 80, 70, 70, 60, 50 → 骏马 the 90 and 80, 蜗牛 the 60 and 50; seven equal
+ *   units → nobody).
  */
 import type { LocalisedText } from '../lights/types.ts';
 import { indicatorByKey, type IndicatorKey } from './indicators.ts';
@@ -61,10 +72,12 @@ export interface GroupRanking {
   label: LocalisedText;
   /** Best first; equal totals in name order (zh-CN collation, i.e. by pinyin). */
   rows: RankingRow[];
-  /** 骏马: the first topN rows, plus any unit tied with the Nth. */
+  /** 骏马: the first topN rows, plus any unit tied with the Nth, unless that tie reaches the bottom list. */
   top: RankingRow[];
-  /** 蜗牛: the last bottomN rows, plus any unit tied with the Nth from the end, minus any already in top; in table order. */
+  /** 蜗牛: the last bottomN rows, plus any unit tied with the Nth from the end, unless that tie reaches the top list; in table order. */
   bottom: RankingRow[];
+  /** True when the group has units but fewer than topN + bottomN: neither list is named (see isGroupTooSmall). */
+  tooSmall: boolean;
 }
 
 export interface RaceRanking {
@@ -97,8 +110,9 @@ export function rankUnits({ definition, units, values, previousRanks }: RankUnit
   return {
     groups: definition.groups.map((g) => {
       const rows = rankGroup(definition, byGroup.get(g.key)!, values, previousRanks);
-      const top = topOf(rows, definition.topN);
-      return { group: g.key, label: g.label, rows, top, bottom: bottomOf(rows, definition.bottomN, top) };
+      const tooSmall = isGroupTooSmall(rows.length, definition);
+      const { top, bottom } = tooSmall ? { top: [], bottom: [] } : namedLists(rows, definition.topN, definition.bottomN);
+      return { group: g.key, label: g.label, rows, top, bottom, tooSmall };
     }),
   };
 }
@@ -127,18 +141,26 @@ function rankGroup(definition: RaceDefinition, members: RaceUnit[], values: Rank
   return rows;
 }
 
-// Ties at the edge are all named: a reader who sees two units on the same score would not accept that
-// only one of them is called 骏马 (or 蜗牛) because of the order of their names.
-function topOf(rows: RankingRow[], n: number): RankingRow[] {
-  if (n === 0 || rows.length === 0) return [];
-  const edge = rows[Math.min(n, rows.length) - 1]!.rank;
-  return rows.filter((r) => r.rank <= edge);
+/**
+ * Whether a group of `size` units is too small to name both lists without overlap: fewer than topN +
+ * bottomN units, e.g. 5 units with 3 + 3. An empty group is not too small (it has nothing to name), nor
+ * is any group when both N are 0.
+ */
+export function isGroupTooSmall(size: number, { topN, bottomN }: Pick<RaceDefinition, 'topN' | 'bottomN'>): boolean {
+  return size > 0 && size < topN + bottomN;
 }
 
-// The bottom never repeats a unit of the top: in a small group a unit is 骏马 or 蜗牛, not both.
-function bottomOf(rows: RankingRow[], n: number, top: RankingRow[]): RankingRow[] {
-  if (n === 0 || rows.length === 0) return [];
-  const edge = rows[Math.max(rows.length - n, 0)]!.rank;
-  const inTop = new Set(top.map((r) => r.unitId));
-  return rows.filter((r) => r.rank >= edge && !inTop.has(r.unitId));
+// Ties at the edge are all named: a reader who sees two units on the same score would not accept that
+// only one of them is called 骏马 (or 蜗牛) because of the order of their names. The rows come sorted,
+// at least topN + bottomN of them, so the top edge lies above the bottom edge; they meet only in a tie
+// that spans both, whose units then go in neither list.
+function namedLists(rows: RankingRow[], topN: number, bottomN: number): { top: RankingRow[]; bottom: RankingRow[] } {
+  if (rows.length === 0) return { top: [], bottom: [] };
+  const topEdge = topN > 0 ? rows[topN - 1]!.rank : null;
+  const bottomEdge = bottomN > 0 ? rows[rows.length - bottomN]!.rank : null;
+  const straddle = topEdge !== null && topEdge === bottomEdge;
+  return {
+    top: topEdge === null ? [] : rows.filter((r) => (straddle ? r.rank < topEdge : r.rank <= topEdge)),
+    bottom: bottomEdge === null ? [] : rows.filter((r) => (straddle ? r.rank > bottomEdge : r.rank >= bottomEdge)),
+  };
 }

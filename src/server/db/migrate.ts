@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_race.ts';
 import * as m0010 from './migrations/0010_imports.ts';
 import * as m0011 from './migrations/0011_report_imports.ts';
 import * as m0012 from './migrations/0012_history.ts';
+import * as m0013 from './migrations/0013_bulletin_corrections.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -34,6 +35,7 @@ const migrations: Record<string, DialectMigration> = {
   '0010_imports': m0010,
   '0011_report_imports': m0011,
   '0012_history': m0012,
+  '0013_bulletin_corrections': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -347,6 +347,12 @@ export interface BulletinTable {
   snapshot_json: string;
   published_by: string;
   published_at: string;
+  /** On a correction (更正通报): the bulletin it corrects, and why (migration 0013). */
+  supersedes_id: number | null;
+  correction_reason: string | null;
+  /** On a corrected bulletin: the correction and when it was issued; null while the bulletin is current. */
+  superseded_by_id: number | null;
+  superseded_at: string | null;
 }
 
 /** A ledger import (台账导入): its file, mapping, last counts and status (see features/imports). */

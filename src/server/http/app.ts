@@ -78,7 +78,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerReportPhotoRoutes(app, { photos: services.reportPhotos });
   registerRaceRoutes(app, { races: services.races, targets: services.targets, defaultLocale: config.locale });
   registerBulletinRoutes(app, { bulletins: services.bulletins });
-  registerLightRoutes(app, { lights: services.lights });
+  registerLightRoutes(app, { lights: services.lights, rulePreview: services.rulePreview });
   registerReportSettingsRoutes(app, { settings: services.reportSettings });
   registerDashboardRoutes(app, { dashboard: services.dashboard });
   registerImportRoutes(app, { imports: services.imports, defaultLocale: config.locale });

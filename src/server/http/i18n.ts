@@ -1,6 +1,8 @@
 import { STAGE_LABELS } from '../../domain/projects/lifecycle.ts';
 import { RACE_MESSAGES } from './i18n-race.ts';
 import { IMPORT_MESSAGES } from './i18n-imports.ts';
+import { NUMBER_MESSAGES } from './i18n-numbers.ts';
+import { BULLETIN_MESSAGES } from './i18n-bulletins.ts';
 
 /** Server-side messages in the two languages Lantern speaks. zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
@@ -105,6 +107,8 @@ const MESSAGES = {
   PHOTO_LIMIT: { 'zh-CN': '每份月报最多 {max} 张照片', en: 'A report takes at most {max} photos' },
   ...RACE_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...NUMBER_MESSAGES,
+  ...BULLETIN_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

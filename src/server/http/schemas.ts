@@ -35,5 +35,15 @@ export function presentMe(actor: { id: number; username: string; displayName: st
   return { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, unitId: actor.unitId, unitName: actor.unitName, locale: actor.locale };
 }
 
+/**
+ * An amount in 万元 as a person writes it: decimal text ("1234.5678", "1,234.5") or a JSON number
+ * (176.35, read as the decimal it was written as). Services convert it to integer 元 with parseWan
+ * (src/domain/money/money.ts), which refuses — naming the field, storing nothing — an amount finer
+ * than one 元 (more than 4 decimals, 0.00005 or 1234.56785), negative, or above 1 万亿元; it never rounds.
+ */
+export const wanAmount = z
+  .union([z.number(), z.string().max(30)])
+  .describe('万元, at most 4 decimals (one 元); as text or a number; finer amounts are refused, never rounded');
+
 export const standardErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 export const noContent = z.null().describe('No content');

@@ -31,6 +31,7 @@ import { BulletinsPage } from '../pages/race/BulletinsPage';
 import { RaceEditorPage } from '../pages/race/RaceEditorPage';
 import { RacesPage } from '../pages/race/RacesPage';
 import { RankingPage } from '../pages/race/RankingPage';
+import { RankingRecordsPage } from '../pages/race/RankingRecordsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
 import { TokensPage } from '../pages/TokensPage';
 import { UnitsPage } from '../pages/UnitsPage';
@@ -105,6 +106,7 @@ export const NAV_ITEMS: NavItem[] = [
     routes: [
       { pattern: /^\/races\/new$/, page: RaceEditorPage, permission: 'race.manage' },
       { pattern: /^\/races\/(\d+)$/, page: RankingPage },
+      { pattern: /^\/races\/(\d+)\/records$/, page: RankingRecordsPage },
       { pattern: /^\/races\/(\d+)\/edit$/, page: RaceEditorPage, permission: 'race.manage' },
     ],
   },

@@ -5,18 +5,24 @@
  * and a sample bulletin for tests and benchmarks.
  */
 import { createRng } from '../../../domain/demo/random.ts';
-import { formatScore } from '../../../domain/progress/time-progress.ts';
+import { formatYi } from '../../../domain/money/money.ts';
+import { formatPoints, formatScore, roundHalfUp } from '../../../domain/progress/time-progress.ts';
 import { DEMO_DEPARTMENTS, DEMO_PLATFORMS } from '../../../domain/demo/places.ts';
 
 export interface BulletinDocument {
   /** '兰溪市2026年10月项目绩效晾晒通报' */
   title: string;
-  /** '兰溪市项目绩效年活动领导小组办公室': signs the bulletin at its end. */
+  /** '兰溪市项目绩效年活动领导小组办公室': heads the bulletin in red (红头) and signs it at its end. */
   issuer: string;
   /** 文号, '兰项绩办〔2026〕3号' */
   docNumber: string;
-  /** ISO date, '2026-11-05'; printed as 2026年11月5日. */
+  /** The county's local date of publication, '2026-11-05'; printed as 2026年11月5日. */
   publishedAt: string;
+  /**
+   * The instant of publication (ISO, UTC), '2026-11-05T02:30:00.000Z': the only time written into the
+   * files' metadata (document dates, zip entries, the PDF's /ID), so every download is byte-identical.
+   */
+  issuedAt: string;
   /** '2026年10月' */
   periodLabel: string;
   /** Plain text; paragraphs separated by blank lines; lines like '一、总体情况' are section headings. */
@@ -28,8 +34,12 @@ export interface BulletinDocument {
 /** One peer group of the race (乡镇（街道）, 市级部门, 功能平台), ranked apart from the others. */
 export interface BulletinGroup {
   label: string;
+  /** `unit` is the one unit of the indicator's column, stated once in its header: '亿元', '万元', '个', '%'. */
   indicators: { label: string; unit: string; weight: number }[];
-  /** rankChange: places gained since the last period (positive rose, negative fell), null when new. */
+  /**
+   * rankChange: places gained since the last period (positive rose, negative fell), null when new.
+   * Cell values are bare numbers in the column's unit ('12.35', '87.5', '3'), or '—' without data.
+   */
   rows: { rank: number; rankChange: number | null; unitName: string; total: number; cells: { value: string; target: string; score: string }[] }[];
   /** 骏马 */
   top: string[];
@@ -48,8 +58,8 @@ export interface TableCell {
 export interface BulletinTable {
   caption: string;
   /**
-   * How body cells align; `weight` shares out spare width; only `wrap` columns (names, reasons) give up
-   * width when the content is too wide, so numbers stay on one line (see fitColumnWidths).
+   * How body cells align; `weight` shares out spare width; only `wrap` columns (project names, reasons)
+   * break their text across lines, so numbers and unit names stay on one line (see fitTable).
    */
   columns: { weight: number; align: 'left' | 'center'; wrap?: boolean }[];
   header: TableCell[][];
@@ -71,15 +81,19 @@ export function formatChineseDate(iso: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** The group's ranking: 名次, 名次变化, 单位, 总分, then each indicator's value and score under its name. */
+/**
+ * The group's ranking: 名次, 名次变化, 单位, 总分, then each indicator's value and score under its name.
+ * A unit's name is never split (兰江街 / 道 reads as another place): its column takes the widest name.
+ */
 export function rankingTable(group: BulletinGroup, number: number, periodLabel: string): BulletinTable {
-  const fixed = ['名次', '名次变化', '单位', '总分'];
+  // Line breaks where a narrow column should break its label, so no column widens for it.
+  const fixed = ['名次', '名次\n变化', '单位', '总分'];
   return {
     caption: `表${number}  ${group.label}项目绩效晾晒排名（${periodLabel}）`,
     columns: [
       { weight: 1, align: 'center' },
       { weight: 1, align: 'center' },
-      { weight: 4, align: 'center', wrap: true },
+      { weight: 4, align: 'center' },
       { weight: 1, align: 'center' },
       ...group.indicators.flatMap(() => [
         { weight: 1, align: 'center' as const },
@@ -87,7 +101,8 @@ export function rankingTable(group: BulletinGroup, number: number, periodLabel: 
       ]),
     ],
     header: [
-      [...fixed.map((text) => ({ text, rowSpan: 2 })), ...group.indicators.map((i) => ({ text: `${i.label}（${i.weight}分）`, colSpan: 2 }))],
+      // The weight on a line of its own, so '（40分）' is never torn into '（40' / '分）'.
+      [...fixed.map((text) => ({ text, rowSpan: 2 })), ...group.indicators.map((i) => ({ text: `${i.label}\n（${i.weight}分）`, colSpan: 2 }))],
       // The unit on a line of its own: a narrow column would otherwise strand the closing bracket.
       group.indicators.flatMap((i) => [{ text: i.unit ? `完成\n（${i.unit}）` : '完成' }, { text: '得分' }]),
     ],
@@ -95,18 +110,29 @@ export function rankingTable(group: BulletinGroup, number: number, periodLabel: 
   };
 }
 
-/** 项目, 单位, 亮灯原因 (reasons joined by '；'). */
+/** 项目, 单位, 亮灯原因 (reasons joined by '；'); the unit's name stays whole like in the rankings. */
 export function redProjectTable(projects: BulletinDocument['redProjects'], number: number): BulletinTable {
   return {
     caption: `表${number}  亮红灯项目清单（${projects.length}个）`,
     columns: [
       { weight: 36, align: 'left', wrap: true },
-      { weight: 20, align: 'center', wrap: true },
+      { weight: 20, align: 'center' },
       { weight: 44, align: 'left', wrap: true },
     ],
     header: [[{ text: '项目' }, { text: '单位' }, { text: '亮灯原因' }]],
     body: projects.map((p) => [p.name, p.unitName, p.reasons.join('；')]),
   };
+}
+
+/**
+ * The commentary's spaces next to a number become no-break spaces: '（54.67 分）' and '完成投资 10.20 亿元'
+ * keep the number with its unit on one line, and commentary is set flush left (not justified), so no
+ * renderer stretches such a space into a gap ('54.67　　分').
+ *
+ *   keepNumbersWithUnits('完成投资 10.20 亿元（54.67 分）') → '完成投资\u00a010.20\u00a0亿元（54.67\u00a0分）'
+ */
+export function keepNumbersWithUnits(text: string): string {
+  return text.replace(/(?<=[\d%])[ \t]+(?=[^\s\x21-\x7e])|(?<=[^\s\x21-\x7e])[ \t]+(?=[-+]?\d)/gu, '\u00a0');
 }
 
 /** '乡镇（街道）骏马：兰江街道、云山街道；蜗牛：柏社乡。' */
@@ -156,41 +182,6 @@ export function placeHeader(rows: TableCell[][]): PlacedHeaderCell[] {
     }
   });
   return placed;
-}
-
-/**
- * Column widths that add up to `total`. Each column first gets its widest body cell on one line, and
- * each line of its own label in the bottom header row ('完成' / '（%）'); never below `minWidth`.
- * `measure` includes the cell's padding. Spare width is shared by weight. When that is too wide, the
- * columns not marked `wrap` keep their width and the `wrap` ones share what is left by weight; when
- * even that fails, every column gets its weight's share.
- *
- *   fitColumnWidths({ columns: [{ weight: 1 }, { weight: 3, wrap: true }], header: [], body: [['12', '兰江街道']] }, 100, measure, 10)
- */
-export function fitColumnWidths(table: Pick<BulletinTable, 'columns' | 'header' | 'body'>, total: number, measure: (text: string, isHeader: boolean) => number, minWidth: number): number[] {
-  const { columns } = table;
-  const natural = columns.map((_, c) => table.body.reduce((max, row) => Math.max(max, measure(row[c] ?? '', false)), minWidth));
-  for (const p of placeHeader(table.header)) {
-    if (p.colSpan !== 1 || p.row !== table.header.length - 1) continue;
-    for (const line of p.cell.text.split('\n')) natural[p.col] = Math.max(natural[p.col]!, measure(line, true));
-  }
-  const share = (room: number, among: number[]) => {
-    const weights = among.reduce((sum, c) => sum + columns[c]!.weight, 0);
-    return (c: number) => (room * columns[c]!.weight) / weights;
-  };
-  const all = columns.map((_, c) => c);
-  const used = natural.reduce((a, b) => a + b, 0);
-  if (used <= total) {
-    const extra = share(total - used, all);
-    return natural.map((n, c) => n + extra(c));
-  }
-  const wrapping = all.filter((c) => columns[c]!.wrap);
-  const room = total - natural.reduce((sum, n, c) => (columns[c]!.wrap ? sum : sum + n), 0);
-  if (wrapping.length && room >= minWidth * wrapping.length) {
-    const part = share(room, wrapping);
-    return natural.map((n, c) => (columns[c]!.wrap ? part(c) : n));
-  }
-  return all.map(share(total, all));
 }
 
 const TOWNSHIPS = ['兰江街道', '云山街道', '上华街道', '永昌街道', '赤溪街道', '女埠街道', '游埠镇', '诸葛镇', '黄店镇', '香溪镇', '马涧镇', '梅江镇', '横溪镇', '灵洞乡', '水亭畲族乡', '柏社乡'];
@@ -253,6 +244,7 @@ export function sampleBulletinDocument(size = 29): BulletinDocument {
     issuer: '兰溪市项目绩效年活动领导小组办公室',
     docNumber: '兰项绩办〔2026〕3号',
     publishedAt: '2026-11-05',
+    issuedAt: '2026-11-05T02:30:00.000Z',
     periodLabel: '2026年10月',
     commentary: COMMENTARY.replace('若干个', `${redProjects.length}个`),
     groups,
@@ -267,7 +259,9 @@ function sampleGroup(rng: ReturnType<typeof createRng>, label: string, unitNames
       const ratio = rng.between(0.55, 1.15);
       const target = ind.unit === '%' ? 100 : rng.int(2, 20);
       const score = Math.min(ratio, 1.1) * ind.weight;
-      return { value: (ratio * target).toFixed(ind.unit === '个' ? 0 : 1), target: String(target), score: score.toFixed(2), points: score };
+      // As the presenter writes them: money to two decimals, percents to one, counts whole.
+      const value = ind.unit === '亿元' ? formatYi(Math.round(ratio * target * 1e8)) : ind.unit === '个' ? String(roundHalfUp(ratio * target, 0)) : formatPoints(ratio * target);
+      return { value, target: String(target), score: formatScore(score), points: score };
     });
     return { unitName, cells, total: cells.reduce((sum, c) => sum + c.points, 0) };
   });

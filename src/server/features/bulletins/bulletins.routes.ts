@@ -3,10 +3,12 @@ import { clientIp, requireActor } from '../../http/auth.ts';
 import { idParams, standardErrors } from '../../http/schemas.ts';
 import type { Api } from '../../http/types.ts';
 import type { BulletinService } from './bulletins.service.ts';
+import { localeOf, type Locale } from '../../http/i18n.ts';
+import { presentPublishCheck } from './publish-check.presenter.ts';
 
 const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
-export function registerBulletinRoutes(app: Api, { bulletins }: { bulletins: BulletinService }) {
+export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'zh-CN' }: { bulletins: BulletinService; defaultLocale?: Locale }) {
   const tags = ['bulletins'];
   const period = { year: z.coerce.number().int().min(2000).max(2100), period: z.coerce.number().int().min(1).max(12) };
 
@@ -28,6 +30,7 @@ export function registerBulletinRoutes(app: Api, { bulletins }: { bulletins: Bul
           title: z.string().trim().min(2).max(200),
           docNumber: z.string().trim().min(1).max(100),
           commentary: z.string().trim().min(1).max(20000),
+          acknowledged: z.boolean().optional().describe('true: publish although the check before publishing found problems (GET …/publish-check)'),
         }),
         response: { 201: z.unknown(), ...standardErrors },
       },
@@ -35,16 +38,60 @@ export function registerBulletinRoutes(app: Api, { bulletins }: { bulletins: Bul
     async (request, reply) => reply.status(201).send(await bulletins.publish(requireActor(request), request.body, clientIp(request))),
   );
 
+  app.get(
+    '/api/v1/races/:id/publish-check',
+    {
+      schema: {
+        tags,
+        summary: '发布前检查 What is missing before a period is published: units without targets or entered figures, weights, small groups, an unfinished period',
+        params: idParams,
+        querystring: z.object(period),
+        response: { 200: z.unknown(), ...standardErrors },
+      },
+    },
+    async (request) => presentPublishCheck(await bulletins.publishCheck(requireActor(request), request.params.id, request.query.year, request.query.period), localeOf(request.headers['accept-language'], defaultLocale)),
+  );
+
+  app.get(
+    '/api/v1/bulletins/:id/correction-draft',
+    { schema: { tags, summary: '更正通报初稿 Defaults of a correction: title, next 文号, a fresh draft of the text', params: idParams, response: { 200: z.unknown(), ...standardErrors } } },
+    (request) => bulletins.correctionDraft(requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/bulletins/:id/corrections',
+    {
+      schema: {
+        tags,
+        summary: '发布更正通报 Correct a published bulletin: a new bulletin of the same period, ranked from today’s data, supersedes it',
+        params: idParams,
+        body: z.strictObject({
+          reason: z.string().trim().min(2).max(500),
+          title: z.string().trim().min(2).max(200).optional(),
+          docNumber: z.string().trim().min(1).max(100).optional(),
+          commentary: z.string().trim().min(1).max(20000).optional(),
+          acknowledged: z.boolean().optional(),
+        }),
+        response: { 201: z.unknown(), ...standardErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await bulletins.correct(requireActor(request), request.params.id, request.body, clientIp(request))),
+  );
+
   app.get('/api/v1/bulletins', { schema: { tags, summary: '通报 Published bulletins', querystring: z.object({ raceId: z.coerce.number().int().positive().optional() }) } }, (request) =>
     bulletins.list(requireActor(request), request.query.raceId),
   );
-  app.get('/api/v1/bulletins/:id', { schema: { tags, summary: '通报 A bulletin as published', params: idParams } }, (request) => bulletins.get(requireActor(request), request.params.id));
+  app.get('/api/v1/bulletins/:id', { schema: { tags, summary: '通报 A bulletin as published, with the SHA-256 of its Word and PDF files', params: idParams } }, (request) =>
+    bulletins.get(requireActor(request), request.params.id, { withFiles: true }),
+  );
 
   for (const kind of ['docx', 'pdf'] as const) {
     app.get(`/api/v1/bulletins/:id/${kind}`, { schema: { tags, summary: kind === 'docx' ? '下载 Word Download as .docx' : '下载 PDF Download as PDF', params: idParams } }, async (request, reply) => {
-      const { body, fileName } = await bulletins.file(requireActor(request), request.params.id, kind);
+      const { body, sha256, fileName } = await bulletins.file(requireActor(request), request.params.id, kind);
+      // The same hex digest as GET /bulletins/:id lists under files, so a client can check what it got.
       return reply
         .header('content-type', CONTENT_TYPES[kind])
+        .header('x-content-sha256', sha256)
         .header('content-disposition', `attachment; filename="bulletin.${kind}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
         .send(body);
     });

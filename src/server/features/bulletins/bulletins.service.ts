@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { draftCommentary } from '../../../domain/race/bulletin-draft.ts';
-import { weightWarnings } from '../../../domain/race/race-definition.ts';
 import { timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
 import type { RaceRanking } from '../../../domain/race/ranking.ts';
@@ -10,13 +9,14 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
-import type { UnitStats } from '../stats/unit-stats.ts';
+import { correctionPreface, correctionTitle, MAX_TITLE } from '../../../domain/race/correction.ts';
+import { publishChecks, type PublishFinding } from '../../../domain/race/publish-check.ts';
+import type { RaceDefinition } from '../../../domain/race/race-definition.ts';
+import { bulletinRows, currentOnly, newestPeriodFirst, presentBulletinSummary } from './bulletin-queries.ts';
+import { auditedFindings } from './publish-check.presenter.ts';
+import type { PeriodFigures } from '../history/period-figures.ts';
 import { periodOrThrow, presentRanking, type PresentedRanking, type RaceService } from '../race/races.service.ts';
-import { toBulletinDocument } from './bulletin.presenter.ts';
-import { renderBulletinDocx } from './render-docx.ts';
-import { renderBulletinPdf } from './render-pdf.ts';
-
-const RED_PROJECTS = 30;
+import { createBulletinFiles } from './bulletin-files.ts';
 
 export interface BulletinSnapshot {
   ranking: PresentedRanking;
@@ -31,6 +31,17 @@ export interface PublishInput {
   title: string;
   docNumber: string;
   commentary: string;
+  /** The coordinator has seen the check's findings and publishes anyway (see publishCheck). */
+  acknowledged?: boolean;
+}
+
+/** 更正通报: why (required), and a title, 文号 and text of its own, each defaulting as correct() says. */
+export interface CorrectionInput {
+  reason: string;
+  title?: string;
+  docNumber?: string;
+  commentary?: string;
+  acknowledged?: boolean;
 }
 
 /**
@@ -38,44 +49,16 @@ export interface PublishInput {
  * year's totals into a bulletin that never changes; Word and PDF are rendered from that frozen
  * snapshot, so a past bulletin regenerated any day says the same.
  */
-export function createBulletinService({ db, races, stats, audit, clock, today: countyToday, pdfFont }: { db: Kysely<DB>; races: RaceService; stats: Pick<UnitStats, 'under'>; audit: AuditLog; clock: Clock; today: Today; pdfFont: string | null }) {
+export function createBulletinService({ db, races, figures, audit, clock, today: countyToday, pdfFont, timeZone }: { db: Kysely<DB>; races: RaceService; figures: PeriodFigures; audit: AuditLog; clock: Clock; today: Today; pdfFont: string | null; timeZone: string }) {
+  const files = createBulletinFiles({ pdfFont, timeZone });
   async function region() {
     const root = await db.selectFrom('units').select(['name', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
     return root;
   }
 
-  /** The red projects at the period's last month: its final lights when kept, else the current ones assessed for that month. */
-  async function redProjects(period: RacePeriod): Promise<BulletinSnapshot['redProjects']> {
-    // Both tables have the columns read here; the cast names one of them for Kysely's types.
-    const redIn = (table: 'project_light_months' | 'project_lights') =>
-      db
-        .selectFrom(`${table} as l` as 'project_lights as l')
-        .innerJoin('projects as p', 'p.id', 'l.project_id')
-        .innerJoin('units as u', 'u.id', 'p.lead_unit_id')
-        .where('l.year', '=', period.year)
-        .where('l.month', '=', period.endMonth)
-        .where('l.colour', '=', 'red')
-        .select(['p.id', 'p.name', 'u.name as unit_name', 'l.findings_json'])
-        .orderBy('p.total_investment', 'desc')
-        .limit(RED_PROJECTS)
-        .execute();
-    const kept = await redIn('project_light_months');
-    const rows = kept.length ? kept : await redIn('project_lights');
-    return rows.map((r) => ({ projectId: r.id, name: r.name, unitName: r.unit_name, reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string } }[]).map((f) => f.text['zh-CN']) }));
-  }
-
-  /** The county's plan and completion of the year through the period's last month. */
-  async function totals(period: RacePeriod): Promise<BulletinSnapshot['totals']> {
-    const root = await region();
-    const figures = await stats.under(root.path, [period.year]);
-    let planYuan = 0;
-    let completedYuan = 0;
-    for (const f of figures) {
-      if (f.metric === 'plan') planYuan += f.value;
-      else if (f.metric === 'done' && f.month <= period.endMonth) completedYuan += f.value;
-    }
-    return { planYuan, completedYuan, completionPct: yearCompletion(completedYuan, planYuan), timePct: timeProgress(period.endMonth) };
-  }
+  /** Every red project of the period's last month, and the year's totals through it, as they stand now. */
+  const redProjects = (period: RacePeriod) => figures.redProjects(period);
+  const totals = (period: RacePeriod) => figures.totals(period);
 
   async function nextDocNumber(year: number) {
     const root = await region();
@@ -85,24 +68,54 @@ export function createBulletinService({ db, races, stats, audit, clock, today: c
 
   async function loadBulletin(actor: ActorContext, id: number) {
     if (!racePolicy.canReadBulletins(actor)) throw forbidden();
-    const row = await db.selectFrom('bulletins').innerJoin('races', 'races.id', 'bulletins.race_id').selectAll('bulletins').select('races.name as race_name').where('bulletins.id', '=', id).executeTakeFirst();
+    const row = await bulletinRows(db).where('bulletins.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('bulletin');
     return row;
   }
 
-  const summary = (b: { id: number; race_id: number; race_name: string; title: string; doc_number: string; year: number; period_kind: string; period_index: number; published_by: string; published_at: string; snapshot_json: string }) => ({
-    id: b.id,
-    raceId: b.race_id,
-    raceName: b.race_name,
-    title: b.title,
-    docNumber: b.doc_number,
-    periodLabel: (JSON.parse(b.snapshot_json) as BulletinSnapshot).ranking.period.label,
-    year: b.year,
-    periodKind: b.period_kind,
-    periodIndex: b.period_index,
-    publishedBy: b.published_by,
-    publishedAt: b.published_at,
-  });
+  const summary = presentBulletinSummary;
+
+  /**
+   * The period's ranking as it would be frozen now and what the check before publishing finds in it;
+   * `withPrevious` adds each unit's change of rank, which publishing freezes and the check does not need.
+   */
+  async function checked(definition: RaceDefinition, raceId: number, year: number, index: number, withPrevious: boolean) {
+    const period = periodOrThrow(definition, year, index);
+    const ranking: RaceRanking = await races.computeRanking(definition, period, withPrevious ? await races.previousRanks(raceId, definition, period) : undefined);
+    return { period, ranking, findings: publishChecks({ definition, period, ranking, today: countyToday() }) };
+  }
+
+  /** What no acknowledgement overrides: a period not yet over, weights not adding up to 100. */
+  function refuseBlocking(findings: readonly PublishFinding[], period: RacePeriod) {
+    const weights = findings.find((f) => f.code === 'WEIGHTS_NOT_100');
+    if (weights) throw invalid('BULLETIN_WEIGHTS', { sum: weights.sum }, 'raceId');
+    if (findings.some((f) => f.code === 'PERIOD_NOT_ENDED')) throw invalid('BULLETIN_FUTURE', { period: period.label['zh-CN'] }, 'period');
+  }
+
+  /** The rest needs the coordinator's word that they have seen it: 400 naming `acknowledged` without. */
+  function requireAcknowledged(findings: readonly PublishFinding[], acknowledged: boolean | undefined) {
+    if (findings.length && !acknowledged) throw invalid('BULLETIN_CHECK_UNACKNOWLEDGED', { n: findings.length }, 'acknowledged');
+    return findings.length ? { acknowledged: auditedFindings(findings) } : {};
+  }
+
+  /** What a bulletin freezes: the ranking as presented, the red projects and the year's totals now. */
+  async function freeze(definition: RaceDefinition, period: RacePeriod, ranking: RaceRanking): Promise<BulletinSnapshot> {
+    return { ranking: presentRanking(definition, period, ranking), redProjects: await redProjects(period), totals: await totals(period) };
+  }
+
+  const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error).message));
+
+  /** The bulletin to correct: the current one of its period, of a race still ranking that kind of period. */
+  async function correctable(actor: ActorContext, id: number) {
+    if (!racePolicy.canPublish(actor)) throw forbidden();
+    const b = await loadBulletin(actor, id);
+    if (b.superseded_at !== null) {
+      throw conflict('BULLETIN_SUPERSEDED', { title: b.title, docNumber: b.doc_number, byTitle: b.correction_title ?? '', byDocNumber: b.correction_doc_number ?? '' }, 'id');
+    }
+    const { definition } = await races.load(b.race_id);
+    if (definition.periodKind !== b.period_kind) throw conflict('BULLETIN_RACE_CHANGED', { period: summary(b).periodLabel }, 'id');
+    return { b, definition };
+  }
 
   return {
     /** A first draft in the house style, for the coordinator to edit before publishing. */
@@ -119,19 +132,32 @@ export function createBulletinService({ db, races, stats, audit, clock, today: c
       };
     },
 
+    /**
+     * The check before publishing a period (发布前检查): each finding with the units it names. Blocking
+     * findings stop publishing; the others need `acknowledged: true`.
+     */
+    async publishCheck(actor: ActorContext, raceId: number, year: number, index: number) {
+      if (!racePolicy.canPublish(actor)) throw forbidden();
+      const { definition } = await races.load(raceId);
+      const { period, findings } = await checked(definition, raceId, year, index, false);
+      return { raceId, period, findings };
+    },
+
+    /**
+     * Publishes a period: refused while the period runs or the weights are off (400), when the period
+     * already has its bulletin (409), and when the check finds something the body does not acknowledge
+     * (400 naming `acknowledged`); the audit event lists what was acknowledged.
+     */
     async publish(actor: ActorContext, input: PublishInput, ip: string | null) {
       if (!racePolicy.canPublish(actor)) throw forbidden();
       const { definition } = await races.load(input.raceId);
-      const period = periodOrThrow(definition, input.year, input.period);
-      const warning = weightWarnings(definition)[0];
-      if (warning) throw invalid('BULLETIN_WEIGHTS', { sum: warning.sum }, 'raceId');
-      const today = countyToday().slice(0, 7);
-      if (`${period.year}-${String(period.endMonth).padStart(2, '0')}` >= today) throw invalid('BULLETIN_FUTURE', { period: period.label['zh-CN'] }, 'period');
-      const existing = await db.selectFrom('bulletins').select('doc_number').where('race_id', '=', input.raceId).where('year', '=', period.year).where('period_kind', '=', period.kind).where('period_index', '=', period.index).executeTakeFirst();
+      const { period, ranking, findings } = await checked(definition, input.raceId, input.year, input.period, true);
+      refuseBlocking(findings, period);
+      const existing = await currentOnly(db.selectFrom('bulletins').select('doc_number').where('race_id', '=', input.raceId).where('year', '=', period.year).where('period_kind', '=', period.kind).where('period_index', '=', period.index)).executeTakeFirst();
       if (existing) throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: existing.doc_number }, 'period');
+      const acknowledged = requireAcknowledged(findings, input.acknowledged);
 
-      const ranking: RaceRanking = await races.computeRanking(definition, period, await races.previousRanks(input.raceId, definition, period));
-      const snapshot: BulletinSnapshot = { ranking: presentRanking(definition, period, ranking), redProjects: await redProjects(period), totals: await totals(period) };
+      const snapshot = await freeze(definition, period, ranking);
       const root = await region();
       const at = clock().toISOString();
       let id: number;
@@ -142,42 +168,122 @@ export function createBulletinService({ db, races, stats, audit, clock, today: c
             .values({ race_id: input.raceId, year: period.year, period_kind: period.kind, period_index: period.index, title: input.title, doc_number: input.docNumber, issuer: `${root.name}项目绩效年活动领导小组办公室`, commentary: input.commentary, snapshot_json: JSON.stringify(snapshot), published_by: actor.displayName, published_at: at })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await audit.record({ actor, action: 'bulletin.publish', objectType: 'bulletin', objectId: String(id), unitPath: null, summary: `发布通报《${input.title}》（${input.docNumber}）`, after: { raceId: input.raceId, period: period.label['zh-CN'], docNumber: input.docNumber }, ip }, trx);
+          const noted = findings.length ? `，已确认发布前检查的 ${findings.length} 个问题` : '';
+          await audit.record({ actor, action: 'bulletin.publish', objectType: 'bulletin', objectId: String(id), unitPath: null, summary: `发布通报《${input.title}》（${input.docNumber}）${noted}`, after: { raceId: input.raceId, period: period.label['zh-CN'], docNumber: input.docNumber, ...acknowledged }, ip }, trx);
           return Number(id);
         });
       } catch (e) {
-        // Two coordinators publishing the same period at once: the unique key lets one through.
-        if (/unique|duplicate/i.test(String((e as Error).message))) throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: input.docNumber }, 'period');
+        // Two coordinators publishing the same period at once: the unique index lets one through.
+        if (isUniqueViolation(e)) throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: input.docNumber }, 'period');
         throw e;
       }
       return this.get(actor, id);
     },
 
+    /** The defaults of a correction of bulletin `id`: its title and next 文号, and a fresh draft of the text. */
+    async correctionDraft(actor: ActorContext, id: number) {
+      const { b } = await correctable(actor, id);
+      const draft = await this.draft(actor, b.race_id, b.year, b.period_index);
+      return { ...draft, title: correctionTitle(b.title), corrects: { id: b.id, title: b.title, docNumber: b.doc_number }, raceId: b.race_id, year: b.year, period: b.period_index };
+    },
+
+    /**
+     * 更正通报: a new bulletin of the same race and period, its ranking computed again from today's data,
+     * that supersedes bulletin `id` — which stays readable, marked superseded with the time, while the
+     * correction names it and the reason. Defaults: title "关于<title>的更正通报", the next 文号, and a
+     * fresh draft of the text; whatever the text, it opens with correctionPreface. Only the current
+     * bulletin of a period can be corrected (409 otherwise); the check applies as when publishing.
+     */
+    async correct(actor: ActorContext, id: number, input: CorrectionInput, ip: string | null) {
+      const { b: old, definition } = await correctable(actor, id);
+      const { period, ranking, findings } = await checked(definition, old.race_id, old.year, old.period_index, true);
+      refuseBlocking(findings, period);
+      const acknowledged = requireAcknowledged(findings, input.acknowledged);
+      const title = input.title ?? correctionTitle(old.title);
+      if (title.length > MAX_TITLE) throw invalid('BULLETIN_TITLE_TOO_LONG', { max: MAX_TITLE }, 'title');
+      const docNumber = input.docNumber ?? (await nextDocNumber(period.year));
+      const reason = input.reason.trim();
+
+      const snapshot = await freeze(definition, period, ranking);
+      const root = await region();
+      const body =
+        input.commentary ??
+        draftCommentary({ regionName: root.name, periodLabel: period.label['zh-CN'], ranking, totals: { ...snapshot.totals, completionPct: snapshot.totals.completionPct ?? 0 }, redProjects: snapshot.redProjects });
+      const commentary = `${correctionPreface({ title: old.title, docNumber: old.doc_number, reason })}\n\n${body}`;
+      const at = clock().toISOString();
+      const lost = new Error('superseded meanwhile');
+      let newId: number;
+      try {
+        newId = await db.transaction().execute(async (trx) => {
+          // Out of the current-period index first, so that the correction can take its place (0013).
+          const marked = await trx.updateTable('bulletins').set({ superseded_at: at }).where('id', '=', old.id).where('superseded_at', 'is', null).executeTakeFirst();
+          if (Number(marked.numUpdatedRows) !== 1) throw lost;
+          const { id: inserted } = await trx
+            .insertInto('bulletins')
+            .values({ race_id: old.race_id, year: period.year, period_kind: period.kind, period_index: period.index, title, doc_number: docNumber, issuer: `${root.name}项目绩效年活动领导小组办公室`, commentary, snapshot_json: JSON.stringify(snapshot), published_by: actor.displayName, published_at: at, supersedes_id: old.id, correction_reason: reason })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx.updateTable('bulletins').set({ superseded_by_id: Number(inserted) }).where('id', '=', old.id).execute();
+          await audit.record(
+            {
+              actor,
+              action: 'bulletin.correct',
+              objectType: 'bulletin',
+              objectId: String(inserted),
+              unitPath: null,
+              summary: `发布更正通报《${title}》（${docNumber}），更正《${old.title}》（${old.doc_number}），原因：${reason}`,
+              before: { id: old.id, title: old.title, docNumber: old.doc_number },
+              after: { id: Number(inserted), raceId: old.race_id, period: period.label['zh-CN'], title, docNumber, reason, supersedes: old.id, ...acknowledged },
+              ip,
+            },
+            trx,
+          );
+          return Number(inserted);
+        });
+      } catch (e) {
+        // Another coordinator corrected it first: say by which correction.
+        if (e === lost || isUniqueViolation(e)) {
+          const now = await loadBulletin(actor, old.id);
+          throw conflict('BULLETIN_SUPERSEDED', { title: now.title, docNumber: now.doc_number, byTitle: now.correction_title ?? '', byDocNumber: now.correction_doc_number ?? '' }, 'id');
+        }
+        throw e;
+      }
+      return this.get(actor, newId);
+    },
+
     async list(actor: ActorContext, raceId?: number) {
       if (!racePolicy.canReadBulletins(actor)) throw forbidden();
-      let q = db.selectFrom('bulletins').innerJoin('races', 'races.id', 'bulletins.race_id').selectAll('bulletins').select('races.name as race_name').orderBy('bulletins.published_at', 'desc').orderBy('bulletins.id', 'desc');
+      // Superseded bulletins stay listed, marked; newest period first, a correction above what it corrects.
+      let q = newestPeriodFirst(bulletinRows(db));
       if (raceId) q = q.where('bulletins.race_id', '=', raceId);
       return { items: (await q.execute()).map(summary) };
     },
 
-    async get(actor: ActorContext, id: number) {
+    /**
+     * The bulletin as published; with `withFiles`, also the SHA-256 and size of its Word and PDF files
+     * (rendered once per bulletin, then remembered), which publishing does not wait for.
+     */
+    async get(actor: ActorContext, id: number, { withFiles = false }: { withFiles?: boolean } = {}) {
       const b = await loadBulletin(actor, id);
       const snapshot = JSON.parse(b.snapshot_json) as BulletinSnapshot;
-      return { ...summary(b), issuer: b.issuer, commentary: b.commentary, ranking: snapshot.ranking, redProjects: snapshot.redProjects, totals: snapshot.totals };
+      const bulletin = { ...summary(b), issuer: b.issuer, commentary: b.commentary, ranking: snapshot.ranking, redProjects: snapshot.redProjects, totals: snapshot.totals };
+      if (!withFiles) return bulletin;
+      const [docx, pdf] = await Promise.all([files.describe(b, 'docx'), files.describe(b, 'pdf')]);
+      return { ...bulletin, files: { docx, pdf } };
     },
 
-    /** The latest bulletin, for the dashboard; null before the first. */
+    /** The bulletin in force of the latest period (not the latest published), for the dashboard; null before the first. */
     async latest(actor: ActorContext) {
       if (!racePolicy.canReadBulletins(actor)) return null;
-      const b = await db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'published_at']).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const b = await newestPeriodFirst(currentOnly(db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'published_at']))).limit(1).executeTakeFirst();
       return b ? { id: b.id, title: b.title, docNumber: b.doc_number, publishedAt: b.published_at } : null;
     },
 
+    /** The Word or PDF file, rendered from the frozen snapshot: the same bytes on every download. */
     async file(actor: ActorContext, id: number, kind: 'docx' | 'pdf') {
       const b = await loadBulletin(actor, id);
-      const doc = toBulletinDocument(b, JSON.parse(b.snapshot_json) as BulletinSnapshot);
-      const body = kind === 'docx' ? await renderBulletinDocx(doc) : await renderBulletinPdf(doc, { fontPath: pdfFont });
-      return { body, fileName: `${b.title}（${b.doc_number}）.${kind}` };
+      const { body, sha256 } = await files.render(b, kind);
+      return { body, sha256, fileName: `${b.title}（${b.doc_number}）.${kind}` };
     },
   };
 }

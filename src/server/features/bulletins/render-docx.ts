@@ -1,11 +1,15 @@
 /**
- * A bulletin as a Word file in the house style of a government 通报 (GB/T 9704 layout on A4): title in
- * 方正小标宋简体, body in 三号 仿宋_GB2312 on a fixed 28 pt line, headings in 黑体 and 楷体_GB2312,
- * ranking tables whose header rows repeat on every page, the signature placed as the standard asks,
- * and page numbers '— 1 —' on the outer side of each page.
+ * A bulletin as a Word file in the house style of a government 通报 (GB/T 9704 layout on A4): the
+ * issuer's red header (红头) over a red rule with the 文号 above it, title in 方正小标宋简体, body in
+ * 三号 仿宋_GB2312 on a fixed 28 pt line, headings in 黑体 and 楷体_GB2312, ranking tables whose header
+ * rows repeat on every page, the signature placed as the standard asks, and page numbers '— 1 —' on
+ * the outer side of each page.
  *
  * Fonts are named, not embedded: Word shows its own substitute on a machine without them, which is
  * what offices expect of a .docx they will edit.
+ *
+ * The file is the same bytes every time for the same bulletin: the document's dates and every zip
+ * entry's time are the publication instant, never the time of rendering.
  */
 import {
   AlignmentType,
@@ -28,8 +32,8 @@ import {
 import {
   commentaryBlocks,
   emWidth,
-  fitColumnWidths,
   formatChineseDate,
+  keepNumbersWithUnits,
   racersLine,
   rankingTable,
   redProjectTable,
@@ -38,6 +42,7 @@ import {
   type BulletinTable,
   type CommentaryBlock,
 } from './bulletin-document.ts';
+import { fitTable } from './table-fit.ts';
 
 const twipsPerMm = 1440 / 25.4;
 /** GB/T 9704: A4, top 37 mm, bottom 35 mm, inner 28 mm, outer 26 mm. */
@@ -54,8 +59,12 @@ const FONTS = {
 };
 type FontKey = keyof typeof FONTS;
 
-/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
-const SIZE = { title: 44, body: 32, caption: 28, pageNumber: 28, table: 21 };
+/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt; the issuer's header at most 30 pt. */
+const SIZE = { issuer: 60, title: 44, body: 32, caption: 28, pageNumber: 28 };
+/** A table's sizes in half-points, tried in turn: 五号 10.5 pt as the house style has it, down to 小六 6.5 pt. */
+const TABLE_SIZES = [21, 20, 19, 18, 17, 16, 15, 14, 13];
+/** GB/T 9704's red for the 发文机关标志 and the rule under the 文号. */
+const RED = 'E60000';
 /** Twips of one character of body text, for indents measured in characters. */
 const BODY_EM = SIZE.body * 10;
 const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -70,6 +79,7 @@ export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer>
   const document = new Document({
     title: doc.title,
     creator: doc.issuer,
+    lastModifiedBy: doc.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -99,13 +109,53 @@ export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer>
       },
     ],
   });
-  return Packer.toBuffer(document);
+  // docx stamps core.xml with the time of rendering: replace it by the same part dated at publication.
+  const core = { path: 'docProps/core.xml', data: corePropertiesXml(doc) };
+  return stampZipEntries(await Packer.toBuffer(document, false, [core]), new Date(doc.issuedAt));
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** docProps/core.xml as docx writes it, with created and modified at the publication instant. */
+function corePropertiesXml(doc: BulletinDocument): string {
+  const at = new Date(doc.issuedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const stamp = (name: string) => `<dcterms:${name} xsi:type="dcterms:W3CDTF">${at}</dcterms:${name}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(doc.title)}</dc:title><dc:creator>${escapeXml(doc.issuer)}</dc:creator><cp:lastModifiedBy>${escapeXml(doc.issuer)}</cp:lastModifiedBy>` +
+    `<cp:revision>1</cp:revision>${stamp('created')}${stamp('modified')}</cp:coreProperties>`
+  );
+}
+
+/**
+ * Sets every entry's modification time in a zip, in its local header and in the central directory,
+ * to `at` (DOS time, UTC fields: DOS time has no zone, and the server's own must not leak in). The
+ * CRCs cover the data only, so nothing else changes.
+ */
+function stampZipEntries(zip: Buffer, at: Date): Buffer {
+  const out = Buffer.from(zip);
+  const time = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1);
+  const date = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('not a zip: no end of central directory');
+  let entry = out.readUInt32LE(eocd + 16);
+  for (let i = out.readUInt16LE(eocd + 10); i > 0; i--) {
+    if (out.readUInt32LE(entry) !== 0x02014b50) throw new Error('not a zip: bad central directory entry');
+    const local = out.readUInt32LE(entry + 42);
+    out.writeUInt16LE(time, entry + 12);
+    out.writeUInt16LE(date, entry + 14);
+    out.writeUInt16LE(time, local + 10);
+    out.writeUInt16LE(date, local + 12);
+    entry += 46 + out.readUInt16LE(entry + 28) + out.readUInt16LE(entry + 30) + out.readUInt16LE(entry + 32);
+  }
+  return out;
 }
 
 function bodyOf(doc: BulletinDocument): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [
+    ...redHeader(doc),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...BODY_LINE, line: 720 }, children: [run(doc.title, 'title', SIZE.title)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.docNumber, 'body')] }),
     new Paragraph({}),
     ...commentaryBlocks(doc.commentary).map(blockParagraph),
   ];
@@ -126,8 +176,35 @@ function bodyOf(doc: BulletinDocument): (Paragraph | Table)[] {
   return children;
 }
 
+/**
+ * 发文机关标志: the issuer centred in red in the title's face, as large as one line allows up to 30 pt;
+ * below it the 文号, whose paragraph carries the red rule as its bottom border, 4 mm under the text
+ * and as wide as the text block.
+ */
+function redHeader(doc: BulletinDocument): Paragraph[] {
+  // 97%: Word's substitute for a missing 方正小标宋 may run a little wider than 1 em a character.
+  const size = Math.min(SIZE.issuer, Math.floor((0.97 * CONTENT_WIDTH) / (emWidth(doc.issuer) * 10)));
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 280 },
+      children: [new TextRun({ text: doc.issuer, font: FONTS.title, size, color: RED })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } },
+      children: [run(doc.docNumber, 'body')],
+    }),
+    new Paragraph({}),
+  ];
+}
+
+/**
+ * A paragraph with a two-character first-line indent, flush left rather than justified: justification
+ * stretches the space beside a number ('54.67　　分'); keepNumbersWithUnits also keeps number and unit together.
+ */
 const indented = (text: string, font: FontKey = 'body') =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLineChars: 200, firstLine: 2 * BODY_EM }, children: [run(text, font)] });
+  new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLineChars: 200, firstLine: 2 * BODY_EM }, children: [run(keepNumbersWithUnits(text), font)] });
 
 function blockParagraph(block: CommentaryBlock): Paragraph {
   if (block.kind === 'paragraph') return indented(block.text);
@@ -137,10 +214,11 @@ function blockParagraph(block: CommentaryBlock): Paragraph {
 
 function tableWithCaption(table: BulletinTable): (Paragraph | Table)[] {
   const caption = new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...BODY_LINE, before: 240 }, children: [run(table.caption, 'heading', SIZE.caption)] });
-  // Word cannot be asked to measure text, so widths come from an estimate in em; see fitColumnWidths.
-  const em = SIZE.table * 10;
+  // Word cannot be asked to measure text, so widths come from an estimate in em (a half-point of size
+  // is 10 twips of em), on the upper side, so Word's own measure never finds a number too wide.
   const pad = 2 * CELL_MARGIN + 20; // 1 pt of slack for the estimate
-  const widths = fitColumnWidths(table, CONTENT_WIDTH, (text) => emWidth(text) * em + pad, 2 * em + pad).map(Math.floor);
+  const fit = fitTable(table, { total: CONTENT_WIDTH, sizes: TABLE_SIZES, measure: (text) => emWidth(text) * 10, pad });
+  const widths = fit.widths.map(Math.floor);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, font: FontKey, align: 'left' | 'center', span?: { colSpan?: number; rowSpan?: number }) =>
     new TableCell({
@@ -151,7 +229,7 @@ function tableWithCaption(table: BulletinTable): (Paragraph | Table)[] {
         new Paragraph({
           alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: TABLE_LINE,
-          children: text.split('\n').map((line, i) => new TextRun({ text: line, font: FONTS[font], size: SIZE.table, break: i ? 1 : undefined })),
+          children: text.split('\n').map((line, i) => new TextRun({ text: line, font: FONTS[font], size: fit.size, break: i ? 1 : undefined })),
         }),
       ],
     });

@@ -1,14 +1,18 @@
 /**
  * A bulletin as a PDF in the house style of a government 通报, laid out like the Word file (GB/T 9704
- * margins on A4, 三号 body text on a 28 pt line, tables with their header rows repeated on each page,
- * '— 1 —' page numbers on the outer side). Unlike Word, a PDF draws nothing without its font, so the
- * CJK fonts are embedded (subset) and a missing font fails with PdfFontNotFoundError.
+ * margins on A4, the issuer's red header (红头) over a red rule, 三号 body text on a 28 pt line, tables
+ * with their header rows repeated on each page, '— 1 —' page numbers on the outer side). Unlike Word, a
+ * PDF draws nothing without its font, so the CJK fonts are embedded (subset) and a missing font fails
+ * with PdfFontNotFoundError.
+ *
+ * Table cells are broken into lines here, not by pdfkit, so that a number or a unit's name never
+ * breaks (see table-fit.ts); a table too wide for 五号 is set smaller instead.
  */
 import PDFDocument from 'pdfkit';
 import {
   commentaryBlocks,
-  fitColumnWidths,
   formatChineseDate,
+  keepNumbersWithUnits,
   placeHeader,
   racersLine,
   rankingTable,
@@ -18,16 +22,21 @@ import {
   type BulletinTable,
 } from './bulletin-document.ts';
 import { findPdfFonts, type PdfFonts } from './pdf-font.ts';
+import { breakLines, fitTable } from './table-fit.ts';
 
 export { PdfFontNotFoundError } from './pdf-font.ts';
 
 const mm = (v: number) => (v * 72) / 25.4;
 /** GB/T 9704: top 37 mm, bottom 35 mm, inner 28 mm, outer 26 mm. */
 const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
-/** Points: 二号 22, 三号 16, 四号 14, 五号 10.5; body lines are a fixed 28 pt. */
-const SIZE = { title: 22, body: 16, caption: 14, pageNumber: 14, table: 10.5 };
+/** Points: 二号 22, 三号 16, 四号 14, 五号 10.5; body lines are a fixed 28 pt. The issuer's header is at most 30 pt. */
+const SIZE = { issuer: 30, title: 22, body: 16, caption: 14, pageNumber: 14 };
+/** A table's font sizes, tried in turn: 五号 as the house style has it, down to 小六 for a very wide race. */
+const TABLE_SIZES = [10.5, 10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5];
 const BODY_LINE = 28;
 const CELL_PAD = { x: 2, y: 3 };
+/** GB/T 9704's red for the 发文机关标志 and the rule under the 文号. */
+const RED = '#E60000';
 
 type FontName = 'body' | 'title' | 'heading';
 type Pdf = PDFKit.PDFDocument;
@@ -38,7 +47,11 @@ type Pdf = PDFKit.PDFDocument;
  */
 export async function renderBulletinPdf(doc: BulletinDocument, opts: { fontPath: string | null }): Promise<Buffer> {
   const fonts = findPdfFonts(opts.fontPath);
-  const pdf = new PDFDocument({ size: 'A4', margins: MARGINS, bufferPages: true, info: { Title: doc.title, Author: doc.issuer } });
+  // Both dates are the publication's, and pdfkit derives the file's /ID from an MD5 of this info
+  // (title, issuer, 文号, dates): the same bulletin gets the same bytes on every download.
+  const issuedAt = new Date(doc.issuedAt);
+  const info = { Title: doc.title, Author: doc.issuer, Subject: doc.docNumber, CreationDate: issuedAt, ModDate: issuedAt };
+  const pdf = new PDFDocument({ size: 'A4', margins: MARGINS, bufferPages: true, info });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -47,17 +60,19 @@ export async function renderBulletinPdf(doc: BulletinDocument, opts: { fontPath:
   });
   const cv = createCanvas(pdf, fonts);
   const layout = createLayout(cv);
+  layout.redHeader(doc.issuer, doc.docNumber);
   layout.centred(doc.title, 'title', SIZE.title, 36);
-  layout.centred(doc.docNumber, 'body', SIZE.body, BODY_LINE);
-  layout.skip(BODY_LINE);
+  layout.skip(BODY_LINE / 2);
+  // Unit names are never split across lines, in the commentary as in the tables.
+  const keep = [...doc.groups.flatMap((g) => g.rows.map((r) => r.unitName)), ...doc.redProjects.map((p) => p.unitName)];
   for (const block of commentaryBlocks(doc.commentary)) {
-    if (block.kind === 'paragraph') layout.paragraph(block.text, 'body');
+    if (block.kind === 'paragraph') layout.paragraph(block.text, 'body', { keep });
     // Noto has no 楷体: subheadings take the title's bold serif, headings the 黑体-like bold sans.
-    else layout.paragraph(block.text, block.kind === 'heading' ? 'heading' : 'title', { keepWithNext: true });
+    else layout.paragraph(block.text, block.kind === 'heading' ? 'heading' : 'title', { keepWithNext: true, keep });
   }
   doc.groups.forEach((group, i) => {
     layout.table(rankingTable(group, i + 1, doc.periodLabel));
-    layout.paragraph(racersLine(group), 'body');
+    layout.paragraph(racersLine(group), 'body', { keep });
   });
   if (doc.redProjects.length) layout.table(redProjectTable(doc.redProjects, doc.groups.length + 1));
   else layout.paragraph('本期无亮红灯项目。', 'body');
@@ -110,10 +125,44 @@ function createLayout(cv: Canvas) {
     use(font, size).text(text, left, pdf.y, { width, align: 'center', lineGap: gapFor(lineHeight) });
   }
 
-  /** A body paragraph with a two-character first-line indent; a heading keeps two lines of what follows on its page. */
-  function paragraph(text: string, font: FontName, { keepWithNext = false } = {}) {
+  /**
+   * 发文机关标志: the issuer centred in red in the title's face, as large as fits one line up to 30 pt;
+   * then the 文号, and 4 mm under it a red rule as wide as the text block.
+   */
+  function redHeader(issuer: string, docNumber: string) {
+    const widthAt1 = use('title', 1).widthOfString(issuer);
+    const size = Math.min(SIZE.issuer, Math.floor((2 * width) / widthAt1) / 2);
+    pdf.fillColor(RED);
+    centred(issuer, 'title', size, size * 1.3);
+    pdf.fillColor('#000000');
+    pdf.y += BODY_LINE / 4;
+    centred(docNumber, 'body', SIZE.body, BODY_LINE);
+    const ruleY = pdf.y - BODY_LINE + SIZE.body * 1.3 + mm(4);
+    pdf.rect(left, ruleY, width, 1.5).fill(RED);
+    pdf.fillColor('#000000');
+    pdf.y = ruleY + (3 * BODY_LINE) / 4;
+  }
+
+  /**
+   * A body paragraph with a two-character first-line indent, set flush left: pdfkit justifies by
+   * stretching spaces only, which in Chinese text means the one space beside a number (see
+   * keepNumbersWithUnits). Lines are broken here so that a number stays with its unit and the names
+   * in `keep` (the bulletin's units) stay whole. A heading keeps two lines of what follows on its page.
+   */
+  function paragraph(text: string, font: FontName, { keepWithNext = false, keep = [] as readonly string[] } = {}) {
     ensure(BODY_LINE * (keepWithNext ? 3 : 1));
-    use(font, SIZE.body).text(text, left, pdf.y, { width, indent: 2 * SIZE.body, align: 'justify', lineGap: gapFor(BODY_LINE) });
+    use(font, SIZE.body);
+    const indent = 2 * SIZE.body;
+    const lines = breakLines(keepNumbersWithUnits(text), width, (t) => pdf.widthOfString(t), { firstWidth: width - indent, keep });
+    // Each line's box is BODY_LINE tall with the glyphs centred in it, as pdfkit's lineGap would set them.
+    const offset = gapFor(BODY_LINE) / 2;
+    lines.forEach((line, i) => {
+      ensure(BODY_LINE);
+      const y = pdf.y;
+      pdf.text(line, left + (i ? 0 : indent), y + offset, { lineBreak: false });
+      pdf.y = y + BODY_LINE;
+    });
+    pdf.x = left;
   }
 
   function table(spec: BulletinTable) {
@@ -121,13 +170,13 @@ function createLayout(cv: Canvas) {
     ensure(BODY_LINE + t.headerHeight + (t.rows[0]?.[0]?.height ?? 0));
     pdf.y += BODY_LINE / 3;
     centred(spec.caption, 'heading', SIZE.caption, BODY_LINE);
-    let y = drawCells(cv, t.header, pdf.y);
+    let y = drawCells(cv, t, t.header, pdf.y);
     for (const row of t.rows) {
       if (y + row[0]!.height > bottom()) {
         pdf.addPage();
-        y = drawCells(cv, t.header, MARGINS.top);
+        y = drawCells(cv, t, t.header, MARGINS.top);
       }
-      y = drawCells(cv, row, y);
+      y = drawCells(cv, t, row, y);
     }
     pdf.y = y + BODY_LINE / 4;
   }
@@ -146,11 +195,12 @@ function createLayout(cv: Canvas) {
     pdf.x = left;
   }
 
-  return { centred, paragraph, table, signature, skip: (h: number) => void (pdf.y += h) };
+  return { redHeader, centred, paragraph, table, signature, skip: (h: number) => void (pdf.y += h) };
 }
 
 interface PlacedCell {
-  text: string;
+  /** The cell's lines, already broken: drawn one by one, never re-wrapped by pdfkit. */
+  lines: string[];
   font: FontName;
   align: 'left' | 'center';
   x: number;
@@ -158,73 +208,64 @@ interface PlacedCell {
   /** Offset from the top of the row (header cells below the first header row have one) and height. */
   dy: number;
   height: number;
-  /** Height of the wrapped text, measured once. */
-  textHeight: number;
 }
 
-/** Places every cell: columns fitted to the content, header cells on the grid (spans as in HTML), row heights. */
+/** Places every cell: font size and columns fitted to the content, header cells on the grid (spans as in HTML), row heights. */
 function measureTable(cv: Canvas, spec: BulletinTable, width: number) {
-  const { pdf } = cv;
-  const em = SIZE.table;
-  const measure = (text: string) => pdf.widthOfString(text) + 2 * CELL_PAD.x + 0.5;
-  cv.use('body', SIZE.table);
-  const widths = fitColumnWidths(spec, width, measure, 2 * em + 2 * CELL_PAD.x + 1);
+  const cache = new Map<string, number>();
+  const widthAt1 = (text: string, isHeader: boolean) => {
+    const key = `${isHeader ? 'h' : 'b'}${text}`;
+    let w = cache.get(key);
+    if (w === undefined) cache.set(key, (w = cv.use(isHeader ? 'heading' : 'body', 1).widthOfString(text)));
+    return w;
+  };
+  // Half a point of slack on top of the padding: pdfkit's own measure rounds a little differently.
+  const { size, widths } = fitTable(spec, { total: width, sizes: TABLE_SIZES, measure: widthAt1, pad: 2 * CELL_PAD.x + 0.5 });
   const x = widths.map((_, i) => MARGINS.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const lineHeight = cv.use('body', SIZE.table).currentLineHeight(true) + 2 * CELL_PAD.y;
+  const lineHeight = { body: cv.use('body', size).currentLineHeight(true), heading: cv.use('heading', size).currentLineHeight(true), title: 0 };
+  const linesOf = (text: string, isHeader: boolean, cellWidth: number, wraps: boolean) =>
+    wraps ? breakLines(text, cellWidth - 2 * CELL_PAD.x, (t) => widthAt1(t, isHeader) * size) : text.split('\n');
+  const heightOf = (lines: string[], font: FontName) => lines.length * lineHeight[font] + 2 * CELL_PAD.y;
 
+  // Spanning labels wrap within their span; a one-column label keeps the breaks it was written with.
   const placed = placeHeader(spec.header).map((p) => {
     const cellWidth = spanWidth(p.col, p.colSpan);
-    return { ...p, cellWidth, textHeight: textHeight(cv, p.cell.text, 'heading', cellWidth) };
+    return { ...p, cellWidth, lines: linesOf(p.cell.text, true, cellWidth, p.colSpan > 1) };
   });
-  const rowHeights = spec.header.map(() => lineHeight);
+  const rowHeights = spec.header.map(() => lineHeight.heading + 2 * CELL_PAD.y);
   for (const p of placed) {
     const last = p.row + p.rowSpan - 1;
     const have = rowHeights.slice(p.row, last + 1).reduce((a, b) => a + b, 0);
-    const needed = p.textHeight + 2 * CELL_PAD.y;
+    const needed = heightOf(p.lines, 'heading');
     if (needed > have) rowHeights[last]! += needed - have;
   }
   const top = (row: number) => rowHeights.slice(0, row).reduce((a, b) => a + b, 0);
-  const header: PlacedCell[] = placed.map((p) => ({
-    text: p.cell.text,
-    font: 'heading',
-    align: 'center',
-    x: x[p.col]!,
-    width: p.cellWidth,
-    dy: top(p.row),
-    height: top(p.row + p.rowSpan) - top(p.row),
-    textHeight: p.textHeight,
-  }));
+  const header: PlacedCell[] = placed.map((p) => ({ lines: p.lines, font: 'heading', align: 'center', x: x[p.col]!, width: p.cellWidth, dy: top(p.row), height: top(p.row + p.rowSpan) - top(p.row) }));
   const rows = spec.body.map((texts) => {
-    const heights = texts.map((text, c) => textHeight(cv, text, 'body', widths[c]!));
-    const height = Math.max(lineHeight, ...heights.map((h) => h + 2 * CELL_PAD.y));
-    return texts.map((text, c): PlacedCell => ({ text, font: 'body', align: spec.columns[c]!.align, x: x[c]!, width: widths[c]!, dy: 0, height, textHeight: heights[c]! }));
+    const lines = texts.map((text, c) => linesOf(text, false, widths[c]!, Boolean(spec.columns[c]!.wrap)));
+    const height = Math.max(...lines.map((l) => heightOf(l, 'body')));
+    return texts.map((_, c): PlacedCell => ({ lines: lines[c]!, font: 'body', align: spec.columns[c]!.align, x: x[c]!, width: widths[c]!, dy: 0, height }));
   });
-  return { header, headerHeight: top(spec.header.length), rows };
-}
-
-/**
- * Height of a cell's text wrapped to the cell. Lines are measured (and drawn) one by one: pdfkit gives
- * '\n' the width of a full character in CJK fonts, which wraps a header like '完成\n（%）' too early.
- */
-function textHeight(cv: Canvas, text: string, font: FontName, cellWidth: number): number {
-  const pdf = cv.use(font, SIZE.table);
-  const inner = cellWidth - 2 * CELL_PAD.x;
-  return text.split('\n').reduce((sum, line) => sum + (pdf.widthOfString(line) <= inner ? pdf.currentLineHeight(true) : pdf.heightOfString(line, { width: inner })), 0);
+  return { size, lineHeight, header, headerHeight: top(spec.header.length), rows };
 }
 
 /** Draws bordered cells of one row (or the header block) at y, text centred vertically; returns the bottom. */
-function drawCells(cv: Canvas, cells: PlacedCell[], y: number): number {
+function drawCells(cv: Canvas, t: { size: number; lineHeight: Record<FontName, number> }, cells: PlacedCell[], y: number): number {
   const { pdf } = cv;
   let bottom = y;
   pdf.lineWidth(0.5).strokeColor('#000000');
   for (const c of cells) {
     pdf.rect(c.x, y + c.dy, c.width, c.height).stroke();
-    let top = y + c.dy + (c.height - c.textHeight) / 2;
-    for (const line of c.text.split('\n')) {
-      // `height` keeps pdfkit from starting a page should rounding push the last line past the margin.
-      cv.use(c.font, SIZE.table).text(line, c.x + CELL_PAD.x, top, { width: c.width - 2 * CELL_PAD.x, height: c.height, align: c.align });
-      top = pdf.y;
+    const lh = t.lineHeight[c.font];
+    let top = y + c.dy + (c.height - c.lines.length * lh) / 2;
+    cv.use(c.font, t.size);
+    for (const line of c.lines) {
+      const w = pdf.widthOfString(line);
+      const at = c.align === 'center' ? c.x + (c.width - w) / 2 : c.x + CELL_PAD.x;
+      // No width and no line break: pdfkit neither wraps the line nor starts a page for it.
+      pdf.text(line, at, top, { lineBreak: false });
+      top += lh;
     }
     bottom = Math.max(bottom, y + c.dy + c.height);
   }

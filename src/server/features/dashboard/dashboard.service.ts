@@ -9,9 +9,12 @@ import type { DB } from '../../db/schema.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
-import type { UnitStats } from '../stats/unit-stats.ts';
+import type { UnitStats, UnitStatValue } from '../stats/unit-stats.ts';
+import type { HistoryRepository } from '../history/history.repository.ts';
+import { localDate } from '../../../domain/calendar/local-date.ts';
 import type { RaceService } from '../race/races.service.ts';
 import type { BulletinService } from '../bulletins/bulletins.service.ts';
+import { currentOnly, newestPeriodFirst } from '../bulletins/bulletin-queries.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
 
 type Q = SelectQueryBuilder<DB, 'projects', object>;
@@ -36,48 +39,87 @@ const gapOf = (completion: number | null, time: number) => (completion === null 
  * reasons, the monthly completion curve against the plan, and the four lists — all aggregated in
  * the database, within what the reader may see.
  */
-export function createDashboardService({ db, units, queries, stats, races, bulletins, today }: {
+export function createDashboardService({ db, units, queries, stats, races, bulletins, today, history, timeZone }: {
   db: Kysely<DB>;
   units: UnitRepository;
   queries: ProjectQueries;
   stats: Pick<UnitStats, 'under'>;
-  races: Pick<RaceService, 'ranking'>;
+  races: Pick<RaceService, 'ranking' | 'resolveAsOf'>;
   bulletins: Pick<BulletinService, 'latest'>;
   today: Today;
+  history: HistoryRepository;
+  timeZone: string;
 }) {
-  /** The race of the latest bulletin (or the newest race): its live ranking's top and bottom per group. */
-  async function currentRace(actor: ActorContext) {
+  /**
+   * The race of the latest bulletin (or the newest race): its ranking's top and bottom per group — the
+   * bulletin's frozen ones for a published period, so the dashboard never names a first place the
+   * bulletin does not.
+   */
+  async function currentRace(actor: ActorContext, asOf: string | null) {
     if (!racePolicy.canReadRaces(actor)) return null;
-    const latest = await db.selectFrom('bulletins').select('race_id').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    // The latest period's bulletin in force, not the latest published: back-filling August keeps November's race.
+    const latest = await newestPeriodFirst(currentOnly(db.selectFrom('bulletins').select('race_id'))).limit(1).executeTakeFirst();
     const raceId = latest?.race_id ?? (await db.selectFrom('races').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id;
     if (!raceId) return null;
-    const r = await races.ranking(actor, raceId);
+    const r = await races.ranking(actor, raceId, undefined, undefined, asOf ?? undefined);
+    const shown = r.published ?? r;
     const brief = (row: { unitId: number; name: string; total: number; rank: number }) => ({ unitId: row.unitId, name: row.name, total: row.total, rank: row.rank });
-    return { raceId, name: r.name, period: { label: r.period.label }, groups: r.groups.map((g) => ({ label: g.label, top: g.top.map(brief), bottom: g.bottom.map(brief) })) };
+    return { raceId, name: r.name, period: { label: r.period.label }, published: r.published ? { bulletinId: r.published.bulletinId, docNumber: r.published.docNumber, changed: r.published.changes.length > 0 } : null, groups: shown.groups.map((g) => ({ label: g.label, top: g.top.map(brief), bottom: g.bottom.map(brief) })) };
+  }
+
+  /** The per-unit figures of the subtree at `path` as they stood at `asOf`, shaped like unit_stats rows. */
+  async function figuresAsOf(path: string, year: number, month: number, asOf: string): Promise<UnitStatValue[]> {
+    const [projects, plans, reports, lights] = await Promise.all([history.projects(asOf), history.plans(asOf, year), history.approvedReports(asOf, year, 12), history.lightsOfMonth(asOf, year, month)]);
+    const pathOf = new Map(projects.filter((p) => p.unit_path.startsWith(path)).map((p) => [p.id, p.unit_path]));
+    const rows: UnitStatValue[] = [];
+    for (const p of plans) if (pathOf.has(p.project_id)) rows.push({ unit_path: pathOf.get(p.project_id)!, year, month: 0, metric: 'plan', value: Number(p.amount) });
+    for (const r of reports) if (pathOf.has(r.project_id)) rows.push({ unit_path: pathOf.get(r.project_id)!, year, month: r.month, metric: 'done', value: Number(r.amount) });
+    const coloured = new Map(lights.map((l) => [l.project_id, l.colour]));
+    // A project with no light yet for that month was not assessable then.
+    for (const [id, unitPath] of pathOf) rows.push({ unit_path: unitPath, year: 0, month: 0, metric: `light.${coloured.get(id) ?? 'grey'}`, value: 1 });
+    return rows;
+  }
+
+  /** The red projects of the subtree at `path` for the assessed month, as they stood at `asOf`. */
+  async function redAsOf(path: string, year: number, month: number, asOf: string) {
+    const [projects, lights, unitRows] = await Promise.all([history.projects(asOf), history.lightsOfMonth(asOf, year, month), units.listAll()]);
+    const names = new Map(unitRows.map((u) => [u.id, u.name]));
+    const byId = new Map(projects.filter((p) => p.unit_path.startsWith(path)).map((p) => [p.id, p]));
+    return lights
+      .filter((l) => l.colour === 'red' && byId.has(l.project_id))
+      .map((l) => ({ p: byId.get(l.project_id)!, l }))
+      .sort((a, b) => Number(b.p.total_investment) - Number(a.p.total_investment))
+      .slice(0, 50)
+      .map(({ p, l }) => ({ id: p.id, name: p.name, unit_name: names.get(p.lead_unit_id) ?? '', findings_json: l.findings_json }));
   }
 
   return {
-    async overview(actor: ActorContext, unitId?: number) {
+    /** The dashboard now, or as it stood at `asOfInput` (a local date or an instant) from the immutable history. */
+    async overview(actor: ActorContext, unitId?: number, asOfInput?: string) {
+      const asOf = await races.resolveAsOf(asOfInput);
       const scope = scopeFor(actor, 'project', 'read');
       const all = await units.listAll();
       const root = all.find((u) => u.parent_id === null)!;
       const top = (unitId && all.find((u) => u.id === unitId)) || root;
       const byPath = new Map(all.map((u) => [u.path, u]));
-      const { year, month } = assessedPeriod(today());
+      const { year, month } = assessedPeriod(asOf ? localDate(new Date(asOf), timeZone) : today());
       const visible = visibleSubtree(scope, top.path);
 
       // The units' figures are kept current as things change (unit_stats), so the year's totals,
       // curve and colours come from a few rows per unit; only the red list reads projects.
       const [figures, red, lists, race, latestBulletin] = await Promise.all([
-        visible ? stats.under(visible, [0, year]) : Promise.resolve([]),
-        scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id').innerJoin('units', 'units.id', 'projects.lead_unit_id'), scope, top.path)
-          .where('l.colour', '=', 'red')
-          .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
-          .orderBy('projects.total_investment', 'desc')
-          .limit(50)
-          .execute(),
-        queries.fourLists(actor, year, top.id),
-        currentRace(actor),
+        !visible ? Promise.resolve([]) : asOf ? figuresAsOf(visible, year, month, asOf) : stats.under(visible, [0, year]),
+        asOf
+          ? visible ? redAsOf(visible, year, month, asOf) : Promise.resolve([])
+          : scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id').innerJoin('units', 'units.id', 'projects.lead_unit_id'), scope, top.path)
+              .where('l.colour', '=', 'red')
+              .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
+              .orderBy('projects.total_investment', 'desc')
+              .limit(50)
+              .execute(),
+        // The four lists read the projects' planned and actual dates, which history keeps only for starts.
+        asOf ? Promise.resolve(null) : queries.fourLists(actor, year, top.id),
+        currentRace(actor, asOf),
         bulletins.latest(actor),
       ]);
 
@@ -115,6 +157,7 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
         year,
         month,
         unitId: top.id,
+        asOf,
         totals: { planYuan, completedYuan, completionPct: pct1(yearCompletion(completedYuan, planYuan)), timePct: pct1(timePct), gapPoints: gapOf(yearCompletion(completedYuan, planYuan), timePct) },
         colours: units_.reduce((s, r) => ({ green: s.green + r.green, yellow: s.yellow + r.yellow, red: s.red + r.red, grey: s.grey + r.grey }), { green: 0, yellow: 0, red: 0, grey: 0 }),
         units: units_,
@@ -126,7 +169,7 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
         }),
         race,
         latestBulletin,
-        lists: Object.fromEntries(Object.entries(lists.lists).map(([k, v]) => [k, { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan }])),
+        lists: lists === null ? null : Object.fromEntries(Object.entries(lists.lists).map(([k, v]) => [k, { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan }])),
       };
     },
   };

@@ -65,7 +65,7 @@ export async function loadDemoRace(
   const race = await races.create(coordinator, DEMO_RACE, null);
   for (const m of months) {
     const draft = await bulletins.draft(coordinator, race.id, year, m);
-    await bulletins.publish(coordinator, { raceId: race.id, year, period: m, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary }, null);
+    await bulletins.publish(coordinator, { raceId: race.id, year, period: m, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, acknowledged: true }, null);
   }
   return { raceId: race.id, bulletins: months.length };
 }

@@ -6,10 +6,38 @@ import { forbidden } from '../../http/errors.ts';
 import { idParams, standardErrors } from '../../http/schemas.ts';
 import type { Api } from '../../http/types.ts';
 import type { LightService } from './lights.service.ts';
+import type { RulePreview } from './rule-preview.ts';
 
 const rulesResponse = z.object({ version: z.number(), rules: z.unknown(), createdBy: z.string().nullable(), createdAt: z.string().nullable() });
+/** The body of a rule update (and of its preview): the whole set or part of it, checked by parseRuleSet. */
+const ruleSetBody = z.record(z.string(), z.unknown());
 
-export function registerLightRoutes(app: Api, { lights }: { lights: LightService }) {
+const colour = z.enum(['red', 'yellow', 'green', 'grey']);
+const colourCounts = z.object({ red: z.number(), yellow: z.number(), green: z.number(), grey: z.number() });
+const finding = z.object({
+  dimension: z.enum(DIMENSION_KEYS),
+  colour: z.enum(['red', 'yellow']),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])),
+  text: z.object({ 'zh-CN': z.string(), en: z.string() }),
+});
+const previewResponse = z.object({
+  currentVersion: z.number(),
+  nextVersion: z.number(),
+  today: z.string(),
+  period: z.object({ year: z.number(), month: z.number() }),
+  projects: z.number().describe('projects evaluated: every project of the library'),
+  before: colourCounts.describe('lights under the current rules, today'),
+  after: colourCounts.describe('lights under the proposed rules, today: what saving them stores'),
+  transitions: z.array(z.object({ from: colour, to: colour, count: z.number() })),
+  changed: z.object({
+    total: z.number(),
+    limit: z.number().describe('at most this many items are listed'),
+    items: z.array(z.object({ projectId: z.number(), name: z.string(), unitId: z.number().nullable(), unitName: z.string(), from: colour, to: colour, findings: z.array(finding).describe('the reasons of the new light') })),
+  }),
+});
+
+export function registerLightRoutes(app: Api, { lights, rulePreview }: { lights: LightService; rulePreview: RulePreview }) {
   const tags = ['lights'];
   app.get('/api/v1/light-rules', { schema: { tags, summary: '当前亮灯规则 The current light rules', response: { 200: rulesResponse, ...standardErrors } } }, async (request) => {
     requireActor(request);
@@ -18,8 +46,21 @@ export function registerLightRoutes(app: Api, { lights }: { lights: LightService
 
   app.put(
     '/api/v1/light-rules',
-    { schema: { tags, summary: '修改亮灯规则（生成新版本）Change the rules: a new version, all lights recomputed', body: z.record(z.string(), z.unknown()), response: { 200: rulesResponse, ...standardErrors } } },
+    { schema: { tags, summary: '修改亮灯规则（生成新版本）Change the rules: a new version, all lights recomputed', body: ruleSetBody, response: { 200: rulesResponse, ...standardErrors } } },
     (request) => lights.updateRules(requireActor(request), request.body, clientIp(request)),
+  );
+
+  app.post(
+    '/api/v1/light-rules/preview',
+    {
+      schema: {
+        tags,
+        summary: '预览亮灯规则修改（不保存）Preview a rule change: every light before and after, today; nothing is stored',
+        body: ruleSetBody,
+        response: { 200: previewResponse, ...standardErrors },
+      },
+    },
+    (request) => rulePreview.preview(requireActor(request), request.body),
   );
 
   app.get('/api/v1/projects/:id/light', { schema: { tags, summary: '项目亮灯 A project light with its reasons, exemptions and monthly history', params: idParams } }, (request) =>

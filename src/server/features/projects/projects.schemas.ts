@@ -3,12 +3,13 @@ import { LISTS } from '../../../domain/projects/four-lists.ts';
 import { STAGES } from '../../../domain/projects/lifecycle.ts';
 import { APPROVAL_MODES, INVESTMENT_TYPES, LEVELS, NATURES, PROJECT_KINDS } from '../../../domain/projects/project-fields.ts';
 import { SORTS } from './projects.repository.ts';
+import { wanAmount } from '../../http/schemas.ts';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
-/** 万元: a JSON number or a decimal string, converted to integer 元 exactly by the service. */
-export const wan = z.union([z.number(), z.string().max(30)]);
+/** 万元: a JSON number or a decimal string, converted to integer 元 exactly by the service (http/schemas wanAmount). */
+export const wan = wanAmount;
 
 const dates = {
   plannedSignDate: date.nullish(),

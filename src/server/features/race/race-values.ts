@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { indicatorByKey, type ComputedMetric, type IndicatorKey } from '../../../domain/race/indicators.ts';
+import { AVAILABLE_METRICS, isOverdueStartAt, isReportInPeriod, OVERDUE_YEARS_BACK, periodDays, PROJECT_METRICS, type ProjectRaceFacts } from '../../../domain/race/metrics.ts';
 import { countByTier } from '../../../domain/race/methods/tiered-count.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
 import type { RaceDefinition } from '../../../domain/race/race-definition.ts';
@@ -7,21 +8,41 @@ import type { IndicatorValue, RaceUnit } from '../../../domain/race/ranking.ts';
 import { groupForKind } from '../../../domain/race/race-definition.ts';
 import type { UnitKind } from '../../../domain/units/unit-tree.ts';
 import type { DB } from '../../db/schema.ts';
+import type { HistoryRepository } from '../history/history.repository.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
-
-/** How far back overdue starts are counted: a project planned ten years ago and never started is dropped in practice. */
-const YEARS_BACK = 10;
 
 export interface RankedUnit extends RaceUnit {
   path: string;
 }
 
+type ProjectRow = Awaited<ReturnType<HistoryRepository['projects']>>[number];
+const factsOf = (p: ProjectRow): ProjectRaceFacts => ({ stage: p.stage, totalInvestment: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
+
+/** The ranked unit a figure belongs to: the nearest ranked unit on its path (a village counts for its township). */
+function ownerFinder(units: RankedUnit[]) {
+  const byPath = new Map(units.map((u) => [u.path, u.unitId]));
+  return (path: string): number | undefined => {
+    for (let end = path.length - 1; end > 0; end = path.lastIndexOf('/', end - 1)) {
+      const id = byPath.get(path.slice(0, end + 1));
+      if (id !== undefined) return id;
+    }
+    return undefined;
+  };
+}
+
 /**
- * The figures a race scores, per indicator and unit, for a period: computed ones year to date from
- * the per-unit statistics (a unit's whole subtree counts), statistics entered by hand at the
- * period's last month, and the year's targets.
+ * The figures a race scores, per indicator and unit, for a period — live, or as they stood at an
+ * instant `asOf` from the immutable history (approved revisions by approval time, project versions,
+ * each month's light, targets and statistics by their time). Every figure is bound to the period's
+ * end (src/domain/race/metrics.ts): starts and investment year to date through its last month, red
+ * lights of that month, starts overdue at its last day.
+ *
+ * Live, the sums come from the per-unit statistics (unit_stats) where those are period-exact
+ * (investment, starts); red and overdue projects are read per project. As of an instant, everything
+ * is folded from history rows with the domain's predicates — the same ones the drill-through uses,
+ * and the integration tests check that both ways give the same numbers.
  */
-export function createRaceValues({ db, stats }: { db: Kysely<DB>; stats: Pick<UnitStats, 'under'> }) {
+export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats: Pick<UnitStats, 'under'>; history: HistoryRepository }) {
   /** Every unit whose kind one of the race's groups ranks. */
   async function rankedUnits(definition: RaceDefinition): Promise<RankedUnit[]> {
     const rows = await db.selectFrom('units').select(['id', 'name', 'kind', 'path']).execute();
@@ -31,58 +52,81 @@ export function createRaceValues({ db, stats }: { db: Kysely<DB>; stats: Pick<Un
     });
   }
 
-  async function values(definition: RaceDefinition, period: RacePeriod, units: RankedUnit[]): Promise<Map<IndicatorKey, Map<number, IndicatorValue>>> {
-    const keys = definition.indicators.map((i) => i.key);
-    const byPath = new Map(units.map((u) => [u.path, u.unitId]));
-    // The ranked unit a figure belongs to: the nearest ranked unit on its path (a village counts for its township).
-    const ownerOf = (path: string): number | undefined => {
-      for (let end = path.length - 1; end > 0; end = path.lastIndexOf('/', end - 1)) {
-        const id = byPath.get(path.slice(0, end + 1));
-        if (id !== undefined) return id;
-      }
-      return undefined;
-    };
-    const root = await db.selectFrom('units').select('path').where('parent_id', 'is', null).executeTakeFirst();
-    const years = [0, ...Array.from({ length: YEARS_BACK + 1 }, (_, i) => period.year - YEARS_BACK + i)];
-    const figures = root ? await stats.under(root.path, years) : [];
+  /** Live: the projects with a red light for the period's last month, and those overdue at its end. */
+  async function liveRedAndOverdue(period: RacePeriod) {
+    const { to } = periodDays(period);
+    const [red, overdue] = await Promise.all([
+      db.selectFrom('project_light_months as l').innerJoin('projects as p', 'p.id', 'l.project_id').where('l.year', '=', period.year).where('l.month', '=', period.endMonth).where('l.colour', '=', 'red').select(['p.unit_path']).execute(),
+      db
+        .selectFrom('projects')
+        .select(['unit_path', 'stage', 'total_investment', 'planned_start_date', 'actual_start_date'])
+        .where('stage', '<>', 'dropped')
+        .where('planned_start_date', '>=', `${period.year - OVERDUE_YEARS_BACK}-01-01`)
+        .where('planned_start_date', '<=', to)
+        .where((eb) => eb.or([eb('actual_start_date', 'is', null), eb('actual_start_date', '>', to)]))
+        .execute(),
+    ]);
+    return { red: red.map((r) => r.unit_path), overdue: overdue.filter((p) => isOverdueStartAt(factsOf({ ...p, id: 0, name: '', lead_unit_id: 0 }), period)).map((p) => p.unit_path) };
+  }
 
+  /** Per-unit sums of the computed metrics. */
+  async function computedFigures(period: RacePeriod, ownerOf: (path: string) => number | undefined, asOf: string | null) {
     const computed = new Map<ComputedMetric, Map<number, number>>();
-    const add = (metric: ComputedMetric, unitId: number | undefined, v: number) => {
+    const add = (metric: ComputedMetric, path: string, v: number) => {
+      const unitId = ownerOf(path);
       if (unitId === undefined) return;
       const m = computed.get(metric) ?? new Map<number, number>();
       m.set(unitId, (m.get(unitId) ?? 0) + v);
       computed.set(metric, m);
     };
-    const inPeriod = (y: number, m: number) => y === period.year && m >= 1 && m <= period.endMonth;
-    for (const f of figures) {
-      if (f.metric === 'done' && inPeriod(f.year, f.month)) add('done', ownerOf(f.unit_path), f.value);
-      else if (f.metric === 'starts' && inPeriod(f.year, f.month)) add('starts', ownerOf(f.unit_path), f.value);
-      else if (f.metric === 'startsAboveYi' && inPeriod(f.year, f.month)) add('startsAboveYi', ownerOf(f.unit_path), f.value);
-      else if (f.metric === 'light.red') add('red', ownerOf(f.unit_path), f.value);
-      // Overdue once the planned start month has ended by the period's end.
-      else if (f.metric === 'startDue' && f.year > 0 && (f.year < period.year || (f.year === period.year && f.month <= period.endMonth))) add('overdueStarts', ownerOf(f.unit_path), f.value);
+    if (asOf === null) {
+      const root = await db.selectFrom('units').select('path').where('parent_id', 'is', null).executeTakeFirst();
+      const figures = root ? await stats.under(root.path, [period.year]) : [];
+      for (const f of figures) {
+        if (!isReportInPeriod(f, period)) continue;
+        if (f.metric === 'done' || f.metric === 'starts' || f.metric === 'startsAboveYi') add(f.metric, f.unit_path, f.value);
+      }
+      const { red, overdue } = await liveRedAndOverdue(period);
+      for (const path of red) add('red', path, 1);
+      for (const path of overdue) add('overdueStarts', path, 1);
+      return computed;
     }
+    const [projects, reports, lights] = await Promise.all([history.projects(asOf), history.approvedReports(asOf, period.year, period.endMonth), history.lightsOfMonth(asOf, period.year, period.endMonth)]);
+    const pathOf = new Map(projects.map((p) => [p.id, p.unit_path]));
+    for (const p of projects) {
+      const facts = factsOf(p);
+      for (const [metric, counts] of Object.entries(PROJECT_METRICS)) if (counts(facts, period)) add(metric as ComputedMetric, p.unit_path, 1);
+    }
+    for (const r of reports) {
+      const path = pathOf.get(r.project_id);
+      if (path && isReportInPeriod(r, period)) add('done', path, Number(r.amount));
+    }
+    for (const l of lights) {
+      const path = pathOf.get(l.project_id);
+      if (path && l.colour === 'red') add('red', path, 1);
+    }
+    return computed;
+  }
 
-    const ids = units.map((u) => u.unitId);
+  async function values(definition: RaceDefinition, period: RacePeriod, units: RankedUnit[], asOf: string | null = null): Promise<Map<IndicatorKey, Map<number, IndicatorValue>>> {
+    const keys = definition.indicators.map((i) => i.key);
+    const ownerOf = ownerFinder(units);
     const manualKeys = keys.filter((k) => indicatorByKey(k).source.kind === 'manual');
-    const [targets, manual] = await Promise.all([
-      ids.length ? db.selectFrom('targets').select(['unit_id', 'indicator', 'value']).where('year', '=', period.year).where('indicator', 'in', keys).execute() : [],
-      manualKeys.length ? db.selectFrom('indicator_values').select(['unit_id', 'indicator', 'value']).where('year', '=', period.year).where('month', '=', period.endMonth).where('indicator', 'in', manualKeys).execute() : [],
+    const [computed, targets, manual, tiered] = await Promise.all([
+      computedFigures(period, ownerOf, asOf),
+      units.length ? history.targets(asOf, period.year, keys) : [],
+      history.indicatorValues(asOf, period.year, period.endMonth, manualKeys),
+      tieredCounts(definition, period, ownerOf, asOf),
     ]);
-    const tiered = await tieredCounts(definition, period, ownerOf);
 
     const out = new Map<IndicatorKey, Map<number, IndicatorValue>>();
     for (const ri of definition.indicators) {
-      const indicator = indicatorByKey(ri.key);
+      const source = indicatorByKey(ri.key).source;
       const m = new Map<number, IndicatorValue>();
-      const source = indicator.source;
       for (const u of units) {
         let value: number | null = null;
-        if (source.kind === 'computed') {
-          // Deals and tickets come with later modules: no data, not zero.
-          const have = computed.has(source.metric) || ['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts'].includes(source.metric);
-          value = have ? (computed.get(source.metric)?.get(u.unitId) ?? 0) : null;
-        }
+        // Deals and tickets come with later modules: no data, not zero.
+        if (source.kind === 'computed' && AVAILABLE_METRICS.includes(source.metric)) value = computed.get(source.metric)?.get(u.unitId) ?? 0;
         m.set(u.unitId, { value, target: null, ...(tiered.has(ri.key) ? { counts: tiered.get(ri.key)!.get(u.unitId) ?? [] } : {}) });
       }
       out.set(ri.key, m);
@@ -102,24 +146,56 @@ export function createRaceValues({ db, stats }: { db: Kysely<DB>; stats: Pick<Un
    * For `tieredCount` indicators: each unit's projects started in the period, counted per investment
    * tier. Read from the projects themselves, since tiers are part of the race, not of the statistics.
    */
-  async function tieredCounts(definition: RaceDefinition, period: RacePeriod, ownerOf: (path: string) => number | undefined) {
+  async function tieredCounts(definition: RaceDefinition, period: RacePeriod, ownerOf: (path: string) => number | undefined, asOf: string | null) {
     const out = new Map<IndicatorKey, Map<number, number[]>>();
-    for (const ri of definition.indicators) {
-      if (ri.method !== 'tieredCount') continue;
-      const to = `${period.year}-${String(period.endMonth).padStart(2, '0')}-31`;
-      const rows = await db.selectFrom('projects').select(['unit_path', 'total_investment']).where('actual_start_date', '>=', `${period.year}-01-01`).where('actual_start_date', '<=', to).execute();
+    const tieredIndicators = definition.indicators.filter((ri) => ri.method === 'tieredCount');
+    if (!tieredIndicators.length) return out;
+    const started = (await history.projects(asOf)).filter((p) => PROJECT_METRICS.starts(factsOf(p), period));
+    for (const ri of tieredIndicators) {
       const byUnit = new Map<number, number[]>();
-      for (const r of rows) {
-        const id = ownerOf(r.unit_path);
-        if (id === undefined) continue;
-        byUnit.set(id, [...(byUnit.get(id) ?? []), Number(r.total_investment)]);
+      for (const p of started) {
+        const id = ownerOf(p.unit_path);
+        if (id !== undefined) byUnit.set(id, [...(byUnit.get(id) ?? []), Number(p.total_investment)]);
       }
       out.set(ri.key, new Map([...byUnit].map(([id, investments]) => [id, countByTier(investments, ri.params.tiers)])));
     }
     return out;
   }
 
-  return { rankedUnits, values };
+  /**
+   * The records behind one computed figure of one unit (the drill-through): the projects a count
+   * counts, or the approved report revisions an amount sums — chosen by the same predicates as the
+   * figure, live or as of the instant. Null for a metric without records here (entered statistics).
+   */
+  async function records(period: RacePeriod, units: RankedUnit[], metric: ComputedMetric, unitId: number, asOf: string | null) {
+    const ownerOf = ownerFinder(units);
+    const projects = (await history.projects(asOf)).filter((p) => ownerOf(p.unit_path) === unitId);
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    const project = (p: ProjectRow) => ({ projectId: p.id, name: p.name, stage: p.stage, totalInvestmentYuan: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
+    if (metric === 'done') {
+      const reports = (await history.approvedReports(asOf, period.year, period.endMonth)).filter((r) => byId.has(r.project_id) && isReportInPeriod(r, period));
+      reports.sort((a, b) => a.project_id - b.project_id || a.month - b.month);
+      return {
+        count: reports.length,
+        sumYuan: reports.reduce((s, r) => s + Number(r.amount), 0),
+        projects: [...new Set(reports.map((r) => r.project_id))].map((id) => project(byId.get(id)!)),
+        reports: reports.map((r) => ({ reportId: r.id, projectId: r.project_id, projectName: byId.get(r.project_id)!.name, year: r.year, month: r.month, revision: r.revision, amountYuan: Number(r.amount), approvedAt: r.reviewed_at, approvedBy: r.reviewed_by })),
+      };
+    }
+    if (metric === 'red') {
+      const lights = (await history.lightsOfMonth(asOf, period.year, period.endMonth)).filter((l) => l.colour === 'red' && byId.has(l.project_id));
+      const reasons = new Map(lights.map((l) => [l.project_id, (JSON.parse(l.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text)]));
+      const rows = lights.map((l) => ({ ...project(byId.get(l.project_id)!), reasons: reasons.get(l.project_id)!, ruleSetVersion: l.rule_set_version }));
+      return { count: rows.length, sumYuan: null, projects: rows, reports: [] };
+    }
+    if (metric === 'starts' || metric === 'startsAboveYi' || metric === 'overdueStarts') {
+      const rows = projects.filter((p) => PROJECT_METRICS[metric](factsOf(p), period)).map(project);
+      return { count: rows.length, sumYuan: null, projects: rows, reports: [] };
+    }
+    return null;
+  }
+
+  return { rankedUnits, values, records };
 }
 
 export type RaceValues = ReturnType<typeof createRaceValues>;

@@ -10,6 +10,8 @@ const year = z.coerce.number().int().min(2000).max(2100);
 const month = z.coerce.number().int().min(1).max(12);
 /** A target or statistic in the indicator's base unit: 元 (whole), a count, or a percentage. */
 const amount = z.number().nullable();
+/** 截至: a local date (end of that day in the county) or an ISO timestamp; checked by the service. */
+const asOf = z.string().max(40).optional();
 
 /** Warnings carry their message in the reader's language, like errors do. */
 function withMessages<T extends { warnings: { code: string; sum: number; messageKey: 'RACE_WEIGHTS_NOT_100' }[] }>(body: T, locale: Locale) {
@@ -81,9 +83,26 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
         tags,
         summary: '赛马排名 The ranking of a period (default: the latest finished), with changes and history',
         params: idParams,
-        querystring: z.object({ year: year.optional(), period: z.coerce.number().int().min(1).max(12).optional() }),
+        querystring: z.object({ year: year.optional(), period: z.coerce.number().int().min(1).max(12).optional(), asOf }),
       },
     },
-    async (request) => withMessages(await races.ranking(requireActor(request), request.params.id, request.query.year, request.query.period), locale(request)),
+    async (request) => withMessages(await races.ranking(requireActor(request), request.params.id, request.query.year, request.query.period, request.query.asOf), locale(request)),
+  );
+  app.get(
+    '/api/v1/races/:id/records',
+    {
+      schema: {
+        tags,
+        summary: '数据来源 The records behind one computed figure of a unit: the projects it counts or the approved report revisions it sums',
+        params: idParams,
+        querystring: z.object({ year, period: z.coerce.number().int().min(1).max(12), unitId: z.coerce.number().int().positive(), indicator: z.string().min(1).max(40), asOf }),
+      },
+    },
+    (request) => races.records(requireActor(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/v1/bulletins/:id/regenerated',
+    { schema: { tags: ['bulletins'], summary: '历史复算 A bulletin’s ranking computed again from history as of its publication, beside the frozen one', params: idParams } },
+    (request) => races.regenerate(requireActor(request), request.params.id),
   );
 }

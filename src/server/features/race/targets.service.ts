@@ -9,6 +9,7 @@ import { racePolicy } from '../../policies/race.policy.ts';
 import { scopeAllows } from '../../../domain/access/scope.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
+import { translate, type Locale } from '../../http/i18n.ts';
 
 /** The kinds of unit a race ranks (and so the units that take targets). */
 export const RANKED_KINDS: readonly UnitKind[] = DEFAULT_PEER_GROUPS.flatMap((g) => g.unitKinds);
@@ -58,6 +59,25 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
     return indicator;
   }
 
+  /**
+   * The warning a save returns when it touches what published bulletins froze: bulletins in force of the
+   * year whose race uses a changed indicator (and, for entered statistics, whose period ends at the
+   * month entered, the only month a ranking reads). They keep their numbers; a correction would not.
+   */
+  async function unchangedBulletins(actor: ActorContext, year: number, changed: ReadonlySet<string>, endMonth?: number) {
+    if (!changed.size) return [];
+    const rows = await db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'snapshot_json']).where('year', '=', year).where('superseded_at', 'is', null).orderBy('period_index').orderBy('id').execute();
+    const hit = rows.filter((b) => {
+      const { ranking } = JSON.parse(b.snapshot_json) as { ranking: { period: { endMonth: number }; indicators: { key: string }[] } };
+      return ranking.indicators.some((i) => changed.has(i.key)) && (endMonth === undefined || ranking.period.endMonth === endMonth);
+    });
+    if (!hit.length) return [];
+    // The service has no request: the person's own language, else Chinese. The web builds its own text from `bulletins`.
+    const locale: Locale = actor.locale === 'en' ? 'en' : 'zh-CN';
+    const list = hit.map((b) => (locale === 'en' ? `"${b.title}" (${b.doc_number})` : `《${b.title}》（${b.doc_number}）`)).join(locale === 'en' ? ', ' : '、');
+    return [{ code: 'BULLETINS_UNCHANGED' as const, bulletins: hit.map((b) => ({ id: b.id, title: b.title, docNumber: b.doc_number })), message: translate('BULLETINS_UNCHANGED', locale, { list }) }];
+  }
+
   async function settable(actor: ActorContext) {
     const units = await visibleUnits(actor);
     const mine = units.filter((u) => racePolicy.canSetTargetFor(actor, u));
@@ -80,17 +100,22 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
       };
     },
 
-    /** Sets (or, with null, removes) targets; all entries are checked before anything is written. */
+    /**
+     * Sets (or, with null, removes) targets; all entries are checked before anything is written. The
+     * result carries `warnings` naming published bulletins of the year the change does not reach.
+     */
     async setTargets(actor: ActorContext, input: { year: number; items: Entry[] }, ip: string | null) {
       const units = await settable(actor);
       input.items.forEach((e, i) => checkEntry(e, i, units, false));
       const at = clock().toISOString();
+      const changed = new Set<string>();
       await db.transaction().execute(async (trx) => {
         for (const e of input.items) {
           const key = (q: any) => q.where('unit_id', '=', e.unitId).where('year', '=', input.year).where('indicator', '=', e.indicator);
           const before = await key(trx.selectFrom('targets').select('value')).executeTakeFirst();
           const old = before ? Number(before.value) : null;
           if (old === e.value) continue;
+          changed.add(e.indicator);
           if (e.value === null) await key(trx.deleteFrom('targets')).execute();
           else
             await trx
@@ -103,7 +128,7 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
           await audit.record({ actor, action: 'target.set', objectType: 'target', objectId: `${e.unitId}:${input.year}:${e.indicator}`, unitPath: unit.path, summary: `${unit.name} ${input.year} 年“${label}”目标`, before: { value: old }, after: { value: e.value }, ip }, trx);
         }
       });
-      return this.targets(actor, input.year);
+      return { ...(await this.targets(actor, input.year)), warnings: await unchangedBulletins(actor, input.year, changed) };
     },
 
     async values(actor: ActorContext, indicator: string, year: number, month: number) {
@@ -123,7 +148,7 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
       };
     },
 
-    /** Enters statistics of one indicator and month (year to date), each with its source. */
+    /** Enters statistics of one indicator and month (year to date), each with its source; `warnings` as for targets. */
     async setValues(actor: ActorContext, input: { indicator: string; year: number; month: number; items: { unitId: number; value: number | null; source: string }[] }, ip: string | null) {
       const units = await settable(actor);
       if (!isIndicatorKey(input.indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: input.indicator }, 'indicator');
@@ -134,6 +159,7 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
         if (e.value !== null && !e.source.trim()) throw invalid('VALUE_NO_SOURCE', { unit: units.get(e.unitId)!.name, indicator: indicator.label['zh-CN'] }, `items.${i}.source`);
       });
       const at = clock().toISOString();
+      const changed = new Set<string>();
       await db.transaction().execute(async (trx) => {
         for (const e of input.items) {
           const key = (q: any) => q.where('unit_id', '=', e.unitId).where('indicator', '=', input.indicator).where('year', '=', input.year).where('month', '=', input.month);
@@ -142,6 +168,8 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
           const source = e.source.trim();
           if (old?.value === e.value && old?.source === source) continue;
           if (e.value === null && !old) continue;
+          // A new source alone changes no figure of a ranking.
+          if ((old?.value ?? null) !== e.value) changed.add(input.indicator);
           if (e.value === null) await key(trx.deleteFrom('indicator_values')).execute();
           else
             await trx
@@ -153,7 +181,7 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
           await audit.record({ actor, action: 'indicatorValue.set', objectType: 'indicatorValue', objectId: `${e.unitId}:${input.indicator}:${input.year}-${input.month}`, unitPath: unit.path, summary: `${unit.name} ${input.year}年1—${input.month}月“${indicator.label['zh-CN']}”`, before: old, after: e.value === null ? null : { value: e.value, source }, ip }, trx);
         }
       });
-      return this.values(actor, input.indicator, input.year, input.month);
+      return { ...(await this.values(actor, input.indicator, input.year, input.month)), warnings: await unchangedBulletins(actor, input.year, changed, input.month) };
     },
   };
 }

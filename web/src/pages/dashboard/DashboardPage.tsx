@@ -11,6 +11,10 @@ import { useUnits } from '../../useUnits';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
+import dayjs from 'dayjs';
+import { DatePicker } from 'antd';
+import { localDate } from '../../../../src/domain/calendar/local-date';
+import { useNumbersI18n } from '../../i18n-numbers';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { formatYi } from '../../../../src/domain/money/money';
 import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
@@ -30,6 +34,8 @@ export function DashboardPage() {
   const search = useSearch();
   const unitParam = new URLSearchParams(search).get('unitId');
   const unitId = unitParam ? Number(unitParam) : undefined;
+  const asOf = new URLSearchParams(search).get('asOf');
+  const { tn } = useNumbersI18n();
   const { roots } = useUnits();
   const [data, setData] = useState<(Dashboard & DashboardRaceParts) | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,11 +44,11 @@ export function DashboardPage() {
 
   useEffect(() => {
     const mine = ++generation.current;
-    lightsApi.dashboard({ unitId }).then(
+    lightsApi.dashboard({ unitId, asOf }).then(
       (result) => mine === generation.current && (setData(result), setError(null)),
       (e: unknown) => mine === generation.current && setError(errorMessage(e)),
     );
-  }, [unitId]);
+  }, [unitId, asOf]);
 
   const unitsOption = useMemo((): EChartOption | null => {
     if (!data) return null;
@@ -101,12 +107,30 @@ export function DashboardPage() {
     };
   }, [data, tl]);
 
-  const goUnit = (id: number | undefined) => navigate(id ? `/dashboard?unitId=${id}` : '/dashboard', { replace: true });
+  const dashboardUrl = (id: number | undefined, at: string | null) => {
+    const q = new URLSearchParams();
+    if (id) q.set('unitId', String(id));
+    if (at) q.set('asOf', at);
+    return q.size ? `/dashboard?${q}` : '/dashboard';
+  };
+  const goUnit = (id: number | undefined) => navigate(dashboardUrl(id, asOf), { replace: true });
 
   const header = (
     <PageHeader
       title={tl('dash.title')}
       extra={
+        <>
+        <DatePicker
+          value={asOf ? dayjs(asOf.length > 10 ? localDate(new Date(asOf)) : asOf) : null}
+          onChange={(d) => navigate(dashboardUrl(unitId, d ? d.format('YYYY-MM-DD') : null), { replace: true })}
+          disabledDate={(d) => d.format('YYYY-MM-DD') > localDate(new Date())}
+          placeholder={tn('asOf.placeholder')}
+          prefix={tn('asOf.label')}
+          allowClear
+          style={{ width: 170 }}
+          aria-label={tn('asOf.label')}
+          data-testid="dashboard-as-of"
+        />
         <UnitTreeSelect
           roots={roots}
           value={unitId}
@@ -116,6 +140,7 @@ export function DashboardPage() {
           style={{ width: 220, maxWidth: '100%' }}
           data-testid="dashboard-unit"
         />
+        </>
       }
     />
   );
@@ -190,9 +215,15 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title={tl('dash.lists')} style={{ height: '100%' }} data-testid="dashboard-lists">
+            {!data.lists && (
+              <Typography.Text type="secondary" data-testid="dashboard-lists-as-of">
+                {tn('asOf.noLists')}
+              </Typography.Text>
+            )}
             <div style={{ display: 'grid', gridTemplateColumns: narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
               {LISTS.map((list) => {
-                const totalsOf = data.lists[list];
+                const totalsOf = data.lists?.[list];
+                if (!totalsOf) return null;
                 const split = list === 'start' || list === 'production';
                 return (
                   <div key={list} style={{ padding: '4px 8px', borderLeft: '3px solid #d9e2ef', minWidth: 0 }}>

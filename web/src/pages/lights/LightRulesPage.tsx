@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Form, InputNumber, Row, Skeleton, Switch, Tag, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
-import { lightsApi, type LightRulesResponse, type RuleSet, type RuleSetInput } from '../../api-lights';
+import { lightsApi, type LightRulesResponse, type RulePreview, type RuleSet, type RuleSetInput } from '../../api-lights';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useLightsI18n, type LightsMessageKey } from '../../i18n-lights';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PageHeader } from '../../components/PageHeader';
 import { DIMENSION_KEYS, type DimensionKey } from '../../../../src/domain/lights/types';
+import { RulePreviewModal } from './RulePreviewModal';
 
 type Unit = 'months' | 'days' | 'percent' | 'points' | 'workingDays';
 
@@ -69,6 +70,8 @@ export function LightRulesPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<{ message: string; field?: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  /** The proposal awaiting confirmation, with what it would do (POST /light-rules/preview). */
+  const [pending, setPending] = useState<{ body: RuleSetInput; preview: RulePreview } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -94,6 +97,18 @@ export function LightRulesPage() {
     setSaveError(null);
   };
 
+  /** A refused rule set: the message on its field when it names one, and above the form. */
+  const showError = (e: unknown) => {
+    const field = e instanceof ApiError ? e.field : undefined;
+    const path = field?.split('.');
+    if (field && path && path.length === 2 && (DIMENSION_KEYS as readonly string[]).includes(path[0]!)) {
+      form.setFields([{ name: path as never, errors: [errorMessage(e)] }]);
+      form.scrollToField(path as never, { block: 'center' });
+    }
+    setSaveError({ message: errorMessage(e), field });
+  };
+
+  // Saving recolours every project at once, so it first shows what would change and asks to confirm.
   const save = async () => {
     let values: FormValues;
     try {
@@ -106,17 +121,25 @@ export function LightRulesPage() {
     try {
       const body: RuleSetInput = {};
       for (const key of DIMENSION_KEYS) (body as Record<string, unknown>)[key] = { ...current?.rules[key], ...values[key] };
-      const saved = await lightsApi.updateRules(body);
+      setPending({ body, preview: await lightsApi.previewRules(body) });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    setSaving(true);
+    try {
+      const saved = await lightsApi.updateRules(pending.body);
       setCurrent(saved);
+      setPending(null);
       message.success(tl('rules.saved', { version: saved.version }));
     } catch (e) {
-      const field = e instanceof ApiError ? e.field : undefined;
-      const path = field?.split('.');
-      if (field && path && path.length === 2 && (DIMENSION_KEYS as readonly string[]).includes(path[0]!)) {
-        form.setFields([{ name: path as never, errors: [errorMessage(e)] }]);
-        form.scrollToField(path as never, { block: 'center' });
-      }
-      setSaveError({ message: errorMessage(e), field });
+      setPending(null);
+      showError(e);
     } finally {
       setSaving(false);
     }
@@ -167,6 +190,7 @@ export function LightRulesPage() {
           ))}
         </Row>
       </Form>
+      {pending && <RulePreviewModal preview={pending.preview} saving={saving} onConfirm={() => void confirm()} onCancel={() => setPending(null)} />}
     </>
   );
 }

@@ -134,16 +134,35 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
             </Typography.Text>
           </div>
         ) : (
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 10px', marginTop: 6 }} data-testid="light-history">
-            {light.history.map((h) => (
-              <Tooltip key={`${h.year}-${h.month}`} title={`${h.year}-${String(h.month).padStart(2, '0')} ${colourName(h.colour)} · ${tl('light.ruleVersion', { version: h.ruleSetVersion })}`}>
-                <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2, width: 28 }} data-colour={h.colour}>
-                  <LightDot colour={h.colour} size={14} />
-                  <span style={{ fontSize: 11, color: 'rgba(0,0,0,0.55)' }}>{tl('dash.month', { month: h.month })}</span>
-                </div>
-              </Tooltip>
-            ))}
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 8px', marginTop: 6 }} data-testid="light-history">
+            {light.history.map((h) => {
+              // A month judged by other rules than the current light is marked, so a differing colour is explained.
+              const otherRules = light.ruleSetVersion !== null && h.ruleSetVersion !== light.ruleSetVersion;
+              const tip = tl('light.historyTip', { year: h.year, month: h.month, colour: colourName(h.colour), version: h.ruleSetVersion }) + (otherRules ? tl('light.historyTipOther', { current: light.ruleSetVersion! }) : '');
+              return (
+                <Tooltip key={`${h.year}-${h.month}`} title={tip}>
+                  <div
+                    style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 2, width: 34 }}
+                    data-testid="light-history-month"
+                    data-month={`${h.year}-${String(h.month).padStart(2, '0')}`}
+                    data-colour={h.colour}
+                    data-rule-version={h.ruleSetVersion}
+                    data-other-rules={otherRules ? 'true' : undefined}
+                    aria-label={tip}
+                  >
+                    <LightDot colour={h.colour} size={14} style={otherRules ? { outline: '1px dashed rgba(0,0,0,0.45)', outlineOffset: 2 } : undefined} />
+                    <span style={{ fontSize: 11, color: 'rgba(0,0,0,0.55)' }}>{tl('dash.month', { month: h.month })}</span>
+                    {otherRules && <span style={{ fontSize: 10, lineHeight: 1, color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>{tl('light.versionShort', { version: h.ruleSetVersion })}</span>}
+                  </div>
+                </Tooltip>
+              );
+            })}
           </div>
+        )}
+        {light.ruleSetVersion !== null && light.history.some((h) => h.ruleSetVersion !== light.ruleSetVersion) && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }} data-testid="light-history-versions">
+            {tl('light.historyVersions', { list: versionRuns(light.history, tl), current: light.ruleSetVersion })}
+          </Typography.Paragraph>
         )}
       </div>
       {light.computedAt && (
@@ -164,6 +183,24 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
       )}
     </Card>
   );
+}
+
+/**
+ * The months of the history grouped by the rule-set version they were judged by, in order:
+ * "2026年1–9月为第 0 版，2026年10月为第 2 版".
+ */
+function versionRuns(history: ProjectLight['history'], tl: ReturnType<typeof useLightsI18n>['tl']): string {
+  const runs: { version: number; from: ProjectLight['history'][number]; to: ProjectLight['history'][number] }[] = [];
+  for (const h of history) {
+    const last = runs.at(-1);
+    if (last && last.version === h.ruleSetVersion) last.to = h;
+    else runs.push({ version: h.ruleSetVersion, from: h, to: h });
+  }
+  const months = ({ from, to }: (typeof runs)[number]) =>
+    from === to
+      ? tl('light.rangeOne', { year: from.year, month: from.month })
+      : tl(from.year === to.year ? 'light.range' : 'light.rangeYears', { fromYear: from.year, fromMonth: from.month, toYear: to.year, toMonth: to.month });
+  return runs.map((r) => tl('light.historyVersionPart', { months: months(r), version: r.version })).join(tl('light.listSeparator'));
 }
 
 interface ExemptionValues {

@@ -11,7 +11,11 @@ import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 import { DownloadButtons } from './BulletinsPage';
 import { RankingTable } from './RankingTable';
+import { BulletinHashes } from './BulletinHashes';
 import { commentaryBlocks } from '../../../../src/domain/race/commentary';
+import { useSession } from '../../session';
+import { BulletinCorrectionNotes } from './BulletinCorrectionNotes';
+import { CorrectionModal } from './CorrectionModal';
 
 /** A published bulletin (/bulletins/:id): the text as issued, the frozen ranking tables and the red projects. */
 export function BulletinDetailPage({ params }: { params: string[] }) {
@@ -21,6 +25,8 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
   const narrow = !screens.md;
   const [bulletin, setBulletin] = useState<Bulletin | null>(null);
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const { can } = useSession();
+  const [correcting, setCorrecting] = useState(false);
 
   useEffect(() => {
     raceApi.bulletin(id).then(setBulletin, (e: unknown) => setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }));
@@ -39,7 +45,20 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
 
   return (
     <div data-testid="bulletin-detail">
-      <PageHeader title={bulletin.title} extra={<DownloadButtons id={bulletin.id} />} />
+      <PageHeader
+        title={bulletin.title}
+        extra={
+          <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
+            <DownloadButtons id={bulletin.id} />
+            {/* Only the bulletin in force of its period can be corrected. */}
+            {can('race.manage') && bulletin.isCurrent && (
+              <Button onClick={() => setCorrecting(true)} data-testid="bulletin-correct">
+                {tk('correct.open')}
+              </Button>
+            )}
+          </span>
+        }
+      />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginTop: -8, marginBottom: 16 }}>
         <Link to="/bulletins">
           <ArrowLeftOutlined /> {tk('bulletins.back')}
@@ -47,6 +66,7 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
         <Typography.Text type="secondary">{tk('bulletins.meta', { by: bulletin.publishedBy, at: formatTime(bulletin.publishedAt) })}</Typography.Text>
         <Link to={`/races/${bulletin.raceId}?year=${bulletin.year}&period=${bulletin.periodIndex}`}>{bulletin.raceName}</Link>
       </div>
+      <BulletinCorrectionNotes bulletin={bulletin} />
 
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: narrow ? '20px 16px' : '40px 56px', maxWidth: 860, margin: '0 auto' } }} data-testid="bulletin-paper">
         <div style={{ textAlign: 'center', marginBottom: 20 }}>
@@ -76,6 +96,8 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
           <div>{bulletin.publishedAt.slice(0, 10)}</div>
         </div>
       </Card>
+
+      <BulletinHashes files={bulletin.files} />
 
       <Typography.Title level={5} style={{ margin: '0 0 12px' }}>
         {tk('bulletins.rankings')} · {bulletin.periodLabel}
@@ -112,6 +134,17 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
           ))
         )}
       </Card>
+      {correcting && (
+        <CorrectionModal
+          bulletin={bulletin}
+          onClose={() => setCorrecting(false)}
+          onCorrected={(correction) => {
+            setCorrecting(false);
+            setBulletin(correction);
+            navigate(`/bulletins/${correction.id}`);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useRaceI18n } from '../../i18n-race';
 import { navigate, useSearch } from '../../router';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
+import { CorrectionTag } from './BulletinCorrectionNotes';
 
 /** 下载 Word / 下载 PDF as plain links: the session cookie goes along, the server names the file. */
 export function DownloadButtons({ id, size = 'middle' }: { id: number; size?: 'small' | 'middle' }) {
@@ -24,7 +25,10 @@ export function DownloadButtons({ id, size = 'middle' }: { id: number; size?: 's
   );
 }
 
-/** 晾晒通报: the published bulletins, newest first, with their Word and PDF files; filter by race. */
+/**
+ * 晾晒通报: the published bulletins, newest period first (a correction above what it corrects), with
+ * their Word and PDF files; filter by race. A superseded bulletin stays, marked 已被更正 with why and when.
+ */
 export function BulletinsPage() {
   const { tk } = useRaceI18n();
   const screens = Grid.useBreakpoint();
@@ -50,6 +54,16 @@ export function BulletinsPage() {
     );
   }, [raceId]);
 
+  /** Why and when a superseded bulletin was corrected, under its title. */
+  const superseded = (b: BulletinSummary) =>
+    b.supersededBy && (
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`bulletin-superseded-note-${b.id}`}>
+          {tk('bulletins.supersededReason', { reason: b.supersededBy.reason, at: formatTime(b.supersededBy.at) })}
+        </Typography.Text>
+      </div>
+    );
+
   const meta = (b: BulletinSummary) => `${b.raceName} · ${b.docNumber} · ${tk('bulletins.meta', { by: b.publishedBy, at: formatTime(b.publishedAt) })}`;
 
   const columns: TableColumnsType<BulletinSummary> = narrow
@@ -59,9 +73,13 @@ export function BulletinsPage() {
           key: 'title',
           render: (_, b) => (
             <div style={{ display: 'grid', gap: 6 }}>
-              <Link to={`/bulletins/${b.id}`} style={{ fontWeight: 500 }} data-testid={`bulletin-link-${b.id}`}>
-                {b.title}
-              </Link>
+              <span>
+                <Link to={`/bulletins/${b.id}`} style={{ fontWeight: 500 }} data-testid={`bulletin-link-${b.id}`}>
+                  {b.title}
+                </Link>
+                <CorrectionTag bulletin={b} />
+              </span>
+              {superseded(b)}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {meta(b)}
               </Typography.Text>
@@ -79,11 +97,13 @@ export function BulletinsPage() {
               <Link to={`/bulletins/${b.id}`} style={{ fontWeight: 500 }} data-testid={`bulletin-link-${b.id}`}>
                 {b.title}
               </Link>
+              <CorrectionTag bulletin={b} />
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {b.raceName}
                 </Typography.Text>
               </div>
+              {superseded(b)}
             </div>
           ),
         },
@@ -127,6 +147,7 @@ export function BulletinsPage() {
       <Card size="small">
         <Table<BulletinSummary>
           rowKey="id"
+          onRow={(b) => (b.isCurrent ? {} : { style: { background: '#fafafa' } })}
           size="middle"
           loading={items === null && !error}
           columns={columns}

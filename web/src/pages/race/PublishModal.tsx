@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Skeleton, Typography } from 'antd';
 import { raceApi, type Bulletin, type BulletinDraft } from '../../api-race';
+import { ApiError } from '../../api';
 import { errorMessage, useFormRequest } from '../../forms';
 import { useRaceI18n } from '../../i18n-race';
+import { PublishCheckPanel, usePublishCheck } from './PublishCheckPanel';
 
 interface Values {
   title: string;
@@ -12,7 +14,9 @@ interface Values {
 
 /**
  * 发布通报: the draft from GET bulletin-draft (title, 文号, commentary), editable, then published.
- * Publishing freezes the period's ranking into the bulletin.
+ * Publishing freezes the period's ranking into the bulletin. The check before publishing shows above
+ * the form: its blocking findings keep the button off; the others must be ticked, and the button reads
+ * 仍要发布.
  */
 export function PublishModal({
   raceId,
@@ -35,6 +39,10 @@ export function PublishModal({
   const { busy, run } = useFormRequest(form);
   const [draft, setDraft] = useState<BulletinDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const { check, error: checkError, reload: reloadCheck } = usePublishCheck(raceId, year, period);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const needsAck = !!check?.needsAcknowledgement;
+  const ready = !!draft && !!check && check.canPublish && (!needsAck || acknowledged);
 
   useEffect(() => {
     raceApi.bulletinDraft(raceId, { year, period }).then(setDraft, (e: unknown) => setLoadError(errorMessage(e)));
@@ -44,9 +52,18 @@ export function PublishModal({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     await run(async () => {
-      const bulletin = await raceApi.publish({ raceId, year, period, title: values.title.trim(), docNumber: values.docNumber.trim(), commentary: values.commentary });
-      message.success(tk('publish.done'));
-      onPublished(bulletin);
+      try {
+        const bulletin = await raceApi.publish({ raceId, year, period, title: values.title.trim(), docNumber: values.docNumber.trim(), commentary: values.commentary, acknowledged: needsAck && acknowledged });
+        message.success(tk('publish.done'));
+        onPublished(bulletin);
+      } catch (e) {
+        // Something new turned up since the check was shown: show it again, to be acknowledged anew.
+        if (e instanceof ApiError && e.field === 'acknowledged') {
+          setAcknowledged(false);
+          reloadCheck();
+        }
+        throw e;
+      }
     });
   };
 
@@ -64,13 +81,14 @@ export function PublishModal({
         <Button key="cancel" onClick={onClose}>
           {tk('editor.cancel')}
         </Button>,
-        <Button key="publish" type="primary" loading={busy} disabled={!draft} onClick={() => void publish()} data-testid="publish-submit">
-          {tk('publish.submit')}
+        <Button key="publish" type="primary" danger={needsAck} loading={busy} disabled={!ready} onClick={() => void publish()} data-testid="publish-submit">
+          {needsAck ? tk('publish.anyway') : tk('publish.submit')}
         </Button>,
       ]}
       data-testid="publish-modal"
     >
       {loadError && <Alert type="error" showIcon title={loadError} style={{ marginBottom: 12 }} />}
+      <PublishCheckPanel check={check} error={checkError} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
       {!draft ? (
         !loadError && <Skeleton active paragraph={{ rows: 8 }} />
       ) : (

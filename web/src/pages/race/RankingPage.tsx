@@ -1,5 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Grid, Result, Row, Select, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import dayjs from 'dayjs';
+import { localDate } from '../../../../src/domain/calendar/local-date';
+import { useNumbersI18n } from '../../i18n-numbers';
+import { PublishedBeside } from './PublishedBeside';
+import { Alert, Button, Card, Col, DatePicker, Grid, Result, Row, Segmented, Select, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { raceApi, type Race, type RacePeriodKind, type Ranking } from '../../api-race';
@@ -9,12 +13,13 @@ import { navigate, useSearch } from '../../router';
 import { useSession } from '../../session';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
+import { formatTime } from '../../format';
 import { isFinishedPeriod, isFuturePeriod, latestFinishedPeriod, periodFromSearch, periodsPerYear, recentYears, type RacePeriod } from './periods';
 import { PublishModal } from './PublishModal';
 import { RankHistoryChart, TotalsChart } from './RankingCharts';
-import { RankingTable } from './RankingTable';
+import { RankingTable, type DrillContext } from './RankingTable';
 
-const rankingUrl = (id: string, { year, index }: RacePeriod) => `/races/${id}?year=${year}&period=${index}`;
+const rankingUrl = (id: string, { year, index }: RacePeriod, asOf?: string | null) => `/races/${id}?year=${year}&period=${index}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`;
 
 /**
  * 排名 (/races/:id): a period's ranking per peer group with 骏马 and 蜗牛, totals and rank history
@@ -27,6 +32,10 @@ export function RankingPage({ params }: { params: string[] }) {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const search = useSearch();
+  const { tn } = useNumbersI18n();
+  // 截至: a local date or an instant (a bulletin's publication) in the address; none means live.
+  const asOf = new URLSearchParams(search).get('asOf');
+  const [view, setView] = useState<'published' | 'live'>('published');
   const [race, setRace] = useState<Race | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
@@ -53,7 +62,7 @@ export function RankingPage({ params }: { params: string[] }) {
     const mine = ++generation.current;
     setLoading(true);
     try {
-      const result = await raceApi.ranking(id, { year: fromUrl.year, period: fromUrl.index });
+      const result = await raceApi.ranking(id, { year: fromUrl.year, period: fromUrl.index, asOf });
       if (mine !== generation.current) return;
       setRanking(result);
       setError(null);
@@ -63,7 +72,7 @@ export function RankingPage({ params }: { params: string[] }) {
       if (mine === generation.current) setLoading(false);
     }
     // fromUrl is rebuilt on every render: depend on its parts.
-  }, [id, fromUrl?.year, fromUrl?.index]);
+  }, [id, fromUrl?.year, fromUrl?.index, asOf]);
 
   useEffect(() => {
     void load();
@@ -74,7 +83,7 @@ export function RankingPage({ params }: { params: string[] }) {
   }
   if (!race || !kind || !period) return <Skeleton active paragraph={{ rows: 12 }} />;
 
-  const go = (next: RacePeriod) => navigate(rankingUrl(id, next), { replace: true });
+  const go = (next: RacePeriod, at: string | null = asOf) => navigate(rankingUrl(id, next, at), { replace: true });
   const periodOptions = Array.from({ length: periodsPerYear(kind) }, (_, i) => ({
     value: i + 1,
     label: periodShort(kind, i + 1),
@@ -84,7 +93,10 @@ export function RankingPage({ params }: { params: string[] }) {
   const published = ranking?.publishedBulletinId ?? null;
   const canPublish = can('race.manage');
   const shown = ranking && ranking.period.year === period.year && ranking.period.index === period.index ? ranking : null;
-  const groups = shown?.groups ?? [];
+  // A published period shows the bulletin's frozen ranking first; the live recomputation is a click away.
+  const frozen = shown?.published && view === 'published' ? shown.published : null;
+  const groups = (frozen ?? shown)?.groups ?? [];
+  const drill: DrillContext | undefined = shown ? { raceId: shown.raceId, year: shown.period.year, period: shown.period.index, asOf: frozen ? frozen.publishedAt : shown.asOf } : undefined;
   const activeGroup = groups.find((g) => g.group === groupKey) ?? groups[0];
 
   // Why publishing is refused, if it is: already published, weights off 100, or the period still running.
@@ -124,6 +136,17 @@ export function RankingPage({ params }: { params: string[] }) {
             {kind !== 'year' && (
               <Select<number> value={period.index} onChange={(index) => go({ year: period.year, index })} options={periodOptions} style={{ width: 116 }} aria-label={tk('ranking.period')} data-testid="ranking-period" />
             )}
+            <DatePicker
+              value={asOf ? dayjs(asOf.length > 10 ? localDate(new Date(asOf)) : asOf) : null}
+              onChange={(d) => go(period, d ? d.format('YYYY-MM-DD') : null)}
+              disabledDate={(d) => d.format('YYYY-MM-DD') > localDate(new Date())}
+              placeholder={tn('asOf.placeholder')}
+              prefix={tn('asOf.label')}
+              allowClear
+              style={{ width: narrow ? 150 : 170 }}
+              aria-label={tn('asOf.label')}
+              data-testid="ranking-as-of"
+            />
             {can('race.manage') && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/races/${id}/edit`)} data-testid="ranking-edit">
                 {narrow ? null : tk('ranking.edit')}
@@ -156,6 +179,23 @@ export function RankingPage({ params }: { params: string[] }) {
           </Typography.Text>
         )}
       </div>
+      {shown?.asOf && (
+        <Alert type="info" showIcon title={tn('asOf.showing', { at: formatTime(shown.asOf) })} style={{ marginBottom: 12 }} data-testid="ranking-as-of-note" />
+      )}
+      {shown?.published && (
+        <div style={{ marginBottom: 12 }}>
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as 'published' | 'live')}
+            options={[
+              { value: 'published', label: tn('view.published') },
+              { value: 'live', label: tn('view.live') },
+            ]}
+            data-testid="ranking-view"
+          />
+          <PublishedBeside published={shown.published} view={view} />
+        </div>
+      )}
       {warnings.map((w) => (
         <Alert key={w.code} type="warning" showIcon title={w.message} description={canPublish ? tk('ranking.publishBlocked') : undefined} style={{ marginBottom: 12 }} data-testid="ranking-warning" />
       ))}
@@ -175,7 +215,7 @@ export function RankingPage({ params }: { params: string[] }) {
           {activeGroup && (
             <>
               <Card size="small" title={groups.length > 1 ? undefined : text(activeGroup.label)} style={{ marginBottom: 12 }} styles={{ body: { padding: narrow ? 0 : 12 } }}>
-                <RankingTable group={activeGroup} indicators={shown.indicators} narrow={narrow} testId={`ranking-table-${activeGroup.group}`} drillYear={shown.period.year} />
+                <RankingTable group={activeGroup} indicators={(frozen ?? shown).indicators} narrow={narrow} testId={`ranking-table-${activeGroup.group}`} drill={drill} />
               </Card>
               <Row gutter={[12, 12]}>
                 <Col xs={24} lg={12}>

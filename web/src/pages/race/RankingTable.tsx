@@ -8,26 +8,25 @@ import { BOTTOM_TINT, NoteTag, RankChange, StandingTag, TOP_TINT, useUnitText } 
 
 type Standing = 'top' | 'bottom' | null;
 
+/** Where a figure's records are looked up: the race's period, live or as of an instant. */
+export interface DrillContext {
+  raceId: number;
+  year: number;
+  period: number;
+  asOf: string | null;
+}
+
+/** The indicators whose figure Lantern computes from its records (the rest are entered statistics). */
+const DRILLABLE = new Set(['fixedAssetInvestment', 'projectsStarted', 'newStartsAboveYi', 'overdueStarts', 'redProjects']);
+
 /**
- * The records behind a computed figure, for the live ranking: the unit's projects, its started or
- * overdue start-list projects, its red projects. Null for hand-entered statistics (their source is the record).
+ * The page listing exactly the records a computed figure counts (the same rule as the figure, on the
+ * server), for the period and moment the figure is of. Null for hand-entered statistics.
  */
-export function drillHref(indicator: string, unitId: number, year: number): string | null {
-  const base = `/projects?unitId=${unitId}`;
-  switch (indicator) {
-    case 'fixedAssetInvestment':
-      return base;
-    case 'projectsStarted':
-      return `${base}&list=start&year=${year}&listStatus=started`;
-    case 'newStartsAboveYi':
-      return `${base}&list=start&year=${year}&listStatus=started&aboveYi=true`;
-    case 'overdueStarts':
-      return `${base}&list=start&year=${year}&listStatus=pending`;
-    case 'redProjects':
-      return `${base}&light=red`;
-    default:
-      return null;
-  }
+export function drillHref(indicator: string, unitId: number, drill: DrillContext): string | null {
+  if (!DRILLABLE.has(indicator)) return null;
+  const asOf = drill.asOf ? `&asOf=${encodeURIComponent(drill.asOf)}` : '';
+  return `/races/${drill.raceId}/records?year=${drill.year}&period=${drill.period}&unitId=${unitId}&indicator=${indicator}${asOf}`;
 }
 
 /** Whether the row is named 骏马 or 蜗牛 in its group. */
@@ -51,7 +50,7 @@ function ScoreCell({ row, index }: { row: RankingRow; index: number }) {
  * One peer group's ranking: 名次, 变化, 单位, 总分 and per indicator 完成 / 目标 / 得分. On a phone the
  * indicators fold into each row's expansion, so the table stays within the screen.
  */
-export function RankingTable({ group, indicators, narrow, testId, drillYear }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string; drillYear?: number }) {
+export function RankingTable({ group, indicators, narrow, testId, drill }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string; drill?: DrillContext }) {
   const { tk, text, inUnit } = useRaceI18n();
   const unitText = useUnitText();
 
@@ -141,8 +140,8 @@ export function RankingTable({ group, indicators, narrow, testId, drillYear }: {
         children: [
           cell((row) => {
             const shown = formatValue(row.breakdown[index]?.value, indicator.unit);
-            // A live ranking's computed figures open the records behind them; a bulletin's are frozen text.
-            const href = drillYear ? drillHref(indicator.key, row.unitId, drillYear) : null;
+            // A ranking's computed figures open the records behind them; a bulletin's are frozen text.
+            const href = drill ? drillHref(indicator.key, row.unitId, drill) : null;
             return href ? (
               <Link to={href} data-testid={`drill-${indicator.key}-${row.unitId}`}>
                 {shown}
@@ -157,7 +156,7 @@ export function RankingTable({ group, indicators, narrow, testId, drillYear }: {
       };
     });
     return [rank, change, unit, total, ...perIndicator];
-  }, [group, indicators, narrow, tk, text, inUnit, unitText, drillYear]);
+  }, [group, indicators, narrow, tk, text, inUnit, unitText, drill]);
 
   const width = useMemo(() => 64 + 60 + 150 + 76 + indicators.length * 244, [indicators.length]);
 

@@ -9,6 +9,8 @@ import { formatTime } from '../../format';
 import { useRaceI18n, type RaceMessageKey } from '../../i18n-race';
 import { parseStatText, statToText } from '../race/amounts';
 import { fieldParts, useUnitText } from '../race/shared';
+import { UnchangedBulletinsAlert } from './UnchangedBulletinsAlert';
+import type { BulletinsUnchangedWarning } from '../../api-race';
 
 const DEFAULT_SOURCE = '县统计局';
 
@@ -47,6 +49,7 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
   const [errors, setErrors] = useState<Record<number, { field: 'value' | 'source'; message: string }>>({});
   const [defaultSource, setDefaultSource] = useState(DEFAULT_SOURCE);
   const [saving, setSaving] = useState(false);
+  const [unchanged, setUnchanged] = useState<BulletinsUnchangedWarning[]>([]);
   const generation = useRef(0);
   const info = indicators.find((i) => i.key === indicator);
 
@@ -122,6 +125,7 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
     try {
       const result = await raceApi.saveIndicatorValues({ indicator, year, month, items });
       setData(result);
+      setUnchanged(result.warnings ?? []);
       setDrafts({});
       setErrors({});
       message.success(tk('values.saved', { n: items.length }));
@@ -201,6 +205,7 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
 
   return (
     <div data-testid="values-editor">
+      <UnchangedBulletinsAlert warnings={unchanged} onClose={() => setUnchanged([])} />
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 12, marginBottom: 12 }}>
         <label style={{ display: 'grid', gap: 4 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tk('values.indicator')}</Typography.Text>

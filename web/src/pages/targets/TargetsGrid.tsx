@@ -8,6 +8,8 @@ import { useRaceI18n, type RaceMessageKey } from '../../i18n-race';
 import { KindTag } from '../../components/KindTag';
 import { parseTargetText, targetToText } from '../race/amounts';
 import { fieldParts, useUnitText } from '../race/shared';
+import { UnchangedBulletinsAlert } from './UnchangedBulletinsAlert';
+import type { BulletinsUnchangedWarning } from '../../api-race';
 
 const cellKey = (unitId: number, indicator: string) => `${unitId}:${indicator}`;
 
@@ -22,6 +24,8 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // Published bulletins the last save does not reach (their numbers are frozen).
+  const [unchanged, setUnchanged] = useState<BulletinsUnchangedWarning[]>([]);
   const box = useRef<HTMLDivElement>(null);
   // On a phone the unit column gives up width so more than one indicator shows beside it.
   const unitWidth = Grid.useBreakpoint().md === false ? 100 : 132;
@@ -92,6 +96,7 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
     try {
       const result = await raceApi.saveTargets({ year, items: items.map(({ key: _key, ...item }) => item) });
       setData(result);
+      setUnchanged(result.warnings ?? []);
       setDrafts({});
       setErrors({});
       message.success(tk('targets.saved', { n: items.length }));
@@ -173,6 +178,7 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
 
   return (
     <div ref={box} data-testid="targets-grid">
+      <UnchangedBulletinsAlert warnings={unchanged} onClose={() => setUnchanged([])} />
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginBottom: 12 }}>
         <Typography.Text type="secondary" style={{ flex: '1 1 320px', fontSize: 13 }}>
           {data && !canEdit ? tk('targets.readOnly') : tk('targets.hint')}

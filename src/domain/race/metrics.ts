@@ -1,0 +1,78 @@
+/**
+ * What each computed race metric counts, project by project (DESIGN §3.5, §3.12a). The ranking as
+ * of a past moment, the drill-through behind every number and the tests of the live figures all use
+ * these predicates, so a number and the records it opens can never be two different sets.
+ *
+ * Every metric is bound to the period's end: a project started after the period ended does not
+ * count as started in it, and was still overdue at its end; a red light is the light of the period's
+ * last month, not today's.
+ */
+import { BIG_PROJECT_YUAN, type ComputedMetric } from './indicators.ts';
+import type { RacePeriod } from './period.ts';
+
+/** How far back overdue starts are counted: a project planned ten years ago and never started is dropped in practice. */
+export const OVERDUE_YEARS_BACK = 10;
+
+/** A project's race facts as they stood at some moment (a version of project_versions, or the live row). */
+export interface ProjectRaceFacts {
+  stage: string;
+  totalInvestment: number;
+  plannedStartDate: string | null;
+  actualStartDate: string | null;
+}
+
+export type PeriodBounds = Pick<RacePeriod, 'year' | 'endMonth'>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The period's first and last day, 'YYYY-01-01' and the last day of its last month. */
+export function periodDays({ year, endMonth }: PeriodBounds): { from: string; to: string } {
+  const last = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+  return { from: `${year}-01-01`, to: `${year}-${pad(endMonth)}-${pad(last)}` };
+}
+
+/** Started within the period (year to date through its last month). */
+export function isStartedIn(p: ProjectRaceFacts, period: PeriodBounds): boolean {
+  const { from, to } = periodDays(period);
+  return p.actualStartDate !== null && p.actualStartDate >= from && p.actualStartDate <= to;
+}
+
+/** Started within the period with a total investment of 1 亿元 or more. */
+export function isBigStartIn(p: ProjectRaceFacts, period: PeriodBounds): boolean {
+  return isStartedIn(p, period) && p.totalInvestment >= BIG_PROJECT_YUAN;
+}
+
+/**
+ * Past its planned start month and not started at the period's end: the planned month has ended by
+ * then (within the last ten years), and the project had not started by the period's last day.
+ * A dropped project (退库) is not overdue.
+ */
+export function isOverdueStartAt(p: ProjectRaceFacts, period: PeriodBounds): boolean {
+  if (p.stage === 'dropped' || !p.plannedStartDate) return false;
+  const plannedYear = Number(p.plannedStartDate.slice(0, 4));
+  if (plannedYear < period.year - OVERDUE_YEARS_BACK) return false;
+  const { to } = periodDays(period);
+  if (p.plannedStartDate.slice(0, 7) > to.slice(0, 7)) return false;
+  return p.actualStartDate === null || p.actualStartDate > to;
+}
+
+/** The per-project metrics and their predicate; `done` and `red` read reports and lights instead. */
+export const PROJECT_METRICS = {
+  starts: isStartedIn,
+  startsAboveYi: isBigStartIn,
+  overdueStarts: isOverdueStartAt,
+} as const satisfies Partial<Record<ComputedMetric, (p: ProjectRaceFacts, period: PeriodBounds) => boolean>>;
+
+export type ProjectMetric = keyof typeof PROJECT_METRICS;
+
+export function isProjectMetric(metric: string): metric is ProjectMetric {
+  return metric in PROJECT_METRICS;
+}
+
+/** The metrics the server can compute today; deals and tickets come with later modules (no data, not zero). */
+export const AVAILABLE_METRICS: readonly ComputedMetric[] = ['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts'];
+
+/** An approved report month counts for `done` when it falls in the period's year up to its last month. */
+export function isReportInPeriod(r: { year: number; month: number }, period: PeriodBounds): boolean {
+  return r.year === period.year && r.month >= 1 && r.month <= period.endMonth;
+}

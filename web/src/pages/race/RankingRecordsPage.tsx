@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Grid, Skeleton, Table, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { formatWan } from '../../../../src/domain/money/money';
+import { indicatorByKey, isIndicatorKey } from '../../../../src/domain/race/indicators';
+import { STAGE_LABELS, type Stage } from '../../../../src/domain/projects/lifecycle';
+import { numbersApi, type FigureRecords, type RecordProject } from '../../api-numbers';
+import { errorMessage } from '../../forms';
+import { formatTime } from '../../format';
+import { useNumbersI18n } from '../../i18n-numbers';
+import { useRaceI18n } from '../../i18n-race';
+import { navigate, useSearch } from '../../router';
+import { Link } from '../../components/Link';
+import { PageHeader } from '../../components/PageHeader';
+
+/**
+ * 数据来源 (/races/:id/records?year&period&unitId&indicator[&asOf]): exactly the records a figure of
+ * the ranking counts — the projects started, overdue or red, or the approved report revisions an
+ * investment figure sums — as the server selects them with the figure's own rule.
+ */
+export function RankingRecordsPage({ params }: { params: string[] }) {
+  const raceId = params[0]!;
+  const search = new URLSearchParams(useSearch());
+  const { tn } = useNumbersI18n();
+  const { text } = useRaceI18n();
+  const narrow = !Grid.useBreakpoint().md;
+  const [data, setData] = useState<FigureRecords | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const q = { year: Number(search.get('year')), period: Number(search.get('period')), unitId: Number(search.get('unitId')), indicator: search.get('indicator') ?? '', asOf: search.get('asOf') };
+  const key = JSON.stringify(q);
+
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    numbersApi.records(raceId, q).then(
+      (records) => live && (setData(records), setError(null)),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // q is rebuilt every render; its serialisation is the dependency.
+  }, [raceId, key]);
+
+  const back = `/races/${raceId}?year=${q.year}&period=${q.period}${q.asOf ? `&asOf=${encodeURIComponent(q.asOf)}` : ''}`;
+  const header = <PageHeader title={tn('records.title')} extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} data-testid="records-back">{narrow ? null : tn('records.back')}</Button>} />;
+  if (error) return <>{header}<Alert type="error" showIcon title={error} /></>;
+  if (!data) return <>{header}<Skeleton active paragraph={{ rows: 8 }} /></>;
+
+  const label = isIndicatorKey(data.indicator) ? text(indicatorByKey(data.indicator).label) : data.indicator;
+  const vars = { unit: data.unitName, indicator: label, period: text(data.period.labels) };
+  const summary = data.sumYuan !== null ? tn('records.summarySum', { ...vars, n: data.count, sum: `${formatWan(data.sumYuan)} 万元` }) : tn('records.summaryCount', { ...vars, n: data.count });
+  const projectName = (r: { projectId: number; name?: string; projectName?: string }) => <Link to={`/projects/${r.projectId}`}>{r.name ?? r.projectName}</Link>;
+
+  return (
+    <div data-testid="records-page">
+      {header}
+      <Typography.Paragraph strong data-testid="records-summary" style={{ marginBottom: 4 }}>
+        {summary}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="records-as-of">
+        {data.asOf ? tn('records.asOf', { at: formatTime(data.asOf) }) : tn('records.live')}
+      </Typography.Paragraph>
+      <Card size="small" styles={{ body: { padding: narrow ? 0 : 12 } }}>
+        {data.sumYuan !== null ? (
+          <Table
+            rowKey="reportId"
+            size="small"
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            dataSource={data.reports}
+            locale={{ emptyText: tn('records.empty') }}
+            data-testid="records-reports"
+            columns={[
+              { title: tn('records.project'), key: 'p', render: (_, r) => projectName(r) },
+              { title: tn('records.month'), dataIndex: 'month', width: 64, align: 'center' },
+              ...(narrow ? [] : [{ title: tn('records.revision'), dataIndex: 'revision', width: 64, align: 'center' as const }]),
+              { title: tn('records.amount'), key: 'a', align: 'right', width: 120, render: (_, r) => formatWan(r.amountYuan) },
+              ...(narrow ? [] : [{ title: tn('records.approvedAt'), key: 't', width: 150, render: (_: unknown, r: FigureRecords['reports'][number]) => formatTime(r.approvedAt) }]),
+            ]}
+          />
+        ) : (
+          <Table<RecordProject>
+            rowKey="projectId"
+            size="small"
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            dataSource={data.projects}
+            locale={{ emptyText: tn('records.empty') }}
+            data-testid="records-projects"
+            columns={[
+              { title: tn('records.project'), key: 'p', render: (_, r) => projectName(r) },
+              ...(narrow ? [] : [{ title: tn('records.stage'), key: 's', width: 80, render: (_: unknown, r: RecordProject) => text(STAGE_LABELS[r.stage as Stage] ?? r.stage) }]),
+              ...(data.metric === 'red'
+                ? [{ title: tn('records.reasons'), key: 'r', render: (_: unknown, r: RecordProject) => (r.reasons ?? []).map((x) => text(x)).join('；') }]
+                : [
+                    { title: tn('records.plannedStart'), dataIndex: 'plannedStartDate', width: 104 },
+                    { title: tn('records.actualStart'), dataIndex: 'actualStartDate', width: 104 },
+                  ]),
+              ...(narrow ? [] : [{ title: tn('records.investment'), key: 'i', align: 'right' as const, width: 130, render: (_: unknown, r: RecordProject) => formatWan(r.totalInvestmentYuan) }]),
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
