@@ -36,7 +36,8 @@ describe('report statuses', () => {
     expect(statuses).toEqual([
       { month: 8, state: 'approved', late: false },
       { month: 9, state: 'missing', late: true },
-      // October's report is due on 11-03: on 11-02 nothing is owed yet.
+      // October's report is due on 11-03: on 11-02 it is owed but not yet late.
+      { month: 10, state: 'pending', late: false },
     ]);
   });
 

@@ -44,7 +44,7 @@ export function monthsBetween(from: { year: number; month: number }, to: { year:
 /**
  * The report statuses the engine reads, from the reports on record. A month is owed from the
  * first month the project had to report in the year; an owed month with nothing submitted is
- * `missing` once its deadline has passed, and nothing yet before that.
+ * `missing` once its deadline has passed, and `pending` (or the draft's state) before that.
  */
 export function reportStatuses(
   args: { year: number; upToMonth: number; firstOwedMonth: number | null; today: string; reports: { month: number; state: string; isLate: boolean }[] },
@@ -59,6 +59,7 @@ export function reportStatuses(
     if (r && (r.state === 'submitted' || r.state === 'approved')) out.push({ month, state: r.state, late: r.isLate });
     else if (pastDeadline) out.push({ month, state: 'missing', late: true });
     else if (r) out.push({ month, state: r.state as ReportStatus['state'], late: isLate(args.today, args.year, month, calendar) });
+    else out.push({ month, state: 'pending', late: false });
   }
   return out;
 }

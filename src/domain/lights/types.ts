@@ -27,7 +27,8 @@ export interface Finding {
   text: LocalisedText;
 }
 
-export type ReportState = 'approved' | 'submitted' | 'draft' | 'returned' | 'missing';
+/** 'pending': owed, nothing filed, and its deadline not yet passed. */
+export type ReportState = 'approved' | 'submitted' | 'draft' | 'returned' | 'missing' | 'pending';
 
 /** One month's report of the assessed year. A month without an entry is one the project owed nothing for. */
 export interface ReportStatus {

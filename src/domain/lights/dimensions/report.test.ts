@@ -23,6 +23,10 @@ describe('report (月报)', () => {
     ['a past run of two, since filed', [missing(7), missing(8), filed(9), filed(10)], []],
     ['September missing, October filed late', [missing(9), filed(10, 'approved', true)], [['yellow', 'REPORT_LATE']]],
     ['no report owed for October', [missing(9)], []],
+    // Assessing October on 2 November, before its deadline: the run counts back from September.
+    ['October not yet due, August and September missing', [missing(8), missing(9), filed(10, 'pending')], [['red', 'REPORT_MISSING']]],
+    ['October not yet due, only a draft, September missing', [filed(9 - 1), missing(9), filed(10, 'draft')], [['yellow', 'REPORT_MISSING']]],
+    ['October not yet due, September filed', [filed(9), filed(10, 'pending')], []],
   ] as [string, ReportStatus[], [string, string][]][])('%s', (_what, reports, expected) => {
     expect(report.assess(facts(reports), rules, october).map((f) => [f.colour, f.code])).toEqual(expected);
   });
