@@ -6,6 +6,7 @@ import { benchLights } from './lights.bench.ts';
 import { benchRace } from './race.bench.ts';
 import { benchExport } from './export.bench.ts';
 import { benchImport } from './import.bench.ts';
+import { benchDemo } from './demo.bench.ts';
 
 /**
  * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres]`: runs one benchmark
@@ -24,6 +25,7 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   race: benchRace,
   export: benchExport,
   import: benchImport,
+  demo: benchDemo,
 };
 
 const { values, positionals } = parseArgs({

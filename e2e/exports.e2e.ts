@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
+import { startDemoServer } from '../test/support/demo.ts';
 import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 
 const YEAR = new Date().getUTCFullYear();
@@ -19,8 +20,7 @@ describe('Excel export in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { web: true });
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer('sqlite', { web: true });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   });

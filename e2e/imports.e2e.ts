@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
+import { startDemoServer } from '../test/support/demo.ts';
 import { choose } from './support/antd.ts';
 import { launchBrowser, signIn } from './support/browser.ts';
 import { download, noteText, pick, shot, uploadBytes } from './support/imports.ts';
@@ -51,9 +52,8 @@ describe('ledger import in Chromium', () => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { web: true });
+    server = await startDemoServer('sqlite', { web: true });
     admin = new ApiClient(server.url);
-    expect((await admin.post('/api/v1/setup/demo')).status).toBe(201);
     await admin.signIn('admin', 'lantern-demo');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });

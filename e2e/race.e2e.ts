@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
+import { startDemoServer } from '../test/support/demo.ts';
 import { choose } from './support/antd.ts';
 import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 
@@ -34,8 +35,7 @@ describe('targets, the horse race and bulletins in Chromium', () => {
   let correctionId: number;
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { web: true, clock: () => TODAY });
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer('sqlite', { web: true, clock: () => TODAY });
     coordinator = new ApiClient(server.url);
     await coordinator.post('/api/v1/session', { username: 'coordinator', password: DEMO_PASSWORD });
     const targets = (await coordinator.get('/api/v1/targets?year=2026')).body;

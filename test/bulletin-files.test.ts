@@ -12,6 +12,7 @@ import type { BulletinSnapshot } from '../src/server/features/bulletins/bulletin
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { startDemoServer } from './support/demo.ts';
 
 /** 17:30 UTC on 23 November is already 24 November in Beijing, the demo county's zone. */
 const PUBLISHED = new Date('2026-11-23T17:30:00Z');
@@ -46,8 +47,7 @@ describe.each(await databaseKinds())('published bulletin files on %s', (kind) =>
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lantern-bulletin-files-'));
-    server = await startTestServer(kind, { clock: () => now });
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer(kind, { clock: () => now });
     admin = new ApiClient(server.url);
     await admin.signIn('coordinator', 'lantern-demo');
     const raceId = (await admin.post('/api/v1/races', race)).body.id;

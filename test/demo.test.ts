@@ -16,12 +16,45 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     expect(res.status).toBe(201);
     expect(res.body.projects).toBe(300);
     expect(res.body.reports).toBeGreaterThan(100);
+    expect(res.body.approvals).toBeGreaterThan(100);
     expect(res.body.bulletins).toBe(3);
     const status = (await anon.get('/api/v1/setup')).body;
     expect(status).toMatchObject({ done: true, regionName: '兰溪市', demo: { password: 'lantern-demo' } });
     const usernames = status.demo.accounts.map((a: { username: string }) => a.username);
     expect(usernames).toEqual(expect.arrayContaining(['admin', 'coordinator', 'leader', 'auditor', 'enterprise', 'lanjiang', 'shanghua', 'nvbu', 'shuiting']));
     expect((await anon.post('/api/v1/setup/demo')).status).toBe(409);
+  }, 300_000);
+
+  it('dates its history in the past, through the services: entered in January, every step audited, each light owed from the real entry', async () => {
+    const k = server.db.kysely;
+    const now = new Date().toISOString();
+    const year = Number(now.slice(0, 4)) - (now.slice(5, 7) === '01' ? 1 : 0);
+    const reports = await k.selectFrom('monthly_reports').select(['state', 'submitted_at', 'reviewed_at', 'created_at']).execute();
+    const stamps = reports.flatMap((r) => [r.created_at, r.submitted_at, r.reviewed_at]).filter((x): x is string => !!x);
+    expect(stamps.length).toBeGreaterThan(3000);
+    expect(stamps.filter((at) => at > now)).toEqual([]);
+    const projects = await k.selectFrom('projects').select(['id', 'created_at', 'stage']).execute();
+    expect(projects.every((p) => p.created_at.slice(0, 7) === `${year}-01`)).toBe(true);
+    // Every change went through a service and left its audit event, dated when it happened.
+    const count = async (action: string) => Number((await k.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+    expect(await count('report.approve')).toBe(reports.filter((r) => r.state === 'approved').length);
+    expect(await count('project.create')).toBe(300);
+    expect(await count('report.return')).toBeGreaterThan(0);
+    expect(await count('project.transition')).toBeGreaterThan(20);
+    expect(await count('bulletin.publish')).toBe(3);
+    const future = await k.selectFrom('audit_events').select('at').where('at', '>', now).execute();
+    expect(future).toEqual([]);
+    // Each bulletin froze only what had been approved before it was published.
+    const bulletins = await k.selectFrom('bulletins').select(['published_at', 'period_index']).execute();
+    for (const b of bulletins) expect(b.published_at < now).toBe(true);
+    // A project that owes reports since January and never filed one is not green; past months have their lights.
+    const filed = new Set((await k.selectFrom('monthly_reports').select('project_id').execute()).map((r) => r.project_id));
+    const silent = projects.filter((p) => ['preparing', 'construction'].includes(p.stage) && !filed.has(p.id)).map((p) => p.id);
+    expect(silent.length).toBeGreaterThan(0);
+    const lights = await k.selectFrom('project_lights').select(['project_id', 'colour']).where('project_id', 'in', silent).execute();
+    expect(lights.filter((l) => l.colour === 'green')).toEqual([]);
+    const months = await k.selectFrom('project_light_months').select('month').distinct().where('year', '=', year).execute();
+    expect(months.length).toBeGreaterThanOrEqual(Math.min(11, Number(now.slice(5, 7)) - 1));
   });
 
   it('gives every role a working account and scopes the township editors', async () => {
@@ -60,15 +93,18 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     expect(bulletins.map((b: { docNumber: string }) => b.docNumber).sort()).toEqual(['兰项绩办〔2026〕1号', '兰项绩办〔2026〕2号', '兰项绩办〔2026〕3号']);
     const months = bulletins.map((b: { periodIndex: number }) => b.periodIndex).sort((a: number, b: number) => a - b);
     expect(months[2] - months[0]).toBe(2);
-    const ranking = (await coordinator.get(`/api/v1/races/${bulletins[0].raceId}/ranking`)).body;
-    expect(ranking.publishedBulletinId).toBe(bulletins[0].id);
+    // The month after the last bulletin's is not reported on yet: its ranking is live, the bulletin's period frozen.
+    const latest = bulletins.reduce((a: { periodIndex: number }, b: { periodIndex: number }) => (b.periodIndex > a.periodIndex ? b : a));
+    const ranking = (await coordinator.get(`/api/v1/races/${latest.raceId}/ranking`)).body;
+    const published = (await coordinator.get(`/api/v1/races/${latest.raceId}/ranking?year=${latest.year}&period=${latest.periodIndex}`)).body;
+    expect(published.publishedBulletinId).toBe(latest.id);
     const townships = ranking.groups.find((g: { group: string }) => g.group === 'townships');
     expect(townships.top.length).toBeGreaterThanOrEqual(3);
     expect(townships.bottom.length).toBeGreaterThanOrEqual(3);
     // Ranks move between published months: the history holds all three.
-    expect(ranking.history.periods).toHaveLength(3);
+    expect(published.history.periods).toHaveLength(3);
     const dashboard = (await coordinator.get('/api/v1/dashboard')).body;
-    expect(dashboard.latestBulletin).toMatchObject({ id: bulletins[0].id, docNumber: bulletins[0].docNumber });
+    expect(dashboard.latestBulletin).toMatchObject({ id: latest.id, docNumber: latest.docNumber });
     expect(dashboard.race).toMatchObject({ raceId: bulletins[0].raceId, period: { label: ranking.period.label } });
     expect(dashboard.race.groups.find((g: { label: { 'zh-CN': string } }) => g.label['zh-CN'] === '乡镇街道').top.map((u: { unitId: number }) => u.unitId)).toEqual(townships.top.map((u: { unitId: number }) => u.unitId));
     const targets = (await coordinator.get('/api/v1/targets?year=2026')).body.items;

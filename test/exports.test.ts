@@ -8,6 +8,7 @@ import { createExportService } from '../src/server/features/exports/exports.serv
 import { ApiClient, type ApiResponse } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { startDemoServer } from './support/demo.ts';
 
 const YEAR = new Date().getUTCFullYear();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,8 +40,7 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
   let lanjiang: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer(kind);
     admin = new ApiClient(server.url);
     await admin.signIn('admin', 'lantern-demo');
     lanjiang = new ApiClient(server.url);

@@ -5,6 +5,7 @@ import { ApiClient, type ApiResponse } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { codelist, packageValidator } from './support/oc4ids.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { startDemoServer } from './support/demo.ts';
 
 const PREFIX = 'oc4ids-test42-';
 const validate = packageValidator();
@@ -60,8 +61,7 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
   let unitId: (name: string) => number;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { env: { LANTERN_OC4IDS_PREFIX: PREFIX } });
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer(kind, { env: { LANTERN_OC4IDS_PREFIX: PREFIX } });
     admin = new ApiClient(server.url);
     await admin.signIn('admin', 'lantern-demo');
     const res = await admin.get<Package>('/api/v1/oc4ids');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { startDemoServer } from './support/demo.ts';
 
 /** The demo's reports run to October 2026; a monthly race ranks October. */
 const TODAY = new Date('2026-11-23T10:00:00Z');
@@ -28,8 +29,7 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
   const auditCount = async () => (await admin.get('/api/v1/audit?limit=200')).body.items.length;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { clock: () => TODAY });
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer(kind, { clock: () => TODAY });
     admin = new ApiClient(server.url);
     await admin.signIn('coordinator', 'lantern-demo');
     editor = new ApiClient(server.url);

@@ -5,6 +5,7 @@ import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { buildProject } from './support/projects.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { startDemoServer } from './support/demo.ts';
 
 /** The demo's reports run to October; the lights assess October 2026. */
 const TODAY = new Date('2026-11-23T10:00:00Z');
@@ -20,8 +21,7 @@ describe.each(await databaseKinds())('per-unit figures on %s', (kind) => {
   const stored = async () => (await stats.all()).map((r) => ({ ...r, value: Number(r.value) }));
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { clock: () => TODAY });
-    expect((await new ApiClient(server.url).post('/api/v1/setup/demo')).status).toBe(201);
+    server = await startDemoServer(kind, { clock: () => TODAY });
     admin = new ApiClient(server.url);
     await admin.signIn('admin', 'lantern-demo');
     stats = createUnitStats(server.db.kysely, server.db.dialect);

@@ -11,3 +11,18 @@ export type Today = () => string;
 export function countyToday(clock: Clock, timeZone: string): Today {
   return () => localDate(clock(), timeZone);
 }
+
+/**
+ * A clock that is moved by hand, only forwards: the demo replays a county's year through the real
+ * services, each step at the moment it happened.
+ */
+export function travelClock(start: Date): { clock: Clock; moveTo(at: Date): void } {
+  let now = start.getTime();
+  return {
+    clock: () => new Date(now),
+    moveTo(at: Date) {
+      if (at.getTime() < now) throw new RangeError(`the travel clock only moves forwards: ${at.toISOString()} is before ${new Date(now).toISOString()}`);
+      now = at.getTime();
+    },
+  };
+}

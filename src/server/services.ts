@@ -37,6 +37,12 @@ import { createOc4idsExport } from './features/oc4ids/oc4ids.service.ts';
 
 /** Wires repositories into services; each service receives only what it uses. */
 export function createServices(db: Db, config: Config, clock: Clock) {
+  const services = wireServices(db, config, clock);
+  // The demo replays a county's year through services of its own, on a clock that travels.
+  return { ...services, demo: createDemoService({ db: db.kysely, clock, timeZone: config.timeZone, servicesAt: (c) => wireServices(db, config, c) }) };
+}
+
+function wireServices(db: Db, config: Config, clock: Clock) {
   const k = db.kysely;
   const today = countyToday(clock, config.timeZone);
   const audit = createAuditLog(k, clock);
@@ -77,7 +83,6 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     lights,
     rulePreview: createRulePreview({ db: k, lights, today, calendar: () => reportSettings.calendar() }),
     unitRepo,
-    demo: createDemoService({ db: k, setup, units, unitRepo, projects, lights, stats, targets, races, bulletins, clock }),
     projectQueries,
     dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, today, history, timeZone: config.timeZone }),
     exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), today }),

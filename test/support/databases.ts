@@ -31,17 +31,34 @@ export async function databaseKinds(): Promise<DatabaseKind[]> {
   return ['sqlite'];
 }
 
-/** A fresh, empty database of the given kind, and a function that throws it away. */
-export async function freshDatabase(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+/**
+ * A fresh database of the given kind, and a function that throws it away: empty, or a copy of a
+ * template (a SQLite file, or a PostgreSQL database no one is connected to).
+ */
+export async function freshDatabase(kind: DatabaseKind, options: { template?: string } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   const name = `lantern_t_${randomBytes(5).toString('hex')}`;
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-test-'));
-    return { database: { kind: 'sqlite', file: path.join(dir, `${name}.db`) }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const file = path.join(dir, `${name}.db`);
+    if (options.template) fs.copyFileSync(options.template, file);
+    return { database: { kind: 'sqlite', file }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
+        break;
+      } catch (e) {
+        // Two copies of one template at the same moment: PostgreSQL lets one through at a time.
+        if (!options.template || attempt > 50 || !/being accessed by other users/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   return {

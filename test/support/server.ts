@@ -18,9 +18,9 @@ export interface TestServer {
 /** A real Lantern server on a random port over a fresh database of the given kind. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { env?: Record<string, string>; clock?: Clock; web?: boolean } = {},
+  options: { env?: Record<string, string>; clock?: Clock; web?: boolean; template?: string } = {},
 ): Promise<TestServer> {
-  const fresh = await freshDatabase(kind);
+  const fresh = await freshDatabase(kind, { template: options.template });
   const config: Config = {
     ...parseConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_WEB_DIR: options.web ? 'web/dist' : '', ...options.env }),
     database: fresh.database,

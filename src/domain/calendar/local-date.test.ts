@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfLocalDay, isTimeZone, localDate, localDateTime } from './local-date.ts';
+import { endOfLocalDay, instantAt, isTimeZone, localDate, localDateTime } from './local-date.ts';
 
 describe('localDate', () => {
   it.each([
@@ -21,6 +21,16 @@ describe('localDate', () => {
     expect(endOfLocalDay('2026-10-31', 'UTC')).toBe('2026-10-31T23:59:59.999Z');
     expect(localDate(new Date(endOfLocalDay('2026-02-28', 'Asia/Shanghai')), 'Asia/Shanghai')).toBe('2026-02-28');
     expect(localDate(new Date(Date.parse(endOfLocalDay('2026-02-28', 'Asia/Shanghai')) + 1), 'Asia/Shanghai')).toBe('2026-03-01');
+  });
+
+  it.each([
+    ['2026-11-24 01:30', 'Asia/Shanghai', '2026-11-23T17:30:00.000Z'],
+    ['2027-01-01 00:00', 'Asia/Shanghai', '2026-12-31T16:00:00.000Z'],
+    ['2026-07-01 09:00', 'America/New_York', '2026-07-01T13:00:00.000Z'], // summer time, UTC−4
+    ['2026-12-01 09:00', 'America/New_York', '2026-12-01T14:00:00.000Z'],
+  ])('finds the instant of %s in %s: %s, and back', (local, tz, iso) => {
+    expect(instantAt(local, tz).toISOString()).toBe(iso);
+    expect(localDateTime(instantAt(local, tz), tz)).toBe(local);
   });
 
   it('knows real zones from made-up ones', () => {

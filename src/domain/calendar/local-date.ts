@@ -60,3 +60,16 @@ export function endOfLocalDay(date: string, timeZone: string = DEFAULT_TIME_ZONE
   const offset = localNoonAsUtc - noonUtc;
   return new Date(Date.UTC(y, m - 1, d + 1) - offset - 1).toISOString();
 }
+
+/**
+ * The instant of a local wall-clock time 'YYYY-MM-DD HH:mm' in the zone, the inverse of localDateTime:
+ *   instantAt('2026-11-24 01:30', 'Asia/Shanghai') → 2026-11-23T17:30:00.000Z.
+ */
+export function instantAt(local: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const [y, mo, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [h, mi] = local.slice(11, 16).split(':').map(Number) as [number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  const p = parts(new Date(guess), timeZone);
+  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return new Date(guess - (shown - guess));
+}

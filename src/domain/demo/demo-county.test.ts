@@ -3,18 +3,13 @@ import { findIndustry } from '../industry/gbt4754.ts';
 import { normaliseProjectCode } from '../projects/project-code.ts';
 import { chainBackward } from './dates.ts';
 import { checkDemoProject, DEMO_DEPARTMENTS, DEMO_PLATFORMS, generateDemoProjects, type DemoProject, type DemoUnitRef } from './demo-county.ts';
+import { TEST_TOWNSHIPS, TEST_UNITS } from './test-units.ts';
 import { isCreditCode } from './parties.ts';
 import { allocate, createRng } from './random.ts';
 import { STAGE_SHARES } from './schedule.ts';
 
-const TOWNSHIPS = ['兰江街道', '云山街道', '永昌街道', '赤溪街道', '女埠街道', '上华街道', '游埠镇', '诸葛镇', '黄店镇', '香溪镇', '马涧镇', '梅江镇', '横溪镇', '灵洞乡', '水亭畲族乡', '柏社乡'];
-const UNITS: DemoUnitRef[] = [
-  { name: '兰溪市', kind: 'county' },
-  ...DEMO_DEPARTMENTS.map((name) => ({ name, kind: 'department' as const })),
-  ...DEMO_PLATFORMS.map((name) => ({ name, kind: 'platform' as const })),
-  ...TOWNSHIPS.map((name) => ({ name, kind: name.endsWith('街道') ? ('street' as const) : ('township' as const) })),
-  { name: '芝堰村', kind: 'village' },
-];
+const TOWNSHIPS = TEST_TOWNSHIPS;
+const UNITS = TEST_UNITS;
 const TODAY = '2025-06-15';
 const run = (seed = 20250615, today = TODAY, count = 300, units = UNITS) => generateDemoProjects({ seed, today, count, units });
 const projects = run();

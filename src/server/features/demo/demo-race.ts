@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { mulberry32 } from '../../../domain/demo/random.ts';
-import { assessedPeriod } from '../../../domain/lights/period.ts';
 import type { DB } from '../../db/schema.ts';
 import type { BulletinService } from '../bulletins/bulletins.service.ts';
 import type { RaceService } from '../race/races.service.ts';
@@ -24,48 +23,53 @@ export const DEMO_RACE = {
 };
 
 /**
- * Targets for every ranked unit (its year's plans, give or take, and a number of starts), three
- * months of fiscal revenue, the demo race, and its bulletins for the last three finished months —
- * all through the services, as a coordinator would enter them.
+ * The coordinator's part of the demo year, each step through the services as a coordinator would
+ * enter it: targets for every ranked unit (its year's plans, give or take, and a number of starts),
+ * the race, each month's fiscal revenue from the finance bureau, and the month's bulletin.
  */
-export async function loadDemoRace(
-  { db, targets, races, bulletins }: { db: Kysely<DB>; targets: TargetService; races: RaceService; bulletins: BulletinService },
-  coordinator: ActorContext,
-  today: string,
-  seed: number,
-) {
+export function demoRaceSteps({ db, targets, races, bulletins }: { db: Kysely<DB>; targets: TargetService; races: RaceService; bulletins: BulletinService }, coordinator: ActorContext, seed: number) {
   const rand = mulberry32(seed + 5);
-  const { year, month } = assessedPeriod(today);
-  const units = await db.selectFrom('units').select(['id', 'kind']).where('kind', 'in', [...RANKED_KINDS]).execute();
-  const plans = await db
-    .selectFrom('project_annual_plans as a')
-    .innerJoin('projects as p', 'p.id', 'a.project_id')
-    .where('a.year', '=', year)
-    .select((eb) => ['p.lead_unit_id', eb.fn.sum<number>('a.amount').as('plan')])
-    .groupBy('p.lead_unit_id')
-    .execute();
-  const planOf = new Map(plans.map((p) => [p.lead_unit_id, Number(p.plan)]));
-  const items = units.flatMap((u) => {
-    const plan = planOf.get(u.id) ?? 0;
-    // A unit without projects gets no investment target: its score reads 无目标, not zero.
-    const investment = plan > 0 ? Math.round((plan * (0.9 + rand() * 0.4)) / (100 * WAN)) * 100 * WAN : null;
-    return [
-      ...(investment ? [{ unitId: u.id, indicator: 'fixedAssetInvestment', value: investment }] : []),
-      { unitId: u.id, indicator: 'projectsStarted', value: 1 + Math.floor(rand() * 6) },
-    ];
-  });
-  await targets.setTargets(coordinator, { year, items }, null);
+  let raceId: number | null = null;
+  const ranked = () => db.selectFrom('units').select(['id', 'kind']).where('kind', 'in', [...RANKED_KINDS]).orderBy('id').execute();
+  let revenueBase: Map<number, number> | null = null;
 
-  const months = [month - 2, month - 1, month].filter((m) => m >= 1);
-  const base = new Map(units.map((u) => [u.id, (2_000 + Math.floor(rand() * 18_000)) * WAN]));
-  for (const m of months) {
-    await targets.setValues(coordinator, { indicator: 'fiscalRevenue', year, month: m, items: units.map((u) => ({ unitId: u.id, value: Math.round((base.get(u.id)! * m) / 12 / WAN) * WAN, source: '县财政局' })) }, null);
-  }
+  return {
+    async targets(year: number) {
+      const units = await ranked();
+      const plans = await db
+        .selectFrom('project_annual_plans as a')
+        .innerJoin('projects as p', 'p.id', 'a.project_id')
+        .where('a.year', '=', year)
+        .select((eb) => ['p.lead_unit_id', eb.fn.sum<number>('a.amount').as('plan')])
+        .groupBy('p.lead_unit_id')
+        .execute();
+      const planOf = new Map(plans.map((p) => [p.lead_unit_id, Number(p.plan)]));
+      const items = units.flatMap((u) => {
+        const plan = planOf.get(u.id) ?? 0;
+        // A unit without projects gets no investment target: its score reads 无目标, not zero.
+        const investment = plan > 0 ? Math.round((plan * (0.9 + rand() * 0.4)) / (100 * WAN)) * 100 * WAN : null;
+        return [...(investment ? [{ unitId: u.id, indicator: 'fixedAssetInvestment', value: investment }] : []), { unitId: u.id, indicator: 'projectsStarted', value: 1 + Math.floor(rand() * 6) }];
+      });
+      await targets.setTargets(coordinator, { year, items }, null);
+      revenueBase = new Map(units.map((u) => [u.id, (2_000 + Math.floor(rand() * 18_000)) * WAN]));
+    },
 
-  const race = await races.create(coordinator, DEMO_RACE, null);
-  for (const m of months) {
-    const draft = await bulletins.draft(coordinator, race.id, year, m);
-    await bulletins.publish(coordinator, { raceId: race.id, year, period: m, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, acknowledged: true }, null);
-  }
-  return { raceId: race.id, bulletins: months.length };
+    async race() {
+      raceId = (await races.create(coordinator, DEMO_RACE, null)).id;
+    },
+
+    /** The month's fiscal revenue to date, as the finance bureau reports it. */
+    async revenue(year: number, month: number) {
+      const base = revenueBase ?? new Map();
+      const items = (await ranked()).map((u) => ({ unitId: u.id, value: Math.round(((base.get(u.id) ?? 5_000 * WAN) * month) / 12 / WAN) * WAN, source: '县财政局' }));
+      await targets.setValues(coordinator, { indicator: 'fiscalRevenue', year, month, items }, null);
+    },
+
+    async bulletin(year: number, month: number) {
+      if (raceId === null) return;
+      const draft = await bulletins.draft(coordinator, raceId, year, month);
+      // The demo's coordinator has read the checks (a unit without projects has no investment target) and publishes.
+      await bulletins.publish(coordinator, { raceId, year, period: month, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, acknowledged: true }, null);
+    },
+  };
 }

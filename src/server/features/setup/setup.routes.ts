@@ -39,7 +39,7 @@ export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }:
         tags: ['setup'],
         summary: '载入演示县 Fill an empty Lantern with the demo county (兰溪市)',
         body: z.strictObject({}).optional(),
-        response: { 201: z.object({ units: z.number(), users: z.number(), projects: z.number(), reports: z.number(), bulletins: z.number() }), 409: errorBody },
+        response: { 201: z.object({ units: z.number(), users: z.number(), projects: z.number(), reports: z.number(), approvals: z.number(), bulletins: z.number() }), 409: errorBody },
       },
     },
     async (_request, reply) => reply.status(201).send(await demo.load()),
