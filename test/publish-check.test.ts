@@ -74,11 +74,12 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
     const res = await publishFromDraft(county.coordinator, county.raceId, 2026, 10);
     expect(res.status).toBe(201);
     const departments = res.body.ranking.groups.find((g: { group: string }) => g.group === 'departments');
-    expect(departments).toMatchObject({ top: [], bottom: [] });
+    expect(departments).toMatchObject({ top: [], bottom: [], tooSmall: true });
     expect(departments.rows).toHaveLength(2);
     expect(res.body.commentary).toContain('县级部门（共 2 个单位参评）：本组参评单位较少，不通报“骏马”“蜗牛”。');
     const townships = res.body.ranking.groups.find((g: { group: string }) => g.group === 'townships');
     expect(townships.top.length).toBeGreaterThanOrEqual(3);
+    expect(townships.tooSmall).toBe(false);
     const inTop = new Set(townships.top.map((r: { unitId: number }) => r.unitId));
     expect(townships.bottom.filter((r: { unitId: number }) => inTop.has(r.unitId))).toEqual([]);
 
@@ -90,6 +91,15 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
       { code: 'NO_VALUE', indicator: 'taxRevenue', units: [noTax.unitName] },
       { code: 'GROUP_TOO_SMALL', group: 'departments', units: expect.arrayContaining(['发改局', '住建局']) },
     ]);
+  });
+
+  it('says on the ranking which group is too small to name 骏马 and 蜗牛', async () => {
+    const ranking = (await county.editor.get(`/api/v1/races/${county.raceId}/ranking?year=2026&period=10`)).body;
+    const byGroup = Object.fromEntries(ranking.groups.map((g: { group: string; rows: unknown[]; tooSmall: boolean }) => [g.group, [g.rows.length, g.tooSmall]]));
+    expect(byGroup.departments).toEqual([2, true]);
+    expect(byGroup.townships[1]).toBe(false);
+    // The published period's frozen ranking says the same.
+    expect(ranking.published.groups.find((g: { group: string }) => g.group === 'departments').tooSmall).toBe(true);
   });
 
   it('finds nothing once the figures are in and the lists fit, and then publishes without acknowledging', async () => {

@@ -167,6 +167,11 @@ export interface RankingGroup {
   top: RankingRow[];
   /** 蜗牛 */
   bottom: RankingRow[];
+  /**
+   * Too few units for both lists: the group names nobody (and says so). Absent from bulletins
+   * published before the API carried it.
+   */
+  tooSmall?: boolean;
 }
 
 /** The tables a bulletin freezes: the ranking's period, indicators and groups. */
@@ -256,8 +261,11 @@ export interface Bulletin extends BulletinSummary {
   commentary: string;
   ranking: RankingTables;
   redProjects: RedProject[];
-  /** From GET /bulletins/:id (not in the publish response); pdf is null while the server has no CJK font. */
-  files?: { docx: BulletinFileDigest; pdf: BulletinFileDigest | null };
+  /**
+   * From GET /bulletins/:id (not in the publish response); pdf is null while the server has no CJK font;
+   * xlsx (the tables and the records appendix) absent from an older server.
+   */
+  files?: { docx: BulletinFileDigest; pdf: BulletinFileDigest | null; xlsx?: BulletinFileDigest };
 }
 
 /** What GET /dashboard adds for the race: the latest ranking's 骏马 and 蜗牛, and the latest bulletin. */
@@ -272,7 +280,7 @@ export interface DashboardRace {
   raceId: number;
   name: string;
   period: { label: string };
-  groups: { label: LocalisedText | string; top: DashboardRaceUnit[]; bottom: DashboardRaceUnit[] }[];
+  groups: { label: LocalisedText | string; top: DashboardRaceUnit[]; bottom: DashboardRaceUnit[]; tooSmall?: boolean }[];
 }
 
 export interface DashboardBulletin {
@@ -291,7 +299,7 @@ const racePath = (id: Id) => `/races/${encodeURIComponent(String(id))}`;
 const bulletinPath = (id: Id) => `/bulletins/${encodeURIComponent(String(id))}`;
 
 /** Where the browser downloads a bulletin's file (the session cookie goes along with a plain link). */
-export const bulletinFileUrl = (id: Id, format: 'docx' | 'pdf') => `/api/v1${bulletinPath(id)}/${format}`;
+export const bulletinFileUrl = (id: Id, format: 'docx' | 'pdf' | 'xlsx') => `/api/v1${bulletinPath(id)}/${format}`;
 
 export const raceApi = {
   indicators: () => request<{ items: IndicatorInfo[] }>('GET', '/indicators'),

@@ -142,6 +142,7 @@ export const RACE_ZH = {
   'ranking.alreadyPublished': '本期通报已发布，不能重复发布',
   'ranking.notFinished': '本期尚未结束，结束后才能发布通报',
   'ranking.noRows': '本组暂无单位',
+  'ranking.tooSmall': '本组参评单位较少，不评“骏马”“蜗牛”',
   'ranking.edit': '编辑赛马',
 
   'publish.title': '发布通报',
@@ -161,6 +162,7 @@ export const RACE_ZH = {
   'bulletins.published': '发布',
   'bulletins.downloadWord': '下载 Word',
   'bulletins.downloadPdf': '下载 PDF',
+  'bulletins.downloadExcel': '下载 Excel',
   'bulletins.empty': '暂无通报',
   'bulletins.allRaces': '全部赛马',
   'bulletins.redProjects': '红灯项目',
@@ -173,6 +175,7 @@ export const RACE_ZH = {
   'bulletins.hashesHint': '每次下载的文件都与发布时完全相同，可用校验码核对',
   'bulletins.hashWord': 'Word',
   'bulletins.hashPdf': 'PDF',
+  'bulletins.hashExcel': 'Excel（含数据明细）',
   'bulletins.hashBytes': '{size} 字节',
   'bulletins.hashNoPdf': '服务器未安装中文字体，暂不能生成 PDF',
 
@@ -323,6 +326,7 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'ranking.alreadyPublished': 'This period is published already',
   'ranking.notFinished': 'This period has not ended yet; publish once it has',
   'ranking.noRows': 'No unit in this group',
+  'ranking.tooSmall': 'Too few units in this group to name the best and the slowest',
   'ranking.edit': 'Edit race',
 
   'publish.title': 'Publish bulletin',
@@ -342,6 +346,7 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'bulletins.published': 'Published',
   'bulletins.downloadWord': 'Word',
   'bulletins.downloadPdf': 'PDF',
+  'bulletins.downloadExcel': 'Excel',
   'bulletins.empty': 'No bulletin yet',
   'bulletins.allRaces': 'All races',
   'bulletins.redProjects': 'Red projects',
@@ -354,6 +359,7 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'bulletins.hashesHint': 'Every download is byte-identical to the published file; check it against these',
   'bulletins.hashWord': 'Word',
   'bulletins.hashPdf': 'PDF',
+  'bulletins.hashExcel': 'Excel (with the records)',
   'bulletins.hashBytes': '{size} bytes',
   'bulletins.hashNoPdf': 'No Chinese font on the server: PDF not available yet',
 

@@ -5,8 +5,19 @@ import type { Api } from '../../http/types.ts';
 import type { BulletinService } from './bulletins.service.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
 import { presentPublishCheck } from './publish-check.presenter.ts';
+import { BULLETIN_FILE_KINDS, type BulletinFileKind } from './bulletin-files.ts';
 
-const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+const CONTENT_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const satisfies Record<BulletinFileKind, string>;
+
+const DOWNLOAD_SUMMARIES = {
+  docx: '下载 Word Download as .docx',
+  pdf: '下载 PDF Download as PDF',
+  xlsx: '下载 Excel Download as .xlsx: sheet 通报 the tables as printed, sheet 明细 the records behind each computed figure as of publication',
+} as const satisfies Record<BulletinFileKind, string>;
 
 export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'zh-CN' }: { bulletins: BulletinService; defaultLocale?: Locale }) {
   const tags = ['bulletins'];
@@ -81,12 +92,12 @@ export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'z
   app.get('/api/v1/bulletins', { schema: { tags, summary: '通报 Published bulletins', querystring: z.object({ raceId: z.coerce.number().int().positive().optional() }) } }, (request) =>
     bulletins.list(requireActor(request), request.query.raceId),
   );
-  app.get('/api/v1/bulletins/:id', { schema: { tags, summary: '通报 A bulletin as published, with the SHA-256 of its Word and PDF files', params: idParams } }, (request) =>
+  app.get('/api/v1/bulletins/:id', { schema: { tags, summary: '通报 A bulletin as published, with the SHA-256 of its Word, PDF and Excel files', params: idParams } }, (request) =>
     bulletins.get(requireActor(request), request.params.id, { withFiles: true }),
   );
 
-  for (const kind of ['docx', 'pdf'] as const) {
-    app.get(`/api/v1/bulletins/:id/${kind}`, { schema: { tags, summary: kind === 'docx' ? '下载 Word Download as .docx' : '下载 PDF Download as PDF', params: idParams } }, async (request, reply) => {
+  for (const kind of BULLETIN_FILE_KINDS) {
+    app.get(`/api/v1/bulletins/:id/${kind}`, { schema: { tags, summary: DOWNLOAD_SUMMARIES[kind], params: idParams } }, async (request, reply) => {
       const { body, sha256, fileName } = await bulletins.file(requireActor(request), request.params.id, kind);
       // The same hex digest as GET /bulletins/:id lists under files, so a client can check what it got.
       return reply

@@ -16,12 +16,19 @@ import { bulletinRows, currentOnly, newestPeriodFirst, presentBulletinSummary } 
 import { auditedFindings } from './publish-check.presenter.ts';
 import type { PeriodFigures } from '../history/period-figures.ts';
 import { periodOrThrow, presentRanking, type PresentedRanking, type RaceService } from '../race/races.service.ts';
-import { createBulletinFiles } from './bulletin-files.ts';
+import { createBulletinFiles, type BulletinFileKind } from './bulletin-files.ts';
+import { appendixProjectNames, type FrozenProjectNames } from './bulletin-appendix.ts';
 
 export interface BulletinSnapshot {
   ranking: PresentedRanking;
   redProjects: { projectId: number; name: string; unitName: string; reasons: string[] }[];
   totals: { planYuan: number; completedYuan: number; completionPct: number | null; timePct: number };
+  /**
+   * The names and codes, at publication, of the projects the Excel appendix lists (history keeps no
+   * versions of names, so a later rename would otherwise change the file). Absent from bulletins
+   * published before the appendix: theirs shows today's names.
+   */
+  appendixProjects?: FrozenProjectNames;
 }
 
 export interface PublishInput {
@@ -50,7 +57,7 @@ export interface CorrectionInput {
  * snapshot, so a past bulletin regenerated any day says the same.
  */
 export function createBulletinService({ db, races, figures, audit, clock, today: countyToday, pdfFont, timeZone }: { db: Kysely<DB>; races: RaceService; figures: PeriodFigures; audit: AuditLog; clock: Clock; today: Today; pdfFont: string | null; timeZone: string }) {
-  const files = createBulletinFiles({ pdfFont, timeZone });
+  const files = createBulletinFiles({ pdfFont, timeZone, records: (b) => races.bulletinRecords(b) });
   async function region() {
     const root = await db.selectFrom('units').select(['name', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
     return root;
@@ -98,9 +105,10 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
     return findings.length ? { acknowledged: auditedFindings(findings) } : {};
   }
 
-  /** What a bulletin freezes: the ranking as presented, the red projects and the year's totals now. */
+  /** What a bulletin freezes: the ranking as presented, the red projects, the year's totals and the appendix's project names now. */
   async function freeze(definition: RaceDefinition, period: RacePeriod, ranking: RaceRanking): Promise<BulletinSnapshot> {
-    return { ranking: presentRanking(definition, period, ranking), redProjects: await redProjects(period), totals: await totals(period) };
+    const [red, sums, records] = await Promise.all([redProjects(period), totals(period), races.periodRecords(definition, period, null)]);
+    return { ranking: presentRanking(definition, period, ranking), redProjects: red, totals: sums, appendixProjects: appendixProjectNames(records) };
   }
 
   const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error).message));
@@ -260,16 +268,16 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
     },
 
     /**
-     * The bulletin as published; with `withFiles`, also the SHA-256 and size of its Word and PDF files
-     * (rendered once per bulletin, then remembered), which publishing does not wait for.
+     * The bulletin as published; with `withFiles`, also the SHA-256 and size of its Word, PDF and Excel
+     * files (rendered once per bulletin, then remembered), which publishing does not wait for.
      */
     async get(actor: ActorContext, id: number, { withFiles = false }: { withFiles?: boolean } = {}) {
       const b = await loadBulletin(actor, id);
       const snapshot = JSON.parse(b.snapshot_json) as BulletinSnapshot;
       const bulletin = { ...summary(b), issuer: b.issuer, commentary: b.commentary, ranking: snapshot.ranking, redProjects: snapshot.redProjects, totals: snapshot.totals };
       if (!withFiles) return bulletin;
-      const [docx, pdf] = await Promise.all([files.describe(b, 'docx'), files.describe(b, 'pdf')]);
-      return { ...bulletin, files: { docx, pdf } };
+      const [docx, pdf, xlsx] = await Promise.all([files.describe(b, 'docx'), files.describe(b, 'pdf'), files.describe(b, 'xlsx')]);
+      return { ...bulletin, files: { docx, pdf, xlsx } };
     },
 
     /** The bulletin in force of the latest period (not the latest published), for the dashboard; null before the first. */
@@ -279,8 +287,11 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
       return b ? { id: b.id, title: b.title, docNumber: b.doc_number, publishedAt: b.published_at } : null;
     },
 
-    /** The Word or PDF file, rendered from the frozen snapshot: the same bytes on every download. */
-    async file(actor: ActorContext, id: number, kind: 'docx' | 'pdf') {
+    /**
+     * The Word, PDF or Excel file, rendered from the frozen snapshot (the Excel appendix from history as
+     * of publication): the same bytes on every download. Whoever may read the bulletin may download it.
+     */
+    async file(actor: ActorContext, id: number, kind: BulletinFileKind) {
       const b = await loadBulletin(actor, id);
       const { body, sha256 } = await files.render(b, kind);
       return { body, sha256, fileName: `${b.title}（${b.doc_number}）.${kind}` };

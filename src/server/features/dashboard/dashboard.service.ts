@@ -64,7 +64,7 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
     const r = await races.ranking(actor, raceId, undefined, undefined, asOf ?? undefined);
     const shown = r.published ?? r;
     const brief = (row: { unitId: number; name: string; total: number; rank: number }) => ({ unitId: row.unitId, name: row.name, total: row.total, rank: row.rank });
-    return { raceId, name: r.name, period: { label: r.period.label }, published: r.published ? { bulletinId: r.published.bulletinId, docNumber: r.published.docNumber, changed: r.published.changes.length > 0 } : null, groups: shown.groups.map((g) => ({ label: g.label, top: g.top.map(brief), bottom: g.bottom.map(brief) })) };
+    return { raceId, name: r.name, period: { label: r.period.label }, published: r.published ? { bulletinId: r.published.bulletinId, docNumber: r.published.docNumber, changed: r.published.changes.length > 0 } : null, groups: shown.groups.map((g) => ({ label: g.label, top: g.top.map(brief), bottom: g.bottom.map(brief), tooSmall: g.tooSmall ?? false })) };
   }
 
   /** The per-unit figures of the subtree at `path` as they stood at `asOf`, shaped like unit_stats rows. */

@@ -11,10 +11,10 @@ import type { DB } from '../../db/schema.ts';
  */
 export function createHistoryRepository(db: Kysely<DB>) {
   return {
-    /** Every project's race facts at `asOf` (projects created later are absent), with its current name. */
+    /** Every project's race facts at `asOf` (projects created later are absent), with its current name and code. */
     async projects(asOf: string | null) {
       if (asOf === null) {
-        return db.selectFrom('projects').select(['id', 'name', 'lead_unit_id', 'unit_path', 'stage', 'total_investment', 'planned_start_date', 'actual_start_date']).execute();
+        return db.selectFrom('projects').select(['id', 'name', 'code', 'lead_unit_id', 'unit_path', 'stage', 'total_investment', 'planned_start_date', 'actual_start_date']).execute();
       }
       return db
         .selectFrom('project_versions as v')
@@ -23,7 +23,7 @@ export function createHistoryRepository(db: Kysely<DB>) {
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('project_versions as w').select('w.id').whereRef('w.project_id', '=', 'v.project_id').where('w.valid_from', '<=', asOf).where((eb) => eb.or([eb('w.valid_from', '>', eb.ref('v.valid_from')), eb.and([eb('w.valid_from', '=', eb.ref('v.valid_from')), eb('w.id', '>', eb.ref('v.id'))])])))),
         )
-        .select(['v.project_id as id', sql<string>`coalesce(p.name, '')`.as('name'), 'v.lead_unit_id', 'v.unit_path', 'v.stage', 'v.total_investment', 'v.planned_start_date', 'v.actual_start_date'])
+        .select(['v.project_id as id', sql<string>`coalesce(p.name, '')`.as('name'), 'p.code', 'v.lead_unit_id', 'v.unit_path', 'v.stage', 'v.total_investment', 'v.planned_start_date', 'v.actual_start_date'])
         .execute();
     },
 

@@ -10,10 +10,51 @@ import type { UnitKind } from '../../../domain/units/unit-tree.ts';
 import type { DB } from '../../db/schema.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
+import type { LocalisedText } from '../../../domain/lights/types.ts';
 
 export interface RankedUnit extends RaceUnit {
   path: string;
 }
+
+/** A project a figure counts, as the drill-through lists it; a red one also with its light's reasons and rule-set version. */
+export interface RecordProject {
+  projectId: number;
+  name: string;
+  /** The national project code (项目代码), when known. */
+  code: string | null;
+  stage: string;
+  totalInvestmentYuan: number;
+  plannedStartDate: string | null;
+  actualStartDate: string | null;
+  reasons?: LocalisedText[];
+  ruleSetVersion?: number;
+}
+
+/** An approved report revision an amount sums: the one in force for its month at the instant. */
+export interface RecordReport {
+  reportId: number;
+  projectId: number;
+  projectName: string;
+  year: number;
+  month: number;
+  revision: number;
+  amountYuan: number;
+  approvedAt: string | null;
+  approvedBy: string | null;
+}
+
+/** What one unit's figure is made of: `count` records (reports for an amount, else projects), and for an amount their sum in 元. */
+export interface FigureRecords {
+  count: number;
+  sumYuan: number | null;
+  projects: RecordProject[];
+  reports: RecordReport[];
+}
+
+/** The metrics whose records Lantern keeps (the others wait for their modules). */
+export type RecordMetric = 'done' | 'starts' | 'startsAboveYi' | 'red' | 'overdueStarts';
+const RECORD_METRICS: readonly RecordMetric[] = ['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts'];
+export const isRecordMetric = (metric: string): metric is RecordMetric => (RECORD_METRICS as readonly string[]).includes(metric);
 
 type ProjectRow = Awaited<ReturnType<HistoryRepository['projects']>>[number];
 const factsOf = (p: ProjectRow): ProjectRaceFacts => ({ stage: p.stage, totalInvestment: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
@@ -66,7 +107,7 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
         .where((eb) => eb.or([eb('actual_start_date', 'is', null), eb('actual_start_date', '>', to)]))
         .execute(),
     ]);
-    return { red: red.map((r) => r.unit_path), overdue: overdue.filter((p) => isOverdueStartAt(factsOf({ ...p, id: 0, name: '', lead_unit_id: 0 }), period)).map((p) => p.unit_path) };
+    return { red: red.map((r) => r.unit_path), overdue: overdue.filter((p) => isOverdueStartAt(factsOf({ ...p, id: 0, name: '', code: null, lead_unit_id: 0 }), period)).map((p) => p.unit_path) };
   }
 
   /** Per-unit sums of the computed metrics. */
@@ -163,39 +204,73 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
   }
 
   /**
-   * The records behind one computed figure of one unit (the drill-through): the projects a count
-   * counts, or the approved report revisions an amount sums — chosen by the same predicates as the
-   * figure, live or as of the instant. Null for a metric without records here (entered statistics).
+   * The records behind every unit's figure of each metric (the drill-through and a bulletin's Excel
+   * appendix): the projects a count counts, or the approved report revisions an amount sums — chosen
+   * by the same predicates as the figure, live or as of the instant. History is read once for all
+   * units; every ranked unit gets an entry (an empty one when nothing counts); a metric without
+   * records here (deals, tickets) gets none. Projects and reports come in project id order (then month).
    */
-  async function records(period: RacePeriod, units: RankedUnit[], metric: ComputedMetric, unitId: number, asOf: string | null) {
+  async function recordsByUnit(period: RacePeriod, units: RankedUnit[], metrics: readonly ComputedMetric[], asOf: string | null): Promise<Map<ComputedMetric, Map<number, FigureRecords>>> {
+    const wanted = metrics.filter(isRecordMetric);
+    const out = new Map<ComputedMetric, Map<number, FigureRecords>>();
+    if (!wanted.length) return out;
     const ownerOf = ownerFinder(units);
-    const projects = (await history.projects(asOf)).filter((p) => ownerOf(p.unit_path) === unitId);
-    const byId = new Map(projects.map((p) => [p.id, p]));
-    const project = (p: ProjectRow) => ({ projectId: p.id, name: p.name, stage: p.stage, totalInvestmentYuan: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
-    if (metric === 'done') {
-      const reports = (await history.approvedReports(asOf, period.year, period.endMonth)).filter((r) => byId.has(r.project_id) && isReportInPeriod(r, period));
-      reports.sort((a, b) => a.project_id - b.project_id || a.month - b.month);
-      return {
-        count: reports.length,
-        sumYuan: reports.reduce((s, r) => s + Number(r.amount), 0),
-        projects: [...new Set(reports.map((r) => r.project_id))].map((id) => project(byId.get(id)!)),
-        reports: reports.map((r) => ({ reportId: r.id, projectId: r.project_id, projectName: byId.get(r.project_id)!.name, year: r.year, month: r.month, revision: r.revision, amountYuan: Number(r.amount), approvedAt: r.reviewed_at, approvedBy: r.reviewed_by })),
-      };
+    const owner = new Map<number, number>();
+    const byId = new Map<number, ProjectRow>();
+    for (const p of [...(await history.projects(asOf))].sort((a, b) => a.id - b.id)) {
+      const unitId = ownerOf(p.unit_path);
+      if (unitId === undefined) continue;
+      owner.set(p.id, unitId);
+      byId.set(p.id, p);
     }
-    if (metric === 'red') {
-      const lights = (await history.lightsOfMonth(asOf, period.year, period.endMonth)).filter((l) => l.colour === 'red' && byId.has(l.project_id));
-      const reasons = new Map(lights.map((l) => [l.project_id, (JSON.parse(l.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text)]));
-      const rows = lights.map((l) => ({ ...project(byId.get(l.project_id)!), reasons: reasons.get(l.project_id)!, ruleSetVersion: l.rule_set_version }));
-      return { count: rows.length, sumYuan: null, projects: rows, reports: [] };
+    const [reports, lights] = await Promise.all([
+      wanted.includes('done') ? history.approvedReports(asOf, period.year, period.endMonth) : Promise.resolve([]),
+      wanted.includes('red') ? history.lightsOfMonth(asOf, period.year, period.endMonth) : Promise.resolve([]),
+    ]);
+    const project = (p: ProjectRow): RecordProject => ({ projectId: p.id, name: p.name, code: p.code, stage: p.stage, totalInvestmentYuan: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
+
+    for (const metric of wanted) {
+      const perUnit = new Map<number, FigureRecords>(units.map((u) => [u.unitId, { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [] }]));
+      const entry = (projectId: number) => perUnit.get(owner.get(projectId)!)!;
+      if (metric === 'done') {
+        const counted = reports.filter((r) => byId.has(r.project_id) && isReportInPeriod(r, period)).sort((a, b) => a.project_id - b.project_id || a.month - b.month);
+        for (const r of counted) {
+          const e = entry(r.project_id);
+          const amountYuan = Number(r.amount);
+          e.count++;
+          e.sumYuan = (e.sumYuan ?? 0) + amountYuan;
+          if (e.projects.at(-1)?.projectId !== r.project_id) e.projects.push(project(byId.get(r.project_id)!));
+          e.reports.push({ reportId: r.id, projectId: r.project_id, projectName: byId.get(r.project_id)!.name, year: r.year, month: r.month, revision: r.revision, amountYuan, approvedAt: r.reviewed_at, approvedBy: r.reviewed_by });
+        }
+      } else if (metric === 'red') {
+        const red = lights.filter((l) => l.colour === 'red' && byId.has(l.project_id)).sort((a, b) => a.project_id - b.project_id);
+        for (const l of red) {
+          const e = entry(l.project_id);
+          const reasons = (JSON.parse(l.findings_json) as { text: LocalisedText }[]).map((f) => f.text);
+          e.count++;
+          e.projects.push({ ...project(byId.get(l.project_id)!), reasons, ruleSetVersion: l.rule_set_version });
+        }
+      } else {
+        for (const p of byId.values()) {
+          if (!PROJECT_METRICS[metric](factsOf(p), period)) continue;
+          const e = entry(p.id);
+          e.count++;
+          e.projects.push(project(p));
+        }
+      }
+      out.set(metric, perUnit);
     }
-    if (metric === 'starts' || metric === 'startsAboveYi' || metric === 'overdueStarts') {
-      const rows = projects.filter((p) => PROJECT_METRICS[metric](factsOf(p), period)).map(project);
-      return { count: rows.length, sumYuan: null, projects: rows, reports: [] };
-    }
-    return null;
+    return out;
   }
 
-  return { rankedUnits, values, records };
+  /** The records behind one computed figure of one unit; null for a metric without records here (entered statistics, deals, tickets). */
+  async function records(period: RacePeriod, units: RankedUnit[], metric: ComputedMetric, unitId: number, asOf: string | null): Promise<FigureRecords | null> {
+    if (!isRecordMetric(metric)) return null;
+    const perUnit = (await recordsByUnit(period, units, [metric], asOf)).get(metric);
+    return perUnit?.get(unitId) ?? null;
+  }
+
+  return { rankedUnits, values, records, recordsByUnit };
 }
 
 export type RaceValues = ReturnType<typeof createRaceValues>;

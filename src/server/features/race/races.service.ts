@@ -52,10 +52,20 @@ export function presentRanking(definition: RaceDefinition, period: RacePeriod, r
   return {
     period: { kind: period.kind, year: period.year, index: period.index, endMonth: period.endMonth, label: period.label['zh-CN'], labels: period.label },
     indicators: definition.indicators.map((i) => ({ key: i.key, label: indicatorByKey(i.key).label, unit: indicatorByKey(i.key).unit, weight: i.weight, method: i.method })),
-    groups: ranking.groups.map((g) => ({ group: g.group, label: g.label, rows: g.rows.map(presentRow), top: g.top.map(presentRow), bottom: g.bottom.map(presentRow) })),
+    // tooSmall: the group has too few units for both lists, so it names nobody (and says so).
+    groups: ranking.groups.map((g) => ({ group: g.group, label: g.label, rows: g.rows.map(presentRow), top: g.top.map(presentRow), bottom: g.bottom.map(presentRow), tooSmall: g.tooSmall })),
   };
 }
 export type PresentedRanking = ReturnType<typeof presentRanking>;
+
+/**
+ * A ranking as a snapshot frozen before `tooSmall` was presented would have held it: without that
+ * field, so that regenerating such a bulletin compares like with like.
+ */
+function asFrozenBefore<R extends { groups: { tooSmall?: boolean }[] }>(ranking: R, frozen: { groups: { tooSmall?: boolean }[] }): R {
+  if (frozen.groups.every((g) => 'tooSmall' in g)) return ranking;
+  return { ...ranking, groups: ranking.groups.map(({ tooSmall: _omitted, ...g }) => g) };
+}
 
 /**
  * 赛马: race definitions (the coordinator's), and the ranking of a period computed live from the
@@ -152,6 +162,29 @@ export function createRaceService({ db, values, history, figures, audit, clock, 
       approvedAfterCount: approvedAfter.length,
       approvedAfter: approvedAfter.slice(0, 100).map((r) => ({ reportId: r.id, projectId: r.project_id, projectName: r.project_name, month: r.month, revision: r.revision, amountYuan: Number(r.amount), correctionReason: r.correction_reason, approvedAt: r.reviewed_at, approvedBy: r.reviewed_by })),
     };
+  }
+
+  /**
+   * The records behind every computed figure of every ranked unit of a period, as of an instant (or
+   * live): a bulletin's Excel appendix, by the drill-through's own selection. Keyed by metric, then unit.
+   */
+  async function periodRecords(definition: RaceDefinition, period: RacePeriod, asOf: string | null) {
+    const metrics = definition.indicators.flatMap((i) => {
+      const source = indicatorOf(i.key).source;
+      return source.kind === 'computed' ? [source.metric] : [];
+    });
+    return values.recordsByUnit(period, await values.rankedUnits(definition), metrics, asOf);
+  }
+
+  /**
+   * The same for a published bulletin as of its publication, so that its appendix counts exactly what
+   * its frozen figures count, whatever was approved since. The race as defined then (or, for a race
+   * older than its history, as defined now: only its groups matter here).
+   */
+  async function bulletinRecords(b: { race_id: number; year: number; period_index: number; published_at: string }) {
+    const json = await history.raceDefinition(b.race_id, b.published_at);
+    const definition = json ? parseRaceDefinition(JSON.parse(json)) : (await load(b.race_id)).definition;
+    return periodRecords(definition, periodOrThrow(definition, b.year, b.period_index), b.published_at);
   }
 
   /** A period must have ended (by the as-of day) before it is ranked. */
@@ -281,13 +314,15 @@ export function createRaceService({ db, values, history, figures, audit, clock, 
       const definition = await definitionAt(b.race_id, b.published_at);
       const period = periodOrThrow(definition, b.year, b.period_index);
       const ranking = await computeRanking(definition, period, await previousRanks(b.race_id, definition, period, b.published_at), b.published_at);
-      const regenerated = { ranking: presentRanking(definition, period, ranking), redProjects: await figures.redProjects(period, b.published_at), totals: await figures.totals(period, b.published_at) };
-      const snapshot = JSON.parse(b.snapshot_json) as typeof regenerated;
+      const snapshot = JSON.parse(b.snapshot_json) as { ranking: PresentedRanking; redProjects: unknown; totals: unknown };
+      const regenerated = { ranking: asFrozenBefore(presentRanking(definition, period, ranking), snapshot.ranking), redProjects: await figures.redProjects(period, b.published_at), totals: await figures.totals(period, b.published_at) };
       const frozen = { ranking: snapshot.ranking, redProjects: snapshot.redProjects, totals: snapshot.totals };
       const parts = (['ranking', 'redProjects', 'totals'] as const).filter((k) => JSON.stringify(regenerated[k]) !== JSON.stringify(frozen[k]));
       return { bulletinId, asOf: b.published_at, matches: parts.length === 0, differingParts: parts, frozen, regenerated };
     },
 
+    periodRecords,
+    bulletinRecords,
     computeRanking,
     previousRanks,
     resolveAsOf,

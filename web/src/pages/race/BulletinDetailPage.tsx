@@ -4,7 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { raceApi, type Bulletin } from '../../api-race';
 import { errorMessage } from '../../forms';
-import { formatTime } from '../../format';
+import { formatDate, formatTime } from '../../format';
 import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
 import { Link } from '../../components/Link';
@@ -49,7 +49,7 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
         title={bulletin.title}
         extra={
           <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
-            <DownloadButtons id={bulletin.id} />
+            <DownloadButtons id={bulletin.id} excel />
             {/* Only the bulletin in force of its period can be corrected. */}
             {can('race.manage') && bulletin.isCurrent && (
               <Button onClick={() => setCorrecting(true)} data-testid="bulletin-correct">
@@ -93,7 +93,7 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
         </div>
         <div style={{ textAlign: 'right', marginTop: 28, lineHeight: 1.9 }}>
           <div>{bulletin.issuer}</div>
-          <div>{bulletin.publishedAt.slice(0, 10)}</div>
+          <div data-testid="bulletin-date">{formatDate(bulletin.publishedAt)}</div>
         </div>
       </Card>
 

@@ -3,8 +3,8 @@ import type { Bulletin, BulletinFileDigest } from '../../api-race';
 import { useRaceI18n } from '../../i18n-race';
 
 /**
- * The SHA-256 of the bulletin's Word and PDF files: a download is byte-identical on any day, so a
- * recipient can check the file they were sent against what is shown here. Nothing before the API
+ * The SHA-256 of the bulletin's Word, PDF and Excel files: a download is byte-identical on any day, so
+ * a recipient can check the file they were sent against what is shown here. Nothing before the API
  * lists the digests (an older server, or the publish response).
  */
 export function BulletinHashes({ files }: { files: Bulletin['files'] }) {
@@ -35,6 +35,7 @@ export function BulletinHashes({ files }: { files: Bulletin['files'] }) {
       items={[
         { key: 'docx', label: tk('bulletins.hashWord'), children: digest(files.docx) },
         { key: 'pdf', label: tk('bulletins.hashPdf'), children: digest(files.pdf) },
+        ...(files.xlsx ? [{ key: 'xlsx', label: tk('bulletins.hashExcel'), children: digest(files.xlsx) }] : []),
       ]}
     />
   );

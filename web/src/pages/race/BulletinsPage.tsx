@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Grid, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { bulletinFileUrl, raceApi, type BulletinSummary, type RaceSummary } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
@@ -10,8 +10,11 @@ import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 import { CorrectionTag } from './BulletinCorrectionNotes';
 
-/** 下载 Word / 下载 PDF as plain links: the session cookie goes along, the server names the file. */
-export function DownloadButtons({ id, size = 'middle' }: { id: number; size?: 'small' | 'middle' }) {
+/**
+ * 下载 Word / 下载 PDF (and, with `excel`, 下载 Excel: the tables and the records behind each figure) as
+ * plain links: the session cookie goes along, the server names the file.
+ */
+export function DownloadButtons({ id, size = 'middle', excel = false }: { id: number; size?: 'small' | 'middle'; excel?: boolean }) {
   const { tk } = useRaceI18n();
   return (
     <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
@@ -21,6 +24,11 @@ export function DownloadButtons({ id, size = 'middle' }: { id: number; size?: 's
       <Button size={size} icon={<FilePdfOutlined style={{ color: '#c4302b' }} />} href={bulletinFileUrl(id, 'pdf')} download data-testid={`bulletin-pdf-${id}`}>
         {tk('bulletins.downloadPdf')}
       </Button>
+      {excel && (
+        <Button size={size} icon={<FileExcelOutlined style={{ color: '#217346' }} />} href={bulletinFileUrl(id, 'xlsx')} download data-testid={`bulletin-xlsx-${id}`}>
+          {tk('bulletins.downloadExcel')}
+        </Button>
+      )}
     </span>
   );
 }

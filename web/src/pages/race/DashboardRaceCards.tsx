@@ -54,10 +54,16 @@ function RaceCard({ race }: { race: DashboardRace }) {
             <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
               {text(group.label)}
             </Typography.Text>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-              <UnitColumn title={tk('tag.top')} colour={TOP_COLOUR} tint={TOP_TINT} units={group.top} href={href} testId="dashboard-race-top" />
-              <UnitColumn title={tk('tag.bottom')} colour={BOTTOM_COLOUR} tint={BOTTOM_TINT} units={group.bottom} href={href} testId="dashboard-race-bottom" />
-            </div>
+            {group.tooSmall ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-race-too-small">
+                {tk('ranking.tooSmall')}
+              </Typography.Text>
+            ) : (
+              <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
+                <UnitColumn title={tk('tag.top')} colour={TOP_COLOUR} tint={TOP_TINT} units={group.top} href={href} testId="dashboard-race-top" />
+                <UnitColumn title={tk('tag.bottom')} colour={BOTTOM_COLOUR} tint={BOTTOM_TINT} units={group.bottom} href={href} testId="dashboard-race-bottom" />
+              </div>
+            )}
           </div>
         ))}
       </div>

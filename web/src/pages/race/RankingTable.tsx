@@ -48,7 +48,8 @@ function ScoreCell({ row, index }: { row: RankingRow; index: number }) {
 
 /**
  * One peer group's ranking: 名次, 变化, 单位, 总分 and per indicator 完成 / 目标 / 得分. On a phone the
- * indicators fold into each row's expansion, so the table stays within the screen.
+ * indicators fold into each row's expansion, so the table stays within the screen. A group too small
+ * for 骏马 and 蜗牛 says so above its table.
  */
 export function RankingTable({ group, indicators, narrow, testId, drill }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string; drill?: DrillContext }) {
   const { tk, text, inUnit } = useRaceI18n();
@@ -161,7 +162,14 @@ export function RankingTable({ group, indicators, narrow, testId, drill }: { gro
   const width = useMemo(() => 64 + 60 + 150 + 76 + indicators.length * 244, [indicators.length]);
 
   return (
-    <Table<RankingRow>
+    <>
+      {/* A group too small for both lists names nobody: say so, rather than leave the tags missing. */}
+      {group.tooSmall && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, padding: narrow ? '8px 12px' : '0 0 8px' }} data-testid="ranking-too-small">
+          {tk('ranking.tooSmall')}
+        </Typography.Text>
+      )}
+      <Table<RankingRow>
       rowKey="unitId"
       size="small"
       bordered={!narrow}
@@ -173,7 +181,8 @@ export function RankingTable({ group, indicators, narrow, testId, drill }: { gro
       expandable={narrow ? { expandedRowRender: (row) => <Breakdown row={row} indicators={indicators} />, expandRowByClick: true } : undefined}
       onRow={(row) => ({ 'data-testid': `ranking-row-${row.unitId}`, 'data-standing': standingOf(group, row) ?? '', style: { background: tintOf(standingOf(group, row)) } }) as HTMLAttributes<HTMLElement>}
       data-testid={testId}
-    />
+      />
+    </>
   );
 }
 
