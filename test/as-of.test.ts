@@ -111,6 +111,24 @@ describe.each(await databaseKinds())('figures as of a moment, on %s', (kind) => 
     }
   }, 300_000);
 
+  it('gives the entered statistics as they stood at a moment, read-only, after the finance bureau revised one', async () => {
+    const october = bulletins.find((b) => b.periodIndex === 10)!;
+    const before = (await coordinator.get('/api/v1/indicator-values?indicator=fiscalRevenue&year=2026&month=10')).body;
+    const first = before.items[0] as { unitId: number; value: number; source: string };
+    later(1);
+    const revised = await coordinator.put('/api/v1/indicator-values', { indicator: 'fiscalRevenue', year: 2026, month: 10, items: [{ unitId: first.unitId, value: first.value + 1_000_000, source: '县财政局（修订）' }] });
+    expect(revised.status).toBe(200);
+    const live = (await coordinator.get('/api/v1/indicator-values?indicator=fiscalRevenue&year=2026&month=10')).body;
+    expect(live.items.find((i: { unitId: number }) => i.unitId === first.unitId).value).toBe(first.value + 1_000_000);
+    const then = (await coordinator.get(`/api/v1/indicator-values?indicator=fiscalRevenue&year=2026&month=10&asOf=${encodeURIComponent(october.publishedAt)}`)).body;
+    expect(then.asOf).toBe(october.publishedAt);
+    expect(then.canEdit).toBe(false);
+    expect(then.items.map((i: { unitId: number; value: number }) => [i.unitId, i.value]).sort()).toEqual(before.items.map((i: { unitId: number; value: number }) => [i.unitId, i.value]).sort());
+    const bad = await coordinator.get('/api/v1/indicator-values?indicator=fiscalRevenue&year=2026&month=10&asOf=2027-01-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('asOf');
+  });
+
   it.each([
     ['a future date', 'asOf=2027-01-01', 'asOf', '还未到来'],
     ['a date before the county was set up', 'asOf=2020-05-01', 'asOf', '早于本系统启用'],

@@ -58,7 +58,7 @@ function wireServices(db: Db, config: Config, clock: Clock) {
   const history = createHistoryRepository(k);
   const periodFigures = createPeriodFigures({ db: k, history, stats });
   const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats, history }), history, figures: periodFigures, audit, clock, today, timeZone: config.timeZone });
-  const targets = createTargetService({ db: k, audit, clock });
+  const targets = createTargetService({ db: k, audit, clock, history });
   const bulletins = createBulletinService({ db: k, races, figures: periodFigures, audit, clock, today, pdfFont: config.pdfFont, timeZone: config.timeZone });
   const lights = createLightService({ db: k, audit, clock, today, calendar: () => reportSettings.calendar(), stats });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, today });

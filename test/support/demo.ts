@@ -77,6 +77,32 @@ async function pgQuery(sql: string) {
   }
 }
 
+const STALE_MS = 6 * 3_600_000;
+
+/**
+ * Throws away templates nobody is likely to use again: those whose ready mark is missing or older
+ * than six hours (another version of the code, or an hour of the real clock long gone).
+ */
+async function sweep(keep: string) {
+  const fresh = (n: string) => {
+    try {
+      return Date.now() - fs.statSync(path.join(DIR, `${n}.ready`)).mtimeMs < STALE_MS;
+    } catch {
+      return false;
+    }
+  };
+  for (const file of fs.readdirSync(DIR)) {
+    const n = file.replace(/\.(db|ready)$/, '');
+    if (n !== keep && /^lantern_demo_.*_s_/.test(n) && /\.(db|ready)$/.test(file) && !fresh(n) && !fs.existsSync(path.join(DIR, `${n}.lock`))) fs.rmSync(path.join(DIR, file), { force: true });
+  }
+  const dbs = (await pgQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lantern_demo_%'").catch(() => ({ rows: [] }))).rows as { datname: string }[];
+  for (const { datname } of dbs) {
+    if (datname === keep || fresh(datname) || fs.existsSync(path.join(DIR, `${datname}.lock`))) continue;
+    fs.rmSync(path.join(DIR, `${datname}.ready`), { force: true });
+    await pgQuery(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
 /** The template's name (a PostgreSQL database or a SQLite file), built by the first test to ask, awaited by the others. */
 async function template(kind: DatabaseKind, loadedAt: Date): Promise<string> {
   const name = `lantern_demo_${codeVersion()}_${kind === 'sqlite' ? 's' : 'p'}_${loadedAt.toISOString().replace(/\D/g, '').slice(0, 12)}`;
@@ -97,6 +123,7 @@ async function template(kind: DatabaseKind, loadedAt: Date): Promise<string> {
       continue;
     }
     try {
+      await sweep(name);
       if (kind === 'sqlite') {
         fs.rmSync(target, { force: true });
         await build({ kind: 'sqlite', file: target }, loadedAt);

@@ -45,8 +45,8 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
 
   app.get(
     '/api/v1/indicator-values',
-    { schema: { tags, summary: '统计数据 Statistics entered by hand, year to date through a month', querystring: z.object({ indicator: z.string().min(1).max(40), year, month }), response: { 200: z.unknown(), ...standardErrors } } },
-    (request) => targets.values(requireActor(request), request.query.indicator, request.query.year, request.query.month),
+    { schema: { tags, summary: '统计数据 Statistics entered by hand, year to date through a month; asOf: as they stood at a moment', querystring: z.object({ indicator: z.string().min(1).max(40), year, month, asOf }), response: { 200: z.unknown(), ...standardErrors } } },
+    async (request) => targets.values(requireActor(request), request.query.indicator, request.query.year, request.query.month, await races.resolveAsOf(request.query.asOf)),
   );
   app.put(
     '/api/v1/indicator-values',

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
 import { scopeAllows } from '../../../domain/access/scope.ts';
+import type { HistoryRepository } from '../history/history.repository.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { translate, type Locale } from '../../http/i18n.ts';
@@ -30,7 +31,7 @@ type Entry = { unitId: number; indicator: string; value: number | null };
  * (targets) or month (values, year to date). A unit's editor reads its own; the coordinator sets
  * them in a grid, every change audited with before and after.
  */
-export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
+export function createTargetService({ db, audit, clock, history }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; history: Pick<HistoryRepository, 'indicatorValues'> }) {
   /** The rankable units the reader may see, in the tree's order. */
   async function visibleUnits(actor: ActorContext) {
     const scope = racePolicy.targetReadScope(actor);
@@ -131,20 +132,28 @@ export function createTargetService({ db, audit, clock }: { db: Kysely<DB>; audi
       return { ...(await this.targets(actor, input.year)), warnings: await unchangedBulletins(actor, input.year, changed) };
     },
 
-    async values(actor: ActorContext, indicator: string, year: number, month: number) {
+    /**
+     * The entered statistics of an indicator and month; with `asOf` (an instant already checked), the
+     * values as they stood then, from their versions (the source is kept only on the current value).
+     */
+    async values(actor: ActorContext, indicator: string, year: number, month: number, asOf: string | null = null) {
       if (!isIndicatorKey(indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator }, 'indicator');
       const units = await visibleUnits(actor);
-      const ids = units.map((u) => u.id);
-      const rows = ids.length
-        ? await db.selectFrom('indicator_values').selectAll().where('indicator', '=', indicator).where('year', '=', year).where('month', '=', month).where('unit_id', 'in', ids).execute()
-        : [];
+      const ids = new Set(units.map((u) => u.id));
+      const items = !ids.size
+        ? []
+        : asOf === null
+          ? (await db.selectFrom('indicator_values').selectAll().where('indicator', '=', indicator).where('year', '=', year).where('month', '=', month).where('unit_id', 'in', [...ids]).execute()).map((r) => ({ unitId: r.unit_id, value: Number(r.value), source: r.source as string | null, updatedBy: r.updated_by as string | null, updatedAt: r.updated_at as string | null }))
+          : (await history.indicatorValues(asOf, year, month, [indicator])).filter((r) => ids.has(r.unit_id)).map((r) => ({ unitId: r.unit_id, value: Number(r.value), source: null, updatedBy: null, updatedAt: 'valid_from' in r ? (r.valid_from as string) : null }));
       return {
         indicator,
         year,
         month,
+        asOf,
         units: unitsOut(units),
-        items: rows.map((r) => ({ unitId: r.unit_id, value: Number(r.value), source: r.source, updatedBy: r.updated_by, updatedAt: r.updated_at })),
-        canEdit: units.some((u) => racePolicy.canSetTargetFor(actor, u)),
+        items,
+        // What stood at a past moment is read, not edited.
+        canEdit: asOf === null && units.some((u) => racePolicy.canSetTargetFor(actor, u)),
       };
     },
 
