@@ -53,7 +53,7 @@ export async function freshDatabase(kind: DatabaseKind, options: { template?: st
       } catch (e) {
         // Two copies of one template at the same moment: PostgreSQL lets one through at a time.
         if (!options.template || attempt > 50 || !/being accessed by other users/.test(String(e))) throw e;
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 50));
       }
     }
   } finally {

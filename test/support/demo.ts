@@ -35,7 +35,7 @@ function codeVersion(): string {
 }
 
 const until = async (done: () => boolean) => {
-  while (!done()) await new Promise((r) => setTimeout(r, 250));
+  while (!done()) await new Promise((r) => setTimeout(r, 50));
 };
 
 function builderAlive(lock: string): boolean {
