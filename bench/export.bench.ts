@@ -13,7 +13,8 @@ import { generate } from './projects.bench.ts';
  * exporting, which should stay flat however many rows there are. `requests` exports are timed
  * (at most 3: each one is a whole library); then one four-lists ledger of the year.
  */
-const ALL_COLUMNS = 'name,code,stage,light,leadUnit,township,industry,level,aboveYi,totalInvestment,plannedStartDate,actualStartDate,plannedProductionDate,actualProductionDate,tags,updatedAt';
+const ALL_COLUMNS =
+  'name,code,stage,light,leadUnit,township,industry,level,aboveYi,totalInvestment,plannedStartDate,actualStartDate,plannedProductionDate,actualProductionDate,tags,updatedAt';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -28,9 +29,15 @@ function watchRss(): () => number {
 }
 
 /** Downloads a path and counts its bytes without keeping them (so the client adds no memory). */
-async function download(client: ApiClient, path: string, keep = false): Promise<{ bytes: number; ms: number; body?: Buffer }> {
+async function download(
+  client: ApiClient,
+  path: string,
+  keep = false,
+): Promise<{ bytes: number; ms: number; body?: Buffer }> {
   const started = performance.now();
-  const res = await fetch(client.baseUrl + path, { headers: { cookie: `lantern_session=${client.cookie('lantern_session')}` } });
+  const res = await fetch(client.baseUrl + path, {
+    headers: { cookie: `lantern_session=${client.cookie('lantern_session')}` },
+  });
   if (res.status !== 200 || !res.body) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   let bytes = 0;
   const chunks: Uint8Array[] = [];

@@ -20,7 +20,9 @@ export async function benchFoundation(args: { requests: number; databases: Datab
         admin.post('/api/v1/units', { parentId: unit('兰江街道').id, name: `社区${i++}`, kind: 'village' }),
       );
       console.log(`[${kind}] sign-in (scrypt N=2^15):  p50 ${ms(signIn.p50)}  p95 ${ms(signIn.p95)}`);
-      console.log(`[${kind}] GET /api/v1/units:      p50 ${ms(units.p50)}  p95 ${ms(units.p95)}  (${args.requests} requests)`);
+      console.log(
+        `[${kind}] GET /api/v1/units:      p50 ${ms(units.p50)}  p95 ${ms(units.p95)}  (${args.requests} requests)`,
+      );
       console.log(`[${kind}] POST /api/v1/units+audit: p50 ${ms(writes.p50)}  p95 ${ms(writes.p95)}`);
     } finally {
       await server.close();

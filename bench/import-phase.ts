@@ -13,11 +13,17 @@ import { createStandaloneImports } from '../src/server/features/imports/imports.
 const [phase, file, database, unitId] = process.argv.slice(2) as [string, string, string?, string?];
 const started = performance.now();
 let committedAt: number | null = null;
-let counts: unknown = null;
+let counts: unknown;
 
 if (phase === 'exceljs') {
   let rows = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   for await (const ws of reader) for await (const _ of ws) rows++;
   counts = { rows };
 } else if (phase === 'reader') {
@@ -25,7 +31,12 @@ if (phase === 'exceljs') {
   for await (const _ of readLedgerRows(file, 'xlsx', { sheet: null })) rows++;
   counts = { rows };
 } else {
-  const config = { ...parseConfig({ LANTERN_WEB_DIR: '' }), database: database!.startsWith('postgres') ? { kind: 'postgres' as const, url: database! } : { kind: 'sqlite' as const, file: database! } };
+  const config = {
+    ...parseConfig({ LANTERN_WEB_DIR: '' }),
+    database: database!.startsWith('postgres')
+      ? { kind: 'postgres' as const, url: database! }
+      : { kind: 'sqlite' as const, file: database! },
+  };
   const db = openDb(config.database);
   // As `lantern import` does: the import feature alone.
   const out = await createStandaloneImports(db, () => new Date(), config.timeZone).importLocalFile({
@@ -34,7 +45,9 @@ if (phase === 'exceljs') {
     actor: null,
     dryRun: phase.startsWith('dry'),
     // 'dry-reports' and 'commit-reports': a month's report ledger, filed as submitted.
-    ...(phase.endsWith('-reports') ? { ledger: 'reports' as const, options: { reportState: 'submitted' as const } } : {}),
+    ...(phase.endsWith('-reports')
+      ? { ledger: 'reports' as const, options: { reportState: 'submitted' as const } }
+      : {}),
     onProgress: (p) => void (p.phase === 'lights' && committedAt === null && (committedAt = performance.now())),
   });
   counts = out.result.counts;
@@ -43,4 +56,12 @@ if (phase === 'exceljs') {
 }
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, seconds, committedSeconds: committedAt === null ? null : (committedAt - started) / 1000, counts, peakMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    seconds,
+    committedSeconds: committedAt === null ? null : (committedAt - started) / 1000,
+    counts,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -19,11 +19,15 @@ export async function benchLights(args: { projects: number; requests: number; da
       const t0 = performance.now();
       const reports = await generateReports(db, year);
       await sql`ANALYZE`.execute(db.kysely);
-      console.log(`[${kind}] ${args.projects.toLocaleString()} projects, ${reports.toLocaleString()} reports generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(
+        `[${kind}] ${args.projects.toLocaleString()} projects, ${reports.toLocaleString()} reports generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
       // The rows went straight to the tables, as a migration or an import would: build the per-unit figures once.
       const tr = performance.now();
       await services.stats.rebuild();
-      console.log(`[${kind}] per-unit figures rebuilt from scratch in ${((performance.now() - tr) / 1000).toFixed(1)} s`);
+      console.log(
+        `[${kind}] per-unit figures rebuilt from scratch in ${((performance.now() - tr) / 1000).toFixed(1)} s`,
+      );
 
       let peakRss = process.memoryUsage().rss;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -31,7 +35,9 @@ export async function benchLights(args: { projects: number; requests: number; da
       const computed = await services.lights.recomputeAll();
       const fullMs = performance.now() - t1;
       clearInterval(sampler);
-      console.log(`[${kind}] full recomputation of ${computed.toLocaleString()} lights: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+      console.log(
+        `[${kind}] full recomputation of ${computed.toLocaleString()} lights: ${(fullMs / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+      );
 
       const rand = rng(7);
       const singles: number[] = [];
@@ -42,7 +48,9 @@ export async function benchLights(args: { projects: number; requests: number; da
         singles.push(performance.now() - t);
       }
       singles.sort((a, b) => a - b);
-      console.log(`[${kind}] one project after an approval: p50 ${ms(percentile(singles, 50))}  p95 ${ms(percentile(singles, 95))}`);
+      console.log(
+        `[${kind}] one project after an approval: p50 ${ms(percentile(singles, 50))}  p95 ${ms(percentile(singles, 95))}`,
+      );
 
       const { app } = await buildApp({ config, db, clock: () => new Date() });
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -52,12 +60,16 @@ export async function benchLights(args: { projects: number; requests: number; da
       const n = Math.min(args.requests, 30);
       for (let i = 0; i < n; i++) {
         const t = performance.now();
-        const res = await client.get(i % 2 ? `/api/v1/dashboard?unitId=${units[i % units.length]!.id}` : '/api/v1/dashboard');
+        const res = await client.get(
+          i % 2 ? `/api/v1/dashboard?unitId=${units[i % units.length]!.id}` : '/api/v1/dashboard',
+        );
         if (res.status !== 200) throw new Error(JSON.stringify(res.body));
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      console.log(`[${kind}] GET /api/v1/dashboard: p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  (${n} requests, county and township views)`);
+      console.log(
+        `[${kind}] GET /api/v1/dashboard: p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  (${n} requests, county and township views)`,
+      );
       await app.close();
     });
   }

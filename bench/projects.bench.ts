@@ -12,11 +12,69 @@ import { ms, timeMany } from './stats.ts';
  * inserts, as an import would), then the list API measured over HTTP against the running server
  * for three realistic filter combinations, each a page of 50 rows.
  */
-const PREFIXES = ['兰溪', '兰江', '上华', '游埠', '诸葛', '女埠', '永昌', '赤溪', '云山', '香溪', '马涧', '梅江', '横溪', '黄店', '灵洞', '柏社'];
-const SUBJECTS = ['纺织', '光膜', '新材料', '智能装备', '生物医药', '中药材', '农贸市场', '污水管网', '安置小区', '文旅', '物流', '电子元件', '食品加工', '道路', '学校', '医院'];
+const PREFIXES = [
+  '兰溪',
+  '兰江',
+  '上华',
+  '游埠',
+  '诸葛',
+  '女埠',
+  '永昌',
+  '赤溪',
+  '云山',
+  '香溪',
+  '马涧',
+  '梅江',
+  '横溪',
+  '黄店',
+  '灵洞',
+  '柏社',
+];
+const SUBJECTS = [
+  '纺织',
+  '光膜',
+  '新材料',
+  '智能装备',
+  '生物医药',
+  '中药材',
+  '农贸市场',
+  '污水管网',
+  '安置小区',
+  '文旅',
+  '物流',
+  '电子元件',
+  '食品加工',
+  '道路',
+  '学校',
+  '医院',
+];
 const SUFFIXES = ['提升项目', '产业园', '改造工程', '年产10万吨项目', '扩建项目', '一期工程', '技改项目', '综合体'];
-const STAGES = ['planning', 'reserve', 'preparing', 'preparing', 'construction', 'construction', 'construction', 'completed', 'production', 'capacity', 'suspended', 'dropped'];
-const INDUSTRIES = [['17', 'C'], ['29', 'C'], ['27', 'C'], ['39', 'C'], ['48', 'E'], ['52', 'F'], ['83', 'P'], ['87', 'R'], ['44', 'D'], ['13', 'C']] as const;
+const STAGES = [
+  'planning',
+  'reserve',
+  'preparing',
+  'preparing',
+  'construction',
+  'construction',
+  'construction',
+  'completed',
+  'production',
+  'capacity',
+  'suspended',
+  'dropped',
+];
+const INDUSTRIES = [
+  ['17', 'C'],
+  ['29', 'C'],
+  ['27', 'C'],
+  ['39', 'C'],
+  ['48', 'E'],
+  ['52', 'F'],
+  ['83', 'P'],
+  ['87', 'R'],
+  ['44', 'D'],
+  ['13', 'C'],
+] as const;
 
 /** A deterministic pseudo-random stream (mulberry32), so every run measures the same data. */
 export function rng(seed: number) {
@@ -37,7 +95,7 @@ export async function generate(db: Db, n: number, units: { id: number; path: str
   const at = new Date().toISOString();
   const batch = 400;
   const started = performance.now();
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     await db.kysely.transaction().execute(async (trx) => {
       for (let inTx = 0; inTx < 50_000 && done < n; inTx += batch) {
         const rows = [];
@@ -54,16 +112,48 @@ export async function generate(db: Db, n: number, units: { id: number; path: str
           const started_ = ['construction', 'completed', 'production', 'capacity', 'suspended'].includes(stage);
           const [industry, section] = pick(INDUSTRIES);
           rows.push({
-            code: null, internal_no: null, name, name_initials: `${initialsFor(p)}${initialsFor(s)}${initialsFor(x)}${done}`,
-            nature: 'new', kind: 'industry', industry_code: industry, industry_section: section, level: rand() < 0.05 ? 'municipal' : null,
-            investment_type: 'enterprise', approval_mode: 'filing', lead_unit_id: unit.id, unit_path: unit.path, township_unit_id: null,
-            owner_name: null, owner_credit_code: null, patron_leader: null, contact: null, address: null, longitude: null, latitude: null,
-            land_area_centimu: null, total_investment: wan * 10_000, fixed_asset_investment: null, is_above_yi: wan >= 10_000 ? 1 : 0,
-            stage, stage_changed_at: at, tags: '',
-            planned_sign_date: null, actual_sign_date: null, planned_start_date: plannedStart, actual_start_date: started_ ? plannedStart : null,
-            planned_completion_date: null, actual_completion_date: null, planned_production_date: `${year + 1}-${month}-15`,
-            actual_production_date: stage === 'production' || stage === 'capacity' ? plannedStart : null, planned_capacity_date: null, actual_capacity_date: null,
-            planned_start_year: year, planned_production_year: year + 1, created_at: at, updated_at: at,
+            code: null,
+            internal_no: null,
+            name,
+            name_initials: `${initialsFor(p)}${initialsFor(s)}${initialsFor(x)}${done}`,
+            nature: 'new',
+            kind: 'industry',
+            industry_code: industry,
+            industry_section: section,
+            level: rand() < 0.05 ? 'municipal' : null,
+            investment_type: 'enterprise',
+            approval_mode: 'filing',
+            lead_unit_id: unit.id,
+            unit_path: unit.path,
+            township_unit_id: null,
+            owner_name: null,
+            owner_credit_code: null,
+            patron_leader: null,
+            contact: null,
+            address: null,
+            longitude: null,
+            latitude: null,
+            land_area_centimu: null,
+            total_investment: wan * 10_000,
+            fixed_asset_investment: null,
+            is_above_yi: wan >= 10_000 ? 1 : 0,
+            stage,
+            stage_changed_at: at,
+            tags: '',
+            planned_sign_date: null,
+            actual_sign_date: null,
+            planned_start_date: plannedStart,
+            actual_start_date: started_ ? plannedStart : null,
+            planned_completion_date: null,
+            actual_completion_date: null,
+            planned_production_date: `${year + 1}-${month}-15`,
+            actual_production_date: stage === 'production' || stage === 'capacity' ? plannedStart : null,
+            planned_capacity_date: null,
+            actual_capacity_date: null,
+            planned_start_year: year,
+            planned_production_year: year + 1,
+            created_at: at,
+            updated_at: at,
           });
         }
         await trx.insertInto('projects').values(rows).execute();
@@ -83,18 +173,53 @@ export async function generateReports(db: Db, year: number): Promise<number> {
   let after = 0;
   let reports = 0;
   for (;;) {
-    const batch = await db.kysely.selectFrom('projects').select(['id', 'total_investment']).where('id', '>', after).orderBy('id').limit(2000).execute();
+    const batch = await db.kysely
+      .selectFrom('projects')
+      .select(['id', 'total_investment'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(2000)
+      .execute();
     if (!batch.length) return reports;
     await db.kysely.transaction().execute(async (trx) => {
-      await trx.insertInto('project_annual_plans').values(batch.map((p) => ({ project_id: p.id, year, amount: Math.round(Number(p.total_investment) / 3), monthly_curve: null }))).execute();
+      await trx
+        .insertInto('project_annual_plans')
+        .values(
+          batch.map((p) => ({
+            project_id: p.id,
+            year,
+            amount: Math.round(Number(p.total_investment) / 3),
+            monthly_curve: null,
+          })),
+        )
+        .execute();
       const rows = batch.flatMap((p) =>
         Array.from({ length: 12 }, (_, m) => ({
-          project_id: p.id, year, month: m + 1, revision: 1, is_current: 1, amount: Math.round((Number(p.total_investment) / 36) * (0.3 + rand())),
-          progress_text: '', problems: '', state: 'approved', is_late: rand() < 0.05 ? 1 : 0, correction_reason: null, return_reason: null,
-          submitted_at: at, reviewed_at: at, reviewed_by: 'bench', created_by: 'bench', created_at: at, updated_at: at,
+          project_id: p.id,
+          year,
+          month: m + 1,
+          revision: 1,
+          is_current: 1,
+          amount: Math.round((Number(p.total_investment) / 36) * (0.3 + rand())),
+          progress_text: '',
+          problems: '',
+          state: 'approved',
+          is_late: rand() < 0.05 ? 1 : 0,
+          correction_reason: null,
+          return_reason: null,
+          submitted_at: at,
+          reviewed_at: at,
+          reviewed_by: 'bench',
+          created_by: 'bench',
+          created_at: at,
+          updated_at: at,
         })),
       );
-      for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('monthly_reports').values(rows.slice(i, i + 1000)).execute();
+      for (let i = 0; i < rows.length; i += 1000)
+        await trx
+          .insertInto('monthly_reports')
+          .values(rows.slice(i, i + 1000))
+          .execute();
       reports += rows.length;
     });
     after = batch.at(-1)!.id;
@@ -103,12 +228,14 @@ export async function generateReports(db: Db, year: number): Promise<number> {
 
 export async function benchProjects(args: { projects: number; requests: number; databases: DatabaseKind[] }) {
   for (const kind of args.databases) {
-    await withBenchCounty(kind, async ({ db, config, services, units }) => {
+    await withBenchCounty(kind, async ({ db, config, units }) => {
       const thisYear = new Date().getUTCFullYear();
       const insertMs = await generate(db, args.projects, units, thisYear);
       // Fresh statistics, as a nightly maintenance job would keep them.
       await sql`ANALYZE`.execute(db.kysely);
-      console.log(`[${kind}] inserted ${args.projects.toLocaleString()} projects in ${(insertMs / 1000).toFixed(1)} s: ${Math.round(args.projects / (insertMs / 1000)).toLocaleString()} rows/s`);
+      console.log(
+        `[${kind}] inserted ${args.projects.toLocaleString()} projects in ${(insertMs / 1000).toFixed(1)} s: ${Math.round(args.projects / (insertMs / 1000)).toLocaleString()} rows/s`,
+      );
 
       const { app } = await buildApp({ config, db, clock: () => new Date() });
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -121,14 +248,28 @@ export async function benchProjects(args: { projects: number; requests: number; 
         if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       };
       const cases: [string, () => string][] = [
-        ['unit subtree + stage', () => `/api/v1/projects?unitId=${units[i++ % units.length]!.id}&stage=${['construction', 'preparing'][i % 2]}&limit=50`],
-        ["year's 开工清单", () => `/api/v1/projects?list=start&year=${thisYear}&listStatus=${['pending', 'started'][i++ % 2]}&unitId=${units[i % units.length]!.id}&limit=50`],
-        ['free-text search', () => `/api/v1/projects?q=${encodeURIComponent([pick2(PREFIXES, i) + pick2(SUBJECTS, i + 3), 'lxfz', '光膜产业园', 'yzzn'][i++ % 4]!)}&limit=50`],
+        [
+          'unit subtree + stage',
+          () =>
+            `/api/v1/projects?unitId=${units[i++ % units.length]!.id}&stage=${['construction', 'preparing'][i % 2]}&limit=50`,
+        ],
+        [
+          "year's 开工清单",
+          () =>
+            `/api/v1/projects?list=start&year=${thisYear}&listStatus=${['pending', 'started'][i++ % 2]}&unitId=${units[i % units.length]!.id}&limit=50`,
+        ],
+        [
+          'free-text search',
+          () =>
+            `/api/v1/projects?q=${encodeURIComponent([pick2(PREFIXES, i) + pick2(SUBJECTS, i + 3), 'lxfz', '光膜产业园', 'yzzn'][i++ % 4]!)}&limit=50`,
+        ],
       ];
       for (const [label, path] of cases) {
         await get(path()); // warm
         const t = await timeMany(args.requests, () => get(path()));
-        console.log(`[${kind}] ${label.padEnd(22)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}  (${args.requests} requests, 50 rows)`);
+        console.log(
+          `[${kind}] ${label.padEnd(22)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}  (${args.requests} requests, 50 rows)`,
+        );
       }
       await app.close();
     });

@@ -30,7 +30,11 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { projects: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' }, db: { type: 'string' } },
+  options: {
+    projects: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '200' },
+    db: { type: 'string' },
+  },
 });
 const name = positionals[0] ?? 'projects';
 const bench = BENCHES[name];

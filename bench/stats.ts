@@ -5,7 +5,10 @@ export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.max(0, i)]!;
 }
 
-export async function timeMany(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+export async function timeMany(
+  n: number,
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number; max: number }> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { ApiClient } from '../test/support/client.ts';
-import { startTestServer, type TestServer } from '../test/support/server.ts';
+import type { TestServer } from '../test/support/server.ts';
 import { startDemoServer } from '../test/support/demo.ts';
 import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 
@@ -44,7 +43,9 @@ describe('Excel export in Chromium', () => {
 
   it('exports the reporter’s filtered list with the columns shown', async () => {
     await signIn(page, server.url, 'lanjiang', 'lantern-demo');
-    await page.goto(`${server.url}/projects?stage=preparing,construction&sort=totalInvestment&order=desc&cols=name,code,stage,totalInvestment,plannedStartDate`);
+    await page.goto(
+      `${server.url}/projects?stage=preparing,construction&sort=totalInvestment&order=desc&cols=name,code,stage,totalInvestment,plannedStartDate`,
+    );
     const totalText = page.getByTestId('projects-total');
     await expect.poll(() => totalText.getAttribute('data-total')).toMatch(/^\d+$/);
     const total = Number(await totalText.getAttribute('data-total'));
@@ -57,9 +58,22 @@ describe('Excel export in Chromium', () => {
     expect(file.suggestedFilename()).toMatch(/^项目库-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const sheet = await sheetOf(bytes);
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['项目名称', '项目代码', '阶段', '亮灯', '总投资（万元）', '计划开工']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '项目名称',
+      '项目代码',
+      '阶段',
+      '亮灯',
+      '总投资（万元）',
+      '计划开工',
+    ]);
     expect(sheet.rowCount - 1).toBe(total);
-    const firstName = await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').first().locator('td').first().textContent();
+    const firstName = await page
+      .getByTestId('projects-table')
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .locator('td')
+      .first()
+      .textContent();
     expect(sheet.getCell(2, 1).value).toBe(firstName);
   });
 

@@ -27,7 +27,10 @@ describe('first run in Chromium', () => {
     await page.waitForURL(/\/setup$/);
     await page.getByTestId('setup-region').click();
     await page.keyboard.type('兰溪');
-    await page.getByTitle(/兰溪市/).first().click();
+    await page
+      .getByTitle(/兰溪市/)
+      .first()
+      .click();
     await page.getByTestId('setup-username').fill('admin');
     await page.getByTestId('setup-display-name').fill('项目办管理员');
     await page.getByTestId('setup-password').fill('admin-password-1');
@@ -84,7 +87,11 @@ describe('first run in Chromium', () => {
     await expect.poll(() => table.getByText('兰江街道填报员').count()).toBe(1);
     await screenshot(page, '05-users');
     // The new person can sign in: checked through the API with a fresh session.
-    const res = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lanjiang', password: 'password-1234' }) });
+    const res = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lanjiang', password: 'password-1234' }),
+    });
     expect(res.status).toBe(200);
   });
 

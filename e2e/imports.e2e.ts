@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
-import { startTestServer, type TestServer } from '../test/support/server.ts';
+import type { TestServer } from '../test/support/server.ts';
 import { startDemoServer } from '../test/support/demo.ts';
 import { choose } from './support/antd.ts';
 import { launchBrowser, signIn } from './support/browser.ts';
@@ -11,11 +11,33 @@ import { download, noteText, pick, shot, uploadBytes } from './support/imports.t
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 const TITLE = '兰江街道重点项目台账';
 /** As 兰江街道 keeps it: no 审批方式 column, and a contact column under a header Lantern does not know. */
-const HEADER = ['序号', '项目名称', '项目代码', '总投资（亿元）', '建设性质', '项目类别', '所属行业', '投资类型', '项目阶段', '计划开工时间', '牵头科室联系人'];
+const HEADER = [
+  '序号',
+  '项目名称',
+  '项目代码',
+  '总投资（亿元）',
+  '建设性质',
+  '项目类别',
+  '所属行业',
+  '投资类型',
+  '项目阶段',
+  '计划开工时间',
+  '牵头科室联系人',
+];
 type Cell = string | number | null;
 
 const row = (n: number, name: string, code: string | null, totalYi: number, stage: string, contact: string): Cell[] => [
-  n, name, code, totalYi, '新建', '产业', 'C17', '企业投资', stage, `${NEXT_YEAR}年3月`, contact,
+  n,
+  name,
+  code,
+  totalYi,
+  '新建',
+  '产业',
+  'C17',
+  '企业投资',
+  stage,
+  `${NEXT_YEAR}年3月`,
+  contact,
 ];
 const GOOD: Cell[][] = [
   row(1, '兰江导入光膜新材料项目', '2403-330781-04-01-771001', 1.2, '前期', '王五 13900000000'),
@@ -24,10 +46,15 @@ const GOOD: Cell[][] = [
   row(4, '兰江导入纺织技改项目', '2403-330781-04-01-771004', 2, '前期', '孙八 13900000003'),
 ];
 /** The same ledger with two mistakes: a negative amount (D4) and a stage that does not exist (I5). */
-const BAD: Cell[][] = GOOD.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? -0.5 : c)) : i === 2 ? r.map((c, j) => (j === 8 ? '在干' : c)) : r));
+const BAD: Cell[][] = GOOD.map((r, i) =>
+  i === 1 ? r.map((c, j) => (j === 3 ? -0.5 : c)) : i === 2 ? r.map((c, j) => (j === 8 ? '在干' : c)) : r,
+);
 
 /** A ledger workbook as county offices lay it out: a merged title line above the header. */
-async function ledger(rows: Cell[][], { title = TITLE, header = HEADER }: { title?: string; header?: string[] } = {}): Promise<Buffer> {
+async function ledger(
+  rows: Cell[][],
+  { title = TITLE, header = HEADER }: { title?: string; header?: string[] } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('项目台账');
   ws.addRow([title]);
@@ -38,7 +65,6 @@ async function ledger(rows: Cell[][], { title = TITLE, header = HEADER }: { titl
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
 
 /**
  * 兰江街道's reporter imports the street's ledger: the page finds the header under the merged title,
@@ -63,17 +89,14 @@ describe('ledger import in Chromium', () => {
     await server?.close();
   });
 
-
-
-
-
-
   it('finds the header under the title, takes the reporter’s corrections, and names each bad cell', async () => {
     await signIn(page, server.url, 'lanjiang', 'lantern-demo');
     await page.getByTestId('nav-menu').getByText('导入台账').click();
     await page.waitForURL(/\/imports$/);
     await expect.poll(() => page.getByTestId('import-unit').textContent()).toContain('兰江街道');
-    await expect.poll(() => page.getByTestId('import-template').getAttribute('href')).toBe('/api/v1/templates/projects.xlsx');
+    await expect
+      .poll(() => page.getByTestId('import-template').getAttribute('href'))
+      .toBe('/api/v1/templates/projects.xlsx');
 
     await uploadBytes(page, '兰江街道台账.xlsx', await ledger(BAD));
     const mapping = page.getByTestId('import-mapping');
@@ -100,7 +123,9 @@ describe('ledger import in Chromium', () => {
     await shot(page, '80-import-mapping');
 
     await page.getByTestId('import-check-run').click();
-    await expect.poll(() => page.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 }).toBe('invalid');
+    await expect
+      .poll(() => page.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('invalid');
     await expect.poll(() => page.getByTestId('import-count-errors').getAttribute('data-value')).toBe('2');
     expect(await page.getByTestId('import-count-create').getAttribute('data-value')).toBe('2');
     const table = page.getByTestId('import-errors-table');
@@ -118,7 +143,10 @@ describe('ledger import in Chromium', () => {
     await marked.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = marked.worksheets[0]!;
     expect(ws.getCell('B4').value).toBe('兰江导入智能装备项目');
-    for (const [ref, text] of [['D4', '金额不能为负'], ['I5', '在干']]) {
+    for (const [ref, text] of [
+      ['D4', '金额不能为负'],
+      ['I5', '在干'],
+    ]) {
       const cell = ws.getCell(ref);
       expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb, ref).toBe('FFFFC7CE');
       expect(noteText(cell), ref).toContain(text);
@@ -135,7 +163,9 @@ describe('ledger import in Chromium', () => {
     expect(await page.getByTestId('import-default-approvalMode').textContent()).toContain('备案');
 
     await page.getByTestId('import-check-run').click();
-    await expect.poll(() => page.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 }).toBe('checked');
+    await expect
+      .poll(() => page.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('checked');
     expect(await page.getByTestId('import-count-create').getAttribute('data-value')).toBe('4');
     expect(await page.getByTestId('import-count-errors').getAttribute('data-value')).toBe('0');
     await shot(page, '82-import-checked');
@@ -148,7 +178,15 @@ describe('ledger import in Chromium', () => {
     await shot(page, '83-import-done');
 
     const stored = (await admin.get('/api/v1/projects?q=兰江导入光膜&limit=5')).body.items;
-    expect(stored).toEqual([expect.objectContaining({ name: '兰江导入光膜新材料项目', code: '2403-330781-04-01-771001', stage: 'preparing', totalInvestmentYuan: 120_000_000, leadUnitName: '兰江街道' })]);
+    expect(stored).toEqual([
+      expect.objectContaining({
+        name: '兰江导入光膜新材料项目',
+        code: '2403-330781-04-01-771001',
+        stage: 'preparing',
+        totalInvestmentYuan: 120_000_000,
+        leadUnitName: '兰江街道',
+      }),
+    ]);
 
     await page.getByTestId('import-result-projects').click();
     await page.waitForURL(/\/projects\?/);
@@ -158,24 +196,45 @@ describe('ledger import in Chromium', () => {
   });
 
   it('works at phone width and says plainly why a file cannot be imported', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       await signIn(phone, server.url, 'lanjiang', 'lantern-demo');
       await phone.goto(`${server.url}/imports`);
       await expect.poll(() => phone.getByTestId('import-unit').textContent()).toContain('兰江街道');
 
       // A picture renamed .xlsx, and a workbook holding nothing but its title.
-      await uploadBytes(phone, '现场照片.xlsx', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(400)]));
-      await expect.poll(() => phone.getByTestId('import-upload-error').textContent(), { timeout: 15_000 }).toContain('“现场照片.xlsx”不是 Excel 工作簿（.xlsx）或 CSV 文件');
+      await uploadBytes(
+        phone,
+        '现场照片.xlsx',
+        Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(400)]),
+      );
+      await expect
+        .poll(() => phone.getByTestId('import-upload-error').textContent(), { timeout: 15_000 })
+        .toContain('“现场照片.xlsx”不是 Excel 工作簿（.xlsx）或 CSV 文件');
       await uploadBytes(phone, '空台账.xlsx', await ledger([], { header: [] }));
-      await expect.poll(() => phone.getByTestId('import-upload-error').textContent(), { timeout: 15_000 }).toContain(`只有标题“${TITLE}”`);
+      await expect
+        .poll(() => phone.getByTestId('import-upload-error').textContent(), { timeout: 15_000 })
+        .toContain(`只有标题“${TITLE}”`);
       await shot(phone, '84-import-phone-refused');
 
-      await uploadBytes(phone, '兰江街道台账-手机.xlsx', await ledger(BAD.map((r) => r.map((c, j) => (j === 2 && c ? String(c).replace('771', '772') : c)))));
+      await uploadBytes(
+        phone,
+        '兰江街道台账-手机.xlsx',
+        await ledger(BAD.map((r) => r.map((c, j) => (j === 2 && c ? String(c).replace('771', '772') : c)))),
+      );
       await expect.poll(() => phone.getByTestId('import-mapping').isVisible(), { timeout: 15_000 }).toBe(true);
       await phone.getByTestId('import-check-run').click();
-      await expect.poll(() => phone.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 }).toBe('invalid');
-      await expect.poll(() => phone.getByTestId('import-errors-table').locator('tbody tr.ant-table-row').count()).toBe(2);
+      await expect
+        .poll(() => phone.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('invalid');
+      await expect
+        .poll(() => phone.getByTestId('import-errors-table').locator('tbody tr.ant-table-row').count())
+        .toBe(2);
       // Nothing sticks out sideways: the page scrolls down, tables scroll inside their cards.
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot(phone, '85-import-phone-errors');

@@ -25,8 +25,22 @@ describe('lights and the dashboard in Chromium', () => {
     server = await startTestServer('sqlite', { web: true, clock: () => TODAY });
     const county = await setUpCounty(server.url);
     admin = county.admin;
-    await buildUser(admin, server.url, { username: 'coordinator', role: 'coordinator', unitId: county.unit('兰溪市').id, displayName: '项目办王主任' });
-    projectId = (await buildProject(admin, county.unit('兰江街道').id, { name: '兰江街道安置房工程', stage: 'construction', plannedStartDate: '2026-01-10', actualStartDate: '2026-01-20', totalInvestmentWan: 20000, annualPlans: [{ year: 2026, amountWan: 12000 }] })).id;
+    await buildUser(admin, server.url, {
+      username: 'coordinator',
+      role: 'coordinator',
+      unitId: county.unit('兰溪市').id,
+      displayName: '项目办王主任',
+    });
+    projectId = (
+      await buildProject(admin, county.unit('兰江街道').id, {
+        name: '兰江街道安置房工程',
+        stage: 'construction',
+        plannedStartDate: '2026-01-10',
+        actualStartDate: '2026-01-20',
+        totalInvestmentWan: 20000,
+        annualPlans: [{ year: 2026, amountWan: 12000 }],
+      })
+    ).id;
     // 8,000 of 12,000 万元 by October: 66.7 %, 16.7 points behind 序时进度 — yellow under the default rules.
     for (let month = 1; month <= 10; month++) {
       const r = await admin.post(`/api/v1/projects/${projectId}/reports`, { year: 2026, month, amountWan: 800 });
@@ -109,7 +123,9 @@ describe('lights and the dashboard in Chromium', () => {
     const september = page.locator('[data-testid="light-history-month"][data-month="2026-09"]');
     expect(await september.getAttribute('data-rule-version')).toBe('0');
     expect(await september.getAttribute('data-other-rules')).toBe('true');
-    expect(await page.getByTestId('light-history-versions').textContent()).toContain('2026年1–9月为第 0 版，2026年10月为第 2 版；当前亮灯按第 2 版规则');
+    expect(await page.getByTestId('light-history-versions').textContent()).toContain(
+      '2026年1–9月为第 0 版，2026年10月为第 2 版；当前亮灯按第 2 版规则',
+    );
     await september.hover();
     const tip = page.locator('.ant-tooltip:not(.ant-tooltip-hidden)');
     await expect.poll(() => tip.textContent()).toMatch(/^2026年9月 .灯 · 第 0 版规则（当前亮灯用第 2 版规则）$/);

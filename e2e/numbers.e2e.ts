@@ -28,7 +28,9 @@ describe('numbers a leader can sign, in Chromium', () => {
     coordinator = new ApiClient(server.url);
     await coordinator.signIn('coordinator', DEMO_PASSWORD);
     raceId = (await coordinator.get('/api/v1/races')).body.items[0].id;
-    october = (await coordinator.get(`/api/v1/bulletins?raceId=${raceId}`)).body.items.find((b: { periodIndex: number }) => b.periodIndex === 10);
+    october = (await coordinator.get(`/api/v1/bulletins?raceId=${raceId}`)).body.items.find(
+      (b: { periodIndex: number }) => b.periodIndex === 10,
+    );
     const frozen = (await coordinator.get(`/api/v1/bulletins/${october.id}`)).body;
     const row = frozen.ranking.groups[0].rows.find((r: { name: string }) => r.name === '兰江街道');
     unitId = row.unitId;
@@ -38,14 +40,27 @@ describe('numbers a leader can sign, in Chromium', () => {
     now = new Date(now.getTime() + 3600_000);
     const editor = new ApiClient(server.url);
     await editor.signIn('lanjiang', DEMO_PASSWORD);
-    const projects = (await coordinator.get(`/api/v1/projects?unitId=${unitId}&limit=100`)).body.items as { id: number }[];
+    const projects = (await coordinator.get(`/api/v1/projects?unitId=${unitId}&limit=100`)).body.items as {
+      id: number;
+    }[];
     // Its largest approved October report is corrected to nothing (booked in the wrong month).
     let largest: { id: number; amountYuan: number } | null = null;
     for (const p of projects) {
-      const r = ((await coordinator.get(`/api/v1/projects/${p.id}/reports`)).body.items as { id: number; month: number; state: string; isCurrent: boolean; amountYuan: number }[]).find((x) => x.month === 10 && x.state === 'approved' && x.isCurrent);
+      const r = (
+        (await coordinator.get(`/api/v1/projects/${p.id}/reports`)).body.items as {
+          id: number;
+          month: number;
+          state: string;
+          isCurrent: boolean;
+          amountYuan: number;
+        }[]
+      ).find((x) => x.month === 10 && x.state === 'approved' && x.isCurrent);
       if (r && r.amountYuan > (largest?.amountYuan ?? 0)) largest = r;
     }
-    const c = await editor.post(`/api/v1/reports/${largest!.id}/corrections`, { amountWan: 0, reason: '补报设备购置款' });
+    const c = await editor.post(`/api/v1/reports/${largest!.id}/corrections`, {
+      amountWan: 0,
+      reason: '补报设备购置款',
+    });
     expect(c.status).toBe(201);
     expect((await coordinator.post(`/api/v1/reports/${c.body.id}/approve`)).status).toBe(200);
     now = new Date(now.getTime() + 3600_000);
@@ -59,7 +74,8 @@ describe('numbers a leader can sign, in Chromium', () => {
     await server?.close();
   });
 
-  const totalShown = async () => (await page.getByTestId(`ranking-row-${unitId}`).getByTestId('ranking-total').textContent())?.trim();
+  const totalShown = async () =>
+    (await page.getByTestId(`ranking-row-${unitId}`).getByTestId('ranking-total').textContent())?.trim();
 
   it('shows the bulletin’s frozen ranking first, and the live one labelled, with what changed', async () => {
     await page.goto(`${server.url}/races/${raceId}?year=2026&period=10`);
@@ -84,7 +100,9 @@ describe('numbers a leader can sign, in Chromium', () => {
     const shown = (await link.textContent())?.trim();
     await link.click();
     await page.getByTestId('records-page').waitFor();
-    await expect.poll(async () => (await page.getByTestId('records-summary').textContent()) ?? '').toContain('兰江街道');
+    await expect
+      .poll(async () => (await page.getByTestId('records-summary').textContent()) ?? '')
+      .toContain('兰江街道');
     const summary = (await page.getByTestId('records-summary').textContent()) ?? '';
     expect(summary).toContain('条已审核月报');
     expect(shown).toBeTruthy();

@@ -24,8 +24,21 @@ describe('project library in Chromium', () => {
     server = await startTestServer('sqlite', { web: true });
     const county = await setUpCounty(server.url);
     admin = county.admin;
-    await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: county.unit('兰江街道').id, displayName: '兰江街道填报员' });
-    await buildProject(admin, county.unit('兰江街道').id, { name: '兰江街道老旧小区改造工程', kind: 'social', industryCode: '47', investmentType: 'government', approvalMode: 'approval', stage: 'preparing', plannedStartDate: `${YEAR}-02-01` });
+    await buildUser(admin, server.url, {
+      username: 'lanjiang',
+      role: 'unit_editor',
+      unitId: county.unit('兰江街道').id,
+      displayName: '兰江街道填报员',
+    });
+    await buildProject(admin, county.unit('兰江街道').id, {
+      name: '兰江街道老旧小区改造工程',
+      kind: 'social',
+      industryCode: '47',
+      investmentType: 'government',
+      approvalMode: 'approval',
+      stage: 'preparing',
+      plannedStartDate: `${YEAR}-02-01`,
+    });
     await buildProject(admin, county.unit('上华街道').id, { name: '上华街道智能装备产业园', stage: 'reserve' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -35,7 +48,8 @@ describe('project library in Chromium', () => {
     await server?.close();
   });
 
-  const startList = async () => (await admin.get(`/api/v1/project-lists?year=${YEAR}`)).body.lists.start as { done: number; pending: number };
+  const startList = async () =>
+    (await admin.get(`/api/v1/project-lists?year=${YEAR}`)).body.lists.start as { done: number; pending: number };
 
   it('signs in as the 兰江街道 reporter and sees only 兰江街道 projects', async () => {
     await signIn(page, server.url, 'lanjiang', PASSWORD);
@@ -53,7 +67,11 @@ describe('project library in Chromium', () => {
     await choose(page, 'project-form-kind', '产业');
     await page.getByTestId('project-form-industry').click();
     await page.keyboard.type('纺织业');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '纺织业' }).first().click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '纺织业' })
+      .first()
+      .click();
     await choose(page, 'project-form-investment-type', '企业投资');
     await choose(page, 'project-form-approval-mode', '备案');
     await choose(page, 'project-form-stage', '前期');
@@ -66,7 +84,9 @@ describe('project library in Chromium', () => {
     const curve = (m: number) => page.getByTestId(`project-form-plan-curve-0-${m}`);
     await curve(12).fill('90');
     await curve(3).fill('30');
-    await expect.poll(() => page.getByTestId('project-form-investment').textContent()).toContain('12月的累计百分比不能小于上月');
+    await expect
+      .poll(() => page.getByTestId('project-form-investment').textContent())
+      .toContain('12月的累计百分比不能小于上月');
     await screenshot(page, '11-project-form-curve-error');
     await curve(12).fill('100');
     await expect.poll(() => page.getByTestId('project-form-investment').textContent()).not.toContain('累计百分比不能');
@@ -104,7 +124,11 @@ describe('project library in Chromium', () => {
     const today = new Date().toISOString().slice(0, 10);
     await typeDate(page, 'transition-actual-start', today);
     await screenshot(page, '13-transition');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|变\s*更|保\s*存|提\s*交/ }).last().click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|变\s*更|保\s*存|提\s*交/ })
+      .last()
+      .click();
     await expect.poll(() => page.getByTestId('stage-history').textContent()).toContain('在建');
     await screenshot(page, '14-project-detail');
     const after = await startList();

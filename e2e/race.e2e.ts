@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../test/support/client.ts';
-import { startTestServer, type TestServer } from '../test/support/server.ts';
+import type { TestServer } from '../test/support/server.ts';
 import { startDemoServer } from '../test/support/demo.ts';
 import { choose } from './support/antd.ts';
 import { launchBrowser, screenshot, signIn } from './support/browser.ts';
@@ -53,7 +53,9 @@ describe('targets, the horse race and bulletins in Chromium', () => {
   });
 
   const targetOf = async (unitId: number, indicator: string) =>
-    (await coordinator.get('/api/v1/targets?year=2026')).body.items.find((i: { unitId: number; indicator: string }) => i.unitId === unitId && i.indicator === indicator)?.value ?? null;
+    (await coordinator.get('/api/v1/targets?year=2026')).body.items.find(
+      (i: { unitId: number; indicator: string }) => i.unitId === unitId && i.indicator === indicator,
+    )?.value ?? null;
 
   it('sets targets in the grid: 亿元 exactly, a refused cell marked where it is, a cleared cell removed', async () => {
     const [a, b, c] = townships as [Unit, Unit, Unit];
@@ -68,7 +70,13 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await expect.poll(() => page.getByTestId('targets-save').textContent()).toContain('4');
     await page.getByTestId('targets-save').click();
     await expect.poll(() => page.getByTestId('target-cell-error').count()).toBe(1);
-    expect(await page.getByTestId('targets-grid').locator('td', { has: cell(a, 'projectsStarted') }).getByTestId('target-cell-error').textContent()).toContain(a.unitName);
+    expect(
+      await page
+        .getByTestId('targets-grid')
+        .locator('td', { has: cell(a, 'projectsStarted') })
+        .getByTestId('target-cell-error')
+        .textContent(),
+    ).toContain(a.unitName);
     await screenshot(page, '60-targets-refused');
     expect(await targetOf(a.unitId, 'fixedAssetInvestment')).not.toBe(250_000_000);
 
@@ -91,7 +99,10 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await page.getByTestId(`value-${a.unitId}`).fill('1234.5');
     await page.getByTestId(`source-${a.unitId}`).fill('县统计局');
     await page.getByTestId('values-save').click();
-    const stored = async () => (await coordinator.get('/api/v1/indicator-values?indicator=fiscalRevenue&year=2026&month=10')).body.items.find((i: { unitId: number }) => i.unitId === a.unitId);
+    const stored = async () =>
+      (await coordinator.get('/api/v1/indicator-values?indicator=fiscalRevenue&year=2026&month=10')).body.items.find(
+        (i: { unitId: number }) => i.unitId === a.unitId,
+      );
     await expect.poll(async () => (await stored())?.value).toBe(12_345_000);
     expect((await stored()).source).toBe('县统计局');
     await screenshot(page, '61b-values-saved');
@@ -151,7 +162,9 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     // A new race has one period so far: no line to draw yet.
     expect(await page.getByTestId('ranking-history-chart').textContent()).toContain('暂无往期名次');
     // Each computed figure opens the records behind it.
-    expect(await row.getByTestId(`drill-fixedAssetInvestment-${c.unitId}`).getAttribute('href')).toBe(`/races/${raceId}/records?year=2026&period=10&unitId=${c.unitId}&indicator=fixedAssetInvestment`);
+    expect(await row.getByTestId(`drill-fixedAssetInvestment-${c.unitId}`).getAttribute('href')).toBe(
+      `/races/${raceId}/records?year=2026&period=10&unitId=${c.unitId}&indicator=fixedAssetInvestment`,
+    );
     await screenshot(page, '64-ranking');
   });
 
@@ -175,7 +188,9 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await expect.poll(() => page.getByTestId('ranking-published').isVisible()).toBe(true);
     expect(await page.getByTestId('ranking-publish').getAttribute('data-blocked')).toBe('ranking.alreadyPublished');
     expect(await page.getByTestId('ranking-publish').isDisabled()).toBe(true);
-    bulletinId = Number(/\/bulletins\/(\d+)/.exec((await page.getByTestId('ranking-bulletin-link').getAttribute('href'))!)![1]);
+    bulletinId = Number(
+      /\/bulletins\/(\d+)/.exec((await page.getByTestId('ranking-bulletin-link').getAttribute('href'))!)![1],
+    );
     await screenshot(page, '66-ranking-published');
   });
 
@@ -183,16 +198,23 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await page.getByTestId('ranking-bulletin-link').click();
     await page.waitForURL(new RegExp(`/bulletins/${bulletinId}$`));
     await expect.poll(() => page.getByTestId('bulletin-commentary').textContent()).toContain('一、总体情况');
-    expect(await page.getByTestId('bulletin-table-townships').getByTestId('ranking-unit').count()).toBe(townships.length);
+    expect(await page.getByTestId('bulletin-table-townships').getByTestId('ranking-unit').count()).toBe(
+      townships.length,
+    );
     await screenshot(page, '67-bulletin');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`bulletin-docx-${bulletinId}`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`bulletin-docx-${bulletinId}`).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     expect(download.suggestedFilename()).toContain('攻坚赛马');
     const file = await download.path();
     expect(fs.readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
 
     await page.goto(`${server.url}/bulletins`);
-    await expect.poll(() => page.getByTestId(`bulletin-link-${bulletinId}`).textContent()).toBe('兰溪市2026年10月项目投资攻坚赛马晾晒通报');
+    await expect
+      .poll(() => page.getByTestId(`bulletin-link-${bulletinId}`).textContent())
+      .toBe('兰溪市2026年10月项目投资攻坚赛马晾晒通报');
     await screenshot(page, '68-bulletins');
   });
 
@@ -200,7 +222,9 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     const reason = '补录部分单位统计数据后重新计分';
     await page.goto(`${server.url}/bulletins/${bulletinId}`);
     await page.getByTestId('bulletin-correct').click();
-    await expect.poll(() => page.getByTestId('correction-title').inputValue()).toBe('关于兰溪市2026年10月项目投资攻坚赛马晾晒通报的更正通报');
+    await expect
+      .poll(() => page.getByTestId('correction-title').inputValue())
+      .toBe('关于兰溪市2026年10月项目投资攻坚赛马晾晒通报的更正通报');
     expect(await page.getByTestId('correction-commentary').inputValue()).toContain('一、总体情况');
     await page.getByTestId('correction-reason').fill(reason);
     await expect.poll(() => page.getByTestId('correction-preface').textContent()).toContain(`更正原因：${reason}。`);
@@ -303,9 +327,13 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}/races/${raceId}?year=2026&period=10`);
     await page.getByTestId('lang-switch').getByText('EN').click();
-    await expect.poll(() => page.getByTestId('ranking-table-townships').textContent()).toContain('Fixed-asset investment');
+    await expect
+      .poll(() => page.getByTestId('ranking-table-townships').textContent())
+      .toContain('Fixed-asset investment');
     expect(await page.getByTestId('ranking-period-label').textContent()).toBe('2026-10');
-    expect(await page.getByTestId('ranking-table-townships').getByTestId('score-note').first().textContent()).toBe('No target');
+    expect(await page.getByTestId('ranking-table-townships').getByTestId('score-note').first().textContent()).toBe(
+      'No target',
+    );
     await screenshot(page, '74-ranking-en');
     await page.getByTestId('lang-switch').getByText('中文').click();
   });

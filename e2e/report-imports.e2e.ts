@@ -34,7 +34,10 @@ const BAD: Cell[][] = GOOD.map((r, i) => (i === 1 ? r.map((c, j) => (j === 3 ? '
  * A monthly-report ledger as townships lay it out: a merged title line naming the month, optionally
  * more lines above the header, then the header and one row per project.
  */
-async function reportLedger(rows: Cell[][], { month = 10, above = [], header = HEADER }: { month?: number; above?: Cell[][]; header?: string[] } = {}): Promise<Buffer> {
+async function reportLedger(
+  rows: Cell[][],
+  { month = 10, above = [], header = HEADER }: { month?: number; above?: Cell[][]; header?: string[] } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('月报');
   ws.addRow([title(month)]);
@@ -44,7 +47,6 @@ async function reportLedger(rows: Cell[][], { month = 10, above = [], header = H
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
 
 interface StoredReport {
   projectId: number;
@@ -73,13 +75,27 @@ describe('monthly-report import in Chromium', () => {
     const county = await setUpCounty(server.url);
     admin = county.admin;
     const lanjiang = county.unit('兰江街道').id;
-    await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: lanjiang, displayName: '兰江街道填报员' });
+    await buildUser(admin, server.url, {
+      username: 'lanjiang',
+      role: 'unit_editor',
+      unitId: lanjiang,
+      displayName: '兰江街道填报员',
+    });
     for (const [name, code, totalInvestmentWan] of [
       [HOUSING, CODE_HOUSING, 20000],
       [SEWER, null, 5000],
       [PARK, CODE_PARK, 80000],
     ] as const) {
-      projectIds[name] = (await buildProject(admin, lanjiang, { name, ...(code ? { code } : {}), stage: 'construction', plannedStartDate: '2026-03-01', actualStartDate: '2026-03-15', totalInvestmentWan })).id;
+      projectIds[name] = (
+        await buildProject(admin, lanjiang, {
+          name,
+          ...(code ? { code } : {}),
+          stage: 'construction',
+          plannedStartDate: '2026-03-01',
+          actualStartDate: '2026-03-15',
+          totalInvestmentWan,
+        })
+      ).id;
     }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
@@ -89,16 +105,17 @@ describe('monthly-report import in Chromium', () => {
     await server?.close();
   });
 
-  const reportsOf = async (month: number) => (await admin.get<{ items: StoredReport[] }>(`/api/v1/reports?year=2026&month=${month}`)).body.items.filter((r) => r.isCurrent);
-
-
-
+  const reportsOf = async (month: number) =>
+    (await admin.get<{ items: StoredReport[] }>(`/api/v1/reports?year=2026&month=${month}`)).body.items.filter(
+      (r) => r.isCurrent,
+    );
 
   async function checkAndWait(p: Page, status: 'checked' | 'invalid'): Promise<void> {
     await p.getByTestId('import-check-run').click();
-    await expect.poll(() => p.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 }).toBe(status);
+    await expect
+      .poll(() => p.getByTestId('import-current').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe(status);
   }
-
 
   it('reads the month from the title, names the bad amount by its cell and marks it in the workbook', async () => {
     await signIn(page, server.url, 'lanjiang', PASSWORD);
@@ -111,13 +128,17 @@ describe('monthly-report import in Chromium', () => {
     // 月报: the choice goes into the address, the template and the state follow it.
     await page.getByTestId('import-ledger-reports').click();
     await page.waitForURL(/\/imports\?ledger=reports$/);
-    await expect.poll(() => page.getByTestId('import-template').getAttribute('href')).toBe('/api/v1/templates/reports.xlsx');
+    await expect
+      .poll(() => page.getByTestId('import-template').getAttribute('href'))
+      .toBe('/api/v1/templates/reports.xlsx');
     expect(await page.getByTestId('import-template').textContent()).toContain('下载月报导入模板');
     expect(await page.getByTestId('import-report-state').textContent()).toContain('直接报送（默认）');
     expect(await page.getByTestId('import-report-state-hint').textContent()).toContain('待审核');
     // A township's reporter does not review: 已审核 (history) is offered to reviewers only.
     await page.getByTestId('import-report-state').click();
-    const approved = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '已审核（历史数据，仅审核人）' });
+    const approved = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '已审核（历史数据，仅审核人）' });
     await expect.poll(() => approved.getAttribute('class')).toContain('ant-select-item-option-disabled');
     await page.keyboard.press('Escape');
     await shot(page, '90-report-import-upload', { quiet: true });
@@ -174,7 +195,9 @@ describe('monthly-report import in Chromium', () => {
   it('imports the corrected ledger as submitted reports, which the reports page then shows', async () => {
     await page.getByTestId('import-reupload').click();
     // Back on the upload card, still on 月报.
-    await expect.poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent()).toBe('月报');
+    await expect
+      .poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent())
+      .toBe('月报');
     await uploadBytes(page, '兰江街道10月月报（改）.xlsx', await reportLedger(GOOD));
     await expect.poll(() => page.getByTestId('import-mapping').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId('import-default-reportPeriod').inputValue()).toBe('2026年10月');
@@ -183,10 +206,14 @@ describe('monthly-report import in Chromium', () => {
     expect(await page.getByTestId('import-count-create').getAttribute('data-value')).toBe('3');
     expect(await page.getByTestId('import-count-errors').getAttribute('data-value')).toBe('0');
     expect(await page.getByTestId('import-counts').textContent()).toContain('修改');
-    expect(await page.getByTestId('import-checked').textContent()).toContain('将新建 3 份月报、修改 0 份，0 份未变；导入后为“直接报送”');
+    expect(await page.getByTestId('import-checked').textContent()).toContain(
+      '将新建 3 份月报、修改 0 份，0 份未变；导入后为“直接报送”',
+    );
     await shot(page, '93-report-import-checked', { quiet: true });
     await page.getByTestId('import-commit').click();
-    await expect.poll(() => page.locator('.ant-popover:not(.ant-popover-hidden)').textContent()).toContain('新建 3 份月报、修改 0 份，状态为“直接报送”');
+    await expect
+      .poll(() => page.locator('.ant-popover:not(.ant-popover-hidden)').textContent())
+      .toContain('新建 3 份月报、修改 0 份，状态为“直接报送”');
     await page.getByTestId('import-commit-ok').click();
     await expect.poll(() => page.getByTestId('import-result').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId('import-result').textContent()).toContain('新建 3 份月报、修改 0 份，0 份未变');
@@ -200,8 +227,17 @@ describe('monthly-report import in Chromium', () => {
     expect(stored).toHaveLength(3);
     const byProject = new Map(stored.map((r) => [r.projectId, r]));
     // “无” in a ledger is an empty cell.
-    expect(byProject.get(projectIds[HOUSING]!)).toMatchObject({ state: 'submitted', amountYuan: 12_000_000, progressText: '主体结构施工至第三层', problems: '' });
-    expect(byProject.get(projectIds[SEWER]!)).toMatchObject({ state: 'submitted', amountYuan: 3_000_000, problems: '雨季影响施工进度' });
+    expect(byProject.get(projectIds[HOUSING]!)).toMatchObject({
+      state: 'submitted',
+      amountYuan: 12_000_000,
+      progressText: '主体结构施工至第三层',
+      problems: '',
+    });
+    expect(byProject.get(projectIds[SEWER]!)).toMatchObject({
+      state: 'submitted',
+      amountYuan: 3_000_000,
+      problems: '雨季影响施工进度',
+    });
     expect(byProject.get(projectIds[PARK]!)).toMatchObject({ state: 'submitted', amountYuan: 26_005_000 });
 
     await page.getByTestId('import-result-reports').click();
@@ -211,7 +247,9 @@ describe('monthly-report import in Chromium', () => {
     // And back: the reports page opens the import on monthly reports.
     await page.getByTestId('reports-import').click();
     await page.waitForURL(/\/imports\?ledger=reports$/);
-    await expect.poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent()).toBe('月报');
+    await expect
+      .poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent())
+      .toBe('月报');
   });
 
   it('reads the header again from the row the reporter names, and imports September as drafts', async () => {
@@ -225,7 +263,9 @@ describe('monthly-report import in Chromium', () => {
       [3, PARK, CODE_PARK, 0, '土地征收公示', ''],
     ];
     await page.goto(`${server.url}/imports?ledger=reports`);
-    await expect.poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent()).toBe('月报');
+    await expect
+      .poll(() => page.locator('[data-testid="import-ledger"] .ant-segmented-item-selected').textContent())
+      .toBe('月报');
     await uploadBytes(page, '兰江街道9月月报.xlsx', await reportLedger(rows, { month: 9, above, header }));
     await expect.poll(() => page.getByTestId('import-mapping').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId('import-header-rows').textContent()).toContain('第 2 行');
@@ -237,12 +277,16 @@ describe('monthly-report import in Chromium', () => {
     await page.getByTestId('import-header-row-input').fill('3');
     await screenshot(page, '95a-report-import-header-row-edit');
     await page.getByTestId('import-header-row-apply').click();
-    await expect.poll(() => page.getByTestId('import-header-rows').textContent(), { timeout: 15_000 }).toBe('第 3 行 · 数据从第 4 行开始');
+    await expect
+      .poll(() => page.getByTestId('import-header-rows').textContent(), { timeout: 15_000 })
+      .toBe('第 3 行 · 数据从第 4 行开始');
     // The new header's columns, proposed afresh: 赋码 is the project code; the month from the title.
     expect(await page.getByTestId('import-map-C').textContent()).toContain('项目代码');
     expect(await page.getByTestId('import-map-A').textContent()).toContain('不导入');
     expect(await page.getByTestId('import-default-reportPeriod').inputValue()).toBe('2026年9月');
-    await expect.poll(() => preview.locator('tbody tr.ant-table-row').first().locator('td').first().textContent()).toBe('4');
+    await expect
+      .poll(() => preview.locator('tbody tr.ant-table-row').first().locator('td').first().textContent())
+      .toBe('4');
     expect(await preview.textContent()).toContain(CODE_HOUSING);
     expect(await page.getByTestId('import-missing').textContent()).toContain('导入月报还需要：本月完成投资（万元）');
 
@@ -262,7 +306,10 @@ describe('monthly-report import in Chromium', () => {
     await expect.poll(() => page.getByTestId('import-result').isVisible(), { timeout: 30_000 }).toBe(true);
     const stored = await reportsOf(9);
     expect(stored.map((r) => r.state)).toEqual(['draft', 'draft', 'draft']);
-    expect(stored.find((r) => r.projectId === projectIds[HOUSING])).toMatchObject({ amountYuan: 9_800_000, progressText: '二层楼板浇筑' });
+    expect(stored.find((r) => r.projectId === projectIds[HOUSING])).toMatchObject({
+      amountYuan: 9_800_000,
+      progressText: '二层楼板浇筑',
+    });
   });
 
   it('notices a project ledger uploaded as monthly reports and reads it as a project ledger on request', async () => {
@@ -275,7 +322,9 @@ describe('monthly-report import in Chromium', () => {
     ws.addRow([1, '兰江新建物流中心项目', null, 3000, '新建', '前期', '2027年3月']);
     await uploadBytes(page, '兰江街道项目台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     await expect.poll(() => page.getByTestId('import-suggested-ledger').isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await page.getByTestId('import-suggested-ledger').textContent()).toContain('这份文件看起来是项目台账，不像月报');
+    expect(await page.getByTestId('import-suggested-ledger').textContent()).toContain(
+      '这份文件看起来是项目台账，不像月报',
+    );
     await shot(page, '98-report-import-other-kind', { quiet: true });
     await page.getByTestId('import-switch-ledger').click();
     await page.waitForURL((url) => !url.search.includes('ledger=reports'));
@@ -285,7 +334,12 @@ describe('monthly-report import in Chromium', () => {
   });
 
   it('works at phone width', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       await signIn(phone, server.url, 'lanjiang', PASSWORD);
       await phone.goto(`${server.url}/imports?ledger=reports`);

@@ -46,9 +46,28 @@ describe('report photos in Chromium', () => {
     server = await startTestServer('sqlite', { web: true });
     const county = await setUpCounty(server.url);
     admin = county.admin;
-    editor = (await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: county.unit('兰江街道').id, displayName: '兰江街道填报员' })).client;
-    projectId = (await buildProject(admin, county.unit('兰江街道').id, { name: '兰江街道安置房工程', stage: 'construction', plannedStartDate: `${earlier.year}-01-05`, actualStartDate: `${earlier.year}-01-10`, totalInvestmentWan: 20000 })).id;
-    const draft = await editor.post(`/api/v1/projects/${projectId}/reports`, { ...earlier, amountWan: 800, progressText: '主体结构三层施工' });
+    editor = (
+      await buildUser(admin, server.url, {
+        username: 'lanjiang',
+        role: 'unit_editor',
+        unitId: county.unit('兰江街道').id,
+        displayName: '兰江街道填报员',
+      })
+    ).client;
+    projectId = (
+      await buildProject(admin, county.unit('兰江街道').id, {
+        name: '兰江街道安置房工程',
+        stage: 'construction',
+        plannedStartDate: `${earlier.year}-01-05`,
+        actualStartDate: `${earlier.year}-01-10`,
+        totalInvestmentWan: 20000,
+      })
+    ).id;
+    const draft = await editor.post(`/api/v1/projects/${projectId}/reports`, {
+      ...earlier,
+      amountWan: 800,
+      progressText: '主体结构三层施工',
+    });
     expect(draft.status).toBe(201);
     draftId = draft.body.id;
     browser = await launchBrowser();
@@ -59,7 +78,12 @@ describe('report photos in Chromium', () => {
     await server?.close();
   });
 
-  const photosOf = async (reportId: number) => (await admin.get(`/api/v1/reports/${reportId}/photos`)).body.items as { id: number; caption: string; urls: { photo: string; thumb: string } }[];
+  const photosOf = async (reportId: number) =>
+    (await admin.get(`/api/v1/reports/${reportId}/photos`)).body.items as {
+      id: number;
+      caption: string;
+      urls: { photo: string; thumb: string };
+    }[];
 
   /** Picks a file in the strip's upload card, captions it, and uploads it. */
   async function addPhoto(reportId: number, name: string, caption: string, shot?: string) {
@@ -114,8 +138,12 @@ describe('report photos in Chromium', () => {
     await page.getByTestId(`report-file-${projectId}`).click();
     await page.getByTestId('report-form-amount').fill('950');
     await page.getByTestId('report-save-draft-photos').click();
-    await expect.poll(async () => (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.length).toBe(2);
-    const created = (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.find((r: { year: number; month: number }) => r.year === previous.year && r.month === previous.month);
+    await expect
+      .poll(async () => (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.length)
+      .toBe(2);
+    const created = (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.find(
+      (r: { year: number; month: number }) => r.year === previous.year && r.month === previous.month,
+    );
     expect(created).toMatchObject({ state: 'draft', amountYuan: 9_500_000 });
     await addPhoto(created.id, 'IMG_2041.jpg', '室外管网开挖');
     await expect.poll(() => page.getByTestId('report-form-photos').textContent()).toContain('1/9');

@@ -20,9 +20,28 @@ describe('monthly reports in Chromium', () => {
     server = await startTestServer('sqlite', { web: true, clock: () => TODAY });
     const county = await setUpCounty(server.url);
     admin = county.admin;
-    await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: county.unit('兰江街道').id, displayName: '兰江街道填报员' });
-    await buildUser(admin, server.url, { username: 'coordinator', role: 'coordinator', unitId: county.unit('兰溪市').id, displayName: '项目办王主任' });
-    projectId = (await buildProject(admin, county.unit('兰江街道').id, { name: '兰江街道安置房工程', stage: 'construction', plannedStartDate: '2026-10-01', actualStartDate: '2026-10-08', totalInvestmentWan: 20000, annualPlans: [{ year: 2026, amountWan: 3000 }] })).id;
+    await buildUser(admin, server.url, {
+      username: 'lanjiang',
+      role: 'unit_editor',
+      unitId: county.unit('兰江街道').id,
+      displayName: '兰江街道填报员',
+    });
+    await buildUser(admin, server.url, {
+      username: 'coordinator',
+      role: 'coordinator',
+      unitId: county.unit('兰溪市').id,
+      displayName: '项目办王主任',
+    });
+    projectId = (
+      await buildProject(admin, county.unit('兰江街道').id, {
+        name: '兰江街道安置房工程',
+        stage: 'construction',
+        plannedStartDate: '2026-10-01',
+        actualStartDate: '2026-10-08',
+        totalInvestmentWan: 20000,
+        annualPlans: [{ year: 2026, amountWan: 3000 }],
+      })
+    ).id;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   });
@@ -42,7 +61,9 @@ describe('monthly reports in Chromium', () => {
     await page.getByTestId('report-form-progress').fill('桩基施工完成 60%');
     await screenshot(page, '30-report-form');
     await page.getByTestId('report-save-submit').click();
-    await expect.poll(async () => (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0]?.state).toBe('submitted');
+    await expect
+      .poll(async () => (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0]?.state)
+      .toBe('submitted');
     const report = (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0];
     expect(report).toMatchObject({ month: 10, amountYuan: 12_000_000, isLate: false });
     await screenshot(page, '31-reports-editor');
@@ -62,7 +83,10 @@ describe('monthly reports in Chromium', () => {
 
   it('shows a correction waiting for review, with its reason, in the coordinator’s queue', async () => {
     const report = (await admin.get(`/api/v1/projects/${projectId}/reports`)).body.items[0];
-    const correction = await admin.post(`/api/v1/reports/${report.id}/corrections`, { amountWan: 1250, reason: '补报设备款' });
+    const correction = await admin.post(`/api/v1/reports/${report.id}/corrections`, {
+      amountWan: 1250,
+      reason: '补报设备款',
+    });
     expect(correction.status).toBe(201);
     await page.goto(`${server.url}/reports?year=2026&month=10`);
     await expect.poll(() => page.getByTestId('reports-review').textContent()).toContain('补报设备款');

@@ -30,7 +30,12 @@ describe.each(await databaseKinds())('bad input on %s', (kind) => {
     ['a missing field', { parentId: 1, kind: 'village' }, 'name', '名称不能为空'],
     ['an over-long name', { parentId: 1, name: '长'.repeat(51), kind: 'village' }, 'name', '名称最多 50 个字符'],
     ['an unknown kind', { parentId: 1, name: '新村', kind: 'city' }, 'kind', '类型只能是以下之一'],
-    ['an unknown field', { parentId: 1, name: '新村', kind: 'village', colour: 'red' }, 'colour', '不认识的字段：colour'],
+    [
+      'an unknown field',
+      { parentId: 1, name: '新村', kind: 'village', colour: 'red' },
+      'colour',
+      '不认识的字段：colour',
+    ],
   ])('refuses a unit with %s, naming the field', async (_what, body, field, message) => {
     const before = await auditCount();
     const res = await admin.post('/api/v1/units', body);
@@ -59,27 +64,56 @@ describe.each(await databaseKinds())('bad input on %s', (kind) => {
   });
 
   it('refuses a duplicate username with 409 and keeps the first user unchanged', async () => {
-    const first = await admin.post('/api/v1/users', { username: 'lanjiang', displayName: '兰江填报员', password: 'password-1234', role: 'unit_editor', unitId: lanjiang });
+    const first = await admin.post('/api/v1/users', {
+      username: 'lanjiang',
+      displayName: '兰江填报员',
+      password: 'password-1234',
+      role: 'unit_editor',
+      unitId: lanjiang,
+    });
     expect(first.status).toBe(201);
     const before = await auditCount();
-    const dup = await admin.post('/api/v1/users', { username: 'lanjiang', displayName: '冒名者', password: 'password-9999', role: 'admin', unitId: 1 });
+    const dup = await admin.post('/api/v1/users', {
+      username: 'lanjiang',
+      displayName: '冒名者',
+      password: 'password-9999',
+      role: 'admin',
+      unitId: 1,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'DUPLICATE', field: 'username', message: '用户名“lanjiang”已被使用' });
-    expect((await admin.get(`/api/v1/users/${first.body.id}`)).body).toMatchObject({ displayName: '兰江填报员', role: 'unit_editor' });
+    expect((await admin.get(`/api/v1/users/${first.body.id}`)).body).toMatchObject({
+      displayName: '兰江填报员',
+      role: 'unit_editor',
+    });
     expect(await auditCount()).toBe(before);
     const login = new ApiClient(server.url);
     expect((await login.post('/api/v1/session', { username: 'lanjiang', password: 'password-9999' })).status).toBe(401);
   });
 
   it('refuses a password shorter than 10 characters or equal to the username', async () => {
-    const short = await admin.post('/api/v1/users', { username: 'shorty', displayName: '短', password: '123', role: 'leader', unitId: 1 });
+    const short = await admin.post('/api/v1/users', {
+      username: 'shorty',
+      displayName: '短',
+      password: '123',
+      role: 'leader',
+      unitId: 1,
+    });
     expect(short.body.error).toMatchObject({ field: 'password', message: '密码至少 10 个字符' });
-    const same = await admin.post('/api/v1/users', { username: 'samesame12', displayName: '同', password: 'samesame12', role: 'leader', unitId: 1 });
+    const same = await admin.post('/api/v1/users', {
+      username: 'samesame12',
+      displayName: '同',
+      password: 'samesame12',
+      role: 'leader',
+      unitId: 1,
+    });
     expect(same.body.error).toMatchObject({ field: 'password', message: '密码不能与用户名相同' });
   });
 
   it('refuses a duplicate unit name under one parent', async () => {
-    expect((await admin.post('/api/v1/units', { parentId: lanjiang, name: '李渔社区', kind: 'village' })).status).toBe(201);
+    expect((await admin.post('/api/v1/units', { parentId: lanjiang, name: '李渔社区', kind: 'village' })).status).toBe(
+      201,
+    );
     const dup = await admin.post('/api/v1/units', { parentId: lanjiang, name: '李渔社区', kind: 'village' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.field).toBe('name');

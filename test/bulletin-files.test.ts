@@ -11,7 +11,7 @@ import { toBulletinDocument } from '../src/server/features/bulletins/bulletin.pr
 import type { BulletinSnapshot } from '../src/server/features/bulletins/bulletins.service.ts';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 import { startDemoServer } from './support/demo.ts';
 
 /** 17:30 UTC on 23 November is already 24 November in Beijing, the demo county's zone. */
@@ -52,7 +52,15 @@ describe.each(await databaseKinds())('published bulletin files on %s', (kind) =>
     await admin.signIn('coordinator', 'lantern-demo');
     const raceId = (await admin.post('/api/v1/races', race)).body.id;
     const draft = (await admin.get(`/api/v1/races/${raceId}/bulletin-draft?year=2026&period=10`)).body;
-    const published = await admin.post('/api/v1/bulletins', { raceId, year: 2026, period: 10, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, acknowledged: true });
+    const published = await admin.post('/api/v1/bulletins', {
+      raceId,
+      year: 2026,
+      period: 10,
+      title: draft.title,
+      docNumber: draft.docNumber,
+      commentary: draft.commentary,
+      acknowledged: true,
+    });
     expect(published.body.error ?? null).toBeNull();
     id = published.body.id;
   });
@@ -86,7 +94,8 @@ describe.each(await databaseKinds())('published bulletin files on %s', (kind) =>
     const core = await zip.file('docProps/core.xml')!.async('string');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-23T17:30:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T17:30:00Z</dcterms:modified>');
-    for (const entry of Object.values(zip.files)) expect(entry.date.toISOString(), entry.name).toBe('2026-11-23T17:30:00.000Z');
+    for (const entry of Object.values(zip.files))
+      expect(entry.date.toISOString(), entry.name).toBe('2026-11-23T17:30:00.000Z');
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('2026年11月24日');
     expect(xml).toContain('<w:color w:val="E60000"/>');
@@ -95,7 +104,17 @@ describe.each(await databaseKinds())('published bulletin files on %s', (kind) =>
   it('prints the demo’s money in one unit per column, and keeps every figure of every row on one line of the PDF', async () => {
     const b = (await admin.get(`/api/v1/bulletins/${id}`)).body;
     const snapshot = { ranking: b.ranking, redProjects: b.redProjects, totals: b.totals } as BulletinSnapshot;
-    const doc = toBulletinDocument({ title: b.title, issuer: b.issuer, doc_number: b.docNumber, published_at: b.publishedAt, commentary: b.commentary }, snapshot, { timeZone: 'Asia/Shanghai' });
+    const doc = toBulletinDocument(
+      {
+        title: b.title,
+        issuer: b.issuer,
+        doc_number: b.docNumber,
+        published_at: b.publishedAt,
+        commentary: b.commentary,
+      },
+      snapshot,
+      { timeZone: 'Asia/Shanghai' },
+    );
     const file = path.join(dir, `${kind}.pdf`);
     writeFileSync(file, (await admin.getBytes(`/api/v1/bulletins/${id}/pdf`)).body);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -105,7 +124,13 @@ describe.each(await databaseKinds())('published bulletin files on %s', (kind) =>
     let rows = 0;
     for (const group of doc.groups)
       for (const row of group.rows) {
-        const cells = [String(row.rank), formatRankChange(row.rankChange), row.unitName, formatScore(row.total), ...row.cells.flatMap((c) => [c.value, c.score])];
+        const cells = [
+          String(row.rank),
+          formatRankChange(row.rankChange),
+          row.unitName,
+          formatScore(row.total),
+          ...row.cells.flatMap((c) => [c.value, c.score]),
+        ];
         expect(lines.has(cells.join(' ')), cells.join(' ')).toBe(true);
         rows++;
       }

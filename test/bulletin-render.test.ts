@@ -25,7 +25,14 @@ function readZip(buf: Buffer): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
   for (let i = 0; i < count; i++) {
     if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory entry');
-    const [method, size, nameLength, extraLength, commentLength, local] = [buf.readUInt16LE(at + 10), buf.readUInt32LE(at + 20), buf.readUInt16LE(at + 28), buf.readUInt16LE(at + 30), buf.readUInt16LE(at + 32), buf.readUInt32LE(at + 42)];
+    const [method, size, nameLength, extraLength, commentLength, local] = [
+      buf.readUInt16LE(at + 10),
+      buf.readUInt32LE(at + 20),
+      buf.readUInt16LE(at + 28),
+      buf.readUInt16LE(at + 30),
+      buf.readUInt16LE(at + 32),
+      buf.readUInt32LE(at + 42),
+    ];
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
@@ -54,17 +61,30 @@ function isWellFormedXml(xml: string): boolean {
 
 /** The text of every <w:t> of a part, entities decoded, runs joined. */
 const wordText = (xml: string) =>
-  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join('');
+  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) =>
+      m[1]!
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    )
+    .join('');
 
 /** A commentary as the draft writes it: spaces between numbers and their units. */
-const DRAFT_COMMENTARY = '一、总体情况\n全市累计完成投资 10.20 亿元，完成率 85.0%，超序时进度 1.7 个百分点。兰江街道（54.67 分）、云山街道（53.10 分）位居前列。';
+const DRAFT_COMMENTARY =
+  '一、总体情况\n全市累计完成投资 10.20 亿元，完成率 85.0%，超序时进度 1.7 个百分点。兰江街道（54.67 分）、云山街道（53.10 分）位居前列。';
 
 /** The zip's entries with their DOS modification time, from the central directory. */
 function zipTimes(buf: Buffer): { name: string; time: number; date: number }[] {
   const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   let at = buf.readUInt32LE(eocd + 16);
   return Array.from({ length: buf.readUInt16LE(eocd + 10) }, () => {
-    const entry = { name: buf.toString('utf8', at + 46, at + 46 + buf.readUInt16LE(at + 28)), time: buf.readUInt16LE(at + 12), date: buf.readUInt16LE(at + 14) };
+    const entry = {
+      name: buf.toString('utf8', at + 46, at + 46 + buf.readUInt16LE(at + 28)),
+      time: buf.readUInt16LE(at + 12),
+      date: buf.readUInt16LE(at + 14),
+    };
     at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     return entry;
   });
@@ -76,14 +96,25 @@ function tinyBulletin(): BulletinDocument {
   return {
     ...doc,
     commentary: '一、总体情况\n本月三个乡镇参加晾晒。',
-    groups: [{ ...doc.groups[0]!, rows: doc.groups[0]!.rows.slice(0, 3), top: [doc.groups[0]!.rows[0]!.unitName], bottom: [doc.groups[0]!.rows[2]!.unitName] }],
+    groups: [
+      {
+        ...doc.groups[0]!,
+        rows: doc.groups[0]!.rows.slice(0, 3),
+        top: [doc.groups[0]!.rows[0]!.unitName],
+        bottom: [doc.groups[0]!.rows[2]!.unitName],
+      },
+    ],
     redProjects: [{ name: '兰溪市城东安置房工程', unitName: '兰江街道', reasons: ['连续两个月未报送月报'] }],
   };
 }
 
 describe('bulletin layout helpers', () => {
   it('reads short numbered lines as headings and joins the other lines of a paragraph', () => {
-    expect(commentaryBlocks('一、总体情况\n全市项目\n进展顺利。\n\n（一）压实责任\n二、本月全市完成投资12亿元，高于序时进度，各单位继续努力。')).toEqual([
+    expect(
+      commentaryBlocks(
+        '一、总体情况\n全市项目\n进展顺利。\n\n（一）压实责任\n二、本月全市完成投资12亿元，高于序时进度，各单位继续努力。',
+      ),
+    ).toEqual([
       { kind: 'heading', text: '一、总体情况' },
       { kind: 'paragraph', text: '全市项目进展顺利。' },
       { kind: 'subheading', text: '（一）压实责任' },
@@ -102,7 +133,10 @@ describe('bulletin layout helpers', () => {
 
   it.each([
     ['综合得分（54.67 分）', '综合得分（54.67\u00a0分）'],
-    ['累计完成投资 10.20 亿元，完成率 85.0%，超序时进度 1.7 个百分点', '累计完成投资\u00a010.20\u00a0亿元，完成率\u00a085.0%，超序时进度\u00a01.7\u00a0个百分点'],
+    [
+      '累计完成投资 10.20 亿元，完成率 85.0%，超序时进度 1.7 个百分点',
+      '累计完成投资\u00a010.20\u00a0亿元，完成率\u00a085.0%，超序时进度\u00a01.7\u00a0个百分点',
+    ],
     ['PDF 文件 and Word 2026', 'PDF 文件 and Word 2026'],
   ])('keeps the number of %j with its unit by no-break spaces', (text, kept) => {
     expect(keepNumbersWithUnits(text)).toBe(kept);
@@ -122,9 +156,12 @@ describe('bulletin as Word', () => {
   });
 
   it('is a zip with the parts Word needs', () => {
-    expect([...zip.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', '_rels/.rels']));
+    expect([...zip.keys()]).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', '_rels/.rels']),
+    );
     expect(isWellFormedXml('<a><b></a>')).toBe(false);
-    for (const [name, data] of zip) if (name.endsWith('.xml')) expect(isWellFormedXml(data.toString('utf8')), name).toBe(true);
+    for (const [name, data] of zip)
+      if (name.endsWith('.xml')) expect(isWellFormedXml(data.toString('utf8')), name).toBe(true);
   });
 
   it('holds the title, the 文号, a table per group plus the red projects, and every ranked unit', () => {
@@ -148,7 +185,9 @@ describe('bulletin as Word', () => {
     expect(paragraphs[0]).toMatch(/<w:color w:val="E60000"\/>/);
     expect(Number(/<w:sz w:val="(\d+)"\/>/.exec(paragraphs[0]!)?.[1])).toBeGreaterThan(44);
     expect(wordText(paragraphs[1]!)).toBe(doc.docNumber);
-    expect(paragraphs[1]).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="E60000" w:sz="\d+" w:space="\d+"\/><\/w:pBdr>/);
+    expect(paragraphs[1]).toMatch(
+      /<w:pBdr><w:bottom w:val="single" w:color="E60000" w:sz="\d+" w:space="\d+"\/><\/w:pBdr>/,
+    );
     expect(paragraphs.findIndex((p) => wordText(p) === doc.title)).toBeGreaterThan(1);
   });
 
@@ -161,7 +200,9 @@ describe('bulletin as Word', () => {
   });
 
   it('sets commentary flush left with each number bound to its unit, so Word stretches no space inside a figure', async () => {
-    const xml = readZip(await renderBulletinDocx({ ...doc, commentary: DRAFT_COMMENTARY })).get('word/document.xml')!.toString('utf8');
+    const xml = readZip(await renderBulletinDocx({ ...doc, commentary: DRAFT_COMMENTARY }))
+      .get('word/document.xml')!
+      .toString('utf8');
     const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
     const commentary = paragraphs.find((p) => wordText(p).includes('累计完成投资'))!;
     expect(wordText(commentary)).toContain('（54.67\u00a0分）');
@@ -178,7 +219,8 @@ describe('bulletin as Word', () => {
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-05T02:30:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-05T02:30:00Z</dcterms:modified>');
     // DOS time of 2026-11-05 02:30:00: date (46 << 9) | (11 << 5) | 5, time (2 << 11) | (30 << 5).
-    for (const entry of zipTimes(again)) expect(entry, entry.name).toMatchObject({ date: (46 << 9) | (11 << 5) | 5, time: (2 << 11) | (30 << 5) });
+    for (const entry of zipTimes(again))
+      expect(entry, entry.name).toMatchObject({ date: (46 << 9) | (11 << 5) | 5, time: (2 << 11) | (30 << 5) });
     const later = await renderBulletinDocx({ ...doc, issuedAt: '2026-11-06T08:00:00.000Z' });
     expect(later.equals(again)).toBe(false);
   });
@@ -206,9 +248,12 @@ describe('bulletin as PDF', () => {
     writeFileSync(file, pdf);
     return file;
   };
-  const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  const pageCount = (file: string) =>
+    Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   const pageText = (file: string, page?: number) =>
-    execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });
+    execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], {
+      encoding: 'utf8',
+    });
 
   /**
    * Every ranking row on one line of the extracted text, exactly: rank, change, the whole unit name,
@@ -220,7 +265,13 @@ describe('bulletin as PDF', () => {
     let rows = 0;
     for (const group of doc.groups)
       for (const row of group.rows) {
-        const cells = [String(row.rank), formatRankChange(row.rankChange), row.unitName, formatScore(row.total), ...row.cells.flatMap((c) => [c.value, c.score])];
+        const cells = [
+          String(row.rank),
+          formatRankChange(row.rankChange),
+          row.unitName,
+          formatScore(row.total),
+          ...row.cells.flatMap((c) => [c.value, c.score]),
+        ];
         expect(lines.has(cells.join(' ')), `${group.label} ${row.unitName}: ${cells.join(' ')}`).toBe(true);
         rows++;
       }
@@ -230,7 +281,10 @@ describe('bulletin as PDF', () => {
   const expectNamesWhole = (text: string, doc: BulletinDocument) => {
     const lines = text.split('\n').map((l) => l.replace(/\s+/g, ''));
     const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
-    const names = new Set([...doc.groups.flatMap((g) => g.rows.map((r) => r.unitName)), ...doc.redProjects.map((p) => p.unitName)]);
+    const names = new Set([
+      ...doc.groups.flatMap((g) => g.rows.map((r) => r.unitName)),
+      ...doc.redProjects.map((p) => p.unitName),
+    ]);
     for (const name of names) expect(count(lines.join(''), name), name).toBe(count(lines.join('\n'), name));
     for (const p of doc.redProjects) expect(text, p.unitName).toMatch(new RegExp(`(^|\\s)${p.unitName}(\\s|$)`, 'm'));
   };
@@ -245,7 +299,11 @@ describe('bulletin as PDF', () => {
 
   it('sets a race too wide for 五号 smaller instead of breaking its numbers', async () => {
     const base = sampleBulletinDocument(29);
-    const wide = (g: BulletinDocument['groups'][number]) => ({ ...g, indicators: [...g.indicators, ...g.indicators], rows: g.rows.map((r) => ({ ...r, cells: [...r.cells, ...r.cells] })) });
+    const wide = (g: BulletinDocument['groups'][number]) => ({
+      ...g,
+      indicators: [...g.indicators, ...g.indicators],
+      rows: g.rows.map((r) => ({ ...r, cells: [...r.cells, ...r.cells] })),
+    });
     const doc = { ...base, groups: base.groups.map(wide) };
     expect(doc.groups[0]!.indicators).toHaveLength(8);
     const file = save('wide.pdf', await renderBulletinPdf(doc, { fontPath: null }));
@@ -271,7 +329,9 @@ describe('bulletin as PDF', () => {
     expect(info).toMatch(/^ModDate:\s+2026-11-05T02:30:00Z$/m);
     const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]+)>/.exec(pdf.toString('latin1'))?.[1];
     expect(id(first)).toMatch(/^[0-9a-f]{32}$/);
-    expect(id(await renderBulletinPdf({ ...doc, issuedAt: '2026-11-06T08:00:00.000Z' }, { fontPath: null }))).not.toBe(id(first));
+    expect(id(await renderBulletinPdf({ ...doc, issuedAt: '2026-11-06T08:00:00.000Z' }, { fontPath: null }))).not.toBe(
+      id(first),
+    );
   });
 
   it('fits a small bulletin on one page with its Chinese text extractable', async () => {
@@ -306,7 +366,10 @@ describe('bulletin as PDF', () => {
 
   it('uses the font LANTERN_PDF_FONT names, picking the Simplified Chinese face of a collection', async () => {
     const doc = tinyBulletin();
-    const file = save('sans.pdf', await renderBulletinPdf(doc, { fontPath: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' }));
+    const file = save(
+      'sans.pdf',
+      await renderBulletinPdf(doc, { fontPath: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' }),
+    );
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansCJKsc-Regular/);
     expect(pageText(file).replace(/[ \t]+/g, '')).toContain(doc.title);
   });
@@ -316,6 +379,8 @@ describe('bulletin as PDF', () => {
     await expect(missing).rejects.toBeInstanceOf(PdfFontNotFoundError);
     await expect(missing).rejects.toThrow(/fonts-noto-cjk.*LANTERN_PDF_FONT/);
     const notAFont = save('not-a-font.ttf', Buffer.from('hello'));
-    await expect(renderBulletinPdf(tinyBulletin(), { fontPath: notAFont })).rejects.toMatchObject({ reason: 'notAFont' });
+    await expect(renderBulletinPdf(tinyBulletin(), { fontPath: notAFont })).rejects.toMatchObject({
+      reason: 'notAFont',
+    });
   });
 });

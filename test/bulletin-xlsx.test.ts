@@ -33,7 +33,14 @@ const NOTES: Record<string, string> = { noTarget: '无目标', badTarget: '目�
 type Cell = { indicator: string; value: number | null; score: number | null; note: string | null };
 type Row = { unitId: number; name: string; rank: number; rankChange: number | null; total: number; breakdown: Cell[] };
 type Group = { group: string; label: { 'zh-CN': string }; rows: Row[]; tooSmall?: boolean };
-type Bulletin = { id: number; title: string; docNumber: string; publishedAt: string; ranking: { groups: Group[]; indicators: { key: string; label: { 'zh-CN': string } }[] }; files: Record<string, { sha256: string; bytes: number } | null> };
+type Bulletin = {
+  id: number;
+  title: string;
+  docNumber: string;
+  publishedAt: string;
+  ranking: { groups: Group[]; indicators: { key: string; label: { 'zh-CN': string } }[] };
+  files: Record<string, { sha256: string; bytes: number } | null>;
+};
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -43,12 +50,27 @@ function shown(cell: ExcelJS.Cell): string {
   if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
   const fmt = cell.numFmt ?? '0';
   const decimals = /\.(0+)$/.exec(fmt)?.[1]!.length ?? 0;
-  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: fmt.startsWith('#,##0') });
+  return v.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: fmt.startsWith('#,##0'),
+  });
 }
 
 /** The appendix as plain rows: 单位, 指标, 项目名称, 项目代码, 月份, 版本, 金额（万元）, 审核时间, 审核人, 说明. */
 function appendixRows(sheet: ExcelJS.Worksheet) {
-  const rows: { unit: string; indicator: string; project: string; code: string; month: string; revision: number | null; amountWan: number | null; approvedAt: Date | null; note: string; isTotal: boolean }[] = [];
+  const rows: {
+    unit: string;
+    indicator: string;
+    project: string;
+    code: string;
+    month: string;
+    revision: number | null;
+    amountWan: number | null;
+    approvedAt: Date | null;
+    note: string;
+    isTotal: boolean;
+  }[] = [];
   sheet.eachRow((row, n) => {
     if (n <= 2) return;
     const v = (c: number) => row.getCell(c).value;
@@ -96,7 +118,12 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
   };
 
   async function approve(projectId: number, month: number, amountWan: string) {
-    const filed = await coordinator.post(`/api/v1/projects/${projectId}/reports`, { year: 2026, month, amountWan, progressText: '按计划推进' });
+    const filed = await coordinator.post(`/api/v1/projects/${projectId}/reports`, {
+      year: 2026,
+      month,
+      amountWan,
+      progressText: '按计划推进',
+    });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect((await coordinator.post(`/api/v1/reports/${filed.body.id}/submit`)).status).toBe(200);
     const approved = await coordinator.post(`/api/v1/reports/${filed.body.id}/approve`);
@@ -116,16 +143,29 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
     county = await buildRaceCounty(server.url);
     coordinator = county.coordinator;
     editor = county.editor;
-    const root = (await county.admin.get('/api/v1/units')).body.items.find((u: { parentId: number | null }) => u.parentId === null);
-    enterprise = (await buildUser(county.admin, server.url, { username: 'qiye', role: 'enterprise', unitId: root.id })).client;
+    const root = (await county.admin.get('/api/v1/units')).body.items.find(
+      (u: { parentId: number | null }) => u.parentId === null,
+    );
+    enterprise = (await buildUser(county.admin, server.url, { username: 'qiye', role: 'enterprise', unitId: root.id }))
+      .client;
     await county.fill();
     [busy, quiet, empty] = county.townships as [RankedUnit, RankedUnit, RankedUnit];
     raceId = (await coordinator.post('/api/v1/races', RACE)).body.id;
 
     // Two projects of one township started this year, one of another started last year.
     const build = (unit: RankedUnit, name: string, actualStartDate: string, extra: Record<string, unknown> = {}) =>
-      buildProject(coordinator, unit.unitId, { name, stage: 'construction', plannedStartDate: actualStartDate, actualStartDate, totalInvestmentWan: 20000, annualPlans: [{ year: 2026, amountWan: 12000 }], ...extra });
-    projects.a = await build(busy, `${busy.unitName}智能装备制造基地`, '2026-03-05', { code: '2403-330781-04-01-123456' });
+      buildProject(coordinator, unit.unitId, {
+        name,
+        stage: 'construction',
+        plannedStartDate: actualStartDate,
+        actualStartDate,
+        totalInvestmentWan: 20000,
+        annualPlans: [{ year: 2026, amountWan: 12000 }],
+        ...extra,
+      });
+    projects.a = await build(busy, `${busy.unitName}智能装备制造基地`, '2026-03-05', {
+      code: '2403-330781-04-01-123456',
+    });
     projects.b = await build(busy, `${busy.unitName}冷链物流中心`, '2026-09-10');
     projects.c = await build(quiet, `${quiet.unitName}安置房工程`, '2025-06-01');
     await approve(projects.a.id, 3, '1500.2567');
@@ -139,7 +179,10 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
 
     // After publication: a correction of A's September and B's first October report.
     now = new Date(T0.getTime() + 2 * HOUR);
-    const correction = await coordinator.post(`/api/v1/reports/${reports.aSeptember}/corrections`, { amountWan: 900, reason: '补录设备款' });
+    const correction = await coordinator.post(`/api/v1/reports/${reports.aSeptember}/corrections`, {
+      amountWan: 900,
+      reason: '补录设备款',
+    });
     expect(correction.status).toBe(201);
     expect((await coordinator.post(`/api/v1/reports/${correction.body.id}/approve`)).body.state).toBe('approved');
     await approve(projects.b.id, 10, '450');
@@ -154,7 +197,9 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
     expect(res.status).toBe(200);
     first = res.body;
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="bulletin.xlsx"; filename*=UTF-8''${encodeURIComponent(`${bulletin.title}（${bulletin.docNumber}）.xlsx`)}`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="bulletin.xlsx"; filename*=UTF-8''${encodeURIComponent(`${bulletin.title}（${bulletin.docNumber}）.xlsx`)}`,
+    );
     expect(res.headers.get('x-content-sha256')).toBe(sha256(first));
     expect(listed).toEqual({ sha256: sha256(first), bytes: first.length });
 
@@ -163,14 +208,18 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
     const again = await download();
     expect(again.body.equals(first)).toBe(true);
     expect(again.headers.get('x-content-sha256')).toBe(sha256(first));
-    expect((await coordinator.get(`/api/v1/bulletins/${bulletin.id}`)).body.files).toEqual({ ...bulletin.files, xlsx: listed });
+    expect((await coordinator.get(`/api/v1/bulletins/${bulletin.id}`)).body.files).toEqual({
+      ...bulletin.files,
+      xlsx: listed,
+    });
   });
 
   // JSZip (under ExcelJS) reads the machine's clock, not the injected one, to 2 s in DOS time: two quick
   // downloads could agree by luck, so the entries' dates are checked themselves.
   it('dates the workbook and every zip entry at publication, whatever the clock says now', async () => {
     const zip = await JSZip.loadAsync(first);
-    for (const entry of Object.values(zip.files)) expect(entry.date.toISOString(), entry.name).toBe(bulletin.publishedAt);
+    for (const entry of Object.values(zip.files))
+      expect(entry.date.toISOString(), entry.name).toBe(bulletin.publishedAt);
     const core = await zip.file('docProps/core.xml')!.async('string');
     const stamp = bulletin.publishedAt.replace(/\.\d{3}Z$/, 'Z');
     expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>`);
@@ -181,7 +230,9 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
   it('prints in sheet 通报 every figure of the bulletin as Word does, one unit per column', async () => {
     const sheet = (await open(first)).getWorksheet('通报')!;
     const lines: { row: ExcelJS.Row; texts: string[] }[] = [];
-    sheet.eachRow((row) => lines.push({ row, texts: Array.from({ length: sheet.columnCount }, (_, c) => shown(row.getCell(c + 1))) }));
+    sheet.eachRow((row) =>
+      lines.push({ row, texts: Array.from({ length: sheet.columnCount }, (_, c) => shown(row.getCell(c + 1))) }),
+    );
     const at = (text: string) => lines.findIndex((l) => l.texts[0] === text);
     expect(lines[2]!.texts[0]).toBe(bulletin.title);
     expect(lines[1]!.texts[0]).toBe(bulletin.docNumber);
@@ -194,19 +245,40 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
       expect(caption, group.label['zh-CN']).toBeGreaterThan(0);
       const [head, units] = [lines[caption + 1]!.texts, lines[caption + 2]!.texts];
       expect(head.slice(0, 4)).toEqual(['名次', '名次\n变化', '单位', '总分']);
-      indicators.forEach((ind, i) => expect(head[4 + 2 * i]).toBe(`${ind.label['zh-CN']}\n（${RACE.indicators[i]!.weight}分）`));
+      indicators.forEach((ind, i) =>
+        expect(head[4 + 2 * i]).toBe(`${ind.label['zh-CN']}\n（${RACE.indicators[i]!.weight}分）`),
+      );
       group.rows.forEach((row, r) => {
         const texts = lines[caption + 3 + r]!.texts;
-        expect(texts.slice(0, 4)).toEqual([String(row.rank), row.rankChange ? (row.rankChange > 0 ? `↑${row.rankChange}` : `↓${-row.rankChange}`) : '—', row.name, formatScore(row.total)]);
+        expect(texts.slice(0, 4)).toEqual([
+          String(row.rank),
+          row.rankChange ? (row.rankChange > 0 ? `↑${row.rankChange}` : `↓${-row.rankChange}`) : '—',
+          row.name,
+          formatScore(row.total),
+        ]);
         row.breakdown.forEach((c, i) => {
           // The column's one unit is in its header; money in 亿元 or 万元, counts bare.
           const unit = /（(.+)）$/.exec(units[4 + 2 * i]!)?.[1];
-          const value = c.value === null ? '—' : unit === '亿元' ? formatYi(c.value) : unit === '万元' ? formatWan(c.value) : unit === '%' ? formatPoints(c.value) : String(c.value);
-          expect([texts[4 + 2 * i], texts[5 + 2 * i]], `${row.name} ${c.indicator}`).toEqual([value, c.score === null ? (c.note ? NOTES[c.note] : '—') : formatScore(c.score)]);
+          const value =
+            c.value === null
+              ? '—'
+              : unit === '亿元'
+                ? formatYi(c.value)
+                : unit === '万元'
+                  ? formatWan(c.value)
+                  : unit === '%'
+                    ? formatPoints(c.value)
+                    : String(c.value);
+          expect([texts[4 + 2 * i], texts[5 + 2 * i]], `${row.name} ${c.indicator}`).toEqual([
+            value,
+            c.score === null ? (c.note ? NOTES[c.note] : '—') : formatScore(c.score),
+          ]);
           cells++;
         });
       });
-      expect(lines[caption + 3 + group.rows.length]!.texts[0]).toMatch(new RegExp(`^${group.label['zh-CN'].replace(/[()（）]/g, '.')}骏马：`));
+      expect(lines[caption + 3 + group.rows.length]!.texts[0]).toMatch(
+        new RegExp(`^${group.label['zh-CN'].replace(/[()（）]/g, '.')}骏马：`),
+      );
     });
     expect(cells).toBe(groups.reduce((n, g) => n + g.rows.length, 0) * indicators.length);
     // Figures are numbers where Excel shows them as printed; a total is one.
@@ -217,13 +289,17 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
   it('lists in sheet 明细 the records each computed figure counts as of publication: sums and counts equal the figures', async () => {
     const rows = appendixRows((await open(first)).getWorksheet('明细')!);
     const all = bulletin.ranking.groups.flatMap((g) => g.rows);
-    const figure = (unitId: number, indicator: string) => all.find((r) => r.unitId === unitId)!.breakdown.find((c) => c.indicator === indicator)!.value;
+    const figure = (unitId: number, indicator: string) =>
+      all.find((r) => r.unitId === unitId)!.breakdown.find((c) => c.indicator === indicator)!.value;
     for (const unit of all) {
       const investment = rows.filter((r) => r.unit === unit.name && r.indicator === '固定资产投资');
       const records = investment.filter((r) => !r.isTotal);
       const yuan = Math.round(records.reduce((s, r) => s + r.amountWan!, 0) * 10_000);
       expect(yuan, unit.name).toBe(figure(unit.unitId, 'fixedAssetInvestment'));
-      expect(investment.filter((r) => r.isTotal).map((r) => Math.round(r.amountWan! * 10_000)), unit.name).toEqual([yuan]);
+      expect(
+        investment.filter((r) => r.isTotal).map((r) => Math.round(r.amountWan! * 10_000)),
+        unit.name,
+      ).toEqual([yuan]);
       const starts = rows.filter((r) => r.unit === unit.name && r.indicator === '新开工项目数' && !r.isTotal);
       expect(starts.length, unit.name).toBe(figure(unit.unitId, 'projectsStarted'));
       // Entered statistics have no records.
@@ -242,20 +318,34 @@ describe.each(await databaseKinds())('a published bulletin as Excel, with its re
     expect(busyInvestment[0]!.approvedAt!.toISOString()).toBe('2026-11-23T10:00:00.000Z');
     const total = rows.find((r) => r.unit === busy.unitName && r.indicator === '固定资产投资' && r.isTotal)!;
     expect(total.note).toMatch(/^3 条月报（2 个项目）；通报数值 [\d,.]+ (万元|亿元)$/);
-    expect(rows.filter((r) => r.unit === busy.unitName && r.indicator === '新开工项目数' && !r.isTotal).map((r) => [r.project, r.note])).toEqual([
+    expect(
+      rows
+        .filter((r) => r.unit === busy.unitName && r.indicator === '新开工项目数' && !r.isTotal)
+        .map((r) => [r.project, r.note]),
+    ).toEqual([
       [projects.a.name, '实际开工 2026-03-05'],
       [projects.b.name, '实际开工 2026-09-10'],
     ]);
     // A unit with nothing to count still has its total line.
-    expect(rows.filter((r) => r.unit === empty.unitName && r.indicator === '固定资产投资').map((r) => [r.project, r.amountWan, r.note])).toEqual([['合计', 0, expect.stringMatching(/^0 条月报（0 个项目）；/)]]);
-    expect(rows.filter((r) => r.unit === quiet.unitName && r.indicator === '新开工项目数').map((r) => r.project)).toEqual(['合计']);
+    expect(
+      rows
+        .filter((r) => r.unit === empty.unitName && r.indicator === '固定资产投资')
+        .map((r) => [r.project, r.amountWan, r.note]),
+    ).toEqual([['合计', 0, expect.stringMatching(/^0 条月报（0 个项目）；/)]]);
+    expect(
+      rows.filter((r) => r.unit === quiet.unitName && r.indicator === '新开工项目数').map((r) => r.project),
+    ).toEqual(['合计']);
   });
 
   it('leaves out what was approved after publication, which the live drill-through does show', async () => {
     const rows = appendixRows((await open(first)).getWorksheet('明细')!);
     expect(rows.filter((r) => r.revision === 2)).toEqual([]);
     expect(rows.filter((r) => r.project === projects.b.name && r.month === '2026年10月')).toEqual([]);
-    const live = (await coordinator.get(`/api/v1/races/${raceId}/records?year=2026&period=10&unitId=${busy.unitId}&indicator=fixedAssetInvestment`)).body;
+    const live = (
+      await coordinator.get(
+        `/api/v1/races/${raceId}/records?year=2026&period=10&unitId=${busy.unitId}&indicator=fixedAssetInvestment`,
+      )
+    ).body;
     expect(live.reports.map((r: { month: number; revision: number }) => [r.month, r.revision])).toEqual([
       [3, 1],
       [9, 2],

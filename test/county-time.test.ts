@@ -24,7 +24,19 @@ describe.each(await databaseKinds())('the county’s own dates, on %s', (kind) =
     const unitId = county.unit('兰江街道').id;
     editor = (await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId })).client;
     for (const name of ['兰江街道安置房工程', '兰江街道道路提升工程']) {
-      projects.push((await buildProject(admin, unitId, { name, stage: 'construction', plannedStartDate: '2026-01-10', actualStartDate: '2026-01-20', actualSignDate: '2026-01-05', totalInvestmentWan: 20000, annualPlans: [{ year: 2026, amountWan: 12000 }] })).id);
+      projects.push(
+        (
+          await buildProject(admin, unitId, {
+            name,
+            stage: 'construction',
+            plannedStartDate: '2026-01-10',
+            actualStartDate: '2026-01-20',
+            actualSignDate: '2026-01-05',
+            totalInvestmentWan: 20000,
+            annualPlans: [{ year: 2026, amountWan: 12000 }],
+          })
+        ).id,
+      );
     }
   });
   afterAll(() => server.close());
@@ -50,7 +62,9 @@ describe.each(await databaseKinds())('the county’s own dates, on %s', (kind) =
     const submitted = await fileOctober(projects[1]!);
     expect(submitted.body).toMatchObject({ state: 'submitted', isLate: true });
     const res = await admin.getBytes('/api/v1/projects/export.xlsx?sort=name&order=asc&columns=name');
-    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '')).toBe('项目库-2026-11-04.xlsx');
+    expect(
+      decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? ''),
+    ).toBe('项目库-2026-11-04.xlsx');
   });
 
   it('judges the assessed month on the local calendar', async () => {

@@ -21,7 +21,19 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const status = (await anon.get('/api/v1/setup')).body;
     expect(status).toMatchObject({ done: true, regionName: '兰溪市', demo: { password: 'lantern-demo' } });
     const usernames = status.demo.accounts.map((a: { username: string }) => a.username);
-    expect(usernames).toEqual(expect.arrayContaining(['admin', 'coordinator', 'leader', 'auditor', 'enterprise', 'lanjiang', 'shanghua', 'nvbu', 'shuiting']));
+    expect(usernames).toEqual(
+      expect.arrayContaining([
+        'admin',
+        'coordinator',
+        'leader',
+        'auditor',
+        'enterprise',
+        'lanjiang',
+        'shanghua',
+        'nvbu',
+        'shuiting',
+      ]),
+    );
     expect((await anon.post('/api/v1/setup/demo')).status).toBe(409);
   }, 300_000);
 
@@ -29,14 +41,28 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const k = server.db.kysely;
     const now = new Date().toISOString();
     const year = Number(now.slice(0, 4)) - (now.slice(5, 7) === '01' ? 1 : 0);
-    const reports = await k.selectFrom('monthly_reports').select(['state', 'submitted_at', 'reviewed_at', 'created_at']).execute();
-    const stamps = reports.flatMap((r) => [r.created_at, r.submitted_at, r.reviewed_at]).filter((x): x is string => !!x);
+    const reports = await k
+      .selectFrom('monthly_reports')
+      .select(['state', 'submitted_at', 'reviewed_at', 'created_at'])
+      .execute();
+    const stamps = reports
+      .flatMap((r) => [r.created_at, r.submitted_at, r.reviewed_at])
+      .filter((x): x is string => !!x);
     expect(stamps.length).toBeGreaterThan(3000);
     expect(stamps.filter((at) => at > now)).toEqual([]);
     const projects = await k.selectFrom('projects').select(['id', 'created_at', 'stage']).execute();
     expect(projects.every((p) => p.created_at.slice(0, 7) === `${year}-01`)).toBe(true);
     // Every change went through a service and left its audit event, dated when it happened.
-    const count = async (action: string) => Number((await k.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+    const count = async (action: string) =>
+      Number(
+        (
+          await k
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', action)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('report.approve')).toBe(reports.filter((r) => r.state === 'approved').length);
     expect(await count('project.create')).toBe(300);
     expect(await count('report.return')).toBeGreaterThan(0);
@@ -48,12 +74,25 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const bulletins = await k.selectFrom('bulletins').select(['published_at', 'period_index']).execute();
     for (const b of bulletins) expect(b.published_at < now).toBe(true);
     // A project that owes reports since January and never filed one is not green; past months have their lights.
-    const filed = new Set((await k.selectFrom('monthly_reports').select('project_id').execute()).map((r) => r.project_id));
-    const silent = projects.filter((p) => ['preparing', 'construction'].includes(p.stage) && !filed.has(p.id)).map((p) => p.id);
+    const filed = new Set(
+      (await k.selectFrom('monthly_reports').select('project_id').execute()).map((r) => r.project_id),
+    );
+    const silent = projects
+      .filter((p) => ['preparing', 'construction'].includes(p.stage) && !filed.has(p.id))
+      .map((p) => p.id);
     expect(silent.length).toBeGreaterThan(0);
-    const lights = await k.selectFrom('project_lights').select(['project_id', 'colour']).where('project_id', 'in', silent).execute();
+    const lights = await k
+      .selectFrom('project_lights')
+      .select(['project_id', 'colour'])
+      .where('project_id', 'in', silent)
+      .execute();
     expect(lights.filter((l) => l.colour === 'green')).toEqual([]);
-    const months = await k.selectFrom('project_light_months').select('month').distinct().where('year', '=', year).execute();
+    const months = await k
+      .selectFrom('project_light_months')
+      .select('month')
+      .distinct()
+      .where('year', '=', year)
+      .execute();
     expect(months.length).toBeGreaterThanOrEqual(Math.min(11, Number(now.slice(5, 7)) - 1));
   });
 
@@ -67,16 +106,35 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const mine = await editor.get('/api/v1/projects?withTotal=true&limit=200');
     expect(mine.body.total).toBeGreaterThan(0);
     expect(mine.body.total).toBeLessThan(300);
-    expect(new Set(mine.body.items.map((p: { leadUnitName: string }) => p.leadUnitName))).toEqual(new Set(['兰江街道']));
+    expect(new Set(mine.body.items.map((p: { leadUnitName: string }) => p.leadUnitName))).toEqual(
+      new Set(['兰江街道']),
+    );
   });
 
   it('spreads projects over every stage, a long tail of investments and the four lists', async () => {
     const admin = new ApiClient(server.url);
     await admin.signIn('admin', 'lantern-demo');
-    const all = (await admin.get('/api/v1/projects?limit=200')).body.items.concat((await admin.get(`/api/v1/projects?limit=200&cursor=${(await admin.get('/api/v1/projects?limit=200')).body.nextCursor}`)).body.items);
+    const all = (await admin.get('/api/v1/projects?limit=200')).body.items.concat(
+      (
+        await admin.get(
+          `/api/v1/projects?limit=200&cursor=${(await admin.get('/api/v1/projects?limit=200')).body.nextCursor}`,
+        )
+      ).body.items,
+    );
     expect(all).toHaveLength(300);
     const stages = new Set(all.map((p: { stage: string }) => p.stage));
-    for (const s of ['planning', 'reserve', 'preparing', 'construction', 'completed', 'production', 'capacity', 'suspended', 'dropped']) expect(stages).toContain(s);
+    for (const s of [
+      'planning',
+      'reserve',
+      'preparing',
+      'construction',
+      'completed',
+      'production',
+      'capacity',
+      'suspended',
+      'dropped',
+    ])
+      expect(stages).toContain(s);
     const wan = all.map((p: { totalInvestmentYuan: number }) => p.totalInvestmentYuan / 10_000);
     expect(wan.filter((w: number) => w < 5000).length / wan.length).toBeGreaterThan(0.4);
     expect(Math.max(...wan)).toBeGreaterThan(100_000);
@@ -90,13 +148,21 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const coordinator = new ApiClient(server.url);
     await coordinator.signIn('coordinator', 'lantern-demo');
     const bulletins = (await coordinator.get('/api/v1/bulletins')).body.items;
-    expect(bulletins.map((b: { docNumber: string }) => b.docNumber).sort()).toEqual(['兰项绩办〔2026〕1号', '兰项绩办〔2026〕2号', '兰项绩办〔2026〕3号']);
+    expect(bulletins.map((b: { docNumber: string }) => b.docNumber).sort()).toEqual([
+      '兰项绩办〔2026〕1号',
+      '兰项绩办〔2026〕2号',
+      '兰项绩办〔2026〕3号',
+    ]);
     const months = bulletins.map((b: { periodIndex: number }) => b.periodIndex).sort((a: number, b: number) => a - b);
     expect(months[2] - months[0]).toBe(2);
     // The month after the last bulletin's is not reported on yet: its ranking is live, the bulletin's period frozen.
-    const latest = bulletins.reduce((a: { periodIndex: number }, b: { periodIndex: number }) => (b.periodIndex > a.periodIndex ? b : a));
+    const latest = bulletins.reduce((a: { periodIndex: number }, b: { periodIndex: number }) =>
+      b.periodIndex > a.periodIndex ? b : a,
+    );
     const ranking = (await coordinator.get(`/api/v1/races/${latest.raceId}/ranking`)).body;
-    const published = (await coordinator.get(`/api/v1/races/${latest.raceId}/ranking?year=${latest.year}&period=${latest.periodIndex}`)).body;
+    const published = (
+      await coordinator.get(`/api/v1/races/${latest.raceId}/ranking?year=${latest.year}&period=${latest.periodIndex}`)
+    ).body;
     expect(published.publishedBulletinId).toBe(latest.id);
     const townships = ranking.groups.find((g: { group: string }) => g.group === 'townships');
     expect(townships.top.length).toBeGreaterThanOrEqual(3);
@@ -106,8 +172,14 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const dashboard = (await coordinator.get('/api/v1/dashboard')).body;
     expect(dashboard.latestBulletin).toMatchObject({ id: latest.id, docNumber: latest.docNumber });
     expect(dashboard.race).toMatchObject({ raceId: bulletins[0].raceId, period: { label: ranking.period.label } });
-    expect(dashboard.race.groups.find((g: { label: { 'zh-CN': string } }) => g.label['zh-CN'] === '乡镇街道').top.map((u: { unitId: number }) => u.unitId)).toEqual(townships.top.map((u: { unitId: number }) => u.unitId));
+    expect(
+      dashboard.race.groups
+        .find((g: { label: { 'zh-CN': string } }) => g.label['zh-CN'] === '乡镇街道')
+        .top.map((u: { unitId: number }) => u.unitId),
+    ).toEqual(townships.top.map((u: { unitId: number }) => u.unitId));
     const targets = (await coordinator.get('/api/v1/targets?year=2026')).body.items;
-    expect(targets.filter((t: { indicator: string }) => t.indicator === 'fixedAssetInvestment').length).toBeGreaterThan(10);
+    expect(targets.filter((t: { indicator: string }) => t.indicator === 'fixedAssetInvestment').length).toBeGreaterThan(
+      10,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { createExportRepository } from '../src/server/features/exports/exports.r
 import { createExportService } from '../src/server/features/exports/exports.service.ts';
 import { ApiClient, type ApiResponse } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 import { startDemoServer } from './support/demo.ts';
 
 const YEAR = new Date().getUTCFullYear();
@@ -25,8 +25,10 @@ async function workbookFrom(res: ApiResponse<Buffer>): Promise<ExcelJS.Workbook>
 /** The text of a row's cells, from the first column on. */
 const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
 const column = (sheet: ExcelJS.Worksheet, header: string) => rowValues(sheet, 1).indexOf(header) + 1;
-const dataRows = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
-const fileNameOf = (res: ApiResponse) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '');
+const dataRows = (sheet: ExcelJS.Worksheet) =>
+  Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+const fileNameOf = (res: ApiResponse) =>
+  decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '');
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -50,11 +52,19 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
 
   /** Every project of a list query, through the list API's own pages. */
   async function listAll(client: ApiClient, query: string) {
-    const items: { id: number; name: string; totalInvestmentYuan: number; plannedStartDate: string | null; leadUnitName: string }[] = [];
+    const items: {
+      id: number;
+      name: string;
+      totalInvestmentYuan: number;
+      plannedStartDate: string | null;
+      leadUnitName: string;
+    }[] = [];
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
-      const res: ApiResponse = await client.get(`/api/v1/projects?${query}&limit=200&withTotal=true${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: ApiResponse = await client.get(
+        `/api/v1/projects?${query}&limit=200&withTotal=true${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       total = res.body.total;
@@ -81,7 +91,10 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
     expect(options.state).toBe('hidden');
     const [fromCol, fromRow] = from!.split('$');
     const toRow = Number(to!.split('$')[1]);
-    const offered = Array.from({ length: toRow - Number(fromRow) + 1 }, (_, i) => options.getCell(`${fromCol}${Number(fromRow) + i}`).value);
+    const offered = Array.from(
+      { length: toRow - Number(fromRow) + 1 },
+      (_, i) => options.getCell(`${fromCol}${Number(fromRow) + i}`).value,
+    );
     expect(offered).toEqual([...STAGE_CHOICES]);
     const industry = sheet.getCell(2, column(sheet, '国民经济行业')).dataValidation;
     expect(industry.type).toBe('list');
@@ -99,14 +112,24 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
   it('serves the monthly-report template', async () => {
     const res = await lanjiang.getBytes('/api/v1/templates/reports.xlsx');
     const sheet = (await workbookFrom(res)).worksheets[0]!;
-    expect(rowValues(sheet, 1)).toEqual(['项目代码', '项目名称', '年度', '月份', '本月完成投资（万元）', '形象进度', '存在问题']);
+    expect(rowValues(sheet, 1)).toEqual([
+      '项目代码',
+      '项目名称',
+      '年度',
+      '月份',
+      '本月完成投资（万元）',
+      '形象进度',
+      '存在问题',
+    ]);
     expect(sheet.getCell(2, 5).numFmt).toBe('#,##0.00');
     expect(sheet.getCell(3, 4).dataValidation).toMatchObject({ type: 'whole', formulae: [1, 12] });
   });
 
   it('exports the list as the user sees it: the chosen columns in order, money in 万元, real dates, a frozen header', async () => {
     const query = 'sort=totalInvestment&order=desc';
-    const res = await admin.getBytes(`/api/v1/projects/export.xlsx?${query}&columns=name,stage,totalInvestment,plannedStartDate,updatedAt`);
+    const res = await admin.getBytes(
+      `/api/v1/projects/export.xlsx?${query}&columns=name,stage,totalInvestment,plannedStartDate,updatedAt`,
+    );
     const sheet = (await workbookFrom(res)).worksheets[0]!;
     expect(fileNameOf(res)).toMatch(/^项目库-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(rowValues(sheet, 1)).toEqual(['项目名称', '阶段', '总投资（万元）', '计划开工', '更新时间']);
@@ -144,7 +167,8 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
     ['stages above 亿元', 'stage=construction,preparing&aboveYi=true&sort=name&order=asc'],
     ['an industry section and an investment range', 'industry=C&minInvestmentWan=2000&maxInvestmentWan=20000'],
   ])('exports as many rows as the list counts for %s', async (_what, query) => {
-    const sheet = (await workbookFrom(await admin.getBytes(`/api/v1/projects/export.xlsx?${query}&columns=name`))).worksheets[0]!;
+    const sheet = (await workbookFrom(await admin.getBytes(`/api/v1/projects/export.xlsx?${query}&columns=name`)))
+      .worksheets[0]!;
     const total = (await admin.get(`/api/v1/projects?${query}&withTotal=true&limit=1`)).body.total as number;
     expect(total).toBeGreaterThan(0);
     expect(sheet.rowCount - 1).toBe(total);
@@ -152,7 +176,13 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
 
   it('pages through the list with the keyset cursor, without gaps or repeats', async () => {
     const actor = (await server.services.sessions.resolveSession(admin.cookie('lantern_session')!))!;
-    const exports = createExportService({ queries: server.services.projectQueries, units: server.services.unitRepo, exports: createExportRepository(server.db.kysely), today: server.services.today, batchSize: 7 });
+    const exports = createExportService({
+      queries: server.services.projectQueries,
+      units: server.services.unitRepo,
+      exports: createExportRepository(server.db.kysely),
+      today: server.services.today,
+      batchSize: 7,
+    });
     const file = await exports.projectList(actor, { sort: 'name', order: 'asc', columns: ['name', 'code'] });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await collect(file.body as Readable)) as unknown as ArrayBuffer);
@@ -173,7 +203,12 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
     expect((await admin.get('/api/v1/projects/export.xlsx?unitId=999999')).status).toBe(404);
     expect((await admin.get('/api/v1/project-lists/export.xlsx?unitId=999999')).status).toBe(404);
     const anon = new ApiClient(server.url);
-    for (const path of ['/api/v1/projects/export.xlsx', '/api/v1/project-lists/export.xlsx', '/api/v1/templates/projects.xlsx', '/api/v1/templates/reports.xlsx']) {
+    for (const path of [
+      '/api/v1/projects/export.xlsx',
+      '/api/v1/project-lists/export.xlsx',
+      '/api/v1/templates/projects.xlsx',
+      '/api/v1/templates/reports.xlsx',
+    ]) {
       expect((await anon.get(path)).status).toBe(401);
     }
   });
@@ -188,14 +223,27 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
     const sheet = workbook.getWorksheet('开工清单')!;
     expect(sheet.getCell('A1').value).toBe(`兰溪市${YEAR}年开工清单`);
     expect(sheet.getCell('A1').isMerged).toBe(true);
-    expect(rowValues(sheet, 2)).toEqual(['序号', '项目名称', '项目代码', '建设性质', '总投资（万元）', '年度计划投资（万元）', '计划开工日期', '实际开工日期', '状态', '责任单位']);
+    expect(rowValues(sheet, 2)).toEqual([
+      '序号',
+      '项目名称',
+      '项目代码',
+      '建设性质',
+      '总投资（万元）',
+      '年度计划投资（万元）',
+      '计划开工日期',
+      '实际开工日期',
+      '状态',
+      '责任单位',
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
 
     const rows = Array.from({ length: sheet.rowCount - 2 }, (_, i) => sheet.getRow(i + 3));
     const groups = rows.filter((r) => typeof r.getCell(1).value === 'string' && r.getCell(1).value !== '合计');
     const projects = rows.filter((r) => typeof r.getCell(1).value === 'number');
     const total = rows.at(-1)!;
-    expect(groups.map((r) => String(r.getCell(2).value).replace(/（\d+个）$/, '')).sort()).toEqual(lists.start.byUnit.map((u: { unitName: string }) => u.unitName).sort());
+    expect(groups.map((r) => String(r.getCell(2).value).replace(/（\d+个）$/, '')).sort()).toEqual(
+      lists.start.byUnit.map((u: { unitName: string }) => u.unitName).sort(),
+    );
     expect(projects).toHaveLength(lists.start.count);
     expect(total.getCell(1).value).toBe('合计');
     expect(total.getCell(2).value).toBe(`${lists.start.count}个项目`);
@@ -206,7 +254,11 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
     expect(groups[0]!.getCell(1).value).toBe('一');
     expect(projects[0]!.getCell(1).value).toBe(1);
 
-    for (const [name, list] of [['谋划清单', 'planning'], ['储备清单', 'reserve'], ['投产清单', 'production']] as const) {
+    for (const [name, list] of [
+      ['谋划清单', 'planning'],
+      ['储备清单', 'reserve'],
+      ['投产清单', 'production'],
+    ] as const) {
       const other = workbook.getWorksheet(name)!;
       expect(other.getCell('A1').value).toBe(`兰溪市${YEAR}年${name}`);
       expect(other.lastRow!.getCell(2).value).toBe(`${lists[list].count}个项目`);
@@ -229,11 +281,20 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
   it('gives the 兰江街道 editor a ledger of its own projects only', async () => {
     const workbook = await workbookFrom(await lanjiang.getBytes(`/api/v1/project-lists/export.xlsx?year=${YEAR}`));
     const lists = (await lanjiang.get(`/api/v1/project-lists?year=${YEAR}`)).body.lists;
-    for (const [name, list] of [['谋划清单', 'planning'], ['储备清单', 'reserve'], ['开工清单', 'start'], ['投产清单', 'production']] as const) {
+    for (const [name, list] of [
+      ['谋划清单', 'planning'],
+      ['储备清单', 'reserve'],
+      ['开工清单', 'start'],
+      ['投产清单', 'production'],
+    ] as const) {
       const sheet = workbook.getWorksheet(name)!;
       expect(sheet.lastRow!.getCell(2).value).toBe(`${lists[list].count}个项目`);
-      const groups = Array.from({ length: sheet.rowCount - 3 }, (_, i) => sheet.getRow(i + 3)).filter((r) => typeof r.getCell(1).value === 'string');
-      expect(groups.map((r) => String(r.getCell(2).value).replace(/（\d+个）$/, ''))).toEqual(lists[list].count ? ['兰江街道'] : []);
+      const groups = Array.from({ length: sheet.rowCount - 3 }, (_, i) => sheet.getRow(i + 3)).filter(
+        (r) => typeof r.getCell(1).value === 'string',
+      );
+      expect(groups.map((r) => String(r.getCell(2).value).replace(/（\d+个）$/, ''))).toEqual(
+        lists[list].count ? ['兰江街道'] : [],
+      );
     }
   });
 });

@@ -21,11 +21,18 @@ const ROWS = 30_000;
 function snapshot(file: string): Record<string, string> {
   const db = new SQLite(file, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'projects_fts%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'projects_fts%' ORDER BY name",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     return Object.fromEntries(
       tables.map((t) => {
         const hash = createHash('sha256');
-        for (const row of db.prepare(`SELECT * FROM "${t}"`).iterate()) hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+        for (const row of db.prepare(`SELECT * FROM "${t}"`).iterate())
+          hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
         return [t, hash.digest('hex')];
       }),
     );
@@ -49,7 +56,16 @@ describe('an import killed mid-commit', () => {
     const units = await db.kysely.selectFrom('units').select(['id', 'name', 'parent_id']).execute();
     unitId = units.find((u) => u.parent_id === null)!.id;
     await db.close();
-    await writeLedger(ledger, { title: '兰溪市重点项目台账', note: '单位：万元', header: LEDGER_HEADER, rows: ledgerRows(ROWS, units.filter((u) => u.parent_id !== null).map((u) => u.name), new Date().getUTCFullYear()) });
+    await writeLedger(ledger, {
+      title: '兰溪市重点项目台账',
+      note: '单位：万元',
+      header: LEDGER_HEADER,
+      rows: ledgerRows(
+        ROWS,
+        units.filter((u) => u.parent_id !== null).map((u) => u.name),
+        new Date().getUTCFullYear(),
+      ),
+    });
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -76,14 +92,18 @@ describe('an import killed mid-commit', () => {
           resolve(Number(m[1]));
         }
       });
-      child.on('exit', (code, signal) => reject(new Error(`the import ended before it could be killed (${code ?? signal}): ${stderr.slice(-500)}`)));
+      child.on('exit', (code, signal) =>
+        reject(new Error(`the import ended before it could be killed (${code ?? signal}): ${stderr.slice(-500)}`)),
+      );
     });
     await new Promise((resolve) => child.once('close', resolve));
     expect(written).toBeLessThan(ROWS);
     expect(child.signalCode).toBe('SIGKILL');
     expect(snapshot(dbFile)).toEqual(before);
     // And the database still works: the same import, run to its end, commits every row.
-    const again = spawn(process.execPath, ['bin/lantern.mjs', 'import', 'projects', ledger, '--unit', String(unitId)], { env: env() });
+    const again = spawn(process.execPath, ['bin/lantern.mjs', 'import', 'projects', ledger, '--unit', String(unitId)], {
+      env: env(),
+    });
     let out = '';
     again.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise((resolve) => again.once('close', resolve));

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MILESTONE_CODES, ROLES, SECTOR_BY_DIVISION, SECTOR_BY_KIND, SECTOR_BY_SECTION, STATUS_BY_STAGE, TYPE_BY_NATURE } from '../src/domain/exchange/oc4ids-codes.ts';
+import {
+  MILESTONE_CODES,
+  ROLES,
+  SECTOR_BY_DIVISION,
+  SECTOR_BY_KIND,
+  SECTOR_BY_SECTION,
+  STATUS_BY_STAGE,
+  TYPE_BY_NATURE,
+} from '../src/domain/exchange/oc4ids-codes.ts';
 import { PROJECT_KINDS } from '../src/domain/projects/project-fields.ts';
 import { ApiClient, type ApiResponse } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { codelist, packageValidator } from './support/oc4ids.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 import { startDemoServer } from './support/demo.ts';
 
 const PREFIX = 'oc4ids-test42-';
@@ -24,8 +32,20 @@ type Project = {
   metrics?: { id: string; observations: { id: string; value: Value }[] }[];
   forecasts?: { id: string; observations: { id: string; value: Value }[] }[];
 };
-type Package = { version: string; uri: string; publishedDate: string; publisher: { name: string }; projects: Project[] };
-type Summary = { id: number; stage: string; totalInvestmentYuan: number; leadUnitName: string; actualStartDate: string | null };
+type Package = {
+  version: string;
+  uri: string;
+  publishedDate: string;
+  publisher: { name: string };
+  projects: Project[];
+};
+type Summary = {
+  id: number;
+  stage: string;
+  totalInvestmentYuan: number;
+  leadUnitName: string;
+  actualStartDate: string | null;
+};
 
 /** The stage → status table of DESIGN §3.11, written out independently of the code under test. */
 const EXPECTED_STATUS: Record<string, string[]> = {
@@ -71,7 +91,9 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
     summaries = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Summary[]; nextCursor: string | null } } = await admin.get(`/api/v1/projects?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: Summary[]; nextCursor: string | null } } = await admin.get(
+        `/api/v1/projects?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       summaries.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -106,15 +128,28 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
     broken.projects[1]!.budget.amount.currency = 'RMB';
     broken.publishedDate = '2026-01-01';
     expect(validate(broken)).toBe(false);
-    expect(validate.errors!.map((e) => e.instancePath).sort()).toEqual(['/projects/0/status', '/projects/1/budget/amount/currency', '/publishedDate']);
+    expect(validate.errors!.map((e) => e.instancePath).sort()).toEqual([
+      '/projects/0/status',
+      '/projects/1/budget/amount/currency',
+      '/publishedDate',
+    ]);
   });
 
   it('writes only codes from the copied codelists, also in the fields whose codelist the schema leaves open', () => {
     const lists = Object.fromEntries(
-      ['projectStatus', 'projectType', 'projectSector', 'metricID', 'milestoneType', 'milestoneCode', 'milestoneStatus', 'partyRole', 'currency', 'geometryType', 'classificationScheme'].map((n) => [
-        n,
-        codelist(n),
-      ]),
+      [
+        'projectStatus',
+        'projectType',
+        'projectSector',
+        'metricID',
+        'milestoneType',
+        'milestoneCode',
+        'milestoneStatus',
+        'partyRole',
+        'currency',
+        'geometryType',
+        'classificationScheme',
+      ].map((n) => [n, codelist(n)]),
     );
     const offList: string[] = [];
     const check = (list: string, code: string | undefined, where: string) => {
@@ -143,17 +178,27 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
     expect(offList).toEqual([]);
     // The demo county exercises most of the tables.
     expect(new Set(pkg.projects.map((p) => p.status)).size).toBe(6);
-    expect(new Set(pkg.projects.flatMap((p) => p.milestones ?? []).map((m) => m.status))).toEqual(new Set(['met', 'notMet', 'scheduled']));
+    expect(new Set(pkg.projects.flatMap((p) => p.milestones ?? []).map((m) => m.status))).toEqual(
+      new Set(['met', 'notMet', 'scheduled']),
+    );
   });
 
   it('has every code its mapping tables can produce in the copied codelists', () => {
-    const sectors = [SECTOR_BY_DIVISION, SECTOR_BY_SECTION].flatMap((table) => Object.values(table).flatMap((rule) => (typeof rule === 'function' ? PROJECT_KINDS.flatMap((k) => rule(k)) : rule)));
+    const sectors = [SECTOR_BY_DIVISION, SECTOR_BY_SECTION].flatMap((table) =>
+      Object.values(table).flatMap((rule) =>
+        typeof rule === 'function' ? PROJECT_KINDS.flatMap((k) => rule(k)) : rule,
+      ),
+    );
     const produced: [string, string][] = [
       ...Object.values(STATUS_BY_STAGE).map((c) => ['projectStatus', c] as [string, string]),
       ...Object.values(TYPE_BY_NATURE).map((c) => ['projectType', c] as [string, string]),
       ...[...sectors, ...Object.values(SECTOR_BY_KIND).flat()].map((c) => ['projectSector', c] as [string, string]),
-      ...Object.values(MILESTONE_CODES).flatMap(({ type, code }) => [['milestoneType', type], ...(code ? [['milestoneCode', code]] : [])] as [string, string][]),
-      ...[...ROLES.leadUnit, ...ROLES.owner('enterprise'), ...ROLES.owner('government')].map((c) => ['partyRole', c] as [string, string]),
+      ...Object.values(MILESTONE_CODES).flatMap(
+        ({ type, code }) => [['milestoneType', type], ...(code ? [['milestoneCode', code]] : [])] as [string, string][],
+      ),
+      ...[...ROLES.leadUnit, ...ROLES.owner('enterprise'), ...ROLES.owner('government')].map(
+        (c) => ['partyRole', c] as [string, string],
+      ),
     ];
     expect(produced.filter(([list, code]) => !codelist(list).has(code))).toEqual([]);
   });
@@ -166,7 +211,8 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
   });
 
   it('carries money as whole 元 in CNY, the budget being the total investment', () => {
-    for (const s of summaries) expect(byId.get(s.id)!.budget).toEqual({ amount: { amount: s.totalInvestmentYuan, currency: 'CNY' } });
+    for (const s of summaries)
+      expect(byId.get(s.id)!.budget).toEqual({ amount: { amount: s.totalInvestmentYuan, currency: 'CNY' } });
     const values = pkg.projects.flatMap((p) => valuesIn(p));
     expect(values.length).toBeGreaterThan(1000);
     expect(values.filter((v) => v.currency !== 'CNY' || !Number.isInteger(v.amount) || v.amount < 0)).toEqual([]);
@@ -175,7 +221,12 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
   it('marks the start milestone met exactly when the project has an actual start date', () => {
     for (const s of summaries) {
       const start = byId.get(s.id)!.milestones?.find((m) => m.id === 'start');
-      if (s.actualStartDate) expect(start, String(s.id)).toMatchObject({ status: 'met', dateMet: `${s.actualStartDate}T00:00:00+08:00`, code: 'commencement' });
+      if (s.actualStartDate)
+        expect(start, String(s.id)).toMatchObject({
+          status: 'met',
+          dateMet: `${s.actualStartDate}T00:00:00+08:00`,
+          code: 'commencement',
+        });
       else expect(start?.status ?? 'none', String(s.id)).not.toBe('met');
     }
   });
@@ -191,7 +242,10 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
       expect(p.parties.find((x) => x.id === p.publicAuthority.id)!.roles).toContain('publicAuthority');
       if (detail.ownerCreditCode) {
         withCode++;
-        expect(p.parties.find((x) => x.identifier?.id === detail.ownerCreditCode)).toMatchObject({ name: detail.ownerName, identifier: { scheme: 'CN-USCC' } });
+        expect(p.parties.find((x) => x.identifier?.id === detail.ownerCreditCode)).toMatchObject({
+          name: detail.ownerName,
+          identifier: { scheme: 'CN-USCC' },
+        });
       }
       if (detail.longitude !== null) {
         withPoint++;
@@ -205,15 +259,27 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
   it('turns approved current monthly reports into financialProgress observations summing to the approved amounts', async () => {
     let checked = 0;
     for (const s of summaries.filter((x) => x.stage === 'construction')) {
-      const reports = (await admin.get(`/api/v1/projects/${s.id}/reports`)).body.items as { year: number; month: number; amountYuan: number; state: string; isCurrent: boolean }[];
-      const approved = reports.filter((r) => r.isCurrent && r.state === 'approved').sort((a, b) => a.year - b.year || a.month - b.month);
+      const reports = (await admin.get(`/api/v1/projects/${s.id}/reports`)).body.items as {
+        year: number;
+        month: number;
+        amountYuan: number;
+        state: string;
+        isCurrent: boolean;
+      }[];
+      const approved = reports
+        .filter((r) => r.isCurrent && r.state === 'approved')
+        .sort((a, b) => a.year - b.year || a.month - b.month);
       const metric = byId.get(s.id)!.metrics?.find((m) => m.id === 'financialProgress');
       if (!approved.length) {
         expect(metric, String(s.id)).toBeUndefined();
         continue;
       }
-      expect(metric!.observations.map((o) => o.id)).toEqual(approved.map((r) => `${r.year}-${String(r.month).padStart(2, '0')}`));
-      expect(metric!.observations.reduce((sum, o) => sum + o.value.amount, 0)).toBe(approved.reduce((sum, r) => sum + r.amountYuan, 0));
+      expect(metric!.observations.map((o) => o.id)).toEqual(
+        approved.map((r) => `${r.year}-${String(r.month).padStart(2, '0')}`),
+      );
+      expect(metric!.observations.reduce((sum, o) => sum + o.value.amount, 0)).toBe(
+        approved.reduce((sum, r) => sum + r.amountYuan, 0),
+      );
       if (++checked === 5) break;
     }
     expect(checked).toBe(5);
@@ -224,12 +290,23 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
     const target = pkg.projects.find((p) => (p.metrics?.[0]?.observations.length ?? 0) >= 2)!;
     const id = lantern(target);
     const [year, month] = target.metrics![0]!.observations[0]!.id.split('-').map(Number);
-    const report = ((await admin.get(`/api/v1/projects/${id}/reports`)).body.items as { id: number; year: number; month: number; isCurrent: boolean }[]).find(
-      (r) => r.year === year && r.month === month && r.isCurrent,
-    )!;
-    const correction = await coordinator.post(`/api/v1/reports/${report.id}/corrections`, { amountWan: 1.2345, reason: '漏报设备款' });
+    const report = (
+      (await admin.get(`/api/v1/projects/${id}/reports`)).body.items as {
+        id: number;
+        year: number;
+        month: number;
+        isCurrent: boolean;
+      }[]
+    ).find((r) => r.year === year && r.month === month && r.isCurrent)!;
+    const correction = await coordinator.post(`/api/v1/reports/${report.id}/corrections`, {
+      amountWan: 1.2345,
+      reason: '漏报设备款',
+    });
     expect(correction.status).toBe(201);
-    const observed = async () => (await admin.get<Package>(`/api/v1/oc4ids?unitId=${unitId(summaries.find((s) => s.id === id)!.leadUnitName)}`)).body.projects.find((p) => p.id === target.id)!.metrics![0]!.observations[0]!.value.amount;
+    const observed = async () =>
+      (
+        await admin.get<Package>(`/api/v1/oc4ids?unitId=${unitId(summaries.find((s) => s.id === id)!.leadUnitName)}`)
+      ).body.projects.find((p) => p.id === target.id)!.metrics![0]!.observations[0]!.value.amount;
     expect(await observed()).toBe(target.metrics![0]!.observations[0]!.value.amount);
     expect((await coordinator.post(`/api/v1/reports/${correction.body.id}/approve`)).status).toBe(200);
     expect(await observed()).toBe(12_345);
@@ -242,7 +319,9 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
     expect(mine.projects.length).toBeGreaterThan(0);
     expect(mine.projects.length).toBeLessThan(300);
     expect(new Set(mine.projects.map((p) => p.publicAuthority.name))).toEqual(new Set(['兰江街道']));
-    const listed = (await editor.get('/api/v1/projects?limit=200')).body.items.map((p: { id: number }) => p.id).sort((a: number, b: number) => a - b);
+    const listed = (await editor.get('/api/v1/projects?limit=200')).body.items
+      .map((p: { id: number }) => p.id)
+      .sort((a: number, b: number) => a - b);
     expect(mine.projects.map(lantern).sort((a, b) => a - b)).toEqual(listed);
     // The same subtree chosen by an administrator, and nothing of another township for the editor.
     const chosen = (await admin.get<Package>(`/api/v1/oc4ids?unitId=${unitId('兰江街道')}`)).body;
@@ -291,7 +370,9 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
   it('offers the package as a file with download=1', async () => {
     const res = await admin.get('/api/v1/oc4ids?download=1&stage=dropped');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="oc4ids-330781-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="oc4ids-330781-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     expect(validate(res.body)).toBe(true);
   });
 });

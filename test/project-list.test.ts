@@ -18,30 +18,84 @@ describe.each(await databaseKinds())('project list, filters and the four lists o
     // The server's today is fixed late in the year, so this year's actual dates below are never in the future.
     server = await startTestServer(kind, { clock: () => new Date(`${Y}-11-23T10:00:00Z`) });
     ({ admin, unit } = await setUpCounty(server.url));
-    const village = (await admin.post('/api/v1/units', { parentId: unit('兰江街道').id, name: '李渔社区', kind: 'village' })).body.id;
+    const village = (
+      await admin.post('/api/v1/units', { parentId: unit('兰江街道').id, name: '李渔社区', kind: 'village' })
+    ).body.id;
     // A small library with one project per case the filters must tell apart.
-    const make = async (key: string, lead: number, o: Record<string, unknown>) => (ids[key] = (await buildProject(admin, lead, { name: key, ...o })).id);
-    await make('兰溪纺织印染提升项目', unit('兰江街道').id, { stage: 'planning', totalInvestmentWan: 2000, tags: ['纺织'], industryCode: '17' });
-    await make('兰江光膜新材料产业园', village, { stage: 'reserve', totalInvestmentWan: 80000, level: 'provincial', tags: ['光膜', '新材料'], industryCode: '29' });
-    await make('上华街道农贸市场改造', unit('上华街道').id, { stage: 'preparing', totalInvestmentWan: 1500, plannedStartDate: d(Y, '03-01'), kind: 'social', industryCode: '52' });
-    await make('游埠镇污水管网工程', unit('游埠镇').id, { stage: 'construction', totalInvestmentWan: 5000, plannedStartDate: d(Y, '02-01'), actualStartDate: d(Y, '02-20'), plannedProductionDate: d(Y, '12-31'), kind: 'ecology', industryCode: '46' });
-    await make('诸葛镇中药材加工项目', unit('诸葛镇').id, { stage: 'production', totalInvestmentWan: 12000, plannedStartDate: d(Y - 1, '05-01'), actualStartDate: d(Y - 1, '05-01'), plannedProductionDate: d(Y, '03-31'), actualProductionDate: d(Y, '01-15'), industryCode: '27', level: 'municipal' });
-    await make('黄店镇退库项目', unit('黄店镇').id, { stage: 'preparing', totalInvestmentWan: 3000, plannedStartDate: d(Y, '06-01'), industryCode: '47' });
-    await admin.post(`/api/v1/projects/${ids['黄店镇退库项目']}/transitions`, { to: 'dropped', reason: '企业投资意向变化' });
+    const make = async (key: string, lead: number, o: Record<string, unknown>) =>
+      (ids[key] = (await buildProject(admin, lead, { name: key, ...o })).id);
+    await make('兰溪纺织印染提升项目', unit('兰江街道').id, {
+      stage: 'planning',
+      totalInvestmentWan: 2000,
+      tags: ['纺织'],
+      industryCode: '17',
+    });
+    await make('兰江光膜新材料产业园', village, {
+      stage: 'reserve',
+      totalInvestmentWan: 80000,
+      level: 'provincial',
+      tags: ['光膜', '新材料'],
+      industryCode: '29',
+    });
+    await make('上华街道农贸市场改造', unit('上华街道').id, {
+      stage: 'preparing',
+      totalInvestmentWan: 1500,
+      plannedStartDate: d(Y, '03-01'),
+      kind: 'social',
+      industryCode: '52',
+    });
+    await make('游埠镇污水管网工程', unit('游埠镇').id, {
+      stage: 'construction',
+      totalInvestmentWan: 5000,
+      plannedStartDate: d(Y, '02-01'),
+      actualStartDate: d(Y, '02-20'),
+      plannedProductionDate: d(Y, '12-31'),
+      kind: 'ecology',
+      industryCode: '46',
+    });
+    await make('诸葛镇中药材加工项目', unit('诸葛镇').id, {
+      stage: 'production',
+      totalInvestmentWan: 12000,
+      plannedStartDate: d(Y - 1, '05-01'),
+      actualStartDate: d(Y - 1, '05-01'),
+      plannedProductionDate: d(Y, '03-31'),
+      actualProductionDate: d(Y, '01-15'),
+      industryCode: '27',
+      level: 'municipal',
+    });
+    await make('黄店镇退库项目', unit('黄店镇').id, {
+      stage: 'preparing',
+      totalInvestmentWan: 3000,
+      plannedStartDate: d(Y, '06-01'),
+      industryCode: '47',
+    });
+    await admin.post(`/api/v1/projects/${ids['黄店镇退库项目']}/transitions`, {
+      to: 'dropped',
+      reason: '企业投资意向变化',
+    });
   });
   afterAll(() => server.close());
 
-  const names = async (query: string) => ((await admin.get(`/api/v1/projects?${query}`)).body.items as { name: string }[]).map((p) => p.name).sort();
+  const names = async (query: string) =>
+    ((await admin.get(`/api/v1/projects?${query}`)).body.items as { name: string }[]).map((p) => p.name).sort();
 
   it.each([
-    ['unit subtree (兰江街道 includes its village)', `unitId=UNIT:兰江街道`, ['兰江光膜新材料产业园', '兰溪纺织印染提升项目']],
+    [
+      'unit subtree (兰江街道 includes its village)',
+      `unitId=UNIT:兰江街道`,
+      ['兰江光膜新材料产业园', '兰溪纺织印染提升项目'],
+    ],
     ['stage', 'stage=construction,production', ['游埠镇污水管网工程', '诸葛镇中药材加工项目']],
     ['level', 'level=provincial', ['兰江光膜新材料产业园']],
     ['亿元以上', 'aboveYi=true', ['兰江光膜新材料产业园', '诸葛镇中药材加工项目']],
     ['industry division', 'industry=17', ['兰溪纺织印染提升项目']],
     ['industry section C', 'industry=C', ['兰江光膜新材料产业园', '兰溪纺织印染提升项目', '诸葛镇中药材加工项目']],
     ['tag', 'tag=新材料', ['兰江光膜新材料产业园']],
-    ['investment range (万元)', 'minInvestmentWan=1500&maxInvestmentWan=3000', ['上华街道农贸市场改造', '兰溪纺织印染提升项目', '黄店镇退库项目']],
+    [
+      'investment range (万元)',
+      'minInvestmentWan=1500&maxInvestmentWan=3000',
+      ['上华街道农贸市场改造', '兰溪纺织印染提升项目', '黄店镇退库项目'],
+    ],
     ['free text by characters', `q=${encodeURIComponent('纺织')}`, ['兰溪纺织印染提升项目']],
     ['free text by pinyin initials', 'q=lxfz', ['兰溪纺织印染提升项目']],
     ['pinyin initials, upper case', 'q=YBZ', ['游埠镇污水管网工程']],
@@ -56,12 +110,21 @@ describe.each(await databaseKinds())('project list, filters and the four lists o
   });
 
   it('pages with a keyset cursor in any sort order without gaps or repeats', async () => {
-    for (const [sort, order] of [['id', 'desc'], ['totalInvestment', 'asc'], ['plannedStartDate', 'desc'], ['name', 'asc']]) {
-      const all = (await admin.get(`/api/v1/projects?sort=${sort}&order=${order}&limit=200`)).body.items.map((p: { id: number }) => p.id);
+    for (const [sort, order] of [
+      ['id', 'desc'],
+      ['totalInvestment', 'asc'],
+      ['plannedStartDate', 'desc'],
+      ['name', 'asc'],
+    ]) {
+      const all = (await admin.get(`/api/v1/projects?sort=${sort}&order=${order}&limit=200`)).body.items.map(
+        (p: { id: number }) => p.id,
+      );
       const paged: number[] = [];
       let cursor: string | null = null;
       do {
-        const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await admin.get(`/api/v1/projects?sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await admin.get(
+          `/api/v1/projects?sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         paged.push(...res.body.items.map((p) => p.id));
         cursor = res.body.nextCursor;
       } while (cursor);
@@ -92,7 +155,16 @@ describe.each(await databaseKinds())('project list, filters and the four lists o
     expect(res.status).toBe(200);
     const { planning, reserve, start, production } = res.body.lists;
     expect(planning).toMatchObject({ count: 1, totalInvestmentYuan: 20_000_000 });
-    expect(reserve.byUnit).toEqual([{ unitId: unit('兰江街道').id, unitName: '兰江街道', count: 1, totalInvestmentYuan: 800_000_000, done: 0, pending: 0 }]);
+    expect(reserve.byUnit).toEqual([
+      {
+        unitId: unit('兰江街道').id,
+        unitName: '兰江街道',
+        count: 1,
+        totalInvestmentYuan: 800_000_000,
+        done: 0,
+        pending: 0,
+      },
+    ]);
     // The dropped project planned for this year is off the start list.
     expect(start).toMatchObject({ count: 2, done: 1, pending: 1, totalInvestmentYuan: 65_000_000 });
     expect(production).toMatchObject({ count: 2, done: 1, pending: 1 });

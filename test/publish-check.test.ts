@@ -21,7 +21,8 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
   let county: Awaited<ReturnType<typeof buildRaceCounty>>;
   let noTarget: RankedUnit;
   let noTax: RankedUnit;
-  const check = async (period: number, client: ApiClient = county.coordinator) => client.get(`/api/v1/races/${county.raceId}/publish-check?year=2026&period=${period}`);
+  const check = async (period: number, client: ApiClient = county.coordinator) =>
+    client.get(`/api/v1/races/${county.raceId}/publish-check?year=2026&period=${period}`);
 
   beforeAll(async () => {
     server = await startTestServer(kind, { clock: () => TODAY });
@@ -34,7 +35,12 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
   it('names the units without a target, those without an entered figure, and a group too small for both lists', async () => {
     const res = await check(10);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ raceId: county.raceId, period: { kind: 'month', year: 2026, index: 10, label: '2026年10月' }, canPublish: true, needsAcknowledgement: true });
+    expect(res.body).toMatchObject({
+      raceId: county.raceId,
+      period: { kind: 'month', year: 2026, index: 10, label: '2026年10月' },
+      canPublish: true,
+      needsAcknowledgement: true,
+    });
     const items = res.body.items as CheckItem[];
     expect(items.map((i) => [i.code, i.blocking, i.indicator ?? i.group, i.units.map((u) => u.name)])).toEqual([
       ['NO_TARGET', false, 'fiscalRevenue', [noTarget.unitName]],
@@ -43,20 +49,29 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
     ]);
     expect(items[0]!.message).toBe(`1 个单位未设“财政收入”目标，该项不得分（按 0 分计入总分）：${noTarget.unitName}`);
     expect(items[1]!.message).toBe(`1 个单位未录入截至10月的“税收”数据，该项不得分：${noTax.unitName}`);
-    expect(items[2]!.message).toMatch(/^“县级部门”仅 2 个单位参评，少于“骏马”“蜗牛”名额之和（3\+3），本组不通报“骏马”“蜗牛”：/);
+    expect(items[2]!.message).toMatch(
+      /^“县级部门”仅 2 个单位参评，少于“骏马”“蜗牛”名额之和（3\+3），本组不通报“骏马”“蜗牛”：/,
+    );
   });
 
   it('speaks English when asked', async () => {
     const en = new ApiClient(server.url, { language: 'en' });
     await en.signIn('coordinator', 'password-1234');
     const items = (await check(10, en)).body.items as CheckItem[];
-    expect(items[0]!.message).toBe(`1 unit(s) have no target for "Fiscal revenue" and score nothing on it (0 in the total): ${noTarget.unitName}`);
+    expect(items[0]!.message).toBe(
+      `1 unit(s) have no target for "Fiscal revenue" and score nothing on it (0 in the total): ${noTarget.unitName}`,
+    );
   });
 
   it('blocks a period that has not ended', async () => {
     const res = await check(11);
     expect(res.body.canPublish).toBe(false);
-    expect(res.body.items[0]).toMatchObject({ code: 'PERIOD_NOT_ENDED', blocking: true, message: '2026年11月尚未结束，不能发布通报', units: [] });
+    expect(res.body.items[0]).toMatchObject({
+      code: 'PERIOD_NOT_ENDED',
+      blocking: true,
+      message: '2026年11月尚未结束，不能发布通报',
+      units: [],
+    });
   });
 
   it('is the coordinator’s: an editor gets 403', async () => {
@@ -66,7 +81,11 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
   it('refuses to publish past the findings unless acknowledged, naming the field, and publishes nothing', async () => {
     const refused = await publishFromDraft(county.coordinator, county.raceId, 2026, 10, {});
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toEqual({ code: 'VALIDATION', field: 'acknowledged', message: '发布前检查发现 3 个问题，请核实后确认“仍要发布”' });
+    expect(refused.body.error).toEqual({
+      code: 'VALIDATION',
+      field: 'acknowledged',
+      message: '发布前检查发现 3 个问题，请核实后确认“仍要发布”',
+    });
     expect((await county.coordinator.get(`/api/v1/bulletins?raceId=${county.raceId}`)).body.items).toEqual([]);
   });
 
@@ -95,7 +114,12 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
 
   it('says on the ranking which group is too small to name 骏马 and 蜗牛', async () => {
     const ranking = (await county.editor.get(`/api/v1/races/${county.raceId}/ranking?year=2026&period=10`)).body;
-    const byGroup = Object.fromEntries(ranking.groups.map((g: { group: string; rows: unknown[]; tooSmall: boolean }) => [g.group, [g.rows.length, g.tooSmall]]));
+    const byGroup = Object.fromEntries(
+      ranking.groups.map((g: { group: string; rows: unknown[]; tooSmall: boolean }) => [
+        g.group,
+        [g.rows.length, g.tooSmall],
+      ]),
+    );
     expect(byGroup.departments).toEqual([2, true]);
     expect(byGroup.townships[1]).toBe(false);
     // The published period's frozen ranking says the same.
@@ -105,7 +129,10 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
   it('finds nothing once the figures are in and the lists fit, and then publishes without acknowledging', async () => {
     await county.fill();
     const race = (await county.coordinator.get(`/api/v1/races/${county.raceId}`)).body.definition;
-    expect((await county.coordinator.request('PUT', `/api/v1/races/${county.raceId}`, { ...race, topN: 1, bottomN: 1 })).status).toBe(200);
+    expect(
+      (await county.coordinator.request('PUT', `/api/v1/races/${county.raceId}`, { ...race, topN: 1, bottomN: 1 }))
+        .status,
+    ).toBe(200);
     const res = await check(9);
     expect(res.body).toMatchObject({ canPublish: true, needsAcknowledgement: false, items: [] });
     expect((await publishFromDraft(county.coordinator, county.raceId, 2026, 9, {})).status).toBe(201);
@@ -114,8 +141,15 @@ describe.each(await databaseKinds())('the check before publishing a bulletin on 
   it('lets only one of two coordinators publishing the same period at once through', async () => {
     const second = new ApiClient(server.url);
     await second.signIn('coordinator', 'password-1234');
-    const [a, b] = await Promise.all([publishFromDraft(county.coordinator, county.raceId, 2026, 8, { acknowledged: true }), publishFromDraft(second, county.raceId, 2026, 8, { acknowledged: true })]);
+    const [a, b] = await Promise.all([
+      publishFromDraft(county.coordinator, county.raceId, 2026, 8, { acknowledged: true }),
+      publishFromDraft(second, county.raceId, 2026, 8, { acknowledged: true }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
-    expect((await county.coordinator.get(`/api/v1/bulletins?raceId=${county.raceId}`)).body.items.filter((i: { periodIndex: number }) => i.periodIndex === 8)).toHaveLength(1);
+    expect(
+      (await county.coordinator.get(`/api/v1/bulletins?raceId=${county.raceId}`)).body.items.filter(
+        (i: { periodIndex: number }) => i.periodIndex === 8,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 import { startDemoServer } from './support/demo.ts';
 
 /** The demo's reports run to October 2026; a monthly race ranks October. */
@@ -48,38 +48,96 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
       ],
     });
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ unitId: unit('兰江街道'), indicator: 'fixedAssetInvestment', value: 30 * YI, updatedBy: expect.any(String) })]));
+    expect(res.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          unitId: unit('兰江街道'),
+          indicator: 'fixedAssetInvestment',
+          value: 30 * YI,
+          updatedBy: expect.any(String),
+        }),
+      ]),
+    );
     const mine = (await editor.get('/api/v1/targets?year=2026')).body;
     expect(mine.units.map((u: { unitName: string }) => u.unitName)).toEqual(['兰江街道']);
     expect(mine.items.map((i: { unitId: number }) => i.unitId)).toEqual([unit('兰江街道'), unit('兰江街道')]);
     expect(mine.canEdit).toBe(false);
-    expect((await editor.request('PUT', '/api/v1/targets', { year: 2026, items: [{ unitId: unit('兰江街道'), indicator: 'fixedAssetInvestment', value: YI }] })).status).toBe(403);
+    expect(
+      (
+        await editor.request('PUT', '/api/v1/targets', {
+          year: 2026,
+          items: [{ unitId: unit('兰江街道'), indicator: 'fixedAssetInvestment', value: YI }],
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it.each([
-    ['a zero target where a ratio is needed', { unitId: '兰江街道', indicator: 'fixedAssetInvestment', value: 0 }, 'items.1.value', '兰江街道的“固定资产投资”目标应大于 0'],
-    ['a negative target', { unitId: '兰江街道', indicator: 'projectsStarted', value: -3 }, 'items.1.value', '目标不能为负数'],
+    [
+      'a zero target where a ratio is needed',
+      { unitId: '兰江街道', indicator: 'fixedAssetInvestment', value: 0 },
+      'items.1.value',
+      '兰江街道的“固定资产投资”目标应大于 0',
+    ],
+    [
+      'a negative target',
+      { unitId: '兰江街道', indicator: 'projectsStarted', value: -3 },
+      'items.1.value',
+      '目标不能为负数',
+    ],
     ['half a project', { unitId: '兰江街道', indicator: 'projectsStarted', value: 2.5 }, 'items.1.value', '应为整数'],
-    ['an indicator not in the library', { unitId: '兰江街道', indicator: 'happiness', value: 3 }, 'items.1.indicator', '指标库中没有“happiness”'],
+    [
+      'an indicator not in the library',
+      { unitId: '兰江街道', indicator: 'happiness', value: 3 },
+      'items.1.indicator',
+      '指标库中没有“happiness”',
+    ],
   ])('refuses %s and writes nothing, not even the good rows before it', async (_what, bad, field, message) => {
     const before = await auditCount();
-    const res = await admin.request('PUT', '/api/v1/targets', { year: 2026, items: [{ unitId: unit('上华街道'), indicator: 'fixedAssetInvestment', value: 99 * YI }, { ...bad, unitId: unit(bad.unitId) }] });
+    const res = await admin.request('PUT', '/api/v1/targets', {
+      year: 2026,
+      items: [
+        { unitId: unit('上华街道'), indicator: 'fixedAssetInvestment', value: 99 * YI },
+        { ...bad, unitId: unit(bad.unitId) },
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe(field);
     expect(res.body.error.message).toContain(message);
     expect(await auditCount()).toBe(before);
-    const shanghua = (await admin.get('/api/v1/targets?year=2026')).body.items.find((i: { unitId: number; indicator: string }) => i.unitId === unit('上华街道') && i.indicator === 'fixedAssetInvestment');
+    const shanghua = (await admin.get('/api/v1/targets?year=2026')).body.items.find(
+      (i: { unitId: number; indicator: string }) =>
+        i.unitId === unit('上华街道') && i.indicator === 'fixedAssetInvestment',
+    );
     expect(shanghua.value).toBe(12 * YI);
   });
 
   it('takes statistics Lantern cannot compute with their source, and refuses computed ones', async () => {
-    const ok = await admin.request('PUT', '/api/v1/indicator-values', { indicator: 'fiscalRevenue', year: 2026, month: 10, items: [{ unitId: unit('兰江街道'), value: 5 * YI, source: '县财政局' }] });
+    const ok = await admin.request('PUT', '/api/v1/indicator-values', {
+      indicator: 'fiscalRevenue',
+      year: 2026,
+      month: 10,
+      items: [{ unitId: unit('兰江街道'), value: 5 * YI, source: '县财政局' }],
+    });
     expect(ok.status).toBe(200);
-    expect(ok.body.items.find((i: { unitId: number }) => i.unitId === unit('兰江街道'))).toMatchObject({ value: 5 * YI, source: '县财政局' });
-    const noSource = await admin.request('PUT', '/api/v1/indicator-values', { indicator: 'fiscalRevenue', year: 2026, month: 10, items: [{ unitId: unit('上华街道'), value: YI, source: ' ' }] });
+    expect(ok.body.items.find((i: { unitId: number }) => i.unitId === unit('兰江街道'))).toMatchObject({
+      value: 5 * YI,
+      source: '县财政局',
+    });
+    const noSource = await admin.request('PUT', '/api/v1/indicator-values', {
+      indicator: 'fiscalRevenue',
+      year: 2026,
+      month: 10,
+      items: [{ unitId: unit('上华街道'), value: YI, source: ' ' }],
+    });
     expect(noSource.body.error).toMatchObject({ field: 'items.0.source' });
     expect(noSource.body.error.message).toContain('来源');
-    const computed = await admin.request('PUT', '/api/v1/indicator-values', { indicator: 'fixedAssetInvestment', year: 2026, month: 10, items: [{ unitId: unit('兰江街道'), value: 1, source: 'x' }] });
+    const computed = await admin.request('PUT', '/api/v1/indicator-values', {
+      indicator: 'fixedAssetInvestment',
+      year: 2026,
+      month: 10,
+      items: [{ unitId: unit('兰江街道'), value: 1, source: 'x' }],
+    });
     expect(computed.body.error.message).toBe('“固定资产投资”由系统根据项目和月报自动计算，无需录入');
   });
 
@@ -87,12 +145,27 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
     const none = await admin.post('/api/v1/races', { ...race([60, 40]), indicators: [] });
     expect(none.status).toBe(400);
     expect(none.body.error.message).toBe('赛马至少需要一项指标');
-    const badParam = await admin.post('/api/v1/races', { ...race([60, 40]), indicators: [{ key: 'fixedAssetInvestment', weight: 60, method: 'ratioToTarget', params: { cap: 0.5 } }] });
-    expect(badParam.body.error).toMatchObject({ field: 'indicators.0.params.cap', message: '完成率封顶值不能小于 1（indicators.0.params.cap）' });
+    const badParam = await admin.post('/api/v1/races', {
+      ...race([60, 40]),
+      indicators: [{ key: 'fixedAssetInvestment', weight: 60, method: 'ratioToTarget', params: { cap: 0.5 } }],
+    });
+    expect(badParam.body.error).toMatchObject({
+      field: 'indicators.0.params.cap',
+      message: '完成率封顶值不能小于 1（indicators.0.params.cap）',
+    });
     const warned = await admin.post('/api/v1/races', race([60, 30]));
     expect(warned.status).toBe(201);
-    expect(warned.body.warnings).toEqual([{ code: 'WEIGHTS_NOT_100', sum: 90, message: '指标权重合计为 90，应为 100；发布通报前请调整' }]);
-    const refused = await admin.post('/api/v1/bulletins', { raceId: warned.body.id, year: 2026, period: 10, title: '通报', docNumber: '兰项绩办〔2026〕1号', commentary: '一、总体情况' });
+    expect(warned.body.warnings).toEqual([
+      { code: 'WEIGHTS_NOT_100', sum: 90, message: '指标权重合计为 90，应为 100；发布通报前请调整' },
+    ]);
+    const refused = await admin.post('/api/v1/bulletins', {
+      raceId: warned.body.id,
+      year: 2026,
+      period: 10,
+      title: '通报',
+      docNumber: '兰项绩办〔2026〕1号',
+      commentary: '一、总体情况',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('指标权重合计为 90，应为 100，不能发布通报');
     expect((await admin.get(`/api/v1/bulletins?raceId=${warned.body.id}`)).body.items).toEqual([]);
@@ -103,7 +176,14 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
     const created = await admin.post('/api/v1/races', race([60, 40]));
     expect(created.body.warnings).toEqual([]);
     // The demo gave every unit with plans a target; take 女埠街道's away.
-    expect((await admin.request('PUT', '/api/v1/targets', { year: 2026, items: [{ unitId: unit('女埠街道'), indicator: 'fixedAssetInvestment', value: null }] })).status).toBe(200);
+    expect(
+      (
+        await admin.request('PUT', '/api/v1/targets', {
+          year: 2026,
+          items: [{ unitId: unit('女埠街道'), indicator: 'fixedAssetInvestment', value: null }],
+        })
+      ).status,
+    ).toBe(200);
     const r = (await editor.get(`/api/v1/races/${created.body.id}/ranking?year=2026&period=10`)).body;
     expect(r.period).toMatchObject({ kind: 'month', year: 2026, index: 10, endMonth: 10, label: '2026年10月' });
     const townships = r.groups.find((g: { group: string }) => g.group === 'townships');
@@ -128,24 +208,73 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
     const draft = (await admin.get(`/api/v1/races/${raceId}/bulletin-draft?year=2026&period=10`)).body;
     // The demo published three bulletins this year: this is the fourth.
     expect(draft).toMatchObject({ title: '兰溪市2026年10月项目绩效晾晒通报', docNumber: '兰项绩办〔2026〕4号' });
-    for (const heading of ['一、总体情况', '二、各单位排名', '三、存在问题', '四、下步要求']) expect(draft.commentary).toContain(heading);
-    expect((await editor.post('/api/v1/bulletins', { raceId, year: 2026, period: 10, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary })).status).toBe(403);
+    for (const heading of ['一、总体情况', '二、各单位排名', '三、存在问题', '四、下步要求'])
+      expect(draft.commentary).toContain(heading);
+    expect(
+      (
+        await editor.post('/api/v1/bulletins', {
+          raceId,
+          year: 2026,
+          period: 10,
+          title: draft.title,
+          docNumber: draft.docNumber,
+          commentary: draft.commentary,
+        })
+      ).status,
+    ).toBe(403);
     // 女埠街道 has no investment target (above): the check before publishing says so, and the coordinator goes ahead.
-    const published = await admin.post('/api/v1/bulletins', { raceId, year: 2026, period: 10, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, acknowledged: true });
+    const published = await admin.post('/api/v1/bulletins', {
+      raceId,
+      year: 2026,
+      period: 10,
+      title: draft.title,
+      docNumber: draft.docNumber,
+      commentary: draft.commentary,
+      acknowledged: true,
+    });
     expect(published.status).toBe(201);
-    const again = await admin.post('/api/v1/bulletins', { raceId, year: 2026, period: 10, title: draft.title, docNumber: '兰项绩办〔2026〕5号', commentary: 'x' });
+    const again = await admin.post('/api/v1/bulletins', {
+      raceId,
+      year: 2026,
+      period: 10,
+      title: draft.title,
+      docNumber: '兰项绩办〔2026〕5号',
+      commentary: 'x',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('2026年10月的通报已发布（兰项绩办〔2026〕4号），不能重复发布');
-    expect((await admin.post('/api/v1/bulletins', { raceId, year: 2026, period: 11, title: draft.title, docNumber: 'x', commentary: 'x' })).body.error.message).toBe('2026年11月尚未结束，不能发布通报');
+    expect(
+      (
+        await admin.post('/api/v1/bulletins', {
+          raceId,
+          year: 2026,
+          period: 11,
+          title: draft.title,
+          docNumber: 'x',
+          commentary: 'x',
+        })
+      ).body.error.message,
+    ).toBe('2026年11月尚未结束，不能发布通报');
 
     const lanjiang = (b: { ranking: { groups: { rows: { unitId: number; breakdown: { value: number }[] }[] }[] } }) =>
       b.ranking.groups.flatMap((g) => g.rows).find((x) => x.unitId === unit('兰江街道'))!.breakdown[0]!.value;
     const frozen = lanjiang(published.body);
     // A correction of an October report of 兰江街道, approved after publishing.
-    const october = (await admin.get('/api/v1/reports?year=2026&month=10')).body.items as { id: number; state: string; projectId: number }[];
-    const projects = (await admin.get(`/api/v1/projects?unitId=${unit('兰江街道')}&limit=200`)).body.items.map((p: { id: number }) => p.id);
-    const target = (october as { id: number; state: string; projectId: number; amountYuan: number }[]).find((x) => x.state === 'approved' && x.amountYuan > 100 && projects.includes(x.projectId))!;
-    const correction = await admin.post(`/api/v1/reports/${target.id}/corrections`, { amountWan: 0.01, reason: '剔除重复统计的投资' });
+    const october = (await admin.get('/api/v1/reports?year=2026&month=10')).body.items as {
+      id: number;
+      state: string;
+      projectId: number;
+    }[];
+    const projects = (await admin.get(`/api/v1/projects?unitId=${unit('兰江街道')}&limit=200`)).body.items.map(
+      (p: { id: number }) => p.id,
+    );
+    const target = (october as { id: number; state: string; projectId: number; amountYuan: number }[]).find(
+      (x) => x.state === 'approved' && x.amountYuan > 100 && projects.includes(x.projectId),
+    )!;
+    const correction = await admin.post(`/api/v1/reports/${target.id}/corrections`, {
+      amountWan: 0.01,
+      reason: '剔除重复统计的投资',
+    });
     expect(correction.body.error ?? null).toBeNull();
     expect((await admin.post(`/api/v1/reports/${correction.body.id}/approve`)).status).toBe(200);
 
@@ -186,14 +315,23 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
     ['auditor', 200, 403, 200, 403],
     ['lanjiang', 200, 403, 200, 403],
     ['enterprise', 403, 403, 403, 403],
-  ])('%s: read targets %i, set targets %i, read rankings %i, define races %i', async (username, readTargets, setTargets, readRanking, defineRace) => {
-    const c = new ApiClient(server.url);
-    await c.signIn(username, 'lantern-demo');
-    const raceId = (await admin.get('/api/v1/races')).body.items[0].id;
-    expect((await c.get('/api/v1/targets?year=2026')).status).toBe(readTargets);
-    expect((await c.request('PUT', '/api/v1/targets', { year: 2026, items: [{ unitId: unit('兰江街道'), indicator: 'projectsStarted', value: 7 }] })).status).toBe(setTargets);
-    expect((await c.get(`/api/v1/races/${raceId}/ranking?year=2026&period=10`)).status).toBe(readRanking);
-    expect((await c.post('/api/v1/races', { ...race([60, 40]), name: `${username}的赛马` })).status).toBe(defineRace);
-  });
+  ])(
+    '%s: read targets %i, set targets %i, read rankings %i, define races %i',
+    async (username, readTargets, setTargets, readRanking, defineRace) => {
+      const c = new ApiClient(server.url);
+      await c.signIn(username, 'lantern-demo');
+      const raceId = (await admin.get('/api/v1/races')).body.items[0].id;
+      expect((await c.get('/api/v1/targets?year=2026')).status).toBe(readTargets);
+      expect(
+        (
+          await c.request('PUT', '/api/v1/targets', {
+            year: 2026,
+            items: [{ unitId: unit('兰江街道'), indicator: 'projectsStarted', value: 7 }],
+          })
+        ).status,
+      ).toBe(setTargets);
+      expect((await c.get(`/api/v1/races/${raceId}/ranking?year=2026&period=10`)).status).toBe(readRanking);
+      expect((await c.post('/api/v1/races', { ...race([60, 40]), name: `${username}的赛马` })).status).toBe(defineRace);
+    },
+  );
 });
-

@@ -27,9 +27,24 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
   beforeAll(async () => {
     server = await startTestServer(kind, { clock: () => TODAY });
     ({ admin, unit } = await setUpCounty(server.url));
-    editor = (await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: unit('兰江街道').id, displayName: '兰江填报员' })).client;
+    editor = (
+      await buildUser(admin, server.url, {
+        username: 'lanjiang',
+        role: 'unit_editor',
+        unitId: unit('兰江街道').id,
+        displayName: '兰江填报员',
+      })
+    ).client;
     const build = async (key: string, unitName: string, body: Record<string, unknown>) =>
-      (ids[key] = (await buildProject(admin, unit(unitName).id, { stage: 'construction', plannedStartDate: '2026-01-10', actualStartDate: '2026-01-20', totalInvestmentWan: 20000, ...body })).id);
+      (ids[key] = (
+        await buildProject(admin, unit(unitName).id, {
+          stage: 'construction',
+          plannedStartDate: '2026-01-10',
+          actualStartDate: '2026-01-20',
+          totalInvestmentWan: 20000,
+          ...body,
+        })
+      ).id);
     await build('glass', '兰江街道', { name: '兰江光膜新材料项目', code: code(1) });
     await build('housing', '兰江街道', { name: '兰江安置房工程' });
     await build('school', '兰江街道', { name: '兰江中心小学扩建工程', code: code(3), totalInvestmentWan: 500 });
@@ -43,8 +58,17 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
   });
 
   const ledger = (spec: Partial<LedgerSpec> & { rows: Iterable<LedgerCell[]> }) =>
-    writeLedger(path.join(dir, `reports-${fileNo++}.xlsx`), { title: '兰江街道2026年10月重点项目进展情况表', header: HEADER, sheetName: '月报', ...spec });
-  const upload = async (client: ApiClient, file: string, o: { unitName?: string; reportState?: string; ledger?: string } = {}) => {
+    writeLedger(path.join(dir, `reports-${fileNo++}.xlsx`), {
+      title: '兰江街道2026年10月重点项目进展情况表',
+      header: HEADER,
+      sheetName: '月报',
+      ...spec,
+    });
+  const upload = async (
+    client: ApiClient,
+    file: string,
+    o: { unitName?: string; reportState?: string; ledger?: string } = {},
+  ) => {
     const form = new FormData();
     form.append('unitId', String(unit(o.unitName ?? '兰江街道').id));
     form.append('ledger', o.ledger ?? 'reports');
@@ -57,10 +81,37 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
-  const reportsOf = (projectId: number) => server.db.kysely.selectFrom('monthly_reports').selectAll().where('project_id', '=', projectId).orderBy('year').orderBy('month').orderBy('revision').execute();
-  const count = async (table: 'monthly_reports' | 'audit_events') => Number((await server.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const reportsOf = (projectId: number) =>
+    server.db.kysely
+      .selectFrom('monthly_reports')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('year')
+      .orderBy('month')
+      .orderBy('revision')
+      .execute();
+  const count = async (table: 'monthly_reports' | 'audit_events') =>
+    Number(
+      (
+        await server.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const done = async (unitName: string, year: number, month: number) =>
-    Number((await server.db.kysely.selectFrom('unit_stats').select('value').where('unit_id', '=', unit(unitName).id).where('year', '=', year).where('month', '=', month).where('metric', '=', 'done').executeTakeFirst())?.value ?? 0);
+    Number(
+      (
+        await server.db.kysely
+          .selectFrom('unit_stats')
+          .select('value')
+          .where('unit_id', '=', unit(unitName).id)
+          .where('year', '=', year)
+          .where('month', '=', month)
+          .where('metric', '=', 'done')
+          .executeTakeFirst()
+      )?.value ?? 0,
+    );
 
   it('takes the month from the title, files the reports as submitted, records the import, and changes nothing the second time', async () => {
     const file = await ledger({
@@ -71,28 +122,70 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
       ],
     });
     const body = await uploaded(editor, file);
-    expect(body).toMatchObject({ ledger: 'reports', options: { reportState: 'submitted' }, headerRow: 2, title: '兰江街道2026年10月重点项目进展情况表', missingRequired: [] });
+    expect(body).toMatchObject({
+      ledger: 'reports',
+      options: { reportState: 'submitted' },
+      headerRow: 2,
+      title: '兰江街道2026年10月重点项目进展情况表',
+      missingRequired: [],
+    });
     expect(body.mapping.defaults).toEqual({ reportPeriod: '2026-10' });
-    expect(Object.fromEntries(body.columns.map((c: { letter: string; proposedField: string | null }) => [c.letter, c.proposedField]))).toEqual({ A: null, B: 'name', C: 'code', D: 'monthAmountWan', E: 'progressText', F: 'problems' });
+    expect(
+      Object.fromEntries(
+        body.columns.map((c: { letter: string; proposedField: string | null }) => [c.letter, c.proposedField]),
+      ),
+    ).toEqual({ A: null, B: 'name', C: 'code', D: 'monthAmountWan', E: 'progressText', F: 'problems' });
     expect(body.preview).toHaveLength(2);
-    expect(body.preview[0]).toMatchObject({ row: 3, action: 'create', values: { monthAmountWan: 12_505_000 }, display: { monthAmountWan: '1,250.50 万元' } });
+    expect(body.preview[0]).toMatchObject({
+      row: 3,
+      action: 'create',
+      values: { monthAmountWan: 12_505_000 },
+      display: { monthAmountWan: '1,250.50 万元' },
+    });
 
     const auditBefore = await count('audit_events');
     const committed = await editor.post(`/api/v1/imports/${body.id}/commit`);
     expect(committed.status, JSON.stringify(committed.body)).toBe(200);
-    expect(committed.body).toMatchObject({ status: 'committed', counts: { rows: 2, create: 2, update: 0, unchanged: 0, skipped: 1, errorRows: 0 } });
+    expect(committed.body).toMatchObject({
+      status: 'committed',
+      counts: { rows: 2, create: 2, update: 0, unchanged: 0, skipped: 1, errorRows: 0 },
+    });
     const [glass] = await reportsOf(ids.glass!);
-    expect(glass).toMatchObject({ year: 2026, month: 10, revision: 1, is_current: 1, state: 'submitted', is_late: 1, progress_text: '主体结构施工至第三层', problems: '用电增容审批尚未办结', created_by: '兰江填报员' });
+    expect(glass).toMatchObject({
+      year: 2026,
+      month: 10,
+      revision: 1,
+      is_current: 1,
+      state: 'submitted',
+      is_late: 1,
+      progress_text: '主体结构施工至第三层',
+      problems: '用电增容审批尚未办结',
+      created_by: '兰江填报员',
+    });
     expect(Number(glass!.amount)).toBe(12_505_000);
-    expect((await reportsOf(ids.housing!))[0]).toMatchObject({ state: 'submitted', progress_text: '基础施工', problems: '' });
+    expect((await reportsOf(ids.housing!))[0]).toMatchObject({
+      state: 'submitted',
+      progress_text: '基础施工',
+      problems: '',
+    });
     // Two reports and the import itself, each with its event.
     expect((await count('audit_events')) - auditBefore).toBe(3);
-    const events = await server.db.kysely.selectFrom('audit_events').select(['action', 'summary']).where('object_type', '=', 'report').orderBy('id', 'desc').limit(2).execute();
+    const events = await server.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('object_type', '=', 'report')
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['report.create', 'report.create']);
     expect(events[1]!.summary).toContain('第 3 行');
     // The month shows on the reports page's list as filed.
     const todo = await editor.get('/api/v1/reports/todo?year=2026&month=10');
-    expect(todo.body.items.find((i: { projectId: number }) => i.projectId === ids.glass)).toMatchObject({ state: 'submitted', isLate: true, amountYuan: 12_505_000 });
+    expect(todo.body.items.find((i: { projectId: number }) => i.projectId === ids.glass)).toMatchObject({
+      state: 'submitted',
+      isLate: true,
+      amountYuan: 12_505_000,
+    });
 
     const again = await uploaded(editor, file);
     const second = await editor.post(`/api/v1/imports/${again.id}/commit`);
@@ -124,7 +217,9 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     const body = await uploaded(editor, file);
     expect(body.mapping.defaults).toEqual({});
     const checked = await editor.post(`/api/v1/imports/${body.id}/dry-run`);
-    const messages = Object.fromEntries(checked.body.errors.map((e: { cell: string; message: string }) => [e.cell, e.message]));
+    const messages = Object.fromEntries(
+      checked.body.errors.map((e: { cell: string; message: string }) => [e.cell, e.message]),
+    );
     expect(messages).toMatchObject({
       E3: '“abc”不是金额',
       B4: '“兰江街道”及下级单位没有名为“不存在的项目”的项目',
@@ -139,14 +234,18 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     });
     expect(messages.D13).toBe('“明年”不是年月（应如 2026年3月、2026-03 或 2026.3）');
     expect(checked.body).toMatchObject({ status: 'invalid', counts: { rows: 12, create: 1, errorRows: 11 } });
-    expect(checked.body.errors.find((e: { cell: string }) => e.cell === 'E3')).toMatchObject({ row: 3, column: '本月完成投资（万元）' });
+    expect(checked.body.errors.find((e: { cell: string }) => e.cell === 'E3')).toMatchObject({
+      row: 3,
+      column: '本月完成投资（万元）',
+    });
 
     const res = await editor.getBytes(`/api/v1/imports/${body.id}/errors.xlsx`);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    for (const ref of ['E3', 'B4', 'D7', 'E12']) expect((ws.getCell(ref).fill as ExcelJS.FillPattern).fgColor?.argb, ref).toBe(ERROR_FILL);
+    for (const ref of ['E3', 'B4', 'D7', 'E12'])
+      expect((ws.getCell(ref).fill as ExcelJS.FillPattern).fgColor?.argb, ref).toBe(ERROR_FILL);
 
     const commit = await editor.post(`/api/v1/imports/${body.id}/commit`);
     expect(commit.body.status).toBe('invalid');
@@ -157,7 +256,10 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     const file = await ledger({ rows: [[1, '同名道路工程', null, 100, null, null]] });
     const county = await uploaded(admin, file, { unitName: '兰溪市' });
     const checked = await admin.post(`/api/v1/imports/${county.id}/dry-run`);
-    expect(checked.body.errors[0]).toMatchObject({ cell: 'B3', message: '“兰溪市”下有 2 个名为“同名道路工程”的项目，请填写项目代码以区分' });
+    expect(checked.body.errors[0]).toMatchObject({
+      cell: 'B3',
+      message: '“兰溪市”下有 2 个名为“同名道路工程”的项目，请填写项目代码以区分',
+    });
     // Under 兰江街道 the name is unique.
     const lanjiang = await uploaded(editor, file);
     expect(lanjiang.preview[0]).toMatchObject({ action: 'create', errors: [] });
@@ -200,17 +302,32 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     expect(list.find((r: { month: number }) => r.month === 3)).toMatchObject({ yearCumulativeYuan: 1_800_000 });
 
     // An approved report is corrected on the reports page, with a reason: the ledger cannot change it.
-    const changed = await ledger({ title: null, header: ['项目代码', '年度', '月份', '本月完成'], rows: [[code(3), 2026, 2, 65]] });
+    const changed = await ledger({
+      title: null,
+      header: ['项目代码', '年度', '月份', '本月完成'],
+      rows: [[code(3), 2026, 2, 65]],
+    });
     const retry = await uploaded(admin, changed, { reportState: 'approved' });
     const check = await admin.post(`/api/v1/imports/${retry.id}/dry-run`);
-    expect(check.body.errors[0]).toMatchObject({ cell: 'D2', message: '2026年2月月报已审核，导入不能修改；如需更正请在月报页面提交更正并说明原因' });
+    expect(check.body.errors[0]).toMatchObject({
+      cell: 'D2',
+      message: '2026年2月月报已审核，导入不能修改；如需更正请在月报页面提交更正并说明原因',
+    });
   });
 
   it('saves drafts, then submits them when the same ledger comes in as submitted; mappings are saved per kind', async () => {
-    const file = await ledger({ title: '兰江街道2026年9月重点项目进展情况表', header: ['项目名称', '当月完成投资', '工程进度'], rows: [['兰江安置房工程', 300, '主体施工']] });
+    const file = await ledger({
+      title: '兰江街道2026年9月重点项目进展情况表',
+      header: ['项目名称', '当月完成投资', '工程进度'],
+      rows: [['兰江安置房工程', 300, '主体施工']],
+    });
     const draft = await uploaded(editor, file, { reportState: 'draft' });
     expect(draft.options).toEqual({ reportState: 'draft' });
-    const put = await editor.put(`/api/v1/imports/${draft.id}/mapping`, { columns: { A: 'name', B: 'monthAmountWan', C: 'progressText' }, defaults: { reportPeriod: '2026-09' }, save: true });
+    const put = await editor.put(`/api/v1/imports/${draft.id}/mapping`, {
+      columns: { A: 'name', B: 'monthAmountWan', C: 'progressText' },
+      defaults: { reportPeriod: '2026-09' },
+      save: true,
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect((await editor.post(`/api/v1/imports/${draft.id}/commit`)).body.counts).toMatchObject({ create: 1 });
     const september = (await reportsOf(ids.housing!)).find((r) => r.month === 9)!;
@@ -220,18 +337,33 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     expect(submit.options).toEqual({ reportState: 'submitted' });
     const committed = await editor.post(`/api/v1/imports/${submit.id}/commit`);
     expect(committed.body.counts).toMatchObject({ create: 0, update: 1 });
-    expect((await reportsOf(ids.housing!)).find((r) => r.month === 9)).toMatchObject({ id: september.id, state: 'submitted', is_late: 1 });
+    expect((await reportsOf(ids.housing!)).find((r) => r.month === 9)).toMatchObject({
+      id: september.id,
+      state: 'submitted',
+      is_late: 1,
+    });
 
-    const saved = await server.db.kysely.selectFrom('import_mappings').select(['ledger']).where('unit_id', '=', unit('兰江街道').id).execute();
+    const saved = await server.db.kysely
+      .selectFrom('import_mappings')
+      .select(['ledger'])
+      .where('unit_id', '=', unit('兰江街道').id)
+      .execute();
     expect(saved.map((s) => s.ledger)).toEqual(['reports']);
     // A project ledger uploaded by the same unit does not take the report mapping.
     const asProjects = await upload(editor, file, { ledger: 'projects' });
     expect(asProjects.status).toBe(400);
-    expect(asProjects.body.error).toMatchObject({ field: 'ledger', message: expect.stringContaining('看起来是月报台账') });
+    expect(asProjects.body.error).toMatchObject({
+      field: 'ledger',
+      message: expect.stringContaining('看起来是月报台账'),
+    });
   });
 
   it('says when a project ledger was uploaded as monthly reports', async () => {
-    const file = await ledger({ title: '兰江街道重点项目台账', header: ['序号', '项目名称', '项目代码', '总投资（万元）', '建设性质', '项目阶段', '计划开工时间'], rows: [[1, '兰江新项目', null, 3000, '新建', '前期', '2027年3月']] });
+    const file = await ledger({
+      title: '兰江街道重点项目台账',
+      header: ['序号', '项目名称', '项目代码', '总投资（万元）', '建设性质', '项目阶段', '计划开工时间'],
+      rows: [[1, '兰江新项目', null, 3000, '新建', '前期', '2027年3月']],
+    });
     const body = await uploaded(editor, file);
     expect(body.suggestedLedger).toBe('projects');
     const right = await uploaded(editor, file, { ledger: 'projects' });
@@ -241,7 +373,10 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
   it('refuses a mapping with project fields or a period that is not a month', async () => {
     const file = await ledger({ rows: [[1, '兰江光膜新材料项目', code(1), 10, null, null]] });
     const body = await uploaded(editor, file);
-    const wrong = await editor.put(`/api/v1/imports/${body.id}/mapping`, { columns: { B: 'name', D: 'totalInvestmentWan' }, defaults: { reportPeriod: '十月' } });
+    const wrong = await editor.put(`/api/v1/imports/${body.id}/mapping`, {
+      columns: { B: 'name', D: 'totalInvestmentWan' },
+      defaults: { reportPeriod: '十月' },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toContain('不是这类台账的栏目');
     expect(wrong.body.error.message).toContain('报告期');
@@ -257,13 +392,21 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     const file = path.join(dir, '月报导入模板-已填.xlsx');
     await wb.xlsx.writeFile(file);
     const body = await uploaded(editor, file);
-    expect(Object.values(Object.fromEntries(body.columns.map((c: { letter: string; proposedField: string | null }) => [c.letter, c.proposedField])))).toEqual([
-      'code', 'name', 'reportYear', 'reportMonth', 'monthAmountWan', 'progressText', 'problems',
-    ]);
+    expect(
+      Object.values(
+        Object.fromEntries(
+          body.columns.map((c: { letter: string; proposedField: string | null }) => [c.letter, c.proposedField]),
+        ),
+      ),
+    ).toEqual(['code', 'name', 'reportYear', 'reportMonth', 'monthAmountWan', 'progressText', 'problems']);
     expect(body.missingRequired).toEqual([]);
     const committed = await editor.post(`/api/v1/imports/${body.id}/commit`);
     expect(committed.body).toMatchObject({ status: 'committed', counts: { create: 1 } });
-    expect((await reportsOf(ids.glass!)).find((r) => r.month === 7)).toMatchObject({ state: 'submitted', progress_text: '设备安装', problems: '' });
+    expect((await reportsOf(ids.glass!)).find((r) => r.month === 7)).toMatchObject({
+      state: 'submitted',
+      progress_text: '设备安装',
+      problems: '',
+    });
   });
 
   it('reads the header again from the row a person names, proposing its columns afresh', async () => {
@@ -278,12 +421,24 @@ describe.each(await databaseKinds())('monthly-report ledger imports on %s', (kin
     expect(body.headerRows).toEqual([3]);
     const wrong = await editor.put(`/api/v1/imports/${body.id}/mapping`, { headerRow: 2, columns: {} });
     expect(wrong.status, JSON.stringify(wrong.body)).toBe(200);
-    expect(wrong.body).toMatchObject({ headerRows: [2], dataStartRow: 3, mapping: { columns: { B: 'name' } }, missingRequired: ['monthAmountWan'] });
+    expect(wrong.body).toMatchObject({
+      headerRows: [2],
+      dataStartRow: 3,
+      mapping: { columns: { B: 'name' } },
+      missingRequired: ['monthAmountWan'],
+    });
     const res = await editor.put(`/api/v1/imports/${body.id}/mapping`, { headerRow: 3, columns: {} });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ headerRows: [3], dataStartRow: 4 });
-    expect(res.body.mapping).toEqual({ columns: { B: 'name', C: 'code', D: 'monthAmountWan', E: 'progressText' }, defaults: { reportPeriod: '2026-08' } });
-    expect(res.body.preview[0]).toMatchObject({ row: 4, action: 'create', values: { monthAmountWan: 880_000, progressText: '调试' } });
+    expect(res.body.mapping).toEqual({
+      columns: { B: 'name', C: 'code', D: 'monthAmountWan', E: 'progressText' },
+      defaults: { reportPeriod: '2026-08' },
+    });
+    expect(res.body.preview[0]).toMatchObject({
+      row: 4,
+      action: 'create',
+      values: { monthAmountWan: 880_000, progressText: '调试' },
+    });
     // A row with nothing to import by: the answer says so at the header row.
     const none = await editor.put(`/api/v1/imports/${body.id}/mapping`, { headerRow: 1, columns: {} });
     expect(none.status).toBe(400);

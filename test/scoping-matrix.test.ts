@@ -17,21 +17,93 @@ type Outcome = typeof Y | typeof N;
  * "other" targets in 上华街道's.
  */
 const EXPECTED: Record<string, Record<Role, [own: Outcome, other: Outcome]>> = {
-  'unit.read': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, Y], leader: [Y, Y], enterprise: [Y, Y], auditor: [Y, Y] },
-  'unit.create': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
-  'unit.update': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
-  'unit.delete': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
-  'user.read': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [Y, Y], enterprise: [N, N], auditor: [Y, Y] },
-  'user.create': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
-  'user.update': { admin: [Y, Y], coordinator: [N, N], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
-  'project.read': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [Y, Y], enterprise: [N, N], auditor: [Y, Y] },
-  'project.create': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
-  'project.update': { admin: [Y, Y], coordinator: [Y, Y], unit_editor: [Y, N], leader: [N, N], enterprise: [N, N], auditor: [N, N] },
+  'unit.read': {
+    admin: [Y, Y],
+    coordinator: [Y, Y],
+    unit_editor: [Y, Y],
+    leader: [Y, Y],
+    enterprise: [Y, Y],
+    auditor: [Y, Y],
+  },
+  'unit.create': {
+    admin: [Y, Y],
+    coordinator: [N, N],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
+  'unit.update': {
+    admin: [Y, Y],
+    coordinator: [N, N],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
+  'unit.delete': {
+    admin: [Y, Y],
+    coordinator: [N, N],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
+  'user.read': {
+    admin: [Y, Y],
+    coordinator: [Y, Y],
+    unit_editor: [Y, N],
+    leader: [Y, Y],
+    enterprise: [N, N],
+    auditor: [Y, Y],
+  },
+  'user.create': {
+    admin: [Y, Y],
+    coordinator: [N, N],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
+  'user.update': {
+    admin: [Y, Y],
+    coordinator: [N, N],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
+  'project.read': {
+    admin: [Y, Y],
+    coordinator: [Y, Y],
+    unit_editor: [Y, N],
+    leader: [Y, Y],
+    enterprise: [N, N],
+    auditor: [Y, Y],
+  },
+  'project.create': {
+    admin: [Y, Y],
+    coordinator: [Y, Y],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
+  'project.update': {
+    admin: [Y, Y],
+    coordinator: [Y, Y],
+    unit_editor: [Y, N],
+    leader: [N, N],
+    enterprise: [N, N],
+    auditor: [N, N],
+  },
 };
 
 const ROLES: Role[] = ['admin', 'coordinator', 'unit_editor', 'leader', 'enterprise', 'auditor'];
 const cases = Object.entries(EXPECTED).flatMap(([op, byRole]) =>
-  ROLES.flatMap((role) => (['own', 'other'] as Where[]).map((where, i) => ({ op, role, where, expected: byRole[role][i]! }))),
+  ROLES.flatMap((role) =>
+    (['own', 'other'] as Where[]).map((where, i) => ({ op, role, where, expected: byRole[role][i]! })),
+  ),
 );
 
 describe.each(await databaseKinds())('access matrix on %s', (kind) => {
@@ -47,15 +119,30 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
     admin = county.admin;
     as.admin = admin;
     const root = county.unit('兰溪市').id;
-    for (const [where, township, village] of [['own', '兰江街道', '李渔社区'], ['other', '上华街道', '新周村']] as const) {
+    for (const [where, township, village] of [
+      ['own', '兰江街道', '李渔社区'],
+      ['other', '上华街道', '新周村'],
+    ] as const) {
       const t = county.unit(township).id;
       const v = (await admin.post('/api/v1/units', { parentId: t, name: village, kind: 'village' })).body.id;
-      const u = await admin.post('/api/v1/users', { username: `staff-${where}`, displayName: `${village}专干`, password: 'password-1234', role: 'unit_editor', unitId: v });
+      const u = await admin.post('/api/v1/users', {
+        username: `staff-${where}`,
+        displayName: `${village}专干`,
+        password: 'password-1234',
+        role: 'unit_editor',
+        unitId: v,
+      });
       const p = await buildProject(admin, v, { name: `${village}改造工程` });
       target[where] = { township: t, village: v, user: u.body.id, project: p.id };
     }
     const lanjiang = county.unit('兰江街道').id;
-    for (const [role, unitId] of [['coordinator', root], ['leader', root], ['auditor', root], ['unit_editor', lanjiang], ['enterprise', lanjiang]] as const) {
+    for (const [role, unitId] of [
+      ['coordinator', root],
+      ['leader', root],
+      ['auditor', root],
+      ['unit_editor', lanjiang],
+      ['enterprise', lanjiang],
+    ] as const) {
       as[role] = (await buildUser(admin, server.url, { username: `${role}-1`, role, unitId })).client;
     }
   });
@@ -78,7 +165,13 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
       case 'user.read':
         return client.get(`/api/v1/users/${t.user}`);
       case 'user.create':
-        return client.post('/api/v1/users', { username: `new-${seq}`, displayName: name, password: 'password-1234', role: 'unit_editor', unitId: t.village });
+        return client.post('/api/v1/users', {
+          username: `new-${seq}`,
+          displayName: name,
+          password: 'password-1234',
+          role: 'unit_editor',
+          unitId: t.village,
+        });
       case 'user.update':
         return client.patch(`/api/v1/users/${t.user}`, { displayName: name });
       case 'project.read':
@@ -108,7 +201,8 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
   });
 
   it('lists only the users a role may see', async () => {
-    const names = async (c: ApiClient) => (await c.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username).sort();
+    const names = async (c: ApiClient) =>
+      (await c.get('/api/v1/users')).body.items.map((u: { username: string }) => u.username).sort();
     expect(await names(as.unit_editor)).toEqual(expect.arrayContaining(['staff-own', 'unit_editor-1', 'enterprise-1']));
     expect(await names(as.unit_editor)).not.toContain('staff-other');
     expect(await names(as.unit_editor)).not.toContain('admin');
@@ -117,13 +211,24 @@ describe.each(await databaseKinds())('access matrix on %s', (kind) => {
   });
 
   it('an editor cannot grant roles above their own', async () => {
-    const res = await as.unit_editor.post('/api/v1/users', { username: 'sneaky', displayName: '越权', password: 'password-1234', role: 'admin', unitId: target.own.village });
+    const res = await as.unit_editor.post('/api/v1/users', {
+      username: 'sneaky',
+      displayName: '越权',
+      password: 'password-1234',
+      role: 'admin',
+      unitId: target.own.village,
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.field).toBe('role');
   });
 
   it('scopes the audit log: everything for auditors, the own subtree for editors, nothing for leaders', async () => {
-    const objects = async (c: ApiClient) => (await c.get('/api/v1/audit?limit=200')).body.items as { objectType: string; objectId: string; summary: string }[];
+    const objects = async (c: ApiClient) =>
+      (await c.get('/api/v1/audit?limit=200')).body.items as {
+        objectType: string;
+        objectId: string;
+        summary: string;
+      }[];
     const all = await objects(as.auditor);
     expect(all.some((e) => e.summary.includes('新周村'))).toBe(true);
     const editorSees = await objects(as.unit_editor);

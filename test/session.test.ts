@@ -31,7 +31,8 @@ describe.each(await databaseKinds())('setup and sessions on %s', (kind) => {
   it('sets up 兰溪市 with its real townships and streets, signing the admin in', async () => {
     const { admin, units } = await setUpCounty(server.url);
     expect(units.get('兰溪市')).toMatchObject({ parentId: null });
-    for (const name of ['兰江街道', '上华街道', '游埠镇', '水亭畲族乡']) expect(units.get(name)?.parentId).toBe(units.get('兰溪市')!.id);
+    for (const name of ['兰江街道', '上华街道', '游埠镇', '水亭畲族乡'])
+      expect(units.get(name)?.parentId).toBe(units.get('兰溪市')!.id);
     expect(units.size).toBe(17);
     const me = await admin.get('/api/v1/me');
     expect(me.status).toBe(200);
@@ -47,7 +48,11 @@ describe.each(await databaseKinds())('setup and sessions on %s', (kind) => {
     const admin = new ApiClient(server.url);
     await admin.signIn('admin', ADMIN_PASSWORD);
     const units = await admin.get('/api/v1/units');
-    expect(units.body.items.filter((u: { parentId: number | null }) => u.parentId === null).map((u: { name: string }) => u.name)).toEqual(['兰溪市']);
+    expect(
+      units.body.items
+        .filter((u: { parentId: number | null }) => u.parentId === null)
+        .map((u: { name: string }) => u.name),
+    ).toEqual(['兰溪市']);
   });
 
   it('signs in with HttpOnly session cookie and signs out', async () => {
@@ -68,17 +73,24 @@ describe.each(await databaseKinds())('setup and sessions on %s', (kind) => {
   });
 
   it('refuses a wrong password with a message in Chinese, or English on request', async () => {
-    const zh = await new ApiClient(server.url).post('/api/v1/session', { username: 'admin', password: 'wrong-password' });
+    const zh = await new ApiClient(server.url).post('/api/v1/session', {
+      username: 'admin',
+      password: 'wrong-password',
+    });
     expect(zh.status).toBe(401);
     expect(zh.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
-    const en = await new ApiClient(server.url, { language: 'en-US,en;q=0.9' }).post('/api/v1/session', { username: 'nobody', password: 'wrong-password' });
+    const en = await new ApiClient(server.url, { language: 'en-US,en;q=0.9' }).post('/api/v1/session', {
+      username: 'nobody',
+      password: 'wrong-password',
+    });
     expect(en.body.error.message).toBe('Wrong username or password');
   });
 
   it('rate-limits sign-in per username: past the limit even the right password waits', async () => {
     const client = new ApiClient(server.url);
     // One failure was counted by the previous test; the limit here is 3.
-    for (let i = 0; i < 2; i++) expect((await client.post('/api/v1/session', { username: 'admin', password: 'nope-nope' })).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await client.post('/api/v1/session', { username: 'admin', password: 'nope-nope' })).status).toBe(401);
     const limited = await client.post('/api/v1/session', { username: 'admin', password: ADMIN_PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
@@ -94,7 +106,10 @@ describe.each(await databaseKinds())('setup and sessions on %s', (kind) => {
       const noToken = await admin.post('/api/v1/units', body, { csrf: false });
       expect(noToken.status).toBe(403);
       expect(noToken.body.error.code).toBe('CSRF');
-      const wrong = await admin.request('POST', '/api/v1/units', body, { csrf: false, headers: { 'x-csrf-token': 'forged' } });
+      const wrong = await admin.request('POST', '/api/v1/units', body, {
+        csrf: false,
+        headers: { 'x-csrf-token': 'forged' },
+      });
       expect(wrong.status).toBe(403);
       const units = await admin.get('/api/v1/units');
       expect(units.body.items.some((u: { name: string }) => u.name === '城中社区')).toBe(false);

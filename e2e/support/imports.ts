@@ -8,13 +8,18 @@ import { screenshot } from './browser.ts';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const fileInput = (p: Page) => p.getByTestId('import-upload-card').locator('input[type=file]');
-export const uploadBytes = (p: Page, name: string, buffer: Buffer, mimeType = XLSX) => fileInput(p).setInputFiles({ name, mimeType, buffer });
+export const uploadBytes = (p: Page, name: string, buffer: Buffer, mimeType = XLSX) =>
+  fileInput(p).setInputFiles({ name, mimeType, buffer });
 
 /** Opens a searchable Select, types to narrow its (virtual) list and picks the option. */
 export async function pick(p: Page, testId: string, text: string): Promise<void> {
   await p.getByTestId(testId).click();
   await p.keyboard.type(text);
-  await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await p
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
 }
 
 /** Clicks what starts a download on `p` and returns the file with its bytes. */
@@ -43,4 +48,5 @@ export async function shot(p: Page, name: string, { quiet = false } = {}): Promi
 }
 
 /** A cell's comment as text (exceljs gives a string or rich text). */
-export const noteText = (cell: ExcelJS.Cell) => (typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join(''));
+export const noteText = (cell: ExcelJS.Cell) =>
+  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');

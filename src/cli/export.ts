@@ -21,11 +21,19 @@ const FORMATS = ['oc4ids'] as const;
  * never leaves a truncated FILE; without it, to standard output.
  */
 export async function exportData(args: string[], config: Config) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, unit: { type: 'string' }, stage: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, unit: { type: 'string' }, stage: { type: 'string' } },
+  });
   const format = positionals[0];
-  if (!FORMATS.includes(format as (typeof FORMATS)[number])) throw new Error(`lantern export: name a format (${FORMATS.join(', ')}), e.g. lantern export oc4ids --out lanxi.json`);
+  if (!FORMATS.includes(format as (typeof FORMATS)[number]))
+    throw new Error(
+      `lantern export: name a format (${FORMATS.join(', ')}), e.g. lantern export oc4ids --out lanxi.json`,
+    );
   const unitId = values.unit === undefined ? undefined : Number(values.unit);
-  if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0)) throw new Error(`--unit takes a unit id (a positive whole number), not "${values.unit}"`);
+  if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0))
+    throw new Error(`--unit takes a unit id (a positive whole number), not "${values.unit}"`);
   const stages = values.stage?.split(',').filter(Boolean);
   const unknown = stages?.filter((s) => !(STAGES as readonly string[]).includes(s));
   if (unknown?.length) throw new Error(`--stage: unknown stage ${unknown.join(', ')}; stages are ${STAGES.join(', ')}`);
@@ -49,12 +57,14 @@ export async function exportData(args: string[], config: Config) {
       fs.rmSync(partial, { force: true });
       throw err;
     }
-    console.log(`Wrote ${exported.written()} projects to ${out} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB, OC4IDS 0.9).`);
+    console.log(
+      `Wrote ${exported.written()} projects to ${out} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB, OC4IDS 0.9).`,
+    );
   } catch (err) {
     if (err instanceof AppError) {
       const params = { ...err.params };
       if (typeof params.what === 'string') params.what = label(params.what, config.locale);
-      throw new Error(translate(err.messageKey, config.locale, params));
+      throw new Error(translate(err.messageKey, config.locale, params), { cause: err });
     }
     throw err;
   } finally {

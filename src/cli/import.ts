@@ -20,7 +20,12 @@ export const IMPORT_USAGE = `lantern import projects|reports FILE --unit UNIT [-
                                         unit (id or name): all rows or none; --dry-run checks every row and writes
                                         nothing; reports are filed as submitted unless --state says otherwise`;
 
-const PHASES: Record<ImportProgress['phase'], string> = { checking: '校验', writing: '写入', lights: '亮灯', done: '完成' };
+const PHASES: Record<ImportProgress['phase'], string> = {
+  checking: '校验',
+  writing: '写入',
+  lights: '亮灯',
+  done: '完成',
+};
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line per step otherwise (a log or
@@ -33,7 +38,10 @@ function progressBar(stream: NodeJS.WriteStream) {
     const now = Date.now();
     if (!force && now - last < (stream.isTTY ? 100 : 500)) return;
     last = now;
-    const count = p.phase === 'writing' ? `${p.written}/${p.toWrite ?? '?'} 项` : `${p.rowsRead}${p.rowsTotal ? `/${p.rowsTotal}` : ''} 行`;
+    const count =
+      p.phase === 'writing'
+        ? `${p.written}/${p.toWrite ?? '?'} 项`
+        : `${p.rowsRead}${p.rowsTotal ? `/${p.rowsTotal}` : ''} 行`;
     const pct = p.percent === null ? '' : `${String(p.percent).padStart(3)}% `;
     if (stream.isTTY) {
       const width = 30;
@@ -53,11 +61,24 @@ export async function importCommand(args: string[], config: Config) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, sheet: { type: 'string' }, as: { type: 'string' }, errors: { type: 'string' }, state: { type: 'string' } },
+    options: {
+      unit: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      sheet: { type: 'string' },
+      as: { type: 'string' },
+      errors: { type: 'string' },
+      state: { type: 'string' },
+    },
   });
   const [what, file] = positionals;
   const stateOk = values.state === undefined || (REPORT_IMPORT_STATES as readonly string[]).includes(values.state);
-  if ((what !== 'projects' && what !== 'reports') || !file || !values.unit || !stateOk || (values.state && what !== 'reports')) {
+  if (
+    (what !== 'projects' && what !== 'reports') ||
+    !file ||
+    !values.unit ||
+    !stateOk ||
+    (values.state && what !== 'reports')
+  ) {
     console.error(`Usage: ${IMPORT_USAGE}`);
     process.exitCode = 2;
     return;
@@ -66,7 +87,12 @@ export async function importCommand(args: string[], config: Config) {
   try {
     await migrateToLatest(db);
     const imports = createStandaloneImports(db, systemClock, config.timeZone);
-    const units = await db.kysely.selectFrom('units').select(['id', 'name']).orderBy('depth').orderBy('sort_order').execute();
+    const units = await db.kysely
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .orderBy('depth')
+      .orderBy('sort_order')
+      .execute();
     const unit = units.find((u) => String(u.id) === values.unit) ?? units.find((u) => u.name === values.unit);
     if (!unit) throw new Error(`没有找到单位“${values.unit}”（可用单位 id 或名称）`);
     let actor = null;
@@ -90,13 +116,23 @@ export async function importCommand(args: string[], config: Config) {
     });
 
     const { analysis, mapping, result } = out;
-    const mapped = analysis.header.columns.filter((c) => mapping.columns[c.letter]).map((c) => `${c.letter}“${c.header}”→${COLUMN_BY_FIELD.get(mapping.columns[c.letter]!)!.header}`);
+    const mapped = analysis.header.columns
+      .filter((c) => mapping.columns[c.letter])
+      .map((c) => `${c.letter}“${c.header}”→${COLUMN_BY_FIELD.get(mapping.columns[c.letter]!)!.header}`);
     console.log(`台账“${file}”：工作表“${analysis.sheet}”，表头在第 ${analysis.header.headerRows.join('–')} 行`);
     console.log(`列对应：${mapped.join('，')}`);
-    if (reports && mapping.defaults.reportPeriod) console.log(`报告期：${mapping.defaults.reportPeriod.replace('-', '年').replace(/年0?/, '年')}月（台账中没有月份列，取自标题）`);
-    if (out.missingRequired.length) console.log(`注意：没有列对应 ${out.missingRequired.map((f) => `“${COLUMN_BY_FIELD.get(f as never)?.header ?? f}”`).join('、')}，${reports ? '各行' : '新建项目'}会因此报错`);
+    if (reports && mapping.defaults.reportPeriod)
+      console.log(
+        `报告期：${mapping.defaults.reportPeriod.replace('-', '年').replace(/年0?/, '年')}月（台账中没有月份列，取自标题）`,
+      );
+    if (out.missingRequired.length)
+      console.log(
+        `注意：没有列对应 ${out.missingRequired.map((f) => `“${COLUMN_BY_FIELD.get(f as never)?.header ?? f}”`).join('、')}，${reports ? '各行' : '新建项目'}会因此报错`,
+      );
     const c = result.counts;
-    console.log(`共 ${c.rows} 行${reports ? '月报' : '项目'}：新建 ${c.create}，修改 ${c.update}，未变 ${c.unchanged}；跳过标题/合计行 ${c.skipped}`);
+    console.log(
+      `共 ${c.rows} 行${reports ? '月报' : '项目'}：新建 ${c.create}，修改 ${c.update}，未变 ${c.unchanged}；跳过标题/合计行 ${c.skipped}`,
+    );
     if (c.errorRows) {
       for (const e of result.errors.slice(0, 30)) console.log(`  第 ${e.row} 行 ${describeRowError(e)}`);
       if (c.errors > 30) console.log(`  …… 另有 ${c.errors - 30} 处错误`);
@@ -107,10 +143,11 @@ export async function importCommand(args: string[], config: Config) {
       } else console.log('加上 --errors 错误标注.xlsx 可得到标注了错误的工作簿。');
       process.exitCode = 1;
     } else if (values['dry-run']) console.log('试导入：校验通过，未写入任何数据。');
-    else if (c.create + c.update === 0) console.log(`台账与${reports ? '已报月报' : '项目库'}一致，没有需要写入的变化（导入记录 #${out.importId}）。`);
+    else if (c.create + c.update === 0)
+      console.log(`台账与${reports ? '已报月报' : '项目库'}一致，没有需要写入的变化（导入记录 #${out.importId}）。`);
     else console.log(`已导入（导入记录 #${out.importId}）。`);
   } catch (err) {
-    if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params));
+    if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params), { cause: err });
     throw err;
   } finally {
     await db.close();

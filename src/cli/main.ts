@@ -56,6 +56,8 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `lantern: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    err instanceof ConfigError ? err.message : `lantern: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exitCode = 1;
 });

@@ -24,11 +24,20 @@ export async function setup(args: string[], config: Config) {
   try {
     await migrateToLatest(db);
     const { setup } = createServices(db, config, systemClock);
-    const result = await setup.run({ regionCode: values.region, username: values.username!, password, displayName: values['display-name'] });
-    console.log(`Set up ${result.county.province}${result.county.city}${result.county.name}: ${result.unitCount} units.`);
-    console.log(`Admin: ${values.username}${values.password ? '' : `  password: ${password}  (shown once; change it after signing in)`}`);
+    const result = await setup.run({
+      regionCode: values.region,
+      username: values.username!,
+      password,
+      displayName: values['display-name'],
+    });
+    console.log(
+      `Set up ${result.county.province}${result.county.city}${result.county.name}: ${result.unitCount} units.`,
+    );
+    console.log(
+      `Admin: ${values.username}${values.password ? '' : `  password: ${password}  (shown once; change it after signing in)`}`,
+    );
   } catch (err) {
-    if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params));
+    if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params), { cause: err });
     throw err;
   } finally {
     await db.close();

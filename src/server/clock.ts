@@ -21,7 +21,10 @@ export function travelClock(start: Date): { clock: Clock; moveTo(at: Date): void
   return {
     clock: () => new Date(now),
     moveTo(at: Date) {
-      if (at.getTime() < now) throw new RangeError(`the travel clock only moves forwards: ${at.toISOString()} is before ${new Date(now).toISOString()}`);
+      if (at.getTime() < now)
+        throw new RangeError(
+          `the travel clock only moves forwards: ${at.toISOString()} is before ${new Date(now).toISOString()}`,
+        );
       now = at.getTime();
     },
   };

@@ -39,7 +39,15 @@ import { createOc4idsExport } from './features/oc4ids/oc4ids.service.ts';
 export function createServices(db: Db, config: Config, clock: Clock) {
   const services = wireServices(db, config, clock);
   // The demo replays a county's year through services of its own, on a clock that travels.
-  return { ...services, demo: createDemoService({ db: db.kysely, clock, timeZone: config.timeZone, servicesAt: (c) => wireServices(db, config, c) }) };
+  return {
+    ...services,
+    demo: createDemoService({
+      db: db.kysely,
+      clock,
+      timeZone: config.timeZone,
+      servicesAt: (c) => wireServices(db, config, c),
+    }),
+  };
 }
 
 function wireServices(db: Db, config: Config, clock: Clock) {
@@ -53,28 +61,78 @@ function wireServices(db: Db, config: Config, clock: Clock) {
   const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
   const reportSettings = createReportSettings({ db: k, audit, clock });
-  const reportPhotos = createReportPhotoService({ db: k, photos: createReportPhotoRepository(k), audit, clock, locks: reportSettings });
+  const reportPhotos = createReportPhotoService({
+    db: k,
+    photos: createReportPhotoRepository(k),
+    audit,
+    clock,
+    locks: reportSettings,
+  });
   const stats = createUnitStats(k, db.dialect);
   const history = createHistoryRepository(k);
   const periodFigures = createPeriodFigures({ db: k, history, stats });
-  const races = createRaceService({ db: k, values: createRaceValues({ db: k, stats, history }), history, figures: periodFigures, audit, clock, today, timeZone: config.timeZone });
+  const races = createRaceService({
+    db: k,
+    values: createRaceValues({ db: k, stats, history }),
+    history,
+    figures: periodFigures,
+    audit,
+    clock,
+    today,
+    timeZone: config.timeZone,
+  });
   const targets = createTargetService({ db: k, audit, clock, history });
-  const bulletins = createBulletinService({ db: k, races, figures: periodFigures, audit, clock, today, pdfFont: config.pdfFont, timeZone: config.timeZone });
+  const bulletins = createBulletinService({
+    db: k,
+    races,
+    figures: periodFigures,
+    audit,
+    clock,
+    today,
+    pdfFont: config.pdfFont,
+    timeZone: config.timeZone,
+  });
   const lights = createLightService({ db: k, audit, clock, today, calendar: () => reportSettings.calendar(), stats });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, today });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
-  const projects = createProjectService({ db: k, projects: projectRepo, units: unitRepo, audit, clock, today, stats, onChanged: recompute });
+  const projects = createProjectService({
+    db: k,
+    projects: projectRepo,
+    units: unitRepo,
+    audit,
+    clock,
+    today,
+    stats,
+    onChanged: recompute,
+  });
   const imports = createImports({ db: k, sqlite: db.sqlite, dialect: db.dialect, audit, clock, today, stats, lights });
   return {
     today,
     audit,
-    sessions: createSessionService({ sessions: sessionRepo, audit, clock, sessionHours: config.sessionHours, login: config.login }),
+    sessions: createSessionService({
+      sessions: sessionRepo,
+      audit,
+      clock,
+      sessionHours: config.sessionHours,
+      login: config.login,
+    }),
     setup,
     units,
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
     tokens: createTokenService({ db: k, audit, clock }),
     projects,
-    reports: createReportService({ db: k, reports: createReportRepository(k), projects: projectRepo, audit, clock, today, onReportApproved: async (projectId, since) => void (await lights.recomputeProject(projectId, since)), settings: reportSettings, stats, photos: reportPhotos }),
+    reports: createReportService({
+      db: k,
+      reports: createReportRepository(k),
+      projects: projectRepo,
+      audit,
+      clock,
+      today,
+      onReportApproved: async (projectId, since) => void (await lights.recomputeProject(projectId, since)),
+      settings: reportSettings,
+      stats,
+      photos: reportPhotos,
+    }),
     reportSettings,
     reportPhotos,
     targets,
@@ -84,12 +142,33 @@ function wireServices(db: Db, config: Config, clock: Clock) {
     rulePreview: createRulePreview({ db: k, lights, today, calendar: () => reportSettings.calendar() }),
     unitRepo,
     projectQueries,
-    dashboard: createDashboardService({ db: k, units: unitRepo, queries: projectQueries, stats, races, bulletins, today, history, timeZone: config.timeZone }),
-    exports: createExportService({ queries: projectQueries, units: unitRepo, exports: createExportRepository(k), today }),
+    dashboard: createDashboardService({
+      db: k,
+      units: unitRepo,
+      queries: projectQueries,
+      stats,
+      races,
+      bulletins,
+      today,
+      history,
+      timeZone: config.timeZone,
+    }),
+    exports: createExportService({
+      queries: projectQueries,
+      units: unitRepo,
+      exports: createExportRepository(k),
+      today,
+    }),
     stats,
     imports: imports.service,
     importLocalFile: imports.importLocalFile,
-    oc4ids: createOc4idsExport({ repo: createOc4idsRepository(k, db.dialect), units: unitRepo, clock, today, ...config.oc4ids }),
+    oc4ids: createOc4idsExport({
+      repo: createOc4idsRepository(k, db.dialect),
+      units: unitRepo,
+      clock,
+      today,
+      ...config.oc4ids,
+    }),
   };
 }
 

@@ -23,7 +23,13 @@ export class ApiClient {
     method: string,
     path: string,
     body?: unknown,
-    extra: { csrf?: boolean; headers?: Record<string, string>; rawBody?: string; formData?: FormData; bytes?: boolean } = {},
+    extra: {
+      csrf?: boolean;
+      headers?: Record<string, string>;
+      rawBody?: string;
+      formData?: FormData;
+      bytes?: boolean;
+    } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...extra.headers };
     if (this.options.language) headers['accept-language'] = this.options.language;
@@ -33,7 +39,11 @@ export class ApiClient {
     const csrf = this.cookies.get('lantern_csrf');
     if (method !== 'GET' && extra.csrf !== false && csrf) headers['x-csrf-token'] = csrf;
     // A FormData body gets its multipart Content-Type, boundary included, from fetch itself.
-    const res = await fetch(this.baseUrl + path, { method, headers, body: extra.formData ?? extra.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: extra.formData ?? extra.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     for (const set of res.headers.getSetCookie()) {
       const [pair] = set.split(';');
       const eq = pair!.indexOf('=');
@@ -42,7 +52,8 @@ export class ApiClient {
       if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(set)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    if (extra.bytes && res.ok) return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as T, headers: res.headers };
+    if (extra.bytes && res.ok)
+      return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as T, headers: res.headers };
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -54,12 +65,15 @@ export class ApiClient {
   }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);
-  post = <T = any>(path: string, body?: unknown, extra?: { csrf?: boolean }) => this.request<T>('POST', path, body ?? {}, extra);
-  patch = <T = any>(path: string, body: unknown, extra?: { csrf?: boolean }) => this.request<T>('PATCH', path, body, extra);
+  post = <T = any>(path: string, body?: unknown, extra?: { csrf?: boolean }) =>
+    this.request<T>('POST', path, body ?? {}, extra);
+  patch = <T = any>(path: string, body: unknown, extra?: { csrf?: boolean }) =>
+    this.request<T>('PATCH', path, body, extra);
   put = <T = any>(path: string, body: unknown, extra?: { csrf?: boolean }) => this.request<T>('PUT', path, body, extra);
   delete = <T = any>(path: string, extra?: { csrf?: boolean }) => this.request<T>('DELETE', path, undefined, extra);
   /** POSTs a multipart form (Node's global FormData and Blob), as the web app uploads a file. */
-  postMultipart = <T = any>(path: string, form: FormData, extra?: { csrf?: boolean }) => this.request<T>('POST', path, undefined, { ...extra, formData: form });
+  postMultipart = <T = any>(path: string, form: FormData, extra?: { csrf?: boolean }) =>
+    this.request<T>('POST', path, undefined, { ...extra, formData: form });
   /** GETs a binary body (an image): the bytes when the answer is 2xx, the parsed error otherwise. */
   getBytes = (path: string) => this.request<Buffer>('GET', path, undefined, { bytes: true });
 

@@ -35,7 +35,10 @@ export async function databaseKinds(): Promise<DatabaseKind[]> {
  * A fresh database of the given kind, and a function that throws it away: empty, or a copy of a
  * template (a SQLite file, or a PostgreSQL database no one is connected to).
  */
-export async function freshDatabase(kind: DatabaseKind, options: { template?: string } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  kind: DatabaseKind,
+  options: { template?: string } = {},
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   const name = `lantern_t_${randomBytes(5).toString('hex')}`;
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-test-'));

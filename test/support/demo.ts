@@ -27,7 +27,8 @@ function codeVersion(): string {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) hash.update(entry.name).update(fs.readFileSync(full));
+      else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+        hash.update(entry.name).update(fs.readFileSync(full));
     }
   };
   walk(path.join(ROOT, 'src'));
@@ -93,9 +94,18 @@ async function sweep(keep: string) {
   };
   for (const file of fs.readdirSync(DIR)) {
     const n = file.replace(/\.(db|ready)$/, '');
-    if (n !== keep && /^lantern_demo_.*_s_/.test(n) && /\.(db|ready)$/.test(file) && !fresh(n) && !fs.existsSync(path.join(DIR, `${n}.lock`))) fs.rmSync(path.join(DIR, file), { force: true });
+    if (
+      n !== keep &&
+      /^lantern_demo_.*_s_/.test(n) &&
+      /\.(db|ready)$/.test(file) &&
+      !fresh(n) &&
+      !fs.existsSync(path.join(DIR, `${n}.lock`))
+    )
+      fs.rmSync(path.join(DIR, file), { force: true });
   }
-  const dbs = (await pgQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lantern_demo_%'").catch(() => ({ rows: [] }))).rows as { datname: string }[];
+  const dbs = (
+    await pgQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lantern_demo_%'").catch(() => ({ rows: [] }))
+  ).rows as { datname: string }[];
   for (const { datname } of dbs) {
     if (datname === keep || fresh(datname) || fs.existsSync(path.join(DIR, `${datname}.lock`))) continue;
     fs.rmSync(path.join(DIR, `${datname}.ready`), { force: true });
@@ -152,7 +162,10 @@ async function template(kind: DatabaseKind, loadedAt: Date): Promise<string> {
  * A test server over a copy of the demo county as loaded at the start of the clock's hour (the
  * clock then runs on from wherever the test puts it). A test may move its clock after this returns.
  */
-export async function startDemoServer(kind: DatabaseKind, options: { clock?: Clock; web?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startDemoServer(
+  kind: DatabaseKind,
+  options: { clock?: Clock; web?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const now = (options.clock ?? (() => new Date()))();
   const loadedAt = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   return startTestServer(kind, { ...options, template: await template(kind, loadedAt) });

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
  * header (one or two rows), then rows. Written with exceljs's streaming writer, so the same helper
  * makes a 10-row test file and a 100,000-row benchmark file.
  */
-export type LedgerCell = string | number | Date | null | { formula: string; result?: number | string } | { numFmt: string; value: number };
+export type LedgerCell =
+  string | number | Date | null | { formula: string; result?: number | string } | { numFmt: string; value: number };
 
 export interface LedgerSpec {
   title?: string | null;

@@ -29,13 +29,18 @@ export interface RankedUnit {
  */
 export async function buildRaceCounty(url: string) {
   const { admin, unit } = await setUpCounty(url);
-  const root = (await admin.get('/api/v1/units')).body.items.find((u: { parentId: number | null }) => u.parentId === null);
+  const root = (await admin.get('/api/v1/units')).body.items.find(
+    (u: { parentId: number | null }) => u.parentId === null,
+  );
   for (const name of ['发改局', '住建局']) {
     const res = await admin.post('/api/v1/units', { parentId: root.id, name, kind: 'department' });
     if (res.status !== 201) throw new Error(`unit ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const coordinator = (await buildUser(admin, url, { username: 'coordinator', role: 'coordinator', unitId: root.id })).client;
-  const editor = (await buildUser(admin, url, { username: 'lanjiang', role: 'unit_editor', unitId: unit('兰江街道').id })).client;
+  const coordinator = (await buildUser(admin, url, { username: 'coordinator', role: 'coordinator', unitId: root.id }))
+    .client;
+  const editor = (
+    await buildUser(admin, url, { username: 'lanjiang', role: 'unit_editor', unitId: unit('兰江街道').id })
+  ).client;
   const units: RankedUnit[] = (await coordinator.get('/api/v1/targets?year=2026')).body.units;
   const townships = units.filter((u) => u.kind === 'township' || u.kind === 'street');
   const race = await coordinator.post('/api/v1/races', STATISTICS_RACE);
@@ -49,10 +54,27 @@ export async function buildRaceCounty(url: string) {
     return res.body;
   }
   async function fill(skip: { target?: number[]; tax?: number[] } = {}) {
-    await put('/api/v1/targets', { year: 2026, items: units.filter((u) => !skip.target?.includes(u.unitId)).map((u, i) => ({ unitId: u.unitId, indicator: 'fiscalRevenue', value: (24 + i) * YI })) });
+    await put('/api/v1/targets', {
+      year: 2026,
+      items: units
+        .filter((u) => !skip.target?.includes(u.unitId))
+        .map((u, i) => ({ unitId: u.unitId, indicator: 'fiscalRevenue', value: (24 + i) * YI })),
+    });
     for (const month of [9, 10]) {
-      await put('/api/v1/indicator-values', { indicator: 'fiscalRevenue', year: 2026, month, items: units.map((u, i) => ({ unitId: u.unitId, value: revenue(i, month), source: '县财政局' })) });
-      await put('/api/v1/indicator-values', { indicator: 'taxRevenue', year: 2026, month, items: units.filter((u) => !skip.tax?.includes(u.unitId)).map((u, i) => ({ unitId: u.unitId, value: revenue(units.length - i, month), source: '县税务局' })) });
+      await put('/api/v1/indicator-values', {
+        indicator: 'fiscalRevenue',
+        year: 2026,
+        month,
+        items: units.map((u, i) => ({ unitId: u.unitId, value: revenue(i, month), source: '县财政局' })),
+      });
+      await put('/api/v1/indicator-values', {
+        indicator: 'taxRevenue',
+        year: 2026,
+        month,
+        items: units
+          .filter((u) => !skip.tax?.includes(u.unitId))
+          .map((u, i) => ({ unitId: u.unitId, value: revenue(units.length - i, month), source: '县税务局' })),
+      });
     }
   }
 
@@ -60,7 +82,21 @@ export async function buildRaceCounty(url: string) {
 }
 
 /** Publishes a period of a race from its draft, acknowledging the check's findings unless told otherwise. */
-export async function publishFromDraft(client: ApiClient, raceId: number, year: number, period: number, extra: Record<string, unknown> = { acknowledged: true }) {
+export async function publishFromDraft(
+  client: ApiClient,
+  raceId: number,
+  year: number,
+  period: number,
+  extra: Record<string, unknown> = { acknowledged: true },
+) {
   const draft = (await client.get(`/api/v1/races/${raceId}/bulletin-draft?year=${year}&period=${period}`)).body;
-  return client.post('/api/v1/bulletins', { raceId, year, period, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, ...extra });
+  return client.post('/api/v1/bulletins', {
+    raceId,
+    year,
+    period,
+    title: draft.title,
+    docNumber: draft.docNumber,
+    commentary: draft.commentary,
+    ...extra,
+  });
 }

@@ -2,7 +2,8 @@
 import { query, request, type Id } from './api';
 import type { Bulletin, BulletinDraft, RacePeriodKind } from './api-race';
 
-export type PublishCheckCode = 'PERIOD_NOT_ENDED' | 'WEIGHTS_NOT_100' | 'NO_TARGET' | 'BAD_TARGET' | 'NO_VALUE' | 'GROUP_TOO_SMALL';
+export type PublishCheckCode =
+  'PERIOD_NOT_ENDED' | 'WEIGHTS_NOT_100' | 'NO_TARGET' | 'BAD_TARGET' | 'NO_VALUE' | 'GROUP_TOO_SMALL';
 
 export interface PublishCheckItem {
   code: PublishCheckCode;
@@ -48,7 +49,8 @@ export interface CorrectionInput {
 const bulletinPath = (id: Id) => `/bulletins/${encodeURIComponent(String(id))}`;
 
 export const bulletinApi = {
-  publishCheck: (raceId: Id, params: { year: number; period: number }) => request<PublishCheck>('GET', `/races/${encodeURIComponent(String(raceId))}/publish-check${query(params)}`),
+  publishCheck: (raceId: Id, params: { year: number; period: number }) =>
+    request<PublishCheck>('GET', `/races/${encodeURIComponent(String(raceId))}/publish-check${query(params)}`),
   correctionDraft: (id: Id) => request<CorrectionDraft>('GET', `${bulletinPath(id)}/correction-draft`),
   correct: (id: Id, body: CorrectionInput) => request<Bulletin>('POST', `${bulletinPath(id)}/corrections`, body),
 };

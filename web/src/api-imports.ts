@@ -23,7 +23,8 @@ export interface ImportOptions {
   reportState?: ReportImportState;
 }
 
-export type ImportStatus = 'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
+export type ImportStatus =
+  'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
 export type RowAction = 'create' | 'update' | 'unchanged' | 'invalid';
 
 /** One problem of one row, named as Excel names the cell (D17). */
@@ -147,7 +148,14 @@ function readCookie(name: string): string | null {
 export function uploadLedger(
   file: File,
   unitId: Id,
-  options: { lang: Lang; sheet?: string; ledger?: LedgerKind; reportState?: ReportImportState; onProgress?: (percent: number) => void; signal?: AbortSignal },
+  options: {
+    lang: Lang;
+    sheet?: string;
+    ledger?: LedgerKind;
+    reportState?: ReportImportState;
+    onProgress?: (percent: number) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<ImportView> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
@@ -180,7 +188,12 @@ export function uploadLedger(
         return;
       }
       const error = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-      const apiError = new ApiError(xhr.status, error?.code ?? `HTTP_${xhr.status}`, error?.message ?? `${xhr.status} ${xhr.statusText}`, error?.field);
+      const apiError = new ApiError(
+        xhr.status,
+        error?.code ?? `HTTP_${xhr.status}`,
+        error?.message ?? `${xhr.status} ${xhr.statusText}`,
+        error?.field,
+      );
       // The shared client signs the page out on an expired session; one request through it does that.
       if (apiError.code === 'UNAUTHENTICATED') void request('GET', '/imports?limit=1').catch(() => undefined);
       reject(apiError);

@@ -73,7 +73,15 @@ export interface RulePreview {
   changed: {
     total: number;
     limit: number;
-    items: { projectId: number; name: string; unitId: number | null; unitName: string; from: Colour; to: Colour; findings: Finding[] }[];
+    items: {
+      projectId: number;
+      name: string;
+      unitId: number | null;
+      unitName: string;
+      from: Colour;
+      to: Colour;
+      findings: Finding[];
+    }[];
   };
 }
 
@@ -90,7 +98,13 @@ export interface Dashboard {
   month: number;
   unitId: number | null;
   /** gapPoints: completion minus 序时进度 in percentage points, one decimal, from the exact figures (positive = ahead). */
-  totals: { planYuan: number; completedYuan: number; completionPct: number | null; timePct: number | null; gapPoints: number | null };
+  totals: {
+    planYuan: number;
+    completedYuan: number;
+    completionPct: number | null;
+    timePct: number | null;
+    gapPoints: number | null;
+  };
   colours: ColourCounts;
   units: DashboardUnit[];
   redList: { projectId: number; name: string; unitName: string; reasons: LocalisedText[] }[];

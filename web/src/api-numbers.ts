@@ -11,9 +11,26 @@ export interface PublishedView {
   publishedAt: string;
   indicators: RankingIndicator[];
   groups: RankingGroup[];
-  changes: { unitId: number; name: string; publishedTotal: number | null; publishedRank: number | null; liveTotal: number; liveRank: number }[];
+  changes: {
+    unitId: number;
+    name: string;
+    publishedTotal: number | null;
+    publishedRank: number | null;
+    liveTotal: number;
+    liveRank: number;
+  }[];
   approvedAfterCount: number;
-  approvedAfter: { reportId: number; projectId: number; projectName: string; month: number; revision: number; amountYuan: number; correctionReason: string | null; approvedAt: string; approvedBy: string | null }[];
+  approvedAfter: {
+    reportId: number;
+    projectId: number;
+    projectName: string;
+    month: number;
+    revision: number;
+    amountYuan: number;
+    correctionReason: string | null;
+    approvedAt: string;
+    approvedBy: string | null;
+  }[];
 }
 
 export interface RecordProject {
@@ -39,10 +56,22 @@ export interface FigureRecords {
   count: number;
   sumYuan: number | null;
   projects: RecordProject[];
-  reports: { reportId: number; projectId: number; projectName: string; year: number; month: number; revision: number; amountYuan: number; approvedAt: string | null; approvedBy: string | null }[];
+  reports: {
+    reportId: number;
+    projectId: number;
+    projectName: string;
+    year: number;
+    month: number;
+    revision: number;
+    amountYuan: number;
+    approvedAt: string | null;
+    approvedBy: string | null;
+  }[];
 }
 
 export const numbersApi = {
-  records: (raceId: Id, params: { year: number; period: number; unitId: number; indicator: string; asOf?: string | null }) =>
-    request<FigureRecords>('GET', `/races/${encodeURIComponent(String(raceId))}/records${query(params)}`),
+  records: (
+    raceId: Id,
+    params: { year: number; period: number; unitId: number; indicator: string; asOf?: string | null },
+  ) => request<FigureRecords>('GET', `/races/${encodeURIComponent(String(raceId))}/records${query(params)}`),
 };

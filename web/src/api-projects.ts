@@ -183,7 +183,6 @@ export const projectsApi = {
   create: (body: ProjectInput) => request<ProjectDetail>('POST', '/projects', body),
   update: (id: Id, body: Partial<ProjectInput>) => request<ProjectDetail>('PATCH', path(id), body),
   transition: (id: Id, body: TransitionInput) => request<ProjectDetail>('POST', `${path(id)}/transitions`, body),
-  fourLists: (params: { year: number; unitId?: Id }) =>
-    request<FourLists>('GET', `/project-lists${query(params)}`),
+  fourLists: (params: { year: number; unitId?: Id }) => request<FourLists>('GET', `/project-lists${query(params)}`),
   industries: () => request<Industries>('GET', '/industries'),
 };

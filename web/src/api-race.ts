@@ -280,7 +280,12 @@ export interface DashboardRace {
   raceId: number;
   name: string;
   period: { label: string };
-  groups: { label: LocalisedText | string; top: DashboardRaceUnit[]; bottom: DashboardRaceUnit[]; tooSmall?: boolean }[];
+  groups: {
+    label: LocalisedText | string;
+    top: DashboardRaceUnit[];
+    bottom: DashboardRaceUnit[];
+    tooSmall?: boolean;
+  }[];
 }
 
 export interface DashboardBulletin {
@@ -305,7 +310,8 @@ export const raceApi = {
   indicators: () => request<{ items: IndicatorInfo[] }>('GET', '/indicators'),
 
   targets: (year: number) => request<Targets>('GET', `/targets${query({ year })}`),
-  saveTargets: (body: { year: number; items: TargetInput[] }) => request<Targets & { warnings: BulletinsUnchangedWarning[] }>('PUT', '/targets', body),
+  saveTargets: (body: { year: number; items: TargetInput[] }) =>
+    request<Targets & { warnings: BulletinsUnchangedWarning[] }>('PUT', '/targets', body),
 
   indicatorValues: (params: { indicator: IndicatorKey; year: number; month: number }) =>
     request<IndicatorValues>('GET', `/indicator-values${query(params)}`),
@@ -317,11 +323,13 @@ export const raceApi = {
   createRace: (body: RaceDefinitionInput) => request<Race>('POST', '/races', body),
   updateRace: (id: Id, body: RaceDefinitionInput) => request<Race>('PUT', racePath(id), body),
   deleteRace: (id: Id) => request<void>('DELETE', racePath(id)),
-  ranking: (id: Id, params: { year: number; period: number; asOf?: string | null }) => request<Ranking>('GET', `${racePath(id)}/ranking${query(params)}`),
+  ranking: (id: Id, params: { year: number; period: number; asOf?: string | null }) =>
+    request<Ranking>('GET', `${racePath(id)}/ranking${query(params)}`),
   bulletinDraft: (id: Id, params: { year: number; period: number }) =>
     request<BulletinDraft>('GET', `${racePath(id)}/bulletin-draft${query(params)}`),
 
   publish: (body: BulletinInput) => request<Bulletin>('POST', '/bulletins', body),
-  bulletins: (params: { raceId?: Id } = {}) => request<{ items: BulletinSummary[] }>('GET', `/bulletins${query(params)}`),
+  bulletins: (params: { raceId?: Id } = {}) =>
+    request<{ items: BulletinSummary[] }>('GET', `/bulletins${query(params)}`),
   bulletin: (id: Id) => request<Bulletin>('GET', bulletinPath(id)),
 };

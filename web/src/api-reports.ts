@@ -121,7 +121,11 @@ export type MonthReport = Omit<Report, 'yearCumulativeYuan' | 'sinceStartYuan'>;
 export const reportsApi = {
   forProject: (projectId: Id) => request<ProjectReports>('GET', projectPath(projectId)),
   /** Every revision of a month in the caller's scope, in one request. */
-  ofMonth: (period: { year: number; month: number }) => request<{ year: number; month: number; items: MonthReport[] }>('GET', `/reports?year=${period.year}&month=${period.month}`),
+  ofMonth: (period: { year: number; month: number }) =>
+    request<{ year: number; month: number; items: MonthReport[] }>(
+      'GET',
+      `/reports?year=${period.year}&month=${period.month}`,
+    ),
   create: (projectId: Id, body: NewReportInput) => request<Report>('POST', projectPath(projectId), body),
   get: (id: Id) => request<Report>('GET', reportPath(id)),
   update: (id: Id, body: ReportPatch) => request<Report>('PATCH', reportPath(id), body),

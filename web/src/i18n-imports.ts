@@ -8,10 +8,12 @@ export { FIELD_LABELS, FIELDS_OF, PROJECT_FIELDS, REPORT_FIELDS } from './import
 
 const zh = {
   'imports.title': '导入台账',
-  'imports.intro': '上传项目台账（Excel 或 CSV），系统识别表头并对应到项目字段。先检查全部行：有任何错误都不会写入；检查通过后确认导入。已有项目按项目代码（没有代码时按单位和项目名称）更新，重复导入同一文件不会产生重复项目。',
+  'imports.intro':
+    '上传项目台账（Excel 或 CSV），系统识别表头并对应到项目字段。先检查全部行：有任何错误都不会写入；检查通过后确认导入。已有项目按项目代码（没有代码时按单位和项目名称）更新，重复导入同一文件不会产生重复项目。',
   'imports.template': '下载导入模板',
   'imports.template.reports': '下载月报导入模板',
-  'imports.intro.reports': '上传月报台账（Excel 或 CSV），每行是一个项目一个月的月报：按项目代码（没有代码时按项目名称）对应到所选单位及其下级单位的项目；报告期取自“报告期”或“月份”列，没有时取标题中的年月（如“2026年10月”）。先检查全部行：有任何错误都不会写入。已报送待审核或已审核的月报不会被导入修改，重复导入同一文件不会产生重复月报。',
+  'imports.intro.reports':
+    '上传月报台账（Excel 或 CSV），每行是一个项目一个月的月报：按项目代码（没有代码时按项目名称）对应到所选单位及其下级单位的项目；报告期取自“报告期”或“月份”列，没有时取标题中的年月（如“2026年10月”）。先检查全部行：有任何错误都不会写入。已报送待审核或已审核的月报不会被导入修改，重复导入同一文件不会产生重复月报。',
   'imports.ledger': '台账类型',
   'imports.ledger.projects': '项目台账',
   'imports.ledger.reports': '月报',
@@ -58,7 +60,8 @@ const zh = {
   'imports.reupload': '换一个文件',
   'imports.mapping.title': '列对应',
   'imports.mapping.hint': '核对每一列导入为哪个项目字段。选了已被其他列使用的字段时，那一列改为“不导入”。',
-  'imports.mapping.hint.reports': '核对每一列导入为月报的哪一项。项目按项目代码对应，没有代码时按项目名称。选了已被其他列使用的项时，那一列改为“不导入”。',
+  'imports.mapping.hint.reports':
+    '核对每一列导入为月报的哪一项。项目按项目代码对应，没有代码时按项目名称。选了已被其他列使用的项时，那一列改为“不导入”。',
   'imports.mapping.letter': '列',
   'imports.mapping.header': '表头',
   'imports.mapping.field': '导入为',
@@ -117,7 +120,8 @@ const zh = {
   'imports.commit': '确认导入',
   'imports.commitConfirmTitle': '确认导入？',
   'imports.commitConfirm': '将新建 {create} 个、更新 {update} 个项目到“{unit}”。全部成功才写入，出错则不写入任何数据。',
-  'imports.commitConfirm.reports': '将为“{unit}”的项目新建 {create} 份月报、修改 {update} 份，状态为“{state}”。全部成功才写入，出错则不写入任何数据。',
+  'imports.commitConfirm.reports':
+    '将为“{unit}”的项目新建 {create} 份月报、修改 {update} 份，状态为“{state}”。全部成功才写入，出错则不写入任何数据。',
   'imports.committing': '正在导入…',
   'imports.phase.checking': '复核台账',
   'imports.phase.writing': '写入项目',
@@ -160,10 +164,12 @@ export type ImportMessageKey = keyof typeof zh;
 
 const en: Record<ImportMessageKey, string> = {
   'imports.title': 'Import ledgers',
-  'imports.intro': 'Upload a project ledger (Excel or CSV); Lantern finds the header and maps its columns to project fields. Every row is checked first: with any error nothing is written; once the check passes, confirm the import. Existing projects are updated by project code (or by unit and name when there is no code), so importing the same file again creates no duplicates.',
+  'imports.intro':
+    'Upload a project ledger (Excel or CSV); Lantern finds the header and maps its columns to project fields. Every row is checked first: with any error nothing is written; once the check passes, confirm the import. Existing projects are updated by project code (or by unit and name when there is no code), so importing the same file again creates no duplicates.',
   'imports.template': 'Download the template',
   'imports.template.reports': 'Download the report template',
-  'imports.intro.reports': 'Upload a monthly-report ledger (Excel or CSV) with one row per project and month: each row is matched to a project of the chosen unit or its sub-units by project code (or by name when there is no code); the month comes from a 报告期 or 月份 column, or else from the year and month in the title (such as "2026年10月"). Every row is checked first: with any error nothing is written. Reports submitted for review or approved are never changed by an import, and importing the same file again creates no duplicates.',
+  'imports.intro.reports':
+    'Upload a monthly-report ledger (Excel or CSV) with one row per project and month: each row is matched to a project of the chosen unit or its sub-units by project code (or by name when there is no code); the month comes from a 报告期 or 月份 column, or else from the year and month in the title (such as "2026年10月"). Every row is checked first: with any error nothing is written. Reports submitted for review or approved are never changed by an import, and importing the same file again creates no duplicates.',
   'imports.ledger': 'Ledger',
   'imports.ledger.projects': 'Projects',
   'imports.ledger.reports': 'Monthly reports',
@@ -177,20 +183,25 @@ const en: Record<ImportMessageKey, string> = {
   'imports.reportStateShort.submitted': 'Submitted',
   'imports.reportStateShort.approved': 'Approved',
   'imports.reportStateHint.draft': 'Drafts to check and submit one by one on the reports page',
-  'imports.reportStateHint.submitted': 'Submitted at once, into the coordinators\' review queue; after the deadline they count as late',
-  'imports.reportStateHint.approved': 'Past months\' reports entered as history, already approved; only reviewers (coordinators) may choose this',
+  'imports.reportStateHint.submitted':
+    "Submitted at once, into the coordinators' review queue; after the deadline they count as late",
+  'imports.reportStateHint.approved':
+    "Past months' reports entered as history, already approved; only reviewers (coordinators) may choose this",
   'imports.step.upload': 'Upload',
   'imports.step.mapping': 'Columns',
   'imports.step.check': 'Check',
   'imports.step.commit': 'Import',
   'imports.unit': 'Import into unit',
   'imports.currentUnit': 'Importing into',
-  'imports.unitHint': 'The projects\' lead unit unless a 责任单位 column names one of its sub-units',
-  'imports.unitHint.reports': 'Reports are matched by project code or name to the projects of this unit and its sub-units',
+  'imports.unitHint': "The projects' lead unit unless a 责任单位 column names one of its sub-units",
+  'imports.unitHint.reports':
+    'Reports are matched by project code or name to the projects of this unit and its sub-units',
   'imports.drop': 'Click or drag a ledger file here',
-  'imports.dropHint': 'Excel workbook (.xlsx) or CSV, at most {mb} MB. Title lines, merged cells and two-row headers are understood',
+  'imports.dropHint':
+    'Excel workbook (.xlsx) or CSV, at most {mb} MB. Title lines, merged cells and two-row headers are understood',
   'imports.chooseUnitFirst': 'Choose the unit to import into first',
-  'imports.tooLarge': '"{name}" is larger than {mb} MB; remove extra sheets, pictures and formatting, or split it into several files',
+  'imports.tooLarge':
+    '"{name}" is larger than {mb} MB; remove extra sheets, pictures and formatting, or split it into several files',
   'imports.uploading': 'Uploading "{name}"',
   'imports.analysing': 'Reading the sheet and its header…',
   'imports.uploadFailed': 'This file cannot be imported',
@@ -209,20 +220,23 @@ const en: Record<ImportMessageKey, string> = {
   'imports.dataStart': 'Data starts on row {row}',
   'imports.reupload': 'Choose another file',
   'imports.mapping.title': 'Columns',
-  'imports.mapping.hint': 'Check which project field each column fills. Choosing a field another column uses sets that column to "not imported".',
-  'imports.mapping.hint.reports': 'Check which part of the report each column fills. Projects are matched by code, or by name when there is no code. Choosing a field another column uses sets that column to "not imported".',
+  'imports.mapping.hint':
+    'Check which project field each column fills. Choosing a field another column uses sets that column to "not imported".',
+  'imports.mapping.hint.reports':
+    'Check which part of the report each column fills. Projects are matched by code, or by name when there is no code. Choosing a field another column uses sets that column to "not imported".',
   'imports.mapping.letter': 'Col.',
   'imports.mapping.header': 'Header',
   'imports.mapping.field': 'Import as',
   'imports.mapping.skip': 'Not imported',
   'imports.mapping.changed': 'Changed',
   'imports.mapping.unrecognised': 'Not recognised',
-  'imports.mapping.save': 'Save as this unit\'s mapping',
+  'imports.mapping.save': "Save as this unit's mapping",
   'imports.mapping.saveHint': 'The next ledger of "{unit}" gets these columns and default values by header text',
   'imports.mapping.saved': 'Saved: the next ledger of "{unit}" uses it',
   'imports.mapping.missing': 'New projects also need: {fields}',
   'imports.mapping.missing.reports': 'Reports also need: {fields}',
-  'imports.mapping.defaultsHint': 'When the ledger has no such column, give one value for every row (a column wins where present):',
+  'imports.mapping.defaultsHint':
+    'When the ledger has no such column, give one value for every row (a column wins where present):',
   'imports.mapping.defaultsHint.reports': 'The ledger has no month column: every row is imported for this month:',
   'imports.mapping.periodPlaceholder': 'Choose the month',
   'imports.mapping.periodFromTitle': 'From the title',
@@ -254,7 +268,8 @@ const en: Record<ImportMessageKey, string> = {
   'imports.counts.skipped': '{n} title, subtotal or note lines not counted',
   'imports.checkedOk': 'The check passed: ready to import',
   'imports.checkedOkHint': '{create} new and {update} updated projects, {unchanged} unchanged',
-  'imports.checkedOkHint.reports': '{create} new and {update} changed reports, {unchanged} unchanged; imported as "{state}"',
+  'imports.checkedOkHint.reports':
+    '{create} new and {update} changed reports, {unchanged} unchanged; imported as "{state}"',
   'imports.checkedErrors': 'The check found errors; nothing was written',
   'imports.errors.title': 'Errors',
   'imports.errors.summary': '{count} in {rows} rows',
@@ -264,12 +279,15 @@ const en: Record<ImportMessageKey, string> = {
   'imports.errors.column': 'Column',
   'imports.errors.message': 'Problem',
   'imports.errors.download': 'Download the marked workbook',
-  'imports.errors.downloadHint': 'The ledger with each wrong cell in red with a comment, and a last column summing up each row',
+  'imports.errors.downloadHint':
+    'The ledger with each wrong cell in red with a comment, and a last column summing up each row',
   'imports.errors.more': 'More errors',
   'imports.commit': 'Import',
   'imports.commitConfirmTitle': 'Import now?',
-  'imports.commitConfirm': '{create} new and {update} updated projects for "{unit}". Everything is written or, on any error, nothing.',
-  'imports.commitConfirm.reports': '{create} new and {update} changed reports for the projects of "{unit}", as "{state}". Everything is written or, on any error, nothing.',
+  'imports.commitConfirm':
+    '{create} new and {update} updated projects for "{unit}". Everything is written or, on any error, nothing.',
+  'imports.commitConfirm.reports':
+    '{create} new and {update} changed reports for the projects of "{unit}", as "{state}". Everything is written or, on any error, nothing.',
   'imports.committing': 'Importing…',
   'imports.phase.checking': 'Re-checking',
   'imports.phase.writing': 'Writing projects',
@@ -310,7 +328,6 @@ const en: Record<ImportMessageKey, string> = {
 
 const dictionaries: Record<Lang, Record<ImportMessageKey, string>> = { 'zh-CN': zh, en };
 
-
 export interface ImportsI18n {
   lang: Lang;
   ti: (key: ImportMessageKey, vars?: Record<string, string | number>) => string;
@@ -331,7 +348,9 @@ export function useImportsI18n(): ImportsI18n {
   const { lang } = useI18n();
   const ti = (key: ImportMessageKey, vars?: Record<string, string | number>) => {
     const text = dictionaries[lang][key] ?? zh[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    return vars
+      ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+      : text;
   };
   const tk = (key: ImportMessageKey, ledger: LedgerKind, vars?: Record<string, string | number>) => {
     const own = `${key}.${ledger}`;
@@ -345,7 +364,8 @@ export function useImportsI18n(): ImportsI18n {
     action: (a) => ti(`imports.action.${a}` as ImportMessageKey),
     status: (s) => ti(`imports.status.${s}` as ImportMessageKey),
     ledger: (k) => ti(`imports.ledger.${k}` as ImportMessageKey),
-    reportState: (s, short = false) => ti(`imports.${short ? 'reportStateShort' : 'reportState'}.${s}` as ImportMessageKey),
+    reportState: (s, short = false) =>
+      ti(`imports.${short ? 'reportStateShort' : 'reportState'}.${s}` as ImportMessageKey),
     period: (p) => {
       const [year, month] = p.split('-');
       if (!year || !month) return p;

@@ -92,12 +92,17 @@ const zh = {
   'field.approvals.redAboveDays': '红灯：超过计划日期 >',
   'field.tickets.redAboveWorkingDays': '红灯：超过办理时限 >',
   'field.tickets.escalatedIsRed': '已升级督办的问题亮红灯',
-  'explain.start': '计划开工月份结束后仍未开工亮黄灯（计划开工月后满 {yellowFromMonths} 个月起）；逾期 ≥ {redFromMonths} 个月亮红灯。',
-  'explain.signToStart': '签约后应在承诺期限内开工（项目未约定时按 {defaultPromiseDays} 天）；已过期限的 {yellowFromPercent}% 仍未开工亮黄灯，超过承诺期限亮红灯。',
-  'explain.progress': '年度投资完成率落后序时进度 ≥ {yellowFromPoints} 个百分点亮黄灯；落后超过 {redAbovePoints} 个百分点亮红灯。',
-  'explain.report': '当月月报逾期报送亮黄灯（可关闭）；连续缺报 ≥ {yellowFromMissingMonths} 个月亮黄灯，≥ {redFromMissingMonths} 个月亮红灯。',
+  'explain.start':
+    '计划开工月份结束后仍未开工亮黄灯（计划开工月后满 {yellowFromMonths} 个月起）；逾期 ≥ {redFromMonths} 个月亮红灯。',
+  'explain.signToStart':
+    '签约后应在承诺期限内开工（项目未约定时按 {defaultPromiseDays} 天）；已过期限的 {yellowFromPercent}% 仍未开工亮黄灯，超过承诺期限亮红灯。',
+  'explain.progress':
+    '年度投资完成率落后序时进度 ≥ {yellowFromPoints} 个百分点亮黄灯；落后超过 {redAbovePoints} 个百分点亮红灯。',
+  'explain.report':
+    '当月月报逾期报送亮黄灯（可关闭）；连续缺报 ≥ {yellowFromMissingMonths} 个月亮黄灯，≥ {redFromMissingMonths} 个月亮红灯。',
   'explain.approvals': '审批事项超过计划办结日期 ≥ {yellowFromDays} 天亮黄灯；超过 {redAboveDays} 天以上亮红灯。',
-  'explain.tickets': '涉企问题超过办理时限仍未办结亮黄灯；超期超过 {redAboveWorkingDays} 个工作日，或已升级督办，亮红灯。',
+  'explain.tickets':
+    '涉企问题超过办理时限仍未办结亮黄灯；超期超过 {redAboveWorkingDays} 个工作日，或已升级督办，亮红灯。',
 
   'light.title': '亮灯',
   'light.period': '评定期 {year}年{month}月',
@@ -116,7 +121,8 @@ const zh = {
   'light.historyTip': '{year}年{month}月 {colour} · 第 {version} 版规则',
   'light.historyTipOther': '（当前亮灯用第 {current} 版规则）',
   'light.versionShort': '第{version}版',
-  'light.historyVersions': '各月亮灯按当月评定时的规则记录，规则修改后不重算已评定的月份：{list}；当前亮灯按第 {current} 版规则，颜色可能因此与当月不同。',
+  'light.historyVersions':
+    '各月亮灯按当月评定时的规则记录，规则修改后不重算已评定的月份：{list}；当前亮灯按第 {current} 版规则，颜色可能因此与当月不同。',
   'light.historyVersionPart': '{months}为第 {version} 版',
   'light.listSeparator': '，',
   'light.rangeOne': '{year}年{month}月',
@@ -204,7 +210,8 @@ const en: Record<LightsMessageKey, string> = {
   'preview.sameTotals': 'the count of each colour stays the same',
   'preview.count': '{colour} {before} → {after}',
   'preview.transition': '{from}→{to}: {n}',
-  'preview.basis': 'Tried on the data of {today} for {year}-{month}, {projects} projects; once confirmed it applies to every project at once.',
+  'preview.basis':
+    'Tried on the data of {today} for {year}-{month}, {projects} projects; once confirmed it applies to every project at once.',
   'preview.list': 'Projects changing colour',
   'preview.capped': 'The first {limit} of {total} are listed',
   'preview.noReasons': 'Everything on track under the new rules',
@@ -228,12 +235,18 @@ const en: Record<LightsMessageKey, string> = {
   'field.approvals.redAboveDays': 'Red: past the planned date by more than',
   'field.tickets.redAboveWorkingDays': 'Red: past the deadline by more than',
   'field.tickets.escalatedIsRed': 'An escalated issue is red',
-  'explain.start': 'Yellow when not started once the planned start month has ended ({yellowFromMonths} month(s) after it); red from {redFromMonths} months late.',
-  'explain.signToStart': 'A signed project must start within its promise ({defaultPromiseDays} days when none was agreed); yellow once {yellowFromPercent}% of it has elapsed, red once it is exceeded.',
-  'explain.progress': 'Yellow when the completion rate is at least {yellowFromPoints} points behind time progress; red when more than {redAbovePoints} points behind.',
-  'explain.report': "Yellow when this month's report is late (can be turned off); yellow from {yellowFromMissingMonths} and red from {redFromMissingMonths} consecutive missing months.",
-  'explain.approvals': 'Yellow when an approval is at least {yellowFromDays} day(s) past its planned date; red when more than {redAboveDays} days.',
-  'explain.tickets': 'Yellow when an enterprise issue is open past its deadline; red when more than {redAboveWorkingDays} working days past, or escalated.',
+  'explain.start':
+    'Yellow when not started once the planned start month has ended ({yellowFromMonths} month(s) after it); red from {redFromMonths} months late.',
+  'explain.signToStart':
+    'A signed project must start within its promise ({defaultPromiseDays} days when none was agreed); yellow once {yellowFromPercent}% of it has elapsed, red once it is exceeded.',
+  'explain.progress':
+    'Yellow when the completion rate is at least {yellowFromPoints} points behind time progress; red when more than {redAbovePoints} points behind.',
+  'explain.report':
+    "Yellow when this month's report is late (can be turned off); yellow from {yellowFromMissingMonths} and red from {redFromMissingMonths} consecutive missing months.",
+  'explain.approvals':
+    'Yellow when an approval is at least {yellowFromDays} day(s) past its planned date; red when more than {redAboveDays} days.',
+  'explain.tickets':
+    'Yellow when an enterprise issue is open past its deadline; red when more than {redAboveWorkingDays} working days past, or escalated.',
 
   'light.title': 'Light',
   'light.period': 'Assessed {year}-{month}',
@@ -252,7 +265,8 @@ const en: Record<LightsMessageKey, string> = {
   'light.historyTip': '{year}-{month} {colour} · rules version {version}',
   'light.historyTipOther': ' (the current light uses version {current})',
   'light.versionShort': 'v{version}',
-  'light.historyVersions': "Each month's light is kept with the rules it was judged by; a rule change does not rejudge past months: {list}. The current light uses version {current}, so its colour may differ from those months'.",
+  'light.historyVersions':
+    "Each month's light is kept with the rules it was judged by; a rule change does not rejudge past months: {list}. The current light uses version {current}, so its colour may differ from those months'.",
   'light.historyVersionPart': '{months} by version {version}',
   'light.listSeparator': '; ',
   'light.rangeOne': '{month}/{year}',
@@ -260,7 +274,8 @@ const en: Record<LightsMessageKey, string> = {
   'light.rangeYears': '{fromMonth}/{fromYear}–{toMonth}/{toYear}',
   'light.addExemption': 'Exempt',
   'light.exemptionTitle': 'Exemption with justification',
-  'light.exemptionHint': "Until the date, the dimension's findings stay visible but no longer colour the light; you are recorded as the approver.",
+  'light.exemptionHint':
+    "Until the date, the dimension's findings stay visible but no longer colour the light; you are recorded as the approver.",
   'light.dimension': 'Dimension',
   'light.reason': 'Justification',
   'light.reasonPlaceholder': 'Why, e.g. start postponed after a planning change approved by the county',

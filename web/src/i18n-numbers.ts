@@ -45,13 +45,15 @@ const en: Record<NumbersKey, string> = {
   'asOf.placeholder': 'Live',
   'asOf.live': 'Live figures',
   'asOf.noLists': 'The four lists show live figures only; clear the date to see them.',
-  'asOf.showing': 'Figures as of {at} (recomputed from the reports approved by then, the targets and the lights of that time)',
+  'asOf.showing':
+    'Figures as of {at} (recomputed from the reports approved by then, the targets and the lights of that time)',
   'view.published': 'Published bulletin',
   'view.live': 'Live recomputation',
   'view.publishedNote': '{doc} “{title}” was published on {at}; this is the ranking it froze.',
   'view.liveNote': 'This ranking is recomputed from today’s data; it is not the published bulletin.',
   'view.same': 'The live recomputation agrees with the bulletin.',
-  'view.differs': '{n} monthly reports (corrections included) were approved after publication; {units} units now score or rank differently:',
+  'view.differs':
+    '{n} monthly reports (corrections included) were approved after publication; {units} units now score or rank differently:',
   'view.change': '{name}: bulletin {from} points (rank {fromRank}) → live {to} points (rank {toRank})',
   'view.approvedAfter': 'Reports approved after publication',
   'view.month': 'Month {month}',
@@ -85,7 +87,9 @@ export function useNumbersI18n() {
   return useMemo(() => {
     const tn = (key: NumbersKey, vars?: Record<string, string | number>) => {
       const template = dictionaries[lang][key] ?? zh[key];
-      return vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+      return vars
+        ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+        : template;
     };
     return { lang, tn };
   }, [lang]);

@@ -5,7 +5,8 @@ export const CORRECTION_ZH = {
   'check.ok': '发布前检查未发现问题',
   'check.blocking': '以下问题须先解决，暂不能发布',
   'check.warnings': '发布前检查发现 {n} 个问题，请核实',
-  'check.warningsHint': '未设目标、未录数据的单位该项不得分，可能因此被通报为“蜗牛”。可先补齐目标或数据再发布；确需按现有数据发布的，请勾选确认。',
+  'check.warningsHint':
+    '未设目标、未录数据的单位该项不得分，可能因此被通报为“蜗牛”。可先补齐目标或数据再发布；确需按现有数据发布的，请勾选确认。',
   'check.acknowledge': '我已核实上述问题，仍按现有数据发布',
   'check.failed': '发布前检查未能完成：{error}',
   'publish.anyway': '仍要发布',
@@ -15,7 +16,8 @@ export const CORRECTION_ZH = {
   'correct.reason': '更正原因',
   'correct.reasonPlaceholder': '如：补录兰江街道10月税收数据后重新计分',
   'correct.reasonRule': '请填写更正原因（2–500 个字）',
-  'correct.hint': '更正通报是一份新的通报：按今天的数据重新排名，取代原通报；原通报保留可查，并标明“已被更正”。正文前将自动加上下面的更正说明。',
+  'correct.hint':
+    '更正通报是一份新的通报：按今天的数据重新排名，取代原通报；原通报保留可查，并标明“已被更正”。正文前将自动加上下面的更正说明。',
   'correct.preface': '更正说明',
   'correct.submit': '发布更正通报',
   'correct.done': '更正通报已发布',
@@ -40,7 +42,8 @@ export const CORRECTION_EN: Record<keyof typeof CORRECTION_ZH, string> = {
   'check.ok': 'The check before publishing found nothing',
   'check.blocking': 'These must be fixed before the bulletin can be published',
   'check.warnings': 'The check before publishing found {n} problem(s); review them',
-  'check.warningsHint': 'A unit without a target or an entered figure scores nothing on that indicator and may be named a laggard for it. Fill them in first, or tick the box to publish with the data as it is.',
+  'check.warningsHint':
+    'A unit without a target or an entered figure scores nothing on that indicator and may be named a laggard for it. Fill them in first, or tick the box to publish with the data as it is.',
   'check.acknowledge': 'I have reviewed these and publish with the data as it is',
   'check.failed': 'The check before publishing failed: {error}',
   'publish.anyway': 'Publish anyway',
@@ -50,7 +53,8 @@ export const CORRECTION_EN: Record<keyof typeof CORRECTION_ZH, string> = {
   'correct.reason': 'Reason',
   'correct.reasonPlaceholder': 'e.g. tax figures of a township back-filled and re-scored',
   'correct.reasonRule': 'Give the reason (2 to 500 characters)',
-  'correct.hint': 'A correction is a new bulletin, ranked from today’s data, that supersedes this one; this one stays readable, marked as corrected. The text opens with the statement below.',
+  'correct.hint':
+    'A correction is a new bulletin, ranked from today’s data, that supersedes this one; this one stays readable, marked as corrected. The text opens with the statement below.',
   'correct.preface': 'Correction statement',
   'correct.submit': 'Issue the correction',
   'correct.done': 'Correction issued',

@@ -50,7 +50,8 @@ export const RACE_ZH = {
   'targets.saved': '已保存 {n} 项目标',
   'targets.fixErrors': '请先修正标红的单元格',
   'targets.readOnly': '目标由统筹管理员设定，此处仅供查看',
-  'targets.hint': '金额目标以亿元填写（如 30 或 2.5），个数填整数，百分比填数字；清空单元格即删除该目标。只保存改动过的单元格。',
+  'targets.hint':
+    '金额目标以亿元填写（如 30 或 2.5），个数填整数，百分比填数字；清空单元格即删除该目标。只保存改动过的单元格。',
   'targets.empty': '暂无可排名的单位',
   'targets.manual': '录入',
 
@@ -151,7 +152,8 @@ export const RACE_ZH = {
   'publish.issuer': '发文单位',
   'publish.commentary': '通报正文',
   'publish.required': '请填写{label}',
-  'publish.hint': '正文已按本期排名生成初稿，可直接修改：以空行分段，“一、”开头的短行是标题。发布后本期排名冻结为通报，不再变化。',
+  'publish.hint':
+    '正文已按本期排名生成初稿，可直接修改：以空行分段，“一、”开头的短行是标题。发布后本期排名冻结为通报，不再变化。',
   'publish.submit': '确认发布',
   'publish.done': '通报已发布',
 
@@ -200,8 +202,10 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'method.rankPoints': 'Points by rank',
   'method.tieredCount': 'Tiered count',
   'method.deduction': 'Deduction',
-  'methodHint.ratioToTarget': 'Score = min(actual ÷ target, cap) × weight; a unit without a target shows “no target”, never 0.',
-  'methodHint.efficacyCoefficient': 'Best in the group scores 100, worst 60, linear between, × weight ÷ 100. No parameters.',
+  'methodHint.ratioToTarget':
+    'Score = min(actual ÷ target, cap) × weight; a unit without a target shows “no target”, never 0.',
+  'methodHint.efficacyCoefficient':
+    'Best in the group scores 100, worst 60, linear between, × weight ÷ 100. No parameters.',
   'methodHint.rankPoints': 'Points by rank within the group; first place earns the full weight.',
   'methodHint.tieredCount': 'Points per project by investment tier, capped at the weight.',
   'methodHint.deduction': 'Points taken per event, up to the cap; outside the weights.',
@@ -234,7 +238,8 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'targets.saved': '{n} target(s) saved',
   'targets.fixErrors': 'Fix the cells marked red first',
   'targets.readOnly': 'Targets are set by the project office; read only here',
-  'targets.hint': 'Money targets in 100M yuan (e.g. 30 or 2.5), counts as whole numbers, percentages as numbers; clear a cell to remove its target. Only changed cells are saved.',
+  'targets.hint':
+    'Money targets in 100M yuan (e.g. 30 or 2.5), counts as whole numbers, percentages as numbers; clear a cell to remove its target. Only changed cells are saved.',
   'targets.empty': 'No rankable units',
   'targets.manual': 'entered',
 
@@ -244,7 +249,8 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'values.source': 'Source',
   'values.defaultSource': 'Default source',
   'values.sourcePlaceholder': 'e.g. county statistics bureau',
-  'values.hint': 'Enter year-to-date figures through the chosen month; money in 10k yuan. An empty source takes the default.',
+  'values.hint':
+    'Enter year-to-date figures through the chosen month; money in 10k yuan. An empty source takes the default.',
   'values.saved': 'Saved for {n} unit(s)',
   'values.updated': '{by} · {at}',
   'values.noManual': 'No statistic to enter',
@@ -335,7 +341,8 @@ export const RACE_EN: Record<keyof typeof RACE_ZH, string> = {
   'publish.issuer': 'Issuer',
   'publish.commentary': 'Text',
   'publish.required': 'Enter the {label}',
-  'publish.hint': 'A first draft from this ranking; edit freely: blank lines separate paragraphs, short lines starting “一、” are headings. Publishing freezes the ranking of this period.',
+  'publish.hint':
+    'A first draft from this ranking; edit freely: blank lines separate paragraphs, short lines starting “一、” are headings. Publishing freezes the ranking of this period.',
   'publish.submit': 'Publish',
   'publish.done': 'Bulletin published',
 

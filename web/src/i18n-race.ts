@@ -47,8 +47,14 @@ function makeRaceI18n(lang: Lang): RaceI18n {
     if (!vars) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
-  const text: RaceI18n['text'] = (value) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : (value[lang] ?? value['zh-CN']));
-  const periodVars = (year: number, index: number) => ({ year, index, index2: String(index).padStart(2, '0'), ordinal: QUARTER_ORDINALS[index - 1] ?? index });
+  const text: RaceI18n['text'] = (value) =>
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : (value[lang] ?? value['zh-CN']);
+  const periodVars = (year: number, index: number) => ({
+    year,
+    index,
+    index2: String(index).padStart(2, '0'),
+    ordinal: QUARTER_ORDINALS[index - 1] ?? index,
+  });
   return {
     lang,
     tk,

@@ -60,6 +60,8 @@ export function usePhotosI18n() {
   const { lang } = useI18n();
   return (key: PhotoMessageKey, vars?: Record<string, string | number>) => {
     const text = dictionaries[lang][key] ?? zh[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    return vars
+      ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+      : text;
   };
 }

@@ -201,7 +201,8 @@ const en: Record<ReportMessageKey, string> = {
   'correct.reason': 'Reason for the correction',
   'correct.reasonPlaceholder': 'Why the figure changes; it replaces the approved one once approved',
   'correct.reasonRequired': 'Enter the reason',
-  'correct.hint': 'Approved reports never change: a correction is a new revision reviewed like a report; the approved figure counts until then.',
+  'correct.hint':
+    'Approved reports never change: a correction is a new revision reviewed like a report; the approved figure counts until then.',
   'correct.confirm': 'Submit correction',
 
   'review.title': 'To review',

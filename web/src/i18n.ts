@@ -182,7 +182,8 @@ const en: Record<MessageKey, string> = {
   'common.retry': 'Retry',
 
   'setup.title': 'First-run setup',
-  'setup.intro': 'Pick your administrative region and create the administrator. Lantern creates your units and their townships and streets from the official division list.',
+  'setup.intro':
+    'Pick your administrative region and create the administrator. Lantern creates your units and their townships and streets from the official division list.',
   'setup.region': 'Region',
   'setup.regionPlaceholder': 'Type to search, e.g. 兰溪',
   'setup.username': 'Admin username',
@@ -269,7 +270,8 @@ const en: Record<MessageKey, string> = {
   'audit.type.setup': 'Setup',
 
   'tokens.title': 'API tokens',
-  'tokens.intro': 'API tokens let other systems call Lantern with Authorization: Bearer <token>. A token carries all your permissions: keep it safe.',
+  'tokens.intro':
+    'API tokens let other systems call Lantern with Authorization: Bearer <token>. A token carries all your permissions: keep it safe.',
   'tokens.name': 'Name',
   'tokens.createdAt': 'Created',
   'tokens.lastUsedAt': 'Last used',

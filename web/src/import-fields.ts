@@ -53,10 +53,16 @@ const REPORT_FIELD_LABELS: Record<ReportField, { 'zh-CN': string; en: string }> 
   problems: { 'zh-CN': '存在问题', en: 'Problems' },
 };
 
-export const FIELD_LABELS: Record<LedgerField, { 'zh-CN': string; en: string }> = { ...PROJECT_FIELD_LABELS, ...REPORT_FIELD_LABELS };
+export const FIELD_LABELS: Record<LedgerField, { 'zh-CN': string; en: string }> = {
+  ...PROJECT_FIELD_LABELS,
+  ...REPORT_FIELD_LABELS,
+};
 
 export const PROJECT_FIELDS = Object.keys(PROJECT_FIELD_LABELS) as ProjectField[];
 /** A report names its project by code or name, then says which month and what was done. */
 export const REPORT_FIELDS: LedgerField[] = ['code', 'name', ...(Object.keys(REPORT_FIELD_LABELS) as ReportField[])];
 /** The fields a column of each kind of ledger can fill. */
-export const FIELDS_OF: Record<LedgerKind, readonly LedgerField[]> = { projects: PROJECT_FIELDS, reports: REPORT_FIELDS };
+export const FIELDS_OF: Record<LedgerKind, readonly LedgerField[]> = {
+  projects: PROJECT_FIELDS,
+  reports: REPORT_FIELDS,
+};

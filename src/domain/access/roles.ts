@@ -15,7 +15,19 @@ export function isRole(value: unknown): value is Role {
  */
 export type Reach = 'all' | 'subtree' | 'self' | 'none';
 
-export const RESOURCES = ['unit', 'user', 'audit', 'token', 'project', 'report', 'reportReview', 'lightRules', 'target', 'race', 'bulletin'] as const;
+export const RESOURCES = [
+  'unit',
+  'user',
+  'audit',
+  'token',
+  'project',
+  'report',
+  'reportReview',
+  'lightRules',
+  'target',
+  'race',
+  'bulletin',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -36,7 +48,14 @@ const MATRIX: Matrix = {
     delete: { admin: 'all', unit_editor: 'subtree' },
   },
   user: {
-    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree', enterprise: 'self' },
+    read: {
+      admin: 'all',
+      coordinator: 'all',
+      leader: 'all',
+      auditor: 'all',
+      unit_editor: 'subtree',
+      enterprise: 'self',
+    },
     create: { admin: 'all', unit_editor: 'subtree' },
     update: { admin: 'all', unit_editor: 'subtree' },
     delete: {},
@@ -96,10 +115,31 @@ const MATRIX: Matrix = {
     delete: {},
   },
   token: {
-    read: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
-    create: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
+    read: {
+      admin: 'self',
+      coordinator: 'self',
+      unit_editor: 'self',
+      leader: 'self',
+      enterprise: 'self',
+      auditor: 'self',
+    },
+    create: {
+      admin: 'self',
+      coordinator: 'self',
+      unit_editor: 'self',
+      leader: 'self',
+      enterprise: 'self',
+      auditor: 'self',
+    },
     update: {},
-    delete: { admin: 'self', coordinator: 'self', unit_editor: 'self', leader: 'self', enterprise: 'self', auditor: 'self' },
+    delete: {
+      admin: 'self',
+      coordinator: 'self',
+      unit_editor: 'self',
+      leader: 'self',
+      enterprise: 'self',
+      auditor: 'self',
+    },
   },
 };
 

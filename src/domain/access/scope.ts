@@ -14,10 +14,7 @@ export interface Actor {
  * so scoping lives in the queries themselves, not only in the UI.
  */
 export type Scope =
-  | { kind: 'all' }
-  | { kind: 'subtree'; path: string }
-  | { kind: 'self'; userId: number }
-  | { kind: 'none' };
+  { kind: 'all' } | { kind: 'subtree'; path: string } | { kind: 'self'; userId: number } | { kind: 'none' };
 
 export function scopeFor(actor: Actor, resource: Resource, action: Action): Scope {
   const reach = reachOf(actor.role, resource, action);

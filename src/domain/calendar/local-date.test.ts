@@ -20,7 +20,9 @@ describe('localDate', () => {
     expect(endOfLocalDay('2026-10-31', 'Asia/Shanghai')).toBe('2026-10-31T15:59:59.999Z');
     expect(endOfLocalDay('2026-10-31', 'UTC')).toBe('2026-10-31T23:59:59.999Z');
     expect(localDate(new Date(endOfLocalDay('2026-02-28', 'Asia/Shanghai')), 'Asia/Shanghai')).toBe('2026-02-28');
-    expect(localDate(new Date(Date.parse(endOfLocalDay('2026-02-28', 'Asia/Shanghai')) + 1), 'Asia/Shanghai')).toBe('2026-03-01');
+    expect(localDate(new Date(Date.parse(endOfLocalDay('2026-02-28', 'Asia/Shanghai')) + 1), 'Asia/Shanghai')).toBe(
+      '2026-03-01',
+    );
   });
 
   it.each([

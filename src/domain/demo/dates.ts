@@ -47,7 +47,8 @@ export function chainBackward(end: string, gaps: readonly number[], floor: strin
   const wanted = gaps.reduce((s, g) => s + g, 0);
   const scale = wanted > room ? room / wanted : 1;
   const out = [end];
-  for (let i = gaps.length - 1; i >= 0; i--) out.unshift(maxDate(addDays(out[0]!, -Math.floor(gaps[i]! * scale)), floor));
+  for (let i = gaps.length - 1; i >= 0; i--)
+    out.unshift(maxDate(addDays(out[0]!, -Math.floor(gaps[i]! * scale)), floor));
   return out;
 }
 

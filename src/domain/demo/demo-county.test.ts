@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findIndustry } from '../industry/gbt4754.ts';
 import { normaliseProjectCode } from '../projects/project-code.ts';
 import { chainBackward } from './dates.ts';
-import { checkDemoProject, DEMO_DEPARTMENTS, DEMO_PLATFORMS, generateDemoProjects, type DemoProject, type DemoUnitRef } from './demo-county.ts';
+import {
+  checkDemoProject,
+  DEMO_DEPARTMENTS,
+  DEMO_PLATFORMS,
+  generateDemoProjects,
+  type DemoProject,
+} from './demo-county.ts';
 import { TEST_TOWNSHIPS, TEST_UNITS } from './test-units.ts';
 import { isCreditCode } from './parties.ts';
 import { allocate, createRng } from './random.ts';
@@ -11,7 +17,8 @@ import { STAGE_SHARES } from './schedule.ts';
 const TOWNSHIPS = TEST_TOWNSHIPS;
 const UNITS = TEST_UNITS;
 const TODAY = '2025-06-15';
-const run = (seed = 20250615, today = TODAY, count = 300, units = UNITS) => generateDemoProjects({ seed, today, count, units });
+const run = (seed = 20250615, today = TODAY, count = 300, units = UNITS) =>
+  generateDemoProjects({ seed, today, count, units });
 const projects = run();
 const kindOf = new Map(UNITS.map((u) => [u.name, u.kind]));
 
@@ -28,10 +35,13 @@ describe('generateDemoProjects', () => {
     expect(run(1, TODAY, count)).toHaveLength(count);
   });
 
-  it.each(['2025-06-15', '2025-01-01', '2025-12-31', '2024-02-29'])('passes every rule for every project of a 300-project run on %s', (today) => {
-    const problems = run(3, today).flatMap((p) => checkDemoProject(p, today).map((e) => `${p.name}: ${e}`));
-    expect(problems).toEqual([]);
-  });
+  it.each(['2025-06-15', '2025-01-01', '2025-12-31', '2024-02-29'])(
+    'passes every rule for every project of a 300-project run on %s',
+    (today) => {
+      const problems = run(3, today).flatMap((p) => checkDemoProject(p, today).map((e) => `${p.name}: ${e}`));
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('passes every rule at 3,000 projects, with unique names and codes', () => {
     const many = run(11, TODAY, 3000);
@@ -95,7 +105,9 @@ describe('generateDemoProjects', () => {
   });
 
   it('leaves work for the start warnings and shows most of this year’s due starts begun', () => {
-    const late = projects.filter((p) => p.stage === 'preparing' && p.plannedStartDate !== null && p.plannedStartDate < TODAY);
+    const late = projects.filter(
+      (p) => p.stage === 'preparing' && p.plannedStartDate !== null && p.plannedStartDate < TODAY,
+    );
     expect(late.length).toBeGreaterThanOrEqual(10);
     const due = projects.filter((p) => p.plannedStartDate?.startsWith('2025') && p.plannedStartDate <= TODAY);
     const started = due.filter((p) => p.actualStartDate !== null);
@@ -104,7 +116,12 @@ describe('generateDemoProjects', () => {
   });
 
   it('spreads dates over last year, this year and next year', () => {
-    const years = new Set(projects.flatMap((p) => [p.plannedStartDate, p.actualStartDate, p.plannedCompletionDate]).filter(Boolean).map((d) => d!.slice(0, 4)));
+    const years = new Set(
+      projects
+        .flatMap((p) => [p.plannedStartDate, p.actualStartDate, p.plannedCompletionDate])
+        .filter(Boolean)
+        .map((d) => d!.slice(0, 4)),
+    );
     expect([...years].sort()).toEqual(['2024', '2025', '2026']);
   });
 
@@ -119,9 +136,9 @@ describe('generateDemoProjects', () => {
       if (p.kind === 'industry') expect(['platform', 'street', 'township'], p.name).toContain(lead);
       if (p.townshipName !== null) expect(TOWNSHIPS).toContain(p.townshipName);
     }
-    expect(projects.filter((p) => p.investmentType === 'enterprise' && p.approvalMode === 'filing').length).toBeGreaterThan(
-      projects.filter((p) => p.investmentType === 'enterprise').length * 0.8,
-    );
+    expect(
+      projects.filter((p) => p.investmentType === 'enterprise' && p.approvalMode === 'filing').length,
+    ).toBeGreaterThan(projects.filter((p) => p.investmentType === 'enterprise').length * 0.8);
   });
 
   it('gives few provincial, more municipal and many county or unranked projects', () => {
@@ -152,7 +169,11 @@ describe('generateDemoProjects', () => {
       expect(sum).toBeLessThanOrEqual(base);
       expect(sum).toBeGreaterThanOrEqual(Math.floor(base * 0.9) - 100);
     }
-    expect(projects.filter((p) => ['planning', 'reserve', 'dropped'].includes(p.stage)).every((p) => p.annualPlans.length === 0)).toBe(true);
+    expect(
+      projects
+        .filter((p) => ['planning', 'reserve', 'dropped'].includes(p.stage))
+        .every((p) => p.annualPlans.length === 0),
+    ).toBe(true);
   });
 
   it('falls back to townships when no departments or platforms are given', () => {
@@ -168,12 +189,31 @@ describe('generateDemoProjects', () => {
     [{ today: '2025-13-01' }, /today/],
     [{ units: [] }, /units/],
   ])('refuses bad options %j', (override, message) => {
-    expect(() => generateDemoProjects({ seed: 1, today: TODAY, count: 10, units: UNITS, ...override })).toThrow(message);
+    expect(() => generateDemoProjects({ seed: 1, today: TODAY, count: 10, units: UNITS, ...override })).toThrow(
+      message,
+    );
   });
 
   it('ships realistic department and platform names for the demo loader', () => {
-    for (const d of ['发改局', '经信局', '财政局', '自然资源和规划局', '住建局', '交通运输局', '水务局', '教育局', '卫健局', '商务局', '农业农村局', '文广旅体局', '生态环境']) {
-      expect(DEMO_DEPARTMENTS.some((name) => name.includes(d)), d).toBe(true);
+    for (const d of [
+      '发改局',
+      '经信局',
+      '财政局',
+      '自然资源和规划局',
+      '住建局',
+      '交通运输局',
+      '水务局',
+      '教育局',
+      '卫健局',
+      '商务局',
+      '农业农村局',
+      '文广旅体局',
+      '生态环境',
+    ]) {
+      expect(
+        DEMO_DEPARTMENTS.some((name) => name.includes(d)),
+        d,
+      ).toBe(true);
     }
     expect(DEMO_PLATFORMS.length).toBeGreaterThanOrEqual(2);
     expect(DEMO_PLATFORMS.length).toBeLessThanOrEqual(3);
@@ -238,21 +278,57 @@ describe('checkDemoProject', () => {
     ['construction without an actual start', { actualStartDate: null }, /^actualStartDate: STAGE_NEEDS_DATE/],
     ['preparing with an actual start', { stage: 'preparing' }, /^actualStartDate: DATE_BEFORE_STAGE/],
     ['completed without a completion date', { stage: 'completed' }, /^actualCompletionDate: STAGE_NEEDS_DATE/],
-    ['capacity without a capacity date', { stage: 'capacity', actualProductionDate: '2025-05-01' }, /^actualCapacityDate: STAGE_NEEDS_DATE/],
-    ['construction with a completion date', { actualCompletionDate: '2025-05-01' }, /^actualCompletionDate: set while the stage is construction/],
-    ['planned completion before planned start', { plannedCompletionDate: '2024-03-01' }, /^plannedCompletionDate: DATE_ORDER/],
-    ['planned capacity before planned production', { plannedCapacityDate: '2025-11-30' }, /^plannedCapacityDate: DATE_ORDER/],
-    ['a date outside the demo years', { plannedCapacityDate: '2027-03-01' }, /^plannedCapacityDate: outside the demo years/],
+    [
+      'capacity without a capacity date',
+      { stage: 'capacity', actualProductionDate: '2025-05-01' },
+      /^actualCapacityDate: STAGE_NEEDS_DATE/,
+    ],
+    [
+      'construction with a completion date',
+      { actualCompletionDate: '2025-05-01' },
+      /^actualCompletionDate: set while the stage is construction/,
+    ],
+    [
+      'planned completion before planned start',
+      { plannedCompletionDate: '2024-03-01' },
+      /^plannedCompletionDate: DATE_ORDER/,
+    ],
+    [
+      'planned capacity before planned production',
+      { plannedCapacityDate: '2025-11-30' },
+      /^plannedCapacityDate: DATE_ORDER/,
+    ],
+    [
+      'a date outside the demo years',
+      { plannedCapacityDate: '2027-03-01' },
+      /^plannedCapacityDate: outside the demo years/,
+    ],
     ['an impossible date', { plannedStartDate: '2024-02-30' }, /^plannedStartDate: not a date/],
     ['fixed assets above the total', { fixedAssetInvestmentWan: 60000 }, /^fixedAssetInvestmentWan: FIXED_ABOVE_TOTAL/],
-    ['annual plans above the fixed assets', { annualPlans: [{ year: 2025, amountWan: 46000 }] }, /^annualPlans: sum above the fixed-asset investment/],
+    [
+      'annual plans above the fixed assets',
+      { annualPlans: [{ year: 2025, amountWan: 46000 }] },
+      /^annualPlans: sum above the fixed-asset investment/,
+    ],
     ['a code with month 13', { code: '2413-330781-28-03-000123' }, /^code: not a GB\/T 40058 code/],
     ['a code of the wrong shape', { code: '2024-330781-28-03-12345' }, /^code: not a GB\/T 40058 code/],
     ['an unknown industry division', { industryCode: '99' }, /^industryCode: not a GB\/T 4754 division/],
     ['a section letter as industry', { industryCode: 'C' }, /^industryCode: not a GB\/T 4754 division/],
-    ['government investment filed', { investmentType: 'government', kind: 'infrastructure' }, /^approvalMode: government investment is approved/],
-    ['government investment in industry', { investmentType: 'government', approvalMode: 'approval' }, /^kind: government investment of kind industry/],
-    ['a credit code with a wrong check character', { ownerCreditCode: '913307811234567890' }, /^ownerCreditCode: malformed/],
+    [
+      'government investment filed',
+      { investmentType: 'government', kind: 'infrastructure' },
+      /^approvalMode: government investment is approved/,
+    ],
+    [
+      'government investment in industry',
+      { investmentType: 'government', approvalMode: 'approval' },
+      /^kind: government investment of kind industry/,
+    ],
+    [
+      'a credit code with a wrong check character',
+      { ownerCreditCode: '913307811234567890' },
+      /^ownerCreditCode: malformed/,
+    ],
     ['a point outside 兰溪', { longitude: 120.2 }, /^longitude: outside 兰溪/],
     ['a latitude without a longitude', { longitude: null }, /^longitude: longitude and latitude go together/],
     ['industrial land above 300 亩', { landAreaMu: 450 }, /^landAreaMu: industrial land outside 10–300 亩/],
@@ -260,7 +336,10 @@ describe('checkDemoProject', () => {
     ['an empty name', { name: ' ' }, /^name: empty/],
   ])('reports %s', (_, change, expected) => {
     const errors = checkDemoProject({ ...good, ...change }, TODAY);
-    expect(errors.some((e) => expected.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => expected.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 });
 
@@ -275,7 +354,17 @@ describe('demo helpers', () => {
   });
 
   it('allocates 300 projects as 30/36/75/90/24/24/9/6/6', () => {
-    expect(allocate(300, STAGE_SHARES)).toEqual({ planning: 30, reserve: 36, preparing: 75, construction: 90, completed: 24, production: 24, capacity: 9, suspended: 6, dropped: 6 });
+    expect(allocate(300, STAGE_SHARES)).toEqual({
+      planning: 30,
+      reserve: 36,
+      preparing: 75,
+      construction: 90,
+      completed: 24,
+      production: 24,
+      capacity: 9,
+      suspended: 6,
+      dropped: 6,
+    });
   });
 
   it('repeats the seeded sequence', () => {

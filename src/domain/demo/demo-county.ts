@@ -7,7 +7,14 @@
  *   → [{ name: '兰溪市年产5万吨差别化纤维项目', stage: 'construction', industryCode: '28', … }, …]
  */
 import type { Stage } from '../projects/lifecycle.ts';
-import type { ApprovalMode, InvestmentType, Level, Nature, ProjectDates, ProjectKind } from '../projects/project-fields.ts';
+import type {
+  ApprovalMode,
+  InvestmentType,
+  Level,
+  Nature,
+  ProjectDates,
+  ProjectKind,
+} from '../projects/project-fields.ts';
 import { INDUSTRY_TEMPLATES } from './catalogue-industry.ts';
 import { PUBLIC_TEMPLATES, ROAD_NAMES } from './catalogue-public.ts';
 import { addDays, isIsoDate, minDate } from './dates.ts';
@@ -97,12 +104,23 @@ export function generateDemoProjects(opts: DemoOptions): DemoProject[] {
   const leaders = makeLeaders(rng);
   const stages = rng.shuffle(expand(allocate(count, STAGE_SHARES)));
   const tiers = rng.shuffle(expand(allocate(count, TIER_SHARES)).map((t) => Number(t) as Tier));
-  const seen = { names: new Set<string>(), codes: new Set<string>(), credit: new Map<string, string>(), owners: new Map<string, Owner[]>() };
+  const seen = {
+    names: new Set<string>(),
+    codes: new Set<string>(),
+    credit: new Map<string, string>(),
+    owners: new Map<string, Owner[]>(),
+  };
 
   return stages.map((stage, i) => {
     const tier = tiers[i]!;
     const template = pickTemplate(rng, stage, tier);
-    const schedule = makeSchedule(rng, { stage, today, tier, isProducing: template.isProducing, investmentType: template.investmentType });
+    const schedule = makeSchedule(rng, {
+      stage,
+      today,
+      tier,
+      isProducing: template.isProducing,
+      investmentType: template.investmentType,
+    });
     const placement = placeProject(rng, template.lead, pools, template.chain);
     const nature = rng.pick(template.natures);
     const owner = chooseOwner(rng, template, placement, seen);
@@ -130,7 +148,9 @@ export function generateDemoProjects(opts: DemoOptions): DemoProject[] {
 
     return {
       name,
-      code: rng.chance(CODE_CHANCE[stage]) ? makeCode(rng, today, template.industryCode, approvalMode, schedule, seen.codes) : null,
+      code: rng.chance(CODE_CHANCE[stage])
+        ? makeCode(rng, today, template.industryCode, approvalMode, schedule, seen.codes)
+        : null,
       nature,
       kind: template.kind,
       industryCode: template.industryCode,
@@ -141,7 +161,10 @@ export function generateDemoProjects(opts: DemoOptions): DemoProject[] {
       townshipName: placement.townshipName,
       ownerName: owner?.name ?? null,
       ownerCreditCode: owner?.creditCode ?? null,
-      patronLeader: level === 'provincial' || level === 'municipal' || (level === 'county' && rng.chance(0.3)) ? rng.pick(leaders) : null,
+      patronLeader:
+        level === 'provincial' || level === 'municipal' || (level === 'county' && rng.chance(0.3))
+          ? rng.pick(leaders)
+          : null,
       address: point ? addressFor(rng, ctx, template, placement) : null,
       longitude: point?.longitude ?? null,
       latitude: point?.latitude ?? null,
@@ -171,10 +194,17 @@ function expand<K extends string>(counts: Record<K, number>): K[] {
 
 /** A template that fits the tier (and, for production stages, produces); enterprise and government about evenly. */
 function pickTemplate(rng: Rng, stage: Stage, tier: Tier): ProjectTemplate {
-  const fits = (t: ProjectTemplate) => t.tiers[0] <= tier && tier <= t.tiers[1] && (!PRODUCING_STAGES.includes(stage) || t.isProducing);
+  const fits = (t: ProjectTemplate) =>
+    t.tiers[0] <= tier && tier <= t.tiers[1] && (!PRODUCING_STAGES.includes(stage) || t.isProducing);
   const enterprise = INDUSTRY_TEMPLATES.filter(fits);
   const government = PUBLIC_TEMPLATES.filter(fits);
-  const group = !government.length ? enterprise : !enterprise.length ? government : rng.chance(0.55) ? enterprise : government;
+  const group = !government.length
+    ? enterprise
+    : !enterprise.length
+      ? government
+      : rng.chance(0.55)
+        ? enterprise
+        : government;
   return rng.weighted(group.map((t) => [t, t.weight] as const));
 }
 
@@ -214,11 +244,18 @@ function chooseOwner(rng: Rng, template: ProjectTemplate, placement: Placement, 
 }
 
 /** "恒丰纺织年产5000万米高档纺织面料项目", "兰溪市…", "上华街道…"; public templates name themselves. */
-function composeName(ctx: NameContext, template: ProjectTemplate, nature: Nature, owner: Owner | null, placement: Placement): string {
+function composeName(
+  ctx: NameContext,
+  template: ProjectTemplate,
+  nature: Nature,
+  owner: Owner | null,
+  placement: Placement,
+): string {
   const core = template.name(ctx);
   if (template.isFullName) return core;
   // "…智能织造智能化改造项目" and "…绿色化智能化改造项目" stutter: such cores take the plain suffix.
-  const suffix = core.includes('智能') || core.endsWith('化') ? NATURE_SUFFIX[nature][0]! : ctx.rng.pick(NATURE_SUFFIX[nature]);
+  const suffix =
+    core.includes('智能') || core.endsWith('化') ? NATURE_SUFFIX[nature][0]! : ctx.rng.pick(NATURE_SUFFIX[nature]);
   if (core.startsWith(ctx.place)) return core + suffix;
   const prefix = ctx.rng.weighted([
     [owner && !template.isStateOwned ? owner.shortName : '兰溪市', 4],
@@ -242,7 +279,14 @@ function uniqueName(make: () => string, names: Set<string>): string {
 }
 
 /** 'YYMM-330781-DD-TT-NNNNNN', issued a few months before the work began (or before today). */
-function makeCode(rng: Rng, today: string, division: string, mode: ApprovalMode, s: Schedule, codes: Set<string>): string {
+function makeCode(
+  rng: Rng,
+  today: string,
+  division: string,
+  mode: ApprovalMode,
+  s: Schedule,
+  codes: Set<string>,
+): string {
   const anchor = minDate(today, s.actual.sign ?? s.actual.start ?? s.planned.start ?? today);
   const issued = addDays(anchor, -rng.int(20, 300));
   const prefix = `${issued.slice(2, 4)}${issued.slice(5, 7)}-${REGION}-${division}-${APPROVAL_TYPE[mode]}-`;
@@ -255,20 +299,45 @@ function makeCode(rng: Rng, today: string, division: string, mode: ApprovalMode,
 /** Few provincial, more municipal, many county or none; the larger, the higher. */
 function levelFor(rng: Rng, tier: Tier): Level | null {
   const table: Record<Tier, readonly (readonly [Level | null, number])[]> = {
-    5: [['provincial', 45], ['municipal', 45], ['county', 10]],
-    4: [['provincial', 10], ['municipal', 50], ['county', 40]],
-    3: [['municipal', 25], ['county', 55], [null, 20]],
-    2: [['municipal', 5], ['county', 45], [null, 50]],
-    1: [['county', 30], [null, 70]],
-    0: [['county', 20], [null, 80]],
+    5: [
+      ['provincial', 45],
+      ['municipal', 45],
+      ['county', 10],
+    ],
+    4: [
+      ['provincial', 10],
+      ['municipal', 50],
+      ['county', 40],
+    ],
+    3: [
+      ['municipal', 25],
+      ['county', 55],
+      [null, 20],
+    ],
+    2: [
+      ['municipal', 5],
+      ['county', 45],
+      [null, 50],
+    ],
+    1: [
+      ['county', 30],
+      [null, 70],
+    ],
+    0: [
+      ['county', 20],
+      [null, 80],
+    ],
   };
   return rng.weighted(table[tier]);
 }
 
 function addressFor(rng: Rng, ctx: NameContext, template: ProjectTemplate, placement: Placement): string {
   if (placement.platformName) return `${placement.platformName}${rng.pick(ROAD_NAMES)}${rng.int(1, 888)}号`;
-  if (['48', '76'].includes(template.industryCode) && template.investmentType === 'government') return `兰溪市${ctx.place}境内`;
-  return rng.chance(0.5) ? `兰溪市${ctx.place}${ctx.village}村` : `兰溪市${ctx.place}${rng.pick(ROAD_NAMES)}${rng.int(1, 888)}号`;
+  if (['48', '76'].includes(template.industryCode) && template.investmentType === 'government')
+    return `兰溪市${ctx.place}境内`;
+  return rng.chance(0.5)
+    ? `兰溪市${ctx.place}${ctx.village}村`
+    : `兰溪市${ctx.place}${rng.pick(ROAD_NAMES)}${rng.int(1, 888)}号`;
 }
 
 /** New land only: factories by investment intensity (about 60–400 万元 per 亩), others within the template's range. */
@@ -277,7 +346,8 @@ function landFor(rng: Rng, template: ProjectTemplate, nature: Nature, total: Cen
   const [lo, hi] = template.landMu;
   const byIntensity = total / 100 / rng.between(60, 400);
   // A small factory still takes a plot above the floor, not exactly on it.
-  const mu = template.kind !== 'industry' ? rng.between(lo, hi) : byIntensity < lo ? lo + rng.between(0, 15) : byIntensity;
+  const mu =
+    template.kind !== 'industry' ? rng.between(lo, hi) : byIntensity < lo ? lo + rng.between(0, 15) : byIntensity;
   return Math.round(Math.min(hi, mu) * 100) / 100;
 }
 

@@ -38,9 +38,26 @@ describe('the demo year', () => {
       expect(enter.kind === 'project' && enter.step.kind).toBe('enter');
       if (enter.kind !== 'project' || enter.step.kind !== 'enter') return;
       expect(own.filter((s) => s.kind === 'project' && s.step.kind === 'enter')).toHaveLength(1);
-      const entered = { ...p, ...Object.fromEntries(enter.step.withheld.map((f) => [f, null])), stage: enter.step.stage };
-      for (const [field, date] of Object.entries(entered)) if (field.startsWith('actual') && typeof date === 'string') expect(date <= enter.step.on).toBe(true);
-      const facts = { stage: entered.stage, totalInvestment: p.totalInvestmentWan, fixedAssetInvestment: null, annualPlanSum: 0, planned: {}, actual: { start: entered.actualStartDate, completion: entered.actualCompletionDate, production: entered.actualProductionDate, capacity: entered.actualCapacityDate } };
+      const entered = {
+        ...p,
+        ...Object.fromEntries(enter.step.withheld.map((f) => [f, null])),
+        stage: enter.step.stage,
+      };
+      for (const [field, date] of Object.entries(entered))
+        if (field.startsWith('actual') && typeof date === 'string') expect(date <= enter.step.on).toBe(true);
+      const facts = {
+        stage: entered.stage,
+        totalInvestment: p.totalInvestmentWan,
+        fixedAssetInvestment: null,
+        annualPlanSum: 0,
+        planned: {},
+        actual: {
+          start: entered.actualStartDate,
+          completion: entered.actualCompletionDate,
+          production: entered.actualProductionDate,
+          capacity: entered.actualCapacityDate,
+        },
+      };
       expect(checkProjectRules(facts, enter.step.on)).toEqual([]);
     });
   });
@@ -60,15 +77,23 @@ describe('the demo year', () => {
       expect(stage).toBe(p.stage);
     });
     // A project that started this year went from 前期 to 在建 on its start day.
-    const started = projects.findIndex((p) => p.actualStartDate && p.actualStartDate > '2026-02-01' && p.stage === 'construction');
-    expect(ofProject(started).find((s) => s.kind === 'project' && s.step.kind === 'transition')).toMatchObject({ step: { to: 'construction', on: projects[started]!.actualStartDate } });
+    const started = projects.findIndex(
+      (p) => p.actualStartDate && p.actualStartDate > '2026-02-01' && p.stage === 'construction',
+    );
+    expect(ofProject(started).find((s) => s.kind === 'project' && s.step.kind === 'transition')).toMatchObject({
+      step: { to: 'construction', on: projects[started]!.actualStartDate },
+    });
   });
 
   it('files each report before submitting it, submits before review, and returns only to see it sent again', () => {
     const seen = new Map<string, string[]>();
-    for (const s of year.steps) if (['file', 'submit', 'approve', 'return'].includes(s.kind)) seen.set(reportKey(s), [...(seen.get(reportKey(s)) ?? []), s.kind]);
+    for (const s of year.steps)
+      if (['file', 'submit', 'approve', 'return'].includes(s.kind))
+        seen.set(reportKey(s), [...(seen.get(reportKey(s)) ?? []), s.kind]);
     const lives = [...seen.values()].map((l) => l.join('→'));
-    expect(new Set(lives)).toEqual(new Set(['file→submit→approve', 'file→submit→return→submit→approve', 'file', 'file→submit']));
+    expect(new Set(lives)).toEqual(
+      new Set(['file→submit→approve', 'file→submit→return→submit→approve', 'file', 'file→submit']),
+    );
     // Only the latest month keeps drafts and reports waiting for review.
     for (const [key, life] of seen) if (!life.includes('approve')) expect(key.endsWith(':10')).toBe(true);
   });
@@ -78,10 +103,17 @@ describe('the demo year', () => {
     expect(filed.every((r) => r.year === 2026 && r.month >= 1 && r.month <= 10)).toBe(true);
     for (const r of filed) {
       const p = projects[r.index]!;
-      expect(mustReport(stageOn(p, lastDayOfMonth(2026, r.month)), p.annualPlans.some((a) => a.year === 2026)) || !['construction', 'preparing'].includes(p.stage)).toBe(true);
+      expect(
+        mustReport(
+          stageOn(p, lastDayOfMonth(2026, r.month)),
+          p.annualPlans.some((a) => a.year === 2026),
+        ) || !['construction', 'preparing'].includes(p.stage),
+      ).toBe(true);
     }
     expect(filed.some((r) => r.month === 1)).toBe(true);
-    const submits = year.steps.filter((s): s is Extract<DemoYearStep, { kind: 'submit' | 'approve' }> => s.kind === 'submit');
+    const submits = year.steps.filter(
+      (s): s is Extract<DemoYearStep, { kind: 'submit' | 'approve' }> => s.kind === 'submit',
+    );
     const late = submits.filter((s) => s.at.slice(0, 10) > submitDeadline(s.year, s.month));
     expect(late.length).toBeGreaterThan(0);
     expect(late.length / submits.length).toBeLessThan(0.3);
@@ -100,8 +132,14 @@ describe('the demo year', () => {
   });
 
   it('in January reports on the whole of last year', () => {
-    const january = planDemoYear({ projects: generateDemoProjects({ seed: 7, today: '2027-01-10', count: 60, units: UNITS }), now: '2027-01-10 12:00', seed: 7 });
+    const january = planDemoYear({
+      projects: generateDemoProjects({ seed: 7, today: '2027-01-10', count: 60, units: UNITS }),
+      now: '2027-01-10 12:00',
+      seed: 7,
+    });
     expect(january.setupAt).toBe('2026-01-05 08:00');
-    expect(Math.max(...january.steps.filter((s) => s.kind === 'file').map((s) => ('month' in s ? s.month : 0)))).toBe(12);
+    expect(Math.max(...january.steps.filter((s) => s.kind === 'file').map((s) => ('month' in s ? s.month : 0)))).toBe(
+      12,
+    );
   });
 });

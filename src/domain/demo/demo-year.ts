@@ -23,7 +23,15 @@ export interface DemoYearProject extends HistoryProject {
 
 export type DemoYearStep = { at: string } & (
   | { kind: 'project'; index: number; step: LibraryStep }
-  | { kind: 'file'; index: number; year: number; month: number; amountYuan: number; progressText: string; problems: string }
+  | {
+      kind: 'file';
+      index: number;
+      year: number;
+      month: number;
+      amountYuan: number;
+      progressText: string;
+      problems: string;
+    }
   | { kind: 'submit' | 'approve'; index: number; year: number; month: number }
   | { kind: 'return'; index: number; year: number; month: number; reason: string }
   | { kind: 'cutoff' }
@@ -52,7 +60,8 @@ const WAN = 10_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 const at = (day: string, minutes: number) => `${day} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 /** The same day, `minutes` later (never past midnight for the working-day times used here). */
-const later = (moment: string, minutes: number) => at(moment.slice(0, 10), Number(moment.slice(11, 13)) * 60 + Number(moment.slice(14)) + minutes);
+const later = (moment: string, minutes: number) =>
+  at(moment.slice(0, 10), Number(moment.slice(11, 13)) * 60 + Number(moment.slice(14)) + minutes);
 /** A time of the working day, 08:30–17:30. */
 const workTime = (rng: Rng, day: string, from = 8 * 60 + 30, to = 17 * 60 + 30) => at(day, rng.int(from, to));
 
@@ -68,9 +77,21 @@ function stageAt(steps: readonly LibraryStep[], day: string): Stage | null {
 }
 
 /** One project's reports of the year: drafted, submitted, perhaps returned and resubmitted, reviewed. */
-function reportSteps(rng: Rng, index: number, p: DemoYearProject, library: readonly LibraryStep[], year: number, lastMonth: number): DemoYearStep[] {
+function reportSteps(
+  rng: Rng,
+  index: number,
+  p: DemoYearProject,
+  library: readonly LibraryStep[],
+  year: number,
+  lastMonth: number,
+): DemoYearStep[] {
   const plan = p.annualPlans.find((a) => a.year === year);
-  const pattern = rng.weighted<Pattern>([['onTrack', 70], ['lagging', 15], ['neverReports', 5], ['oftenLate', 10]]);
+  const pattern = rng.weighted<Pattern>([
+    ['onTrack', 70],
+    ['lagging', 15],
+    ['neverReports', 5],
+    ['oftenLate', 10],
+  ]);
   if (pattern === 'neverReports') return [];
   const out: DemoYearStep[] = [];
   for (let month = 1; month <= lastMonth; month++) {
@@ -82,20 +103,38 @@ function reportSteps(rng: Rng, index: number, p: DemoYearProject, library: reado
     const amountYuan = !MAIN_LINE.includes(stage)
       ? 0
       : building && plan
-        ? Math.round(((plan.amountWan * WAN) / 12) * pace / WAN) * WAN
-        : Math.min(rng.int(0, 30) * WAN, Math.round(p.totalInvestmentWan * WAN * 0.01 / WAN) * WAN);
+        ? Math.round((((plan.amountWan * WAN) / 12) * pace) / WAN) * WAN
+        : Math.min(rng.int(0, 30) * WAN, Math.round((p.totalInvestmentWan * WAN * 0.01) / WAN) * WAN);
     const deadline = submitDeadline(year, month);
     const late = pattern === 'oftenLate' ? rng.chance(0.6) : rng.chance(0.05);
-    const submittedOn = late ? addDays(deadline, rng.int(2, 9)) : `${deadline.slice(0, 8)}${pad(rng.int(1, Number(deadline.slice(8))))}`;
+    const submittedOn = late
+      ? addDays(deadline, rng.int(2, 9))
+      : `${deadline.slice(0, 8)}${pad(rng.int(1, Number(deadline.slice(8))))}`;
     const filedAt = workTime(rng, submittedOn, 8 * 60 + 30, 16 * 60);
     const key = { index, year, month };
-    out.push({ at: filedAt, kind: 'file', ...key, amountYuan, progressText: building ? rng.pick(PROGRESS) : rng.pick(PREPARING), problems: pattern === 'lagging' ? rng.pick(PROBLEMS.filter(Boolean)) : rng.pick(PROBLEMS) });
+    out.push({
+      at: filedAt,
+      kind: 'file',
+      ...key,
+      amountYuan,
+      progressText: building ? rng.pick(PROGRESS) : rng.pick(PREPARING),
+      problems: pattern === 'lagging' ? rng.pick(PROBLEMS.filter(Boolean)) : rng.pick(PROBLEMS),
+    });
     // The latest month has its stragglers: a draft never sent, a report nobody has reviewed yet.
-    const straggler = month === lastMonth ? rng.weighted<'draft' | 'unreviewed' | 'none'>([['draft', 8], ['unreviewed', 10], ['none', 82]]) : 'none';
+    const straggler =
+      month === lastMonth
+        ? rng.weighted<'draft' | 'unreviewed' | 'none'>([
+            ['draft', 8],
+            ['unreviewed', 10],
+            ['none', 82],
+          ])
+        : 'none';
     if (straggler === 'draft') continue;
     out.push({ at: later(filedAt, 20), kind: 'submit', ...key });
     if (straggler === 'unreviewed') continue;
-    const reviewOn = late ? addDays(submittedOn, rng.int(0, 2)) : minDate(reviewDeadline(year, month), addDays(submittedOn, rng.int(0, 2)));
+    const reviewOn = late
+      ? addDays(submittedOn, rng.int(0, 2))
+      : minDate(reviewDeadline(year, month), addDays(submittedOn, rng.int(0, 2)));
     const reviewedAt = workTime(rng, reviewOn, 17 * 60, 18 * 60);
     if (rng.chance(0.04)) {
       out.push({ at: reviewedAt, kind: 'return', ...key, reason: rng.pick(RETURNS) });
@@ -112,7 +151,8 @@ function cutoffSteps(from: string, to: string): DemoYearStep[] {
   for (let day = from; day <= to; day = addDays(day, 1)) {
     const d = Number(day.slice(8));
     if (d === 1 || d === 4 || d === 6) out.push({ at: at(day, 30), kind: 'cutoff' });
-    if (day === lastDayOfMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))) out.push({ at: at(day, 23 * 60 + 30), kind: 'cutoff' });
+    if (day === lastDayOfMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7))))
+      out.push({ at: at(day, 23 * 60 + 30), kind: 'cutoff' });
   }
   return out;
 }
@@ -131,7 +171,15 @@ export function demoCalendar(today: string): { year: number; lastMonth: number; 
   return { year, lastMonth, setupOn, setupAt: at(setupOn, 8 * 60) };
 }
 
-export function planDemoYear({ projects, now, seed }: { projects: readonly DemoYearProject[]; now: string; seed: number }): DemoYear {
+export function planDemoYear({
+  projects,
+  now,
+  seed,
+}: {
+  projects: readonly DemoYearProject[];
+  now: string;
+  seed: number;
+}): DemoYear {
   const today = now.slice(0, 10);
   const { year, lastMonth, setupOn, setupAt } = demoCalendar(today);
   const yesterday = addDays(today, -1);
@@ -142,17 +190,29 @@ export function planDemoYear({ projects, now, seed }: { projects: readonly DemoY
     // The office enters the library over the first fortnight of January.
     const entered = minDate(yesterday, addDays(setupOn, libraryRng.int(0, 9)));
     const library = libraryHistory(libraryRng, p, entered, yesterday);
-    for (const step of library) steps.push({ at: step.kind === 'enter' ? workTime(libraryRng, step.on) : workTime(libraryRng, step.on, 10 * 60, 12 * 60), kind: 'project', index, step });
+    for (const step of library)
+      steps.push({
+        at: step.kind === 'enter' ? workTime(libraryRng, step.on) : workTime(libraryRng, step.on, 10 * 60, 12 * 60),
+        kind: 'project',
+        index,
+        step,
+      });
     steps.push(...reportSteps(reportRng, index, p, library, year, lastMonth));
   });
-  steps.push({ at: at(addDays(setupOn, 14), 10 * 60), kind: 'targets', year }, { at: at(addDays(setupOn, 15), 10 * 60), kind: 'race' });
+  steps.push(
+    { at: at(addDays(setupOn, 14), 10 * 60), kind: 'targets', year },
+    { at: at(addDays(setupOn, 15), 10 * 60), kind: 'race' },
+  );
   // The bulletins of the last three finished months that are out by now, each with the month's fiscal revenue entered first.
   const published = Array.from({ length: lastMonth }, (_, i) => i + 1)
     .map((month) => ({ month, at: at(addDays(reviewDeadline(year, month), 3), 15 * 60) }))
     .filter((b) => b.at <= now)
     .slice(-3);
   for (const b of published) {
-    steps.push({ at: at(addDays(reviewDeadline(year, b.month), 1), 10 * 60), kind: 'revenue', year, month: b.month }, { at: b.at, kind: 'bulletin', year, month: b.month });
+    steps.push(
+      { at: at(addDays(reviewDeadline(year, b.month), 1), 10 * 60), kind: 'revenue', year, month: b.month },
+      { at: b.at, kind: 'bulletin', year, month: b.month },
+    );
   }
   steps.push(...cutoffSteps(setupOn, today));
   const due = steps.filter((s) => s.at <= now);

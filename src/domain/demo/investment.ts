@@ -46,9 +46,11 @@ export function splitByYear(amount: Cents, start: string, end: string): { year: 
   const totalDays = kept.reduce((s, y) => s + y.days, 0);
   const unit = amount >= kept.length * 100 ? 100 : 1;
   let left = amount;
-  return kept.map((y, i) => {
-    const part = i === kept.length - 1 ? left : Math.floor((amount * y.days) / totalDays / unit) * unit;
-    left -= part;
-    return { year: y.year, amount: part };
-  }).filter((y) => y.amount > 0);
+  return kept
+    .map((y, i) => {
+      const part = i === kept.length - 1 ? left : Math.floor((amount * y.days) / totalDays / unit) * unit;
+      left -= part;
+      return { year: y.year, amount: part };
+    })
+    .filter((y) => y.amount > 0);
 }

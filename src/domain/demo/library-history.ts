@@ -54,13 +54,22 @@ export function stageOn(p: HistoryProject, day: string): Stage {
 export function libraryHistory(rng: Rng, p: HistoryProject, enteredOn: string, yesterday: string): LibraryStep[] {
   const later = (f: ActualField) => !!p[f] && p[f]! > enteredOn;
   const side = !MAIN_LINE.includes(p.stage);
-  const lastActual = ACTUAL_FIELDS.map((f) => p[f]).filter((d): d is string => !!d).sort().at(-1) ?? enteredOn;
+  const lastActual =
+    ACTUAL_FIELDS.map((f) => p[f])
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1) ?? enteredOn;
   const sideOn = side ? minDate(yesterday, addDays(maxDate(lastActual, enteredOn), rng.int(20, 90))) : null;
   const atEntry = stageOn(p, enteredOn);
-  const steps: LibraryStep[] = [{ kind: 'enter', on: enteredOn, stage: atEntry, withheld: ACTUAL_FIELDS.filter(later) }];
-  if (later('actualSignDate')) steps.push({ kind: 'dates', on: p.actualSignDate!, dates: { actualSignDate: p.actualSignDate! } });
+  const steps: LibraryStep[] = [
+    { kind: 'enter', on: enteredOn, stage: atEntry, withheld: ACTUAL_FIELDS.filter(later) },
+  ];
+  if (later('actualSignDate'))
+    steps.push({ kind: 'dates', on: p.actualSignDate!, dates: { actualSignDate: p.actualSignDate! } });
   let stage = atEntry;
-  const milestones = MILESTONE_STAGES.filter(([field]) => later(field)).sort((a, b) => (p[a[0]]! < p[b[0]]! ? -1 : p[a[0]]! > p[b[0]]! ? 1 : 0));
+  const milestones = MILESTONE_STAGES.filter(([field]) => later(field)).sort((a, b) =>
+    p[a[0]]! < p[b[0]]! ? -1 : p[a[0]]! > p[b[0]]! ? 1 : 0,
+  );
   for (const [field, to] of milestones) {
     const dates = { [field]: p[field]! };
     // A factory that began producing before its formal completion (在建 → 投产) only records the completion.
@@ -74,7 +83,8 @@ export function libraryHistory(rng: Rng, p: HistoryProject, enteredOn: string, y
     const reason = rng.pick(SIDE_REASONS[p.stage]!);
     const ok = !checkTransition({ from: stage, to: p.stage, reason, today: sideOn });
     // A project whose side stage could not follow its last main-line stage entered the library already in it.
-    if (!ok || sideOn <= enteredOn) return [{ kind: 'enter', on: maxDate(enteredOn, lastActual), stage: p.stage, withheld: [] }];
+    if (!ok || sideOn <= enteredOn)
+      return [{ kind: 'enter', on: maxDate(enteredOn, lastActual), stage: p.stage, withheld: [] }];
     steps.push({ kind: 'transition', on: sideOn, to: p.stage, dates: {}, reason });
   }
   return steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));

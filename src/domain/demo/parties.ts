@@ -7,10 +7,84 @@ import type { Rng } from './random.ts';
 import { CHAIN_OWNER_WORDS } from './catalogue-industry.ts';
 import type { ProjectTemplate } from './templates.ts';
 
-const BRAND_FIRST = ['恒', '华', '金', '瑞', '天', '鑫', '嘉', '宏', '永', '润', '博', '泰', '盛', '德', '佳', '凯', '昌', '锦', '飞', '康', '源', '诚', '顺', '亿', '兴', '立', '晨', '越', '宇', '欣'];
-const BRAND_SECOND = ['丰', '宇', '瑞', '森', '达', '联', '力', '业', '通', '邦', '源', '辉', '铭', '科', '晟', '翔', '利', '美', '创', '信', '隆', '峰', '弘', '豪'];
+const BRAND_FIRST = [
+  '恒',
+  '华',
+  '金',
+  '瑞',
+  '天',
+  '鑫',
+  '嘉',
+  '宏',
+  '永',
+  '润',
+  '博',
+  '泰',
+  '盛',
+  '德',
+  '佳',
+  '凯',
+  '昌',
+  '锦',
+  '飞',
+  '康',
+  '源',
+  '诚',
+  '顺',
+  '亿',
+  '兴',
+  '立',
+  '晨',
+  '越',
+  '宇',
+  '欣',
+];
+const BRAND_SECOND = [
+  '丰',
+  '宇',
+  '瑞',
+  '森',
+  '达',
+  '联',
+  '力',
+  '业',
+  '通',
+  '邦',
+  '源',
+  '辉',
+  '铭',
+  '科',
+  '晟',
+  '翔',
+  '利',
+  '美',
+  '创',
+  '信',
+  '隆',
+  '峰',
+  '弘',
+  '豪',
+];
 
-export const VILLAGES = ['下陈', '芝堰', '社峰', '长乐', '渡渎', '姚村', '岩头', '塘里', '新宅', '后郑', '杨塘', '洪塘', '桐山', '溪口', '里王', '前徐', '上唐'];
+export const VILLAGES = [
+  '下陈',
+  '芝堰',
+  '社峰',
+  '长乐',
+  '渡渎',
+  '姚村',
+  '岩头',
+  '塘里',
+  '新宅',
+  '后郑',
+  '杨塘',
+  '洪塘',
+  '桐山',
+  '溪口',
+  '里王',
+  '前徐',
+  '上唐',
+];
 
 const SURNAMES = ['张', '王', '李', '陈', '刘', '周', '吴', '徐', '胡', '朱', '方', '叶', '倪', '童', '邵', '汪'];
 const LEADER_TITLES = ['书记', '市长', '常务副市长', '副市长', '副市长', '副市长', '副市长', '副市长'];
@@ -22,7 +96,10 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /** The 9th character of an organisation code (GB 11714) from its first eight. */
 function orgCheck(body: string): string {
-  const sum = [...body].reduce((s, ch, i) => s + (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55) * ORG_WEIGHTS[i]!, 0);
+  const sum = [...body].reduce(
+    (s, ch, i) => s + (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55) * ORG_WEIGHTS[i]!,
+    0,
+  );
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
@@ -42,7 +119,9 @@ export function isCreditCode(code: string): boolean {
 /** An enterprise (91 = registered by market regulation, enterprise) in region 330781. */
 export function makeCreditCode(rng: Rng): string {
   const chars = (n: number, from: string) => Array.from({ length: n }, () => rng.pick([...from])).join('');
-  const body = rng.chance(0.6) ? `MA${rng.int(2, 9)}${chars(5, '0123456789ABCDEFGHJKLMNPQRTUWXY')}` : `${rng.pick(['1', '7'])}${chars(7, '0123456789')}`;
+  const body = rng.chance(0.6)
+    ? `MA${rng.int(2, 9)}${chars(5, '0123456789ABCDEFGHJKLMNPQRTUWXY')}`
+    : `${rng.pick(['1', '7'])}${chars(7, '0123456789')}`;
   const first17 = `91330781${body}${orgCheck(body)}`;
   return first17 + creditCheck(first17);
 }
@@ -91,5 +170,8 @@ export function stateOwnerName(leadUnitName: string, chain: string | null): stri
 
 /** Eight invented leaders of the demo county, e.g. "张副市长", fixed by the seed. */
 export function makeLeaders(rng: Rng): string[] {
-  return rng.shuffle(SURNAMES).slice(0, LEADER_TITLES.length).map((s, i) => `${s}${LEADER_TITLES[i]}`);
+  return rng
+    .shuffle(SURNAMES)
+    .slice(0, LEADER_TITLES.length)
+    .map((s, i) => `${s}${LEADER_TITLES[i]}`);
 }

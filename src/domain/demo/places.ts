@@ -66,7 +66,10 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** A point near the place's centre (or near the county centre for an unknown place), inside the box. */
 export function pointNear(rng: Rng, place: string | null): { longitude: number; latitude: number } {
-  const [lng, lat] = (place && PLACE_CENTRES[place]) || [LANXI_CENTRE.lng + rng.between(-0.08, 0.08), LANXI_CENTRE.lat + rng.between(-0.06, 0.06)];
+  const [lng, lat] = (place && PLACE_CENTRES[place]) || [
+    LANXI_CENTRE.lng + rng.between(-0.08, 0.08),
+    LANXI_CENTRE.lat + rng.between(-0.06, 0.06),
+  ];
   return {
     longitude: round6(clamp(lng + rng.between(-0.015, 0.015), LANXI_BOX.minLng + 0.001, LANXI_BOX.maxLng - 0.001)),
     latitude: round6(clamp(lat + rng.between(-0.015, 0.015), LANXI_BOX.minLat + 0.001, LANXI_BOX.maxLat - 0.001)),
@@ -106,7 +109,8 @@ function hostsChain(platform: string, chain: string | null): boolean {
 /** Chooses who leads a project and where it lies, following the template's lead rule and the units at hand. */
 export function placeProject(rng: Rng, rule: LeadRule, pools: UnitPools, chain: string | null = null): Placement {
   const township = pools.townships.length ? rng.pick(pools.townships) : null;
-  const byTownship = (): Placement | null => (township ? { leadUnitName: township, townshipName: township, platformName: null } : null);
+  const byTownship = (): Placement | null =>
+    township ? { leadUnitName: township, townshipName: township, platformName: null } : null;
   const byPlatform = (): Placement | null => {
     const hosts = pools.platforms.filter((p) => hostsChain(p, chain));
     const themed = hosts.filter((p) => chain && p.includes(chain));
@@ -131,6 +135,11 @@ export function placeProject(rng: Rng, rule: LeadRule, pools: UnitPools, chain: 
     case 'township':
       return byTownship() ?? fallback();
     case 'department':
-      return (rule.orTownship && rng.chance(0.4) ? byTownship() : null) ?? byDepartment(rule.keyword) ?? byTownship() ?? fallback();
+      return (
+        (rule.orTownship && rng.chance(0.4) ? byTownship() : null) ??
+        byDepartment(rule.keyword) ??
+        byTownship() ??
+        fallback()
+      );
   }
 }

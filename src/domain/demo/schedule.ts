@@ -128,7 +128,11 @@ export function makeSchedule(rng: Rng, input: ScheduleInput): Schedule {
       const hasCompletion = stage === 'completed' || rng.chance(0.7);
       const lastGap = stage === 'capacity' ? capGap : 0;
       const end = dayBetween(rng, minDate(yesterday, maxDate(addDays(win.from, 300), addDays(today, -360))), yesterday);
-      const gaps = [build, ...(hasCompletion && stage !== 'completed' ? [prodGap] : []), ...(stage === 'capacity' ? [lastGap] : [])];
+      const gaps = [
+        build,
+        ...(hasCompletion && stage !== 'completed' ? [prodGap] : []),
+        ...(stage === 'capacity' ? [lastGap] : []),
+      ];
       const chain = chainBackward(end, stage === 'completed' ? [build] : gaps, win.from);
       actual.start = chain[0]!;
       if (stage === 'completed') actual.completion = chain[1]!;

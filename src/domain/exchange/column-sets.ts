@@ -50,7 +50,15 @@ function indexOf(columns: readonly ProjectColumn[]): Map<string, LedgerField> {
 }
 
 /** Fields of a project ledger that one value may fill for all rows. */
-export const PROJECT_DEFAULTABLE = ['stage', 'nature', 'kind', 'industryCode', 'level', 'investmentType', 'approvalMode'] as const;
+export const PROJECT_DEFAULTABLE = [
+  'stage',
+  'nature',
+  'kind',
+  'industryCode',
+  'level',
+  'investmentType',
+  'approvalMode',
+] as const;
 
 export const PROJECT_SET: ColumnSet = {
   kind: 'projects',
@@ -72,4 +80,5 @@ export const REPORT_SET: ColumnSet = {
 
 export const COLUMN_SETS: Record<LedgerKind, ColumnSet> = { projects: PROJECT_SET, reports: REPORT_SET };
 
-export const isLedgerKind = (x: unknown): x is LedgerKind => typeof x === 'string' && (LEDGER_KINDS as readonly string[]).includes(x);
+export const isLedgerKind = (x: unknown): x is LedgerKind =>
+  typeof x === 'string' && (LEDGER_KINDS as readonly string[]).includes(x);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellRef, columnLetter, detectHeader, isHeaderProblem, type DetectedHeader, type SheetRow } from './header-detect.ts';
+import {
+  cellRef,
+  columnLetter,
+  detectHeader,
+  isHeaderProblem,
+  type DetectedHeader,
+  type SheetRow,
+} from './header-detect.ts';
 
 const rows = (...lines: (string | number | null)[][]): SheetRow[] => lines.map((cells, i) => ({ row: i + 1, cells }));
 const detected = (x: ReturnType<typeof detectHeader>) => {
@@ -33,8 +40,19 @@ describe('header detection', () => {
         ),
       ),
     );
-    expect(h).toMatchObject({ headerRow: 3, headerRows: [3], dataStartRow: 4, unitNote: 'yi', title: '兰溪市2026年重点项目台账' });
-    expect(h.columns.map((c) => [c.letter, c.header])).toEqual([['A', '序号'], ['B', '项目名称'], ['C', '项目代码'], ['D', '总投资']]);
+    expect(h).toMatchObject({
+      headerRow: 3,
+      headerRows: [3],
+      dataStartRow: 4,
+      unitNote: 'yi',
+      title: '兰溪市2026年重点项目台账',
+    });
+    expect(h.columns.map((c) => [c.letter, c.header])).toEqual([
+      ['A', '序号'],
+      ['B', '项目名称'],
+      ['C', '项目代码'],
+      ['D', '总投资'],
+    ]);
   });
 
   it('joins a two-row header with a group cell merged over its parts', () => {
@@ -65,9 +83,17 @@ describe('header detection', () => {
 
   it.each([
     ['an empty sheet', rows([null], []), { code: 'EMPTY' }],
-    ['a sheet with nothing but a title', rows(['兰溪市重点项目台账'], [null, null], ['制表：项目办']), { code: 'TITLE_ONLY', title: '兰溪市重点项目台账' }],
+    [
+      'a sheet with nothing but a title',
+      rows(['兰溪市重点项目台账'], [null, null], ['制表：项目办']),
+      { code: 'TITLE_ONLY', title: '兰溪市重点项目台账' },
+    ],
     ['a table of something else', rows(['姓名', '电话'], ['张三', '138']), { code: 'NO_HEADER' }],
-    ['a thousand columns', rows(['项目名称', '总投资', ...Array.from({ length: 998 }, (_, i) => `列${i}`)]), { code: 'TOO_MANY_COLUMNS', count: 1000, max: 200 }],
+    [
+      'a thousand columns',
+      rows(['项目名称', '总投资', ...Array.from({ length: 998 }, (_, i) => `列${i}`)]),
+      { code: 'TOO_MANY_COLUMNS', count: 1000, max: 200 },
+    ],
   ])('reports %s', (_what, input, problem) => {
     expect(detectHeader(input)).toEqual(problem);
   });

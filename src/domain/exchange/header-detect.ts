@@ -102,7 +102,10 @@ function isNumberingRow(texts: string[]): boolean {
  * Finds the header among the first rows: the row naming the most known fields (at least two), merged
  * with the row above or below it when that names more together.
  */
-export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUMNS, set = PROJECT_SET }: { maxColumns?: number; set?: ColumnSet } = {}): DetectedHeader | HeaderProblem {
+export function detectHeader(
+  rows: readonly SheetRow[],
+  { maxColumns = MAX_COLUMNS, set = PROJECT_SET }: { maxColumns?: number; set?: ColumnSet } = {},
+): DetectedHeader | HeaderProblem {
   const scanned = rows.slice(0, HEADER_SCAN_ROWS).map((r) => ({ row: r.row, texts: textsOf(r) }));
   const filled = scanned.filter((r) => nonEmpty(r.texts) > 0);
   if (!filled.length) return { code: 'EMPTY' };
@@ -114,24 +117,35 @@ export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUM
     if (s > bestScore) [best, bestScore] = [i, s];
   });
   if (best < 0) {
-    if (filled.every((r) => nonEmpty(r.texts) <= 1)) return { code: 'TITLE_ONLY', title: filled[0]!.texts.find(Boolean)! };
+    if (filled.every((r) => nonEmpty(r.texts) <= 1))
+      return { code: 'TITLE_ONLY', title: filled[0]!.texts.find(Boolean)! };
     return { code: 'NO_HEADER' };
   }
 
   // A header row with a thousand filled cells is a damaged or machine-made sheet, not a ledger.
   const width = scanned[best]!.texts.length;
   const count = nonEmpty(scanned[best]!.texts);
-  if (count > maxColumns || width > maxColumns * 5) return { code: 'TOO_MANY_COLUMNS', count: Math.max(count, width), max: maxColumns };
+  if (count > maxColumns || width > maxColumns * 5)
+    return { code: 'TOO_MANY_COLUMNS', count: Math.max(count, width), max: maxColumns };
 
   const candidates: { rows: number[]; cols: { header: string; group: string | null }[] }[] = [
     { rows: [best], cols: scanned[best]!.texts.map((header) => ({ header, group: null })) },
   ];
-  const adjacent = (i: number) => scanned[i] && scanned[i]!.row === scanned[best]!.row + (i - best) ? scanned[i] : undefined;
+  const adjacent = (i: number) =>
+    scanned[i] && scanned[i]!.row === scanned[best]!.row + (i - best) ? scanned[i] : undefined;
   const above = adjacent(best - 1);
   const below = adjacent(best + 1);
-  if (above && nonEmpty(above.texts) > 1) candidates.push({ rows: [best - 1, best], cols: combine(above.texts, scanned[best]!.texts) });
-  if (below && nonEmpty(below.texts) > 0 && !isNumberingRow(below.texts)) candidates.push({ rows: [best, best + 1], cols: combine(scanned[best]!.texts, below.texts) });
-  const scored = candidates.map((c) => ({ ...c, score: score(c.cols.map((x) => x.header), set) }));
+  if (above && nonEmpty(above.texts) > 1)
+    candidates.push({ rows: [best - 1, best], cols: combine(above.texts, scanned[best]!.texts) });
+  if (below && nonEmpty(below.texts) > 0 && !isNumberingRow(below.texts))
+    candidates.push({ rows: [best, best + 1], cols: combine(scanned[best]!.texts, below.texts) });
+  const scored = candidates.map((c) => ({
+    ...c,
+    score: score(
+      c.cols.map((x) => x.header),
+      set,
+    ),
+  }));
   const chosen = scored.reduce((a, b) => (b.score > a.score ? b : a));
 
   const headerRows = chosen.rows.map((i) => scanned[i]!.row);
@@ -158,7 +172,11 @@ export function detectHeader(rows: readonly SheetRow[], { maxColumns = MAX_COLUM
 export const isHeaderProblem = (x: DetectedHeader | HeaderProblem): x is HeaderProblem => 'code' in x;
 
 /** The header a person chose by its row number (one row), when detection picked the wrong one. */
-export function headerAt(rows: readonly SheetRow[], headerRow: number, { maxColumns = MAX_COLUMNS } = {}): DetectedHeader | HeaderProblem {
+export function headerAt(
+  rows: readonly SheetRow[],
+  headerRow: number,
+  { maxColumns = MAX_COLUMNS } = {},
+): DetectedHeader | HeaderProblem {
   const found = rows.find((r) => r.row === headerRow);
   const texts = found ? textsOf(found) : [];
   if (!nonEmpty(texts)) return { code: 'NO_HEADER' };
@@ -169,7 +187,9 @@ export function headerAt(rows: readonly SheetRow[], headerRow: number, { maxColu
     headerRow,
     headerRows: [headerRow],
     dataStartRow: headerRow + 1,
-    columns: texts.flatMap((header, index) => (header ? [{ index, letter: columnLetter(index), header, group: null }] : [])),
+    columns: texts.flatMap((header, index) =>
+      header ? [{ index, letter: columnLetter(index), header, group: null }] : [],
+    ),
     unitNote: note ? moneyUnitOf(UNIT_NOTE.exec(note)![1]!) : null,
     title: above.map((t) => t.find(Boolean)).find(Boolean) ?? null,
   };

@@ -19,7 +19,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function build(y: number, m: number, d: number | 'last' = 1): Parsed<string> {
-  if (y < MIN_YEAR || y > MAX_YEAR) return { ok: false, message: `年份 ${y} 不合理（应在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间）` };
+  if (y < MIN_YEAR || y > MAX_YEAR)
+    return { ok: false, message: `年份 ${y} 不合理（应在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间）` };
   if (m < 1 || m > 12) return { ok: false, message: `月份 ${m} 不存在` };
   const day = d === 'last' ? daysIn(y, m) : d;
   if (day < 1 || day > daysIn(y, m)) return { ok: false, message: `${y}年${m}月没有${day}日` };
@@ -48,7 +49,10 @@ function fromNumber(n: number): Parsed<string> {
   return { ok: false, message: `${n} 不是日期` };
 }
 
-const toHalf = (t: string) => (!/[\uff01-\uff5e]/.test(t) ? t : t.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+const toHalf = (t: string) =>
+  !/[\uff01-\uff5e]/.test(t)
+    ? t
+    : t.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 function fromText(raw: string): Parsed<string> {
   const t = toHalf(raw).replace(/\s+/g, '').replace(/[号]$/, '日');

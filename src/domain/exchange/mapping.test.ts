@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderColumn } from './header-detect.ts';
-import { applySavedMapping, checkMapping, matchHeader, missingForCreate, normaliseHeader, proposeMapping, toSavedMapping } from './mapping.ts';
+import {
+  applySavedMapping,
+  checkMapping,
+  matchHeader,
+  missingForCreate,
+  normaliseHeader,
+  proposeMapping,
+  toSavedMapping,
+} from './mapping.ts';
 
-const cols = (...headers: string[]): HeaderColumn[] => headers.map((header, index) => ({ index, letter: String.fromCharCode(65 + index), header, group: null }));
+const cols = (...headers: string[]): HeaderColumn[] =>
+  headers.map((header, index) => ({ index, letter: String.fromCharCode(65 + index), header, group: null }));
 
 describe('header matching', () => {
   it.each([
@@ -34,14 +43,28 @@ describe('header matching', () => {
 
 describe('mappings', () => {
   it('proposes each field once, leftmost first', () => {
-    expect(proposeMapping(cols('序号', '项目名称', '总投资', '名称'))).toEqual({ A: null, B: 'name', C: 'totalInvestmentWan', D: null });
+    expect(proposeMapping(cols('序号', '项目名称', '总投资', '名称'))).toEqual({
+      A: null,
+      B: 'name',
+      C: 'totalInvestmentWan',
+      D: null,
+    });
   });
 
   it('reuses a saved mapping by header text even when the columns moved', () => {
     const first = cols('项目名称', '备注', '总投资');
-    const saved = toSavedMapping({ columns: { A: 'name', B: 'contact', C: 'totalInvestmentWan' }, defaults: { nature: 'new' } }, first);
+    const saved = toSavedMapping(
+      { columns: { A: 'name', B: 'contact', C: 'totalInvestmentWan' }, defaults: { nature: 'new' } },
+      first,
+    );
     const moved = cols('总投资', '项目名称', '备注', '阶段');
-    expect(applySavedMapping(moved, saved)).toEqual({ mapping: { columns: { A: 'totalInvestmentWan', B: 'name', C: 'contact', D: 'stage' }, defaults: { nature: 'new' } }, usedSaved: true });
+    expect(applySavedMapping(moved, saved)).toEqual({
+      mapping: {
+        columns: { A: 'totalInvestmentWan', B: 'name', C: 'contact', D: 'stage' },
+        defaults: { nature: 'new' },
+      },
+      usedSaved: true,
+    });
   });
 
   it('leaves a column unmapped when the saved mapping unmapped it', () => {
@@ -50,15 +73,27 @@ describe('mappings', () => {
   });
 
   it.each([
-    ['two columns on one field', { A: 'name', B: 'name' }, {}, [{ code: 'DUPLICATE_FIELD', field: 'name', letters: ['A', 'B'] }]],
+    [
+      'two columns on one field',
+      { A: 'name', B: 'name' },
+      {},
+      [{ code: 'DUPLICATE_FIELD', field: 'name', letters: ['A', 'B'] }],
+    ],
     ['a column not in the sheet', { A: 'name', Z: 'code' }, {}, [{ code: 'UNKNOWN_COLUMN', letter: 'Z' }]],
     ['neither name nor code', { B: 'totalInvestmentWan' }, {}, [{ code: 'NO_NAME_OR_CODE' }]],
-    ['a default that is no stage', { A: 'name' }, { stage: '在干' }, [expect.objectContaining({ code: 'BAD_DEFAULT', field: 'stage' })]],
+    [
+      'a default that is no stage',
+      { A: 'name' },
+      { stage: '在干' },
+      [expect.objectContaining({ code: 'BAD_DEFAULT', field: 'stage' })],
+    ],
   ])('refuses %s', (_what, columns, defaults, problems) => {
     expect(checkMapping({ columns: columns as never, defaults }, cols('名称', '总投资'))).toEqual(problems);
   });
 
   it('lists required fields neither mapped nor defaulted', () => {
-    expect(missingForCreate({ columns: { A: 'name', B: 'totalInvestmentWan' }, defaults: { nature: '新建', kind: '产业' } })).toEqual(['industryCode', 'investmentType', 'approvalMode']);
+    expect(
+      missingForCreate({ columns: { A: 'name', B: 'totalInvestmentWan' }, defaults: { nature: '新建', kind: '产业' } }),
+    ).toEqual(['industryCode', 'investmentType', 'approvalMode']);
   });
 });

@@ -3,7 +3,14 @@
  * (and their common variants), the person corrects it, and may save it for their unit; a saved mapping
  * is keyed by header text so it still applies when a later ledger moves its columns around.
  */
-import { COLUMN_SETS, normaliseHeader, PROJECT_DEFAULTABLE, PROJECT_SET, type ColumnSet, type LedgerKind } from './column-sets.ts';
+import {
+  COLUMN_SETS,
+  normaliseHeader,
+  PROJECT_DEFAULTABLE,
+  PROJECT_SET,
+  type ColumnSet,
+  type LedgerKind,
+} from './column-sets.ts';
 import type { HeaderColumn } from './header-detect.ts';
 import { COLUMN_BY_FIELD, parseCell, type LedgerField, type ProjectField } from './project-columns.ts';
 
@@ -29,7 +36,10 @@ export function matchHeader(text: string, set: ColumnSet = PROJECT_SET): LedgerF
 }
 
 /** The proposed field of each column; a field already taken by a column to the left is not proposed again. */
-export function proposeMapping(columns: readonly HeaderColumn[], set: ColumnSet = PROJECT_SET): Record<string, LedgerField | null> {
+export function proposeMapping(
+  columns: readonly HeaderColumn[],
+  set: ColumnSet = PROJECT_SET,
+): Record<string, LedgerField | null> {
   const taken = new Set<LedgerField>();
   const out: Record<string, LedgerField | null> = {};
   for (const col of columns) {
@@ -58,13 +68,18 @@ export function toSavedMapping(mapping: ImportMapping, columns: readonly HeaderC
 
 /** Defaults that belong to one file, never saved for the next: a report ledger's month. */
 const PER_FILE: readonly string[] = ['reportPeriod'];
-const lasting = (defaults: ImportMapping['defaults']): ImportMapping['defaults'] => Object.fromEntries(Object.entries(defaults).filter(([k]) => !PER_FILE.includes(k)));
+const lasting = (defaults: ImportMapping['defaults']): ImportMapping['defaults'] =>
+  Object.fromEntries(Object.entries(defaults).filter(([k]) => !PER_FILE.includes(k)));
 
 /**
  * The mapping for these columns: the saved one where it knows a header, the proposal elsewhere. Returns
  * whether the saved mapping contributed anything.
  */
-export function applySavedMapping(columns: readonly HeaderColumn[], saved: SavedMapping | null, set: ColumnSet = PROJECT_SET): { mapping: ImportMapping; usedSaved: boolean } {
+export function applySavedMapping(
+  columns: readonly HeaderColumn[],
+  saved: SavedMapping | null,
+  set: ColumnSet = PROJECT_SET,
+): { mapping: ImportMapping; usedSaved: boolean } {
   const proposed = proposeMapping(columns, set);
   const mapping: ImportMapping = { columns: {}, defaults: lasting(saved?.defaults ?? {}) };
   let usedSaved = Object.keys(mapping.defaults).length > 0;
@@ -80,7 +95,12 @@ export function applySavedMapping(columns: readonly HeaderColumn[], saved: Saved
   }
   for (const col of columns) {
     const field = proposed[col.letter];
-    if (!mapping.columns[col.letter] && field && !taken.has(field) && !(saved && normaliseHeader(col.header) in saved.headers)) {
+    if (
+      !mapping.columns[col.letter] &&
+      field &&
+      !taken.has(field) &&
+      !(saved && normaliseHeader(col.header) in saved.headers)
+    ) {
       mapping.columns[col.letter] = field;
       taken.add(field);
     }
@@ -99,7 +119,11 @@ export type MappingProblem =
  * Problems that make a mapping unusable: a column that is not in the sheet, two columns on one field,
  * neither the name nor the code mapped (rows could match nothing), a default that is not a valid value.
  */
-export function checkMapping(mapping: ImportMapping, columns: readonly HeaderColumn[], set: ColumnSet = PROJECT_SET): MappingProblem[] {
+export function checkMapping(
+  mapping: ImportMapping,
+  columns: readonly HeaderColumn[],
+  set: ColumnSet = PROJECT_SET,
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const letters = new Set(columns.map((c) => c.letter));
   const byField = new Map<LedgerField, string[]>();
@@ -156,7 +180,13 @@ export function describeMappingProblem(p: MappingProblem): string {
  * decides. Else null.
  */
 export function otherKindSuggested(columns: readonly HeaderColumn[], chosen: LedgerKind): LedgerKind | null {
-  const own = (kind: LedgerKind) => Object.values(proposeMapping(columns, COLUMN_SETS[kind])).filter((f): f is LedgerField => !!f && f !== 'code' && f !== 'name');
-  if (chosen === 'reports') return !own('reports').includes('monthAmountWan') && own('projects').length >= 2 ? 'projects' : null;
-  return own('reports').includes('monthAmountWan') && !own('projects').includes('totalInvestmentWan') ? 'reports' : null;
+  const own = (kind: LedgerKind) =>
+    Object.values(proposeMapping(columns, COLUMN_SETS[kind])).filter(
+      (f): f is LedgerField => !!f && f !== 'code' && f !== 'name',
+    );
+  if (chosen === 'reports')
+    return !own('reports').includes('monthAmountWan') && own('projects').length >= 2 ? 'projects' : null;
+  return own('reports').includes('monthAmountWan') && !own('projects').includes('totalInvestmentWan')
+    ? 'reports'
+    : null;
 }

@@ -8,7 +8,15 @@ import type { Stage } from '../projects/lifecycle.ts';
 import type { InvestmentType, Milestone, Nature, ProjectKind } from '../projects/project-fields.ts';
 
 /** projectStatus.csv (closed). */
-export type Oc4idsStatus = 'identification' | 'preparation' | 'implementation' | 'completion' | 'maintenance' | 'decommissioning' | 'decommissioned' | 'cancelled';
+export type Oc4idsStatus =
+  | 'identification'
+  | 'preparation'
+  | 'implementation'
+  | 'completion'
+  | 'maintenance'
+  | 'decommissioning'
+  | 'decommissioned'
+  | 'cancelled';
 /** projectType.csv (closed). */
 export type Oc4idsType = 'construction' | 'rehabilitation' | 'replacement' | 'expansion' | 'decommissioning';
 
@@ -114,7 +122,10 @@ export const SECTOR_BY_SECTION: Readonly<Record<string, SectorRule>> = {
 /** The projectSector codes of a project from its industry (division '17' or section 'C') and kind. */
 export function sectorsOf(industryCode: string, kind: ProjectKind): string[] {
   const industry = findIndustry(industryCode);
-  const rule = (industry && industry.code !== industry.section ? SECTOR_BY_DIVISION[industry.code] : undefined) ?? (industry ? SECTOR_BY_SECTION[industry.section] : undefined) ?? byKind;
+  const rule =
+    (industry && industry.code !== industry.section ? SECTOR_BY_DIVISION[industry.code] : undefined) ??
+    (industry ? SECTOR_BY_SECTION[industry.section] : undefined) ??
+    byKind;
   return [...(typeof rule === 'function' ? rule(kind) : rule)];
 }
 

@@ -47,7 +47,12 @@ function road(patch: Partial<Oc4idsProjectFacts> = {}): Oc4idsProjectFacts {
     address: '游埠镇振兴路',
     longitude: 119.4512,
     latitude: 29.1733,
-    dates: { ...NO_DATES, plannedStartDate: '2026-03-01', actualStartDate: '2026-03-18', plannedCompletionDate: '2027-12-31' },
+    dates: {
+      ...NO_DATES,
+      plannedStartDate: '2026-03-01',
+      actualStartDate: '2026-03-18',
+      plannedCompletionDate: '2027-12-31',
+    },
     annualPlans: [
       { year: 2027, amountYuan: 60_000_000 },
       { year: 2026, amountYuan: 50_000_000 },
@@ -82,7 +87,12 @@ describe('OC4IDS export: one project', () => {
       additionalClassifications: [{ scheme: 'CN-GBT4754-2017', id: 'E48', description: '土木工程建筑业' }],
       publicAuthority: { id: 'lantern-unit-7', name: '市交通运输局' },
       parties: [
-        { id: 'lantern-unit-7', name: '市交通运输局', roles: ['publicAuthority'], address: { region: '兰溪市', countryName: '中国' } },
+        {
+          id: 'lantern-unit-7',
+          name: '市交通运输局',
+          roles: ['publicAuthority'],
+          address: { region: '兰溪市', countryName: '中国' },
+        },
         {
           id: 'CN-USCC-91330781MA2D8G4X1Y',
           name: '兰溪市交通投资集团有限公司',
@@ -101,8 +111,24 @@ describe('OC4IDS export: one project', () => {
         },
       ],
       milestones: [
-        { id: 'start', title: '开工 Start', type: 'delivery', code: 'commencement', status: 'met', dueDate: '2026-03-01T00:00:00+08:00', dateMet: '2026-03-18T00:00:00+08:00' },
-        { id: 'completion', title: '竣工 Completion', type: 'delivery', code: 'completion', status: 'scheduled', dueDate: '2027-12-31T00:00:00+08:00', dateModified: '2026-06-15T00:00:00+08:00' },
+        {
+          id: 'start',
+          title: '开工 Start',
+          type: 'delivery',
+          code: 'commencement',
+          status: 'met',
+          dueDate: '2026-03-01T00:00:00+08:00',
+          dateMet: '2026-03-18T00:00:00+08:00',
+        },
+        {
+          id: 'completion',
+          title: '竣工 Completion',
+          type: 'delivery',
+          code: 'completion',
+          status: 'scheduled',
+          dueDate: '2027-12-31T00:00:00+08:00',
+          dateModified: '2026-06-15T00:00:00+08:00',
+        },
       ],
       metrics: [
         {
@@ -110,8 +136,16 @@ describe('OC4IDS export: one project', () => {
           title: '完成投资 Investment completed',
           description: expect.stringContaining('approved monthly reports'),
           observations: [
-            { id: '2026-03', period: { startDate: '2026-03-01T00:00:00+08:00', endDate: '2026-03-31T23:59:59+08:00' }, value: { amount: 2_500_000, currency: 'CNY' } },
-            { id: '2026-04', period: { startDate: '2026-04-01T00:00:00+08:00', endDate: '2026-04-30T23:59:59+08:00' }, value: { amount: 8_000_000, currency: 'CNY' } },
+            {
+              id: '2026-03',
+              period: { startDate: '2026-03-01T00:00:00+08:00', endDate: '2026-03-31T23:59:59+08:00' },
+              value: { amount: 2_500_000, currency: 'CNY' },
+            },
+            {
+              id: '2026-04',
+              period: { startDate: '2026-04-01T00:00:00+08:00', endDate: '2026-04-30T23:59:59+08:00' },
+              value: { amount: 8_000_000, currency: 'CNY' },
+            },
           ],
         },
       ],
@@ -121,8 +155,16 @@ describe('OC4IDS export: one project', () => {
           title: '年度计划投资 Annual investment plan',
           description: expect.any(String),
           observations: [
-            { id: '2026', period: { startDate: '2026-01-01T00:00:00+08:00', endDate: '2026-12-31T23:59:59+08:00' }, value: { amount: 50_000_000, currency: 'CNY' } },
-            { id: '2027', period: { startDate: '2027-01-01T00:00:00+08:00', endDate: '2027-12-31T23:59:59+08:00' }, value: { amount: 60_000_000, currency: 'CNY' } },
+            {
+              id: '2026',
+              period: { startDate: '2026-01-01T00:00:00+08:00', endDate: '2026-12-31T23:59:59+08:00' },
+              value: { amount: 50_000_000, currency: 'CNY' },
+            },
+            {
+              id: '2027',
+              period: { startDate: '2027-01-01T00:00:00+08:00', endDate: '2027-12-31T23:59:59+08:00' },
+              value: { amount: 60_000_000, currency: 'CNY' },
+            },
           ],
         },
       ],
@@ -131,10 +173,33 @@ describe('OC4IDS export: one project', () => {
 
   it('leaves out what Lantern does not know instead of writing empty values', () => {
     const bare = toOc4idsProject(
-      road({ code: null, industryCode: '99', owner: { name: null, creditCode: null }, address: null, longitude: null, latitude: null, dates: NO_DATES, annualPlans: [], approvedMonths: [], stageHistory: [] }),
+      road({
+        code: null,
+        industryCode: '99',
+        owner: { name: null, creditCode: null },
+        address: null,
+        longitude: null,
+        latitude: null,
+        dates: NO_DATES,
+        annualPlans: [],
+        approvedMonths: [],
+        stageHistory: [],
+      }),
       OPTIONS,
     );
-    expect(Object.keys(bare).sort()).toEqual(['budget', 'id', 'identifiers', 'language', 'parties', 'publicAuthority', 'sector', 'status', 'title', 'type', 'updated']);
+    expect(Object.keys(bare).sort()).toEqual([
+      'budget',
+      'id',
+      'identifiers',
+      'language',
+      'parties',
+      'publicAuthority',
+      'sector',
+      'status',
+      'title',
+      'type',
+      'updated',
+    ]);
     expect(bare.identifiers).toEqual([{ id: '42', scheme: 'LANTERN' }]);
     // '99' is no GB/T 4754 division: the kind decides the sector.
     expect(bare.sector).toEqual(['transport']);
@@ -149,7 +214,10 @@ describe('OC4IDS export: one project', () => {
       road({
         stage: 'completed',
         dates: { ...road().dates, actualCompletionDate: '2026-06-01' },
-        stageHistory: [...road().stageHistory, { from: 'construction', to: 'completed', at: '2026-06-01T09:00:00.000Z', reason: null }],
+        stageHistory: [
+          ...road().stageHistory,
+          { from: 'construction', to: 'completed', at: '2026-06-01T09:00:00.000Z', reason: null },
+        ],
       }),
       OPTIONS,
     );
@@ -185,12 +253,26 @@ describe('OC4IDS export: status, type and sector tables', () => {
 
   it('says since when and why a project is suspended, from its stage history', () => {
     const suspended = toOc4idsProject(
-      road({ stage: 'suspended', stageHistory: [...road().stageHistory, { from: 'construction', to: 'suspended', at: '2026-05-20T01:00:00.000Z', reason: '征地未完成' }] }),
+      road({
+        stage: 'suspended',
+        stageHistory: [
+          ...road().stageHistory,
+          { from: 'construction', to: 'suspended', at: '2026-05-20T01:00:00.000Z', reason: '征地未完成' },
+        ],
+      }),
       OPTIONS,
     );
     expect(suspended.status).toBe('implementation');
     expect(suspended.description).toBe('停缓建 Suspended 2026-05-20：征地未完成');
-    const dropped = toOc4idsProject(road({ stage: 'dropped', stageHistory: [{ from: 'preparing', to: 'dropped', at: '2026-02-01T00:00:00.000Z', reason: '企业投资意向变化' }] }), OPTIONS);
+    const dropped = toOc4idsProject(
+      road({
+        stage: 'dropped',
+        stageHistory: [
+          { from: 'preparing', to: 'dropped', at: '2026-02-01T00:00:00.000Z', reason: '企业投资意向变化' },
+        ],
+      }),
+      OPTIONS,
+    );
     expect(dropped.status).toBe('cancelled');
     expect(dropped.description).toBe('退库 Dropped 2026-02-01：企业投资意向变化');
     expect(toOc4idsProject(road(), OPTIONS).description).toBeUndefined();
@@ -236,21 +318,51 @@ describe('OC4IDS export: status, type and sector tables', () => {
 describe('OC4IDS export: milestones', () => {
   const dates = (patch: Partial<ProjectDates>) => ({ ...NO_DATES, ...patch });
   it.each([
-    ['met when the actual date is there, early or late', { plannedStartDate: '2026-03-01', actualStartDate: '2026-04-02' }, 'construction', { status: 'met', dateMet: '2026-04-02T00:00:00+08:00' }],
-    ['met without a planned date', { actualStartDate: '2026-04-02' }, 'construction', { status: 'met', dueDate: undefined }],
-    ['not met once the planned day has passed', { plannedStartDate: '2026-06-14' }, 'preparing', { status: 'notMet', dateModified: '2026-06-15T00:00:00+08:00' }],
+    [
+      'met when the actual date is there, early or late',
+      { plannedStartDate: '2026-03-01', actualStartDate: '2026-04-02' },
+      'construction',
+      { status: 'met', dateMet: '2026-04-02T00:00:00+08:00' },
+    ],
+    [
+      'met without a planned date',
+      { actualStartDate: '2026-04-02' },
+      'construction',
+      { status: 'met', dueDate: undefined },
+    ],
+    [
+      'not met once the planned day has passed',
+      { plannedStartDate: '2026-06-14' },
+      'preparing',
+      { status: 'notMet', dateModified: '2026-06-15T00:00:00+08:00' },
+    ],
     ['scheduled on the planned day itself', { plannedStartDate: '2026-06-15' }, 'preparing', { status: 'scheduled' }],
-    ['scheduled before it', { plannedStartDate: '2026-09-01' }, 'reserve', { status: 'scheduled', dueDate: '2026-09-01T00:00:00+08:00' }],
+    [
+      'scheduled before it',
+      { plannedStartDate: '2026-09-01' },
+      'reserve',
+      { status: 'scheduled', dueDate: '2026-09-01T00:00:00+08:00' },
+    ],
     ['not met, whatever the date, once dropped', { plannedStartDate: '2026-09-01' }, 'dropped', { status: 'notMet' }],
-  ] as [string, Partial<ProjectDates>, Stage, Record<string, unknown>][])('a start milestone is %s', (_what, patch, stage, expected) => {
-    const [start] = milestonesOf(dates(patch), stage, '2026-06-15');
-    expect(start).toMatchObject({ id: 'start', type: 'delivery', code: 'commencement' });
-    for (const [key, value] of Object.entries(expected)) expect(start![key as keyof typeof start], key).toEqual(value);
-  });
+  ] as [string, Partial<ProjectDates>, Stage, Record<string, unknown>][])(
+    'a start milestone is %s',
+    (_what, patch, stage, expected) => {
+      const [start] = milestonesOf(dates(patch), stage, '2026-06-15');
+      expect(start).toMatchObject({ id: 'start', type: 'delivery', code: 'commencement' });
+      for (const [key, value] of Object.entries(expected))
+        expect(start![key as keyof typeof start], key).toEqual(value);
+    },
+  );
 
   it('writes one milestone per date pair in schedule order, with codes where the codelist has one', () => {
     const all = milestonesOf(
-      dates({ plannedSignDate: '2025-01-01', plannedStartDate: '2025-02-01', plannedCompletionDate: '2025-03-01', plannedProductionDate: '2025-04-01', plannedCapacityDate: '2025-05-01' }),
+      dates({
+        plannedSignDate: '2025-01-01',
+        plannedStartDate: '2025-02-01',
+        plannedCompletionDate: '2025-03-01',
+        plannedProductionDate: '2025-04-01',
+        plannedCapacityDate: '2025-05-01',
+      }),
       'production',
       '2026-06-15',
     );
@@ -272,20 +384,54 @@ describe('OC4IDS export: money, parties, locations', () => {
       { year: 2027, month: 12, amountYuan: 990_000_000_001 },
     ]);
     expect(metric!.observations).toEqual([
-      { id: '2027-12', period: { startDate: '2027-12-01T00:00:00+08:00', endDate: '2027-12-31T23:59:59+08:00' }, value: { amount: 990_000_000_001, currency: 'CNY' } },
-      { id: '2028-02', period: { startDate: '2028-02-01T00:00:00+08:00', endDate: '2028-02-29T23:59:59+08:00' }, value: { amount: 1, currency: 'CNY' } },
+      {
+        id: '2027-12',
+        period: { startDate: '2027-12-01T00:00:00+08:00', endDate: '2027-12-31T23:59:59+08:00' },
+        value: { amount: 990_000_000_001, currency: 'CNY' },
+      },
+      {
+        id: '2028-02',
+        period: { startDate: '2028-02-01T00:00:00+08:00', endDate: '2028-02-29T23:59:59+08:00' },
+        value: { amount: 1, currency: 'CNY' },
+      },
     ]);
     expect(financialProgressOf([])).toBeNull();
     expect(monthPeriod(2026, 2).endDate).toBe('2026-02-28T23:59:59+08:00');
   });
 
   it.each([
-    ['an enterprise owner with a credit code: buyer and funder', { name: '浙江某某纺织有限公司', creditCode: '91330781MA28XXXX0Q' }, 'enterprise', [['lantern-unit-7', ['publicAuthority']], ['CN-USCC-91330781MA28XXXX0Q', ['buyer', 'funder']]]],
-    ['a government owner without a code', { name: '兰溪市城市建设投资集团有限公司', creditCode: null }, 'government', [['lantern-unit-7', ['publicAuthority']], ['owner', ['buyer']]]],
-    ['the lead unit owning its own project: one party', { name: '市交通运输局', creditCode: null }, 'government', [['lantern-unit-7', ['publicAuthority', 'buyer']]]],
+    [
+      'an enterprise owner with a credit code: buyer and funder',
+      { name: '浙江某某纺织有限公司', creditCode: '91330781MA28XXXX0Q' },
+      'enterprise',
+      [
+        ['lantern-unit-7', ['publicAuthority']],
+        ['CN-USCC-91330781MA28XXXX0Q', ['buyer', 'funder']],
+      ],
+    ],
+    [
+      'a government owner without a code',
+      { name: '兰溪市城市建设投资集团有限公司', creditCode: null },
+      'government',
+      [
+        ['lantern-unit-7', ['publicAuthority']],
+        ['owner', ['buyer']],
+      ],
+    ],
+    [
+      'the lead unit owning its own project: one party',
+      { name: '市交通运输局', creditCode: null },
+      'government',
+      [['lantern-unit-7', ['publicAuthority', 'buyer']]],
+    ],
     ['no owner at all', { name: null, creditCode: null }, 'government', [['lantern-unit-7', ['publicAuthority']]]],
   ] as const)('parties: %s', (_what, owner, investmentType, expected) => {
-    const parties = partiesOf({ leadUnit: { id: 7, name: '市交通运输局' }, owner, investmentType, countyName: '兰溪市' });
+    const parties = partiesOf({
+      leadUnit: { id: 7, name: '市交通运输局' },
+      owner,
+      investmentType,
+      countyName: '兰溪市',
+    });
     expect(parties.map((p) => [p.id, p.roles])).toEqual(expected);
     expect(new Set(parties.map((p) => p.id)).size).toBe(parties.length);
   });
@@ -293,22 +439,38 @@ describe('OC4IDS export: money, parties, locations', () => {
   it('writes the site as a GeoJSON point, longitude first, or the address alone', () => {
     const base = { township: null, countyName: '兰溪市' };
     expect(locationsOf({ ...base, address: null, longitude: 119.45, latitude: 29.17 })).toEqual([
-      { id: '1', geometry: { type: 'Point', coordinates: [119.45, 29.17] }, address: { region: '兰溪市', countryName: '中国' } },
+      {
+        id: '1',
+        geometry: { type: 'Point', coordinates: [119.45, 29.17] },
+        address: { region: '兰溪市', countryName: '中国' },
+      },
     ]);
-    expect(locationsOf({ ...base, address: '云山街道', longitude: null, latitude: null })[0]).not.toHaveProperty('geometry');
+    expect(locationsOf({ ...base, address: '云山街道', longitude: null, latitude: null })[0]).not.toHaveProperty(
+      'geometry',
+    );
     expect(locationsOf({ ...base, address: null, longitude: null, latitude: null })).toEqual([]);
   });
 });
 
 describe('OC4IDS export: the package', () => {
-  const meta = { uri: 'https://lantern.example/api/v1/oc4ids', publishedDate: '2026-06-15T01:00:00.000Z', publisher: { name: '兰溪市' }, license: 'https://creativecommons.org/licenses/by/4.0/' };
+  const meta = {
+    uri: 'https://lantern.example/api/v1/oc4ids',
+    publishedDate: '2026-06-15T01:00:00.000Z',
+    publisher: { name: '兰溪市' },
+    license: 'https://creativecommons.org/licenses/by/4.0/',
+  };
 
   it('writes the same JSON streamed piece by piece as in one go', () => {
     const projects = [toOc4idsProject(road(), OPTIONS), toOc4idsProject(road({ id: 43 }), OPTIONS)];
     const { head, tail } = packageJsonParts(meta);
     const streamed = head + projects.map((p) => JSON.stringify(p)).join(',') + tail;
     expect(JSON.parse(streamed)).toEqual(toOc4idsPackage(meta, projects));
-    expect(toOc4idsPackage(meta, projects)).toMatchObject({ version: '0.9', uri: meta.uri, publisher: { name: '兰溪市' }, license: meta.license });
+    expect(toOc4idsPackage(meta, projects)).toMatchObject({
+      version: '0.9',
+      uri: meta.uri,
+      publisher: { name: '兰溪市' },
+      license: meta.license,
+    });
   });
 
   it('states no licence when none is configured', () => {

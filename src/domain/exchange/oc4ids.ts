@@ -9,8 +9,25 @@
  */
 import { findIndustry } from '../industry/gbt4754.ts';
 import type { Stage } from '../projects/lifecycle.ts';
-import { MILESTONES, MILESTONE_LABELS, type InvestmentType, type Milestone, type Nature, type ProjectDates, type ProjectKind } from '../projects/project-fields.ts';
-import { MILESTONE_CODES, ROLES, SCHEMES, sectorsOf, statusOf, TYPE_BY_NATURE, type Oc4idsStatus, type Oc4idsType } from './oc4ids-codes.ts';
+import {
+  MILESTONES,
+  MILESTONE_LABELS,
+  type InvestmentType,
+  type Milestone,
+  type Nature,
+  type ProjectDates,
+  type ProjectKind,
+} from '../projects/project-fields.ts';
+import {
+  MILESTONE_CODES,
+  ROLES,
+  SCHEMES,
+  sectorsOf,
+  statusOf,
+  TYPE_BY_NATURE,
+  type Oc4idsStatus,
+  type Oc4idsType,
+} from './oc4ids-codes.ts';
 
 /** The schema version a package declares (major.minor, as the package schema asks). */
 export const OC4IDS_VERSION = '0.9';
@@ -140,10 +157,13 @@ const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month
 
 /** A calendar month as a period: its first second to its last, China time. */
 export function monthPeriod(year: number, month: number): Required<Oc4idsPeriod> {
-  return { startDate: startOfDay(`${year}-${pad(month)}-01`), endDate: endOfDay(`${year}-${pad(month)}-${pad(lastDayOf(year, month))}`) };
+  return {
+    startDate: startOfDay(`${year}-${pad(month)}-01`),
+    endDate: endOfDay(`${year}-${pad(month)}-${pad(lastDayOf(year, month))}`),
+  };
 }
 
-const capitalise = (m: Milestone) => (`${m[0]!.toUpperCase()}${m.slice(1)}`) as Capitalize<Milestone>;
+const capitalise = (m: Milestone) => `${m[0]!.toUpperCase()}${m.slice(1)}` as Capitalize<Milestone>;
 
 /**
  * One milestone per planned/actual date pair that has either date. Met when the actual date is
@@ -178,8 +198,13 @@ export function financialProgressOf(months: Oc4idsProjectFacts['approvedMonths']
   return {
     id: 'financialProgress',
     title: '完成投资 Investment completed',
-    description: '每月完成投资（已审核月报），元 Investment completed in each month, from approved monthly reports, in yuan',
-    observations: sorted.map((m) => ({ id: `${m.year}-${pad(m.month)}`, period: monthPeriod(m.year, m.month), value: money(m.amountYuan) })),
+    description:
+      '每月完成投资（已审核月报），元 Investment completed in each month, from approved monthly reports, in yuan',
+    observations: sorted.map((m) => ({
+      id: `${m.year}-${pad(m.month)}`,
+      period: monthPeriod(m.year, m.month),
+      value: money(m.amountYuan),
+    })),
   };
 }
 
@@ -192,13 +217,24 @@ export function plannedProgressOf(plans: Oc4idsProjectFacts['annualPlans']): Oc4
     description: '每年计划完成投资，元 Investment planned for each year, in yuan',
     observations: [...plans]
       .sort((a, b) => a.year - b.year)
-      .map((p) => ({ id: String(p.year), period: { startDate: startOfDay(`${p.year}-01-01`), endDate: endOfDay(`${p.year}-12-31`) }, value: money(p.amountYuan) })),
+      .map((p) => ({
+        id: String(p.year),
+        period: { startDate: startOfDay(`${p.year}-01-01`), endDate: endOfDay(`${p.year}-12-31`) },
+        value: money(p.amountYuan),
+      })),
   };
 }
 
 /** The lead unit and, when named, the owner; one party when they are the same organisation. */
-export function partiesOf(p: Pick<Oc4idsProjectFacts, 'leadUnit' | 'owner' | 'investmentType' | 'countyName'>): Oc4idsParty[] {
-  const lead: Oc4idsParty = { id: `lantern-unit-${p.leadUnit.id}`, name: p.leadUnit.name, roles: [...ROLES.leadUnit], address: { region: p.countyName, countryName: '中国' } };
+export function partiesOf(
+  p: Pick<Oc4idsProjectFacts, 'leadUnit' | 'owner' | 'investmentType' | 'countyName'>,
+): Oc4idsParty[] {
+  const lead: Oc4idsParty = {
+    id: `lantern-unit-${p.leadUnit.id}`,
+    name: p.leadUnit.name,
+    roles: [...ROLES.leadUnit],
+    address: { region: p.countyName, countryName: '中国' },
+  };
   const { name, creditCode } = p.owner;
   if (!name && !creditCode) return [lead];
   const ownerRoles = ROLES.owner(p.investmentType);
@@ -207,21 +243,32 @@ export function partiesOf(p: Pick<Oc4idsProjectFacts, 'leadUnit' | 'owner' | 'in
     id: creditCode ? `${SCHEMES.creditCode}-${creditCode}` : 'owner',
     name: name ?? creditCode!,
     roles: [...ownerRoles],
-    ...(creditCode ? { identifier: { scheme: SCHEMES.creditCode, id: creditCode, ...(name ? { legalName: name } : {}) } } : {}),
+    ...(creditCode
+      ? { identifier: { scheme: SCHEMES.creditCode, id: creditCode, ...(name ? { legalName: name } : {}) } }
+      : {}),
   };
   return [lead, owner];
 }
 
 /** The site: a GeoJSON point (longitude first) and the address; none when Lantern has neither. */
-export function locationsOf(p: Pick<Oc4idsProjectFacts, 'address' | 'longitude' | 'latitude' | 'township' | 'countyName'>): Oc4idsLocation[] {
+export function locationsOf(
+  p: Pick<Oc4idsProjectFacts, 'address' | 'longitude' | 'latitude' | 'township' | 'countyName'>,
+): Oc4idsLocation[] {
   const hasPoint = p.longitude !== null && p.latitude !== null;
   if (!hasPoint && !p.address) return [];
   return [
     {
       id: '1',
       ...(p.address ? { description: p.address } : {}),
-      ...(hasPoint ? { geometry: { type: 'Point' as const, coordinates: [p.longitude!, p.latitude!] as [number, number] } } : {}),
-      address: { ...(p.address ? { streetAddress: p.address } : {}), ...(p.township ? { locality: p.township.name } : {}), region: p.countyName, countryName: '中国' },
+      ...(hasPoint
+        ? { geometry: { type: 'Point' as const, coordinates: [p.longitude!, p.latitude!] as [number, number] } }
+        : {}),
+      address: {
+        ...(p.address ? { streetAddress: p.address } : {}),
+        ...(p.township ? { locality: p.township.name } : {}),
+        region: p.countyName,
+        countryName: '中国',
+      },
     },
   ];
 }
@@ -260,18 +307,36 @@ export function toOc4idsProject(p: Oc4idsProjectFacts, options: Oc4idsOptions): 
     id: `${options.idPrefix}${p.id}`,
     updated: lastChange,
     language: 'zh',
-    identifiers: [{ id: String(p.id), scheme: SCHEMES.lantern }, ...(p.code ? [{ id: p.code, scheme: SCHEMES.projectCode }] : [])],
+    identifiers: [
+      { id: String(p.id), scheme: SCHEMES.lantern },
+      ...(p.code ? [{ id: p.code, scheme: SCHEMES.projectCode }] : []),
+    ],
     title: p.name,
     ...(note ? { description: note } : {}),
     status: statusOf(p.stage, p.stage === 'suspended' ? (suspension?.from ?? null) : null, !!p.dates.actualStartDate),
     type: TYPE_BY_NATURE[p.nature],
     sector: sectorsOf(p.industryCode, p.kind),
-    ...(industry ? { additionalClassifications: [{ scheme: SCHEMES.industry, id: industry.code === industry.section ? industry.code : `${industry.section}${industry.code}`, description: industry.name }] } : {}),
+    ...(industry
+      ? {
+          additionalClassifications: [
+            {
+              scheme: SCHEMES.industry,
+              id: industry.code === industry.section ? industry.code : `${industry.section}${industry.code}`,
+              description: industry.name,
+            },
+          ],
+        }
+      : {}),
     publicAuthority: { id: parties[0]!.id, name: parties[0]!.name },
     parties,
     budget: { amount: money(p.totalInvestmentYuan) },
     ...(p.dates.plannedStartDate || periodEnd
-      ? { period: { ...(p.dates.plannedStartDate ? { startDate: startOfDay(p.dates.plannedStartDate) } : {}), ...(periodEnd ? { endDate: endOfDay(periodEnd) } : {}) } }
+      ? {
+          period: {
+            ...(p.dates.plannedStartDate ? { startDate: startOfDay(p.dates.plannedStartDate) } : {}),
+            ...(periodEnd ? { endDate: endOfDay(periodEnd) } : {}),
+          },
+        }
       : {}),
     ...(locations.length ? { locations } : {}),
     ...(milestones.length ? { milestones } : {}),

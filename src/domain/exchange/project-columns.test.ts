@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, moneyUnitOf, parseCell, parseMoney, PROJECT_COLUMNS, shiftDecimal, type CellValue, type ProjectField } from './project-columns.ts';
+import {
+  columnOf,
+  moneyUnitOf,
+  parseCell,
+  parseMoney,
+  PROJECT_COLUMNS,
+  shiftDecimal,
+  type CellValue,
+  type ProjectField,
+} from './project-columns.ts';
 
 describe('project columns', () => {
   it('gives every column a canonical header, an example and distinct names', () => {
@@ -7,7 +16,17 @@ describe('project columns', () => {
     expect(new Set(PROJECT_COLUMNS.map((c) => c.field)).size).toBe(PROJECT_COLUMNS.length);
     expect(new Set(headers).size).toBe(headers.length);
     expect(columnOf('totalInvestmentWan')).toMatchObject({ header: '总投资（万元）', required: true });
-    expect(columnOf('stage').enumLabels).toEqual(['谋划', '储备', '前期', '在建', '竣工', '投产', '达产', '停缓建', '退库']);
+    expect(columnOf('stage').enumLabels).toEqual([
+      '谋划',
+      '储备',
+      '前期',
+      '在建',
+      '竣工',
+      '投产',
+      '达产',
+      '停缓建',
+      '退库',
+    ]);
   });
 
   it.each([

@@ -26,7 +26,20 @@ export interface ParseContext {
   moneyUnit: MoneyUnit;
 }
 
-export type ColumnKind = 'text' | 'code' | 'creditCode' | 'enum' | 'industry' | 'money' | 'date' | 'number' | 'tags' | 'unitName' | 'integer' | 'month' | 'yearMonth';
+export type ColumnKind =
+  | 'text'
+  | 'code'
+  | 'creditCode'
+  | 'enum'
+  | 'industry'
+  | 'money'
+  | 'date'
+  | 'number'
+  | 'tags'
+  | 'unitName'
+  | 'integer'
+  | 'month'
+  | 'yearMonth';
 
 /** Fields an import can fill; the names follow the project API (projects.schemas.ts). */
 export type ProjectField =
@@ -66,7 +79,8 @@ export type ProjectField =
   | 'actualCapacityDate';
 
 /** Fields of a monthly-report ledger (report-columns.ts); code and name are the project's. */
-export type ReportField = 'reportPeriod' | 'reportYear' | 'reportMonth' | 'monthAmountWan' | 'progressText' | 'problems';
+export type ReportField =
+  'reportPeriod' | 'reportYear' | 'reportMonth' | 'monthAmountWan' | 'progressText' | 'problems';
 
 /** Any field an import can fill, of either kind of ledger. */
 export type LedgerField = ProjectField | ReportField;
@@ -88,9 +102,21 @@ export interface ProjectColumn {
   hint: string;
 }
 
-export const col = (c: Omit<ProjectColumn, 'required'> & { required?: boolean }): ProjectColumn => ({ required: false, ...c });
+export const col = (c: Omit<ProjectColumn, 'required'> & { required?: boolean }): ProjectColumn => ({
+  required: false,
+  ...c,
+});
 const enumCol = (field: ProjectField, header: string, variants: string[], example: string, required = false) =>
-  col({ field, header, variants, example, required, kind: 'enum', enumLabels: labelsOf(field), hint: `应为 ${labelsOf(field).join('、')} 之一` });
+  col({
+    field,
+    header,
+    variants,
+    example,
+    required,
+    kind: 'enum',
+    enumLabels: labelsOf(field),
+    hint: `应为 ${labelsOf(field).join('、')} 之一`,
+  });
 const dateCol = (field: ProjectField, header: string, variants: string[], example: string) =>
   col({ field, header, variants, example, kind: 'date', hint: '应为日期，如 2024-03-15、2024年3月 或 2024.3' });
 
@@ -99,35 +125,169 @@ const dateCol = (field: ProjectField, header: string, variants: string[], exampl
  * when a header could fit two columns, so more specific variants come first within the list.
  */
 export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
-  col({ field: 'code', header: '项目代码', variants: ['统一项目代码', '全国统一项目代码', '项目统一代码', '赋码', '项目编码', '代码'], example: '2403-330781-04-01-123456', kind: 'code', hint: '应为 24 位统一项目代码，如 2403-330781-04-01-123456' }),
-  col({ field: 'internalNo', header: '内部编号', variants: ['序号编号', '项目编号', '台账编号', '本地编号'], example: 'LX-2024-001', kind: 'text', hint: '最多 40 个字' }),
-  col({ field: 'name', header: '项目名称', variants: ['名称', '项目', '项目全称', '建设项目名称'], example: '兰溪市年产 5 万吨光膜新材料项目', required: true, kind: 'text', hint: '2 至 120 个字' }),
+  col({
+    field: 'code',
+    header: '项目代码',
+    variants: ['统一项目代码', '全国统一项目代码', '项目统一代码', '赋码', '项目编码', '代码'],
+    example: '2403-330781-04-01-123456',
+    kind: 'code',
+    hint: '应为 24 位统一项目代码，如 2403-330781-04-01-123456',
+  }),
+  col({
+    field: 'internalNo',
+    header: '内部编号',
+    variants: ['序号编号', '项目编号', '台账编号', '本地编号'],
+    example: 'LX-2024-001',
+    kind: 'text',
+    hint: '最多 40 个字',
+  }),
+  col({
+    field: 'name',
+    header: '项目名称',
+    variants: ['名称', '项目', '项目全称', '建设项目名称'],
+    example: '兰溪市年产 5 万吨光膜新材料项目',
+    required: true,
+    kind: 'text',
+    hint: '2 至 120 个字',
+  }),
   enumCol('stage', '项目阶段', ['阶段', '建设阶段', '项目状态', '状态', '进展阶段', '建设状态'], '在建', true),
   enumCol('nature', '建设性质', ['性质', '项目性质'], '新建', true),
   enumCol('kind', '项目类别', ['类别', '项目类型', '类型', '项目分类'], '产业', true),
-  col({ field: 'industryCode', header: '国民经济行业', variants: ['行业', '所属行业', '行业分类', '行业代码', '国民经济行业分类', '行业类别'], example: 'C17 纺织业', required: true, kind: 'industry', hint: '应为 GB/T 4754 行业大类，如 C17、17 或 纺织业' }),
+  col({
+    field: 'industryCode',
+    header: '国民经济行业',
+    variants: ['行业', '所属行业', '行业分类', '行业代码', '国民经济行业分类', '行业类别'],
+    example: 'C17 纺织业',
+    required: true,
+    kind: 'industry',
+    hint: '应为 GB/T 4754 行业大类，如 C17、17 或 纺织业',
+  }),
   enumCol('level', '项目级别', ['级别', '重点级别', '项目层级', '层级'], '市重点'),
   enumCol('investmentType', '投资类型', ['投资主体类型', '投资性质', '资金性质', '政府或企业投资'], '企业投资', true),
   enumCol('approvalMode', '审批方式', ['审批类型', '立项方式', '审批核准备案', '管理方式'], '备案', true),
-  col({ field: 'leadUnit', header: '责任单位', variants: ['牵头单位', '主管单位', '牵头部门', '责任部门', '填报单位'], example: '经济开发区', kind: 'unitName', hint: '应为本单位或下级单位的名称' }),
-  col({ field: 'township', header: '所在乡镇', variants: ['乡镇', '乡镇（街道）', '所在乡镇（街道）', '乡镇街道', '所在地', '建设地点乡镇'], example: '女埠街道', kind: 'unitName', hint: '应为乡镇或街道的名称' }),
-  col({ field: 'ownerName', header: '项目业主', variants: ['业主单位', '建设单位', '项目单位', '业主', '实施主体', '项目法人'], example: '浙江某某新材料有限公司', kind: 'text', hint: '最多 120 个字' }),
-  col({ field: 'ownerCreditCode', header: '统一社会信用代码', variants: ['信用代码', '业主统一社会信用代码', '社会信用代码'], example: '91330781MA2ABCDE1X', kind: 'creditCode', hint: '应为 18 位统一社会信用代码' }),
-  col({ field: 'patronLeader', header: '联系领导', variants: ['包联领导', '联系县领导', '挂联领导', '责任领导'], example: '张三', kind: 'text', hint: '最多 60 个字' }),
-  col({ field: 'contact', header: '联系人及电话', variants: ['联系人', '联系方式', '联系电话', '项目联系人'], example: '李四 13800000000', kind: 'text', hint: '最多 120 个字' }),
-  col({ field: 'address', header: '建设地点', variants: ['地址', '项目地址', '建设地址', '项目地点'], example: '兰溪市女埠街道工业园区', kind: 'text', hint: '最多 200 个字' }),
-  col({ field: 'longitude', header: '经度', variants: ['东经'], example: '119.46', kind: 'number', hint: '应为 73 至 136 之间的数' }),
-  col({ field: 'latitude', header: '纬度', variants: ['北纬'], example: '29.21', kind: 'number', hint: '应为 3 至 54 之间的数' }),
-  col({ field: 'landAreaMu', header: '用地面积（亩）', variants: ['用地面积', '用地', '占地面积', '用地规模', '新增用地'], example: '120.5', kind: 'number', hint: '应为以亩计的非负数' }),
-  col({ field: 'fixedAssetInvestmentWan', header: '其中固定资产投资（万元）', variants: ['固定资产投资', '其中固定资产投资', '固投', '其中固投'], example: '42000', kind: 'money', hint: '应为金额' }),
-  col({ field: 'annualPlanWan', header: '年度计划投资（万元）', variants: ['年度计划投资', '本年计划投资', '当年计划投资', '年度计划', '计划投资'], example: '12000', kind: 'money', hint: '应为金额' }),
-  col({ field: 'totalInvestmentWan', header: '总投资（万元）', variants: ['总投资', '项目总投资', '计划总投资', '估算总投资', '投资总额'], example: '50000', required: true, kind: 'money', hint: '应为大于 0 的金额' }),
-  col({ field: 'tags', header: '标签', variants: ['项目标签', '关键词'], example: '纺织、新材料', kind: 'tags', hint: '以顿号或逗号分隔' }),
+  col({
+    field: 'leadUnit',
+    header: '责任单位',
+    variants: ['牵头单位', '主管单位', '牵头部门', '责任部门', '填报单位'],
+    example: '经济开发区',
+    kind: 'unitName',
+    hint: '应为本单位或下级单位的名称',
+  }),
+  col({
+    field: 'township',
+    header: '所在乡镇',
+    variants: ['乡镇', '乡镇（街道）', '所在乡镇（街道）', '乡镇街道', '所在地', '建设地点乡镇'],
+    example: '女埠街道',
+    kind: 'unitName',
+    hint: '应为乡镇或街道的名称',
+  }),
+  col({
+    field: 'ownerName',
+    header: '项目业主',
+    variants: ['业主单位', '建设单位', '项目单位', '业主', '实施主体', '项目法人'],
+    example: '浙江某某新材料有限公司',
+    kind: 'text',
+    hint: '最多 120 个字',
+  }),
+  col({
+    field: 'ownerCreditCode',
+    header: '统一社会信用代码',
+    variants: ['信用代码', '业主统一社会信用代码', '社会信用代码'],
+    example: '91330781MA2ABCDE1X',
+    kind: 'creditCode',
+    hint: '应为 18 位统一社会信用代码',
+  }),
+  col({
+    field: 'patronLeader',
+    header: '联系领导',
+    variants: ['包联领导', '联系县领导', '挂联领导', '责任领导'],
+    example: '张三',
+    kind: 'text',
+    hint: '最多 60 个字',
+  }),
+  col({
+    field: 'contact',
+    header: '联系人及电话',
+    variants: ['联系人', '联系方式', '联系电话', '项目联系人'],
+    example: '李四 13800000000',
+    kind: 'text',
+    hint: '最多 120 个字',
+  }),
+  col({
+    field: 'address',
+    header: '建设地点',
+    variants: ['地址', '项目地址', '建设地址', '项目地点'],
+    example: '兰溪市女埠街道工业园区',
+    kind: 'text',
+    hint: '最多 200 个字',
+  }),
+  col({
+    field: 'longitude',
+    header: '经度',
+    variants: ['东经'],
+    example: '119.46',
+    kind: 'number',
+    hint: '应为 73 至 136 之间的数',
+  }),
+  col({
+    field: 'latitude',
+    header: '纬度',
+    variants: ['北纬'],
+    example: '29.21',
+    kind: 'number',
+    hint: '应为 3 至 54 之间的数',
+  }),
+  col({
+    field: 'landAreaMu',
+    header: '用地面积（亩）',
+    variants: ['用地面积', '用地', '占地面积', '用地规模', '新增用地'],
+    example: '120.5',
+    kind: 'number',
+    hint: '应为以亩计的非负数',
+  }),
+  col({
+    field: 'fixedAssetInvestmentWan',
+    header: '其中固定资产投资（万元）',
+    variants: ['固定资产投资', '其中固定资产投资', '固投', '其中固投'],
+    example: '42000',
+    kind: 'money',
+    hint: '应为金额',
+  }),
+  col({
+    field: 'annualPlanWan',
+    header: '年度计划投资（万元）',
+    variants: ['年度计划投资', '本年计划投资', '当年计划投资', '年度计划', '计划投资'],
+    example: '12000',
+    kind: 'money',
+    hint: '应为金额',
+  }),
+  col({
+    field: 'totalInvestmentWan',
+    header: '总投资（万元）',
+    variants: ['总投资', '项目总投资', '计划总投资', '估算总投资', '投资总额'],
+    example: '50000',
+    required: true,
+    kind: 'money',
+    hint: '应为大于 0 的金额',
+  }),
+  col({
+    field: 'tags',
+    header: '标签',
+    variants: ['项目标签', '关键词'],
+    example: '纺织、新材料',
+    kind: 'tags',
+    hint: '以顿号或逗号分隔',
+  }),
   dateCol('plannedSignDate', '计划签约时间', ['计划签约日期', '拟签约时间', '签约计划'], '2024-01'),
   dateCol('actualSignDate', '实际签约时间', ['签约时间', '签约日期', '实际签约日期'], '2024-01-15'),
   dateCol('plannedStartDate', '计划开工时间', ['计划开工日期', '拟开工时间', '计划开工', '开工计划'], '2024-03'),
   dateCol('actualStartDate', '实际开工时间', ['开工时间', '开工日期', '实际开工日期', '实际开工'], '2024-03-15'),
-  dateCol('plannedCompletionDate', '计划竣工时间', ['计划竣工日期', '拟竣工时间', '计划竣工', '计划完工时间'], '2025-12'),
+  dateCol(
+    'plannedCompletionDate',
+    '计划竣工时间',
+    ['计划竣工日期', '拟竣工时间', '计划竣工', '计划完工时间'],
+    '2025-12',
+  ),
   dateCol('actualCompletionDate', '实际竣工时间', ['竣工时间', '竣工日期', '实际竣工日期', '实际完工时间'], ''),
   dateCol('plannedProductionDate', '计划投产时间', ['计划投产日期', '拟投产时间', '计划投产'], '2026-03'),
   dateCol('actualProductionDate', '实际投产时间', ['投产时间', '投产日期', '实际投产日期'], ''),
@@ -155,7 +315,9 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 /** Full-width digits, letters and brackets to half-width; spaces removed. */
 export function toHalfWidth(text: string): string {
   if (!FULL_WIDTH.test(text)) return text;
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 /** The unit a header (or a note) names, or null: 总投资（亿元） → yi, 总投资 → null. */
@@ -179,7 +341,9 @@ export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'number') return String(value);
-  return String(value).replace(/\u00a0/g, ' ').trim();
+  return String(value)
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }
 
 /** Whether a cell holds nothing (empty, spaces, or a lone dash or slash people use for "none"). */
@@ -206,7 +370,12 @@ export function parseMoney(value: CellValue, unit: MoneyUnit): Parsed<Yuan> {
     return ok(parseWan(wanText));
   } catch (e) {
     if (e instanceof MoneyError) {
-      const why = { format: '不是金额', negative: '金额不能为负', tooLarge: '金额过大', precision: '金额精确到元即可（小数位过多）' }[e.reason];
+      const why = {
+        format: '不是金额',
+        negative: '金额不能为负',
+        tooLarge: '金额过大',
+        precision: '金额精确到元即可（小数位过多）',
+      }[e.reason];
       return fail(why);
     }
     throw e;
@@ -238,7 +407,9 @@ export function shiftDecimal(text: string, places: number): string {
 function parseNumber(value: CellValue): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const t = toHalfWidth(value).replace(/[,，\s]/g, '').replace(/亩$/, '');
+  const t = toHalfWidth(value)
+    .replace(/[,，\s]/g, '')
+    .replace(/亩$/, '');
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
@@ -261,7 +432,18 @@ export function parseIndustry(value: CellValue): Parsed<string> {
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** Longest text per field, as the project table stores it. */
-const TEXT_MAX: Partial<Record<LedgerField, number>> = { name: 120, internalNo: 40, patronLeader: 60, contact: 120, address: 200, ownerName: 120, leadUnit: 60, township: 60, progressText: 500, problems: 500 };
+const TEXT_MAX: Partial<Record<LedgerField, number>> = {
+  name: 120,
+  internalNo: 40,
+  patronLeader: 60,
+  contact: 120,
+  address: 200,
+  ownerName: 120,
+  leadUnit: 60,
+  township: 60,
+  progressText: 500,
+  problems: 500,
+};
 
 /** The parsed value of each field kind; null means the cell is empty. */
 export type FieldValue = string | number | string[] | null;
@@ -273,7 +455,11 @@ const READ_AS_TEXT = new Set<ColumnKind>(['text', 'unitName', 'code', 'creditCod
  * otherwise the value in storage form: 元 for money, YYYY-MM-DD for dates, the enum identifier,
  * the two-digit industry division, a trimmed string.
  */
-export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseContext = { moneyUnit: 'wan' }): Parsed<FieldValue> {
+export function parseCell(
+  column: ProjectColumn,
+  value: CellValue,
+  ctx: ParseContext = { moneyUnit: 'wan' },
+): Parsed<FieldValue> {
   if (isBlank(value)) return ok(null);
   // Money, dates, numbers and industries read the value itself; their text only names a bad cell.
   const text = READ_AS_TEXT.has(column.kind) ? cellText(value) : '';
@@ -287,7 +473,12 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
     }
     case 'code': {
       const checked = normaliseProjectCode(text);
-      if ('error' in checked) return fail(checked.error === 'month' ? '项目代码的赋码月份不对' : `“${text}”不是 24 位统一项目代码（应如 2403-330781-04-01-123456）`);
+      if ('error' in checked)
+        return fail(
+          checked.error === 'month'
+            ? '项目代码的赋码月份不对'
+            : `“${text}”不是 24 位统一项目代码（应如 2403-330781-04-01-123456）`,
+        );
       return ok(checked.code);
     }
     case 'creditCode': {
@@ -313,7 +504,8 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
     case 'number': {
       const n = parseNumber(value);
       if (n === null) return fail(`“${cellText(value)}”不是数字`);
-      const [min, max] = column.field === 'longitude' ? [73, 136] : column.field === 'latitude' ? [3, 54] : [0, 100_000];
+      const [min, max] =
+        column.field === 'longitude' ? [73, 136] : column.field === 'latitude' ? [3, 54] : [0, 100_000];
       if (n < min || n > max) return fail(`${n} 超出范围，${column.hint}`);
       return ok(n);
     }
@@ -328,10 +520,21 @@ export function parseCell(column: ProjectColumn, value: CellValue, ctx: ParseCon
       return parseMonth(value, column);
     case 'yearMonth': {
       const r = parseLedgerDate(value);
-      return r.ok ? ok(r.value.slice(0, 7)) : fail(r.message.startsWith('“') ? `“${cellText(value)}”不是年月（应如 2026年3月、2026-03 或 2026.3）` : r.message);
+      return r.ok
+        ? ok(r.value.slice(0, 7))
+        : fail(
+            r.message.startsWith('“') ? `“${cellText(value)}”不是年月（应如 2026年3月、2026-03 或 2026.3）` : r.message,
+          );
     }
     case 'tags': {
-      const tags = [...new Set(text.split(/[、,，;；\s]+/).map((t) => t.trim()).filter(Boolean))];
+      const tags = [
+        ...new Set(
+          text
+            .split(/[、,，;；\s]+/)
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (tags.length > 20) return fail('标签最多 20 个');
       if (tags.some((t) => t.length > 30)) return fail('每个标签最多 30 个字');
       if (tags.join(',').length > 398) return fail('标签合计过长');
@@ -363,8 +566,10 @@ export function formatFieldValue(field: LedgerField, value: FieldValue): string 
   if (value === null || value === undefined) return '';
   const column = COLUMN_BY_FIELD.get(field);
   if (column?.kind === 'money' && typeof value === 'number') return formatMoney(value);
-  if (column?.kind === 'enum' && typeof value === 'string') return ENUM_SOURCES[field]?.labels[value]?.['zh-CN'] ?? value;
-  if (column?.kind === 'yearMonth' && typeof value === 'string') return `${value.slice(0, 4)}年${Number(value.slice(5, 7))}月`;
+  if (column?.kind === 'enum' && typeof value === 'string')
+    return ENUM_SOURCES[field]?.labels[value]?.['zh-CN'] ?? value;
+  if (column?.kind === 'yearMonth' && typeof value === 'string')
+    return `${value.slice(0, 4)}年${Number(value.slice(5, 7))}月`;
   if (column?.kind === 'industry' && typeof value === 'string') {
     const m = findIndustry(value);
     return m ? `${m.section}${m.code} ${m.name}` : value;

@@ -3,7 +3,13 @@
  * people use (在建/已开工, 技术改造, 省重点…), each mapped to the stored identifier. Pure.
  */
 import { STAGE_LABELS, STAGES } from '../projects/lifecycle.ts';
-import { APPROVAL_MODE_LABELS, INVESTMENT_TYPE_LABELS, LEVEL_LABELS, NATURE_LABELS, PROJECT_KIND_LABELS } from '../projects/project-fields.ts';
+import {
+  APPROVAL_MODE_LABELS,
+  INVESTMENT_TYPE_LABELS,
+  LEVEL_LABELS,
+  NATURE_LABELS,
+  PROJECT_KIND_LABELS,
+} from '../projects/project-fields.ts';
 
 type Labels = Record<string, { 'zh-CN': string }>;
 
@@ -28,8 +34,15 @@ const ENUM_SYNONYMS: Record<string, Record<string, string[]>> = {
     ecology: ['生态', '环保', '生态环保项目'],
     other: ['其它'],
   },
-  level: { provincial: ['省重点', '省级重大', '省重大项目'], municipal: ['市重大', '市级重点', '市重点项目'], county: ['县重大', '县级重点', '县重点项目', '县（市、区）重点'] },
-  investmentType: { government: ['政府', '政府性投资', '财政投资', '国有投资'], enterprise: ['企业', '社会投资', '民间投资', '企业自筹'] },
+  level: {
+    provincial: ['省重点', '省级重大', '省重大项目'],
+    municipal: ['市重大', '市级重点', '市重点项目'],
+    county: ['县重大', '县级重点', '县重点项目', '县（市、区）重点'],
+  },
+  investmentType: {
+    government: ['政府', '政府性投资', '财政投资', '国有投资'],
+    enterprise: ['企业', '社会投资', '民间投资', '企业自筹'],
+  },
   approvalMode: { approval: ['审批制'], ratification: ['核准制'], filing: ['备案制'] },
 };
 
@@ -47,7 +60,6 @@ export const labelsOf = (field: string) => {
   return source.values.map((v) => source.labels[v]!['zh-CN']);
 };
 
-
 /** Maps every label and synonym (and the identifier itself) to the enum value, per field. */
 export const ENUM_LOOKUP: Record<string, Map<string, string>> = Object.fromEntries(
   Object.entries(ENUM_SOURCES).map(([field, { values, labels }]) => {
@@ -60,4 +72,3 @@ export const ENUM_LOOKUP: Record<string, Map<string, string>> = Object.fromEntri
     return [field, map];
   }),
 );
-

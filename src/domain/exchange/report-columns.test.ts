@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SET } from './column-sets.ts';
-import { detectHeader, isHeaderProblem, type DetectedHeader, type HeaderColumn, type SheetRow } from './header-detect.ts';
-import { applySavedMapping, checkMapping, matchHeader, missingForCreate, otherKindSuggested, proposeMapping, toSavedMapping } from './mapping.ts';
+import {
+  detectHeader,
+  isHeaderProblem,
+  type DetectedHeader,
+  type HeaderColumn,
+  type SheetRow,
+} from './header-detect.ts';
+import {
+  applySavedMapping,
+  checkMapping,
+  matchHeader,
+  missingForCreate,
+  otherKindSuggested,
+  proposeMapping,
+  toSavedMapping,
+} from './mapping.ts';
 import { COLUMN_BY_FIELD, formatFieldValue, parseCell, type CellValue, type LedgerField } from './project-columns.ts';
 import { periodInTitle } from './report-columns.ts';
 
 const column = (field: LedgerField) => COLUMN_BY_FIELD.get(field)!;
 const parse = (field: LedgerField, value: CellValue) => parseCell(column(field), value);
-const cols = (...headers: string[]): HeaderColumn[] => headers.map((header, index) => ({ index, letter: String.fromCharCode(65 + index), header, group: null }));
+const cols = (...headers: string[]): HeaderColumn[] =>
+  headers.map((header, index) => ({ index, letter: String.fromCharCode(65 + index), header, group: null }));
 
 describe('monthly-report ledger headers', () => {
   it.each([
@@ -48,13 +63,29 @@ describe('monthly-report ledger headers', () => {
     const header = h as DetectedHeader;
     expect(header.headerRow).toBe(2);
     expect(header.title).toBe('兰溪市2026年10月重点项目进展情况表');
-    expect(proposeMapping(header.columns, REPORT_SET)).toEqual({ A: null, B: 'name', C: null, D: 'monthAmountWan', E: 'progressText' });
+    expect(proposeMapping(header.columns, REPORT_SET)).toEqual({
+      A: null,
+      B: 'name',
+      C: null,
+      D: 'monthAmountWan',
+      E: 'progressText',
+    });
   });
 
   it('asks for the month and the amount until a column or a default gives them', () => {
-    expect(missingForCreate({ columns: { A: 'name' }, defaults: {} }, REPORT_SET)).toEqual(['monthAmountWan', 'reportPeriod']);
-    expect(missingForCreate({ columns: { A: 'name', B: 'monthAmountWan', C: 'reportMonth' }, defaults: {} }, REPORT_SET)).toEqual([]);
-    expect(missingForCreate({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-10' } }, REPORT_SET)).toEqual([]);
+    expect(missingForCreate({ columns: { A: 'name' }, defaults: {} }, REPORT_SET)).toEqual([
+      'monthAmountWan',
+      'reportPeriod',
+    ]);
+    expect(
+      missingForCreate({ columns: { A: 'name', B: 'monthAmountWan', C: 'reportMonth' }, defaults: {} }, REPORT_SET),
+    ).toEqual([]);
+    expect(
+      missingForCreate(
+        { columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-10' } },
+        REPORT_SET,
+      ),
+    ).toEqual([]);
   });
 
   it('notices a ledger of the other kind, but not context columns', () => {
@@ -74,14 +105,24 @@ describe('monthly-report ledger headers', () => {
 
   it('never saves a month for the next ledger: each file has its own', () => {
     const columns = cols('项目名称', '本月完成');
-    const saved = toSavedMapping({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-09' } }, columns);
+    const saved = toSavedMapping(
+      { columns: { A: 'name', B: 'monthAmountWan' }, defaults: { reportPeriod: '2026-09' } },
+      columns,
+    );
     expect(saved.defaults).toEqual({});
     const older = { headers: saved.headers, defaults: { reportPeriod: '2026-09' } };
-    expect(applySavedMapping(columns, older, REPORT_SET).mapping).toEqual({ columns: { A: 'name', B: 'monthAmountWan' }, defaults: {} });
+    expect(applySavedMapping(columns, older, REPORT_SET).mapping).toEqual({
+      columns: { A: 'name', B: 'monthAmountWan' },
+      defaults: {},
+    });
   });
 
   it('refuses project fields and project defaults in a report mapping, and a period default that is not a month', () => {
-    const problems = checkMapping({ columns: { A: 'name', B: 'totalInvestmentWan' }, defaults: { stage: '在建', reportPeriod: '十月' } }, cols('项目名称', '总投资'), REPORT_SET);
+    const problems = checkMapping(
+      { columns: { A: 'name', B: 'totalInvestmentWan' }, defaults: { stage: '在建', reportPeriod: '十月' } },
+      cols('项目名称', '总投资'),
+      REPORT_SET,
+    );
     expect(problems.map((p) => p.code).sort()).toEqual(['BAD_DEFAULT', 'BAD_DEFAULT', 'UNKNOWN_FIELD']);
   });
 });

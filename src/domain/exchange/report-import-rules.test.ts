@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideReport, periodOf, type IncomingReport, type ReportDecision, type ReportImportState, type StoredReportFacts } from './report-import-rules.ts';
+import {
+  decideReport,
+  periodOf,
+  type IncomingReport,
+  type ReportDecision,
+  type ReportImportState,
+  type StoredReportFacts,
+} from './report-import-rules.ts';
 import type { Values } from './row-validation.ts';
 
 describe('the month a report row is for', () => {
@@ -18,7 +25,12 @@ describe('the month a report row is for', () => {
   });
 });
 
-const stored = (state: StoredReportFacts['state'], amount = 1_000_000, progressText = '基础施工', problems = ''): StoredReportFacts => ({ state, amount, progressText, problems });
+const stored = (
+  state: StoredReportFacts['state'],
+  amount = 1_000_000,
+  progressText = '基础施工',
+  problems = '',
+): StoredReportFacts => ({ state, amount, progressText, problems });
 const same: IncomingReport = { amount: 1_000_000, progressText: '基础施工', problems: null };
 const more: IncomingReport = { amount: 1_500_000, progressText: null, problems: null };
 const newText: IncomingReport = { amount: 1_000_000, progressText: '主体施工', problems: null };
@@ -28,25 +40,105 @@ describe('what a row does to the stored report of its month', () => {
     ['none yet: files one', null, same, 'submitted', { kind: 'create' }],
     ['none yet, as drafts: files one', null, same, 'draft', { kind: 'create' }],
     ['a draft saying the same, imported as drafts: nothing', stored('draft'), same, 'draft', { kind: 'unchanged' }],
-    ['a draft saying the same, imported as submitted: submits it', stored('draft'), same, 'submitted', { kind: 'update', content: false, toState: 'submitted' }],
-    ['a draft with another amount, as drafts: edits it', stored('draft'), more, 'draft', { kind: 'update', content: true, toState: null }],
-    ['a draft with other progress text: edits and submits', stored('draft'), newText, 'submitted', { kind: 'update', content: true, toState: 'submitted' }],
-    ['a returned report, as drafts: edited, stays returned', stored('returned'), more, 'draft', { kind: 'update', content: true, toState: null }],
-    ['a returned report saying the same, as submitted: resubmits', stored('returned'), same, 'submitted', { kind: 'update', content: false, toState: 'submitted' }],
-    ['a draft, as approved history: approves it', stored('draft'), more, 'approved', { kind: 'update', content: true, toState: 'approved' }],
-    ['a submitted report saying the same: nothing (the second import of a file)', stored('submitted'), same, 'submitted', { kind: 'unchanged' }],
-    ['a submitted report saying the same, as drafts: not pulled back', stored('submitted'), same, 'draft', { kind: 'unchanged' }],
-    ['a submitted report saying the same, as approved: approves it', stored('submitted'), same, 'approved', { kind: 'update', content: false, toState: 'approved' }],
-    ['a submitted report with another amount: refused', stored('submitted'), more, 'submitted', { kind: 'refuse', reason: 'SUBMITTED' }],
+    [
+      'a draft saying the same, imported as submitted: submits it',
+      stored('draft'),
+      same,
+      'submitted',
+      { kind: 'update', content: false, toState: 'submitted' },
+    ],
+    [
+      'a draft with another amount, as drafts: edits it',
+      stored('draft'),
+      more,
+      'draft',
+      { kind: 'update', content: true, toState: null },
+    ],
+    [
+      'a draft with other progress text: edits and submits',
+      stored('draft'),
+      newText,
+      'submitted',
+      { kind: 'update', content: true, toState: 'submitted' },
+    ],
+    [
+      'a returned report, as drafts: edited, stays returned',
+      stored('returned'),
+      more,
+      'draft',
+      { kind: 'update', content: true, toState: null },
+    ],
+    [
+      'a returned report saying the same, as submitted: resubmits',
+      stored('returned'),
+      same,
+      'submitted',
+      { kind: 'update', content: false, toState: 'submitted' },
+    ],
+    [
+      'a draft, as approved history: approves it',
+      stored('draft'),
+      more,
+      'approved',
+      { kind: 'update', content: true, toState: 'approved' },
+    ],
+    [
+      'a submitted report saying the same: nothing (the second import of a file)',
+      stored('submitted'),
+      same,
+      'submitted',
+      { kind: 'unchanged' },
+    ],
+    [
+      'a submitted report saying the same, as drafts: not pulled back',
+      stored('submitted'),
+      same,
+      'draft',
+      { kind: 'unchanged' },
+    ],
+    [
+      'a submitted report saying the same, as approved: approves it',
+      stored('submitted'),
+      same,
+      'approved',
+      { kind: 'update', content: false, toState: 'approved' },
+    ],
+    [
+      'a submitted report with another amount: refused',
+      stored('submitted'),
+      more,
+      'submitted',
+      { kind: 'refuse', reason: 'SUBMITTED' },
+    ],
     ['an approved report saying the same: nothing', stored('approved'), same, 'approved', { kind: 'unchanged' }],
-    ['an approved report with another amount: refused (a correction needs a reason)', stored('approved'), more, 'submitted', { kind: 'refuse', reason: 'APPROVED' }],
-    ['an approved report, other text only: refused', stored('approved'), newText, 'approved', { kind: 'refuse', reason: 'APPROVED' }],
-    ['empty text cells keep the stored text', stored('submitted', 1_000_000, '基础施工', '缺电'), { amount: 1_000_000, progressText: null, problems: null }, 'submitted', { kind: 'unchanged' }],
+    [
+      'an approved report with another amount: refused (a correction needs a reason)',
+      stored('approved'),
+      more,
+      'submitted',
+      { kind: 'refuse', reason: 'APPROVED' },
+    ],
+    [
+      'an approved report, other text only: refused',
+      stored('approved'),
+      newText,
+      'approved',
+      { kind: 'refuse', reason: 'APPROVED' },
+    ],
+    [
+      'empty text cells keep the stored text',
+      stored('submitted', 1_000_000, '基础施工', '缺电'),
+      { amount: 1_000_000, progressText: null, problems: null },
+      'submitted',
+      { kind: 'unchanged' },
+    ],
   ])('%s', (_, current, incoming, target, expected) => {
     expect(decideReport(current, incoming, target)).toEqual(expected);
   });
 
   it('compares money as numbers (PostgreSQL returns bigint as text)', () => {
-    expect(decideReport({ ...stored('submitted'), amount: '1000000' as unknown as number }, same, 'submitted')).toEqual({ kind: 'unchanged' });
+    expect(decideReport({ ...stored('submitted'), amount: '1000000' as unknown as number }, same, 'submitted')).toEqual(
+      { kind: 'unchanged' },
+    );
   });
 });

@@ -35,7 +35,12 @@ export function periodOf(values: Values, defaultPeriod: string | null, importYea
   const month = values.reportMonth;
   if (typeof month === 'string') return fromYearMonth(month);
   if (typeof month === 'number') {
-    const year = typeof values.reportYear === 'number' ? values.reportYear : defaultPeriod ? Number(defaultPeriod.slice(0, 4)) : importYear;
+    const year =
+      typeof values.reportYear === 'number'
+        ? values.reportYear
+        : defaultPeriod
+          ? Number(defaultPeriod.slice(0, 4))
+          : importYear;
     return { year, month };
   }
   if (typeof values.reportYear === 'number' && !defaultPeriod) return { error: 'NO_MONTH' };
@@ -81,7 +86,11 @@ export function differs(stored: StoredReportFacts, incoming: IncomingReport): bo
  * only moves forward: importing as drafts never pulls back a submitted report, and a submitted one
  * saying the same is approved only when the import is of approved reports.
  */
-export function decideReport(current: StoredReportFacts | null, incoming: IncomingReport, target: ReportImportState): ReportDecision {
+export function decideReport(
+  current: StoredReportFacts | null,
+  incoming: IncomingReport,
+  target: ReportImportState,
+): ReportDecision {
   if (!current) return { kind: 'create' };
   const content = differs(current, incoming);
   switch (current.state) {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedHeader } from './header-detect.ts';
-import { cellOf, missingRequired, parseRow, planColumns, ruleErrors, transitionError, type RawCell } from './row-validation.ts';
+import {
+  cellOf,
+  missingRequired,
+  parseRow,
+  planColumns,
+  ruleErrors,
+  transitionError,
+  type RawCell,
+} from './row-validation.ts';
 
 const header: DetectedHeader = {
   headerRow: 3,
@@ -17,7 +25,14 @@ const header: DetectedHeader = {
     { index: 5, letter: 'F', header: '2027年计划投资', group: null },
   ],
 };
-const plans = planColumns(header, { columns: { B: 'name', C: 'stage', D: 'totalInvestmentWan', E: 'plannedStartDate', F: 'annualPlanWan' }, defaults: {} }, 2026);
+const plans = planColumns(
+  header,
+  {
+    columns: { B: 'name', C: 'stage', D: 'totalInvestmentWan', E: 'plannedStartDate', F: 'annualPlanWan' },
+    defaults: {},
+  },
+  2026,
+);
 const row = (n: number, ...cells: RawCell[]) => parseRow({ row: n, cells }, plans);
 
 describe('row parsing', () => {
@@ -36,7 +51,13 @@ describe('row parsing', () => {
       row: 17,
       kind: 'data',
       errors: [],
-      values: { name: '兰溪纺织项目', stage: 'construction', totalInvestmentWan: 150_000_000, plannedStartDate: '2026-03-01', annualPlanWan: 20_000_000 },
+      values: {
+        name: '兰溪纺织项目',
+        stage: 'construction',
+        totalInvestmentWan: 150_000_000,
+        plannedStartDate: '2026-03-01',
+        annualPlanWan: 20_000_000,
+      },
     });
   });
 
@@ -44,7 +65,13 @@ describe('row parsing', () => {
     ['an amount that is text', [1, '纺织项目', '在建', '约1亿'], 'D17', '总投资（亿元）', '“约1亿”不是金额'],
     ['an unknown stage', [1, '纺织项目', '在干', 1], 'C17', '项目阶段', '“在干”不是可选的项目阶段'],
     ['a date that is not one', [1, '纺织项目', '在建', 1, '明年'], 'E17', '计划开工时间', '不是日期'],
-    ['a formula without its result', [1, '纺织项目', '在建', { formula: 'SUM(D1:D3)' }], 'D17', '总投资（亿元）', '是公式（=SUM(D1:D3)），文件中没有保存计算结果'],
+    [
+      'a formula without its result',
+      [1, '纺织项目', '在建', { formula: 'SUM(D1:D3)' }],
+      'D17',
+      '总投资（亿元）',
+      '是公式（=SUM(D1:D3)），文件中没有保存计算结果',
+    ],
     ['an error value', [1, '纺织项目', '在建', { error: '#DIV/0!' }], 'D17', '总投资（亿元）', '错误值 #DIV/0!'],
     ['a one-character name', [1, '项', '在建', 1], 'B17', '项目名称', '至少 2 个字'],
   ] as [string, RawCell[], string, string, string][])('names the cell of %s', (_what, cells, cell, column, message) => {
@@ -68,22 +95,49 @@ describe('row parsing', () => {
 
 describe('row rules', () => {
   it('names the missing required fields of a new project, pointing at the name cell when unmapped', () => {
-    const errors = missingRequired({ name: '纺织项目' }, 8, plans, { nature: '新建', kind: '产业', investmentType: '企业投资', approvalMode: '备案' });
+    const errors = missingRequired({ name: '纺织项目' }, 8, plans, {
+      nature: '新建',
+      kind: '产业',
+      investmentType: '企业投资',
+      approvalMode: '备案',
+    });
     expect(errors).toEqual([
-      { row: 8, cell: 'B8', column: '项目名称', message: '新建项目须有“国民经济行业”：台账中没有这一列，请在列对应中指定列或默认值' },
+      {
+        row: 8,
+        cell: 'B8',
+        column: '项目名称',
+        message: '新建项目须有“国民经济行业”：台账中没有这一列，请在列对应中指定列或默认值',
+      },
       { row: 8, cell: 'D8', column: '总投资（亿元）', message: '新建项目须填写“总投资（万元）”' },
     ]);
   });
 
   it('maps cross-field violations back to their cells', () => {
-    expect(ruleErrors([{ field: 'annualPlans', key: 'PLANS_ABOVE_TOTAL', params: {} }, { field: 'actualStartDate', key: 'STAGE_NEEDS_DATE', params: { stage: 'construction' } }], 5, plans)).toEqual([
+    expect(
+      ruleErrors(
+        [
+          { field: 'annualPlans', key: 'PLANS_ABOVE_TOTAL', params: {} },
+          { field: 'actualStartDate', key: 'STAGE_NEEDS_DATE', params: { stage: 'construction' } },
+        ],
+        5,
+        plans,
+      ),
+    ).toEqual([
       { row: 5, cell: 'F5', column: '2027年计划投资', message: '年度计划投资合计不能超过总投资' },
       { row: 5, cell: 'B5', column: '项目名称', message: '阶段为“在建”的项目须填写实际开工时间' },
     ]);
   });
 
   it('explains a stage change the lifecycle refuses', () => {
-    expect(transitionError({ code: 'FORBIDDEN_TRANSITION', allowed: ['preparing', 'planning', 'dropped'] }, 'reserve', 'completed', 6, plans)).toEqual({
+    expect(
+      transitionError(
+        { code: 'FORBIDDEN_TRANSITION', allowed: ['preparing', 'planning', 'dropped'] },
+        'reserve',
+        'completed',
+        6,
+        plans,
+      ),
+    ).toEqual({
       row: 6,
       cell: 'C6',
       column: '项目阶段',

@@ -77,21 +77,37 @@ export function planColumns(header: DetectedHeader, mapping: ImportMapping, defa
     const field = mapping.columns[col.letter];
     if (!field) continue;
     const column = COLUMN_BY_FIELD.get(field)!;
-    const unit = namedMoneyUnit(col.header) ?? (col.group ? namedMoneyUnit(col.group) : null) ?? header.unitNote ?? 'wan';
+    const unit =
+      namedMoneyUnit(col.header) ?? (col.group ? namedMoneyUnit(col.group) : null) ?? header.unitNote ?? 'wan';
     const year = /(\d{4})\s*年/.exec(col.header)?.[1] ?? (col.group ? /(\d{4})\s*年/.exec(col.group)?.[1] : undefined);
-    plans.push({ index: col.index, letter: col.letter, header: col.header, column, ctx: { moneyUnit: unit }, planYear: field === 'annualPlanWan' ? (year ? Number(year) : defaultYear) : null });
+    plans.push({
+      index: col.index,
+      letter: col.letter,
+      header: col.header,
+      column,
+      ctx: { moneyUnit: unit },
+      planYear: field === 'annualPlanWan' ? (year ? Number(year) : defaultYear) : null,
+    });
   }
   return plans;
 }
 
-const isFormula = (c: RawCell): c is FormulaCell => typeof c === 'object' && c !== null && !(c instanceof Date) && 'formula' in c;
-const isError = (c: RawCell): c is ErrorCell => typeof c === 'object' && c !== null && !(c instanceof Date) && 'error' in c;
+const isFormula = (c: RawCell): c is FormulaCell =>
+  typeof c === 'object' && c !== null && !(c instanceof Date) && 'formula' in c;
+const isError = (c: RawCell): c is ErrorCell =>
+  typeof c === 'object' && c !== null && !(c instanceof Date) && 'error' in c;
 
 /** Heading, subtotal and note lines people keep inside ledgers. */
-const NOT_A_PROJECT = /^(合计|总计|小计|累计|共计|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|注[:：]|说明|备注[:：]|填报|制表|审核人|负责人)/;
+const NOT_A_PROJECT =
+  /^(合计|总计|小计|累计|共计|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|注[:：]|说明|备注[:：]|填报|制表|审核人|负责人)/;
 
 /** An error at a mapped cell, its reference built only then: most cells of a large ledger have none. */
-const errorAt = (p: ColumnPlan, row: number, message: string): RowError => ({ row, cell: cellRef(p.index, row), column: p.header, message });
+const errorAt = (p: ColumnPlan, row: number, message: string): RowError => ({
+  row,
+  cell: cellRef(p.index, row),
+  column: p.header,
+  message,
+});
 
 /** Parses every mapped cell of a row; an unparseable cell is an error naming it. */
 export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
@@ -102,7 +118,13 @@ export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
     const cell = raw.cells[p.index] ?? null;
     if (isFormula(cell)) {
       filled++;
-      errors.push(errorAt(p, raw.row, `是公式（=${cell.formula.slice(0, 60)}），文件中没有保存计算结果；请在 Excel 中打开并保存，或复制后“选择性粘贴 → 数值”`));
+      errors.push(
+        errorAt(
+          p,
+          raw.row,
+          `是公式（=${cell.formula.slice(0, 60)}），文件中没有保存计算结果；请在 Excel 中打开并保存，或复制后“选择性粘贴 → 数值”`,
+        ),
+      );
       continue;
     }
     if (isError(cell)) {
@@ -120,7 +142,8 @@ export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
   // "合计" may stand in the name column or in the first column (序号), mapped or not.
   const nameOrFirst = typeof values.name === 'string' ? values.name : firstText(raw, plans);
   const lead = firstCell(raw);
-  if (!values.code && ((nameOrFirst && NOT_A_PROJECT.test(nameOrFirst)) || (lead && NOT_A_PROJECT.test(lead)))) return { row: raw.row, kind: 'skip', values: {}, errors: [] };
+  if (!values.code && ((nameOrFirst && NOT_A_PROJECT.test(nameOrFirst)) || (lead && NOT_A_PROJECT.test(lead))))
+    return { row: raw.row, kind: 'skip', values: {}, errors: [] };
   return { row: raw.row, kind: 'data', values, errors };
 }
 
@@ -139,8 +162,16 @@ function firstText(raw: RawRow, plans: readonly ColumnPlan[]): string {
 }
 
 /** Where to point at for a field: its own cell when mapped, else the name (or first mapped) cell. */
-export function cellOf(field: LedgerField | null, row: number, plans: readonly ColumnPlan[]): { row: number; cell: string; column: string } {
-  const p = plans.find((x) => x.column.field === field) ?? plans.find((x) => x.column.field === 'name') ?? plans.find((x) => x.column.field === 'code') ?? plans[0];
+export function cellOf(
+  field: LedgerField | null,
+  row: number,
+  plans: readonly ColumnPlan[],
+): { row: number; cell: string; column: string } {
+  const p =
+    plans.find((x) => x.column.field === field) ??
+    plans.find((x) => x.column.field === 'name') ??
+    plans.find((x) => x.column.field === 'code') ??
+    plans[0];
   if (!p) return { row, cell: `A${row}`, column: '' };
   return { row, cell: cellRef(p.index, row), column: p.header };
 }
@@ -149,7 +180,12 @@ const headerOf = (field: string) => COLUMN_BY_FIELD.get(field as ProjectField)?.
 const stageLabel = (s: string) => STAGE_LABELS[s as Stage]?.['zh-CN'] ?? s;
 
 /** A new project's required fields, each missing one an error at its cell (or the name cell when unmapped). */
-export function missingRequired(values: Values, row: number, plans: readonly ColumnPlan[], defaults: ImportMapping['defaults']): RowError[] {
+export function missingRequired(
+  values: Values,
+  row: number,
+  plans: readonly ColumnPlan[],
+  defaults: ImportMapping['defaults'],
+): RowError[] {
   const errors: RowError[] = [];
   for (const field of REQUIRED_FOR_CREATE) {
     if (values[field] !== undefined && values[field] !== null) continue;
@@ -157,14 +193,20 @@ export function missingRequired(values: Values, row: number, plans: readonly Col
     const mapped = plans.some((p) => p.column.field === field);
     errors.push({
       ...cellOf(field, row, plans),
-      message: mapped ? `新建项目须填写“${headerOf(field)}”` : `新建项目须有“${headerOf(field)}”：台账中没有这一列，请在列对应中指定列或默认值`,
+      message: mapped
+        ? `新建项目须填写“${headerOf(field)}”`
+        : `新建项目须有“${headerOf(field)}”：台账中没有这一列，请在列对应中指定列或默认值`,
     });
   }
   return errors;
 }
 
 /** The cross-field rules' violations (project-rules.ts) as cell errors. */
-export function ruleErrors(violations: readonly RuleViolation[], row: number, plans: readonly ColumnPlan[]): RowError[] {
+export function ruleErrors(
+  violations: readonly RuleViolation[],
+  row: number,
+  plans: readonly ColumnPlan[],
+): RowError[] {
   return violations.map((v) => {
     const field = (v.field === 'annualPlans' ? 'annualPlanWan' : v.field) as ProjectField;
     const at = cellOf(field, row, plans);
@@ -186,15 +228,27 @@ export function ruleErrors(violations: readonly RuleViolation[], row: number, pl
 }
 
 /** A stage change an update would make that the lifecycle refuses, at the stage cell. */
-export function transitionError(err: TransitionError, from: Stage, to: Stage, row: number, plans: readonly ColumnPlan[]): RowError {
+export function transitionError(
+  err: TransitionError,
+  from: Stage,
+  to: Stage,
+  row: number,
+  plans: readonly ColumnPlan[],
+): RowError {
   const at = cellOf('stage', row, plans);
   switch (err.code) {
     case 'SAME_STAGE':
       return { ...at, message: `项目已是“${stageLabel(to)}”阶段` };
     case 'FORBIDDEN_TRANSITION':
-      return { ...at, message: `项目当前为“${stageLabel(from)}”，不能直接改为“${stageLabel(to)}”${err.allowed.length ? `（可改为：${err.allowed.map(stageLabel).join('、')}）` : '（已退库的项目不能再变更阶段）'}` };
+      return {
+        ...at,
+        message: `项目当前为“${stageLabel(from)}”，不能直接改为“${stageLabel(to)}”${err.allowed.length ? `（可改为：${err.allowed.map(stageLabel).join('、')}）` : '（已退库的项目不能再变更阶段）'}`,
+      };
     case 'MISSING':
-      return { ...cellOf(err.field === 'reason' ? 'stage' : (err.field as ProjectField), row, plans), message: `改为“${stageLabel(to)}”须填写${headerOf(err.field)}` };
+      return {
+        ...cellOf(err.field === 'reason' ? 'stage' : (err.field as ProjectField), row, plans),
+        message: `改为“${stageLabel(to)}”须填写${headerOf(err.field)}`,
+      };
     case 'FUTURE_DATE':
       return { ...cellOf(err.field as ProjectField, row, plans), message: `${headerOf(err.field)}不能晚于今天` };
   }

@@ -20,7 +20,13 @@ const late: ProjectFacts = factsWith({
     { month: 8, state: 'approved', late: false },
   ],
 });
-const exemption = (patch: Partial<Exemption> = {}): Exemption => ({ dimension: 'progress', until: '2026-09-30', reason: '汛期停工', approver: '县发改局 王局长', ...patch });
+const exemption = (patch: Partial<Exemption> = {}): Exemption => ({
+  dimension: 'progress',
+  until: '2026-09-30',
+  reason: '汛期停工',
+  approver: '县发改局 王局长',
+  ...patch,
+});
 
 describe('evaluateProject', () => {
   it('registers one strategy per dimension', () => {
@@ -28,7 +34,13 @@ describe('evaluateProject', () => {
   });
 
   it('is grey for a 谋划 project nothing applies to', () => {
-    expect(evaluateProject(factsWith(), rules, ctx)).toEqual({ colour: 'grey', findings: [], exempted: [], assessed: [], ruleSetVersion: 'default' });
+    expect(evaluateProject(factsWith(), rules, ctx)).toEqual({
+      colour: 'grey',
+      findings: [],
+      exempted: [],
+      assessed: [],
+      ruleSetVersion: 'default',
+    });
   });
 
   it('is green when dimensions apply and none fires', () => {
@@ -40,12 +52,24 @@ describe('evaluateProject', () => {
   it('is the worst of its findings, each with its reason', () => {
     const light = evaluateProject(late, rules, ctx);
     expect(light.colour).toBe('yellow');
-    expect(light.findings.map((f) => f.text['zh-CN'])).toEqual(['计划开工已逾期 1 个月', '完成率 41.2%，落后序时进度 25.5 个百分点']);
-    expect(light.findings.map((f) => f.text.en)).toEqual(['Planned start overdue by 1 month', '41.2% of the annual plan completed, 25.5 points behind the time schedule']);
+    expect(light.findings.map((f) => f.text['zh-CN'])).toEqual([
+      '计划开工已逾期 1 个月',
+      '完成率 41.2%，落后序时进度 25.5 个百分点',
+    ]);
+    expect(light.findings.map((f) => f.text.en)).toEqual([
+      'Planned start overdue by 1 month',
+      '41.2% of the annual plan completed, 25.5 points behind the time schedule',
+    ]);
   });
 
   it('goes red when any dimension is red, and lists red first', () => {
-    const missing = { ...late, reports: [{ month: 7, state: 'missing' as const, late: true }, { month: 8, state: 'missing' as const, late: true }] };
+    const missing = {
+      ...late,
+      reports: [
+        { month: 7, state: 'missing' as const, late: true },
+        { month: 8, state: 'missing' as const, late: true },
+      ],
+    };
     const light = evaluateProject(missing, rules, ctx);
     expect(light.colour).toBe('red');
     expect(light.findings.map((f) => [f.dimension, f.colour])).toEqual([
@@ -70,7 +94,11 @@ describe('evaluateProject', () => {
   });
 
   it('is green, with the findings still visible, when every finding is exempted', () => {
-    const light = evaluateProject({ ...late, exemptions: [exemption(), exemption({ dimension: 'start' })] }, rules, ctx);
+    const light = evaluateProject(
+      { ...late, exemptions: [exemption(), exemption({ dimension: 'start' })] },
+      rules,
+      ctx,
+    );
     expect(light.colour).toBe('green');
     expect(light.findings).toEqual([]);
     expect(light.exempted.map((f) => f.code)).toEqual(['START_OVERDUE', 'PROGRESS_BEHIND']);
@@ -116,7 +144,12 @@ describe('colours', () => {
   });
 
   it('summarises a unit by counting its projects', () => {
-    expect(summariseUnit(['green', 'red', 'green', 'grey', 'yellow', 'green'])).toEqual({ green: 3, yellow: 1, red: 1, grey: 1 });
+    expect(summariseUnit(['green', 'red', 'green', 'grey', 'yellow', 'green'])).toEqual({
+      green: 3,
+      yellow: 1,
+      red: 1,
+      grey: 1,
+    });
     expect(summariseUnit([])).toEqual({ green: 0, yellow: 0, red: 0, grey: 0 });
   });
 

@@ -9,10 +9,26 @@ import { signToStart } from './dimensions/sign-to-start.ts';
 import { start } from './dimensions/start.ts';
 import { tickets } from './dimensions/tickets.ts';
 import type { RuleSet } from './rules.ts';
-import { DIMENSION_KEYS, type Colour, type Dimension, type DimensionKey, type EvaluationContext, type Exemption, type Finding, type ProjectFacts } from './types.ts';
+import {
+  DIMENSION_KEYS,
+  type Colour,
+  type Dimension,
+  type DimensionKey,
+  type EvaluationContext,
+  type Exemption,
+  type Finding,
+  type ProjectFacts,
+} from './types.ts';
 
 /** The one dispatch table: each dimension's strategy, keyed as in the rule set. */
-export const DIMENSIONS: { [K in DimensionKey]: Dimension<K> } = { start, signToStart, progress, report, approvals, tickets };
+export const DIMENSIONS: { [K in DimensionKey]: Dimension<K> } = {
+  start,
+  signToStart,
+  progress,
+  report,
+  approvals,
+  tickets,
+};
 
 export interface ProjectLight {
   colour: Colour;
@@ -37,7 +53,12 @@ export function isExemptionValid(e: Exemption, today: string): boolean {
   return e.until >= today && e.reason.trim() !== '' && e.approver.trim() !== '';
 }
 
-function assessDimension<K extends DimensionKey>(key: K, facts: ProjectFacts, ruleSet: RuleSet, ctx: EvaluationContext): Finding[] | null {
+function assessDimension<K extends DimensionKey>(
+  key: K,
+  facts: ProjectFacts,
+  ruleSet: RuleSet,
+  ctx: EvaluationContext,
+): Finding[] | null {
   const dimension: Dimension<K> = DIMENSIONS[key];
   const rules = ruleSet[key];
   if (!rules.enabled || !dimension.applies(facts, ctx)) return null;
@@ -49,7 +70,9 @@ function assessDimension<K extends DimensionKey>(key: K, facts: ProjectFacts, ru
  * start and 25.5 points behind 序时进度 → yellow with both reasons.
  */
 export function evaluateProject(facts: ProjectFacts, ruleSet: RuleSet, ctx: EvaluationContext): ProjectLight {
-  const exemptDimensions = new Set(facts.exemptions.filter((e) => isExemptionValid(e, ctx.today)).map((e) => e.dimension));
+  const exemptDimensions = new Set(
+    facts.exemptions.filter((e) => isExemptionValid(e, ctx.today)).map((e) => e.dimension),
+  );
   const assessed: DimensionKey[] = [];
   const findings: Finding[] = [];
   const exempted: Finding[] = [];

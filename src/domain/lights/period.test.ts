@@ -24,7 +24,11 @@ describe('months after the fact', () => {
   });
 
   it('lists the months between two months', () => {
-    expect(monthsBetween({ year: 2025, month: 11 }, { year: 2026, month: 2 })).toEqual([{ year: 2025, month: 11 }, { year: 2025, month: 12 }, { year: 2026, month: 1 }]);
+    expect(monthsBetween({ year: 2025, month: 11 }, { year: 2026, month: 2 })).toEqual([
+      { year: 2025, month: 11 },
+      { year: 2025, month: 12 },
+      { year: 2026, month: 1 },
+    ]);
     expect(monthsBetween({ year: 2026, month: 5 }, { year: 2026, month: 5 })).toEqual([]);
   });
 });
@@ -32,7 +36,14 @@ describe('months after the fact', () => {
 describe('report statuses', () => {
   const base = { year: 2026, upToMonth: 10, today: '2026-11-02' };
   it('marks owed months without a submitted report missing once their deadline passed', () => {
-    const statuses = reportStatuses({ ...base, firstOwedMonth: 8, reports: [{ month: 8, state: 'approved', isLate: false }, { month: 9, state: 'draft', isLate: false }] });
+    const statuses = reportStatuses({
+      ...base,
+      firstOwedMonth: 8,
+      reports: [
+        { month: 8, state: 'approved', isLate: false },
+        { month: 9, state: 'draft', isLate: false },
+      ],
+    });
     expect(statuses).toEqual([
       { month: 8, state: 'approved', late: false },
       { month: 9, state: 'missing', late: true },
@@ -42,7 +53,12 @@ describe('report statuses', () => {
   });
 
   it('keeps a late submitted report late', () => {
-    const statuses = reportStatuses({ ...base, today: '2026-11-10', firstOwedMonth: 10, reports: [{ month: 10, state: 'submitted', isLate: true }] });
+    const statuses = reportStatuses({
+      ...base,
+      today: '2026-11-10',
+      firstOwedMonth: 10,
+      reports: [{ month: 10, state: 'submitted', isLate: true }],
+    });
     expect(statuses).toEqual([{ month: 10, state: 'submitted', late: true }]);
   });
 

@@ -35,7 +35,10 @@ export function assessmentDay(period: { year: number; month: number }, today: st
 }
 
 /** The months from `from` up to but not including `to`, in order. */
-export function monthsBetween(from: { year: number; month: number }, to: { year: number; month: number }): { year: number; month: number }[] {
+export function monthsBetween(
+  from: { year: number; month: number },
+  to: { year: number; month: number },
+): { year: number; month: number }[] {
   const out: { year: number; month: number }[] = [];
   for (let p = from; p.year < to.year || (p.year === to.year && p.month < to.month); p = nextMonth(p)) out.push(p);
   return out;
@@ -47,7 +50,13 @@ export function monthsBetween(from: { year: number; month: number }, to: { year:
  * `missing` once its deadline has passed, and `pending` (or the draft's state) before that.
  */
 export function reportStatuses(
-  args: { year: number; upToMonth: number; firstOwedMonth: number | null; today: string; reports: { month: number; state: string; isLate: boolean }[] },
+  args: {
+    year: number;
+    upToMonth: number;
+    firstOwedMonth: number | null;
+    today: string;
+    reports: { month: number; state: string; isLate: boolean }[];
+  },
   calendar: ReportingCalendar = DEFAULT_CALENDAR,
 ): ReportStatus[] {
   if (args.firstOwedMonth === null) return [];
@@ -58,7 +67,12 @@ export function reportStatuses(
     const pastDeadline = args.today > submitDeadline(args.year, month, calendar);
     if (r && (r.state === 'submitted' || r.state === 'approved')) out.push({ month, state: r.state, late: r.isLate });
     else if (pastDeadline) out.push({ month, state: 'missing', late: true });
-    else if (r) out.push({ month, state: r.state as ReportStatus['state'], late: isLate(args.today, args.year, month, calendar) });
+    else if (r)
+      out.push({
+        month,
+        state: r.state as ReportStatus['state'],
+        late: isLate(args.today, args.year, month, calendar),
+      });
     else out.push({ month, state: 'pending', late: false });
   }
   return out;

@@ -53,24 +53,59 @@ describe('parseRuleSet', () => {
     ['a dimension that is not an object', { start: 3 }, 'start', null, 'NOT_AN_OBJECT'],
     ['an unknown field', { start: { redFromDays: 3 } }, 'start', 'redFromDays', 'UNKNOWN_FIELD'],
     ['yellow above red (progress)', { progress: { yellowFromPoints: 35 } }, 'progress', 'yellowFromPoints', 'INVERTED'],
-    ['yellow above red (start)', { start: { yellowFromMonths: 4, redFromMonths: 3 } }, 'start', 'yellowFromMonths', 'INVERTED'],
+    [
+      'yellow above red (start)',
+      { start: { yellowFromMonths: 4, redFromMonths: 3 } },
+      'start',
+      'yellowFromMonths',
+      'INVERTED',
+    ],
     ['yellow above red (approvals)', { approvals: { yellowFromDays: 16 } }, 'approvals', 'yellowFromDays', 'INVERTED'],
-    ['yellow above red (report)', { report: { yellowFromMissingMonths: 3 } }, 'report', 'yellowFromMissingMonths', 'INVERTED'],
+    [
+      'yellow above red (report)',
+      { report: { yellowFromMissingMonths: 3 } },
+      'report',
+      'yellowFromMissingMonths',
+      'INVERTED',
+    ],
     ['a negative threshold', { approvals: { redAboveDays: -1 } }, 'approvals', 'redAboveDays', 'NEGATIVE'],
     ['negative points', { progress: { yellowFromPoints: -5 } }, 'progress', 'yellowFromPoints', 'NEGATIVE'],
     ['a string number', { progress: { redAbovePoints: '30' } }, 'progress', 'redAbovePoints', 'NOT_A_NUMBER'],
     ['infinity', { progress: { redAbovePoints: Infinity } }, 'progress', 'redAbovePoints', 'NOT_A_NUMBER'],
     ['fractional months', { start: { redFromMonths: 2.5 } }, 'start', 'redFromMonths', 'NOT_AN_INTEGER'],
     ['points above 100', { progress: { redAbovePoints: 120 } }, 'progress', 'redAbovePoints', 'OUT_OF_RANGE'],
-    ['a share above 100%', { signToStart: { yellowFromPercent: 110 } }, 'signToStart', 'yellowFromPercent', 'OUT_OF_RANGE'],
-    ['a promise of 0 days', { signToStart: { defaultPromiseDays: 0 } }, 'signToStart', 'defaultPromiseDays', 'OUT_OF_RANGE'],
-    ['0 missing months', { report: { yellowFromMissingMonths: 0 } }, 'report', 'yellowFromMissingMonths', 'OUT_OF_RANGE'],
+    [
+      'a share above 100%',
+      { signToStart: { yellowFromPercent: 110 } },
+      'signToStart',
+      'yellowFromPercent',
+      'OUT_OF_RANGE',
+    ],
+    [
+      'a promise of 0 days',
+      { signToStart: { defaultPromiseDays: 0 } },
+      'signToStart',
+      'defaultPromiseDays',
+      'OUT_OF_RANGE',
+    ],
+    [
+      '0 missing months',
+      { report: { yellowFromMissingMonths: 0 } },
+      'report',
+      'yellowFromMissingMonths',
+      'OUT_OF_RANGE',
+    ],
     ['"yes" for a switch', { report: { lateIsYellow: 'yes' } }, 'report', 'lateIsYellow', 'NOT_A_BOOLEAN'],
-  ] as [string, unknown, string | null, string | null, string][])('refuses %s', (_what, input, dimension, field, code) => {
-    expect(errorOf(input)).toEqual({ dimension, field, code });
-  });
+  ] as [string, unknown, string | null, string | null, string][])(
+    'refuses %s',
+    (_what, input, dimension, field, code) => {
+      expect(errorOf(input)).toEqual({ dimension, field, code });
+    },
+  );
 
   it('names the place in its message', () => {
-    expect(() => parseRuleSet({ progress: { yellowFromPoints: 35 } })).toThrow('invalid rule set: INVERTED at progress.yellowFromPoints');
+    expect(() => parseRuleSet({ progress: { yellowFromPoints: 35 } })).toThrow(
+      'invalid rule set: INVERTED at progress.yellowFromPoints',
+    );
   });
 });

@@ -82,15 +82,31 @@ const int = (min = 0, max?: number): FieldSpec => ({ kind: 'number', integer: tr
 const num = (min = 0, max?: number): FieldSpec => ({ kind: 'number', integer: false, min, max });
 
 /** How each field is checked, and which (yellow, red) pairs must not be inverted. */
-const SCHEMA: { [K in DimensionKey]: { fields: Record<keyof RuleSet[K], FieldSpec>; ordered: [keyof RuleSet[K], keyof RuleSet[K]][] } } = {
-  start: { fields: { enabled: bool, yellowFromMonths: int(), redFromMonths: int() }, ordered: [['yellowFromMonths', 'redFromMonths']] },
+const SCHEMA: {
+  [K in DimensionKey]: { fields: Record<keyof RuleSet[K], FieldSpec>; ordered: [keyof RuleSet[K], keyof RuleSet[K]][] };
+} = {
+  start: {
+    fields: { enabled: bool, yellowFromMonths: int(), redFromMonths: int() },
+    ordered: [['yellowFromMonths', 'redFromMonths']],
+  },
   signToStart: { fields: { enabled: bool, defaultPromiseDays: int(1), yellowFromPercent: num(0, 100) }, ordered: [] },
-  progress: { fields: { enabled: bool, yellowFromPoints: num(0, 100), redAbovePoints: num(0, 100) }, ordered: [['yellowFromPoints', 'redAbovePoints']] },
+  progress: {
+    fields: { enabled: bool, yellowFromPoints: num(0, 100), redAbovePoints: num(0, 100) },
+    ordered: [['yellowFromPoints', 'redAbovePoints']],
+  },
   report: {
-    fields: { enabled: bool, lateIsYellow: bool, yellowFromMissingMonths: int(1, 12), redFromMissingMonths: int(1, 12) },
+    fields: {
+      enabled: bool,
+      lateIsYellow: bool,
+      yellowFromMissingMonths: int(1, 12),
+      redFromMissingMonths: int(1, 12),
+    },
     ordered: [['yellowFromMissingMonths', 'redFromMissingMonths']],
   },
-  approvals: { fields: { enabled: bool, yellowFromDays: int(), redAboveDays: int() }, ordered: [['yellowFromDays', 'redAboveDays']] },
+  approvals: {
+    fields: { enabled: bool, yellowFromDays: int(), redAboveDays: int() },
+    ordered: [['yellowFromDays', 'redAboveDays']],
+  },
   tickets: { fields: { enabled: bool, redAboveWorkingDays: int(), escalatedIsRed: bool }, ordered: [] },
 };
 
@@ -132,7 +148,8 @@ export function parseRuleSet(input: unknown): RuleSet {
     if (!(DIMENSION_KEYS as readonly string[]).includes(key)) throw new RuleSetError(key, null, 'UNKNOWN_DIMENSION');
   }
   const out = { version: version.trim() } as RuleSet;
-  for (const key of DIMENSION_KEYS) (out as unknown as Record<string, unknown>)[key] = parseDimension(key, dimensions[key]);
+  for (const key of DIMENSION_KEYS)
+    (out as unknown as Record<string, unknown>)[key] = parseDimension(key, dimensions[key]);
   return out;
 }
 

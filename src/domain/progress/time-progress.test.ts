@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatPoints, formatScore, gapToTimeProgress, parseCurve, roundHalfUp, timeProgress, TimeProgressError, yearCompletion } from './time-progress.ts';
+import {
+  formatPoints,
+  formatScore,
+  gapToTimeProgress,
+  parseCurve,
+  roundHalfUp,
+  timeProgress,
+  TimeProgressError,
+  yearCompletion,
+} from './time-progress.ts';
 
 // A front-light curve: little in the winter, most of the work from spring to autumn.
 const curve = [2, 5, 12, 20, 30, 42, 52, 62, 72, 82, 92, 100];

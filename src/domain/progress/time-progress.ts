@@ -16,7 +16,11 @@ export class TimeProgressError extends Error {
     /** 0-based position in the curve of the offending value, when there is one. */
     readonly index: number | null = null,
   ) {
-    super(code === 'MONTH' ? 'month must be an integer 1..12' : `invalid monthly curve: ${code}${index === null ? '' : ` at ${index}`}`);
+    super(
+      code === 'MONTH'
+        ? 'month must be an integer 1..12'
+        : `invalid monthly curve: ${code}${index === null ? '' : ` at ${index}`}`,
+    );
     this.name = 'TimeProgressError';
   }
 }

@@ -32,7 +32,11 @@ export type ListStatus = 'done' | 'pending';
 export const inYear = (date: string | null, year: number) => date !== null && date.startsWith(`${year}-`);
 
 /** Whether the project is on the list of the year, and for the start and production lists, whether it is done. */
-export function listMembership(p: ListFacts, list: ListName, year: number): { member: boolean; status: ListStatus | null } {
+export function listMembership(
+  p: ListFacts,
+  list: ListName,
+  year: number,
+): { member: boolean; status: ListStatus | null } {
   switch (list) {
     case 'planning':
       return { member: p.stage === 'planning', status: null };

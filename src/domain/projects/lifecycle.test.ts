@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { allowedNextStages, checkTransition, isStepBack, STAGES, TRANSITIONS, type Stage } from './lifecycle.ts';
 
 const today = '2026-11-23';
-const full = { reason: '资金到位延迟', actualStartDate: '2026-03-01', actualCompletionDate: '2026-10-01', actualProductionDate: '2026-11-01', actualCapacityDate: '2026-11-20', today };
+const full = {
+  reason: '资金到位延迟',
+  actualStartDate: '2026-03-01',
+  actualCompletionDate: '2026-10-01',
+  actualProductionDate: '2026-11-01',
+  actualCapacityDate: '2026-11-20',
+  today,
+};
 
 describe('lifecycle transitions', () => {
   // Every allowed move, with everything it could need present: allowed.
@@ -12,7 +19,9 @@ describe('lifecycle transitions', () => {
 
   // Every pair not in the table: forbidden, and the error lists what is allowed instead.
   const allowed = new Set(TRANSITIONS.map((t) => `${t.from}>${t.to}`));
-  const forbidden = STAGES.flatMap((from) => STAGES.filter((to) => to !== from && !allowed.has(`${from}>${to}`)).map((to) => [from, to] as const));
+  const forbidden = STAGES.flatMap((from) =>
+    STAGES.filter((to) => to !== from && !allowed.has(`${from}>${to}`)).map((to) => [from, to] as const),
+  );
   it.each(forbidden)('%s → %s is forbidden', (from, to) => {
     const err = checkTransition({ ...full, from, to });
     expect(err).toEqual({ code: 'FORBIDDEN_TRANSITION', allowed: allowedNextStages(from) });
@@ -34,7 +43,10 @@ describe('lifecycle transitions', () => {
   });
 
   it('refuses an actual start date in the future', () => {
-    expect(checkTransition({ today, from: 'preparing', to: 'construction', actualStartDate: '2026-11-24' })).toEqual({ code: 'FUTURE_DATE', field: 'actualStartDate' });
+    expect(checkTransition({ today, from: 'preparing', to: 'construction', actualStartDate: '2026-11-24' })).toEqual({
+      code: 'FUTURE_DATE',
+      field: 'actualStartDate',
+    });
     expect(checkTransition({ today, from: 'preparing', to: 'construction', actualStartDate: today })).toBeNull();
   });
 

@@ -3,7 +3,17 @@
  * production → capacity, with the side exits suspended and dropped. Transitions are data; one function
  * checks a proposed change against them and the preconditions a project office would insist on.
  */
-export const STAGES = ['planning', 'reserve', 'preparing', 'construction', 'completed', 'production', 'capacity', 'suspended', 'dropped'] as const;
+export const STAGES = [
+  'planning',
+  'reserve',
+  'preparing',
+  'construction',
+  'completed',
+  'production',
+  'capacity',
+  'suspended',
+  'dropped',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<Stage, { 'zh-CN': string; en: string }> = {
@@ -19,9 +29,18 @@ export const STAGE_LABELS: Record<Stage, { 'zh-CN': string; en: string }> = {
 };
 
 /** The main line, in order. */
-export const MAIN_LINE: readonly Stage[] = ['planning', 'reserve', 'preparing', 'construction', 'completed', 'production', 'capacity'];
+export const MAIN_LINE: readonly Stage[] = [
+  'planning',
+  'reserve',
+  'preparing',
+  'construction',
+  'completed',
+  'production',
+  'capacity',
+];
 
-export type Requirement = 'actualStartDate' | 'actualCompletionDate' | 'actualProductionDate' | 'actualCapacityDate' | 'reason';
+export type Requirement =
+  'actualStartDate' | 'actualCompletionDate' | 'actualProductionDate' | 'actualCapacityDate' | 'reason';
 
 interface TransitionRule {
   from: Stage;
@@ -48,7 +67,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   forward('construction', 'preparing', ['reason']),
   // Suspending and dropping need a reason; a suspended project resumes where it can, with a reason.
   ...(['preparing', 'construction'] as Stage[]).map((s) => forward(s, 'suspended', ['reason'])),
-  ...(['planning', 'reserve', 'preparing', 'construction', 'suspended'] as Stage[]).map((s) => forward(s, 'dropped', ['reason'])),
+  ...(['planning', 'reserve', 'preparing', 'construction', 'suspended'] as Stage[]).map((s) =>
+    forward(s, 'dropped', ['reason']),
+  ),
   forward('suspended', 'preparing', ['reason']),
   forward('suspended', 'construction', ['reason', 'actualStartDate']),
 ];

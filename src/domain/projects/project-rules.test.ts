@@ -17,12 +17,27 @@ describe('project cross-field rules', () => {
   });
 
   it.each([
-    ['a start after the completion', { planned: { start: '2027-08-01', completion: '2027-06-30' } }, 'plannedCompletionDate', 'DATE_ORDER'],
-    ['a production before the completion', { planned: { start: '2026-03-01', completion: '2027-06-30', production: '2027-01-01' } }, 'plannedProductionDate', 'DATE_ORDER'],
+    [
+      'a start after the completion',
+      { planned: { start: '2027-08-01', completion: '2027-06-30' } },
+      'plannedCompletionDate',
+      'DATE_ORDER',
+    ],
+    [
+      'a production before the completion',
+      { planned: { start: '2026-03-01', completion: '2027-06-30', production: '2027-01-01' } },
+      'plannedProductionDate',
+      'DATE_ORDER',
+    ],
     ['an actual start tomorrow', { actual: { start: '2026-11-24' } }, 'actualStartDate', 'FUTURE_ACTUAL'],
     ['construction without an actual start', { actual: {} }, 'actualStartDate', 'STAGE_NEEDS_DATE'],
     ['a preparing project that has started', { stage: 'preparing' }, 'actualStartDate', 'DATE_BEFORE_STAGE'],
-    ['fixed assets above the total', { fixedAssetInvestment: 300_000_001 }, 'fixedAssetInvestmentWan', 'FIXED_ABOVE_TOTAL'],
+    [
+      'fixed assets above the total',
+      { fixedAssetInvestment: 300_000_001 },
+      'fixedAssetInvestmentWan',
+      'FIXED_ABOVE_TOTAL',
+    ],
     ['annual plans above the total', { annualPlanSum: 300_000_001 }, 'annualPlans', 'PLANS_ABOVE_TOTAL'],
   ] as [string, Partial<ProjectFacts>, string, string][])('refuses %s', (_what, patch, field, key) => {
     const violations = checkProjectRules({ ...ok, ...patch }, today);
@@ -30,11 +45,20 @@ describe('project cross-field rules', () => {
   });
 
   it('lets a factory produce before the formal completion', () => {
-    const facts: ProjectFacts = { ...ok, stage: 'production', actual: { start: '2025-03-01', completion: '2026-10-01', production: '2026-08-01' } };
+    const facts: ProjectFacts = {
+      ...ok,
+      stage: 'production',
+      actual: { start: '2025-03-01', completion: '2026-10-01', production: '2026-08-01' },
+    };
     expect(checkProjectRules(facts, today)).toEqual([]);
   });
 
   it('accepts equal dates at the limits (start on the completion day; an actual date of today)', () => {
-    expect(checkProjectRules({ ...ok, planned: { start: '2026-03-01', completion: '2026-03-01' }, actual: { start: today } }, today)).toEqual([]);
+    expect(
+      checkProjectRules(
+        { ...ok, planned: { start: '2026-03-01', completion: '2026-03-01' }, actual: { start: today } },
+        today,
+      ),
+    ).toEqual([]);
   });
 });

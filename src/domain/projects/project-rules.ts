@@ -11,7 +11,8 @@ export interface ProjectFacts {
   annualPlanSum: number;
 }
 
-export type RuleKey = 'DATE_ORDER' | 'FUTURE_ACTUAL' | 'FIXED_ABOVE_TOTAL' | 'PLANS_ABOVE_TOTAL' | 'STAGE_NEEDS_DATE' | 'DATE_BEFORE_STAGE';
+export type RuleKey =
+  'DATE_ORDER' | 'FUTURE_ACTUAL' | 'FIXED_ABOVE_TOTAL' | 'PLANS_ABOVE_TOTAL' | 'STAGE_NEEDS_DATE' | 'DATE_BEFORE_STAGE';
 
 export interface RuleViolation {
   field: string;
@@ -45,7 +46,11 @@ export function checkProjectRules(p: ProjectFacts, today: string): RuleViolation
       const skipsCompletion = kind === 'actual' && m === 'production' && prev?.m === 'completion';
       const against = skipsCompletion && p.actual.start ? { m: 'start' as Milestone, date: p.actual.start } : prev;
       if (against && date < against.date) {
-        out.push({ field: field(kind, m), key: 'DATE_ORDER', params: { earlier: field(kind, against.m), later: field(kind, m) } });
+        out.push({
+          field: field(kind, m),
+          key: 'DATE_ORDER',
+          params: { earlier: field(kind, against.m), later: field(kind, m) },
+        });
       }
       prev = { m, date };
     }

@@ -19,12 +19,19 @@ const units: RaceUnit[] = [
   { unitId: 6, name: '住建局', group: 'departments' },
 ];
 const values = new Map([
-  ['fixedAssetInvestment' as const, new Map([1, 2, 3, 4, 5, 6].map((id) => [id, { value: [0, 98.5, 96.2, 61, 80, 90, 70][id]!, target: 100 }]))],
+  [
+    'fixedAssetInvestment' as const,
+    new Map([1, 2, 3, 4, 5, 6].map((id) => [id, { value: [0, 98.5, 96.2, 61, 80, 90, 70][id]!, target: 100 }])),
+  ],
 ]);
 const ranking = rankUnits({ definition, units, values });
 
 const red = (n: number): RedProjectLine[] =>
-  Array.from({ length: n }, (_, i) => ({ name: `项目${i + 1}`, unitName: ['兰江街道', '柏社乡', '住建局'][i % 3]!, reasons: [`原因${i + 1}`, '次要原因'] }));
+  Array.from({ length: n }, (_, i) => ({
+    name: `项目${i + 1}`,
+    unitName: ['兰江街道', '柏社乡', '住建局'][i % 3]!,
+    reasons: [`原因${i + 1}`, '次要原因'],
+  }));
 
 const input = (patch: Partial<CommentaryInput> = {}): CommentaryInput => ({
   regionName: '兰溪市',
@@ -62,18 +69,26 @@ describe('draftCommentary', () => {
     // The reported bulletin: 45.7756% against 83.3333…% is 37.558 behind → 37.6 (not 45.8 − 83.3 = 37.5)
     ['behind, rounded once', 45.7756, 250 / 3, '落后序时进度 37.6 个百分点'],
   ])('says when the county is %s', (_what, completionPct, timePct, phrase) => {
-    expect(draftCommentary(input({ totals: { planYuan: 1_200_000_000, completedYuan: 900_000_000, completionPct, timePct } }))).toContain(phrase);
+    expect(
+      draftCommentary(
+        input({ totals: { planYuan: 1_200_000_000, completedYuan: 900_000_000, completionPct, timePct } }),
+      ),
+    ).toContain(phrase);
   });
 
   it('writes amounts below 1 亿元 in 万元', () => {
-    const text = draftCommentary(input({ totals: { planYuan: 50_000_000, completedYuan: 8_600_000, completionPct: 17.2, timePct: 25 } }));
+    const text = draftCommentary(
+      input({ totals: { planYuan: 50_000_000, completedYuan: 8_600_000, completionPct: 17.2, timePct: 25 } }),
+    );
     expect(text).toContain('年度计划投资 5,000.00 万元');
     expect(text).toContain('累计完成投资 860.00 万元');
   });
 
   it('names each group’s 骏马 and 蜗牛 with their totals', () => {
     const text = draftCommentary(input());
-    expect(text).toContain('（一）乡镇街道（共 4 个单位参评）：综合得分排名靠前的“骏马”单位为兰江街道（98.50分）、云山街道（96.20分）；排名靠后的“蜗牛”单位为柏社乡（61.00分）。');
+    expect(text).toContain(
+      '（一）乡镇街道（共 4 个单位参评）：综合得分排名靠前的“骏马”单位为兰江街道（98.50分）、云山街道（96.20分）；排名靠后的“蜗牛”单位为柏社乡（61.00分）。',
+    );
     // Two departments cannot fill two 骏马 and one 蜗牛: neither list is named (not both units as 骏马).
     expect(text).toContain('（二）县级部门（共 2 个单位参评）：本组参评单位较少，不通报“骏马”“蜗牛”。');
     expect(text).toContain('（三）平台：本期无参评单位。');

@@ -50,13 +50,17 @@ export function draftCommentary(input: CommentaryInput): string {
   return [overview(input), rankingSection(input.ranking), problems(input), requirements()].map(section).join('\n\n');
 }
 
-
 function overview({ regionName, periodLabel, totals }: CommentaryInput): string[] {
   // Each figure is rounded once from the exact values, the gap too (DESIGN §3.12a).
   const completion = totals.completionPct;
   const time = totals.timePct;
   const gap = gapToTimeProgress(completion, time);
-  const versus = gap > 0 ? `超序时进度 ${formatPoints(gap)} 个百分点` : gap < 0 ? `落后序时进度 ${formatPoints(-gap)} 个百分点` : '与序时进度持平';
+  const versus =
+    gap > 0
+      ? `超序时进度 ${formatPoints(gap)} 个百分点`
+      : gap < 0
+        ? `落后序时进度 ${formatPoints(-gap)} 个百分点`
+        : '与序时进度持平';
   return [
     '一、总体情况',
     `截至${periodLabel}，${regionName}纳入调度的重点项目年度计划投资 ${formatMoney(totals.planYuan)}，累计完成投资 ${formatMoney(totals.completedYuan)}，` +
@@ -87,7 +91,9 @@ function problems({ regionName, periodLabel, redProjects }: CommentaryInput): st
   const heading = '三、存在问题';
   if (redProjects.length === 0) return [heading, `截至${periodLabel}，${regionName}无红灯项目。`];
   const units = new Set(redProjects.map((p) => p.unitName)).size;
-  const listed = redProjects.slice(0, RED_PROJECTS_NAMED).map((p, i) => `${i + 1}. ${p.name}（${p.unitName}）：${p.reasons[0] ?? '未注明原因'}。`);
+  const listed = redProjects
+    .slice(0, RED_PROJECTS_NAMED)
+    .map((p, i) => `${i + 1}. ${p.name}（${p.unitName}）：${p.reasons[0] ?? '未注明原因'}。`);
   const rest = redProjects.length - listed.length;
   return [
     heading,

@@ -34,4 +34,3 @@ export function commentaryBlocks(commentary: string): CommentaryBlock[] {
   close();
   return blocks;
 }
-

@@ -52,7 +52,8 @@ export class RaceConfigError extends Error {
   }
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `at.key`, or `key` at the top level. */
 export const pathOf = (at: string, key: string | number): string =>

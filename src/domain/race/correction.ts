@@ -18,7 +18,15 @@ export function correctionTitle(originalTitle: string): string {
  * 予以更正，以本通报为准，原通报同时废止。更正原因：8月财政收入数据补录后重新计分。" A reason's own final
  * full stop is not doubled.
  */
-export function correctionPreface({ title, docNumber, reason }: { title: string; docNumber: string; reason: string }): string {
+export function correctionPreface({
+  title,
+  docNumber,
+  reason,
+}: {
+  title: string;
+  docNumber: string;
+  reason: string;
+}): string {
   const why = reason.trim().replace(/[。．.；;，,\s]+$/u, '');
   return `现对《${title}》（${docNumber}）予以更正，以本通报为准，原通报同时废止。更正原因：${why}。`;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BIG_PROJECT_YUAN, formatIndicatorValue, indicatorByKey, INDICATORS, isIndicatorKey, type IndicatorKey } from './indicators.ts';
+import {
+  BIG_PROJECT_YUAN,
+  formatIndicatorValue,
+  indicatorByKey,
+  INDICATORS,
+  isIndicatorKey,
+  type IndicatorKey,
+} from './indicators.ts';
 
 describe('the indicator library', () => {
   it.each([

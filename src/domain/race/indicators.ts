@@ -18,7 +18,8 @@ import { formatPoints } from '../progress/time-progress.ts';
  * - `signedDeals`: deals signed in the period — null (no data) until deals are recorded;
  * - `ticketClosureRate`: closed ÷ due enterprise tickets in percent — null until tickets are recorded.
  */
-export type ComputedMetric = 'done' | 'starts' | 'startsAboveYi' | 'red' | 'overdueStarts' | 'signedDeals' | 'ticketClosureRate';
+export type ComputedMetric =
+  'done' | 'starts' | 'startsAboveYi' | 'red' | 'overdueStarts' | 'signedDeals' | 'ticketClosureRate';
 
 export type IndicatorSource = { kind: 'computed'; metric: ComputedMetric } | { kind: 'manual' };
 
@@ -41,18 +42,90 @@ const manual: IndicatorSource = { kind: 'manual' };
 
 /** Every indicator a race may use, in the order pickers list them. */
 export const INDICATORS = [
-  { key: 'fixedAssetInvestment', label: { 'zh-CN': '固定资产投资', en: 'Fixed-asset investment' }, unit: '元', higherIsBetter: true, source: computed('done') },
-  { key: 'newStartsAboveYi', label: { 'zh-CN': '新开工亿元以上项目', en: 'New starts of 100 million yuan or more' }, unit: '个', higherIsBetter: true, source: computed('startsAboveYi') },
-  { key: 'projectsStarted', label: { 'zh-CN': '新开工项目数', en: 'Projects started' }, unit: '个', higherIsBetter: true, source: computed('starts') },
-  { key: 'redProjects', label: { 'zh-CN': '红灯项目数', en: 'Red-light projects' }, unit: '个', higherIsBetter: false, source: computed('red') },
-  { key: 'overdueStarts', label: { 'zh-CN': '逾期未开工项目数', en: 'Projects past their start deadline' }, unit: '个', higherIsBetter: false, source: computed('overdueStarts') },
-  { key: 'signedDeals', label: { 'zh-CN': '签约项目', en: 'Signed deals' }, unit: '个', higherIsBetter: true, source: computed('signedDeals') },
-  { key: 'ticketClosureRate', label: { 'zh-CN': '问题办结率', en: 'Ticket closure rate' }, unit: '%', higherIsBetter: true, source: computed('ticketClosureRate') },
-  { key: 'fiscalRevenue', label: { 'zh-CN': '财政收入', en: 'Fiscal revenue' }, unit: '元', higherIsBetter: true, source: manual },
-  { key: 'industrialValueAdded', label: { 'zh-CN': '规上工业增加值', en: 'Value added of industry above designated size' }, unit: '元', higherIsBetter: true, source: manual },
-  { key: 'fundsInPlace', label: { 'zh-CN': '到位资金', en: 'Funds in place' }, unit: '元', higherIsBetter: true, source: manual },
-  { key: 'taxRevenue', label: { 'zh-CN': '税收', en: 'Tax revenue' }, unit: '元', higherIsBetter: true, source: manual },
-  { key: 'investmentGrowth', label: { 'zh-CN': '固定资产投资增速', en: 'Fixed-asset investment growth' }, unit: '%', higherIsBetter: true, source: manual },
+  {
+    key: 'fixedAssetInvestment',
+    label: { 'zh-CN': '固定资产投资', en: 'Fixed-asset investment' },
+    unit: '元',
+    higherIsBetter: true,
+    source: computed('done'),
+  },
+  {
+    key: 'newStartsAboveYi',
+    label: { 'zh-CN': '新开工亿元以上项目', en: 'New starts of 100 million yuan or more' },
+    unit: '个',
+    higherIsBetter: true,
+    source: computed('startsAboveYi'),
+  },
+  {
+    key: 'projectsStarted',
+    label: { 'zh-CN': '新开工项目数', en: 'Projects started' },
+    unit: '个',
+    higherIsBetter: true,
+    source: computed('starts'),
+  },
+  {
+    key: 'redProjects',
+    label: { 'zh-CN': '红灯项目数', en: 'Red-light projects' },
+    unit: '个',
+    higherIsBetter: false,
+    source: computed('red'),
+  },
+  {
+    key: 'overdueStarts',
+    label: { 'zh-CN': '逾期未开工项目数', en: 'Projects past their start deadline' },
+    unit: '个',
+    higherIsBetter: false,
+    source: computed('overdueStarts'),
+  },
+  {
+    key: 'signedDeals',
+    label: { 'zh-CN': '签约项目', en: 'Signed deals' },
+    unit: '个',
+    higherIsBetter: true,
+    source: computed('signedDeals'),
+  },
+  {
+    key: 'ticketClosureRate',
+    label: { 'zh-CN': '问题办结率', en: 'Ticket closure rate' },
+    unit: '%',
+    higherIsBetter: true,
+    source: computed('ticketClosureRate'),
+  },
+  {
+    key: 'fiscalRevenue',
+    label: { 'zh-CN': '财政收入', en: 'Fiscal revenue' },
+    unit: '元',
+    higherIsBetter: true,
+    source: manual,
+  },
+  {
+    key: 'industrialValueAdded',
+    label: { 'zh-CN': '规上工业增加值', en: 'Value added of industry above designated size' },
+    unit: '元',
+    higherIsBetter: true,
+    source: manual,
+  },
+  {
+    key: 'fundsInPlace',
+    label: { 'zh-CN': '到位资金', en: 'Funds in place' },
+    unit: '元',
+    higherIsBetter: true,
+    source: manual,
+  },
+  {
+    key: 'taxRevenue',
+    label: { 'zh-CN': '税收', en: 'Tax revenue' },
+    unit: '元',
+    higherIsBetter: true,
+    source: manual,
+  },
+  {
+    key: 'investmentGrowth',
+    label: { 'zh-CN': '固定资产投资增速', en: 'Fixed-asset investment growth' },
+    unit: '%',
+    higherIsBetter: true,
+    source: manual,
+  },
 ] as const satisfies readonly IndicatorSpec[];
 
 export type IndicatorKey = (typeof INDICATORS)[number]['key'];

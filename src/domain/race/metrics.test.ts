@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isBigStartIn, isOverdueStartAt, isReportInPeriod, isStartedIn, periodDays, type ProjectRaceFacts } from './metrics.ts';
+import {
+  isBigStartIn,
+  isOverdueStartAt,
+  isReportInPeriod,
+  isStartedIn,
+  periodDays,
+  type ProjectRaceFacts,
+} from './metrics.ts';
 
 const october = { year: 2026, endMonth: 10 };
-const project = (p: Partial<ProjectRaceFacts>): ProjectRaceFacts => ({ stage: 'construction', totalInvestment: 50_000_000, plannedStartDate: null, actualStartDate: null, ...p });
+const project = (p: Partial<ProjectRaceFacts>): ProjectRaceFacts => ({
+  stage: 'construction',
+  totalInvestment: 50_000_000,
+  plannedStartDate: null,
+  actualStartDate: null,
+  ...p,
+});
 
 describe('race metrics, bound to the period’s end', () => {
   it('knows the period’s days', () => {
@@ -29,7 +42,11 @@ describe('race metrics, bound to the period’s end', () => {
     ['planned in October, not started', { plannedStartDate: '2026-10-15' }, true],
     ['planned in November', { plannedStartDate: '2026-11-01' }, false],
     ['planned in May, started in June', { plannedStartDate: '2026-05-01', actualStartDate: '2026-06-01' }, false],
-    ['planned in May, started in November — still overdue at October’s end', { plannedStartDate: '2026-05-01', actualStartDate: '2026-11-05' }, true],
+    [
+      'planned in May, started in November — still overdue at October’s end',
+      { plannedStartDate: '2026-05-01', actualStartDate: '2026-11-05' },
+      true,
+    ],
     ['planned last year, never started', { plannedStartDate: '2025-03-01' }, true],
     ['planned eleven years ago', { plannedStartDate: '2015-03-01' }, false],
     ['dropped', { plannedStartDate: '2026-05-01', stage: 'dropped' }, false],

@@ -66,5 +66,9 @@ export function latestFinishedPeriod(kind: PeriodKind, today: string): RacePerio
   if (kind === 'month') return periodOf('month', lastMonth.year, lastMonth.month);
   const quarter = Math.floor((lastMonth.month - 1) / 3) + 1;
   // A quarter is over only once its last month is.
-  return lastMonth.month % 3 === 0 ? periodOf('quarter', lastMonth.year, quarter) : quarter > 1 ? periodOf('quarter', lastMonth.year, quarter - 1) : periodOf('quarter', lastMonth.year - 1, 4);
+  return lastMonth.month % 3 === 0
+    ? periodOf('quarter', lastMonth.year, quarter)
+    : quarter > 1
+      ? periodOf('quarter', lastMonth.year, quarter - 1)
+      : periodOf('quarter', lastMonth.year - 1, 4);
 }

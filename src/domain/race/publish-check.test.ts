@@ -19,12 +19,17 @@ const race = (patch: Record<string, unknown> = {}) =>
     ...patch,
   });
 
-const townships: RaceUnit[] = ['兰江街道', '女埠街道', '柏社乡', '云山街道'].map((name, i) => ({ unitId: i + 1, name, group: 'townships' }));
+const townships: RaceUnit[] = ['兰江街道', '女埠街道', '柏社乡', '云山街道'].map((name, i) => ({
+  unitId: i + 1,
+  name,
+  group: 'townships',
+}));
 const departments: RaceUnit[] = [{ unitId: 5, name: '发改局', group: 'departments' }];
 
 /** Every township has an investment target of 100 and October revenue, except where `patch` says otherwise. */
 function valuesWith(patch: { [K in IndicatorKey]?: Record<number, Partial<IndicatorValue>> } = {}) {
-  const base = (key: IndicatorKey, v: IndicatorValue) => new Map([...townships, ...departments].map((u) => [u.unitId, { ...v, ...patch[key]?.[u.unitId] }]));
+  const base = (key: IndicatorKey, v: IndicatorValue) =>
+    new Map([...townships, ...departments].map((u) => [u.unitId, { ...v, ...patch[key]?.[u.unitId] }]));
   return new Map<IndicatorKey, Map<number, IndicatorValue>>([
     ['fixedAssetInvestment', base('fixedAssetInvestment', { value: 80, target: 100 })],
     ['fiscalRevenue', base('fiscalRevenue', { value: 1000, target: null })],
@@ -33,11 +38,20 @@ function valuesWith(patch: { [K in IndicatorKey]?: Record<number, Partial<Indica
 }
 
 const october = periodOf('month', 2026, 10);
-const check = ({ definition = race(), units = townships, values = valuesWith(), today = '2026-11-23', period = october } = {}) =>
-  publishChecks({ definition, period, ranking: rankUnits({ definition, units, values }), today });
+const check = ({
+  definition = race(),
+  units = townships,
+  values = valuesWith(),
+  today = '2026-11-23',
+  period = october,
+} = {}) => publishChecks({ definition, period, ranking: rankUnits({ definition, units, values }), today });
 
 /** A finding as the table reads it: its code, what it is about, and the units' names. */
-const brief = (f: PublishFinding) => [f.code, 'indicator' in f ? f.indicator : 'group' in f ? f.group : 'sum' in f ? f.sum : null, f.units.map((u) => u.name).join('、')];
+const brief = (f: PublishFinding) => [
+  f.code,
+  'indicator' in f ? f.indicator : 'group' in f ? f.group : 'sum' in f ? f.sum : null,
+  f.units.map((u) => u.name).join('、'),
+];
 
 describe('publishChecks', () => {
   it('finds nothing when every unit has its target and its figures and the group names both lists', () => {
@@ -45,9 +59,21 @@ describe('publishChecks', () => {
   });
 
   it.each([
-    ['a unit without a target for an indicator scored against one', { fixedAssetInvestment: { 2: { target: null } } }, [['NO_TARGET', 'fixedAssetInvestment', '女埠街道']]],
-    ['a target of 0 that cannot divide', { fixedAssetInvestment: { 3: { target: 0 } } }, [['BAD_TARGET', 'fixedAssetInvestment', '柏社乡']]],
-    ['a unit without the month’s entered statistic', { fiscalRevenue: { 1: { value: null }, 4: { value: null } } }, [['NO_VALUE', 'fiscalRevenue', '兰江街道、云山街道']]],
+    [
+      'a unit without a target for an indicator scored against one',
+      { fixedAssetInvestment: { 2: { target: null } } },
+      [['NO_TARGET', 'fixedAssetInvestment', '女埠街道']],
+    ],
+    [
+      'a target of 0 that cannot divide',
+      { fixedAssetInvestment: { 3: { target: 0 } } },
+      [['BAD_TARGET', 'fixedAssetInvestment', '柏社乡']],
+    ],
+    [
+      'a unit without the month’s entered statistic',
+      { fiscalRevenue: { 1: { value: null }, 4: { value: null } } },
+      [['NO_VALUE', 'fiscalRevenue', '兰江街道、云山街道']],
+    ],
     [
       'both, indicator by indicator in the race’s order',
       { fiscalRevenue: { 3: { value: null } }, fixedAssetInvestment: { 2: { target: null }, 4: { target: null } } },
@@ -64,7 +90,13 @@ describe('publishChecks', () => {
 
   it('says which month’s statistic is missing', () => {
     expect(check({ values: valuesWith({ fiscalRevenue: { 1: { value: null } } }) })).toEqual([
-      { code: 'NO_VALUE', blocking: false, indicator: 'fiscalRevenue', month: 10, units: [{ unitId: 1, name: '兰江街道' }] },
+      {
+        code: 'NO_VALUE',
+        blocking: false,
+        indicator: 'fiscalRevenue',
+        month: 10,
+        units: [{ unitId: 1, name: '兰江街道' }],
+      },
     ]);
   });
 
@@ -89,7 +121,11 @@ describe('publishChecks', () => {
         { key: 'fiscalRevenue', weight: 30, method: 'efficacyCoefficient' },
       ],
     });
-    const findings = check({ definition, today: '2026-10-31', values: valuesWith({ fixedAssetInvestment: { 1: { target: null } } }) });
+    const findings = check({
+      definition,
+      today: '2026-10-31',
+      values: valuesWith({ fixedAssetInvestment: { 1: { target: null } } }),
+    });
     expect(findings.map((f) => [f.code, f.blocking])).toEqual([
       ['PERIOD_NOT_ENDED', true],
       ['WEIGHTS_NOT_100', true],

@@ -18,7 +18,8 @@ import { weightWarnings, type RaceDefinition } from './race-definition.ts';
 import type { RaceRanking } from './ranking.ts';
 import type { UnitId } from './types.ts';
 
-export type PublishCheckCode = 'PERIOD_NOT_ENDED' | 'WEIGHTS_NOT_100' | 'NO_TARGET' | 'BAD_TARGET' | 'NO_VALUE' | 'GROUP_TOO_SMALL';
+export type PublishCheckCode =
+  'PERIOD_NOT_ENDED' | 'WEIGHTS_NOT_100' | 'NO_TARGET' | 'BAD_TARGET' | 'NO_VALUE' | 'GROUP_TOO_SMALL';
 
 export interface CheckedUnit {
   unitId: UnitId;
@@ -33,7 +34,15 @@ export type PublishFinding =
   /** Units without an entered figure of a manual indicator for the period's last month (year to date). */
   | { code: 'NO_VALUE'; blocking: false; indicator: IndicatorKey; month: number; units: CheckedUnit[] }
   /** A group with fewer units than topN + bottomN: it names neither list (see ranking.ts). */
-  | { code: 'GROUP_TOO_SMALL'; blocking: false; group: string; label: LocalisedText; topN: number; bottomN: number; units: CheckedUnit[] };
+  | {
+      code: 'GROUP_TOO_SMALL';
+      blocking: false;
+      group: string;
+      label: LocalisedText;
+      topN: number;
+      bottomN: number;
+      units: CheckedUnit[];
+    };
 
 export interface PublishCheckInput {
   definition: RaceDefinition;
@@ -61,11 +70,17 @@ export function hasPeriodEnded(period: RacePeriod, today: string): boolean {
 export function publishChecks({ definition, period, ranking, today }: PublishCheckInput): PublishFinding[] {
   const findings: PublishFinding[] = [];
   if (!hasPeriodEnded(period, today)) findings.push({ code: 'PERIOD_NOT_ENDED', blocking: true, units: [] });
-  for (const w of weightWarnings(definition)) findings.push({ code: 'WEIGHTS_NOT_100', blocking: true, sum: w.sum, units: [] });
+  for (const w of weightWarnings(definition))
+    findings.push({ code: 'WEIGHTS_NOT_100', blocking: true, sum: w.sum, units: [] });
 
   const rows = ranking.groups.flatMap((g) => g.rows);
-  const unitsWhere = (indicator: IndicatorKey, test: (cell: { value: number | null; target: number | null }) => boolean): CheckedUnit[] =>
-    rows.filter((r) => r.breakdown.some((b) => b.indicator === indicator && test(b))).map((r) => ({ unitId: r.unitId, name: r.name }));
+  const unitsWhere = (
+    indicator: IndicatorKey,
+    test: (cell: { value: number | null; target: number | null }) => boolean,
+  ): CheckedUnit[] =>
+    rows
+      .filter((r) => r.breakdown.some((b) => b.indicator === indicator && test(b)))
+      .map((r) => ({ unitId: r.unitId, name: r.name }));
 
   for (const ri of definition.indicators) {
     // Only ratioToTarget divides by the target; the other methods show it but do not need it.
@@ -77,14 +92,23 @@ export function publishChecks({ definition, period, ranking, today }: PublishChe
     }
     if (indicatorByKey(ri.key).source.kind === 'manual') {
       const missing = unitsWhere(ri.key, (c) => c.value === null);
-      if (missing.length) findings.push({ code: 'NO_VALUE', blocking: false, indicator: ri.key, month: period.endMonth, units: missing });
+      if (missing.length)
+        findings.push({ code: 'NO_VALUE', blocking: false, indicator: ri.key, month: period.endMonth, units: missing });
     }
   }
 
   for (const g of ranking.groups) {
     if (g.tooSmall) {
       const units = g.rows.map((r) => ({ unitId: r.unitId, name: r.name }));
-      findings.push({ code: 'GROUP_TOO_SMALL', blocking: false, group: g.group, label: g.label, topN: definition.topN, bottomN: definition.bottomN, units });
+      findings.push({
+        code: 'GROUP_TOO_SMALL',
+        blocking: false,
+        group: g.group,
+        label: g.label,
+        topN: definition.topN,
+        bottomN: definition.bottomN,
+        units,
+      });
     }
   }
   return findings;

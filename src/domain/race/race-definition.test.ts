@@ -7,16 +7,24 @@ const starts = { key: 'projectsStarted', weight: 40, method: 'rankPoints', param
 const overdue = { key: 'overdueStarts', method: 'deduction', params: { perEvent: 0.1, cap: 5 } };
 const minimal = { name: ' 2026年项目建设赛马 ', periodKind: 'month', indicators: [investment, starts] };
 const withPatch = (patch: Record<string, unknown>) => ({ ...minimal, ...patch });
-const withIndicator = (patch: Record<string, unknown>, i = 0) => withPatch({ indicators: [{ ...investment, ...patch }, starts].slice(0, i + 1) });
+const withIndicator = (patch: Record<string, unknown>, i = 0) =>
+  withPatch({ indicators: [{ ...investment, ...patch }, starts].slice(0, i + 1) });
 
 describe('parseRaceDefinition', () => {
   it('fills groups (乡镇街道, 县级部门, 平台), topN and bottomN (3) and method defaults', () => {
-    const def = parseRaceDefinition({ ...minimal, indicators: [{ key: 'fixedAssetInvestment', weight: 100, method: 'ratioToTarget' }] });
+    const def = parseRaceDefinition({
+      ...minimal,
+      indicators: [{ key: 'fixedAssetInvestment', weight: 100, method: 'ratioToTarget' }],
+    });
     expect(def).toEqual({
       name: '2026年项目建设赛马',
       periodKind: 'month',
       groups: [
-        { key: 'townships', label: { 'zh-CN': '乡镇街道', en: 'Townships and streets' }, unitKinds: ['township', 'street'] },
+        {
+          key: 'townships',
+          label: { 'zh-CN': '乡镇街道', en: 'Townships and streets' },
+          unitKinds: ['township', 'street'],
+        },
         { key: 'departments', label: { 'zh-CN': '县级部门', en: 'County departments' }, unitKinds: ['department'] },
         { key: 'platforms', label: { 'zh-CN': '平台', en: 'Platforms' }, unitKinds: ['platform'] },
       ],
@@ -30,7 +38,10 @@ describe('parseRaceDefinition', () => {
     const def = parseRaceDefinition({
       ...minimal,
       periodKind: 'week',
-      groups: [{ key: 'towns', label: '乡镇', unitKinds: ['township'] }, { key: 'others', label: { 'zh-CN': '部门和平台', en: 'Others' }, unitKinds: ['department', 'platform'] }],
+      groups: [
+        { key: 'towns', label: '乡镇', unitKinds: ['township'] },
+        { key: 'others', label: { 'zh-CN': '部门和平台', en: 'Others' }, unitKinds: ['department', 'platform'] },
+      ],
       indicators: [investment, starts, overdue],
       topN: 0,
       bottomN: 5,
@@ -53,7 +64,9 @@ describe('parseRaceDefinition', () => {
   });
 
   it('takes a weight of 0 for a deduction, which ignores weights', () => {
-    expect(parseRaceDefinition(withPatch({ indicators: [investment, { ...overdue, weight: 0 }] })).indicators[1]!.weight).toBe(0);
+    expect(
+      parseRaceDefinition(withPatch({ indicators: [investment, { ...overdue, weight: 0 }] })).indicators[1]!.weight,
+    ).toBe(0);
   });
 
   it('does not share the default groups with the result', () => {
@@ -70,41 +83,111 @@ describe('parseRaceDefinition', () => {
     ['no indicators', { name: 'x', periodKind: 'year' }, 'NO_INDICATORS', 'indicators'],
     ['an empty indicator list', withPatch({ indicators: [] }), 'NO_INDICATORS', 'indicators'],
     ['indicators not in a list', withPatch({ indicators: investment }), 'NOT_A_LIST', 'indicators'],
-    ['an indicator that is not an object', withPatch({ indicators: [investment, 'taxRevenue'] }), 'NOT_AN_OBJECT', 'indicators[1]'],
+    [
+      'an indicator that is not an object',
+      withPatch({ indicators: [investment, 'taxRevenue'] }),
+      'NOT_AN_OBJECT',
+      'indicators[1]',
+    ],
     ['an unknown indicator', withIndicator({ key: 'gdp' }), 'UNKNOWN_INDICATOR', 'indicators[0].key'],
-    ['a duplicate indicator', withPatch({ indicators: [investment, starts, { ...investment, method: 'efficacyCoefficient', params: {} }] }), 'DUPLICATE_INDICATOR', 'indicators[2].key'],
+    [
+      'a duplicate indicator',
+      withPatch({ indicators: [investment, starts, { ...investment, method: 'efficacyCoefficient', params: {} }] }),
+      'DUPLICATE_INDICATOR',
+      'indicators[2].key',
+    ],
     ['an unknown indicator field', withIndicator({ target: 100 }), 'UNKNOWN_FIELD', 'indicators[0].target'],
     ['a zero weight', withIndicator({ weight: 0 }), 'WEIGHT_NOT_POSITIVE', 'indicators[0].weight'],
     ['a negative weight', withIndicator({ weight: -10 }), 'WEIGHT_NOT_POSITIVE', 'indicators[0].weight'],
     ['a missing weight', withIndicator({ weight: undefined }), 'REQUIRED', 'indicators[0].weight'],
     ['a weight in words', withIndicator({ weight: '60' }), 'NOT_A_NUMBER', 'indicators[0].weight'],
-    ['a weight on a deduction', withPatch({ indicators: [investment, { ...overdue, weight: 5 }] }), 'WEIGHT_NOT_USED', 'indicators[1].weight'],
+    [
+      'a weight on a deduction',
+      withPatch({ indicators: [investment, { ...overdue, weight: 5 }] }),
+      'WEIGHT_NOT_USED',
+      'indicators[1].weight',
+    ],
     ['an unknown method', withIndicator({ method: 'median' }), 'UNKNOWN_METHOD', 'indicators[0].method'],
-    ['a deduction on investment', withIndicator({ method: 'deduction', params: { perEvent: 1, cap: 5 } }), 'METHOD_NOT_FOR_INDICATOR', 'indicators[0].method'],
-    ['tiers on money', withIndicator({ method: 'tieredCount', params: { tiers: [{ min: 0, points: 1 }] } }), 'METHOD_NOT_FOR_INDICATOR', 'indicators[0].method'],
+    [
+      'a deduction on investment',
+      withIndicator({ method: 'deduction', params: { perEvent: 1, cap: 5 } }),
+      'METHOD_NOT_FOR_INDICATOR',
+      'indicators[0].method',
+    ],
+    [
+      'tiers on money',
+      withIndicator({ method: 'tieredCount', params: { tiers: [{ min: 0, points: 1 }] } }),
+      'METHOD_NOT_FOR_INDICATOR',
+      'indicators[0].method',
+    ],
     ['a cap of 0', withIndicator({ params: { cap: 0 } }), 'CAP_NOT_POSITIVE', 'indicators[0].params.cap'],
-    ['no points', withPatch({ indicators: [investment, { ...starts, params: { points: [] } }] }), 'POINTS_EMPTY', 'indicators[1].params.points'],
-    ['a deduction without a cap', withPatch({ indicators: [investment, { ...overdue, params: { perEvent: 0.1 } }] }), 'REQUIRED', 'indicators[1].params.cap'],
+    [
+      'no points',
+      withPatch({ indicators: [investment, { ...starts, params: { points: [] } }] }),
+      'POINTS_EMPTY',
+      'indicators[1].params.points',
+    ],
+    [
+      'a deduction without a cap',
+      withPatch({ indicators: [investment, { ...overdue, params: { perEvent: 0.1 } }] }),
+      'REQUIRED',
+      'indicators[1].params.cap',
+    ],
     ['a negative topN', withPatch({ topN: -1 }), 'BAD_TOP_N', 'topN'],
     ['a fractional topN', withPatch({ topN: 2.5 }), 'BAD_TOP_N', 'topN'],
     ['topN in words', withPatch({ topN: '3' }), 'BAD_TOP_N', 'topN'],
     ['a negative bottomN', withPatch({ bottomN: -3 }), 'BAD_BOTTOM_N', 'bottomN'],
     ['groups not in a list', withPatch({ groups: {} }), 'NOT_A_LIST', 'groups'],
     ['no groups', withPatch({ groups: [] }), 'NO_GROUPS', 'groups'],
-    ['a group without a key', withPatch({ groups: [{ key: ' ', label: '乡镇', unitKinds: ['township'] }] }), 'BAD_GROUP_KEY', 'groups[0].key'],
-    ['a group without a label', withPatch({ groups: [{ key: 'a', label: '', unitKinds: ['township'] }] }), 'BAD_LABEL', 'groups[0].label'],
-    ['a label without English', withPatch({ groups: [{ key: 'a', label: { 'zh-CN': '乡镇' }, unitKinds: ['township'] }] }), 'BAD_LABEL', 'groups[0].label'],
-    ['a group without unit kinds', withPatch({ groups: [{ key: 'a', label: 'A', unitKinds: [] }] }), 'NO_UNIT_KINDS', 'groups[0].unitKinds'],
-    ['an unknown unit kind', withPatch({ groups: [{ key: 'a', label: 'A', unitKinds: ['township', 'town'] }] }), 'UNKNOWN_UNIT_KIND', 'groups[0].unitKinds[1]'],
+    [
+      'a group without a key',
+      withPatch({ groups: [{ key: ' ', label: '乡镇', unitKinds: ['township'] }] }),
+      'BAD_GROUP_KEY',
+      'groups[0].key',
+    ],
+    [
+      'a group without a label',
+      withPatch({ groups: [{ key: 'a', label: '', unitKinds: ['township'] }] }),
+      'BAD_LABEL',
+      'groups[0].label',
+    ],
+    [
+      'a label without English',
+      withPatch({ groups: [{ key: 'a', label: { 'zh-CN': '乡镇' }, unitKinds: ['township'] }] }),
+      'BAD_LABEL',
+      'groups[0].label',
+    ],
+    [
+      'a group without unit kinds',
+      withPatch({ groups: [{ key: 'a', label: 'A', unitKinds: [] }] }),
+      'NO_UNIT_KINDS',
+      'groups[0].unitKinds',
+    ],
+    [
+      'an unknown unit kind',
+      withPatch({ groups: [{ key: 'a', label: 'A', unitKinds: ['township', 'town'] }] }),
+      'UNKNOWN_UNIT_KIND',
+      'groups[0].unitKinds[1]',
+    ],
     [
       'a duplicate group key',
-      withPatch({ groups: [{ key: 'a', label: 'A', unitKinds: ['township'] }, { key: 'a', label: 'B', unitKinds: ['street'] }] }),
+      withPatch({
+        groups: [
+          { key: 'a', label: 'A', unitKinds: ['township'] },
+          { key: 'a', label: 'B', unitKinds: ['street'] },
+        ],
+      }),
       'DUPLICATE_GROUP',
       'groups[1].key',
     ],
     [
       'a unit kind in two groups',
-      withPatch({ groups: [{ key: 'a', label: 'A', unitKinds: ['township', 'street'] }, { key: 'b', label: 'B', unitKinds: ['department', 'street'] }] }),
+      withPatch({
+        groups: [
+          { key: 'a', label: 'A', unitKinds: ['township', 'street'] },
+          { key: 'b', label: 'B', unitKinds: ['department', 'street'] },
+        ],
+      }),
       'UNIT_KIND_IN_TWO_GROUPS',
       'groups[1].unitKinds[1]',
     ],
@@ -113,13 +196,23 @@ describe('parseRaceDefinition', () => {
   });
 
   it('names the place in its message', () => {
-    expect(() => parseRaceDefinition(withIndicator({ params: { cap: 0 } }))).toThrow('invalid race configuration: CAP_NOT_POSITIVE at indicators[0].params.cap');
+    expect(() => parseRaceDefinition(withIndicator({ params: { cap: 0 } }))).toThrow(
+      'invalid race configuration: CAP_NOT_POSITIVE at indicators[0].params.cap',
+    );
   });
 });
 
 describe('weightWarnings', () => {
   const weights = (...ws: number[]) =>
-    parseRaceDefinition(withPatch({ indicators: ws.map((weight, i) => ({ key: ['fixedAssetInvestment', 'projectsStarted', 'taxRevenue'][i], weight, method: 'efficacyCoefficient' })) }));
+    parseRaceDefinition(
+      withPatch({
+        indicators: ws.map((weight, i) => ({
+          key: ['fixedAssetInvestment', 'projectsStarted', 'taxRevenue'][i],
+          weight,
+          method: 'efficacyCoefficient',
+        })),
+      }),
+    );
 
   it.each([
     [[60, 40], []],

@@ -90,12 +90,14 @@ function parseCount(value: unknown, field: string, code: RaceConfigErrorCode): n
 function parseLabel(value: unknown, field: string): LocalisedText {
   const ok = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
   if (ok(value)) return { 'zh-CN': value.trim(), en: value.trim() };
-  if (isObject(value) && ok(value['zh-CN']) && ok(value.en)) return { 'zh-CN': value['zh-CN'].trim(), en: value.en.trim() };
+  if (isObject(value) && ok(value['zh-CN']) && ok(value.en))
+    return { 'zh-CN': value['zh-CN'].trim(), en: value.en.trim() };
   throw fail('BAD_LABEL', field);
 }
 
 function parseGroups(input: unknown): PeerGroup[] {
-  if (input === undefined) return DEFAULT_PEER_GROUPS.map((g) => ({ ...g, label: { ...g.label }, unitKinds: [...g.unitKinds] }));
+  if (input === undefined)
+    return DEFAULT_PEER_GROUPS.map((g) => ({ ...g, label: { ...g.label }, unitKinds: [...g.unitKinds] }));
   if (!Array.isArray(input)) throw fail('NOT_A_LIST', 'groups');
   if (input.length === 0) throw fail('NO_GROUPS', 'groups');
   const keys = new Set<string>();
@@ -138,7 +140,12 @@ function parseIndicators(input: unknown): RaceIndicator[] {
     if (!isMethodKey(method)) throw fail('UNKNOWN_METHOD', pathOf(at, 'method'));
     const strategy = SCORING_METHODS[method];
     if (!strategy.suits(indicatorByKey(key))) throw fail('METHOD_NOT_FOR_INDICATOR', pathOf(at, 'method'));
-    return { key, weight: parseWeight(weight, strategy.usesWeight, pathOf(at, 'weight')), method, params: strategy.parseParams(params, pathOf(at, 'params')) } as RaceIndicator;
+    return {
+      key,
+      weight: parseWeight(weight, strategy.usesWeight, pathOf(at, 'weight')),
+      method,
+      params: strategy.parseParams(params, pathOf(at, 'params')),
+    } as RaceIndicator;
   });
 }
 

@@ -17,8 +17,17 @@ const definition = parseRaceDefinition({
 });
 
 const groupOf = (totals: number[]) => {
-  const units: RaceUnit[] = totals.map((_, i) => ({ unitId: i + 1, name: `单位${String.fromCharCode(65 + i)}`, group: 'townships' }));
-  const values = new Map([['fixedAssetInvestment' as const, new Map<number, IndicatorValue>(totals.map((value, i) => [i + 1, { value, target: 100 }]))]]);
+  const units: RaceUnit[] = totals.map((_, i) => ({
+    unitId: i + 1,
+    name: `单位${String.fromCharCode(65 + i)}`,
+    group: 'townships',
+  }));
+  const values = new Map([
+    [
+      'fixedAssetInvestment' as const,
+      new Map<number, IndicatorValue>(totals.map((value, i) => [i + 1, { value, target: 100 }])),
+    ],
+  ]);
   return rankUnits({ definition, units, values }).groups[0]!;
 };
 const letters = (rows: { name: string }[]) => rows.map((r) => r.name.slice(2)).join('');
@@ -67,9 +76,20 @@ describe('the lists of a group with topN = bottomN = 3', () => {
       { unitId: 2, name: '住建局', group: 'departments' },
       { unitId: 3, name: '经信局', group: 'departments' },
     ];
-    const values = new Map([['fixedAssetInvestment' as const, new Map<number, IndicatorValue>([1, 2, 3].map((id) => [id, { value: 100 - id * 10, target: 100 }]))]]);
+    const values = new Map([
+      [
+        'fixedAssetInvestment' as const,
+        new Map<number, IndicatorValue>([1, 2, 3].map((id) => [id, { value: 100 - id * 10, target: 100 }])),
+      ],
+    ]);
     const ranking = rankUnits({ definition, units, values });
-    const text = draftCommentary({ regionName: '兰溪市', periodLabel: '2026年10月', ranking, totals: { planYuan: 0, completedYuan: 0, completionPct: 0, timePct: 0 }, redProjects: [] });
+    const text = draftCommentary({
+      regionName: '兰溪市',
+      periodLabel: '2026年10月',
+      ranking,
+      totals: { planYuan: 0, completedYuan: 0, completionPct: 0, timePct: 0 },
+      redProjects: [],
+    });
     expect(text).toContain('（二）县级部门（共 3 个单位参评）：本组参评单位较少，不通报“骏马”“蜗牛”。');
     expect(text).not.toContain('“骏马”单位为');
     expect(text).toContain('（一）乡镇街道：本期无参评单位。');

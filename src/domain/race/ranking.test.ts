@@ -8,9 +8,15 @@ import { rankUnits, type IndicatorValue, type RaceUnit, type RankingRow } from '
  * the ranking's behaviour reads straight off the table.
  */
 const direct = (patch: Record<string, unknown> = {}) =>
-  parseRaceDefinition({ name: '赛马', periodKind: 'month', indicators: [{ key: 'fixedAssetInvestment', weight: 100, method: 'ratioToTarget', params: { cap: 2 } }], ...patch });
+  parseRaceDefinition({
+    name: '赛马',
+    periodKind: 'month',
+    indicators: [{ key: 'fixedAssetInvestment', weight: 100, method: 'ratioToTarget', params: { cap: 2 } }],
+    ...patch,
+  });
 
-const townships = (names: string[]): RaceUnit[] => names.map((name, i) => ({ unitId: i + 1, name, group: 'townships' }));
+const townships = (names: string[]): RaceUnit[] =>
+  names.map((name, i) => ({ unitId: i + 1, name, group: 'townships' }));
 
 /** The values map for one indicator, unit i + 1 getting values[i] against `target`. */
 const valuesOf = (key: IndicatorKey, values: (number | null)[], target: number | null = 100) =>
@@ -21,7 +27,11 @@ const names = (rows: RankingRow[]) => rows.map((r) => r.name);
 
 describe('rankUnits', () => {
   it('sorts by total, equal totals sharing a rank in competition order (1, 2, 2, 4)', () => {
-    const ranking = rankUnits({ definition: direct(), units: townships(['甲镇', '乙镇', '丙镇', '丁镇']), values: valuesOf('fixedAssetInvestment', [70, 85, 90, 85]) });
+    const ranking = rankUnits({
+      definition: direct(),
+      units: townships(['甲镇', '乙镇', '丙镇', '丁镇']),
+      values: valuesOf('fixedAssetInvestment', [70, 85, 90, 85]),
+    });
     expect(summary(ranking.groups[0]!.rows)).toEqual([
       ['丙镇', 90, 1],
       ['丁镇', 85, 2], // dīng before yǐ
@@ -42,7 +52,11 @@ describe('rankUnits', () => {
   });
 
   it('ties totals equal after rounding to two decimals', () => {
-    const ranking = rankUnits({ definition: direct(), units: townships(['乙镇', '甲镇', '丙镇']), values: valuesOf('fixedAssetInvestment', [80.004, 80.001, 80.006]) });
+    const ranking = rankUnits({
+      definition: direct(),
+      units: townships(['乙镇', '甲镇', '丙镇']),
+      values: valuesOf('fixedAssetInvestment', [80.004, 80.001, 80.006]),
+    });
     expect(summary(ranking.groups[0]!.rows)).toEqual([
       ['丙镇', 80.01, 1],
       ['甲镇', 80, 2],
@@ -79,7 +93,13 @@ describe('rankUnits', () => {
       ],
     });
     const values = new Map<IndicatorKey, Map<number, IndicatorValue>>([
-      ['fixedAssetInvestment', new Map([[1, { value: 450_000_000, target: 500_000_000 }], [2, { value: 100, target: 100 }]])],
+      [
+        'fixedAssetInvestment',
+        new Map([
+          [1, { value: 450_000_000, target: 500_000_000 }],
+          [2, { value: 100, target: 100 }],
+        ]),
+      ],
       ['fiscalRevenue', new Map([[1, { value: 30_000_000, target: null }]])], // unit 2 has no entry at all
     ]);
     const rows = rankUnits({ definition, units: townships(['甲镇', '乙镇']), values }).groups[0]!.rows;
@@ -109,8 +129,20 @@ describe('rankUnits', () => {
       ],
     });
     const values = new Map<IndicatorKey, Map<number, IndicatorValue>>([
-      ['fixedAssetInvestment', new Map([[1, { value: 90, target: 100 }], [2, { value: 88, target: 100 }]])],
-      ['overdueStarts', new Map([[1, { value: 30, target: null }], [2, { value: 0, target: null }]])],
+      [
+        'fixedAssetInvestment',
+        new Map([
+          [1, { value: 90, target: 100 }],
+          [2, { value: 88, target: 100 }],
+        ]),
+      ],
+      [
+        'overdueStarts',
+        new Map([
+          [1, { value: 30, target: null }],
+          [2, { value: 0, target: null }],
+        ]),
+      ],
     ]);
     expect(summary(rankUnits({ definition, units: townships(['甲镇', '乙镇']), values }).groups[0]!.rows)).toEqual([
       ['乙镇', 88, 1],
@@ -133,7 +165,12 @@ describe('rankUnits', () => {
       ['丙镇', 0],
       ['丁镇', null],
     ]);
-    expect(rankUnits({ definition: direct(), units, values }).groups[0]!.rows.map((r) => r.rankChange)).toEqual([null, null, null, null]);
+    expect(rankUnits({ definition: direct(), units, values }).groups[0]!.rows.map((r) => r.rankChange)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('ranks the groups apart, each method seeing only its own group', () => {
@@ -151,9 +188,24 @@ describe('rankUnits', () => {
     ];
     const ranking = rankUnits({ definition, units, values: valuesOf('projectsStarted', [2, 22, 12, 1, 0], null) });
     expect(ranking.groups.map((g) => [g.group, g.label['zh-CN'], summary(g.rows)])).toEqual([
-      ['townships', '乡镇街道', [['乙镇', 100, 1], ['丙镇', 80, 2], ['甲镇', 60, 3]]],
+      [
+        'townships',
+        '乡镇街道',
+        [
+          ['乙镇', 100, 1],
+          ['丙镇', 80, 2],
+          ['甲镇', 60, 3],
+        ],
+      ],
       // 1 is the departments' best, though below every township
-      ['departments', '县级部门', [['发改局', 100, 1], ['住建局', 60, 2]]],
+      [
+        'departments',
+        '县级部门',
+        [
+          ['发改局', 100, 1],
+          ['住建局', 60, 2],
+        ],
+      ],
       ['platforms', '平台', []],
     ]);
     expect(ranking.groups[2]).toMatchObject({ rows: [], top: [], bottom: [] });
@@ -162,14 +214,32 @@ describe('rankUnits', () => {
   describe('names the top (骏马) and bottom (蜗牛)', () => {
     const rank = (totals: number[], topN: number, bottomN: number) => {
       const units = townships(totals.map((_, i) => `单位${String.fromCharCode(65 + i)}`));
-      const g = rankUnits({ definition: direct({ topN, bottomN }), units, values: valuesOf('fixedAssetInvestment', totals) }).groups[0]!;
+      const g = rankUnits({
+        definition: direct({ topN, bottomN }),
+        units,
+        values: valuesOf('fixedAssetInvestment', totals),
+      }).groups[0]!;
       return [names(g.top), names(g.bottom)];
     };
 
     it.each([
       ['N each', [90, 80, 70, 60, 50, 40], 2, 2, ['单位A', '单位B'], ['单位E', '单位F']],
-      ['everyone tied with the Nth of the top', [90, 80, 80, 60, 50, 40], 2, 2, ['单位A', '单位B', '单位C'], ['单位E', '单位F']],
-      ['everyone tied with the Nth of the bottom', [90, 80, 70, 60, 60, 40], 2, 2, ['单位A', '单位B'], ['单位D', '单位E', '单位F']],
+      [
+        'everyone tied with the Nth of the top',
+        [90, 80, 80, 60, 50, 40],
+        2,
+        2,
+        ['单位A', '单位B', '单位C'],
+        ['单位E', '单位F'],
+      ],
+      [
+        'everyone tied with the Nth of the bottom',
+        [90, 80, 70, 60, 60, 40],
+        2,
+        2,
+        ['单位A', '单位B'],
+        ['单位D', '单位E', '单位F'],
+      ],
       ['a tie across the last places', [90, 80, 70, 50, 50, 50], 1, 1, ['单位A'], ['单位D', '单位E', '单位F']],
       ['nobody in a group too small for both lists', [90, 80, 70], 2, 2, [], []],
       ['nobody when everyone is tied', [80, 80, 80], 1, 1, [], []],

@@ -111,20 +111,38 @@ export function rankUnits({ definition, units, values, previousRanks }: RankUnit
     groups: definition.groups.map((g) => {
       const rows = rankGroup(definition, byGroup.get(g.key)!, values, previousRanks);
       const tooSmall = isGroupTooSmall(rows.length, definition);
-      const { top, bottom } = tooSmall ? { top: [], bottom: [] } : namedLists(rows, definition.topN, definition.bottomN);
+      const { top, bottom } = tooSmall
+        ? { top: [], bottom: [] }
+        : namedLists(rows, definition.topN, definition.bottomN);
       return { group: g.key, label: g.label, rows, top, bottom, tooSmall };
     }),
   };
 }
 
-function rankGroup(definition: RaceDefinition, members: RaceUnit[], values: RankUnitsInput['values'], previousRanks: RankUnitsInput['previousRanks']): RankingRow[] {
+function rankGroup(
+  definition: RaceDefinition,
+  members: RaceUnit[],
+  values: RankUnitsInput['values'],
+  previousRanks: RankUnitsInput['previousRanks'],
+): RankingRow[] {
   const breakdowns = new Map<UnitId, BreakdownEntry[]>(members.map((u) => [u.unitId, []]));
   for (const ri of definition.indicators) {
     const data = values.get(ri.key);
-    const inputs = members.map((u): MethodInput => ({ value: null, target: null, ...data?.get(u.unitId), unitId: u.unitId }));
+    const inputs = members.map((u): MethodInput => ({
+      value: null,
+      target: null,
+      ...data?.get(u.unitId),
+      unitId: u.unitId,
+    }));
     scoreIndicator(ri, inputs).forEach((s, i) => {
       const { value, target } = inputs[i]!;
-      breakdowns.get(s.unitId)!.push({ indicator: ri.key, value, target, score: s.score === null ? null : roundScore(s.score), note: s.note ?? null });
+      breakdowns.get(s.unitId)!.push({
+        indicator: ri.key,
+        value,
+        target,
+        score: s.score === null ? null : roundScore(s.score),
+        note: s.note ?? null,
+      });
     });
   }
   const rows = members.map((u): RankingRow => {

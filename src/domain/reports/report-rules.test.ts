@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, checkCalendar, isFutureMonth, isLate, isReviewOverdue, mustReport, reviewDeadline, submitDeadline } from './report-rules.ts';
+import {
+  canDo,
+  checkCalendar,
+  isFutureMonth,
+  isLate,
+  isReviewOverdue,
+  mustReport,
+  reviewDeadline,
+  submitDeadline,
+} from './report-rules.ts';
 
 describe('the reporting calendar', () => {
   it.each([

@@ -50,11 +50,21 @@ export function reviewDeadline(year: number, month: number, calendar: ReportingC
 }
 
 /** A report still waiting for review after the review day (the day itself is on time). */
-export const isReviewOverdue = (today: string, year: number, month: number, state: string, calendar: ReportingCalendar = DEFAULT_CALENDAR) =>
-  state === 'submitted' && today > reviewDeadline(year, month, calendar);
+export const isReviewOverdue = (
+  today: string,
+  year: number,
+  month: number,
+  state: string,
+  calendar: ReportingCalendar = DEFAULT_CALENDAR,
+) => state === 'submitted' && today > reviewDeadline(year, month, calendar);
 
 /** Submitted after the deadline day (the deadline day itself is on time). */
-export function isLate(submittedOn: string, year: number, month: number, calendar: ReportingCalendar = DEFAULT_CALENDAR): boolean {
+export function isLate(
+  submittedOn: string,
+  year: number,
+  month: number,
+  calendar: ReportingCalendar = DEFAULT_CALENDAR,
+): boolean {
   return submittedOn > submitDeadline(year, month, calendar);
 }
 

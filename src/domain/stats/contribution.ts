@@ -19,13 +19,25 @@ export const STAT_METRICS = [
   /** annual plans (元), at (year, 0) */
   'plan',
   /** projects per current light colour, at (0, 0) */
-  'light.green', 'light.yellow', 'light.red', 'light.grey',
+  'light.green',
+  'light.yellow',
+  'light.red',
+  'light.grey',
   /** projects and total investment on the stage lists, at (0, 0) */
-  'planning.count', 'planning.investment', 'reserve.count', 'reserve.investment',
+  'planning.count',
+  'planning.investment',
+  'reserve.count',
+  'reserve.investment',
   /** the start and production lists of a year (planned date's year), at (year, 0); done = actual date set */
-  'start.count', 'start.investment', 'start.done', 'production.count', 'production.investment', 'production.done',
+  'start.count',
+  'start.investment',
+  'start.done',
+  'production.count',
+  'production.investment',
+  'production.done',
   /** projects that actually started, at (year, month) of the actual start; and those of 1 亿元 or more */
-  'starts', 'startsAboveYi',
+  'starts',
+  'startsAboveYi',
   /** projects on a start list not yet started, at (year, month) of the planned start: overdue once that month ends */
   'startDue',
 ] as const;
@@ -70,10 +82,17 @@ export function contributionOf(p: StatFacts): StatRow[] {
   for (const plan of p.plans) add(plan.year, 0, 'plan', plan.amount);
   if (p.colour) add(0, 0, `light.${p.colour}`, 1);
 
-  const facts = { stage: p.stage, plannedStartDate: p.plannedStartDate, actualStartDate: p.actualStartDate, plannedProductionDate: p.plannedProductionDate, actualProductionDate: p.actualProductionDate };
+  const facts = {
+    stage: p.stage,
+    plannedStartDate: p.plannedStartDate,
+    actualStartDate: p.actualStartDate,
+    plannedProductionDate: p.plannedProductionDate,
+    actualProductionDate: p.actualProductionDate,
+  };
   for (const list of LISTS) {
     // The stage lists hold no year; the dated lists are filed under their planned date's year.
-    const year = list === 'start' ? yearOf(p.plannedStartDate) : list === 'production' ? yearOf(p.plannedProductionDate) : 0;
+    const year =
+      list === 'start' ? yearOf(p.plannedStartDate) : list === 'production' ? yearOf(p.plannedProductionDate) : 0;
     if (year === null) continue;
     const { member, status } = listMembership(facts, list, year);
     if (!member) continue;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveUnder, childPath, depthOf, isInSubtree, isStrictlyBelow, kindOfDivision, rebasePath, rollUpPath } from './unit-tree.ts';
+import {
+  canMoveUnder,
+  childPath,
+  depthOf,
+  isInSubtree,
+  isStrictlyBelow,
+  kindOfDivision,
+  rebasePath,
+  rollUpPath,
+} from './unit-tree.ts';
 
 describe('unit tree paths', () => {
   it.each([

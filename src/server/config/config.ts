@@ -23,7 +23,10 @@ const envSchema = z.object({
    * The county's time zone (IANA name): every date of the domain — deadlines, lateness, the assessed
    * month, cutoffs, file names — is the local date there.
    */
-  LANTERN_TIME_ZONE: z.string().refine(isTimeZone, 'LANTERN_TIME_ZONE must be an IANA time zone such as Asia/Shanghai').default(DEFAULT_TIME_ZONE),
+  LANTERN_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'LANTERN_TIME_ZONE must be an IANA time zone such as Asia/Shanghai')
+    .default(DEFAULT_TIME_ZONE),
   /** Set to "true" behind HTTPS so cookies carry the Secure flag. */
   LANTERN_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** Sign-in attempts allowed per username and address per window of LANTERN_LOGIN_WINDOW_SECONDS. */
@@ -48,7 +51,9 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9._-]+$/, 'LANTERN_OC4IDS_PREFIX may hold letters, digits, ".", "_" and "-" only')
     .default('oc4ids-lantern-'),
   /** Licence of the open data (a URI, e.g. https://creativecommons.org/licenses/by/4.0/); the export states none when unset. */
-  LANTERN_OC4IDS_LICENSE: z.url({ protocol: /^https?$/, error: 'LANTERN_OC4IDS_LICENSE must be an http(s) URL' }).optional(),
+  LANTERN_OC4IDS_LICENSE: z
+    .url({ protocol: /^https?$/, error: 'LANTERN_OC4IDS_LICENSE must be an http(s) URL' })
+    .optional(),
 });
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };

@@ -1,7 +1,21 @@
 import type { Generated } from 'kysely';
-import type { IndicatorValueVersionTable, LightHistoryTable, PlanVersionTable, ProjectVersionTable, RaceVersionTable, TargetVersionTable } from './schema-history.ts';
+import type {
+  IndicatorValueVersionTable,
+  LightHistoryTable,
+  PlanVersionTable,
+  ProjectVersionTable,
+  RaceVersionTable,
+  TargetVersionTable,
+} from './schema-history.ts';
 
-export type { IndicatorValueVersionTable, LightHistoryTable, PlanVersionTable, ProjectVersionTable, RaceVersionTable, TargetVersionTable };
+export type {
+  IndicatorValueVersionTable,
+  LightHistoryTable,
+  PlanVersionTable,
+  ProjectVersionTable,
+  RaceVersionTable,
+  TargetVersionTable,
+};
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings in both dialects so that
@@ -411,4 +425,3 @@ export interface ImportMappingTable {
   updated_by: string;
   updated_at: string;
 }
-

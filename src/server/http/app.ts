@@ -5,7 +5,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -52,7 +57,12 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lantern 项目绩效管理平台 API', version: '1', description: 'Errors: { error: { code, message, field? } }; messages follow Accept-Language (zh-CN default, en).' },
+      info: {
+        title: 'Lantern 项目绩效管理平台 API',
+        version: '1',
+        description:
+          'Errors: { error: { code, message, field? } }; messages follow Accept-Language (zh-CN default, en).',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'lantern_session' },

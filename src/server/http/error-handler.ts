@@ -17,7 +17,8 @@ interface ValidationIssue {
 /** The value the client sent at a path, to tell a missing field from one of the wrong type. */
 function valueAt(input: unknown, path: string[]): unknown {
   let value = input;
-  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }
 
@@ -35,14 +36,17 @@ function describeIssue(issue: ValidationIssue, locale: Locale, input: unknown): 
       return { field, message: say('V_TYPE', { expected: label(String(p.expected), locale) }) };
     case 'too_small':
       if (p.origin === 'string') {
-        return { field, message: Number(p.minimum) <= 1 ? say('V_REQUIRED') : say('V_TOO_SHORT', { n: Number(p.minimum) }) };
+        return {
+          field,
+          message: Number(p.minimum) <= 1 ? say('V_REQUIRED') : say('V_TOO_SHORT', { n: Number(p.minimum) }),
+        };
       }
       return { field, message: say('V_TOO_SMALL', { n: Number(p.minimum) }) };
     case 'too_big':
       if (p.origin === 'string') return { field, message: say('V_TOO_LONG', { n: Number(p.maximum) }) };
       return { field, message: say('V_TOO_BIG', { n: Number(p.maximum) }) };
     case 'invalid_value':
-      return { field, message: say('V_ONE_OF', { values: (p.values as unknown[] | undefined ?? []).join('、') }) };
+      return { field, message: say('V_ONE_OF', { values: ((p.values as unknown[] | undefined) ?? []).join('、') }) };
     case 'invalid_format':
       return { field, message: say('V_FORMAT') };
     case 'unrecognized_keys': {
@@ -72,7 +76,10 @@ export function installErrorHandler(app: FastifyInstance, defaultLocale: Locale)
       // A list of them is joined with "、".
       for (const [k, v] of Object.entries(params)) {
         if (typeof v === 'string' && v.startsWith('@')) {
-          params[k] = v.split('、').map((token) => (token.startsWith('@') ? label(token.slice(1), locale) : token)).join(locale === 'en' ? ', ' : '、');
+          params[k] = v
+            .split('、')
+            .map((token) => (token.startsWith('@') ? label(token.slice(1), locale) : token))
+            .join(locale === 'en' ? ', ' : '、');
         }
       }
       if (typeof params.what === 'string') params.what = label(params.what, locale);
@@ -80,11 +87,20 @@ export function installErrorHandler(app: FastifyInstance, defaultLocale: Locale)
       return send(reply, err.status, err.code, translate(err.messageKey, locale, params), err.field);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const part = err.validationContext === 'querystring' ? request.query : err.validationContext === 'params' ? request.params : request.body;
+      const part =
+        err.validationContext === 'querystring'
+          ? request.query
+          : err.validationContext === 'params'
+            ? request.params
+            : request.body;
       const first = describeIssue(err.validation[0] as unknown as ValidationIssue, locale, part);
       return send(reply, 400, 'VALIDATION', first.message, first.field);
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return send(reply, 400, 'MALFORMED_JSON', translate('MALFORMED_JSON', locale));
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -105,5 +121,10 @@ export function installErrorHandler(app: FastifyInstance, defaultLocale: Locale)
 /** The 404 of an unknown API route, in the error shape and the caller's language. */
 export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply, defaultLocale: Locale) {
   const locale = localeOf(request.headers['accept-language'], defaultLocale);
-  return send(reply, 404, 'NOT_FOUND', translate('ROUTE_NOT_FOUND', locale, { route: `${request.method} ${request.url.split('?')[0]}` }));
+  return send(
+    reply,
+    404,
+    'NOT_FOUND',
+    translate('ROUTE_NOT_FOUND', locale, { route: `${request.method} ${request.url.split('?')[0]}` }),
+  );
 }

@@ -4,8 +4,14 @@
  * {units} is a list of unit names, already joined in the reader's language.
  */
 export const BULLETIN_MESSAGES = {
-  CHECK_PERIOD_NOT_ENDED: { 'zh-CN': '{period}尚未结束，不能发布通报', en: '{period} has not ended yet; it cannot be published' },
-  CHECK_WEIGHTS_NOT_100: { 'zh-CN': '指标权重合计为 {sum}，应为 100，不能发布通报', en: 'The weights add up to {sum}, not 100: the bulletin cannot be published' },
+  CHECK_PERIOD_NOT_ENDED: {
+    'zh-CN': '{period}尚未结束，不能发布通报',
+    en: '{period} has not ended yet; it cannot be published',
+  },
+  CHECK_WEIGHTS_NOT_100: {
+    'zh-CN': '指标权重合计为 {sum}，应为 100，不能发布通报',
+    en: 'The weights add up to {sum}, not 100: the bulletin cannot be published',
+  },
   CHECK_NO_TARGET: {
     'zh-CN': '{n} 个单位未设“{indicator}”目标，该项不得分（按 0 分计入总分）：{units}',
     en: '{n} unit(s) have no target for "{indicator}" and score nothing on it (0 in the total): {units}',
@@ -19,7 +25,8 @@ export const BULLETIN_MESSAGES = {
     en: '{n} unit(s) have no "{indicator}" figure entered through month {month}; they score nothing on it: {units}',
   },
   CHECK_GROUP_TOO_SMALL: {
-    'zh-CN': '“{group}”仅 {n} 个单位参评，少于“骏马”“蜗牛”名额之和（{topN}+{bottomN}），本组不通报“骏马”“蜗牛”：{units}',
+    'zh-CN':
+      '“{group}”仅 {n} 个单位参评，少于“骏马”“蜗牛”名额之和（{topN}+{bottomN}），本组不通报“骏马”“蜗牛”：{units}',
     en: '"{group}" ranks only {n} unit(s), fewer than the {topN} leaders and {bottomN} laggards named: this group names neither: {units}',
   },
   CHECK_UNITS_MORE: { 'zh-CN': '{units}等 {n} 个单位', en: '{units} and {more} more' },
@@ -35,7 +42,10 @@ export const BULLETIN_MESSAGES = {
     'zh-CN': '该赛马的考核周期已改变，不能再更正{period}的通报',
     en: 'The race’s period kind has changed since; the bulletin for {period} can no longer be corrected',
   },
-  BULLETIN_TITLE_TOO_LONG: { 'zh-CN': '标题不能超过 {max} 个字符，请另拟标题', en: 'The title cannot exceed {max} characters; choose a shorter one' },
+  BULLETIN_TITLE_TOO_LONG: {
+    'zh-CN': '标题不能超过 {max} 个字符，请另拟标题',
+    en: 'The title cannot exceed {max} characters; choose a shorter one',
+  },
   BULLETINS_UNCHANGED: {
     'zh-CN': '已发布的{list}不会随之改变，如需更正请发布更正通报',
     en: 'The published {list} will not change with it; to correct it, issue a correction',

@@ -4,7 +4,10 @@
  * path of the offending field as the request has it (e.g. indicators.1.weight).
  */
 export const RACE_MESSAGES = {
-  RACE_NOT_AN_OBJECT: { 'zh-CN': '赛马设置格式不正确（{field}）', en: 'The race settings are not in the right format ({field})' },
+  RACE_NOT_AN_OBJECT: {
+    'zh-CN': '赛马设置格式不正确（{field}）',
+    en: 'The race settings are not in the right format ({field})',
+  },
   RACE_NOT_A_LIST: { 'zh-CN': '{field} 应为列表', en: '{field} must be a list' },
   RACE_UNKNOWN_FIELD: { 'zh-CN': '赛马设置中不认识的字段：{field}', en: 'Unknown field in the race settings: {field}' },
   RACE_REQUIRED: { 'zh-CN': '{field} 不能为空', en: '{field} is required' },
@@ -17,41 +20,125 @@ export const RACE_MESSAGES = {
   RACE_NO_GROUPS: { 'zh-CN': '至少需要一个比拼分组', en: 'A race needs at least one peer group' },
   RACE_BAD_GROUP_KEY: { 'zh-CN': '分组标识不正确（{field}）', en: 'The group key is not valid ({field})' },
   RACE_DUPLICATE_GROUP: { 'zh-CN': '分组重复（{field}）', en: 'Duplicate group ({field})' },
-  RACE_NO_UNIT_KINDS: { 'zh-CN': '分组应至少包含一种单位类型（{field}）', en: 'A group needs at least one unit kind ({field})' },
+  RACE_NO_UNIT_KINDS: {
+    'zh-CN': '分组应至少包含一种单位类型（{field}）',
+    en: 'A group needs at least one unit kind ({field})',
+  },
   RACE_UNKNOWN_UNIT_KIND: { 'zh-CN': '不认识的单位类型（{field}）', en: 'Unknown unit kind ({field})' },
-  RACE_UNIT_KIND_IN_TWO_GROUPS: { 'zh-CN': '同一类单位不能同时在两个分组中比拼（{field}）', en: 'A unit kind cannot be in two groups ({field})' },
+  RACE_UNIT_KIND_IN_TWO_GROUPS: {
+    'zh-CN': '同一类单位不能同时在两个分组中比拼（{field}）',
+    en: 'A unit kind cannot be in two groups ({field})',
+  },
   RACE_NO_INDICATORS: { 'zh-CN': '赛马至少需要一项指标', en: 'A race needs at least one indicator' },
-  RACE_UNKNOWN_INDICATOR: { 'zh-CN': '指标库中没有这项指标（{field}）', en: 'No such indicator in the library ({field})' },
-  RACE_DUPLICATE_INDICATOR: { 'zh-CN': '同一指标出现了两次（{field}）', en: 'The same indicator appears twice ({field})' },
-  RACE_WEIGHT_NOT_POSITIVE: { 'zh-CN': '指标权重应大于 0（{field}）', en: 'An indicator’s weight must be above 0 ({field})' },
-  RACE_WEIGHT_NOT_USED: { 'zh-CN': '扣分类指标不占权重，权重应为 0（{field}）', en: 'A deduction takes no weight; set it to 0 ({field})' },
+  RACE_UNKNOWN_INDICATOR: {
+    'zh-CN': '指标库中没有这项指标（{field}）',
+    en: 'No such indicator in the library ({field})',
+  },
+  RACE_DUPLICATE_INDICATOR: {
+    'zh-CN': '同一指标出现了两次（{field}）',
+    en: 'The same indicator appears twice ({field})',
+  },
+  RACE_WEIGHT_NOT_POSITIVE: {
+    'zh-CN': '指标权重应大于 0（{field}）',
+    en: 'An indicator’s weight must be above 0 ({field})',
+  },
+  RACE_WEIGHT_NOT_USED: {
+    'zh-CN': '扣分类指标不占权重，权重应为 0（{field}）',
+    en: 'A deduction takes no weight; set it to 0 ({field})',
+  },
   RACE_UNKNOWN_METHOD: { 'zh-CN': '不认识的计分方法（{field}）', en: 'Unknown scoring method ({field})' },
-  RACE_METHOD_NOT_FOR_INDICATOR: { 'zh-CN': '该计分方法不适用于这项指标（{field}）', en: 'This scoring method does not suit the indicator ({field})' },
-  RACE_UNKNOWN_PARAM: { 'zh-CN': '计分方法中不认识的参数（{field}）', en: 'Unknown parameter of the scoring method ({field})' },
+  RACE_METHOD_NOT_FOR_INDICATOR: {
+    'zh-CN': '该计分方法不适用于这项指标（{field}）',
+    en: 'This scoring method does not suit the indicator ({field})',
+  },
+  RACE_UNKNOWN_PARAM: {
+    'zh-CN': '计分方法中不认识的参数（{field}）',
+    en: 'Unknown parameter of the scoring method ({field})',
+  },
   RACE_CAP_NOT_POSITIVE: { 'zh-CN': '封顶值应大于 0（{field}）', en: 'The cap must be above 0 ({field})' },
   RACE_CAP_BELOW_ONE: { 'zh-CN': '完成率封顶值不能小于 1（{field}）', en: 'The ratio cap cannot be below 1 ({field})' },
-  RACE_POINTS_EMPTY: { 'zh-CN': '名次得分至少要有一档（{field}）', en: 'Rank points need at least one entry ({field})' },
-  RACE_FIRST_POINTS_NOT_POSITIVE: { 'zh-CN': '第一名得分应大于 0（{field}）', en: 'First place must score above 0 ({field})' },
-  RACE_POINTS_NOT_DESCENDING: { 'zh-CN': '名次得分应逐名递减（{field}）', en: 'Rank points must not increase down the ranks ({field})' },
-  RACE_BAD_REST: { 'zh-CN': '其余名次的得分方式只能是 zero 或 last（{field}）', en: 'The rest must be "zero" or "last" ({field})' },
-  RACE_TIERS_EMPTY: { 'zh-CN': '投资分档至少要有一档（{field}）', en: 'At least one investment tier is needed ({field})' },
-  RACE_TIERS_NOT_ASCENDING: { 'zh-CN': '投资分档应从小到大排列（{field}）', en: 'Tiers must be in ascending order ({field})' },
-  RACE_PER_EVENT_NOT_POSITIVE: { 'zh-CN': '每次扣分应大于 0（{field}）', en: 'Points per event must be above 0 ({field})' },
-  RACE_BAD_TOP_N: { 'zh-CN': '“骏马”名额应为 0–20 的整数', en: 'The number of top units must be a whole number from 0 to 20' },
-  RACE_BAD_BOTTOM_N: { 'zh-CN': '“蜗牛”名额应为 0–20 的整数', en: 'The number of bottom units must be a whole number from 0 to 20' },
-  RACE_WEIGHTS_NOT_100: { 'zh-CN': '指标权重合计为 {sum}，应为 100；发布通报前请调整', en: 'The weights add up to {sum}, not 100; adjust them before publishing' },
-  RACE_HAS_BULLETINS: { 'zh-CN': '该赛马已发布 {n} 期通报，不能删除', en: 'This race has {n} published bulletin(s) and cannot be deleted' },
+  RACE_POINTS_EMPTY: {
+    'zh-CN': '名次得分至少要有一档（{field}）',
+    en: 'Rank points need at least one entry ({field})',
+  },
+  RACE_FIRST_POINTS_NOT_POSITIVE: {
+    'zh-CN': '第一名得分应大于 0（{field}）',
+    en: 'First place must score above 0 ({field})',
+  },
+  RACE_POINTS_NOT_DESCENDING: {
+    'zh-CN': '名次得分应逐名递减（{field}）',
+    en: 'Rank points must not increase down the ranks ({field})',
+  },
+  RACE_BAD_REST: {
+    'zh-CN': '其余名次的得分方式只能是 zero 或 last（{field}）',
+    en: 'The rest must be "zero" or "last" ({field})',
+  },
+  RACE_TIERS_EMPTY: {
+    'zh-CN': '投资分档至少要有一档（{field}）',
+    en: 'At least one investment tier is needed ({field})',
+  },
+  RACE_TIERS_NOT_ASCENDING: {
+    'zh-CN': '投资分档应从小到大排列（{field}）',
+    en: 'Tiers must be in ascending order ({field})',
+  },
+  RACE_PER_EVENT_NOT_POSITIVE: {
+    'zh-CN': '每次扣分应大于 0（{field}）',
+    en: 'Points per event must be above 0 ({field})',
+  },
+  RACE_BAD_TOP_N: {
+    'zh-CN': '“骏马”名额应为 0–20 的整数',
+    en: 'The number of top units must be a whole number from 0 to 20',
+  },
+  RACE_BAD_BOTTOM_N: {
+    'zh-CN': '“蜗牛”名额应为 0–20 的整数',
+    en: 'The number of bottom units must be a whole number from 0 to 20',
+  },
+  RACE_WEIGHTS_NOT_100: {
+    'zh-CN': '指标权重合计为 {sum}，应为 100；发布通报前请调整',
+    en: 'The weights add up to {sum}, not 100; adjust them before publishing',
+  },
+  RACE_HAS_BULLETINS: {
+    'zh-CN': '该赛马已发布 {n} 期通报，不能删除',
+    en: 'This race has {n} published bulletin(s) and cannot be deleted',
+  },
   PERIOD_INDEX: { 'zh-CN': '期次应为 1–{max}', en: 'The period must be 1 to {max}' },
-  PERIOD_WEEK: { 'zh-CN': '按周赛马暂不支持排名，请选择按月、季度或年', en: 'Weekly races cannot be ranked yet; choose month, quarter or year' },
+  PERIOD_WEEK: {
+    'zh-CN': '按周赛马暂不支持排名，请选择按月、季度或年',
+    en: 'Weekly races cannot be ranked yet; choose month, quarter or year',
+  },
   TARGET_UNKNOWN_INDICATOR: { 'zh-CN': '指标库中没有“{indicator}”', en: 'No indicator "{indicator}" in the library' },
   TARGET_NOT_RANKED: { 'zh-CN': '“{unit}”不参加赛马，不能设置目标', en: '"{unit}" is not ranked and takes no targets' },
-  TARGET_NOT_POSITIVE: { 'zh-CN': '{unit}的“{indicator}”目标应大于 0（按完成率计分需要正数目标）', en: '{unit}: the target for "{indicator}" must be above 0 (a ratio needs a positive target)' },
-  TARGET_NEGATIVE: { 'zh-CN': '{unit}的“{indicator}”目标不能为负数', en: '{unit}: the target for "{indicator}" cannot be negative' },
-  TARGET_NOT_WHOLE: { 'zh-CN': '{unit}的“{indicator}”应为整数（{unitOfMeasure}）', en: '{unit}: "{indicator}" must be a whole number ({unitOfMeasure})' },
+  TARGET_NOT_POSITIVE: {
+    'zh-CN': '{unit}的“{indicator}”目标应大于 0（按完成率计分需要正数目标）',
+    en: '{unit}: the target for "{indicator}" must be above 0 (a ratio needs a positive target)',
+  },
+  TARGET_NEGATIVE: {
+    'zh-CN': '{unit}的“{indicator}”目标不能为负数',
+    en: '{unit}: the target for "{indicator}" cannot be negative',
+  },
+  TARGET_NOT_WHOLE: {
+    'zh-CN': '{unit}的“{indicator}”应为整数（{unitOfMeasure}）',
+    en: '{unit}: "{indicator}" must be a whole number ({unitOfMeasure})',
+  },
   TARGET_TOO_BIG: { 'zh-CN': '{unit}的“{indicator}”数值过大', en: '{unit}: "{indicator}" is implausibly large' },
-  VALUE_NOT_MANUAL: { 'zh-CN': '“{indicator}”由系统根据项目和月报自动计算，无需录入', en: '"{indicator}" is computed from projects and reports; it is not entered' },
-  VALUE_NO_SOURCE: { 'zh-CN': '请注明{unit}“{indicator}”数据的来源（如县统计局）', en: 'Name the source of {unit}’s "{indicator}" figure (e.g. the statistics bureau)' },
-  BULLETIN_PUBLISHED: { 'zh-CN': '{period}的通报已发布（{docNumber}），不能重复发布', en: 'The bulletin for {period} is already published ({docNumber})' },
-  BULLETIN_WEIGHTS: { 'zh-CN': '指标权重合计为 {sum}，应为 100，不能发布通报', en: 'The weights add up to {sum}, not 100: the bulletin cannot be published' },
-  BULLETIN_FUTURE: { 'zh-CN': '{period}尚未结束，不能发布通报', en: '{period} has not ended yet; it cannot be published' },
+  VALUE_NOT_MANUAL: {
+    'zh-CN': '“{indicator}”由系统根据项目和月报自动计算，无需录入',
+    en: '"{indicator}" is computed from projects and reports; it is not entered',
+  },
+  VALUE_NO_SOURCE: {
+    'zh-CN': '请注明{unit}“{indicator}”数据的来源（如县统计局）',
+    en: 'Name the source of {unit}’s "{indicator}" figure (e.g. the statistics bureau)',
+  },
+  BULLETIN_PUBLISHED: {
+    'zh-CN': '{period}的通报已发布（{docNumber}），不能重复发布',
+    en: 'The bulletin for {period} is already published ({docNumber})',
+  },
+  BULLETIN_WEIGHTS: {
+    'zh-CN': '指标权重合计为 {sum}，应为 100，不能发布通报',
+    en: 'The weights add up to {sum}, not 100: the bulletin cannot be published',
+  },
+  BULLETIN_FUTURE: {
+    'zh-CN': '{period}尚未结束，不能发布通报',
+    en: '{period} has not ended yet; it cannot be published',
+  },
 } as const;

@@ -31,8 +31,24 @@ export const meSchema = z.object({
 });
 
 /** The shape of the signed-in person returned by sign-in, setup and /me. */
-export function presentMe(actor: { id: number; username: string; displayName: string; role: z.infer<typeof roleSchema>; unitId: number; unitName: string; locale: string | null }) {
-  return { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, unitId: actor.unitId, unitName: actor.unitName, locale: actor.locale };
+export function presentMe(actor: {
+  id: number;
+  username: string;
+  displayName: string;
+  role: z.infer<typeof roleSchema>;
+  unitId: number;
+  unitName: string;
+  locale: string | null;
+}) {
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    unitId: actor.unitId,
+    unitName: actor.unitName,
+    locale: actor.locale,
+  };
 }
 
 /**

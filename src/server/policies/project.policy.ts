@@ -5,6 +5,8 @@ export const projectPolicy = {
   readScope: (actor: Actor): Scope => scopeFor(actor, 'project', 'read'),
   /** The open-data export (OC4IDS) holds what the person may read; those who read no project get 403, not an empty file. */
   canExport: (actor: Actor) => ['all', 'subtree'].includes(scopeFor(actor, 'project', 'read').kind),
-  canCreateFor: (actor: Actor, leadUnit: { path: string }) => scopeAllows(scopeFor(actor, 'project', 'create'), { unitPath: leadUnit.path }),
-  canUpdate: (actor: Actor, project: { unit_path: string }) => scopeAllows(scopeFor(actor, 'project', 'update'), { unitPath: project.unit_path }),
+  canCreateFor: (actor: Actor, leadUnit: { path: string }) =>
+    scopeAllows(scopeFor(actor, 'project', 'create'), { unitPath: leadUnit.path }),
+  canUpdate: (actor: Actor, project: { unit_path: string }) =>
+    scopeAllows(scopeFor(actor, 'project', 'update'), { unitPath: project.unit_path }),
 };

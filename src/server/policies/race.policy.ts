@@ -7,7 +7,8 @@ import { scopeAllows, scopeFor, type Actor } from '../../domain/access/scope.ts'
  */
 export const racePolicy = {
   targetReadScope: (actor: Actor) => scopeFor(actor, 'target', 'read'),
-  canSetTargetFor: (actor: Actor, unit: { path: string }) => scopeAllows(scopeFor(actor, 'target', 'update'), { unitPath: unit.path }),
+  canSetTargetFor: (actor: Actor, unit: { path: string }) =>
+    scopeAllows(scopeFor(actor, 'target', 'update'), { unitPath: unit.path }),
   canReadRaces: (actor: Actor) => scopeFor(actor, 'race', 'read').kind !== 'none',
   canManageRaces: (actor: Actor) => scopeFor(actor, 'race', 'update').kind !== 'none',
   canReadBulletins: (actor: Actor) => scopeFor(actor, 'bulletin', 'read').kind !== 'none',

@@ -2,7 +2,10 @@ import { scopeAllows, scopeFor, type Actor } from '../../domain/access/scope.ts'
 
 /** Reports follow their project's lead unit; reviewing (approve, return) is the coordinator's. */
 export const reportPolicy = {
-  canRead: (actor: Actor, project: { unit_path: string }) => scopeAllows(scopeFor(actor, 'report', 'read'), { unitPath: project.unit_path }),
-  canFile: (actor: Actor, project: { unit_path: string }) => scopeAllows(scopeFor(actor, 'report', 'update'), { unitPath: project.unit_path }),
-  canReview: (actor: Actor, project: { unit_path: string }) => scopeAllows(scopeFor(actor, 'reportReview', 'update'), { unitPath: project.unit_path }),
+  canRead: (actor: Actor, project: { unit_path: string }) =>
+    scopeAllows(scopeFor(actor, 'report', 'read'), { unitPath: project.unit_path }),
+  canFile: (actor: Actor, project: { unit_path: string }) =>
+    scopeAllows(scopeFor(actor, 'report', 'update'), { unitPath: project.unit_path }),
+  canReview: (actor: Actor, project: { unit_path: string }) =>
+    scopeAllows(scopeFor(actor, 'reportReview', 'update'), { unitPath: project.unit_path }),
 };

@@ -8,8 +8,12 @@ type UnitRef = { path: string };
  */
 export const unitPolicy = {
   canRead: (actor: Actor, unit: UnitRef) => scopeAllows(scopeFor(actor, 'unit', 'read'), { unitPath: unit.path }),
-  canCreateUnder: (actor: Actor, parent: UnitRef) => scopeAllows(scopeFor(actor, 'unit', 'create'), { unitPath: parent.path }),
-  canUpdate: (actor: Actor, unit: UnitRef) => scopeAllows(scopeFor(actor, 'unit', 'update'), { unitPath: unit.path }, true),
-  canMoveUnder: (actor: Actor, parent: UnitRef) => scopeAllows(scopeFor(actor, 'unit', 'update'), { unitPath: parent.path }),
-  canDelete: (actor: Actor, unit: UnitRef) => scopeAllows(scopeFor(actor, 'unit', 'delete'), { unitPath: unit.path }, true),
+  canCreateUnder: (actor: Actor, parent: UnitRef) =>
+    scopeAllows(scopeFor(actor, 'unit', 'create'), { unitPath: parent.path }),
+  canUpdate: (actor: Actor, unit: UnitRef) =>
+    scopeAllows(scopeFor(actor, 'unit', 'update'), { unitPath: unit.path }, true),
+  canMoveUnder: (actor: Actor, parent: UnitRef) =>
+    scopeAllows(scopeFor(actor, 'unit', 'update'), { unitPath: parent.path }),
+  canDelete: (actor: Actor, unit: UnitRef) =>
+    scopeAllows(scopeFor(actor, 'unit', 'delete'), { unitPath: unit.path }, true),
 };

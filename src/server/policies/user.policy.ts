@@ -7,7 +7,9 @@ type UnitRef = { path: string };
 export const userPolicy = {
   readScope: (actor: Actor): Scope => scopeFor(actor, 'user', 'read'),
   mayCreateAny: (actor: Actor) => scopeFor(actor, 'user', 'create').kind !== 'none',
-  canPlaceIn: (actor: Actor, unit: UnitRef, action: 'create' | 'update') => scopeAllows(scopeFor(actor, 'user', action), { unitPath: unit.path }),
-  canUpdate: (actor: Actor, user: { unitPath: string }) => scopeAllows(scopeFor(actor, 'user', 'update'), { unitPath: user.unitPath }),
+  canPlaceIn: (actor: Actor, unit: UnitRef, action: 'create' | 'update') =>
+    scopeAllows(scopeFor(actor, 'user', action), { unitPath: unit.path }),
+  canUpdate: (actor: Actor, user: { unitPath: string }) =>
+    scopeAllows(scopeFor(actor, 'user', 'update'), { unitPath: user.unitPath }),
   canGrant: (actor: Actor, role: Role) => canGrantRole(actor.role, role),
 };

@@ -88,7 +88,11 @@ export function AuditFilters({ seenTypes, onApply }: { seenTypes: string[]; onAp
         style={field}
         data-testid="audit-filter-actor"
       />
-      <DatePicker.RangePicker value={range} onChange={(value) => setRange(value)} style={{ width: 260, maxWidth: '100%' }} />
+      <DatePicker.RangePicker
+        value={range}
+        onChange={(value) => setRange(value)}
+        style={{ width: 260, maxWidth: '100%' }}
+      />
       <Button type="primary" icon={<SearchOutlined />} onClick={apply} data-testid="audit-filter-apply">
         {t('audit.filter')}
       </Button>

@@ -12,7 +12,8 @@ const TEXT = {
     role: '角色',
     unit: '单位',
     load: '载入演示县（兰溪市样例数据）',
-    loadHint: '不想手工设置？载入一个虚构的兰溪市：真实的乡镇街道、部门平台、约 300 个项目和各角色账号，以及今年以来的月报、亮灯和通报。',
+    loadHint:
+      '不想手工设置？载入一个虚构的兰溪市：真实的乡镇街道、部门平台、约 300 个项目和各角色账号，以及今年以来的月报、亮灯和通报。',
     loading: '正在按时间顺序重放演示县今年以来的每一步（建库、月报、审核、通报），约需 15 秒…',
   },
   en: {
@@ -22,7 +23,8 @@ const TEXT = {
     role: 'Role',
     unit: 'Unit',
     load: 'Load the demo county (sample 兰溪市)',
-    loadHint: 'Rather not set up by hand? Load a fictional 兰溪市: real townships, departments, about 300 projects and accounts of every role, with this year’s reports, lights and bulletins.',
+    loadHint:
+      'Rather not set up by hand? Load a fictional 兰溪市: real townships, departments, about 300 projects and accounts of every role, with this year’s reports, lights and bulletins.',
     loading: 'Replaying the demo county’s year step by step (library, reports, reviews, bulletins); about 15 seconds…',
   },
 };
@@ -40,7 +42,9 @@ export function DemoBanner() {
   const { lang } = useI18n();
   const status = useSetupStatus();
   if (!status?.demo) return null;
-  return <Alert type="warning" banner showIcon title={TEXT[lang].banner(status.demo.password)} data-testid="demo-banner" />;
+  return (
+    <Alert type="warning" banner showIcon title={TEXT[lang].banner(status.demo.password)} data-testid="demo-banner" />
+  );
 }
 
 /** On a demo instance's sign-in page: the accounts with their password, one click to fill the form. */
@@ -63,7 +67,11 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
         dataSource={accounts}
         onRow={(a) => ({ onClick: () => onPick(a.username, password), style: { cursor: 'pointer' } })}
         columns={[
-          { title: TEXT[lang].username, dataIndex: 'username', render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
+          {
+            title: TEXT[lang].username,
+            dataIndex: 'username',
+            render: (u: string) => <Typography.Text code>{u}</Typography.Text>,
+          },
           { title: TEXT[lang].role, dataIndex: 'role', render: (r: string) => <Tag>{roleLabel(r)}</Tag> },
           { title: TEXT[lang].unit, dataIndex: 'unitName' },
         ]}
@@ -92,7 +100,9 @@ export function LoadDemoButton({ onDone }: { onDone: () => Promise<void> }) {
     <div style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{TEXT[lang].loadHint}</Typography.Paragraph>
       {error && <Alert type="error" title={error} style={{ marginBottom: 8 }} />}
-      {busy && <Alert type="info" title={TEXT[lang].loading} style={{ marginBottom: 8 }} data-testid="setup-demo-loading" />}
+      {busy && (
+        <Alert type="info" title={TEXT[lang].loading} style={{ marginBottom: 8 }} data-testid="setup-demo-loading" />
+      )}
       <Button block onClick={load} loading={busy} data-testid="setup-load-demo">
         {TEXT[lang].load}
       </Button>

@@ -102,7 +102,9 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
         >
           <Select
             data-testid="user-form-role"
-            options={ROLES.filter((role) => session.grantableRoles.includes(role) || role === user?.role).map((role) => ({ value: role, label: roleLabel(role) }))}
+            options={ROLES.filter((role) => session.grantableRoles.includes(role) || role === user?.role).map(
+              (role) => ({ value: role, label: roleLabel(role) }),
+            )}
           />
         </Form.Item>
         <Form.Item

@@ -113,16 +113,35 @@ function UserSummary({ dark = false }: { dark?: boolean }) {
           : { display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }
       }
     >
-      <span style={{ display: dark ? 'flex' : 'inline-flex', alignItems: 'center', gap: 6, color: textColor, fontWeight: 500 }}>
+      <span
+        style={{
+          display: dark ? 'flex' : 'inline-flex',
+          alignItems: 'center',
+          gap: 6,
+          color: textColor,
+          fontWeight: 500,
+        }}
+      >
         <UserOutlined />
         <span data-testid="current-user-name">{me.displayName}</span>
       </span>
-      <span style={{ display: dark ? 'flex' : 'inline-flex', alignItems: 'center', gap: 6, marginTop: dark ? 6 : 0, flexWrap: 'wrap' }}>
+      <span
+        style={{
+          display: dark ? 'flex' : 'inline-flex',
+          alignItems: 'center',
+          gap: 6,
+          marginTop: dark ? 6 : 0,
+          flexWrap: 'wrap',
+        }}
+      >
         <Tag color="blue" style={{ marginInlineEnd: 0 }}>
           {roleLabel(me.role)}
         </Tag>
         {me.unitName && (
-          <Typography.Text type={dark ? undefined : 'secondary'} style={{ color: dark ? 'rgba(255,255,255,0.75)' : undefined }}>
+          <Typography.Text
+            type={dark ? undefined : 'secondary'}
+            style={{ color: dark ? 'rgba(255,255,255,0.75)' : undefined }}
+          >
             {me.unitName}
           </Typography.Text>
         )}

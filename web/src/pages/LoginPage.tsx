@@ -36,15 +36,19 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   return (
     <AuthFrame title={t('login.title')}>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="login-form" requiredMark={false}>
-        {error && (
-          <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />
-        )}
+        {error && <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
         <Form.Item
           name="username"
           label={t('login.username')}
           rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('login.username') }) }]}
         >
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" size="large" />
+          <Input
+            prefix={<UserOutlined />}
+            autoComplete="username"
+            autoFocus
+            data-testid="login-username"
+            size="large"
+          />
         </Form.Item>
         <Form.Item
           name="password"

@@ -121,7 +121,9 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
           name="displayName"
           label={t('setup.displayName')}
           initialValue="系统管理员"
-          rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('setup.displayName') }) }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { label: t('setup.displayName') }) },
+          ]}
         >
           <Input data-testid="setup-display-name" />
         </Form.Item>

@@ -104,12 +104,7 @@ export function TokensPage() {
           data-testid="tokens-table"
         />
       </Card>
-      {creating && (
-        <TokenCreateModal
-          onClose={() => setCreating(false)}
-          onCreated={() => void load()}
-        />
-      )}
+      {creating && <TokenCreateModal onClose={() => setCreating(false)} onCreated={() => void load()} />}
     </>
   );
 }

@@ -72,7 +72,10 @@ export function UnitsPage() {
               {units.length === 0 && !loading ? (
                 <Empty description={t('units.empty')} />
               ) : (
-                <div data-testid="units-tree" style={{ maxHeight: screens.lg ? 'calc(100vh - 220px)' : undefined, overflow: 'auto' }}>
+                <div
+                  data-testid="units-tree"
+                  style={{ maxHeight: screens.lg ? 'calc(100vh - 220px)' : undefined, overflow: 'auto' }}
+                >
                   <Tree
                     showLine
                     blockNode

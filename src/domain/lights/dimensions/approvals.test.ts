@@ -4,7 +4,10 @@ import { DEFAULT_RULE_SET } from '../rules.ts';
 import { approvals } from './approvals.ts';
 
 const rules = DEFAULT_RULE_SET.approvals;
-const facts = factsWith({ stage: 'preparing', approvals: [{ name: '环评批复', plannedDate: '2026-09-01', actualDate: null }] });
+const facts = factsWith({
+  stage: 'preparing',
+  approvals: [{ name: '环评批复', plannedDate: '2026-09-01', actualDate: null }],
+});
 
 describe('approvals (审批)', () => {
   it.each([

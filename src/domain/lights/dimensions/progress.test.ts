@@ -6,8 +6,11 @@ import { progress } from './progress.ts';
 const rules = DEFAULT_RULE_SET.progress;
 // A plan of 1 亿元: 1% is 1,000,000 元, 0.01% is 10,000 元.
 const PLAN = 100_000_000;
-const facts = (cumulativeApprovedYuan: number) => factsWith({ stage: 'construction', annualPlanYuan: PLAN, cumulativeApprovedYuan });
-const colourAt = (month: number, cumulative: number) => progress.assess(facts(cumulative), rules, contextOn(`2026-${String(month).padStart(2, '0')}-28`, month))[0]?.colour ?? 'green';
+const facts = (cumulativeApprovedYuan: number) =>
+  factsWith({ stage: 'construction', annualPlanYuan: PLAN, cumulativeApprovedYuan });
+const colourAt = (month: number, cumulative: number) =>
+  progress.assess(facts(cumulative), rules, contextOn(`2026-${String(month).padStart(2, '0')}-28`, month))[0]?.colour ??
+  'green';
 
 describe('progress (进度) against 序时进度', () => {
   it.each([
@@ -36,7 +39,10 @@ describe('progress (进度) against 序时进度', () => {
         colour: 'yellow',
         code: 'PROGRESS_BEHIND',
         params: { month: 8, completionPct: 41.2, timePct: 66.7, pointsBehind: 25.5 },
-        text: { 'zh-CN': '完成率 41.2%，落后序时进度 25.5 个百分点', en: '41.2% of the annual plan completed, 25.5 points behind the time schedule' },
+        text: {
+          'zh-CN': '完成率 41.2%，落后序时进度 25.5 个百分点',
+          en: '41.2% of the annual plan completed, 25.5 points behind the time schedule',
+        },
       },
     ]);
   });

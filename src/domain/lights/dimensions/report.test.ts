@@ -24,8 +24,16 @@ describe('report (月报)', () => {
     ['September missing, October filed late', [missing(9), filed(10, 'approved', true)], [['yellow', 'REPORT_LATE']]],
     ['no report owed for October', [missing(9)], []],
     // Assessing October on 2 November, before its deadline: the run counts back from September.
-    ['October not yet due, August and September missing', [missing(8), missing(9), filed(10, 'pending')], [['red', 'REPORT_MISSING']]],
-    ['October not yet due, only a draft, September missing', [filed(9 - 1), missing(9), filed(10, 'draft')], [['yellow', 'REPORT_MISSING']]],
+    [
+      'October not yet due, August and September missing',
+      [missing(8), missing(9), filed(10, 'pending')],
+      [['red', 'REPORT_MISSING']],
+    ],
+    [
+      'October not yet due, only a draft, September missing',
+      [filed(9 - 1), missing(9), filed(10, 'draft')],
+      [['yellow', 'REPORT_MISSING']],
+    ],
     ['October not yet due, September filed', [filed(9), filed(10, 'pending')], []],
   ] as [string, ReportStatus[], [string, string][]][])('%s', (_what, reports, expected) => {
     expect(report.assess(facts(reports), rules, october).map((f) => [f.colour, f.code])).toEqual(expected);
@@ -37,9 +45,15 @@ describe('report (月报)', () => {
       colour: 'red',
       code: 'REPORT_MISSING',
       params: { months: 2, fromMonth: 9, toMonth: 10 },
-      text: { 'zh-CN': '已连续 2 个月未报送月报（9—10 月）', en: 'Reports missing for 2 consecutive months (months 9–10)' },
+      text: {
+        'zh-CN': '已连续 2 个月未报送月报（9—10 月）',
+        en: 'Reports missing for 2 consecutive months (months 9–10)',
+      },
     });
-    expect(report.assess(facts([missing(10)]), rules, october)[0]!.text).toEqual({ 'zh-CN': '10 月月报未报送', en: 'The report for month 10 is missing' });
+    expect(report.assess(facts([missing(10)]), rules, october)[0]!.text).toEqual({
+      'zh-CN': '10 月月报未报送',
+      en: 'The report for month 10 is missing',
+    });
     expect(report.assess(facts([filed(10, 'returned', true)]), rules, october)[0]!.text).toEqual({
       'zh-CN': '10 月月报未按时报送',
       en: 'The report for month 10 was not filed on time',
@@ -47,7 +61,9 @@ describe('report (月报)', () => {
   });
 
   it('does not reach into the previous year: January missing alone is yellow', () => {
-    expect(report.assess(facts([missing(1)]), rules, contextOn('2026-02-06', 1)).map((f) => f.colour)).toEqual(['yellow']);
+    expect(report.assess(facts([missing(1)]), rules, contextOn('2026-02-06', 1)).map((f) => f.colour)).toEqual([
+      'yellow',
+    ]);
   });
 
   it('ignores months after the assessed one', () => {

@@ -21,17 +21,29 @@ export function assessReport(facts: ProjectFacts, rules: ReportRules, ctx: Evalu
   // Before the assessed month's deadline (nothing or only a draft filed yet) the run ends at the month
   // before: a project silent since January stays red on the 1st to the 3rd rather than turning green.
   const assessed = stateOf(ctx.month);
-  const notYetDue = !!assessed && (assessed.state === 'pending' || ((assessed.state === 'draft' || assessed.state === 'returned') && !assessed.late));
+  const notYetDue =
+    !!assessed &&
+    (assessed.state === 'pending' || ((assessed.state === 'draft' || assessed.state === 'returned') && !assessed.late));
   const end = notYetDue ? ctx.month - 1 : ctx.month;
   let missing = 0;
   while (end - missing >= 1 && stateOf(end - missing)?.state === 'missing') missing++;
 
-  const colour = missing >= rules.redFromMissingMonths ? 'red' : missing >= rules.yellowFromMissingMonths ? 'yellow' : null;
+  const colour =
+    missing >= rules.redFromMissingMonths ? 'red' : missing >= rules.yellowFromMissingMonths ? 'yellow' : null;
   if (colour) {
     const fromMonth = end - missing + 1;
     const params = { months: missing, fromMonth, toMonth: end };
     return missing === 1
-      ? [finding('report', colour, 'REPORT_MISSING', params, `${end} 月月报未报送`, `The report for month ${end} is missing`)]
+      ? [
+          finding(
+            'report',
+            colour,
+            'REPORT_MISSING',
+            params,
+            `${end} 月月报未报送`,
+            `The report for month ${end} is missing`,
+          ),
+        ]
       : [
           finding(
             'report',
@@ -45,7 +57,14 @@ export function assessReport(facts: ProjectFacts, rules: ReportRules, ctx: Evalu
   }
   if (rules.lateIsYellow && stateOf(ctx.month)?.late) {
     return [
-      finding('report', 'yellow', 'REPORT_LATE', { month: ctx.month }, `${ctx.month} 月月报未按时报送`, `The report for month ${ctx.month} was not filed on time`),
+      finding(
+        'report',
+        'yellow',
+        'REPORT_LATE',
+        { month: ctx.month },
+        `${ctx.month} 月月报未按时报送`,
+        `The report for month ${ctx.month} was not filed on time`,
+      ),
     ];
   }
   return [];

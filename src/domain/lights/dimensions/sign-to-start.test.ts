@@ -27,14 +27,20 @@ describe('sign→start (签约→开工), default promise of 90 days', () => {
       colour: 'yellow',
       code: 'SIGN_TO_START_NEAR',
       params: { signedDate: '2026-01-01', elapsedDays: 68, promiseDays: 90, daysLeft: 22 },
-      text: { 'zh-CN': '签约已 68 天仍未开工（承诺 90 天内开工）', en: 'Signed 68 days ago and not started (start promised within 90)' },
+      text: {
+        'zh-CN': '签约已 68 天仍未开工（承诺 90 天内开工）',
+        en: 'Signed 68 days ago and not started (start promised within 90)',
+      },
     });
     expect(signToStart.assess(facts, rules, contextOn('2026-04-02'))[0]).toEqual({
       dimension: 'signToStart',
       colour: 'red',
       code: 'SIGN_TO_START_EXCEEDED',
       params: { signedDate: '2026-01-01', elapsedDays: 91, promiseDays: 90, overdueDays: 1 },
-      text: { 'zh-CN': '签约已 91 天仍未开工，超过承诺开工期限（90 天）1 天', en: 'Signed 91 days ago and not started: 1 day past the promised 90' },
+      text: {
+        'zh-CN': '签约已 91 天仍未开工，超过承诺开工期限（90 天）1 天',
+        en: 'Signed 91 days ago and not started: 1 day past the promised 90',
+      },
     });
   });
 
@@ -49,7 +55,11 @@ describe('sign→start (签约→开工), default promise of 90 days', () => {
   });
 
   it('uses the configured default promise and share', () => {
-    const found = signToStart.assess(facts, { ...rules, defaultPromiseDays: 60, yellowFromPercent: 50 }, contextOn('2026-01-31'));
+    const found = signToStart.assess(
+      facts,
+      { ...rules, defaultPromiseDays: 60, yellowFromPercent: 50 },
+      contextOn('2026-01-31'),
+    );
     expect(found.map((f) => [f.colour, f.params.promiseDays])).toEqual([['yellow', 60]]);
   });
 

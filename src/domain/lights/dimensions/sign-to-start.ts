@@ -19,7 +19,8 @@ export function appliesSignToStart(facts: ProjectFacts): boolean {
 export function assessSignToStart(facts: ProjectFacts, rules: SignToStartRules, ctx: EvaluationContext): Finding[] {
   if (!appliesSignToStart(facts)) return [];
   const signedDate = facts.signedDate!;
-  const promiseDays = facts.promisedStartDays && facts.promisedStartDays > 0 ? facts.promisedStartDays : rules.defaultPromiseDays;
+  const promiseDays =
+    facts.promisedStartDays && facts.promisedStartDays > 0 ? facts.promisedStartDays : rules.defaultPromiseDays;
   const elapsedDays = daysBetween(signedDate, ctx.today);
   if (elapsedDays > promiseDays) {
     const overdueDays = elapsedDays - promiseDays;

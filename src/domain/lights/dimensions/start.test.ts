@@ -24,7 +24,10 @@ describe('start (开工)', () => {
         colour,
         code: 'START_OVERDUE',
         params: { months, plannedStart: '2026-08-15' },
-        text: { 'zh-CN': `计划开工已逾期 ${months} 个月`, en: `Planned start overdue by ${months} ${months === 1 ? 'month' : 'months'}` },
+        text: {
+          'zh-CN': `计划开工已逾期 ${months} 个月`,
+          en: `Planned start overdue by ${months} ${months === 1 ? 'month' : 'months'}`,
+        },
       },
     ]);
   });

@@ -22,7 +22,14 @@ export function assessStart(facts: ProjectFacts, rules: StartRules, ctx: Evaluat
   const colour = months >= rules.redFromMonths ? 'red' : months >= rules.yellowFromMonths ? 'yellow' : null;
   if (!colour) return [];
   return [
-    finding('start', colour, 'START_OVERDUE', { months, plannedStart }, `计划开工已逾期 ${months} 个月`, `Planned start overdue by ${plural(months, 'month')}`),
+    finding(
+      'start',
+      colour,
+      'START_OVERDUE',
+      { months, plannedStart },
+      `计划开工已逾期 ${months} 个月`,
+      `Planned start overdue by ${plural(months, 'month')}`,
+    ),
   ];
 }
 

@@ -6,7 +6,14 @@ import { tickets } from './tickets.ts';
 
 const rules = DEFAULT_RULE_SET.tickets;
 const today = contextOn('2026-10-20');
-const ticket = (patch: Partial<Ticket> = {}): Ticket => ({ title: '征地补偿未到位', deadline: '2026-10-19', closedAt: null, escalated: false, overdueWorkingDays: 1, ...patch });
+const ticket = (patch: Partial<Ticket> = {}): Ticket => ({
+  title: '征地补偿未到位',
+  deadline: '2026-10-19',
+  closedAt: null,
+  escalated: false,
+  overdueWorkingDays: 1,
+  ...patch,
+});
 const assess = (...list: Ticket[]) => tickets.assess(factsWith({ stage: 'construction', tickets: list }), rules, today);
 
 describe('tickets (问题)', () => {
@@ -16,7 +23,11 @@ describe('tickets (问题)', () => {
     ['1 working day past', {}, [['yellow', 'TICKET_OVERDUE']]],
     ['5 working days past', { deadline: '2026-10-13', overdueWorkingDays: 5 }, [['yellow', 'TICKET_OVERDUE']]],
     ['6 working days past', { deadline: '2026-10-12', overdueWorkingDays: 6 }, [['red', 'TICKET_OVERDUE']]],
-    ['escalated before its deadline', { deadline: '2026-10-30', overdueWorkingDays: 0, escalated: true }, [['red', 'TICKET_ESCALATED']]],
+    [
+      'escalated before its deadline',
+      { deadline: '2026-10-30', overdueWorkingDays: 0, escalated: true },
+      [['red', 'TICKET_ESCALATED']],
+    ],
     ['escalated and past', { escalated: true }, [['red', 'TICKET_OVERDUE']]],
     ['closed late', { closedAt: '2026-10-20', overdueWorkingDays: 1 }, []],
   ] as [string, Partial<Ticket>, [string, string][]][])('an open ticket %s', (_what, patch, expected) => {
@@ -29,7 +40,10 @@ describe('tickets (问题)', () => {
       colour: 'red',
       code: 'TICKET_OVERDUE',
       params: { title: '征地补偿未到位', deadline: '2026-10-12', workingDays: 6, escalated: 1 },
-      text: { 'zh-CN': '问题「征地补偿未到位」超期 6 个工作日未办结，已提级督办', en: 'Ticket “征地补偿未到位” is 6 working days past its deadline, escalated' },
+      text: {
+        'zh-CN': '问题「征地补偿未到位」超期 6 个工作日未办结，已提级督办',
+        en: 'Ticket “征地补偿未到位” is 6 working days past its deadline, escalated',
+      },
     });
     expect(assess(ticket({ title: undefined, overdueWorkingDays: 0 }))[0]!.text).toEqual({
       'zh-CN': '期限为 2026-10-19 的问题已过办理期限未办结',
@@ -40,7 +54,10 @@ describe('tickets (问题)', () => {
   it('uses the configured thresholds', () => {
     const lenient = { ...rules, redAboveWorkingDays: 10, escalatedIsRed: false };
     const found = tickets.assess(
-      factsWith({ stage: 'construction', tickets: [ticket({ overdueWorkingDays: 8 }), ticket({ deadline: '2026-10-30', escalated: true })] }),
+      factsWith({
+        stage: 'construction',
+        tickets: [ticket({ overdueWorkingDays: 8 }), ticket({ deadline: '2026-10-30', escalated: true })],
+      }),
       lenient,
       today,
     );

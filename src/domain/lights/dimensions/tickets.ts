@@ -28,15 +28,30 @@ export function assessTickets(facts: ProjectFacts, rules: TicketRules, ctx: Eval
 function describe(t: Ticket, colour: Finding['colour'], isPastDeadline: boolean): Finding {
   const zhName = t.title ? `问题「${t.title}」` : `期限为 ${t.deadline} 的问题`;
   const enName = t.title ? `Ticket “${t.title}”` : `The ticket due ${t.deadline}`;
-  const params = { title: t.title ?? '', deadline: t.deadline, workingDays: t.overdueWorkingDays, escalated: t.escalated ? 1 : 0 };
+  const params = {
+    title: t.title ?? '',
+    deadline: t.deadline,
+    workingDays: t.overdueWorkingDays,
+    escalated: t.escalated ? 1 : 0,
+  };
   const zhEscalated = t.escalated ? '，已提级督办' : '';
   const enEscalated = t.escalated ? ', escalated' : '';
   if (!isPastDeadline) {
-    return finding('tickets', colour, 'TICKET_ESCALATED', params, `${zhName}已提级督办`, `${enName} has been escalated`);
+    return finding(
+      'tickets',
+      colour,
+      'TICKET_ESCALATED',
+      params,
+      `${zhName}已提级督办`,
+      `${enName} has been escalated`,
+    );
   }
   const n = t.overdueWorkingDays;
   const zh = n > 0 ? `${zhName}超期 ${n} 个工作日未办结${zhEscalated}` : `${zhName}已过办理期限未办结${zhEscalated}`;
-  const en = n > 0 ? `${enName} is ${plural(n, 'working day')} past its deadline${enEscalated}` : `${enName} is past its deadline${enEscalated}`;
+  const en =
+    n > 0
+      ? `${enName} is ${plural(n, 'working day')} past its deadline${enEscalated}`
+      : `${enName} is past its deadline${enEscalated}`;
   return finding('tickets', colour, 'TICKET_OVERDUE', params, zh, en);
 }
 

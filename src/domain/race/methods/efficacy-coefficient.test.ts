@@ -47,6 +47,9 @@ describe('efficacyCoefficient (功效系数法): 60 + 40 × (x − min)/(max −
   it('takes no params', () => {
     expect(efficacyCoefficient.parseParams(undefined, 'p')).toEqual({});
     expect(efficacyCoefficient.parseParams({}, 'p')).toEqual({});
-    expect(configErrorOf(() => efficacyCoefficient.parseParams({ floor: 60 }, 'p'))).toEqual({ code: 'UNKNOWN_PARAM', field: 'p.floor' });
+    expect(configErrorOf(() => efficacyCoefficient.parseParams({ floor: 60 }, 'p'))).toEqual({
+      code: 'UNKNOWN_PARAM',
+      field: 'p.floor',
+    });
   });
 });

@@ -19,7 +19,10 @@ describe('SCORING_METHODS', () => {
   it.each(METHOD_KEYS)('%s returns one result per unit, in input order', (key) => {
     const method = SCORING_METHODS[key] as ScoringMethod<unknown>;
     const units = unitsWith([5, null, 1], 10).map((u) => ({ ...u, unitId: 10 - u.unitId, counts: [u.value ?? 0] }));
-    const results = method.score(units, method.parseParams(validParams[key], 'p'), { weight: 10, higherIsBetter: key !== 'deduction' });
+    const results = method.score(units, method.parseParams(validParams[key], 'p'), {
+      weight: 10,
+      higherIsBetter: key !== 'deduction',
+    });
     expect(results.map((r) => r.unitId)).toEqual([9, 8, 7]);
   });
 

@@ -3,8 +3,14 @@ import { configErrorOf, unitsWith } from '../fixtures.ts';
 import { rankPoints, type RankPointsParams } from './rank-points.ts';
 
 const points = [10, 8, 6, 4, 2];
-const scores = (values: (number | null)[], params: Partial<RankPointsParams> = {}, { weight = 20, higherIsBetter = true } = {}) =>
-  rankPoints.score(unitsWith(values), { points, rest: 'zero', ...params }, { weight, higherIsBetter }).map((s) => s.score);
+const scores = (
+  values: (number | null)[],
+  params: Partial<RankPointsParams> = {},
+  { weight = 20, higherIsBetter = true } = {},
+) =>
+  rankPoints
+    .score(unitsWith(values), { points, rest: 'zero', ...params }, { weight, higherIsBetter })
+    .map((s) => s.score);
 
 describe('rankPoints: points by rank, points[0] mapping to the full weight', () => {
   it.each([
@@ -30,7 +36,9 @@ describe('rankPoints: points by rank, points[0] mapping to the full weight', () 
   });
 
   it('gives units without a value no score and no rank', () => {
-    expect(rankPoints.score(unitsWith([null, 5, 3]), { points, rest: 'zero' }, { weight: 20, higherIsBetter: true })).toEqual([
+    expect(
+      rankPoints.score(unitsWith([null, 5, 3]), { points, rest: 'zero' }, { weight: 20, higherIsBetter: true }),
+    ).toEqual([
       { unitId: 1, score: null, note: 'noValue' },
       { unitId: 2, score: 20 },
       { unitId: 3, score: 16 },
@@ -41,7 +49,10 @@ describe('rankPoints: points by rank, points[0] mapping to the full weight', () 
 describe('rankPoints params', () => {
   it.each([
     [{ points: [10, 8, 6] }, { points: [10, 8, 6], rest: 'zero' }],
-    [{ points: [10, 10, 5], rest: 'last' }, { points: [10, 10, 5], rest: 'last' }],
+    [
+      { points: [10, 10, 5], rest: 'last' },
+      { points: [10, 10, 5], rest: 'last' },
+    ],
     [{ points: [3, 0] }, { points: [3, 0], rest: 'zero' }],
   ])('accepts %o', (input, expected) => {
     expect(rankPoints.parseParams(input, 'p')).toEqual(expected);

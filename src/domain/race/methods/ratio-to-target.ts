@@ -26,7 +26,11 @@ export function parseRatioToTargetParams(input: unknown, at: string): RatioToTar
   return { cap };
 }
 
-function scoreOne(unit: MethodInput, { cap }: RatioToTargetParams, { weight, higherIsBetter }: ScoringContext): UnitScore {
+function scoreOne(
+  unit: MethodInput,
+  { cap }: RatioToTargetParams,
+  { weight, higherIsBetter }: ScoringContext,
+): UnitScore {
   const { unitId, value, target } = unit;
   if (target === null) return { unitId, score: null, note: 'noTarget' };
   if (!(target > 0)) return { unitId, score: null, note: 'badTarget' };

@@ -10,7 +10,11 @@ const tiers = [
   { min: 10 * YI, points: 5 },
 ];
 const scoreOf = (counts: number[] | undefined, weight = 15) =>
-  tieredCount.score([{ unitId: 4, value: null, target: null, counts }], { tiers }, { weight, higherIsBetter: true })[0]!;
+  tieredCount.score(
+    [{ unitId: 4, value: null, target: null, counts }],
+    { tiers },
+    { weight, higherIsBetter: true },
+  )[0]!;
 
 describe('tieredCount: Σ count × tier points, capped at the weight', () => {
   it.each([
@@ -61,8 +65,26 @@ describe('tieredCount params and fit', () => {
     [{ tiers: [{ min: -1, points: 1 }] }, 'NEGATIVE', 'p.tiers[0].min'],
     [{ tiers: [{ min: 0.5, points: 1 }] }, 'NOT_AN_INTEGER', 'p.tiers[0].min'],
     [{ tiers: [{ min: 0, points: -1 }] }, 'NEGATIVE', 'p.tiers[0].points'],
-    [{ tiers: [{ min: YI, points: 3 }, { min: 0, points: 1 }] }, 'TIERS_NOT_ASCENDING', 'p.tiers[1].min'],
-    [{ tiers: [{ min: YI, points: 3 }, { min: YI, points: 5 }] }, 'TIERS_NOT_ASCENDING', 'p.tiers[1].min'],
+    [
+      {
+        tiers: [
+          { min: YI, points: 3 },
+          { min: 0, points: 1 },
+        ],
+      },
+      'TIERS_NOT_ASCENDING',
+      'p.tiers[1].min',
+    ],
+    [
+      {
+        tiers: [
+          { min: YI, points: 3 },
+          { min: YI, points: 5 },
+        ],
+      },
+      'TIERS_NOT_ASCENDING',
+      'p.tiers[1].min',
+    ],
     [{ tiers: [{ min: 0, points: 1, max: YI }] }, 'UNKNOWN_PARAM', 'p.tiers[0].max'],
   ])('refuses %o with %s at %s', (input, code, field) => {
     expect(configErrorOf(() => tieredCount.parseParams(input, 'p'))).toEqual({ code, field });

@@ -39,7 +39,8 @@ export function parseTieredCountParams(input: unknown, at: string): TieredCountP
     return tier;
   });
   tiers.forEach((t, i) => {
-    if (i > 0 && t.min <= tiers[i - 1]!.min) throw new RaceConfigError('TIERS_NOT_ASCENDING', pathOf(pathOf(field, i), 'min'));
+    if (i > 0 && t.min <= tiers[i - 1]!.min)
+      throw new RaceConfigError('TIERS_NOT_ASCENDING', pathOf(pathOf(field, i), 'min'));
   });
   return { tiers };
 }
@@ -65,7 +66,8 @@ export const tieredCount: ScoringMethod<TieredCountParams> = {
     return units.map(({ unitId, counts }) => {
       if (!counts) return { unitId, score: null, note: 'noValue' as const };
       // A count list that does not match the tiers is the caller's bug, not data to score.
-      if (counts.length !== tiers.length) throw new RangeError(`unit ${unitId}: ${counts.length} counts for ${tiers.length} tiers`);
+      if (counts.length !== tiers.length)
+        throw new RangeError(`unit ${unitId}: ${counts.length} counts for ${tiers.length} tiers`);
       const earned = counts.reduce((sum, n, i) => sum + n * tiers[i]!.points, 0);
       return { unitId, score: cleanScore(Math.min(earned, weight)) };
     });

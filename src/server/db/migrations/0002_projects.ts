@@ -5,7 +5,9 @@ import type { MigrationDialect } from '../migrate.ts';
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
   const pg = dialect === 'postgres';
   const withId = (t: CreateTableBuilder<string, never>) =>
-    pg ? t.addColumn('id', 'serial', (c) => c.primaryKey()) : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    pg
+      ? t.addColumn('id', 'serial', (c) => c.primaryKey())
+      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
   const pathType = pg ? sql`varchar(400) collate "C"` : sql`varchar(400)`;
   // Money is integer 元: bigint on PostgreSQL; SQLite integers are 64-bit already.
   const money = pg ? 'bigint' : 'integer';
@@ -54,7 +56,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
 
   // Indexes for the list's common filters, each ending in id so keyset pages read in index order.
-  const index = (name: string, columns: string[]) => db.schema.createIndex(name).on('projects').columns(columns).execute();
+  const index = (name: string, columns: string[]) =>
+    db.schema.createIndex(name).on('projects').columns(columns).execute();
   await index('projects_unit', ['unit_path', 'id']);
   await index('projects_stage', ['stage', 'id']);
   await index('projects_planned_start', ['planned_start_date', 'id']);
@@ -90,5 +93,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('actor_name', 'varchar(60)', (c) => c.notNull())
     .addColumn('at', 'varchar(30)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('project_stage_changes_project').on('project_stage_changes').columns(['project_id', 'id']).execute();
+  await db.schema
+    .createIndex('project_stage_changes_project')
+    .on('project_stage_changes')
+    .columns(['project_id', 'id'])
+    .execute();
 }

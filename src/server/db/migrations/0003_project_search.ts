@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     await sql`CREATE INDEX projects_initials_trgm ON projects USING gin (name_initials gin_trgm_ops)`.execute(db);
     return;
   }
-  await sql`CREATE VIRTUAL TABLE projects_fts USING fts5(name, name_initials, content='projects', content_rowid='id', tokenize='trigram')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE projects_fts USING fts5(name, name_initials, content='projects', content_rowid='id', tokenize='trigram')`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER projects_fts_insert AFTER INSERT ON projects BEGIN
     INSERT INTO projects_fts(rowid, name, name_initials) VALUES (new.id, new.name, new.name_initials);
   END`.execute(db);

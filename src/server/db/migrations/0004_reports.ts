@@ -5,7 +5,9 @@ import type { MigrationDialect } from '../migrate.ts';
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
   const pg = dialect === 'postgres';
   const withId = (t: CreateTableBuilder<string, never>) =>
-    pg ? t.addColumn('id', 'bigserial', (c) => c.primaryKey()) : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    pg
+      ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
+      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
   const money = pg ? 'bigint' : 'integer';
 
   await withId(db.schema.createTable('monthly_reports'))
@@ -30,5 +32,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
     .addUniqueConstraint('monthly_reports_revision', ['project_id', 'year', 'month', 'revision'])
     .execute();
-  await db.schema.createIndex('monthly_reports_period').on('monthly_reports').columns(['year', 'month', 'project_id']).execute();
+  await db.schema
+    .createIndex('monthly_reports_period')
+    .on('monthly_reports')
+    .columns(['year', 'month', 'project_id'])
+    .execute();
 }

@@ -9,7 +9,11 @@ import type { MigrationDialect } from '../migrate.ts';
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
   const pg = dialect === 'postgres';
   const table = db.schema.createTable('report_photos');
-  await (pg ? table.addColumn('id', 'bigserial', (c) => c.primaryKey()) : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()))
+  await (
+    pg
+      ? table.addColumn('id', 'bigserial', (c) => c.primaryKey())
+      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  )
     .addColumn('report_id', 'integer', (c) => c.notNull().references('monthly_reports.id').onDelete('cascade'))
     .addColumn('file_name', 'varchar(255)', (c) => c.notNull())
     .addColumn('caption', 'varchar(100)', (c) => c.notNull().defaultTo(''))

@@ -9,7 +9,9 @@ import { rebuildUnitStats } from '../../features/stats/unit-stats.rebuild.ts';
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
   const pg = dialect === 'postgres';
   const withId = (t: CreateTableBuilder<string, never>) =>
-    pg ? t.addColumn('id', 'serial', (c) => c.primaryKey()) : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    pg
+      ? t.addColumn('id', 'serial', (c) => c.primaryKey())
+      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
   // Money targets reach 10^11 元 and beyond; percentages carry decimals: a double holds both exactly enough
   // for integers up to 2^53 and is what both dialects read back as a number.
   const amount = pg ? 'double precision' : 'real';

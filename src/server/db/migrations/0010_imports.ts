@@ -11,7 +11,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   const pg = dialect === 'postgres';
   const pathType = pg ? sql`varchar(400) collate "C"` : sql`varchar(400)`;
   const table = db.schema.createTable('imports');
-  await (pg ? table.addColumn('id', 'serial', (c) => c.primaryKey()) : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()))
+  await (
+    pg
+      ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     // The unit's path when the import was made: imports are read with the same subtree scope as projects.
     .addColumn('unit_path', pathType, (c) => c.notNull())
@@ -71,5 +75,6 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('projects_lead_name').execute();
-  for (const t of ['import_mappings', 'import_errors', 'import_files', 'imports']) await db.schema.dropTable(t).execute();
+  for (const t of ['import_mappings', 'import_errors', 'import_files', 'imports'])
+    await db.schema.dropTable(t).execute();
 }

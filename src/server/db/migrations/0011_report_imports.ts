@@ -7,7 +7,10 @@ import type { MigrationDialect } from '../migrate.ts';
  * column mapping per kind. Existing imports and mappings are of project ledgers.
  */
 export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<void> {
-  await db.schema.alterTable('imports').addColumn('ledger', 'varchar(10)', (c) => c.notNull().defaultTo('projects')).execute();
+  await db.schema
+    .alterTable('imports')
+    .addColumn('ledger', 'varchar(10)', (c) => c.notNull().defaultTo('projects'))
+    .execute();
   await db.schema.alterTable('imports').addColumn('options_json', 'text').execute();
 
   await db.schema
@@ -22,7 +25,11 @@ export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<v
   await db
     .insertInto('import_mappings_by_kind')
     .columns(['unit_id', 'ledger', 'mapping_json', 'updated_by', 'updated_at'])
-    .expression(db.selectFrom('import_mappings').select(['unit_id', (eb) => eb.val('projects').as('ledger'), 'mapping_json', 'updated_by', 'updated_at']))
+    .expression(
+      db
+        .selectFrom('import_mappings')
+        .select(['unit_id', (eb) => eb.val('projects').as('ledger'), 'mapping_json', 'updated_by', 'updated_at']),
+    )
     .execute();
   await db.schema.dropTable('import_mappings').execute();
   await db.schema.alterTable('import_mappings_by_kind').renameTo('import_mappings').execute();

@@ -17,10 +17,13 @@ import type { MigrationDialect } from '../migrate.ts';
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
   const pg = dialect === 'postgres';
   const withId = (t: CreateTableBuilder<string, never>) =>
-    pg ? t.addColumn('id', 'bigserial', (c) => c.primaryKey()) : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    pg
+      ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
+      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
   const money = pg ? 'bigint' : 'integer';
   const amount = pg ? 'double precision' : 'real';
-  const at = (c: string) => (b: CreateTableBuilder<string, never>) => b.addColumn(c, 'varchar(30)', (col) => col.notNull());
+  const at = (c: string) => (b: CreateTableBuilder<string, never>) =>
+    b.addColumn(c, 'varchar(30)', (col) => col.notNull());
 
   await at('valid_from')(withId(db.schema.createTable('project_versions')))
     .addColumn('project_id', 'integer', (c) => c.notNull())
@@ -31,7 +34,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('planned_start_date', 'varchar(10)')
     .addColumn('actual_start_date', 'varchar(10)')
     .execute();
-  await db.schema.createIndex('project_versions_at').on('project_versions').columns(['project_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('project_versions_at')
+    .on('project_versions')
+    .columns(['project_id', 'valid_from'])
+    .execute();
 
   await at('valid_from')(withId(db.schema.createTable('plan_versions')))
     .addColumn('project_id', 'integer', (c) => c.notNull())
@@ -39,7 +46,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     // null: the plan was removed
     .addColumn('amount', money)
     .execute();
-  await db.schema.createIndex('plan_versions_at').on('plan_versions').columns(['year', 'project_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('plan_versions_at')
+    .on('plan_versions')
+    .columns(['year', 'project_id', 'valid_from'])
+    .execute();
 
   await at('valid_from')(withId(db.schema.createTable('target_versions')))
     .addColumn('unit_id', 'integer', (c) => c.notNull())
@@ -47,7 +58,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('indicator', 'varchar(40)', (c) => c.notNull())
     .addColumn('value', amount)
     .execute();
-  await db.schema.createIndex('target_versions_at').on('target_versions').columns(['year', 'indicator', 'unit_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('target_versions_at')
+    .on('target_versions')
+    .columns(['year', 'indicator', 'unit_id', 'valid_from'])
+    .execute();
 
   await at('valid_from')(withId(db.schema.createTable('indicator_value_versions')))
     .addColumn('unit_id', 'integer', (c) => c.notNull())
@@ -56,7 +71,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('month', 'integer', (c) => c.notNull())
     .addColumn('value', amount)
     .execute();
-  await db.schema.createIndex('indicator_value_versions_at').on('indicator_value_versions').columns(['indicator', 'year', 'month', 'unit_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('indicator_value_versions_at')
+    .on('indicator_value_versions')
+    .columns(['indicator', 'year', 'month', 'unit_id', 'valid_from'])
+    .execute();
 
   await at('valid_from')(withId(db.schema.createTable('race_versions')))
     .addColumn('race_id', 'integer', (c) => c.notNull())
@@ -73,35 +92,61 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('findings_json', 'text', (c) => c.notNull())
     .addColumn('rule_set_version', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('light_history_month').on('light_history').columns(['year', 'month', 'project_id', 'at']).execute();
+  await db.schema
+    .createIndex('light_history_month')
+    .on('light_history')
+    .columns(['year', 'month', 'project_id', 'at'])
+    .execute();
 
   for (const statement of pg ? postgresTriggers() : sqliteTriggers()) await sql.raw(statement).execute(db);
 
   // What is stored today becomes the first version of everything.
   await sql`INSERT INTO project_versions (project_id, valid_from, lead_unit_id, unit_path, stage, total_investment, planned_start_date, actual_start_date)
-    SELECT id, created_at, lead_unit_id, unit_path, stage, total_investment, planned_start_date, actual_start_date FROM projects`.execute(db);
-  await sql`INSERT INTO plan_versions (project_id, year, amount, valid_from) SELECT a.project_id, a.year, a.amount, p.created_at FROM project_annual_plans a JOIN projects p ON p.id = a.project_id`.execute(db);
-  await sql`INSERT INTO target_versions (unit_id, year, indicator, value, valid_from) SELECT unit_id, year, indicator, value, updated_at FROM targets`.execute(db);
-  await sql`INSERT INTO indicator_value_versions (unit_id, indicator, year, month, value, valid_from) SELECT unit_id, indicator, year, month, value, updated_at FROM indicator_values`.execute(db);
-  await sql`INSERT INTO race_versions (race_id, definition_json, valid_from) SELECT id, definition_json, created_at FROM races`.execute(db);
+    SELECT id, created_at, lead_unit_id, unit_path, stage, total_investment, planned_start_date, actual_start_date FROM projects`.execute(
+    db,
+  );
+  await sql`INSERT INTO plan_versions (project_id, year, amount, valid_from) SELECT a.project_id, a.year, a.amount, p.created_at FROM project_annual_plans a JOIN projects p ON p.id = a.project_id`.execute(
+    db,
+  );
+  await sql`INSERT INTO target_versions (unit_id, year, indicator, value, valid_from) SELECT unit_id, year, indicator, value, updated_at FROM targets`.execute(
+    db,
+  );
+  await sql`INSERT INTO indicator_value_versions (unit_id, indicator, year, month, value, valid_from) SELECT unit_id, indicator, year, month, value, updated_at FROM indicator_values`.execute(
+    db,
+  );
+  await sql`INSERT INTO race_versions (race_id, definition_json, valid_from) SELECT id, definition_json, created_at FROM races`.execute(
+    db,
+  );
   await sql`INSERT INTO light_history (project_id, year, month, colour, findings_json, rule_set_version, at)
-    SELECT project_id, year, month, colour, findings_json, rule_set_version, computed_at FROM project_light_months`.execute(db);
+    SELECT project_id, year, month, colour, findings_json, rule_set_version, computed_at FROM project_light_months`.execute(
+    db,
+  );
   await sql`INSERT INTO light_history (project_id, year, month, colour, findings_json, rule_set_version, at)
     SELECT l.project_id, l.year, l.month, l.colour, l.findings_json, l.rule_set_version, l.computed_at FROM project_lights l
-    WHERE NOT EXISTS (SELECT 1 FROM project_light_months m WHERE m.project_id = l.project_id AND m.year = l.year AND m.month = l.month)`.execute(db);
+    WHERE NOT EXISTS (SELECT 1 FROM project_light_months m WHERE m.project_id = l.project_id AND m.year = l.year AND m.month = l.month)`.execute(
+    db,
+  );
   // project_light_months now holds the latest light of every assessed month, not only the cutoff's.
   await sql`INSERT INTO project_light_months (project_id, year, month, colour, findings_json, rule_set_version, computed_at)
     SELECT l.project_id, l.year, l.month, l.colour, l.findings_json, l.rule_set_version, l.computed_at FROM project_lights l
-    WHERE NOT EXISTS (SELECT 1 FROM project_light_months m WHERE m.project_id = l.project_id AND m.year = l.year AND m.month = l.month)`.execute(db);
+    WHERE NOT EXISTS (SELECT 1 FROM project_light_months m WHERE m.project_id = l.project_id AND m.year = l.year AND m.month = l.month)`.execute(
+    db,
+  );
 }
 
 const PROJECT_COLS = 'lead_unit_id, unit_path, stage, total_investment, planned_start_date, actual_start_date';
-const newCols = (prefix: string) => PROJECT_COLS.split(', ').map((c) => `${prefix}.${c}`).join(', ');
-const changed = PROJECT_COLS.split(', ').map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+const newCols = (prefix: string) =>
+  PROJECT_COLS.split(', ')
+    .map((c) => `${prefix}.${c}`)
+    .join(', ');
+const changed = PROJECT_COLS.split(', ')
+  .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+  .join(' OR ');
 const SQLITE_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 function sqliteTriggers(): string[] {
-  const projectAt = (row: string) => `coalesce((SELECT updated_at FROM projects WHERE id = ${row}.project_id), ${SQLITE_NOW})`;
+  const projectAt = (row: string) =>
+    `coalesce((SELECT updated_at FROM projects WHERE id = ${row}.project_id), ${SQLITE_NOW})`;
   return [
     `CREATE TRIGGER project_versions_insert AFTER INSERT ON projects BEGIN
        INSERT INTO project_versions (project_id, valid_from, ${PROJECT_COLS}) VALUES (NEW.id, NEW.created_at, ${newCols('NEW')}); END`,
@@ -134,45 +179,70 @@ function sqliteTriggers(): string[] {
 
 function postgresTriggers(): string[] {
   const PG_NOW = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const changedPg = PROJECT_COLS.split(', ').map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
-  const fn = (name: string, body: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} RETURN NULL; END $$`;
-  const trigger = (name: string, table: string, events: string, fnName: string) => `CREATE TRIGGER ${name} AFTER ${events} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fnName}()`;
-  const projectAt = (row: string) => `coalesce((SELECT updated_at FROM projects WHERE id = ${row}.project_id), ${PG_NOW})`;
+  const changedPg = PROJECT_COLS.split(', ')
+    .map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`)
+    .join(' OR ');
+  const fn = (name: string, body: string) =>
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} RETURN NULL; END $$`;
+  const trigger = (name: string, table: string, events: string, fnName: string) =>
+    `CREATE TRIGGER ${name} AFTER ${events} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fnName}()`;
+  const projectAt = (row: string) =>
+    `coalesce((SELECT updated_at FROM projects WHERE id = ${row}.project_id), ${PG_NOW})`;
   return [
-    fn('lantern_project_version', `
+    fn(
+      'lantern_project_version',
+      `
       IF TG_OP = 'INSERT' THEN
         INSERT INTO project_versions (project_id, valid_from, ${PROJECT_COLS}) VALUES (NEW.id, NEW.created_at, ${newCols('NEW')});
       ELSIF ${changedPg} THEN
         INSERT INTO project_versions (project_id, valid_from, ${PROJECT_COLS}) VALUES (NEW.id, NEW.updated_at, ${newCols('NEW')});
-      END IF;`),
+      END IF;`,
+    ),
     trigger('project_versions_write', 'projects', 'INSERT OR UPDATE', 'lantern_project_version'),
-    fn('lantern_plan_version', `
+    fn(
+      'lantern_plan_version',
+      `
       IF TG_OP = 'DELETE' THEN
         INSERT INTO plan_versions (project_id, year, amount, valid_from) VALUES (OLD.project_id, OLD.year, NULL, ${projectAt('OLD')});
       ELSIF TG_OP = 'INSERT' OR OLD.amount IS DISTINCT FROM NEW.amount THEN
         INSERT INTO plan_versions (project_id, year, amount, valid_from) VALUES (NEW.project_id, NEW.year, NEW.amount, ${projectAt('NEW')});
-      END IF;`),
+      END IF;`,
+    ),
     trigger('plan_versions_write', 'project_annual_plans', 'INSERT OR UPDATE OR DELETE', 'lantern_plan_version'),
-    fn('lantern_target_version', `
+    fn(
+      'lantern_target_version',
+      `
       IF TG_OP = 'DELETE' THEN
         INSERT INTO target_versions (unit_id, year, indicator, value, valid_from) VALUES (OLD.unit_id, OLD.year, OLD.indicator, NULL, ${PG_NOW});
       ELSE
         INSERT INTO target_versions (unit_id, year, indicator, value, valid_from) VALUES (NEW.unit_id, NEW.year, NEW.indicator, NEW.value, NEW.updated_at);
-      END IF;`),
+      END IF;`,
+    ),
     trigger('target_versions_write', 'targets', 'INSERT OR UPDATE OR DELETE', 'lantern_target_version'),
-    fn('lantern_indicator_value_version', `
+    fn(
+      'lantern_indicator_value_version',
+      `
       IF TG_OP = 'DELETE' THEN
         INSERT INTO indicator_value_versions (unit_id, indicator, year, month, value, valid_from) VALUES (OLD.unit_id, OLD.indicator, OLD.year, OLD.month, NULL, ${PG_NOW});
       ELSE
         INSERT INTO indicator_value_versions (unit_id, indicator, year, month, value, valid_from) VALUES (NEW.unit_id, NEW.indicator, NEW.year, NEW.month, NEW.value, NEW.updated_at);
-      END IF;`),
-    trigger('indicator_value_versions_write', 'indicator_values', 'INSERT OR UPDATE OR DELETE', 'lantern_indicator_value_version'),
-    fn('lantern_race_version', `
+      END IF;`,
+    ),
+    trigger(
+      'indicator_value_versions_write',
+      'indicator_values',
+      'INSERT OR UPDATE OR DELETE',
+      'lantern_indicator_value_version',
+    ),
+    fn(
+      'lantern_race_version',
+      `
       IF TG_OP = 'INSERT' THEN
         INSERT INTO race_versions (race_id, definition_json, valid_from) VALUES (NEW.id, NEW.definition_json, NEW.created_at);
       ELSIF OLD.definition_json IS DISTINCT FROM NEW.definition_json THEN
         INSERT INTO race_versions (race_id, definition_json, valid_from) VALUES (NEW.id, NEW.definition_json, NEW.updated_at);
-      END IF;`),
+      END IF;`,
+    ),
     trigger('race_versions_write', 'races', 'INSERT OR UPDATE', 'lantern_race_version'),
   ];
 }

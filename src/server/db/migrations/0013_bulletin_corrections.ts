@@ -50,10 +50,30 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
       .addColumn('correction_reason', 'varchar(500)')
       .addColumn('superseded_at', 'varchar(30)')
       .execute();
-    const columns = ['id', ...PERIOD, 'title', 'doc_number', 'issuer', 'commentary', 'snapshot_json', 'published_by', 'published_at'];
-    await db.insertInto('bulletins_0013').columns(columns).expression(db.selectFrom('bulletins').select(columns)).execute();
+    const columns = [
+      'id',
+      ...PERIOD,
+      'title',
+      'doc_number',
+      'issuer',
+      'commentary',
+      'snapshot_json',
+      'published_by',
+      'published_at',
+    ];
+    await db
+      .insertInto('bulletins_0013')
+      .columns(columns)
+      .expression(db.selectFrom('bulletins').select(columns))
+      .execute();
     await db.schema.dropTable('bulletins').execute();
     await db.schema.alterTable('bulletins_0013').renameTo('bulletins').execute();
   }
-  await db.schema.createIndex('bulletins_current_period').on('bulletins').columns(PERIOD).unique().where(sql.ref('superseded_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('bulletins_current_period')
+    .on('bulletins')
+    .columns(PERIOD)
+    .unique()
+    .where(sql.ref('superseded_at'), 'is', null)
+    .execute();
 }

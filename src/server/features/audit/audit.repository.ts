@@ -60,7 +60,10 @@ export function createAuditLog(db: Kysely<DB>, clock: Clock) {
         .selectFrom('audit_events')
         .selectAll()
         .$call((q) => {
-          if (scope.kind === 'subtree') return q.where('unit_path', '>=', subtreeRange(scope.path)[0]).where('unit_path', '<', subtreeRange(scope.path)[1]);
+          if (scope.kind === 'subtree')
+            return q
+              .where('unit_path', '>=', subtreeRange(scope.path)[0])
+              .where('unit_path', '<', subtreeRange(scope.path)[1]);
           if (scope.kind === 'self') return q.where('actor_id', '=', scope.userId);
           if (scope.kind === 'none') return q.where((eb) => eb.lit(false));
           return q;

@@ -36,7 +36,10 @@ export function registerAuditRoutes(app: Api, { audit }: { audit: AuditLog }) {
           cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string().nullable() }), ...standardErrors },
+        response: {
+          200: z.object({ items: z.array(eventSchema), nextCursor: z.string().nullable() }),
+          ...standardErrors,
+        },
       },
     },
     async (request) => {
@@ -46,7 +49,10 @@ export function registerAuditRoutes(app: Api, { audit }: { audit: AuditLog }) {
       // A bare date as the upper bound means "through the end of that day".
       const to = q.to && q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to;
       const rows = await audit.list(scope, { ...q, to, limit: q.limit });
-      return { items: rows.map(presentAuditEvent), nextCursor: rows.length === q.limit ? String(rows.at(-1)!.id) : null };
+      return {
+        items: rows.map(presentAuditEvent),
+        nextCursor: rows.length === q.limit ? String(rows.at(-1)!.id) : null,
+      };
     },
   );
 }

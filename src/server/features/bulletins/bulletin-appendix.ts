@@ -51,9 +51,15 @@ export interface BulletinAppendix {
  * order. `doc` is the bulletin as Word prints it (same groups, rows and cells in the same order as
  * the snapshot), so a total row quotes the printed figure rather than formatting it again.
  */
-export function toBulletinAppendix(snapshot: BulletinSnapshot, doc: BulletinDocument, records: PeriodRecords, frozen: FrozenProjectNames = snapshot.appendixProjects ?? {}): BulletinAppendix {
+export function toBulletinAppendix(
+  snapshot: BulletinSnapshot,
+  doc: BulletinDocument,
+  records: PeriodRecords,
+  frozen: FrozenProjectNames = snapshot.appendixProjects ?? {},
+): BulletinAppendix {
   const { ranking } = snapshot;
-  const name = (p: { projectId: number; name: string; code?: string | null }) => frozen[String(p.projectId)] ?? { name: p.name, code: p.code ?? null };
+  const name = (p: { projectId: number; name: string; code?: string | null }) =>
+    frozen[String(p.projectId)] ?? { name: p.name, code: p.code ?? null };
   const { to } = periodDays(ranking.period);
   const rows: AppendixRow[] = [];
   ranking.groups.forEach((group, g) => {
@@ -63,26 +69,68 @@ export function toBulletinAppendix(snapshot: BulletinSnapshot, doc: BulletinDocu
         const perUnit = source.kind === 'computed' ? records.get(source.metric) : undefined;
         if (!perUnit || source.kind !== 'computed') return;
         const metric = source.metric;
-        const found = perUnit.get(row.unitId) ?? { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [] };
+        const found = perUnit.get(row.unitId) ?? {
+          count: 0,
+          sumYuan: metric === 'done' ? 0 : null,
+          projects: [],
+          reports: [],
+        };
         const indicator = ind.label['zh-CN'];
-        const base = { unitName: row.name, indicator, month: '', revision: null, amountYuan: null, approvedAt: null, approvedBy: '' };
+        const base = {
+          unitName: row.name,
+          indicator,
+          month: '',
+          revision: null,
+          amountYuan: null,
+          approvedAt: null,
+          approvedBy: '',
+        };
         if (metric === 'done') {
           const codes = new Map(found.projects.map((p) => [p.projectId, p.code]));
           for (const rep of found.reports) {
-            const project = name({ projectId: rep.projectId, name: rep.projectName, code: codes.get(rep.projectId) ?? null });
-            rows.push({ ...base, kind: 'record', projectName: project.name, projectCode: project.code ?? '', month: `${rep.year}年${rep.month}月`, revision: rep.revision, amountYuan: rep.amountYuan, approvedAt: rep.approvedAt, approvedBy: rep.approvedBy ?? '', note: '' });
+            const project = name({
+              projectId: rep.projectId,
+              name: rep.projectName,
+              code: codes.get(rep.projectId) ?? null,
+            });
+            rows.push({
+              ...base,
+              kind: 'record',
+              projectName: project.name,
+              projectCode: project.code ?? '',
+              month: `${rep.year}年${rep.month}月`,
+              revision: rep.revision,
+              amountYuan: rep.amountYuan,
+              approvedAt: rep.approvedAt,
+              approvedBy: rep.approvedBy ?? '',
+              note: '',
+            });
           }
         } else {
           for (const p of found.projects) {
             const project = name(p);
-            rows.push({ ...base, kind: 'record', projectName: project.name, projectCode: project.code ?? '', note: whyCounted(metric, p, to) });
+            rows.push({
+              ...base,
+              kind: 'record',
+              projectName: project.name,
+              projectCode: project.code ?? '',
+              note: whyCounted(metric, p, to),
+            });
           }
         }
         const cell = doc.groups[g]?.rows[r]?.cells[i];
         const unit = doc.groups[g]?.indicators[i]?.unit ?? '';
         const printed = cell ? `；通报数值 ${cell.value}${cell.value === '—' ? '' : ` ${unit}`}` : '';
-        const counted = metric === 'done' ? `${found.count} 条月报（${found.projects.length} 个项目）` : `${found.count} 个项目`;
-        rows.push({ ...base, kind: 'total', projectName: '合计', projectCode: '', amountYuan: metric === 'done' ? (found.sumYuan ?? 0) : null, note: `${counted}${printed}` });
+        const counted =
+          metric === 'done' ? `${found.count} 条月报（${found.projects.length} 个项目）` : `${found.count} 个项目`;
+        rows.push({
+          ...base,
+          kind: 'total',
+          projectName: '合计',
+          projectCode: '',
+          amountYuan: metric === 'done' ? (found.sumYuan ?? 0) : null,
+          note: `${counted}${printed}`,
+        });
       });
     });
   });
@@ -92,7 +140,8 @@ export function toBulletinAppendix(snapshot: BulletinSnapshot, doc: BulletinDocu
 /** Why a project counts for a count metric, in the words of the ranking's definition (docs/NUMBERS.md). */
 function whyCounted(metric: ComputedMetric, p: RecordProject, periodEnd: string): string {
   if (metric === 'starts') return `实际开工 ${p.actualStartDate ?? ''}`;
-  if (metric === 'startsAboveYi') return `实际开工 ${p.actualStartDate ?? ''}，总投资 ${formatYi(p.totalInvestmentYuan)} 亿元`;
+  if (metric === 'startsAboveYi')
+    return `实际开工 ${p.actualStartDate ?? ''}，总投资 ${formatYi(p.totalInvestmentYuan)} 亿元`;
   if (metric === 'overdueStarts') return `计划开工 ${p.plannedStartDate ?? ''}，截至 ${periodEnd} 未开工`;
   if (metric === 'red') return (p.reasons ?? []).map((t) => t['zh-CN']).join('；');
   return '';
@@ -104,6 +153,8 @@ function whyCounted(metric: ComputedMetric, p: RecordProject, periodEnd: string)
  */
 export function appendixProjectNames(records: PeriodRecords): FrozenProjectNames {
   const byId = new Map<number, { name: string; code: string | null }>();
-  for (const perUnit of records.values()) for (const found of perUnit.values()) for (const p of found.projects) byId.set(p.projectId, { name: p.name, code: p.code });
+  for (const perUnit of records.values())
+    for (const found of perUnit.values())
+      for (const p of found.projects) byId.set(p.projectId, { name: p.name, code: p.code });
   return Object.fromEntries([...byId].sort(([a], [b]) => a - b).map(([id, v]) => [String(id), v]));
 }

@@ -40,7 +40,13 @@ export interface BulletinGroup {
    * rankChange: places gained since the last period (positive rose, negative fell), null when new.
    * Cell values are bare numbers in the column's unit ('12.35', '87.5', '3'), or '—' without data.
    */
-  rows: { rank: number; rankChange: number | null; unitName: string; total: number; cells: { value: string; target: string; score: string }[] }[];
+  rows: {
+    rank: number;
+    rankChange: number | null;
+    unitName: string;
+    total: number;
+    cells: { value: string; target: string; score: string }[];
+  }[];
   /** 骏马 */
   top: string[];
   /** 蜗牛 */
@@ -102,11 +108,20 @@ export function rankingTable(group: BulletinGroup, number: number, periodLabel: 
     ],
     header: [
       // The weight on a line of its own, so '（40分）' is never torn into '（40' / '分）'.
-      [...fixed.map((text) => ({ text, rowSpan: 2 })), ...group.indicators.map((i) => ({ text: `${i.label}\n（${i.weight}分）`, colSpan: 2 }))],
+      [
+        ...fixed.map((text) => ({ text, rowSpan: 2 })),
+        ...group.indicators.map((i) => ({ text: `${i.label}\n（${i.weight}分）`, colSpan: 2 })),
+      ],
       // The unit on a line of its own: a narrow column would otherwise strand the closing bracket.
       group.indicators.flatMap((i) => [{ text: i.unit ? `完成\n（${i.unit}）` : '完成' }, { text: '得分' }]),
     ],
-    body: group.rows.map((r) => [String(r.rank), formatRankChange(r.rankChange), r.unitName, formatScore(r.total), ...r.cells.flatMap((c) => [c.value, c.score])]),
+    body: group.rows.map((r) => [
+      String(r.rank),
+      formatRankChange(r.rankChange),
+      r.unitName,
+      formatScore(r.total),
+      ...r.cells.flatMap((c) => [c.value, c.score]),
+    ]),
   };
 }
 
@@ -184,9 +199,44 @@ export function placeHeader(rows: TableCell[][]): PlacedHeaderCell[] {
   return placed;
 }
 
-const TOWNSHIPS = ['兰江街道', '云山街道', '上华街道', '永昌街道', '赤溪街道', '女埠街道', '游埠镇', '诸葛镇', '黄店镇', '香溪镇', '马涧镇', '梅江镇', '横溪镇', '灵洞乡', '水亭畲族乡', '柏社乡'];
-const PROJECT_NAMES = ['年产5万吨差别化纤维项目', '城东安置房工程', '光学膜产业园二期', '兰江防洪堤提升改造工程', '智能装备制造基地', '未来社区建设项目', '农村饮用水达标提标工程', '冷链物流中心', '中医院迁建工程', '产业园区标准厂房'];
-const REASONS = ['计划开工月份已过3个月仍未开工', '投资完成进度落后序时进度32个百分点', '连续两个月未报送月报', '施工许可超计划办结时间18天', '涉企问题超期7个工作日未办结', '签约后超过承诺期限仍未开工'];
+const TOWNSHIPS = [
+  '兰江街道',
+  '云山街道',
+  '上华街道',
+  '永昌街道',
+  '赤溪街道',
+  '女埠街道',
+  '游埠镇',
+  '诸葛镇',
+  '黄店镇',
+  '香溪镇',
+  '马涧镇',
+  '梅江镇',
+  '横溪镇',
+  '灵洞乡',
+  '水亭畲族乡',
+  '柏社乡',
+];
+const PROJECT_NAMES = [
+  '年产5万吨差别化纤维项目',
+  '城东安置房工程',
+  '光学膜产业园二期',
+  '兰江防洪堤提升改造工程',
+  '智能装备制造基地',
+  '未来社区建设项目',
+  '农村饮用水达标提标工程',
+  '冷链物流中心',
+  '中医院迁建工程',
+  '产业园区标准厂房',
+];
+const REASONS = [
+  '计划开工月份已过3个月仍未开工',
+  '投资完成进度落后序时进度32个百分点',
+  '连续两个月未报送月报',
+  '施工许可超计划办结时间18天',
+  '涉企问题超期7个工作日未办结',
+  '签约后超过承诺期限仍未开工',
+];
 const INDICATORS: Record<string, BulletinGroup['indicators']> = {
   '乡镇（街道）': [
     { label: '固定资产投资完成率', unit: '%', weight: 40 },
@@ -227,11 +277,27 @@ export function sampleBulletinDocument(size = 29): BulletinDocument {
   const platforms = Math.min(3, Math.max(1, Math.round(size * 0.1)));
   const townships = Math.max(1, Math.round((size - platforms) * 0.6));
   const departments = Math.max(1, size - platforms - townships);
-  const named = (pool: readonly string[], n: number, extra: (i: number) => string) => Array.from({ length: n }, (_, i) => pool[i] ?? extra(i - pool.length + 1));
+  const named = (pool: readonly string[], n: number, extra: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => pool[i] ?? extra(i - pool.length + 1));
   const groups = [
-    sampleGroup(rng, '乡镇（街道）', named(TOWNSHIPS, townships, (i) => `新城${i}社区`), 3),
-    sampleGroup(rng, '市级部门', named(DEMO_DEPARTMENTS, departments, (i) => `市直第${i}工作专班`), 3),
-    sampleGroup(rng, '功能平台', named(DEMO_PLATFORMS, platforms, (i) => `兰溪第${i}产业园`), 1),
+    sampleGroup(
+      rng,
+      '乡镇（街道）',
+      named(TOWNSHIPS, townships, (i) => `新城${i}社区`),
+      3,
+    ),
+    sampleGroup(
+      rng,
+      '市级部门',
+      named(DEMO_DEPARTMENTS, departments, (i) => `市直第${i}工作专班`),
+      3,
+    ),
+    sampleGroup(
+      rng,
+      '功能平台',
+      named(DEMO_PLATFORMS, platforms, (i) => `兰溪第${i}产业园`),
+      1,
+    ),
   ];
   const units = groups.flatMap((g) => g.rows.map((r) => r.unitName));
   const redProjects = Array.from({ length: Math.max(3, Math.round(size / 6)) }, (_, i) => ({
@@ -252,7 +318,12 @@ export function sampleBulletinDocument(size = 29): BulletinDocument {
   };
 }
 
-function sampleGroup(rng: ReturnType<typeof createRng>, label: string, unitNames: string[], named: number): BulletinGroup {
+function sampleGroup(
+  rng: ReturnType<typeof createRng>,
+  label: string,
+  unitNames: string[],
+  named: number,
+): BulletinGroup {
   const indicators = INDICATORS[label]!;
   const scored = unitNames.map((unitName) => {
     const cells = indicators.map((ind) => {
@@ -260,7 +331,12 @@ function sampleGroup(rng: ReturnType<typeof createRng>, label: string, unitNames
       const target = ind.unit === '%' ? 100 : rng.int(2, 20);
       const score = Math.min(ratio, 1.1) * ind.weight;
       // As the presenter writes them: money to two decimals, percents to one, counts whole.
-      const value = ind.unit === '亿元' ? formatYi(Math.round(ratio * target * 1e8)) : ind.unit === '个' ? String(roundHalfUp(ratio * target, 0)) : formatPoints(ratio * target);
+      const value =
+        ind.unit === '亿元'
+          ? formatYi(Math.round(ratio * target * 1e8))
+          : ind.unit === '个'
+            ? String(roundHalfUp(ratio * target, 0))
+            : formatPoints(ratio * target);
       return { value, target: String(target), score: formatScore(score), points: score };
     });
     return { unitName, cells, total: cells.reduce((sum, c) => sum + c.points, 0) };
@@ -274,5 +350,11 @@ function sampleGroup(rng: ReturnType<typeof createRng>, label: string, unitNames
     cells: s.cells.map(({ value, target, score }) => ({ value, target, score })),
   }));
   const n = Math.min(named, Math.floor(rows.length / 2));
-  return { label, indicators, rows, top: rows.slice(0, n).map((r) => r.unitName), bottom: rows.slice(rows.length - n).map((r) => r.unitName) };
+  return {
+    label,
+    indicators,
+    rows,
+    top: rows.slice(0, n).map((r) => r.unitName),
+    bottom: rows.slice(rows.length - n).map((r) => r.unitName),
+  };
 }

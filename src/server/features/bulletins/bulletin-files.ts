@@ -45,7 +45,15 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
  * the appendix's approval times; `records` reads the records behind a bulletin's figures as of its
  * publication (RaceService.bulletinRecords).
  */
-export function createBulletinFiles({ pdfFont, timeZone, records }: { pdfFont: string | null; timeZone: string; records: (b: BulletinFileSource) => Promise<PeriodRecords> }) {
+export function createBulletinFiles({
+  pdfFont,
+  timeZone,
+  records,
+}: {
+  pdfFont: string | null;
+  timeZone: string;
+  records: (b: BulletinFileSource) => Promise<PeriodRecords>;
+}) {
   const digests = new Map<string, Promise<BulletinFileDigest>>();
 
   async function renderBytes(b: BulletinFileSource, kind: BulletinFileKind): Promise<Buffer> {

@@ -16,7 +16,11 @@ const periodEndMonth = sql<number>`case ${sql.ref('bulletins.period_kind')} when
 
 /** Newest period first (year, then its last month), then newest publication: `order by year desc, <end month> desc, published_at desc, id desc`. */
 export function newestPeriodFirst<Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q {
-  return q.orderBy(sql.ref('bulletins.year'), 'desc').orderBy(periodEndMonth, 'desc').orderBy(sql.ref('bulletins.published_at'), 'desc').orderBy(sql.ref('bulletins.id'), 'desc') as Q;
+  return q
+    .orderBy(sql.ref('bulletins.year'), 'desc')
+    .orderBy(periodEndMonth, 'desc')
+    .orderBy(sql.ref('bulletins.published_at'), 'desc')
+    .orderBy(sql.ref('bulletins.id'), 'desc') as Q;
 }
 
 /** Only the bulletin in force for its period: `where superseded_at is null` (see migration 0013). */
@@ -61,9 +65,25 @@ export function presentBulletinSummary(b: BulletinRow) {
     /** Whether this is the bulletin in force for its period (not superseded by a correction). */
     isCurrent: b.superseded_at === null,
     /** On a correction: the bulletin it corrects and why. */
-    corrects: b.supersedes_id === null ? null : { id: b.supersedes_id, title: b.corrected_title ?? '', docNumber: b.corrected_doc_number ?? '', reason: b.correction_reason ?? '' },
+    corrects:
+      b.supersedes_id === null
+        ? null
+        : {
+            id: b.supersedes_id,
+            title: b.corrected_title ?? '',
+            docNumber: b.corrected_doc_number ?? '',
+            reason: b.correction_reason ?? '',
+          },
     /** On a superseded bulletin: the correction, its reason and when it was issued. */
     supersededBy:
-      b.superseded_by_id === null ? null : { id: b.superseded_by_id, title: b.correction_title ?? '', docNumber: b.correction_doc_number ?? '', reason: b.correction_reason_given ?? '', at: b.superseded_at ?? '' },
+      b.superseded_by_id === null
+        ? null
+        : {
+            id: b.superseded_by_id,
+            title: b.correction_title ?? '',
+            docNumber: b.correction_doc_number ?? '',
+            reason: b.correction_reason_given ?? '',
+            at: b.superseded_at ?? '',
+          },
   };
 }

@@ -36,7 +36,13 @@ describe('one unit per bulletin column', () => {
 });
 
 describe('toBulletinDocument', () => {
-  const indicator = (key: IndicatorKey, unit: IndicatorUnit, label: string) => ({ key, label: { 'zh-CN': label, en: label }, unit, weight: 50, method: 'ratioToTarget' as const });
+  const indicator = (key: IndicatorKey, unit: IndicatorUnit, label: string) => ({
+    key,
+    label: { 'zh-CN': label, en: label },
+    unit,
+    weight: 50,
+    method: 'ratioToTarget' as const,
+  });
   const row = (unitId: number, name: string, invest: number | null, starts: number) => ({
     unitId,
     name,
@@ -44,15 +50,37 @@ describe('toBulletinDocument', () => {
     rank: unitId,
     rankChange: null,
     breakdown: [
-      { indicator: 'fixedAssetInvestment' as const, value: invest, target: 3 * YI, score: invest === null ? null : 40, note: invest === null ? ('noValue' as const) : null },
+      {
+        indicator: 'fixedAssetInvestment' as const,
+        value: invest,
+        target: 3 * YI,
+        score: invest === null ? null : 40,
+        note: invest === null ? ('noValue' as const) : null,
+      },
       { indicator: 'projectsStarted' as const, value: starts, target: 10, score: 40, note: null },
     ],
   });
-  const group = (group: string, label: string, rows: ReturnType<typeof row>[]) => ({ group, label: { 'zh-CN': label, en: label }, rows, top: rows.slice(0, 1), bottom: rows.slice(-1) });
+  const group = (group: string, label: string, rows: ReturnType<typeof row>[]) => ({
+    group,
+    label: { 'zh-CN': label, en: label },
+    rows,
+    top: rows.slice(0, 1),
+    bottom: rows.slice(-1),
+  });
   const snapshot = {
     ranking: {
-      period: { kind: 'month', year: 2026, index: 10, endMonth: 10, label: '2026年10月', labels: { 'zh-CN': '2026年10月', en: 'October 2026' } },
-      indicators: [indicator('fixedAssetInvestment', '元', '固定资产投资'), indicator('projectsStarted', '个', '新开工项目数')],
+      period: {
+        kind: 'month',
+        year: 2026,
+        index: 10,
+        endMonth: 10,
+        label: '2026年10月',
+        labels: { 'zh-CN': '2026年10月', en: 'October 2026' },
+      },
+      indicators: [
+        indicator('fixedAssetInvestment', '元', '固定资产投资'),
+        indicator('projectsStarted', '个', '新开工项目数'),
+      ],
       groups: [
         group('townships', '乡镇（街道）', [row(1, '兰江街道', 123_450_000, 5), row(2, '柏社乡', 8_670_000, 2)]),
         group('departments', '市级部门', [row(3, '市发改局', 8_670_000, 1), row(4, '市经信局', null, 0)]),
@@ -61,7 +89,13 @@ describe('toBulletinDocument', () => {
     redProjects: [],
     totals: { planYuan: 0, completedYuan: 0, completionPct: null, timePct: 83.3 },
   } as unknown as BulletinSnapshot;
-  const stored = { title: '通报', issuer: '兰溪市项目绩效年活动领导小组办公室', doc_number: '兰项绩办〔2026〕4号', published_at: '2026-11-30T17:30:00.000Z', commentary: '一、总体情况' };
+  const stored = {
+    title: '通报',
+    issuer: '兰溪市项目绩效年活动领导小组办公室',
+    doc_number: '兰项绩办〔2026〕4号',
+    published_at: '2026-11-30T17:30:00.000Z',
+    commentary: '一、总体情况',
+  };
   const doc = toBulletinDocument(stored, snapshot, { timeZone: 'Asia/Shanghai' });
 
   it('states each money column’s unit once, per table, and prints its cells as bare numbers in it', () => {

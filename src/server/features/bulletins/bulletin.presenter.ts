@@ -55,10 +55,22 @@ export function toBulletinDocument(
     commentary: b.commentary,
     groups: ranking.groups.map((g) => {
       // Each group is its own table, so each picks its own money unit per indicator column.
-      const unitOf = new Map(ranking.indicators.map((ind) => [ind.key, columnUnit(ind.unit, g.rows.flatMap((r) => r.breakdown.filter((c) => c.indicator === ind.key).map((c) => c.value)))]));
+      const unitOf = new Map(
+        ranking.indicators.map((ind) => [
+          ind.key,
+          columnUnit(
+            ind.unit,
+            g.rows.flatMap((r) => r.breakdown.filter((c) => c.indicator === ind.key).map((c) => c.value)),
+          ),
+        ]),
+      );
       return {
         label: g.label['zh-CN'],
-        indicators: ranking.indicators.map((ind) => ({ label: ind.label['zh-CN'], unit: unitOf.get(ind.key)!, weight: ind.weight })),
+        indicators: ranking.indicators.map((ind) => ({
+          label: ind.label['zh-CN'],
+          unit: unitOf.get(ind.key)!,
+          weight: ind.weight,
+        })),
         rows: g.rows.map((r) => ({
           rank: r.rank,
           rankChange: r.rankChange,

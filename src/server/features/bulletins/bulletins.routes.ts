@@ -19,13 +19,23 @@ const DOWNLOAD_SUMMARIES = {
   xlsx: '下载 Excel Download as .xlsx: sheet 通报 the tables as printed, sheet 明细 the records behind each computed figure as of publication',
 } as const satisfies Record<BulletinFileKind, string>;
 
-export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'zh-CN' }: { bulletins: BulletinService; defaultLocale?: Locale }) {
+export function registerBulletinRoutes(
+  app: Api,
+  { bulletins, defaultLocale = 'zh-CN' }: { bulletins: BulletinService; defaultLocale?: Locale },
+) {
   const tags = ['bulletins'];
   const period = { year: z.coerce.number().int().min(2000).max(2100), period: z.coerce.number().int().min(1).max(12) };
 
   app.get(
     '/api/v1/races/:id/bulletin-draft',
-    { schema: { tags, summary: '通报初稿 A first draft (title, 文号, commentary) for a period', params: idParams, querystring: z.object(period) } },
+    {
+      schema: {
+        tags,
+        summary: '通报初稿 A first draft (title, 文号, commentary) for a period',
+        params: idParams,
+        querystring: z.object(period),
+      },
+    },
     (request) => bulletins.draft(requireActor(request), request.params.id, request.query.year, request.query.period),
   );
 
@@ -41,12 +51,16 @@ export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'z
           title: z.string().trim().min(2).max(200),
           docNumber: z.string().trim().min(1).max(100),
           commentary: z.string().trim().min(1).max(20000),
-          acknowledged: z.boolean().optional().describe('true: publish although the check before publishing found problems (GET …/publish-check)'),
+          acknowledged: z
+            .boolean()
+            .optional()
+            .describe('true: publish although the check before publishing found problems (GET …/publish-check)'),
         }),
         response: { 201: z.unknown(), ...standardErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await bulletins.publish(requireActor(request), request.body, clientIp(request))),
+    async (request, reply) =>
+      reply.status(201).send(await bulletins.publish(requireActor(request), request.body, clientIp(request))),
   );
 
   app.get(
@@ -54,18 +68,35 @@ export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'z
     {
       schema: {
         tags,
-        summary: '发布前检查 What is missing before a period is published: units without targets or entered figures, weights, small groups, an unfinished period',
+        summary:
+          '发布前检查 What is missing before a period is published: units without targets or entered figures, weights, small groups, an unfinished period',
         params: idParams,
         querystring: z.object(period),
         response: { 200: z.unknown(), ...standardErrors },
       },
     },
-    async (request) => presentPublishCheck(await bulletins.publishCheck(requireActor(request), request.params.id, request.query.year, request.query.period), localeOf(request.headers['accept-language'], defaultLocale)),
+    async (request) =>
+      presentPublishCheck(
+        await bulletins.publishCheck(
+          requireActor(request),
+          request.params.id,
+          request.query.year,
+          request.query.period,
+        ),
+        localeOf(request.headers['accept-language'], defaultLocale),
+      ),
   );
 
   app.get(
     '/api/v1/bulletins/:id/correction-draft',
-    { schema: { tags, summary: '更正通报初稿 Defaults of a correction: title, next 文号, a fresh draft of the text', params: idParams, response: { 200: z.unknown(), ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '更正通报初稿 Defaults of a correction: title, next 文号, a fresh draft of the text',
+        params: idParams,
+        response: { 200: z.unknown(), ...standardErrors },
+      },
+    },
     (request) => bulletins.correctionDraft(requireActor(request), request.params.id),
   );
 
@@ -74,7 +105,8 @@ export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'z
     {
       schema: {
         tags,
-        summary: '发布更正通报 Correct a published bulletin: a new bulletin of the same period, ranked from today’s data, supersedes it',
+        summary:
+          '发布更正通报 Correct a published bulletin: a new bulletin of the same period, ranked from today’s data, supersedes it',
         params: idParams,
         body: z.strictObject({
           reason: z.string().trim().min(2).max(500),
@@ -86,25 +118,51 @@ export function registerBulletinRoutes(app: Api, { bulletins, defaultLocale = 'z
         response: { 201: z.unknown(), ...standardErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await bulletins.correct(requireActor(request), request.params.id, request.body, clientIp(request))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await bulletins.correct(requireActor(request), request.params.id, request.body, clientIp(request))),
   );
 
-  app.get('/api/v1/bulletins', { schema: { tags, summary: '通报 Published bulletins', querystring: z.object({ raceId: z.coerce.number().int().positive().optional() }) } }, (request) =>
-    bulletins.list(requireActor(request), request.query.raceId),
+  app.get(
+    '/api/v1/bulletins',
+    {
+      schema: {
+        tags,
+        summary: '通报 Published bulletins',
+        querystring: z.object({ raceId: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    (request) => bulletins.list(requireActor(request), request.query.raceId),
   );
-  app.get('/api/v1/bulletins/:id', { schema: { tags, summary: '通报 A bulletin as published, with the SHA-256 of its Word, PDF and Excel files', params: idParams } }, (request) =>
-    bulletins.get(requireActor(request), request.params.id, { withFiles: true }),
+  app.get(
+    '/api/v1/bulletins/:id',
+    {
+      schema: {
+        tags,
+        summary: '通报 A bulletin as published, with the SHA-256 of its Word, PDF and Excel files',
+        params: idParams,
+      },
+    },
+    (request) => bulletins.get(requireActor(request), request.params.id, { withFiles: true }),
   );
 
   for (const kind of BULLETIN_FILE_KINDS) {
-    app.get(`/api/v1/bulletins/:id/${kind}`, { schema: { tags, summary: DOWNLOAD_SUMMARIES[kind], params: idParams } }, async (request, reply) => {
-      const { body, sha256, fileName } = await bulletins.file(requireActor(request), request.params.id, kind);
-      // The same hex digest as GET /bulletins/:id lists under files, so a client can check what it got.
-      return reply
-        .header('content-type', CONTENT_TYPES[kind])
-        .header('x-content-sha256', sha256)
-        .header('content-disposition', `attachment; filename="bulletin.${kind}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(body);
-    });
+    app.get(
+      `/api/v1/bulletins/:id/${kind}`,
+      { schema: { tags, summary: DOWNLOAD_SUMMARIES[kind], params: idParams } },
+      async (request, reply) => {
+        const { body, sha256, fileName } = await bulletins.file(requireActor(request), request.params.id, kind);
+        // The same hex digest as GET /bulletins/:id lists under files, so a client can check what it got.
+        return reply
+          .header('content-type', CONTENT_TYPES[kind])
+          .header('x-content-sha256', sha256)
+          .header(
+            'content-disposition',
+            `attachment; filename="bulletin.${kind}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          )
+          .send(body);
+      },
+    );
   }
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { draftCommentary } from '../../../domain/race/bulletin-draft.ts';
-import { timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
 import type { RaceRanking } from '../../../domain/race/ranking.ts';
 import type { Clock, Today } from '../../clock.ts';
@@ -56,10 +55,32 @@ export interface CorrectionInput {
  * year's totals into a bulletin that never changes; Word and PDF are rendered from that frozen
  * snapshot, so a past bulletin regenerated any day says the same.
  */
-export function createBulletinService({ db, races, figures, audit, clock, today: countyToday, pdfFont, timeZone }: { db: Kysely<DB>; races: RaceService; figures: PeriodFigures; audit: AuditLog; clock: Clock; today: Today; pdfFont: string | null; timeZone: string }) {
+export function createBulletinService({
+  db,
+  races,
+  figures,
+  audit,
+  clock,
+  today: countyToday,
+  pdfFont,
+  timeZone,
+}: {
+  db: Kysely<DB>;
+  races: RaceService;
+  figures: PeriodFigures;
+  audit: AuditLog;
+  clock: Clock;
+  today: Today;
+  pdfFont: string | null;
+  timeZone: string;
+}) {
   const files = createBulletinFiles({ pdfFont, timeZone, records: (b) => races.bulletinRecords(b) });
   async function region() {
-    const root = await db.selectFrom('units').select(['name', 'path']).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const root = await db
+      .selectFrom('units')
+      .select(['name', 'path'])
+      .where('parent_id', 'is', null)
+      .executeTakeFirstOrThrow();
     return root;
   }
 
@@ -69,7 +90,15 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
 
   async function nextDocNumber(year: number) {
     const root = await region();
-    const n = Number((await db.selectFrom('bulletins').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).executeTakeFirstOrThrow()).n);
+    const n = Number(
+      (
+        await db
+          .selectFrom('bulletins')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('year', '=', year)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     return `${root.name.slice(0, 1)}项绩办〔${year}〕${n + 1}号`;
   }
 
@@ -86,9 +115,19 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
    * The period's ranking as it would be frozen now and what the check before publishing finds in it;
    * `withPrevious` adds each unit's change of rank, which publishing freezes and the check does not need.
    */
-  async function checked(definition: RaceDefinition, raceId: number, year: number, index: number, withPrevious: boolean) {
+  async function checked(
+    definition: RaceDefinition,
+    raceId: number,
+    year: number,
+    index: number,
+    withPrevious: boolean,
+  ) {
     const period = periodOrThrow(definition, year, index);
-    const ranking: RaceRanking = await races.computeRanking(definition, period, withPrevious ? await races.previousRanks(raceId, definition, period) : undefined);
+    const ranking: RaceRanking = await races.computeRanking(
+      definition,
+      period,
+      withPrevious ? await races.previousRanks(raceId, definition, period) : undefined,
+    );
     return { period, ranking, findings: publishChecks({ definition, period, ranking, today: countyToday() }) };
   }
 
@@ -96,19 +135,34 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
   function refuseBlocking(findings: readonly PublishFinding[], period: RacePeriod) {
     const weights = findings.find((f) => f.code === 'WEIGHTS_NOT_100');
     if (weights) throw invalid('BULLETIN_WEIGHTS', { sum: weights.sum }, 'raceId');
-    if (findings.some((f) => f.code === 'PERIOD_NOT_ENDED')) throw invalid('BULLETIN_FUTURE', { period: period.label['zh-CN'] }, 'period');
+    if (findings.some((f) => f.code === 'PERIOD_NOT_ENDED'))
+      throw invalid('BULLETIN_FUTURE', { period: period.label['zh-CN'] }, 'period');
   }
 
   /** The rest needs the coordinator's word that they have seen it: 400 naming `acknowledged` without. */
   function requireAcknowledged(findings: readonly PublishFinding[], acknowledged: boolean | undefined) {
-    if (findings.length && !acknowledged) throw invalid('BULLETIN_CHECK_UNACKNOWLEDGED', { n: findings.length }, 'acknowledged');
+    if (findings.length && !acknowledged)
+      throw invalid('BULLETIN_CHECK_UNACKNOWLEDGED', { n: findings.length }, 'acknowledged');
     return findings.length ? { acknowledged: auditedFindings(findings) } : {};
   }
 
   /** What a bulletin freezes: the ranking as presented, the red projects, the year's totals and the appendix's project names now. */
-  async function freeze(definition: RaceDefinition, period: RacePeriod, ranking: RaceRanking): Promise<BulletinSnapshot> {
-    const [red, sums, records] = await Promise.all([redProjects(period), totals(period), races.periodRecords(definition, period, null)]);
-    return { ranking: presentRanking(definition, period, ranking), redProjects: red, totals: sums, appendixProjects: appendixProjectNames(records) };
+  async function freeze(
+    definition: RaceDefinition,
+    period: RacePeriod,
+    ranking: RaceRanking,
+  ): Promise<BulletinSnapshot> {
+    const [red, sums, records] = await Promise.all([
+      redProjects(period),
+      totals(period),
+      races.periodRecords(definition, period, null),
+    ]);
+    return {
+      ranking: presentRanking(definition, period, ranking),
+      redProjects: red,
+      totals: sums,
+      appendixProjects: appendixProjectNames(records),
+    };
   }
 
   const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error).message));
@@ -118,10 +172,20 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
     if (!racePolicy.canPublish(actor)) throw forbidden();
     const b = await loadBulletin(actor, id);
     if (b.superseded_at !== null) {
-      throw conflict('BULLETIN_SUPERSEDED', { title: b.title, docNumber: b.doc_number, byTitle: b.correction_title ?? '', byDocNumber: b.correction_doc_number ?? '' }, 'id');
+      throw conflict(
+        'BULLETIN_SUPERSEDED',
+        {
+          title: b.title,
+          docNumber: b.doc_number,
+          byTitle: b.correction_title ?? '',
+          byDocNumber: b.correction_doc_number ?? '',
+        },
+        'id',
+      );
     }
     const { definition } = await races.load(b.race_id);
-    if (definition.periodKind !== b.period_kind) throw conflict('BULLETIN_RACE_CHANGED', { period: summary(b).periodLabel }, 'id');
+    if (definition.periodKind !== b.period_kind)
+      throw conflict('BULLETIN_RACE_CHANGED', { period: summary(b).periodLabel }, 'id');
     return { b, definition };
   }
 
@@ -131,12 +195,23 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
       if (!racePolicy.canPublish(actor)) throw forbidden();
       const { definition } = await races.load(raceId);
       const period = periodOrThrow(definition, year, index);
-      const [root, ranking, red, sums] = await Promise.all([region(), races.computeRanking(definition, period), redProjects(period), totals(period)]);
+      const [root, ranking, red, sums] = await Promise.all([
+        region(),
+        races.computeRanking(definition, period),
+        redProjects(period),
+        totals(period),
+      ]);
       return {
         title: `${root.name}${period.label['zh-CN']}项目绩效晾晒通报`,
         docNumber: await nextDocNumber(year),
         issuer: `${root.name}项目绩效年活动领导小组办公室`,
-        commentary: draftCommentary({ regionName: root.name, periodLabel: period.label['zh-CN'], ranking, totals: { ...sums, completionPct: sums.completionPct ?? 0 }, redProjects: red }),
+        commentary: draftCommentary({
+          regionName: root.name,
+          periodLabel: period.label['zh-CN'],
+          ranking,
+          totals: { ...sums, completionPct: sums.completionPct ?? 0 },
+          redProjects: red,
+        }),
       };
     },
 
@@ -161,8 +236,21 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
       const { definition } = await races.load(input.raceId);
       const { period, ranking, findings } = await checked(definition, input.raceId, input.year, input.period, true);
       refuseBlocking(findings, period);
-      const existing = await currentOnly(db.selectFrom('bulletins').select('doc_number').where('race_id', '=', input.raceId).where('year', '=', period.year).where('period_kind', '=', period.kind).where('period_index', '=', period.index)).executeTakeFirst();
-      if (existing) throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: existing.doc_number }, 'period');
+      const existing = await currentOnly(
+        db
+          .selectFrom('bulletins')
+          .select('doc_number')
+          .where('race_id', '=', input.raceId)
+          .where('year', '=', period.year)
+          .where('period_kind', '=', period.kind)
+          .where('period_index', '=', period.index),
+      ).executeTakeFirst();
+      if (existing)
+        throw conflict(
+          'BULLETIN_PUBLISHED',
+          { period: period.label['zh-CN'], docNumber: existing.doc_number },
+          'period',
+        );
       const acknowledged = requireAcknowledged(findings, input.acknowledged);
 
       const snapshot = await freeze(definition, period, ranking);
@@ -173,16 +261,46 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
         id = await db.transaction().execute(async (trx) => {
           const { id } = await trx
             .insertInto('bulletins')
-            .values({ race_id: input.raceId, year: period.year, period_kind: period.kind, period_index: period.index, title: input.title, doc_number: input.docNumber, issuer: `${root.name}项目绩效年活动领导小组办公室`, commentary: input.commentary, snapshot_json: JSON.stringify(snapshot), published_by: actor.displayName, published_at: at })
+            .values({
+              race_id: input.raceId,
+              year: period.year,
+              period_kind: period.kind,
+              period_index: period.index,
+              title: input.title,
+              doc_number: input.docNumber,
+              issuer: `${root.name}项目绩效年活动领导小组办公室`,
+              commentary: input.commentary,
+              snapshot_json: JSON.stringify(snapshot),
+              published_by: actor.displayName,
+              published_at: at,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           const noted = findings.length ? `，已确认发布前检查的 ${findings.length} 个问题` : '';
-          await audit.record({ actor, action: 'bulletin.publish', objectType: 'bulletin', objectId: String(id), unitPath: null, summary: `发布通报《${input.title}》（${input.docNumber}）${noted}`, after: { raceId: input.raceId, period: period.label['zh-CN'], docNumber: input.docNumber, ...acknowledged }, ip }, trx);
+          await audit.record(
+            {
+              actor,
+              action: 'bulletin.publish',
+              objectType: 'bulletin',
+              objectId: String(id),
+              unitPath: null,
+              summary: `发布通报《${input.title}》（${input.docNumber}）${noted}`,
+              after: {
+                raceId: input.raceId,
+                period: period.label['zh-CN'],
+                docNumber: input.docNumber,
+                ...acknowledged,
+              },
+              ip,
+            },
+            trx,
+          );
           return Number(id);
         });
       } catch (e) {
         // Two coordinators publishing the same period at once: the unique index lets one through.
-        if (isUniqueViolation(e)) throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: input.docNumber }, 'period');
+        if (isUniqueViolation(e))
+          throw conflict('BULLETIN_PUBLISHED', { period: period.label['zh-CN'], docNumber: input.docNumber }, 'period');
         throw e;
       }
       return this.get(actor, id);
@@ -192,7 +310,14 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
     async correctionDraft(actor: ActorContext, id: number) {
       const { b } = await correctable(actor, id);
       const draft = await this.draft(actor, b.race_id, b.year, b.period_index);
-      return { ...draft, title: correctionTitle(b.title), corrects: { id: b.id, title: b.title, docNumber: b.doc_number }, raceId: b.race_id, year: b.year, period: b.period_index };
+      return {
+        ...draft,
+        title: correctionTitle(b.title),
+        corrects: { id: b.id, title: b.title, docNumber: b.doc_number },
+        raceId: b.race_id,
+        year: b.year,
+        period: b.period_index,
+      };
     },
 
     /**
@@ -216,7 +341,13 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
       const root = await region();
       const body =
         input.commentary ??
-        draftCommentary({ regionName: root.name, periodLabel: period.label['zh-CN'], ranking, totals: { ...snapshot.totals, completionPct: snapshot.totals.completionPct ?? 0 }, redProjects: snapshot.redProjects });
+        draftCommentary({
+          regionName: root.name,
+          periodLabel: period.label['zh-CN'],
+          ranking,
+          totals: { ...snapshot.totals, completionPct: snapshot.totals.completionPct ?? 0 },
+          redProjects: snapshot.redProjects,
+        });
       const commentary = `${correctionPreface({ title: old.title, docNumber: old.doc_number, reason })}\n\n${body}`;
       const at = clock().toISOString();
       const lost = new Error('superseded meanwhile');
@@ -224,14 +355,37 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
       try {
         newId = await db.transaction().execute(async (trx) => {
           // Out of the current-period index first, so that the correction can take its place (0013).
-          const marked = await trx.updateTable('bulletins').set({ superseded_at: at }).where('id', '=', old.id).where('superseded_at', 'is', null).executeTakeFirst();
+          const marked = await trx
+            .updateTable('bulletins')
+            .set({ superseded_at: at })
+            .where('id', '=', old.id)
+            .where('superseded_at', 'is', null)
+            .executeTakeFirst();
           if (Number(marked.numUpdatedRows) !== 1) throw lost;
           const { id: inserted } = await trx
             .insertInto('bulletins')
-            .values({ race_id: old.race_id, year: period.year, period_kind: period.kind, period_index: period.index, title, doc_number: docNumber, issuer: `${root.name}项目绩效年活动领导小组办公室`, commentary, snapshot_json: JSON.stringify(snapshot), published_by: actor.displayName, published_at: at, supersedes_id: old.id, correction_reason: reason })
+            .values({
+              race_id: old.race_id,
+              year: period.year,
+              period_kind: period.kind,
+              period_index: period.index,
+              title,
+              doc_number: docNumber,
+              issuer: `${root.name}项目绩效年活动领导小组办公室`,
+              commentary,
+              snapshot_json: JSON.stringify(snapshot),
+              published_by: actor.displayName,
+              published_at: at,
+              supersedes_id: old.id,
+              correction_reason: reason,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await trx.updateTable('bulletins').set({ superseded_by_id: Number(inserted) }).where('id', '=', old.id).execute();
+          await trx
+            .updateTable('bulletins')
+            .set({ superseded_by_id: Number(inserted) })
+            .where('id', '=', old.id)
+            .execute();
           await audit.record(
             {
               actor,
@@ -241,7 +395,16 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
               unitPath: null,
               summary: `发布更正通报《${title}》（${docNumber}），更正《${old.title}》（${old.doc_number}），原因：${reason}`,
               before: { id: old.id, title: old.title, docNumber: old.doc_number },
-              after: { id: Number(inserted), raceId: old.race_id, period: period.label['zh-CN'], title, docNumber, reason, supersedes: old.id, ...acknowledged },
+              after: {
+                id: Number(inserted),
+                raceId: old.race_id,
+                period: period.label['zh-CN'],
+                title,
+                docNumber,
+                reason,
+                supersedes: old.id,
+                ...acknowledged,
+              },
               ip,
             },
             trx,
@@ -252,7 +415,16 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
         // Another coordinator corrected it first: say by which correction.
         if (e === lost || isUniqueViolation(e)) {
           const now = await loadBulletin(actor, old.id);
-          throw conflict('BULLETIN_SUPERSEDED', { title: now.title, docNumber: now.doc_number, byTitle: now.correction_title ?? '', byDocNumber: now.correction_doc_number ?? '' }, 'id');
+          throw conflict(
+            'BULLETIN_SUPERSEDED',
+            {
+              title: now.title,
+              docNumber: now.doc_number,
+              byTitle: now.correction_title ?? '',
+              byDocNumber: now.correction_doc_number ?? '',
+            },
+            'id',
+          );
         }
         throw e;
       }
@@ -274,16 +446,31 @@ export function createBulletinService({ db, races, figures, audit, clock, today:
     async get(actor: ActorContext, id: number, { withFiles = false }: { withFiles?: boolean } = {}) {
       const b = await loadBulletin(actor, id);
       const snapshot = JSON.parse(b.snapshot_json) as BulletinSnapshot;
-      const bulletin = { ...summary(b), issuer: b.issuer, commentary: b.commentary, ranking: snapshot.ranking, redProjects: snapshot.redProjects, totals: snapshot.totals };
+      const bulletin = {
+        ...summary(b),
+        issuer: b.issuer,
+        commentary: b.commentary,
+        ranking: snapshot.ranking,
+        redProjects: snapshot.redProjects,
+        totals: snapshot.totals,
+      };
       if (!withFiles) return bulletin;
-      const [docx, pdf, xlsx] = await Promise.all([files.describe(b, 'docx'), files.describe(b, 'pdf'), files.describe(b, 'xlsx')]);
+      const [docx, pdf, xlsx] = await Promise.all([
+        files.describe(b, 'docx'),
+        files.describe(b, 'pdf'),
+        files.describe(b, 'xlsx'),
+      ]);
       return { ...bulletin, files: { docx, pdf, xlsx } };
     },
 
     /** The bulletin in force of the latest period (not the latest published), for the dashboard; null before the first. */
     async latest(actor: ActorContext) {
       if (!racePolicy.canReadBulletins(actor)) return null;
-      const b = await newestPeriodFirst(currentOnly(db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'published_at']))).limit(1).executeTakeFirst();
+      const b = await newestPeriodFirst(
+        currentOnly(db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'published_at'])),
+      )
+        .limit(1)
+        .executeTakeFirst();
       return b ? { id: b.id, title: b.title, docNumber: b.doc_number, publishedAt: b.published_at } : null;
     },
 

@@ -38,7 +38,13 @@ export class PdfFontNotFoundError extends Error {
   }
 }
 
-const FONT_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/google-noto-cjk', '/usr/share/fonts/google-noto-serif-cjk-fonts', '/usr/share/fonts/google-noto-sans-cjk-fonts'];
+const FONT_DIRS = [
+  '/usr/share/fonts/opentype/noto',
+  '/usr/share/fonts/noto-cjk',
+  '/usr/share/fonts/google-noto-cjk',
+  '/usr/share/fonts/google-noto-serif-cjk-fonts',
+  '/usr/share/fonts/google-noto-sans-cjk-fonts',
+];
 const BODY_FILES = ['NotoSerifCJK-Regular.ttc', 'NotoSansCJK-Regular.ttc'];
 const TITLE_FILES = ['NotoSerifCJK-Bold.ttc', 'NotoSansCJK-Bold.ttc'];
 const HEADING_FILES = ['NotoSansCJK-Bold.ttc', 'NotoSansCJK-Regular.ttc'];
@@ -67,7 +73,11 @@ export function findPdfFonts(configured: string | null): PdfFonts {
       return null;
     };
     const body = firstOf(BODY_FILES);
-    if (!body) throw new PdfFontNotFoundError('missing', FONT_DIRS.map((d) => path.join(d, BODY_FILES[0]!)));
+    if (!body)
+      throw new PdfFontNotFoundError(
+        'missing',
+        FONT_DIRS.map((d) => path.join(d, BODY_FILES[0]!)),
+      );
     fonts = { body, title: firstOf(TITLE_FILES) ?? body, heading: firstOf(HEADING_FILES) ?? body };
   }
   found.set(key, fonts);
@@ -80,7 +90,8 @@ function openFace(file: string): PdfFace {
   const fd = openSync(file, 'r');
   try {
     const magic = readAt(fd, 0, 4);
-    if (magic.toString('latin1') === 'ttcf') return { path: file, postScriptName: pickChineseFace(collectionNames(fd)) ?? undefined };
+    if (magic.toString('latin1') === 'ttcf')
+      return { path: file, postScriptName: pickChineseFace(collectionNames(fd)) ?? undefined };
     const isFont = ['OTTO', 'true'].includes(magic.toString('latin1')) || magic.readUInt32BE(0) === 0x00010000;
     if (!isFont) throw new PdfFontNotFoundError('notAFont', [file]);
     return { path: file, postScriptName: undefined };

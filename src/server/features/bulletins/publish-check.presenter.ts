@@ -7,8 +7,13 @@ import { translate, type Locale, type MessageKey } from '../../http/i18n.ts';
 const NAMED_UNITS = 8;
 
 function unitList(units: readonly CheckedUnit[], locale: Locale): string {
-  const names = units.slice(0, NAMED_UNITS).map((u) => u.name).join(locale === 'en' ? ', ' : '、');
-  return units.length <= NAMED_UNITS ? names : translate('CHECK_UNITS_MORE', locale, { units: names, n: units.length, more: units.length - NAMED_UNITS });
+  const names = units
+    .slice(0, NAMED_UNITS)
+    .map((u) => u.name)
+    .join(locale === 'en' ? ', ' : '、');
+  return units.length <= NAMED_UNITS
+    ? names
+    : translate('CHECK_UNITS_MORE', locale, { units: names, n: units.length, more: units.length - NAMED_UNITS });
 }
 
 /** One finding's message in the reader's language, e.g. "2 个单位未设“固定资产投资”目标，该项不得分（按 0 分计入总分）：女埠街道、柏社乡". */
@@ -34,7 +39,10 @@ export function findingMessage(f: PublishFinding, period: RacePeriod, locale: Lo
  * The check as GET publish-check answers it: whether publishing is possible at all, whether it needs
  * acknowledging, and each finding with its message and the units it names.
  */
-export function presentPublishCheck({ raceId, period, findings }: { raceId: number; period: RacePeriod; findings: readonly PublishFinding[] }, locale: Locale) {
+export function presentPublishCheck(
+  { raceId, period, findings }: { raceId: number; period: RacePeriod; findings: readonly PublishFinding[] },
+  locale: Locale,
+) {
   return {
     raceId,
     period: { kind: period.kind, year: period.year, index: period.index, label: period.label[locale] },
@@ -55,5 +63,10 @@ export function presentPublishCheck({ raceId, period, findings }: { raceId: numb
 
 /** Findings as the audit keeps what a coordinator acknowledged: code, what it is about, the units' names. */
 export function auditedFindings(findings: readonly PublishFinding[]) {
-  return findings.map((f) => ({ code: f.code, ...('indicator' in f ? { indicator: f.indicator } : {}), ...('group' in f ? { group: f.group } : {}), units: f.units.map((u) => u.name) }));
+  return findings.map((f) => ({
+    code: f.code,
+    ...('indicator' in f ? { indicator: f.indicator } : {}),
+    ...('group' in f ? { group: f.group } : {}),
+    units: f.units.map((u) => u.name),
+  }));
 }

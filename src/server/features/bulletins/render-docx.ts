@@ -50,7 +50,12 @@ const twipsPerMm = 1440 / 25.4;
 const PAGE = { width: 11906, height: 16838, top: 37, bottom: 35, left: 28, right: 26 };
 const CONTENT_WIDTH = Math.round(PAGE.width - (PAGE.left + PAGE.right) * twipsPerMm);
 
-const face = (eastAsia: string, latin = eastAsia): IFontAttributesProperties => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
+const face = (eastAsia: string, latin = eastAsia): IFontAttributesProperties => ({
+  ascii: latin,
+  hAnsi: latin,
+  eastAsia,
+  cs: latin,
+});
 const FONTS = {
   title: face('方正小标宋简体'),
   body: face('仿宋_GB2312', 'Times New Roman'),
@@ -115,7 +120,8 @@ export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer>
   return stampZipEntries(await Packer.toBuffer(document, false, [core]), new Date(doc.issuedAt));
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** docProps/core.xml as docx writes it, with created and modified at the publication instant. */
 function corePropertiesXml(doc: BulletinDocument): string {
@@ -132,14 +138,19 @@ function corePropertiesXml(doc: BulletinDocument): string {
 function bodyOf(doc: BulletinDocument): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [
     ...redHeader(doc),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...BODY_LINE, line: 720 }, children: [run(doc.title, 'title', SIZE.title)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...BODY_LINE, line: 720 },
+      children: [run(doc.title, 'title', SIZE.title)],
+    }),
     new Paragraph({}),
     ...commentaryBlocks(doc.commentary).map(blockParagraph),
   ];
   doc.groups.forEach((group, i) => {
     children.push(...tableWithCaption(rankingTable(group, i + 1, doc.periodLabel)), indented(racersLine(group)));
   });
-  if (doc.redProjects.length) children.push(...tableWithCaption(redProjectTable(doc.redProjects, doc.groups.length + 1)));
+  if (doc.redProjects.length)
+    children.push(...tableWithCaption(redProjectTable(doc.redProjects, doc.groups.length + 1)));
   else children.push(indented('本期无亮红灯项目。'));
 
   const date = formatChineseDate(doc.publishedAt);
@@ -147,8 +158,17 @@ function bodyOf(doc: BulletinDocument): (Paragraph | Table)[] {
   children.push(
     new Paragraph({}),
     new Paragraph({}),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(indents.issuer * BODY_EM) }, keepNext: true, children: [run(doc.issuer, 'body')] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(indents.date * BODY_EM) }, children: [run(date, 'body')] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(indents.issuer * BODY_EM) },
+      keepNext: true,
+      children: [run(doc.issuer, 'body')],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(indents.date * BODY_EM) },
+      children: [run(date, 'body')],
+    }),
   );
   return children;
 }
@@ -181,16 +201,29 @@ function redHeader(doc: BulletinDocument): Paragraph[] {
  * stretches the space beside a number ('54.67　　分'); keepNumbersWithUnits also keeps number and unit together.
  */
 const indented = (text: string, font: FontKey = 'body') =>
-  new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLineChars: 200, firstLine: 2 * BODY_EM }, children: [run(keepNumbersWithUnits(text), font)] });
+  new Paragraph({
+    alignment: AlignmentType.LEFT,
+    indent: { firstLineChars: 200, firstLine: 2 * BODY_EM },
+    children: [run(keepNumbersWithUnits(text), font)],
+  });
 
 function blockParagraph(block: CommentaryBlock): Paragraph {
   if (block.kind === 'paragraph') return indented(block.text);
   // A heading stays on the page of the paragraph it introduces.
-  return new Paragraph({ indent: { firstLineChars: 200, firstLine: 2 * BODY_EM }, keepNext: true, children: [run(block.text, block.kind)] });
+  return new Paragraph({
+    indent: { firstLineChars: 200, firstLine: 2 * BODY_EM },
+    keepNext: true,
+    children: [run(block.text, block.kind)],
+  });
 }
 
 function tableWithCaption(table: BulletinTable): (Paragraph | Table)[] {
-  const caption = new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...BODY_LINE, before: 240 }, children: [run(table.caption, 'heading', SIZE.caption)] });
+  const caption = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { ...BODY_LINE, before: 240 },
+    children: [run(table.caption, 'heading', SIZE.caption)],
+  });
   // Word cannot be asked to measure text, so widths come from an estimate in em (a half-point of size
   // is 10 twips of em), on the upper side, so Word's own measure never finds a number too wide.
   const pad = 2 * CELL_MARGIN + 20; // 1 pt of slack for the estimate
@@ -206,13 +239,28 @@ function tableWithCaption(table: BulletinTable): (Paragraph | Table)[] {
         new Paragraph({
           alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: TABLE_LINE,
-          children: text.split('\n').map((line, i) => new TextRun({ text: line, font: FONTS[font], size: fit.size, break: i ? 1 : undefined })),
+          children: text
+            .split('\n')
+            .map((line, i) => new TextRun({ text: line, font: FONTS[font], size: fit.size, break: i ? 1 : undefined })),
         }),
       ],
     });
   const rows = [
-    ...table.header.map((cells) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map((c) => cell(c.text, 'heading', 'center', c)) })),
-    ...table.body.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, i) => cell(text, 'body', table.columns[i]!.align)) })),
+    ...table.header.map(
+      (cells) =>
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: cells.map((c) => cell(c.text, 'heading', 'center', c)),
+        }),
+    ),
+    ...table.body.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map((text, i) => cell(text, 'body', table.columns[i]!.align)),
+        }),
+    ),
   ];
   return [
     caption,
@@ -223,7 +271,14 @@ function tableWithCaption(table: BulletinTable): (Paragraph | Table)[] {
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
       margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: {
+        top: border,
+        bottom: border,
+        left: border,
+        right: border,
+        insideHorizontal: border,
+        insideVertical: border,
+      },
     }),
   ];
 }
@@ -237,7 +292,9 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: em } : { left: em },
         spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONTS.pageNumber, size: SIZE.pageNumber })],
+        children: [
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONTS.pageNumber, size: SIZE.pageNumber }),
+        ],
       }),
     ],
   });

@@ -50,7 +50,13 @@ export async function renderBulletinPdf(doc: BulletinDocument, opts: { fontPath:
   // Both dates are the publication's, and pdfkit derives the file's /ID from an MD5 of this info
   // (title, issuer, 文号, dates): the same bulletin gets the same bytes on every download.
   const issuedAt = new Date(doc.issuedAt);
-  const info = { Title: doc.title, Author: doc.issuer, Subject: doc.docNumber, CreationDate: issuedAt, ModDate: issuedAt };
+  const info = {
+    Title: doc.title,
+    Author: doc.issuer,
+    Subject: doc.docNumber,
+    CreationDate: issuedAt,
+    ModDate: issuedAt,
+  };
   const pdf = new PDFDocument({ size: 'A4', margins: MARGINS, bufferPages: true, info });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -153,7 +159,10 @@ function createLayout(cv: Canvas) {
     ensure(BODY_LINE * (keepWithNext ? 3 : 1));
     use(font, SIZE.body);
     const indent = 2 * SIZE.body;
-    const lines = breakLines(keepNumbersWithUnits(text), width, (t) => pdf.widthOfString(t), { firstWidth: width - indent, keep });
+    const lines = breakLines(keepNumbersWithUnits(text), width, (t) => pdf.widthOfString(t), {
+      firstWidth: width - indent,
+      keep,
+    });
     // Each line's box is BODY_LINE tall with the glyphs centred in it, as pdfkit's lineGap would set them.
     const offset = gapFor(BODY_LINE) / 2;
     lines.forEach((line, i) => {
@@ -220,10 +229,19 @@ function measureTable(cv: Canvas, spec: BulletinTable, width: number) {
     return w;
   };
   // Half a point of slack on top of the padding: pdfkit's own measure rounds a little differently.
-  const { size, widths } = fitTable(spec, { total: width, sizes: TABLE_SIZES, measure: widthAt1, pad: 2 * CELL_PAD.x + 0.5 });
+  const { size, widths } = fitTable(spec, {
+    total: width,
+    sizes: TABLE_SIZES,
+    measure: widthAt1,
+    pad: 2 * CELL_PAD.x + 0.5,
+  });
   const x = widths.map((_, i) => MARGINS.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const lineHeight = { body: cv.use('body', size).currentLineHeight(true), heading: cv.use('heading', size).currentLineHeight(true), title: 0 };
+  const lineHeight = {
+    body: cv.use('body', size).currentLineHeight(true),
+    heading: cv.use('heading', size).currentLineHeight(true),
+    title: 0,
+  };
   const linesOf = (text: string, isHeader: boolean, cellWidth: number, wraps: boolean) =>
     wraps ? breakLines(text, cellWidth - 2 * CELL_PAD.x, (t) => widthAt1(t, isHeader) * size) : text.split('\n');
   const heightOf = (lines: string[], font: FontName) => lines.length * lineHeight[font] + 2 * CELL_PAD.y;
@@ -241,17 +259,38 @@ function measureTable(cv: Canvas, spec: BulletinTable, width: number) {
     if (needed > have) rowHeights[last]! += needed - have;
   }
   const top = (row: number) => rowHeights.slice(0, row).reduce((a, b) => a + b, 0);
-  const header: PlacedCell[] = placed.map((p) => ({ lines: p.lines, font: 'heading', align: 'center', x: x[p.col]!, width: p.cellWidth, dy: top(p.row), height: top(p.row + p.rowSpan) - top(p.row) }));
+  const header: PlacedCell[] = placed.map((p) => ({
+    lines: p.lines,
+    font: 'heading',
+    align: 'center',
+    x: x[p.col]!,
+    width: p.cellWidth,
+    dy: top(p.row),
+    height: top(p.row + p.rowSpan) - top(p.row),
+  }));
   const rows = spec.body.map((texts) => {
     const lines = texts.map((text, c) => linesOf(text, false, widths[c]!, Boolean(spec.columns[c]!.wrap)));
     const height = Math.max(...lines.map((l) => heightOf(l, 'body')));
-    return texts.map((_, c): PlacedCell => ({ lines: lines[c]!, font: 'body', align: spec.columns[c]!.align, x: x[c]!, width: widths[c]!, dy: 0, height }));
+    return texts.map((_, c): PlacedCell => ({
+      lines: lines[c]!,
+      font: 'body',
+      align: spec.columns[c]!.align,
+      x: x[c]!,
+      width: widths[c]!,
+      dy: 0,
+      height,
+    }));
   });
   return { size, lineHeight, header, headerHeight: top(spec.header.length), rows };
 }
 
 /** Draws bordered cells of one row (or the header block) at y, text centred vertically; returns the bottom. */
-function drawCells(cv: Canvas, t: { size: number; lineHeight: Record<FontName, number> }, cells: PlacedCell[], y: number): number {
+function drawCells(
+  cv: Canvas,
+  t: { size: number; lineHeight: Record<FontName, number> },
+  cells: PlacedCell[],
+  y: number,
+): number {
   const { pdf } = cv;
   let bottom = y;
   pdf.lineWidth(0.5).strokeColor('#000000');

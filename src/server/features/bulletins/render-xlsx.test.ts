@@ -17,9 +17,12 @@ describe('figureCell: a printed figure as a cell that shows the same text', () =
     expect(figureCell(text)).toEqual({ value, numFmt });
   });
 
-  it.each(['—', '↑2', '↓1', '无目标', '目标无效', '-0.00', '1,23.4', '12.', '.5', '1234567890123456'])('keeps %s as text', (text) => {
-    expect(figureCell(text)).toEqual({ value: text });
-  });
+  it.each(['—', '↑2', '↓1', '无目标', '目标无效', '-0.00', '1,23.4', '12.', '.5', '1234567890123456'])(
+    'keeps %s as text',
+    (text) => {
+      expect(figureCell(text)).toEqual({ value: text });
+    },
+  );
 });
 
 describe('renderBulletinXlsx', () => {
@@ -39,9 +42,13 @@ describe('renderBulletinXlsx', () => {
     expect(caption).toBeGreaterThan(0);
     const texts = (row: number) => [1, 4, 6].map((c) => String(sheet.getRow(row).getCell(c).value));
     expect(texts(caption + 1)).toEqual(['项目', '单位', '亮灯原因']);
-    doc.redProjects.forEach((p, i) => expect(texts(caption + 2 + i)).toEqual([p.name, p.unitName, p.reasons.join('；')]));
+    doc.redProjects.forEach((p, i) =>
+      expect(texts(caption + 2 + i)).toEqual([p.name, p.unitName, p.reasons.join('；')]),
+    );
     expect(first).toContain(racersLine(doc.groups[0]!));
     // An appendix without computed indicators says why it is empty.
-    expect(String(workbook.getWorksheet('明细')!.getRow(3).getCell(1).value)).toBe('本赛马的指标均为录入的统计数据，没有项目明细。');
+    expect(String(workbook.getWorksheet('明细')!.getRow(3).getCell(1).value)).toBe(
+      '本赛马的指标均为录入的统计数据，没有项目明细。',
+    );
   });
 });

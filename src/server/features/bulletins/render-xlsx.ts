@@ -13,7 +13,15 @@ import { localDateTime } from '../../../domain/calendar/local-date.ts';
 import { toWanNumber } from '../../../domain/money/money.ts';
 import { BORDER, displayWidth, excelDateTime, FORMATS, fitWidth, frozenRows, styleHeaderRow } from '../exports/xlsx.ts';
 import type { BulletinAppendix } from './bulletin-appendix.ts';
-import { formatChineseDate, placeHeader, racersLine, rankingTable, redProjectTable, type BulletinDocument, type BulletinTable } from './bulletin-document.ts';
+import {
+  formatChineseDate,
+  placeHeader,
+  racersLine,
+  rankingTable,
+  redProjectTable,
+  type BulletinDocument,
+  type BulletinTable,
+} from './bulletin-document.ts';
 import { stampZipEntries } from './zip-dates.ts';
 
 /** GB/T 9704's red, as in the Word file's 红头. */
@@ -37,7 +45,11 @@ export function figureCell(text: string): { value: number | string; numFmt?: str
 }
 
 /** Renders the bulletin and its appendix as an .xlsx file; `timeZone` shows approval times in the county's time. */
-export async function renderBulletinXlsx(doc: BulletinDocument, appendix: BulletinAppendix, { timeZone }: { timeZone: string }): Promise<Buffer> {
+export async function renderBulletinXlsx(
+  doc: BulletinDocument,
+  appendix: BulletinAppendix,
+  { timeZone }: { timeZone: string },
+): Promise<Buffer> {
   const at = new Date(doc.issuedAt);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = doc.issuer;
@@ -52,7 +64,12 @@ export async function renderBulletinXlsx(doc: BulletinDocument, appendix: Bullet
 }
 
 /** A row of text across columns 1..width, merged: the issuer, the title, a caption, a line under a table. */
-function wideRow(sheet: ExcelJS.Worksheet, width: number, text: string, style: { font?: Partial<ExcelJS.Font>; align?: 'left' | 'center'; height?: number } = {}) {
+function wideRow(
+  sheet: ExcelJS.Worksheet,
+  width: number,
+  text: string,
+  style: { font?: Partial<ExcelJS.Font>; align?: 'left' | 'center'; height?: number } = {},
+) {
   const row = sheet.addRow([text]);
   sheet.mergeCells(row.number, 1, row.number, width);
   const cell = row.getCell(1);
@@ -82,12 +99,16 @@ function bulletinSheet(sheet: ExcelJS.Worksheet, doc: BulletinDocument) {
     // A column as wide as its widest line: body cells and the header cells of that column alone.
     const single = placeHeader(table.header).filter((p) => p.colSpan === 1);
     table.columns.forEach((_, c) => {
-      const texts = [...single.filter((p) => p.col === c).flatMap((p) => p.cell.text.split('\n')), ...table.body.map((r) => r[c] ?? '')];
+      const texts = [
+        ...single.filter((p) => p.col === c).flatMap((p) => p.cell.text.split('\n')),
+        ...table.body.map((r) => r[c] ?? ''),
+      ];
       widths[c] = Math.max(widths[c]!, fitWidth(texts, { min: 6, max: 24 }));
     });
   });
   sheet.addRow([]);
-  if (doc.redProjects.length) writeRedTable(sheet, redProjectTable(doc.redProjects, doc.groups.length + 1), width, widths);
+  if (doc.redProjects.length)
+    writeRedTable(sheet, redProjectTable(doc.redProjects, doc.groups.length + 1), width, widths);
   else wideRow(sheet, width, '本期无亮红灯项目。', { align: 'left' });
   widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
 }
@@ -108,7 +129,8 @@ function writeTable(sheet: ExcelJS.Worksheet, table: BulletinTable, width: numbe
   for (const placed of placeHeader(table.header)) {
     const r = top + placed.row;
     borderedCell(sheet.getCell(r, placed.col + 1), placed.cell.text, 'center', true);
-    if (placed.colSpan > 1 || placed.rowSpan > 1) sheet.mergeCells(r, placed.col + 1, r + placed.rowSpan - 1, placed.col + placed.colSpan);
+    if (placed.colSpan > 1 || placed.rowSpan > 1)
+      sheet.mergeCells(r, placed.col + 1, r + placed.rowSpan - 1, placed.col + placed.colSpan);
   }
   for (let r = 0; r < table.header.length; r++) sheet.getRow(top + r).height = 32;
   for (const cells of table.body) {
@@ -132,35 +154,70 @@ function writeRedTable(sheet: ExcelJS.Worksheet, table: BulletinTable, width: nu
     texts.forEach((text, i) => {
       const [from, to] = spans[i]!;
       // Cells under a merge keep the border, so the table is ruled all round.
-      for (let c = from; c <= to; c++) borderedCell(row.getCell(c), c === from ? text : '', header ? 'center' : table.columns[i]!.align, header);
+      for (let c = from; c <= to; c++)
+        borderedCell(row.getCell(c), c === from ? text : '', header ? 'center' : table.columns[i]!.align, header);
       sheet.mergeCells(row.number, from, row.number, to);
       lines = Math.max(lines, Math.ceil(displayWidth(text) / Math.max(1, spanWidth(spans[i]!) - 2)));
     });
     row.height = Math.max(20, lines * 15 + 4);
   };
-  write(table.header[0]!.map((h) => h.text), true);
+  write(
+    table.header[0]!.map((h) => h.text),
+    true,
+  );
   for (const cells of table.body) write(cells, false);
 }
 
-const APPENDIX_COLUMNS = ['单位', '指标', '项目名称', '项目代码', '月份', '版本', '金额（万元）', '审核时间', '审核人', '说明'] as const;
+const APPENDIX_COLUMNS = [
+  '单位',
+  '指标',
+  '项目名称',
+  '项目代码',
+  '月份',
+  '版本',
+  '金额（万元）',
+  '审核时间',
+  '审核人',
+  '说明',
+] as const;
 
 /** Sheet 「明细」: one row per record and a total per unit and indicator; filterable, header frozen. */
 function appendixSheet(sheet: ExcelJS.Worksheet, doc: BulletinDocument, appendix: BulletinAppendix, timeZone: string) {
   const width = APPENDIX_COLUMNS.length;
-  wideRow(sheet, width, `${doc.title}（${doc.docNumber}）附表：各单位计算指标的数据明细，截至 ${localDateTime(new Date(appendix.asOf), timeZone)}（通报发布时）`, { font: { bold: true }, align: 'left', height: 24 });
+  wideRow(
+    sheet,
+    width,
+    `${doc.title}（${doc.docNumber}）附表：各单位计算指标的数据明细，截至 ${localDateTime(new Date(appendix.asOf), timeZone)}（通报发布时）`,
+    { font: { bold: true }, align: 'left', height: 24 },
+  );
   styleHeaderRow(sheet.addRow([...APPENDIX_COLUMNS]), width);
   sheet.views = frozenRows(2);
   if (!appendix.rows.length) {
     wideRow(sheet, width, '本赛马的指标均为录入的统计数据，没有项目明细。', { align: 'left' });
   }
   for (const r of appendix.rows) {
-    const row = sheet.addRow([r.unitName, r.indicator, r.projectName, r.projectCode, r.month, r.revision, r.amountYuan === null ? null : toWanNumber(r.amountYuan), excelDateTime(r.approvedAt, timeZone), r.approvedBy, r.note]);
+    const row = sheet.addRow([
+      r.unitName,
+      r.indicator,
+      r.projectName,
+      r.projectCode,
+      r.month,
+      r.revision,
+      r.amountYuan === null ? null : toWanNumber(r.amountYuan),
+      excelDateTime(r.approvedAt, timeZone),
+      r.approvedBy,
+      r.note,
+    ]);
     row.getCell(7).numFmt = FORMATS.money;
     row.getCell(8).numFmt = FORMATS.dateTime;
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
       cell.border = BORDER;
-      cell.alignment = { vertical: 'middle', horizontal: c === 7 ? 'right' : c >= 5 && c <= 8 ? 'center' : 'left', wrapText: c === 3 || c === 10 };
+      cell.alignment = {
+        vertical: 'middle',
+        horizontal: c === 7 ? 'right' : c >= 5 && c <= 8 ? 'center' : 'left',
+        wrapText: c === 3 || c === 10,
+      };
       if (r.kind === 'total') {
         cell.font = { bold: true };
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF7F7F7' } };
@@ -168,7 +225,15 @@ function appendixSheet(sheet: ExcelJS.Worksheet, doc: BulletinDocument, appendix
     }
   }
   if (appendix.rows.length) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: width } };
-  const texts = (c: number) => [APPENDIX_COLUMNS[c]!, ...appendix.rows.slice(0, 2000).map((r) => [r.unitName, r.indicator, r.projectName, r.projectCode, r.month, '', '', '', r.approvedBy, r.note][c]!)];
+  const texts = (c: number) => [
+    APPENDIX_COLUMNS[c]!,
+    ...appendix.rows
+      .slice(0, 2000)
+      .map(
+        (r) => [r.unitName, r.indicator, r.projectName, r.projectCode, r.month, '', '', '', r.approvedBy, r.note][c]!,
+      ),
+  ];
   const fixed: Record<number, number> = { 5: 8, 6: 16, 7: 18 };
-  for (let c = 0; c < width; c++) sheet.getColumn(c + 1).width = fixed[c] ?? fitWidth(texts(c), { min: 8, max: c === 9 ? 60 : 40 });
+  for (let c = 0; c < width; c++)
+    sheet.getColumn(c + 1).width = fixed[c] ?? fitWidth(texts(c), { min: 8, max: c === 9 ? 60 : 40 });
 }

@@ -10,7 +10,8 @@ import { placeHeader, type BulletinTable } from './bulletin-document.ts';
  * What a line never breaks inside: a number with the unit that follows it (12.35亿元, 87.3%, 3个,
  * 54.67 分 with a no-break space, 2026年), and any run of Latin letters and digits (A4, -0.50).
  */
-const UNBREAKABLE_RUN = /\d[\d.,:\-/]*%?(?:\u00a0?(?:个百分点|百分点|平方米|亿元|万元|万吨|公里|[个分元天月年日号期亩吨家宗项人次倍条座米]))?|[0-9A-Za-z.,:%+\-~·/]+|[\s\S]/gu;
+const UNBREAKABLE_RUN =
+  /\d[\d.,:\-/]*%?(?:\u00a0?(?:个百分点|百分点|平方米|亿元|万元|万吨|公里|[个分元天月年日号期亩吨家宗项人次倍条座米]))?|[0-9A-Za-z.,:%+\-~·/]+|[\s\S]/gu;
 /** Marks that may not start a line (they stay with what comes before) … */
 const CLOSING = new Set([...'，。、；：！？）》」』】〕”’%％…—']);
 /** … and marks that may not end one (they go with what follows). */
@@ -28,7 +29,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export function breakPieces(text: string, keep: readonly string[] = []): string[] {
   const names = [...new Set(keep)].filter(Boolean).sort((a, b) => b.length - a.length);
-  const pattern = names.length ? new RegExp(`${names.map(escapeRegExp).join('|')}|${UNBREAKABLE_RUN.source}`, 'gu') : UNBREAKABLE_RUN;
+  const pattern = names.length
+    ? new RegExp(`${names.map(escapeRegExp).join('|')}|${UNBREAKABLE_RUN.source}`, 'gu')
+    : UNBREAKABLE_RUN;
   const pieces: string[] = [];
   let opening = '';
   let glued = false;
@@ -52,7 +55,12 @@ export function breakPieces(text: string, keep: readonly string[] = []): string[
  * only between pieces (see breakPieces) and at '\n'. A piece wider than the line gets a line of its
  * own rather than being cut.
  */
-export function breakLines(text: string, width: number, measure: (text: string) => number, { firstWidth = width, keep = [] }: { firstWidth?: number; keep?: readonly string[] } = {}): string[] {
+export function breakLines(
+  text: string,
+  width: number,
+  measure: (text: string) => number,
+  { firstWidth = width, keep = [] }: { firstWidth?: number; keep?: readonly string[] } = {},
+): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -97,7 +105,10 @@ export interface TableFit {
  *   fitTable({ columns: [{ weight: 1 }, { weight: 3, wrap: true }], header: [], body: [['12', '兰江街道']] },
  *            { total: 100, sizes: [10], measure: (t) => t.length, pad: 0 }) → { size: 10, widths: [30, 70], fits: true }
  */
-export function fitTable(table: Pick<BulletinTable, 'columns' | 'header' | 'body'>, options: TableFitOptions): TableFit {
+export function fitTable(
+  table: Pick<BulletinTable, 'columns' | 'header' | 'body'>,
+  options: TableFitOptions,
+): TableFit {
   const { columns } = table;
   const { total, sizes, measure, pad } = options;
   // Needs at size 1, without padding: every width grows in proportion to the size, so these are
@@ -106,7 +117,9 @@ export function fitTable(table: Pick<BulletinTable, 'columns' | 'header' | 'body
   const least = columns.map(() => 2);
   const need = (c: number, text: string, isHeader: boolean) => {
     for (const line of text.split('\n')) natural[c] = Math.max(natural[c]!, measure(line, isHeader));
-    const widest = columns[c]!.wrap ? Math.max(0, ...breakPieces(text.replace(/\n/g, '')).map((p) => measure(p, isHeader))) : natural[c]!;
+    const widest = columns[c]!.wrap
+      ? Math.max(0, ...breakPieces(text.replace(/\n/g, '')).map((p) => measure(p, isHeader)))
+      : natural[c]!;
     least[c] = Math.max(least[c]!, isHeader ? natural[c]! : widest);
   };
   for (const row of table.body) row.forEach((text, c) => c < columns.length && need(c, text, false));
@@ -123,7 +136,10 @@ export function fitTable(table: Pick<BulletinTable, 'columns' | 'header' | 'body
     const want = natural.map((n) => n * size + pad);
     const floor = least.map((n) => n * size + pad);
     if (sum(want) <= total) {
-      const extra = byWeight(total - sum(want), columns.map((_, c) => c));
+      const extra = byWeight(
+        total - sum(want),
+        columns.map((_, c) => c),
+      );
       return { size, widths: want.map((w, c) => w + extra(c)), fits: true };
     }
     if (sum(floor) > total) continue;

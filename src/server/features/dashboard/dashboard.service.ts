@@ -2,7 +2,12 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { scopeFor, visibleSubtree, type Scope } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
-import { gapToTimeProgress, roundHalfUp, timeProgress, yearCompletion } from '../../../domain/progress/time-progress.ts';
+import {
+  gapToTimeProgress,
+  roundHalfUp,
+  timeProgress,
+  yearCompletion,
+} from '../../../domain/progress/time-progress.ts';
 import type { Today } from '../../clock.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 import type { DB } from '../../db/schema.ts';
@@ -32,14 +37,25 @@ function scoped<T extends Q>(q: T, scope: Scope, unitPath: string): T {
 /** A percent rounded once, half up, to one decimal (the domain's rounding, as the lights and bulletins print it). */
 const pct1 = (x: number | null) => (x === null ? null : roundHalfUp(x, 1));
 /** The gap to 序时进度 from the exact figures, rounded once (positive = ahead). */
-const gapOf = (completion: number | null, time: number) => (completion === null ? null : gapToTimeProgress(completion, time));
+const gapOf = (completion: number | null, time: number) =>
+  completion === null ? null : gapToTimeProgress(completion, time);
 
 /**
  * The leaders' dashboard: the year's totals against 序时进度, colours per unit, the red list with
  * reasons, the monthly completion curve against the plan, and the four lists — all aggregated in
  * the database, within what the reader may see.
  */
-export function createDashboardService({ db, units, queries, stats, races, bulletins, today, history, timeZone }: {
+export function createDashboardService({
+  db,
+  units,
+  queries,
+  stats,
+  races,
+  bulletins,
+  today,
+  history,
+  timeZone,
+}: {
   db: Kysely<DB>;
   units: UnitRepository;
   queries: ProjectQueries;
@@ -58,31 +74,77 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
   async function currentRace(actor: ActorContext, asOf: string | null) {
     if (!racePolicy.canReadRaces(actor)) return null;
     // The latest period's bulletin in force, not the latest published: back-filling August keeps November's race.
-    const latest = await newestPeriodFirst(currentOnly(db.selectFrom('bulletins').select('race_id'))).limit(1).executeTakeFirst();
-    const raceId = latest?.race_id ?? (await db.selectFrom('races').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id;
+    const latest = await newestPeriodFirst(currentOnly(db.selectFrom('bulletins').select('race_id')))
+      .limit(1)
+      .executeTakeFirst();
+    const raceId =
+      latest?.race_id ??
+      (await db.selectFrom('races').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id;
     if (!raceId) return null;
     const r = await races.ranking(actor, raceId, undefined, undefined, asOf ?? undefined);
     const shown = r.published ?? r;
-    const brief = (row: { unitId: number; name: string; total: number; rank: number }) => ({ unitId: row.unitId, name: row.name, total: row.total, rank: row.rank });
-    return { raceId, name: r.name, period: { label: r.period.label }, published: r.published ? { bulletinId: r.published.bulletinId, docNumber: r.published.docNumber, changed: r.published.changes.length > 0 } : null, groups: shown.groups.map((g) => ({ label: g.label, top: g.top.map(brief), bottom: g.bottom.map(brief), tooSmall: g.tooSmall ?? false })) };
+    const brief = (row: { unitId: number; name: string; total: number; rank: number }) => ({
+      unitId: row.unitId,
+      name: row.name,
+      total: row.total,
+      rank: row.rank,
+    });
+    return {
+      raceId,
+      name: r.name,
+      period: { label: r.period.label },
+      published: r.published
+        ? {
+            bulletinId: r.published.bulletinId,
+            docNumber: r.published.docNumber,
+            changed: r.published.changes.length > 0,
+          }
+        : null,
+      groups: shown.groups.map((g) => ({
+        label: g.label,
+        top: g.top.map(brief),
+        bottom: g.bottom.map(brief),
+        tooSmall: g.tooSmall ?? false,
+      })),
+    };
   }
 
   /** The per-unit figures of the subtree at `path` as they stood at `asOf`, shaped like unit_stats rows. */
   async function figuresAsOf(path: string, year: number, month: number, asOf: string): Promise<UnitStatValue[]> {
-    const [projects, plans, reports, lights] = await Promise.all([history.projects(asOf), history.plans(asOf, year), history.approvedReports(asOf, year, 12), history.lightsOfMonth(asOf, year, month)]);
+    const [projects, plans, reports, lights] = await Promise.all([
+      history.projects(asOf),
+      history.plans(asOf, year),
+      history.approvedReports(asOf, year, 12),
+      history.lightsOfMonth(asOf, year, month),
+    ]);
     const pathOf = new Map(projects.filter((p) => p.unit_path.startsWith(path)).map((p) => [p.id, p.unit_path]));
     const rows: UnitStatValue[] = [];
-    for (const p of plans) if (pathOf.has(p.project_id)) rows.push({ unit_path: pathOf.get(p.project_id)!, year, month: 0, metric: 'plan', value: Number(p.amount) });
-    for (const r of reports) if (pathOf.has(r.project_id)) rows.push({ unit_path: pathOf.get(r.project_id)!, year, month: r.month, metric: 'done', value: Number(r.amount) });
+    for (const p of plans)
+      if (pathOf.has(p.project_id))
+        rows.push({ unit_path: pathOf.get(p.project_id)!, year, month: 0, metric: 'plan', value: Number(p.amount) });
+    for (const r of reports)
+      if (pathOf.has(r.project_id))
+        rows.push({
+          unit_path: pathOf.get(r.project_id)!,
+          year,
+          month: r.month,
+          metric: 'done',
+          value: Number(r.amount),
+        });
     const coloured = new Map(lights.map((l) => [l.project_id, l.colour]));
     // A project with no light yet for that month was not assessable then.
-    for (const [id, unitPath] of pathOf) rows.push({ unit_path: unitPath, year: 0, month: 0, metric: `light.${coloured.get(id) ?? 'grey'}`, value: 1 });
+    for (const [id, unitPath] of pathOf)
+      rows.push({ unit_path: unitPath, year: 0, month: 0, metric: `light.${coloured.get(id) ?? 'grey'}`, value: 1 });
     return rows;
   }
 
   /** The red projects of the subtree at `path` for the assessed month, as they stood at `asOf`. */
   async function redAsOf(path: string, year: number, month: number, asOf: string) {
-    const [projects, lights, unitRows] = await Promise.all([history.projects(asOf), history.lightsOfMonth(asOf, year, month), units.listAll()]);
+    const [projects, lights, unitRows] = await Promise.all([
+      history.projects(asOf),
+      history.lightsOfMonth(asOf, year, month),
+      units.listAll(),
+    ]);
     const names = new Map(unitRows.map((u) => [u.id, u.name]));
     const byId = new Map(projects.filter((p) => p.unit_path.startsWith(path)).map((p) => [p.id, p]));
     return lights
@@ -90,7 +152,12 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
       .map((l) => ({ p: byId.get(l.project_id)!, l }))
       .sort((a, b) => Number(b.p.total_investment) - Number(a.p.total_investment))
       .slice(0, 50)
-      .map(({ p, l }) => ({ id: p.id, name: p.name, unit_name: names.get(p.lead_unit_id) ?? '', findings_json: l.findings_json }));
+      .map(({ p, l }) => ({
+        id: p.id,
+        name: p.name,
+        unit_name: names.get(p.lead_unit_id) ?? '',
+        findings_json: l.findings_json,
+      }));
   }
 
   return {
@@ -108,10 +175,23 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
       // The units' figures are kept current as things change (unit_stats), so the year's totals,
       // curve and colours come from a few rows per unit; only the red list reads projects.
       const [figures, red, lists, race, latestBulletin] = await Promise.all([
-        !visible ? Promise.resolve([]) : asOf ? figuresAsOf(visible, year, month, asOf) : stats.under(visible, [0, year]),
+        !visible
+          ? Promise.resolve([])
+          : asOf
+            ? figuresAsOf(visible, year, month, asOf)
+            : stats.under(visible, [0, year]),
         asOf
-          ? visible ? redAsOf(visible, year, month, asOf) : Promise.resolve([])
-          : scoped(db.selectFrom('projects').innerJoin('project_lights as l', 'l.project_id', 'projects.id').innerJoin('units', 'units.id', 'projects.lead_unit_id'), scope, top.path)
+          ? visible
+            ? redAsOf(visible, year, month, asOf)
+            : Promise.resolve([])
+          : scoped(
+              db
+                .selectFrom('projects')
+                .innerJoin('project_lights as l', 'l.project_id', 'projects.id')
+                .innerJoin('units', 'units.id', 'projects.lead_unit_id'),
+              scope,
+              top.path,
+            )
               .where('l.colour', '=', 'red')
               .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
               .orderBy('projects.total_investment', 'desc')
@@ -123,13 +203,32 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
         bulletins.latest(actor),
       ]);
 
-      type Row = { unitId: number; unitName: string; planYuan: number; completedYuan: number; green: number; yellow: number; red: number; grey: number };
+      type Row = {
+        unitId: number;
+        unitName: string;
+        planYuan: number;
+        completedYuan: number;
+        green: number;
+        yellow: number;
+        red: number;
+        grey: number;
+      };
       const rows = new Map<number, Row>();
       const row = (path: string) => {
         const at = rollUpPath(top.path, path);
         const u = at === null ? undefined : at === top.path ? top : byPath.get(at);
         if (!u) return null;
-        if (!rows.has(u.id)) rows.set(u.id, { unitId: u.id, unitName: u.name, planYuan: 0, completedYuan: 0, green: 0, yellow: 0, red: 0, grey: 0 });
+        if (!rows.has(u.id))
+          rows.set(u.id, {
+            unitId: u.id,
+            unitName: u.name,
+            planYuan: 0,
+            completedYuan: 0,
+            green: 0,
+            yellow: 0,
+            red: 0,
+            grey: 0,
+          });
         return rows.get(u.id)!;
       };
       const months = new Map<number, number>();
@@ -148,7 +247,9 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
       }
 
       const timePct = timeProgress(month);
-      const units_ = [...rows.values()].map((r) => ({ ...r, completionPct: pct1(yearCompletion(r.completedYuan, r.planYuan)) })).sort((a, b) => b.red - a.red || b.planYuan - a.planYuan);
+      const units_ = [...rows.values()]
+        .map((r) => ({ ...r, completionPct: pct1(yearCompletion(r.completedYuan, r.planYuan)) }))
+        .sort((a, b) => b.red - a.red || b.planYuan - a.planYuan);
       const planYuan = units_.reduce((s, r) => s + r.planYuan, 0);
       const completedYuan = units_.reduce((s, r) => s + r.completedYuan, 0);
       const monthly = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -158,18 +259,50 @@ export function createDashboardService({ db, units, queries, stats, races, bulle
         month,
         unitId: top.id,
         asOf,
-        totals: { planYuan, completedYuan, completionPct: pct1(yearCompletion(completedYuan, planYuan)), timePct: pct1(timePct), gapPoints: gapOf(yearCompletion(completedYuan, planYuan), timePct) },
-        colours: units_.reduce((s, r) => ({ green: s.green + r.green, yellow: s.yellow + r.yellow, red: s.red + r.red, grey: s.grey + r.grey }), { green: 0, yellow: 0, red: 0, grey: 0 }),
+        totals: {
+          planYuan,
+          completedYuan,
+          completionPct: pct1(yearCompletion(completedYuan, planYuan)),
+          timePct: pct1(timePct),
+          gapPoints: gapOf(yearCompletion(completedYuan, planYuan), timePct),
+        },
+        colours: units_.reduce(
+          (s, r) => ({
+            green: s.green + r.green,
+            yellow: s.yellow + r.yellow,
+            red: s.red + r.red,
+            grey: s.grey + r.grey,
+          }),
+          { green: 0, yellow: 0, red: 0, grey: 0 },
+        ),
         units: units_,
-        redList: red.map((r) => ({ projectId: r.id, name: r.name, unitName: r.unit_name, reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text) })),
+        redList: red.map((r) => ({
+          projectId: r.id,
+          name: r.name,
+          unitName: r.unit_name,
+          reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text),
+        })),
         monthly: monthly.map((m) => {
           const inMonth = months.get(m) ?? 0;
           cumulative += inMonth;
-          return { month: m, completedYuan: inMonth, cumulativeYuan: m <= month ? cumulative : null, planCumulativeYuan: Math.round((planYuan * timeProgress(m)) / 100) };
+          return {
+            month: m,
+            completedYuan: inMonth,
+            cumulativeYuan: m <= month ? cumulative : null,
+            planCumulativeYuan: Math.round((planYuan * timeProgress(m)) / 100),
+          };
         }),
         race,
         latestBulletin,
-        lists: lists === null ? null : Object.fromEntries(Object.entries(lists.lists).map(([k, v]) => [k, { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan }])),
+        lists:
+          lists === null
+            ? null
+            : Object.fromEntries(
+                Object.entries(lists.lists).map(([k, v]) => [
+                  k,
+                  { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan },
+                ]),
+              ),
       };
     },
   };

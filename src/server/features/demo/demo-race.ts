@@ -27,10 +27,25 @@ export const DEMO_RACE = {
  * enter it: targets for every ranked unit (its year's plans, give or take, and a number of starts),
  * the race, each month's fiscal revenue from the finance bureau, and the month's bulletin.
  */
-export function demoRaceSteps({ db, targets, races, bulletins }: { db: Kysely<DB>; targets: TargetService; races: RaceService; bulletins: BulletinService }, coordinator: ActorContext, seed: number) {
+export function demoRaceSteps(
+  {
+    db,
+    targets,
+    races,
+    bulletins,
+  }: { db: Kysely<DB>; targets: TargetService; races: RaceService; bulletins: BulletinService },
+  coordinator: ActorContext,
+  seed: number,
+) {
   const rand = mulberry32(seed + 5);
   let raceId: number | null = null;
-  const ranked = () => db.selectFrom('units').select(['id', 'kind']).where('kind', 'in', [...RANKED_KINDS]).orderBy('id').execute();
+  const ranked = () =>
+    db
+      .selectFrom('units')
+      .select(['id', 'kind'])
+      .where('kind', 'in', [...RANKED_KINDS])
+      .orderBy('id')
+      .execute();
   let revenueBase: Map<number, number> | null = null;
 
   return {
@@ -48,7 +63,10 @@ export function demoRaceSteps({ db, targets, races, bulletins }: { db: Kysely<DB
         const plan = planOf.get(u.id) ?? 0;
         // A unit without projects gets no investment target: its score reads 无目标, not zero.
         const investment = plan > 0 ? Math.round((plan * (0.9 + rand() * 0.4)) / (100 * WAN)) * 100 * WAN : null;
-        return [...(investment ? [{ unitId: u.id, indicator: 'fixedAssetInvestment', value: investment }] : []), { unitId: u.id, indicator: 'projectsStarted', value: 1 + Math.floor(rand() * 6) }];
+        return [
+          ...(investment ? [{ unitId: u.id, indicator: 'fixedAssetInvestment', value: investment }] : []),
+          { unitId: u.id, indicator: 'projectsStarted', value: 1 + Math.floor(rand() * 6) },
+        ];
       });
       await targets.setTargets(coordinator, { year, items }, null);
       revenueBase = new Map(units.map((u) => [u.id, (2_000 + Math.floor(rand() * 18_000)) * WAN]));
@@ -61,7 +79,11 @@ export function demoRaceSteps({ db, targets, races, bulletins }: { db: Kysely<DB
     /** The month's fiscal revenue to date, as the finance bureau reports it. */
     async revenue(year: number, month: number) {
       const base = revenueBase ?? new Map();
-      const items = (await ranked()).map((u) => ({ unitId: u.id, value: Math.round(((base.get(u.id) ?? 5_000 * WAN) * month) / 12 / WAN) * WAN, source: '县财政局' }));
+      const items = (await ranked()).map((u) => ({
+        unitId: u.id,
+        value: Math.round(((base.get(u.id) ?? 5_000 * WAN) * month) / 12 / WAN) * WAN,
+        source: '县财政局',
+      }));
       await targets.setValues(coordinator, { indicator: 'fiscalRevenue', year, month, items }, null);
     },
 
@@ -69,7 +91,19 @@ export function demoRaceSteps({ db, targets, races, bulletins }: { db: Kysely<DB
       if (raceId === null) return;
       const draft = await bulletins.draft(coordinator, raceId, year, month);
       // The demo's coordinator has read the checks (a unit without projects has no investment target) and publishes.
-      await bulletins.publish(coordinator, { raceId, year, period: month, title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary, acknowledged: true }, null);
+      await bulletins.publish(
+        coordinator,
+        {
+          raceId,
+          year,
+          period: month,
+          title: draft.title,
+          docNumber: draft.docNumber,
+          commentary: draft.commentary,
+          acknowledged: true,
+        },
+        null,
+      );
     },
   };
 }

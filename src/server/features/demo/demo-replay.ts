@@ -28,7 +28,12 @@ export interface ReplayActors {
  * project, stage change, report and bulletin goes through the service a person would use, is
  * checked by the same rules, stamped with that moment and audited.
  */
-export async function replayDemoYear(deps: ReplayDeps, actors: ReplayActors, year: DemoYear, generated: readonly DemoProject[]) {
+export async function replayDemoYear(
+  deps: ReplayDeps,
+  actors: ReplayActors,
+  year: DemoYear,
+  generated: readonly DemoProject[],
+) {
   const { projects, reports, lights, race, moveTo, timeZone } = deps;
   const projectIds: number[] = [];
   const reportIds = new Map<string, number>();
@@ -44,24 +49,56 @@ export async function replayDemoYear(deps: ReplayDeps, actors: ReplayActors, yea
         if (s.kind === 'enter') {
           const { leadUnitName: _l, townshipName: _t, ...fields } = p;
           const withheld = Object.fromEntries(s.withheld.map((f) => [f, null]));
-          const created = await projects.create(filer, { ...fields, ...withheld, stage: s.stage, internalNo: null, contact: null, leadUnitId: leadUnitOf(p), townshipUnitId: townshipOf(p) }, null);
+          const created = await projects.create(
+            filer,
+            {
+              ...fields,
+              ...withheld,
+              stage: s.stage,
+              internalNo: null,
+              contact: null,
+              leadUnitId: leadUnitOf(p),
+              townshipUnitId: townshipOf(p),
+            },
+            null,
+          );
           projectIds[step.index] = created.id;
         } else if (s.kind === 'dates') await projects.update(filer, projectIds[step.index]!, s.dates, null);
         else {
-          await projects.transition(filer, projectIds[step.index]!, { to: s.to, ...s.dates, ...(s.reason ? { reason: s.reason } : {}) }, null);
+          await projects.transition(
+            filer,
+            projectIds[step.index]!,
+            { to: s.to, ...s.dates, ...(s.reason ? { reason: s.reason } : {}) },
+            null,
+          );
           counts.transitions++;
         }
         return;
       }
       case 'file': {
         const filer = actors.filerOf(generated[step.index]!);
-        const r = await reports.create(filer, projectIds[step.index]!, { year: step.year, month: step.month, amountWan: step.amountYuan / 10_000, progressText: step.progressText, problems: step.problems }, null);
+        const r = await reports.create(
+          filer,
+          projectIds[step.index]!,
+          {
+            year: step.year,
+            month: step.month,
+            amountWan: step.amountYuan / 10_000,
+            progressText: step.progressText,
+            problems: step.problems,
+          },
+          null,
+        );
         reportIds.set(reportKey(step), r.id);
         counts.reports++;
         return;
       }
       case 'submit':
-        return void (await reports.submit(actors.filerOf(generated[step.index]!), reportIds.get(reportKey(step))!, null));
+        return void (await reports.submit(
+          actors.filerOf(generated[step.index]!),
+          reportIds.get(reportKey(step))!,
+          null,
+        ));
       case 'return':
         return void (await reports.return(actors.coordinator, reportIds.get(reportKey(step))!, step.reason, null));
       case 'approve':

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import { pinyin } from 'pinyin-pro';
-import { DEMO_DEPARTMENTS, DEMO_PLATFORMS, generateDemoProjects, type DemoProject, type DemoUnitRef } from '../../../domain/demo/demo-county.ts';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_PLATFORMS,
+  generateDemoProjects,
+  type DemoProject,
+  type DemoUnitRef,
+} from '../../../domain/demo/demo-county.ts';
 import { demoCalendar, planDemoYear } from '../../../domain/demo/demo-year.ts';
 import { instantAt, localDateTime } from '../../../domain/calendar/local-date.ts';
 import type { Role } from '../../../domain/access/roles.ts';
@@ -70,7 +76,17 @@ export function createDemoService(deps: {
       .select(['users.id', 'users.role', 'users.display_name', 'units.path', 'units.name', 'units.id as unit_id'])
       .where('users.username', '=', username)
       .executeTakeFirstOrThrow();
-    return { id: row.id, role: row.role as Role, unitId: row.unit_id, unitPath: row.path, username, displayName: row.display_name, unitName: row.name, locale: null, via: 'session' };
+    return {
+      id: row.id,
+      role: row.role as Role,
+      unitId: row.unit_id,
+      unitPath: row.path,
+      username,
+      displayName: row.display_name,
+      unitName: row.name,
+      locale: null,
+      via: 'session',
+    };
   };
 
   return {
@@ -95,38 +111,96 @@ export function createDemoService(deps: {
       // The county sets Lantern up on 5 January; the clock travels from there to now.
       const travel = travelClock(instantAt(demoCalendar(now.slice(0, 10)).setupAt, timeZone));
       const s = deps.servicesAt(travel.clock);
-      await s.setup.run({ regionCode: '330781', username: 'admin', password: DEMO_PASSWORD, displayName: '系统管理员' });
+      await s.setup.run({
+        regionCode: '330781',
+        username: 'admin',
+        password: DEMO_PASSWORD,
+        displayName: '系统管理员',
+      });
       const admin = await actorOf('admin');
       const root = (await s.unitRepo.findRoot())!;
-      for (const [i, name] of DEMO_DEPARTMENTS.entries()) await s.units.create(admin, { parentId: root.id, name, kind: 'department', sortOrder: 100 + i }, null);
-      for (const [i, name] of DEMO_PLATFORMS.entries()) await s.units.create(admin, { parentId: root.id, name, kind: 'platform', sortOrder: 200 + i }, null);
+      for (const [i, name] of DEMO_DEPARTMENTS.entries())
+        await s.units.create(admin, { parentId: root.id, name, kind: 'department', sortOrder: 100 + i }, null);
+      for (const [i, name] of DEMO_PLATFORMS.entries())
+        await s.units.create(admin, { parentId: root.id, name, kind: 'platform', sortOrder: 200 + i }, null);
       const all = await s.unitRepo.listAll();
       const byName = new Map(all.map((u) => [u.name, u]));
 
       const accounts: DemoAccount[] = [
         { username: 'admin', role: 'admin', unitName: root.name, displayName: '系统管理员' },
-        { username: 'coordinator', role: 'coordinator', unitName: DEMO_DEPARTMENTS.find((d) => d.includes('发改')) ?? root.name, displayName: '项目办王主任' },
+        {
+          username: 'coordinator',
+          role: 'coordinator',
+          unitName: DEMO_DEPARTMENTS.find((d) => d.includes('发改')) ?? root.name,
+          displayName: '项目办王主任',
+        },
         { username: 'leader', role: 'leader', unitName: root.name, displayName: '李副市长' },
         { username: 'auditor', role: 'auditor', unitName: root.name, displayName: '纪委审计员' },
-        { username: 'enterprise', role: 'enterprise', unitName: DEMO_PLATFORMS[0] ?? root.name, displayName: '企业联络员' },
+        {
+          username: 'enterprise',
+          role: 'enterprise',
+          unitName: DEMO_PLATFORMS[0] ?? root.name,
+          displayName: '企业联络员',
+        },
         ...all
           .filter((u) => u.kind === 'street' || u.kind === 'township')
-          .map((u) => ({ username: usernameForTownship(u.name), role: 'unit_editor' as Role, unitName: u.name, displayName: `${u.name}填报员` })),
+          .map((u) => ({
+            username: usernameForTownship(u.name),
+            role: 'unit_editor' as Role,
+            unitName: u.name,
+            displayName: `${u.name}填报员`,
+          })),
       ];
       // Through the user service, so each account is checked and its creation audited.
-      await Promise.all(accounts.filter((a) => a.username !== 'admin').map((a) => s.users.create(admin, { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, role: a.role, unitId: byName.get(a.unitName)!.id }, null)));
-      await db.insertInto('settings').values({ key: DEMO_KEY, value: JSON.stringify({ seed, accounts }), updated_at: travel.clock().toISOString() }).execute();
+      await Promise.all(
+        accounts
+          .filter((a) => a.username !== 'admin')
+          .map((a) =>
+            s.users.create(
+              admin,
+              {
+                username: a.username,
+                displayName: a.displayName,
+                password: DEMO_PASSWORD,
+                role: a.role,
+                unitId: byName.get(a.unitName)!.id,
+              },
+              null,
+            ),
+          ),
+      );
+      await db
+        .insertInto('settings')
+        .values({ key: DEMO_KEY, value: JSON.stringify({ seed, accounts }), updated_at: travel.clock().toISOString() })
+        .execute();
 
       const refs: DemoUnitRef[] = all.map((u) => ({ name: u.name, kind: u.kind as DemoUnitRef['kind'] }));
-      const generated: DemoProject[] = generateDemoProjects({ seed, today: now.slice(0, 10), count: projectCount, units: refs });
+      const generated: DemoProject[] = generateDemoProjects({
+        seed,
+        today: now.slice(0, 10),
+        count: projectCount,
+        units: refs,
+      });
       const year = planDemoYear({ projects: generated, now, seed });
       const coordinator = await actorOf('coordinator');
       const editors = new Map<string, ActorContext>();
-      for (const a of accounts.filter((x) => x.role === 'unit_editor')) editors.set(a.unitName, await actorOf(a.username));
+      for (const a of accounts.filter((x) => x.role === 'unit_editor'))
+        editors.set(a.unitName, await actorOf(a.username));
       const race = demoRaceSteps({ db, targets: s.targets, races: s.races, bulletins: s.bulletins }, coordinator, seed);
       const counts = await replayDemoYear(
-        { projects: s.projects, reports: s.reports, lights: s.lights, race, moveTo: (at) => travel.moveTo(at), timeZone },
-        { coordinator, filerOf: (p) => editors.get(p.leadUnitName) ?? coordinator, unitIdOf: (name) => byName.get(name)!.id },
+        {
+          projects: s.projects,
+          reports: s.reports,
+          lights: s.lights,
+          race,
+          moveTo: (at) => travel.moveTo(at),
+          timeZone,
+        },
+        {
+          coordinator,
+          filerOf: (p) => editors.get(p.leadUnitName) ?? coordinator,
+          unitIdOf: (name) => byName.get(name)!.id,
+        },
         year,
         generated,
       );
@@ -135,7 +209,14 @@ export function createDemoService(deps: {
       await s.lights.recomputeAll();
       await s.stats.rebuild();
       const bulletins = year.steps.filter((x) => x.kind === 'bulletin').length;
-      return { units: all.length, users: accounts.length, projects: generated.length, reports: counts.reports, approvals: counts.approvals, bulletins };
+      return {
+        units: all.length,
+        users: accounts.length,
+        projects: generated.length,
+        reports: counts.reports,
+        approvals: counts.approvals,
+        bulletins,
+      };
     },
   };
 }

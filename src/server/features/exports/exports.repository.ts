@@ -13,14 +13,21 @@ export function createExportRepository(db: Kysely<DB>) {
         ? Promise.resolve([])
         : db
             .selectFrom('projects')
-            .leftJoin('project_annual_plans as plan', (join) => join.onRef('plan.project_id', '=', 'projects.id').on('plan.year', '=', year))
+            .leftJoin('project_annual_plans as plan', (join) =>
+              join.onRef('plan.project_id', '=', 'projects.id').on('plan.year', '=', year),
+            )
             .select(['projects.id', 'projects.nature', 'plan.amount as plan_amount'])
             .where('projects.id', 'in', ids)
             .execute(),
 
     /** Whether any project is led by the unit itself, not by a unit below it (by its path, which is indexed). */
     async hasOwnProjects(unitPath: string): Promise<boolean> {
-      const row = await db.selectFrom('projects').select('id').where('unit_path', '=', unitPath).limit(1).executeTakeFirst();
+      const row = await db
+        .selectFrom('projects')
+        .select('id')
+        .where('unit_path', '=', unitPath)
+        .limit(1)
+        .executeTakeFirst();
       return row !== undefined;
     },
   };

@@ -22,7 +22,8 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
     {
       schema: {
         tags,
-        summary: '导出项目库 The project list as .xlsx: the list’s filters and sort, plus columns= (visible columns, in order)',
+        summary:
+          '导出项目库 The project list as .xlsx: the list’s filters and sort, plus columns= (visible columns, in order)',
         querystring: projectExportQuery,
         response: standardErrors,
       },
@@ -32,16 +33,30 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
 
   app.get(
     '/api/v1/project-lists/export.xlsx',
-    { schema: { tags, summary: '导出四张清单 The four lists of a year as ledgers, one sheet per list', querystring: fourListsExportQuery, response: standardErrors } },
-    async (request, reply) => send(reply, await exports.fourLists(requireActor(request), request.query.year, request.query.unitId)),
+    {
+      schema: {
+        tags,
+        summary: '导出四张清单 The four lists of a year as ledgers, one sheet per list',
+        querystring: fourListsExportQuery,
+        response: standardErrors,
+      },
+    },
+    async (request, reply) =>
+      send(reply, await exports.fourLists(requireActor(request), request.query.year, request.query.unitId)),
   );
 
-  app.get('/api/v1/templates/projects.xlsx', { schema: { tags, summary: '项目导入模板 The project import template', response: standardErrors } }, async (request, reply) =>
-    send(reply, await exports.projectTemplate(requireActor(request))),
+  app.get(
+    '/api/v1/templates/projects.xlsx',
+    { schema: { tags, summary: '项目导入模板 The project import template', response: standardErrors } },
+    async (request, reply) => send(reply, await exports.projectTemplate(requireActor(request))),
   );
 
-  app.get('/api/v1/templates/reports.xlsx', { schema: { tags, summary: '月报导入模板 The monthly-report import template', response: standardErrors } }, async (request, reply) => {
-    requireActor(request);
-    return send(reply, await exports.reportTemplate());
-  });
+  app.get(
+    '/api/v1/templates/reports.xlsx',
+    { schema: { tags, summary: '月报导入模板 The monthly-report import template', response: standardErrors } },
+    async (request, reply) => {
+      requireActor(request);
+      return send(reply, await exports.reportTemplate());
+    },
+  );
 }

@@ -11,7 +11,18 @@ export const projectExportQuery = projectListQuery.omit({ cursor: true, limit: t
     .string()
     .max(500)
     .optional()
-    .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : undefined))
+    .transform((v) =>
+      v
+        ? [
+            ...new Set(
+              v
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : undefined,
+    )
     .pipe(z.array(z.enum(LIST_EXPORT_COLUMN_KEYS)).min(1).optional()),
 });
 export type ProjectExportQuery = z.infer<typeof projectExportQuery>;

@@ -15,7 +15,12 @@ import { writeLedgerSheet, type LedgerGroup, type LedgerRow } from './four-lists
 import { DEFAULT_LIST_EXPORT_COLUMNS } from './project-list-columns.ts';
 import { writeProjectListSheet } from './project-list.sheet.ts';
 import { buildTemplate } from './template-workbook.ts';
-import { PROJECT_TEMPLATE_NOTES, projectTemplateColumns, REPORT_TEMPLATE_NOTES, reportTemplateColumns } from './templates.ts';
+import {
+  PROJECT_TEMPLATE_NOTES,
+  projectTemplateColumns,
+  REPORT_TEMPLATE_NOTES,
+  reportTemplateColumns,
+} from './templates.ts';
 import { streamingWorkbook } from './xlsx.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
 
@@ -58,7 +63,11 @@ export function createExportService({
   batchSize?: number;
 }) {
   /** The pages of a list query after `cursor`, one batch at a time. */
-  async function* pagesAfter(actor: ActorContext, query: ProjectListQuery, cursor: string | null): AsyncGenerator<Summary[]> {
+  async function* pagesAfter(
+    actor: ActorContext,
+    query: ProjectListQuery,
+    cursor: string | null,
+  ): AsyncGenerator<Summary[]> {
     while (cursor) {
       const page = await queries.list(actor, { ...query, cursor });
       yield page.items;
@@ -66,7 +75,11 @@ export function createExportService({
     }
   }
 
-  function ledgerRow(p: Summary, list: ListName, facts: { nature: string; plan_amount: number | null } | undefined): LedgerRow {
+  function ledgerRow(
+    p: Summary,
+    list: ListName,
+    facts: { nature: string; plan_amount: number | null } | undefined,
+  ): LedgerRow {
     const production = list === 'production';
     return {
       name: p.name,
@@ -81,13 +94,33 @@ export function createExportService({
   }
 
   /** One responsible unit's projects on a list, largest first; `ownOnly` keeps those it leads itself. */
-  async function* ledgerBatches(actor: ActorContext, list: ListName, year: number, unit: Unit, ownOnly: boolean): AsyncGenerator<LedgerRow[]> {
-    const query: ProjectListQuery = { list, year, unitId: unit.id, sort: 'totalInvestment', order: 'desc', limit: batchSize };
+  async function* ledgerBatches(
+    actor: ActorContext,
+    list: ListName,
+    year: number,
+    unit: Unit,
+    ownOnly: boolean,
+  ): AsyncGenerator<LedgerRow[]> {
+    const query: ProjectListQuery = {
+      list,
+      year,
+      unitId: unit.id,
+      sort: 'totalInvestment',
+      order: 'desc',
+      limit: batchSize,
+    };
     let cursor: string | null = null;
     do {
       const page = await queries.list(actor, { ...query, cursor: cursor ?? undefined });
       const items = ownOnly ? page.items.filter((p) => p.leadUnitId === unit.id) : page.items;
-      const facts = new Map((await exports.ledgerFacts(items.map((p) => p.id), year)).map((f) => [f.id, f]));
+      const facts = new Map(
+        (
+          await exports.ledgerFacts(
+            items.map((p) => p.id),
+            year,
+          )
+        ).map((f) => [f.id, f]),
+      );
       yield items.map((p) => ledgerRow(p, list, facts.get(p.id)));
       cursor = page.nextCursor;
     } while (cursor);
@@ -104,7 +137,16 @@ export function createExportService({
       const query: ProjectListQuery = { ...filters, limit: batchSize };
       const first = await queries.list(actor, query);
       const { workbook, output } = streamingWorkbook();
-      inBackground(output, writeProjectListSheet(workbook, output, columns ?? DEFAULT_LIST_EXPORT_COLUMNS, first.items, pagesAfter(actor, query, first.nextCursor)));
+      inBackground(
+        output,
+        writeProjectListSheet(
+          workbook,
+          output,
+          columns ?? DEFAULT_LIST_EXPORT_COLUMNS,
+          first.items,
+          pagesAfter(actor, query, first.nextCursor),
+        ),
+      );
       const day = today();
       return { fileName: `项目库-${day}.xlsx`, fallbackName: `projects-${day}.xlsx`, body: output };
     },
@@ -114,7 +156,11 @@ export function createExportService({
      * county ('兰溪市2026年开工清单'), projects grouped by the units directly below the chosen one
      * (the county by default), the chosen unit's own projects first as 本级.
      */
-    async fourLists(actor: ActorContext, yearOrNow: number | undefined, unitId: number | undefined): Promise<XlsxDownload> {
+    async fourLists(
+      actor: ActorContext,
+      yearOrNow: number | undefined,
+      unitId: number | undefined,
+    ): Promise<XlsxDownload> {
       const year = yearOrNow ?? Number(today().slice(0, 4));
       const all = await units.listAll();
       const root = all.find((u) => u.parent_id === null);
@@ -127,7 +173,8 @@ export function createExportService({
 
       async function* groups(list: ListName): AsyncGenerator<LedgerGroup> {
         if (hasOwn) yield { unitName: `${top!.name}本级`, batches: ledgerBatches(actor, list, year, top!, true) };
-        for (const unit of children) yield { unitName: unit.name, batches: ledgerBatches(actor, list, year, unit, false) };
+        for (const unit of children)
+          yield { unitName: unit.name, batches: ledgerBatches(actor, list, year, unit, false) };
       }
 
       const { workbook, output } = streamingWorkbook();
@@ -136,13 +183,22 @@ export function createExportService({
         (async () => {
           for (const list of LISTS) {
             const name = LIST_LABELS[list]['zh-CN'];
-            const written = await writeLedgerSheet(workbook, output, { name, title: `${root.name}${year}年${name}${suffix}`, list }, groups(list));
+            const written = await writeLedgerSheet(
+              workbook,
+              output,
+              { name, title: `${root.name}${year}年${name}${suffix}`, list },
+              groups(list),
+            );
             if (!written) return;
           }
           await workbook.commit();
         })(),
       );
-      return { fileName: `${root.name}${year}年四张清单${suffix}.xlsx`, fallbackName: `four-lists-${year}.xlsx`, body: output };
+      return {
+        fileName: `${root.name}${year}年四张清单${suffix}.xlsx`,
+        fallbackName: `four-lists-${year}.xlsx`,
+        body: output,
+      };
     },
 
     /** The project import template, its 责任单位 drop-down holding the units this person may add projects to. */
@@ -151,14 +207,22 @@ export function createExportService({
       const names = (list: Unit[]) => [...new Set(list.map((u) => u.name))];
       const leadUnits = names(all.filter((u) => projectPolicy.canCreateFor(actor, u)));
       const townships = names(all.filter((u) => u.kind === 'township' || u.kind === 'street'));
-      const body = await buildTemplate({ sheetName: '项目台账', columns: projectTemplateColumns({ leadUnits, townships }), notes: PROJECT_TEMPLATE_NOTES });
+      const body = await buildTemplate({
+        sheetName: '项目台账',
+        columns: projectTemplateColumns({ leadUnits, townships }),
+        notes: PROJECT_TEMPLATE_NOTES,
+      });
       return { fileName: '项目导入模板.xlsx', fallbackName: 'project-template.xlsx', body };
     },
 
     /** The monthly-report import template; its example is last month's report. */
     async reportTemplate(): Promise<XlsxDownload> {
       const { year, month: lastMonth } = assessedPeriod(today());
-      const body = await buildTemplate({ sheetName: '月报', columns: reportTemplateColumns(year, lastMonth), notes: REPORT_TEMPLATE_NOTES });
+      const body = await buildTemplate({
+        sheetName: '月报',
+        columns: reportTemplateColumns(year, lastMonth),
+        notes: REPORT_TEMPLATE_NOTES,
+      });
       return { fileName: '月报导入模板.xlsx', fallbackName: 'report-template.xlsx', body };
     },
   };

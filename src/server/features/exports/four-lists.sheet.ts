@@ -90,12 +90,17 @@ export async function writeLedgerSheet(
     width: c.width,
     style: {
       ...(c.kind === 'money' ? { numFmt: FORMATS.money } : c.kind === 'date' ? { numFmt: FORMATS.date } : {}),
-      alignment: { vertical: 'middle', horizontal: c.kind === 'money' ? 'right' : c.kind === 'text' ? 'left' : 'center', wrapText: c.kind === 'text' || c.kind === 'status' },
+      alignment: {
+        vertical: 'middle',
+        horizontal: c.kind === 'money' ? 'right' : c.kind === 'text' ? 'left' : 'center',
+        wrapText: c.kind === 'text' || c.kind === 'status',
+      },
       border: BORDER,
     },
   }));
   const width = columns.length;
-  const col = (kind: Column['kind'], nth = 0) => columns.map((c, i) => (c.kind === kind ? i + 1 : 0)).filter(Boolean)[nth]!;
+  const col = (kind: Column['kind'], nth = 0) =>
+    columns.map((c, i) => (c.kind === kind ? i + 1 : 0)).filter(Boolean)[nth]!;
   const [totalCol, planCol] = [col('money', 0), col('money', 1)];
 
   const title = ws.addRow([sheet.title]);

@@ -18,7 +18,10 @@ export interface ListExportColumn {
 }
 
 const LIGHT_LABELS: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰灯' };
-const text = (pick: (p: Summary) => string | null): Pick<ListExportColumn, 'value' | 'shown'> => ({ value: (p) => pick(p) || null, shown: (p) => pick(p) ?? '' });
+const text = (pick: (p: Summary) => string | null): Pick<ListExportColumn, 'value' | 'shown'> => ({
+  value: (p) => pick(p) || null,
+  shown: (p) => pick(p) ?? '',
+});
 const date = (pick: (p: Summary) => string | null): Pick<ListExportColumn, 'value' | 'shown' | 'numFmt' | 'align'> => ({
   value: (p) => excelDate(pick(p)),
   shown: (p) => (pick(p) ? '0000-00-00' : ''),
@@ -38,8 +41,15 @@ export const LIST_EXPORT_COLUMNS = {
   light: { header: '亮灯', ...text((p) => LIGHT_LABELS[p.light] ?? p.light), align: 'center' },
   leadUnit: { header: '牵头单位', ...text((p) => p.leadUnitName) },
   township: { header: '所在乡镇', ...text((p) => p.townshipName) },
-  industry: { header: '行业', ...text((p) => (p.industryName ? `${p.industryCode} ${p.industryName}` : p.industryCode)) },
-  level: { header: '级别', ...text((p) => (p.level ? (LEVEL_LABELS[p.level as Level]?.['zh-CN'] ?? p.level) : null)), align: 'center' },
+  industry: {
+    header: '行业',
+    ...text((p) => (p.industryName ? `${p.industryCode} ${p.industryName}` : p.industryCode)),
+  },
+  level: {
+    header: '级别',
+    ...text((p) => (p.level ? (LEVEL_LABELS[p.level as Level]?.['zh-CN'] ?? p.level) : null)),
+    align: 'center',
+  },
   aboveYi: { header: '亿元以上', ...text((p) => (p.isAboveYi ? '是' : null)), align: 'center' },
   totalInvestment: {
     header: '总投资（万元）',
@@ -53,11 +63,20 @@ export const LIST_EXPORT_COLUMNS = {
   plannedProductionDate: { header: '计划投产', ...date((p) => p.plannedProductionDate) },
   actualProductionDate: { header: '实际投产', ...date((p) => p.actualProductionDate) },
   tags: { header: '标签', ...text((p) => p.tags.join('、')) },
-  updatedAt: { header: '更新时间', value: (p) => excelDateTime(p.updatedAt), shown: () => '0000-00-00 00:00', numFmt: FORMATS.dateTime, align: 'center' },
+  updatedAt: {
+    header: '更新时间',
+    value: (p) => excelDateTime(p.updatedAt),
+    shown: () => '0000-00-00 00:00',
+    numFmt: FORMATS.dateTime,
+    align: 'center',
+  },
 } satisfies Record<string, ListExportColumn>;
 
 export type ListExportColumnKey = keyof typeof LIST_EXPORT_COLUMNS;
-export const LIST_EXPORT_COLUMN_KEYS = Object.keys(LIST_EXPORT_COLUMNS) as [ListExportColumnKey, ...ListExportColumnKey[]];
+export const LIST_EXPORT_COLUMN_KEYS = Object.keys(LIST_EXPORT_COLUMNS) as [
+  ListExportColumnKey,
+  ...ListExportColumnKey[],
+];
 
 /** What the list shows when the URL chooses no columns (the web's defaults, light and 亿元以上 included). */
 export const DEFAULT_LIST_EXPORT_COLUMNS: ListExportColumnKey[] = [

@@ -23,12 +23,16 @@ export interface TemplateColumn {
 export const TEMPLATE_ROWS = 10_000;
 const OPTIONS_SHEET = '选项';
 
-const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const columnLetter = (n: number): string =>
+  n <= 26
+    ? String.fromCharCode(64 + n)
+    : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** The example as a cell: numbers for money and numbers, a real date for full dates, text otherwise. */
 function exampleCell(c: TemplateColumn): string | number | Date | null {
   if (c.example === '') return null;
-  if ((c.kind === 'money' || c.kind === 'number' || c.kind === 'integer') && /^-?\d+(\.\d+)?$/.test(c.example)) return Number(c.example);
+  if ((c.kind === 'money' || c.kind === 'number' || c.kind === 'integer') && /^-?\d+(\.\d+)?$/.test(c.example))
+    return Number(c.example);
   // A month alone (2024-03) stays text: ledgers write planned dates that way and the import reads it.
   if (c.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(c.example)) return excelDate(c.example);
   return c.example;
@@ -49,7 +53,11 @@ const NUM_FMT: Record<TemplateColumn['kind'], string | undefined> = {
  * formats on the first TEMPLATE_ROWS rows; a 填写说明 sheet; and the hidden 选项 sheet holding the
  * drop-downs' values (Excel limits a typed-in list to 255 characters; 97 industries are far more).
  */
-export async function buildTemplate(spec: { sheetName: string; columns: TemplateColumn[]; notes: string[] }): Promise<Buffer> {
+export async function buildTemplate(spec: {
+  sheetName: string;
+  columns: TemplateColumn[];
+  notes: string[];
+}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lantern';
   const sheet = workbook.addWorksheet(spec.sheetName, { views: frozenRows(1) });
@@ -58,7 +66,8 @@ export async function buildTemplate(spec: { sheetName: string; columns: Template
   const last = TEMPLATE_ROWS + 1;
   // exceljs keeps validations by address and accepts a whole range ('B2:B10001') as one entry; its
   // typings only show the per-cell form, which would mean 10,000 entries per column.
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
 
   sheet.columns = spec.columns.map((c) => ({
     width: fitWidth([c.header, c.example, ...(c.choices?.values.slice(0, 50) ?? [])], { min: 8, max: 40 }),
@@ -93,12 +102,39 @@ export async function buildTemplate(spec: { sheetName: string; columns: Template
         error: `请从下拉列表中选择${c.header}`,
       });
     } else if (c.kind === 'money') {
-      validations.add(range, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorStyle: 'stop', errorTitle: c.header, error: '请填写以万元计的非负金额，如 1234.5' });
+      validations.add(range, {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: c.header,
+        error: '请填写以万元计的非负金额，如 1234.5',
+      });
     } else if (c.kind === 'date') {
       // A warning only: the import also reads 2024年3月, 2024.3 and the like typed as text.
-      validations.add(range, { type: 'date', operator: 'between', allowBlank: true, formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))], showErrorMessage: true, errorStyle: 'warning', errorTitle: c.header, error: '请填写日期，如 2026-03-15' });
+      validations.add(range, {
+        type: 'date',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: c.header,
+        error: '请填写日期，如 2026-03-15',
+      });
     } else if (c.kind === 'integer' && c.range) {
-      validations.add(range, { type: 'whole', operator: 'between', allowBlank: true, formulae: [c.range[0], c.range[1]], showErrorMessage: true, errorStyle: 'stop', errorTitle: c.header, error: `请填写 ${c.range[0]} 至 ${c.range[1]} 之间的整数` });
+      validations.add(range, {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [c.range[0], c.range[1]],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: c.header,
+        error: `请填写 ${c.range[0]} 至 ${c.range[1]} 之间的整数`,
+      });
     }
   });
 

@@ -22,7 +22,11 @@ function templateColumn(c: ProjectColumn, units: UnitChoices): TemplateColumn {
       return { ...base, kind: 'list', choices: { values: INDUSTRY_CHOICES, strict: false } };
     case 'unitName': {
       const values = c.field === 'township' ? units.townships : units.leadUnits;
-      return { ...base, kind: values.length ? 'list' : 'text', choices: values.length ? { values, strict: false } : undefined };
+      return {
+        ...base,
+        kind: values.length ? 'list' : 'text',
+        choices: values.length ? { values, strict: false } : undefined,
+      };
     }
     case 'money':
       return { ...base, kind: 'money' };
@@ -64,13 +68,50 @@ export const PROJECT_TEMPLATE_NOTES = [
 /** The monthly-report template: the project by code or name, the month, and what the report says. */
 export function reportTemplateColumns(year: number, lastMonth: number): TemplateColumn[] {
   return [
-    { header: '项目代码', required: false, kind: 'text', hint: '24 位统一项目代码；与项目名称至少填一项，有代码时按代码匹配', example: '2403-330781-04-01-123456' },
-    { header: '项目名称', required: false, kind: 'text', hint: '项目库中的项目全称；没有项目代码时按名称匹配', example: '兰溪市年产 5 万吨光膜新材料项目' },
-    { header: '年度', required: true, kind: 'integer', range: [2000, 2100], hint: '四位年份，如 2026', example: String(year) },
+    {
+      header: '项目代码',
+      required: false,
+      kind: 'text',
+      hint: '24 位统一项目代码；与项目名称至少填一项，有代码时按代码匹配',
+      example: '2403-330781-04-01-123456',
+    },
+    {
+      header: '项目名称',
+      required: false,
+      kind: 'text',
+      hint: '项目库中的项目全称；没有项目代码时按名称匹配',
+      example: '兰溪市年产 5 万吨光膜新材料项目',
+    },
+    {
+      header: '年度',
+      required: true,
+      kind: 'integer',
+      range: [2000, 2100],
+      hint: '四位年份，如 2026',
+      example: String(year),
+    },
     { header: '月份', required: true, kind: 'integer', range: [1, 12], hint: '1 至 12', example: String(lastMonth) },
-    { header: '本月完成投资（万元）', required: true, kind: 'money', hint: '本月完成的固定资产投资，以万元为单位，最多 4 位小数', example: '1250.5' },
-    { header: '形象进度', required: false, kind: 'text', hint: '本月工程形象进度，最多 500 个字', example: '主体结构施工至第三层' },
-    { header: '存在问题', required: false, kind: 'text', hint: '需要协调解决的问题，最多 500 个字', example: '用电增容审批尚未办结' },
+    {
+      header: '本月完成投资（万元）',
+      required: true,
+      kind: 'money',
+      hint: '本月完成的固定资产投资，以万元为单位，最多 4 位小数',
+      example: '1250.5',
+    },
+    {
+      header: '形象进度',
+      required: false,
+      kind: 'text',
+      hint: '本月工程形象进度，最多 500 个字',
+      example: '主体结构施工至第三层',
+    },
+    {
+      header: '存在问题',
+      required: false,
+      kind: 'text',
+      hint: '需要协调解决的问题，最多 500 个字',
+      example: '用电增容审批尚未办结',
+    },
   ];
 }
 

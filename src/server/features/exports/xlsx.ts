@@ -87,7 +87,9 @@ export function styleHeaderRow(row: ExcelJS.Row, count: number): void {
 }
 
 /** The one frozen view: the first `rows` rows stay in place when scrolling. */
-export const frozenRows = (rows: number): Partial<ExcelJS.WorksheetView>[] => [{ state: 'frozen', xSplit: 0, ySplit: rows, topLeftCell: `A${rows + 1}`, activeCell: `A${rows + 1}` }];
+export const frozenRows = (rows: number): Partial<ExcelJS.WorksheetView>[] => [
+  { state: 'frozen', xSplit: 0, ySplit: rows, topLeftCell: `A${rows + 1}`, activeCell: `A${rows + 1}` },
+];
 
 /**
  * A streaming workbook writing into a PassThrough that the HTTP reply reads. Rows committed to it

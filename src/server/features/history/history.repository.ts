@@ -14,16 +14,52 @@ export function createHistoryRepository(db: Kysely<DB>) {
     /** Every project's race facts at `asOf` (projects created later are absent), with its current name and code. */
     async projects(asOf: string | null) {
       if (asOf === null) {
-        return db.selectFrom('projects').select(['id', 'name', 'code', 'lead_unit_id', 'unit_path', 'stage', 'total_investment', 'planned_start_date', 'actual_start_date']).execute();
+        return db
+          .selectFrom('projects')
+          .select([
+            'id',
+            'name',
+            'code',
+            'lead_unit_id',
+            'unit_path',
+            'stage',
+            'total_investment',
+            'planned_start_date',
+            'actual_start_date',
+          ])
+          .execute();
       }
       return db
         .selectFrom('project_versions as v')
         .leftJoin('projects as p', 'p.id', 'v.project_id')
         .where('v.valid_from', '<=', asOf)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('project_versions as w').select('w.id').whereRef('w.project_id', '=', 'v.project_id').where('w.valid_from', '<=', asOf).where((eb) => eb.or([eb('w.valid_from', '>', eb.ref('v.valid_from')), eb.and([eb('w.valid_from', '=', eb.ref('v.valid_from')), eb('w.id', '>', eb.ref('v.id'))])])))),
+          not(
+            exists(
+              selectFrom('project_versions as w')
+                .select('w.id')
+                .whereRef('w.project_id', '=', 'v.project_id')
+                .where('w.valid_from', '<=', asOf)
+                .where((eb) =>
+                  eb.or([
+                    eb('w.valid_from', '>', eb.ref('v.valid_from')),
+                    eb.and([eb('w.valid_from', '=', eb.ref('v.valid_from')), eb('w.id', '>', eb.ref('v.id'))]),
+                  ]),
+                ),
+            ),
+          ),
         )
-        .select(['v.project_id as id', sql<string>`coalesce(p.name, '')`.as('name'), 'p.code', 'v.lead_unit_id', 'v.unit_path', 'v.stage', 'v.total_investment', 'v.planned_start_date', 'v.actual_start_date'])
+        .select([
+          'v.project_id as id',
+          sql<string>`coalesce(p.name, '')`.as('name'),
+          'p.code',
+          'v.lead_unit_id',
+          'v.unit_path',
+          'v.stage',
+          'v.total_investment',
+          'v.planned_start_date',
+          'v.actual_start_date',
+        ])
         .execute();
     },
 
@@ -37,12 +73,32 @@ export function createHistoryRepository(db: Kysely<DB>) {
         .where('r.year', '=', year)
         .where('r.month', '<=', upToMonth)
         .where('r.state', '=', 'approved')
-        .select(['r.id', 'r.project_id', 'r.year', 'r.month', 'r.revision', 'r.amount', 'r.reviewed_at', 'r.reviewed_by']);
+        .select([
+          'r.id',
+          'r.project_id',
+          'r.year',
+          'r.month',
+          'r.revision',
+          'r.amount',
+          'r.reviewed_at',
+          'r.reviewed_by',
+        ]);
       if (asOf === null) return q.where('r.is_current', '=', 1).execute();
       q = q
         .where('r.reviewed_at', '<=', asOf)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('monthly_reports as s').select('s.id').whereRef('s.project_id', '=', 'r.project_id').whereRef('s.year', '=', 'r.year').whereRef('s.month', '=', 'r.month').where('s.state', '=', 'approved').where('s.reviewed_at', '<=', asOf).whereRef('s.revision', '>', 'r.revision'))),
+          not(
+            exists(
+              selectFrom('monthly_reports as s')
+                .select('s.id')
+                .whereRef('s.project_id', '=', 'r.project_id')
+                .whereRef('s.year', '=', 'r.year')
+                .whereRef('s.month', '=', 'r.month')
+                .where('s.state', '=', 'approved')
+                .where('s.reviewed_at', '<=', asOf)
+                .whereRef('s.revision', '>', 'r.revision'),
+            ),
+          ),
         );
       return q.execute();
     },
@@ -50,7 +106,12 @@ export function createHistoryRepository(db: Kysely<DB>) {
     /** Each project's light for an assessed month at `asOf` (live: the month's latest). */
     async lightsOfMonth(asOf: string | null, year: number, month: number) {
       if (asOf === null) {
-        return db.selectFrom('project_light_months').select(['project_id', 'colour', 'findings_json', 'rule_set_version']).where('year', '=', year).where('month', '=', month).execute();
+        return db
+          .selectFrom('project_light_months')
+          .select(['project_id', 'colour', 'findings_json', 'rule_set_version'])
+          .where('year', '=', year)
+          .where('month', '=', month)
+          .execute();
       }
       return db
         .selectFrom('light_history as h')
@@ -58,7 +119,22 @@ export function createHistoryRepository(db: Kysely<DB>) {
         .where('h.month', '=', month)
         .where('h.at', '<=', asOf)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('light_history as g').select('g.id').whereRef('g.project_id', '=', 'h.project_id').where('g.year', '=', year).where('g.month', '=', month).where('g.at', '<=', asOf).where((eb) => eb.or([eb('g.at', '>', eb.ref('h.at')), eb.and([eb('g.at', '=', eb.ref('h.at')), eb('g.id', '>', eb.ref('h.id'))])])))),
+          not(
+            exists(
+              selectFrom('light_history as g')
+                .select('g.id')
+                .whereRef('g.project_id', '=', 'h.project_id')
+                .where('g.year', '=', year)
+                .where('g.month', '=', month)
+                .where('g.at', '<=', asOf)
+                .where((eb) =>
+                  eb.or([
+                    eb('g.at', '>', eb.ref('h.at')),
+                    eb.and([eb('g.at', '=', eb.ref('h.at')), eb('g.id', '>', eb.ref('h.id'))]),
+                  ]),
+                ),
+            ),
+          ),
         )
         .select(['h.project_id', 'h.colour', 'h.findings_json', 'h.rule_set_version'])
         .execute();
@@ -66,23 +142,60 @@ export function createHistoryRepository(db: Kysely<DB>) {
 
     /** Annual plans of `year` at `asOf` (a removed plan is absent). */
     async plans(asOf: string | null, year: number) {
-      if (asOf === null) return db.selectFrom('project_annual_plans').select(['project_id', 'amount']).where('year', '=', year).execute();
-      const rows = await db.selectFrom('plan_versions').select(['id', 'project_id', 'amount', 'valid_from']).where('year', '=', year).where('valid_from', '<=', asOf).orderBy('valid_from').orderBy('id').execute();
-      return latest(rows, (r) => String(r.project_id)).filter((r): r is typeof r & { amount: number } => r.amount !== null);
+      if (asOf === null)
+        return db
+          .selectFrom('project_annual_plans')
+          .select(['project_id', 'amount'])
+          .where('year', '=', year)
+          .execute();
+      const rows = await db
+        .selectFrom('plan_versions')
+        .select(['id', 'project_id', 'amount', 'valid_from'])
+        .where('year', '=', year)
+        .where('valid_from', '<=', asOf)
+        .orderBy('valid_from')
+        .orderBy('id')
+        .execute();
+      return latest(rows, (r) => String(r.project_id)).filter(
+        (r): r is typeof r & { amount: number } => r.amount !== null,
+      );
     },
 
     /** Targets of `year` for the indicators at `asOf`. */
     async targets(asOf: string | null, year: number, indicators: string[]) {
       if (!indicators.length) return [];
-      if (asOf === null) return db.selectFrom('targets').select(['unit_id', 'indicator', 'value']).where('year', '=', year).where('indicator', 'in', indicators).execute();
-      const rows = await db.selectFrom('target_versions').select(['id', 'unit_id', 'indicator', 'value', 'valid_from']).where('year', '=', year).where('indicator', 'in', indicators).where('valid_from', '<=', asOf).orderBy('valid_from').orderBy('id').execute();
-      return latest(rows, (r) => `${r.unit_id}|${r.indicator}`).filter((r): r is typeof r & { value: number } => r.value !== null);
+      if (asOf === null)
+        return db
+          .selectFrom('targets')
+          .select(['unit_id', 'indicator', 'value'])
+          .where('year', '=', year)
+          .where('indicator', 'in', indicators)
+          .execute();
+      const rows = await db
+        .selectFrom('target_versions')
+        .select(['id', 'unit_id', 'indicator', 'value', 'valid_from'])
+        .where('year', '=', year)
+        .where('indicator', 'in', indicators)
+        .where('valid_from', '<=', asOf)
+        .orderBy('valid_from')
+        .orderBy('id')
+        .execute();
+      return latest(rows, (r) => `${r.unit_id}|${r.indicator}`).filter(
+        (r): r is typeof r & { value: number } => r.value !== null,
+      );
     },
 
     /** Entered statistics of (year, month) for the indicators at `asOf`. */
     async indicatorValues(asOf: string | null, year: number, month: number, indicators: string[]) {
       if (!indicators.length) return [];
-      if (asOf === null) return db.selectFrom('indicator_values').select(['unit_id', 'indicator', 'value']).where('year', '=', year).where('month', '=', month).where('indicator', 'in', indicators).execute();
+      if (asOf === null)
+        return db
+          .selectFrom('indicator_values')
+          .select(['unit_id', 'indicator', 'value'])
+          .where('year', '=', year)
+          .where('month', '=', month)
+          .where('indicator', 'in', indicators)
+          .execute();
       const rows = await db
         .selectFrom('indicator_value_versions')
         .select(['id', 'unit_id', 'indicator', 'value', 'valid_from'])
@@ -93,12 +206,22 @@ export function createHistoryRepository(db: Kysely<DB>) {
         .orderBy('valid_from')
         .orderBy('id')
         .execute();
-      return latest(rows, (r) => `${r.unit_id}|${r.indicator}`).filter((r): r is typeof r & { value: number } => r.value !== null);
+      return latest(rows, (r) => `${r.unit_id}|${r.indicator}`).filter(
+        (r): r is typeof r & { value: number } => r.value !== null,
+      );
     },
 
     /** A race's definition (JSON) at `asOf`; undefined when the race did not exist yet. */
     async raceDefinition(raceId: number, asOf: string) {
-      const row = await db.selectFrom('race_versions').select('definition_json').where('race_id', '=', raceId).where('valid_from', '<=', asOf).orderBy('valid_from', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row = await db
+        .selectFrom('race_versions')
+        .select('definition_json')
+        .where('race_id', '=', raceId)
+        .where('valid_from', '<=', asOf)
+        .orderBy('valid_from', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return row?.definition_json;
     },
 
@@ -111,7 +234,17 @@ export function createHistoryRepository(db: Kysely<DB>) {
         .where('r.month', '<=', upToMonth)
         .where('r.state', '=', 'approved')
         .where('r.reviewed_at', '>', since)
-        .select(['r.id', 'r.project_id', 'p.name as project_name', 'r.month', 'r.revision', 'r.amount', 'r.correction_reason', 'r.reviewed_at', 'r.reviewed_by'])
+        .select([
+          'r.id',
+          'r.project_id',
+          'p.name as project_name',
+          'r.month',
+          'r.revision',
+          'r.amount',
+          'r.correction_reason',
+          'r.reviewed_at',
+          'r.reviewed_by',
+        ])
         .orderBy('r.reviewed_at')
         .execute();
     },

@@ -14,13 +14,18 @@ const rows = async (bytes: Buffer, chunk = 7) => {
 function gb18030(text: string): Buffer {
   const decoder = new TextDecoder('gb18030');
   const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (lo !== 0x7f) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++)
+      if (lo !== 0x7f) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
   return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
 }
 
 describe('CSV ledgers', () => {
   it.each([
-    ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('项目名称,总投资\r\n纺织项目,3000\r\n')])],
+    [
+      'UTF-8 with a BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('项目名称,总投资\r\n纺织项目,3000\r\n')]),
+    ],
     ['UTF-8 without a BOM', Buffer.from('项目名称,总投资\n纺织项目,3000')],
     ['GB18030 as Excel saves it', gb18030('项目名称,总投资\r\n纺织项目,3000\r\n')],
     ['tab-separated', Buffer.from('项目名称\t总投资\n纺织项目\t3000\n')],

@@ -34,7 +34,15 @@ export interface ApplyOptions {
 }
 
 /** Bookkeeping columns an audit event leaves out (as the project form's events do). */
-const NOT_AUDITED = new Set(['name_initials', 'updated_at', 'created_at', 'stage_changed_at', 'unit_path', 'planned_start_year', 'planned_production_year']);
+const NOT_AUDITED = new Set([
+  'name_initials',
+  'updated_at',
+  'created_at',
+  'stage_changed_at',
+  'unit_path',
+  'planned_start_year',
+  'planned_production_year',
+]);
 const AUDITED_NEW = NEW_PROJECT_COLUMNS.filter((k) => !NOT_AUDITED.has(k));
 const STAMPS = new Set<string>(['stage_changed_at', 'created_at', 'updated_at']);
 
@@ -61,8 +69,25 @@ export function createImportWriter({ imports, stats }: { imports: ImportReposito
     /** A writer of planned changes inside `trx`; `finish` adds the new projects' figures and returns the ids changed. */
     begin(trx: Kysely<DB>, o: ApplyOptions) {
       const where = (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`;
-      const audit = (id: number, action: string, unitPath: string, summary: string, before: string | null, after: string) => [
-        o.at, o.actor.id, o.actor.name, action, 'project', String(id), unitPath, summary.slice(0, 400), before, after, o.ip,
+      const audit = (
+        id: number,
+        action: string,
+        unitPath: string,
+        summary: string,
+        before: string | null,
+        after: string,
+      ) => [
+        o.at,
+        o.actor.id,
+        o.actor.name,
+        action,
+        'project',
+        String(id),
+        unitPath,
+        summary.slice(0, 400),
+        before,
+        after,
+        o.ip,
       ];
       const figures = new Map<string, StatRow>();
       const created: number[] = [];
@@ -87,20 +112,52 @@ export function createImportWriter({ imports, stats }: { imports: ImportReposito
           throw e;
         }
         if (ids.length !== creates.length) throw new Error('insert returned a different number of rows');
-        await imports.insertRows(trx, 'project_tags', COLUMNS.tags, creates.flatMap((c, i) => (c.tags ?? []).map((tag) => [tag, ids[i]!])));
-        await imports.insertRows(trx, 'project_annual_plans', COLUMNS.plans, creates.flatMap((c, i) => (c.plan ? [[ids[i]!, c.plan.year, c.plan.amount]] : [])));
-        await imports.insertRows(trx, 'project_stage_changes', COLUMNS.stageChanges, creates.map((c, i) => [ids[i]!, null, c.project.stage, '台账导入', o.actor.id, o.actor.name, o.at]));
+        await imports.insertRows(
+          trx,
+          'project_tags',
+          COLUMNS.tags,
+          creates.flatMap((c, i) => (c.tags ?? []).map((tag) => [tag, ids[i]!])),
+        );
+        await imports.insertRows(
+          trx,
+          'project_annual_plans',
+          COLUMNS.plans,
+          creates.flatMap((c, i) => (c.plan ? [[ids[i]!, c.plan.year, c.plan.amount]] : [])),
+        );
+        await imports.insertRows(
+          trx,
+          'project_stage_changes',
+          COLUMNS.stageChanges,
+          creates.map((c, i) => [ids[i]!, null, c.project.stage, '台账导入', o.actor.id, o.actor.name, o.at]),
+        );
         await imports.insertRows(
           trx,
           'audit_events',
           COLUMNS.audit,
-          creates.map((c, i) => audit(ids[i]!, 'project.create', c.project.unit_path, `导入新建项目“${c.project.name}”${where(c.row)}`, null, newProjectAudit(c.project))),
+          creates.map((c, i) =>
+            audit(
+              ids[i]!,
+              'project.create',
+              c.project.unit_path,
+              `导入新建项目“${c.project.name}”${where(c.row)}`,
+              null,
+              newProjectAudit(c.project),
+            ),
+          ),
         );
         creates.forEach((c, i) => {
           const p = c.project;
           const facts = {
-            unitId: p.lead_unit_id, stage: p.stage as Stage, totalInvestment: p.total_investment, plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date,
-            plannedProductionDate: p.planned_production_date, actualProductionDate: p.actual_production_date, plans: c.plan ? [c.plan] : [], approvedReports: [], colour: null,
+            unitId: p.lead_unit_id,
+            stage: p.stage as Stage,
+            totalInvestment: p.total_investment,
+            plannedStartDate: p.planned_start_date,
+            actualStartDate: p.actual_start_date,
+            plannedProductionDate: p.planned_production_date,
+            actualProductionDate: p.actual_production_date,
+            plans: c.plan ? [c.plan] : [],
+            approvedReports: [],
+            colour: null,
           };
           for (const r of contributionOf(facts)) {
             const key = `${r.unitId}|${r.year}|${r.month}|${r.metric}`;
@@ -119,8 +176,15 @@ export function createImportWriter({ imports, stats }: { imports: ImportReposito
         if (stale) throw new ImportConflictError(stale.row, 'changed');
         try {
           await stats.track(trx, ids, async () => {
-            for (const u of updates) await imports.updateProject(trx, u.id, { ...u.patch, updated_at: o.at, ...(u.stage ? { stage_changed_at: o.at } : {}) });
-            const plans = updates.flatMap((u) => (u.plan ? [{ project_id: u.id, year: u.plan.year, amount: u.plan.amount }] : []));
+            for (const u of updates)
+              await imports.updateProject(trx, u.id, {
+                ...u.patch,
+                updated_at: o.at,
+                ...(u.stage ? { stage_changed_at: o.at } : {}),
+              });
+            const plans = updates.flatMap((u) =>
+              u.plan ? [{ project_id: u.id, year: u.plan.year, amount: u.plan.amount }] : [],
+            );
             if (plans.length) await imports.setPlans(trx, plans);
           });
         } catch (e) {
@@ -130,7 +194,20 @@ export function createImportWriter({ imports, stats }: { imports: ImportReposito
         const tags = new Map(updates.filter((u) => u.tags).map((u) => [u.id, u.tags!]));
         if (tags.size) await imports.replaceTags(trx, tags);
         const moves = updates.filter((u) => u.stage);
-        await imports.insertRows(trx, 'project_stage_changes', COLUMNS.stageChanges, moves.map((u) => [u.id, u.stage!.from, u.stage!.to, `台账导入：${o.fileName}`, o.actor.id, o.actor.name, o.at]));
+        await imports.insertRows(
+          trx,
+          'project_stage_changes',
+          COLUMNS.stageChanges,
+          moves.map((u) => [
+            u.id,
+            u.stage!.from,
+            u.stage!.to,
+            `台账导入：${o.fileName}`,
+            o.actor.id,
+            o.actor.name,
+            o.at,
+          ]),
+        );
         await imports.insertRows(
           trx,
           'audit_events',
@@ -138,7 +215,14 @@ export function createImportWriter({ imports, stats }: { imports: ImportReposito
           updates.map((u) => {
             const after: Record<string, unknown> = auditView(u.patch);
             if (u.plan) after.annual_plan = u.plan;
-            return audit(u.id, 'project.update', u.unitPath, `导入修改项目“${u.name}”${where(u.row)}`, JSON.stringify(auditView(u.before)), JSON.stringify(after));
+            return audit(
+              u.id,
+              'project.update',
+              u.unitPath,
+              `导入修改项目“${u.name}”${where(u.row)}`,
+              JSON.stringify(auditView(u.before)),
+              JSON.stringify(after),
+            );
           }),
         );
         updated.push(...ids);

@@ -2,7 +2,16 @@ import type { Kysely } from 'kysely';
 import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
 import type { ImportMapping } from '../../../domain/exchange/mapping.ts';
 import { COLUMN_BY_FIELD, parseCell, type ProjectField } from '../../../domain/exchange/project-columns.ts';
-import { cellOf, missingRequired, planColumns, ruleErrors, transitionError, type ColumnPlan, type RowError, type Values } from '../../../domain/exchange/row-validation.ts';
+import {
+  cellOf,
+  missingRequired,
+  planColumns,
+  ruleErrors,
+  transitionError,
+  type ColumnPlan,
+  type RowError,
+  type Values,
+} from '../../../domain/exchange/row-validation.ts';
 import { checkTransition, type Stage } from '../../../domain/projects/lifecycle.ts';
 import { checkProjectRules } from '../../../domain/projects/project-rules.ts';
 import { isInSubtree } from '../../../domain/units/unit-tree.ts';
@@ -34,7 +43,13 @@ export interface PlanChange {
 }
 
 export type PlannedOp =
-  | { op: 'create'; row: number; project: Omit<NewProjectRow, 'stage_changed_at' | 'created_at' | 'updated_at'>; tags: string[] | null; plan: PlanChange | null }
+  | {
+      op: 'create';
+      row: number;
+      project: Omit<NewProjectRow, 'stage_changed_at' | 'created_at' | 'updated_at'>;
+      tags: string[] | null;
+      plan: PlanChange | null;
+    }
   | {
       op: 'update';
       row: number;
@@ -106,7 +121,8 @@ export interface CheckResult {
   sheetRows: number;
 }
 
-const plansSum = (plans: { year: number; amount: number }[], except: number | null) => plans.filter((p) => p.year !== except).reduce((s, p) => s + Number(p.amount), 0);
+const plansSum = (plans: { year: number; amount: number }[], except: number | null) =>
+  plans.filter((p) => p.year !== except).reduce((s, p) => s + Number(p.amount), 0);
 
 export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: ImportRepository }) {
   return {
@@ -115,13 +131,18 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
       const defaults = parsedDefaults(o.mapping);
       const planYear = plans.find((x) => x.column.field === 'annualPlanWan')?.planYear ?? o.year;
       const mayCreate = new Map<number, boolean>();
-      const canCreateFor = (u: UnitRef) => mayCreate.get(u.id) ?? (mayCreate.set(u.id, projectPolicy.canCreateFor(o.actor, u)), mayCreate.get(u.id)!);
+      const canCreateFor = (u: UnitRef) =>
+        mayCreate.get(u.id) ?? (mayCreate.set(u.id, projectPolicy.canCreateFor(o.actor, u)), mayCreate.get(u.id)!);
       const subtree = o.units.filter((u) => isInSubtree(u.path, o.target.path));
       const byName = groupBy(subtree, (u) => u.name);
-      const townships = groupBy(o.units.filter((u) => u.kind === 'township' || u.kind === 'street'), (u) => u.name);
+      const townships = groupBy(
+        o.units.filter((u) => u.kind === 'township' || u.kind === 'street'),
+        (u) => u.name,
+      );
       const unitById = new Map(o.units.map((u) => [u.id, u]));
       const readScope = projectPolicy.readScope(o.actor);
-      const canSee = (path: string) => readScope.kind === 'all' || (readScope.kind === 'subtree' && isInSubtree(path, readScope.path));
+      const canSee = (path: string) =>
+        readScope.kind === 'all' || (readScope.kind === 'subtree' && isInSubtree(path, readScope.path));
 
       const counts: CheckCounts = { rows: 0, create: 0, update: 0, unchanged: 0, skipped: 0, errorRows: 0, errors: 0 };
       const errors: RowError[] = [];
@@ -142,16 +163,28 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
       async function planBatch(batch: PreparedRow[]) {
         const leads = batch.map((r) => resolveLead(r));
         const codes = [...new Set(batch.map((r) => r.values.code).filter((c): c is string => typeof c === 'string'))];
-        const pairs = batch.flatMap((r, i) => (leads[i]!.unit && typeof r.values.name === 'string' ? [{ leadId: leads[i]!.unit!.id, name: r.values.name }] : []));
-        const [withCode, withName] = await Promise.all([imports.projectsByCodes(ex, codes, o.lock), imports.projectsByLeadNames(ex, pairs, o.lock)]);
+        const pairs = batch.flatMap((r, i) =>
+          leads[i]!.unit && typeof r.values.name === 'string'
+            ? [{ leadId: leads[i]!.unit!.id, name: r.values.name }]
+            : [],
+        );
+        const [withCode, withName] = await Promise.all([
+          imports.projectsByCodes(ex, codes, o.lock),
+          imports.projectsByLeadNames(ex, pairs, o.lock),
+        ]);
         const codeIndex = new Map(withCode.map((p) => [p.code!, p]));
         const nameIndex = groupBy(withName, (p) => `${p.lead_unit_id}|${p.name}`);
         const matched = new Map<number, ProjectRow>();
         const existing = batch.map((r, i) => {
           const code = r.values.code as string | undefined;
           const lead = leads[i]!.unit;
-          const sameName = lead && typeof r.values.name === 'string' ? (nameIndex.get(`${lead.id}|${r.values.name}`) ?? []) : [];
-          const p = code ? (codeIndex.get(code) ?? sameName.find((x) => x.code === null)) : sameName.length === 1 ? sameName[0] : undefined;
+          const sameName =
+            lead && typeof r.values.name === 'string' ? (nameIndex.get(`${lead.id}|${r.values.name}`) ?? []) : [];
+          const p = code
+            ? (codeIndex.get(code) ?? sameName.find((x) => x.code === null))
+            : sameName.length === 1
+              ? sameName[0]
+              : undefined;
           if (p) matched.set(p.id, p);
           return { project: p, ambiguous: !code && sameName.length > 1 ? sameName.length : 0 };
         });
@@ -175,16 +208,25 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         if (typeof name !== 'string') return { unit: o.target, error: null };
         const found = byName.get(name) ?? [];
         if (found.length === 1) return { unit: found[0]!, error: null };
-        const message = found.length ? `有 ${found.length} 个单位名为“${name}”，无法确定` : `“${name}”不是“${o.target.name}”或其下级单位`;
+        const message = found.length
+          ? `有 ${found.length} 个单位名为“${name}”，无法确定`
+          : `“${name}”不是“${o.target.name}”或其下级单位`;
         return { unit: null, error: { ...cellOf('leadUnit', r.row, plans), message } };
       }
 
       function resolveTownship(r: PreparedRow): { id: number | null | undefined; error: RowError | null } {
         const name = r.values.township;
         if (typeof name !== 'string') return { id: undefined, error: null };
-        const found = townships.get(name) ?? ['街道', '镇', '乡'].flatMap((suffix) => townships.get(name + suffix) ?? []);
+        const found =
+          townships.get(name) ?? ['街道', '镇', '乡'].flatMap((suffix) => townships.get(name + suffix) ?? []);
         if (found.length === 1) return { id: found[0]!.id, error: null };
-        return { id: null, error: { ...cellOf('township', r.row, plans), message: found.length ? `有 ${found.length} 个乡镇（街道）名为“${name}”` : `“${name}”不是本县的乡镇或街道` } };
+        return {
+          id: null,
+          error: {
+            ...cellOf('township', r.row, plans),
+            message: found.length ? `有 ${found.length} 个乡镇（街道）名为“${name}”` : `“${name}”不是本县的乡镇或街道`,
+          },
+        };
       }
 
       function planRow(
@@ -206,15 +248,22 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
           if (first !== undefined) rowErrors.push({ ...at('code'), message: `与第 ${first} 行的项目代码相同` });
           else seenCode.set(code, r.row);
         }
-        if (match.ambiguous) rowErrors.push({ ...at('name'), message: `已有 ${match.ambiguous} 个同名项目，请填写项目代码以区分` });
+        if (match.ambiguous)
+          rowErrors.push({ ...at('name'), message: `已有 ${match.ambiguous} 个同名项目，请填写项目代码以区分` });
         const p = match.project;
         if (p) {
           const first = seenProject.get(p.id);
-          if (first !== undefined) rowErrors.push({ ...at(code ? 'code' : 'name'), message: `与第 ${first} 行是同一个项目` });
+          if (first !== undefined)
+            rowErrors.push({ ...at(code ? 'code' : 'name'), message: `与第 ${first} 行是同一个项目` });
           else seenProject.set(p.id, r.row);
           if (!isInSubtree(p.unit_path, o.target.path) || !projectPolicy.canUpdate(o.actor, p)) {
             const owner = unitById.get(p.lead_unit_id)?.name ?? '其他单位';
-            rowErrors.push({ ...at('code'), message: canSee(p.unit_path) ? `项目代码 ${p.code} 已被“${owner}”的项目“${p.name}”使用，不在本次导入的单位范围内` : `项目代码 ${p.code} 已被其他单位的项目使用` });
+            rowErrors.push({
+              ...at('code'),
+              message: canSee(p.unit_path)
+                ? `项目代码 ${p.code} 已被“${owner}”的项目“${p.name}”使用，不在本次导入的单位范围内`
+                : `项目代码 ${p.code} 已被其他单位的项目使用`,
+            });
           }
         }
         // A project the file creates appears once: a later row of the same unit and name is the same project,
@@ -222,12 +271,17 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         const key = lead.unit && name ? `${lead.unit.id}|${name}` : null;
         const earlier = key ? createdInFile.get(key) : undefined;
         if (earlier && (!code || !earlier.code || earlier.code === code)) {
-          rowErrors.push({ ...at('name'), message: `与第 ${earlier.row} 行的项目名称相同；同一单位的同名项目请填写项目代码以区分` });
+          rowErrors.push({
+            ...at('name'),
+            message: `与第 ${earlier.row} 行的项目名称相同；同一单位的同名项目请填写项目代码以区分`,
+          });
         }
-        if (lead.unit && !canCreateFor(lead.unit)) rowErrors.push({ ...at('leadUnit'), message: `您不能为“${lead.unit.name}”导入项目` });
+        if (lead.unit && !canCreateFor(lead.unit))
+          rowErrors.push({ ...at('leadUnit'), message: `您不能为“${lead.unit.name}”导入项目` });
         if (rowErrors.length || !lead.unit) return { op: null, errors: rowErrors };
 
-        const plan = typeof r.values.annualPlanWan === 'number' ? { year: planYear, amount: r.values.annualPlanWan } : null;
+        const plan =
+          typeof r.values.annualPlanWan === 'number' ? { year: planYear, amount: r.values.annualPlanWan } : null;
         const tags = Array.isArray(r.values.tags) ? (r.values.tags as string[]) : null;
 
         if (!p) {
@@ -247,7 +301,8 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         const cols = columnsOf(r.values);
         if (township.id !== undefined) cols.township_unit_id = township.id;
         // Without a lead-unit column a project stays where it is; with one, it may move within the unit's subtree.
-        if (typeof r.values.leadUnit === 'string') Object.assign(cols, { lead_unit_id: lead.unit.id, unit_path: lead.unit.path });
+        if (typeof r.values.leadUnit === 'string')
+          Object.assign(cols, { lead_unit_id: lead.unit.id, unit_path: lead.unit.path });
         const patch = changedColumns(p, cols);
         if (patch.name) patch.name_initials = r.initials ?? initialsFor(patch.name);
         const merged = { ...p, ...patch };
@@ -271,16 +326,30 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
           stage = { from, to };
         }
         const planSum = plansSum(existingPlans, plan?.year ?? null) + (plan ? plan.amount : 0);
-        if (!errorsOut.length) errorsOut.push(...ruleErrors(checkProjectRules(factsOf(merged, planSum), o.today), r.row, plans));
+        if (!errorsOut.length)
+          errorsOut.push(...ruleErrors(checkProjectRules(factsOf(merged, planSum), o.today), r.row, plans));
         if (errorsOut.length) return { op: null, errors: errorsOut };
-        const planChanged = plan && Number(existingPlans.find((x) => x.year === plan.year)?.amount ?? NaN) !== plan.amount ? plan : null;
+        const planChanged =
+          plan && Number(existingPlans.find((x) => x.year === plan.year)?.amount ?? NaN) !== plan.amount ? plan : null;
         const tagsChanged = tags && tagsText(tags) !== p.tags ? tags : null;
         if (!Object.keys(patch).length && !planChanged && !tagsChanged) return { op: null, errors: [] };
         if (tagsChanged) patch.tags = tagsText(tagsChanged);
         const before: Record<string, unknown> = {};
         for (const k of Object.keys(patch)) before[k] = (p as Record<string, unknown>)[k] ?? null;
         return {
-          op: { op: 'update', row: r.row, id: p.id, updatedAt: p.updated_at, name: merged.name, unitPath: merged.unit_path, patch, before, tags: tagsChanged, plan: planChanged, stage },
+          op: {
+            op: 'update',
+            row: r.row,
+            id: p.id,
+            updatedAt: p.updated_at,
+            name: merged.name,
+            unitPath: merged.unit_path,
+            patch,
+            before,
+            tags: tagsChanged,
+            plan: planChanged,
+            stage,
+          },
           errors: [],
         };
       }
@@ -294,7 +363,11 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
  * Hands each parsed batch's rows to `plan` in order, counting the rows and the lines left out, and
  * reporting how far the sheet has been read; returns the sheet rows read (for the next run's progress).
  */
-export async function eachBatch(o: Pick<CheckOptions<unknown>, 'batches' | 'onRowsRead'>, counts: CheckCounts, plan: (rows: PreparedRow[]) => Promise<void>): Promise<number> {
+export async function eachBatch(
+  o: Pick<CheckOptions<unknown>, 'batches' | 'onRowsRead'>,
+  counts: CheckCounts,
+  plan: (rows: PreparedRow[]) => Promise<void>,
+): Promise<number> {
   let sheetRows = 0;
   for await (const batch of o.batches) {
     counts.rows += batch.rows.length;

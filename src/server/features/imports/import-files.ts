@@ -22,7 +22,8 @@ export function createImportFiles(imports: ImportRepository) {
   return {
     async store(trx: Kysely<DB>, importId: number, file: string) {
       let seq = 0;
-      for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) await imports.storeFile(trx, importId, [chunk as Buffer], seq++);
+      for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }))
+        await imports.storeFile(trx, importId, [chunk as Buffer], seq++);
     },
 
     /** A temporary copy of the file, or null when it is gone (committed or purged). */
@@ -49,7 +50,14 @@ export function createImportFiles(imports: ImportRepository) {
     },
 
     /** Writes the marked workbook to `out`, then removes the temporary copy. */
-    async writeMarked(file: string, kind: FileKind, sheet: string, header: DetectedHeader, errors: AsyncIterable<RowError>, out: Writable | NodeJS.WritableStream) {
+    async writeMarked(
+      file: string,
+      kind: FileKind,
+      sheet: string,
+      header: DetectedHeader,
+      errors: AsyncIterable<RowError>,
+      out: Writable | NodeJS.WritableStream,
+    ) {
       try {
         await writeErrorWorkbook({
           sheetName: sheet,

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import { COLUMN_SETS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
-import { checkMapping, describeMappingProblem, missingForCreate, proposeMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
+import {
+  checkMapping,
+  describeMappingProblem,
+  missingForCreate,
+  proposeMapping,
+  type ImportMapping,
+  type SavedMapping,
+} from '../../../domain/exchange/mapping.ts';
 import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { RowError } from '../../../domain/exchange/row-validation.ts';
 import type { Clock } from '../../clock.ts';
@@ -48,7 +55,12 @@ export interface LocalImportResult {
   writeErrors: (out: string) => Promise<void>;
 }
 
-export function createLocalImport(deps: { db: Kysely<DB>; imports: ImportRepository; runner: ImportRunner; clock: Clock }) {
+export function createLocalImport(deps: {
+  db: Kysely<DB>;
+  imports: ImportRepository;
+  runner: ImportRunner;
+  clock: Clock;
+}) {
   const { imports, runner } = deps;
 
   return async function importLocalFile(input: LocalImportInput): Promise<LocalImportResult> {
@@ -57,10 +69,27 @@ export function createLocalImport(deps: { db: Kysely<DB>; imports: ImportReposit
     const unit = units.find((u) => u.id === input.unitId);
     if (!unit) throw invalid('NOT_FOUND', { what: '@unitId' }, 'unitId');
     const root = units.reduce((a, b) => (b.path.length < a.path.length ? b : a));
-    const actor: ActorContext = input.actor ?? { id: 0, role: 'admin', unitId: root.id, unitPath: root.path, username: 'cli', displayName: '命令行导入', unitName: root.name, locale: null, via: 'token' };
+    const actor: ActorContext = input.actor ?? {
+      id: 0,
+      role: 'admin',
+      unitId: root.id,
+      unitPath: root.path,
+      username: 'cli',
+      displayName: '命令行导入',
+      unitName: root.name,
+      locale: null,
+      via: 'token',
+    };
     if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
     const bytes = (await fs.promises.stat(input.file)).size;
-    if (bytes > IMPORT_LIMITS.maxFileBytes) throw new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 }, 'file');
+    if (bytes > IMPORT_LIMITS.maxFileBytes)
+      throw new AppError(
+        413,
+        'FILE_TOO_LARGE',
+        'IMPORT_TOO_LARGE',
+        { name: fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 },
+        'file',
+      );
     const ledger = input.ledger ?? 'projects';
     const set = COLUMN_SETS[ledger];
     const { kind, analysis } = await openLedger(input.file, fileName, { sheet: input.sheet ?? null, set });
@@ -90,20 +119,50 @@ export function createLocalImport(deps: { db: Kysely<DB>; imports: ImportReposit
       before: null,
       onProgress: input.onProgress,
       onCommit: async (trx, { counts, sheetRows, at }) => {
-        const stored: StoredHeader = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns, set) };
+        const stored: StoredHeader = {
+          sheets: analysis.sheets,
+          header: analysis.header,
+          proposed: proposeMapping(analysis.header.columns, set),
+        };
         ({ id: importId } = await imports.insert(
           {
-            unit_id: unit.id, unit_path: unit.path, file_name: fileName, file_kind: kind, file_bytes: bytes, status: 'committed', sheet: analysis.sheet,
-            header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), counts_json: JSON.stringify({ ...counts, sheetRows }), error_count: 0,
-            message: null, progress_json: null, ledger, options_json: ledger === 'reports' ? JSON.stringify(options) : null, created_by_id: input.actor?.id ?? null, created_by: actor.displayName, created_at: at, updated_at: at, committed_at: at, heartbeat_at: null,
+            unit_id: unit.id,
+            unit_path: unit.path,
+            file_name: fileName,
+            file_kind: kind,
+            file_bytes: bytes,
+            status: 'committed',
+            sheet: analysis.sheet,
+            header_json: JSON.stringify(stored),
+            mapping_json: JSON.stringify(mapping),
+            counts_json: JSON.stringify({ ...counts, sheetRows }),
+            error_count: 0,
+            message: null,
+            progress_json: null,
+            ledger,
+            options_json: ledger === 'reports' ? JSON.stringify(options) : null,
+            created_by_id: input.actor?.id ?? null,
+            created_by: actor.displayName,
+            created_at: at,
+            updated_at: at,
+            committed_at: at,
+            heartbeat_at: null,
           },
           trx,
         ));
         await imports.insertAuditEvents(trx, [
           {
-            at, actor_id: auditActor.id, actor_name: auditActor.name, action: 'import.commit', object_type: 'import', object_id: String(importId), unit_path: unit.path,
-            summary: commitSummary(ledger, fileName, counts), before_json: null,
-            after_json: JSON.stringify({ fileName, ...counts }), ip: null,
+            at,
+            actor_id: auditActor.id,
+            actor_name: auditActor.name,
+            action: 'import.commit',
+            object_type: 'import',
+            object_id: String(importId),
+            unit_path: unit.path,
+            summary: commitSummary(ledger, fileName, counts),
+            before_json: null,
+            after_json: JSON.stringify({ fileName, ...counts }),
+            ip: null,
           },
         ]);
       },

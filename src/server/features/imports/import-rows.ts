@@ -35,9 +35,12 @@ const PLAIN: Partial<Record<ProjectField, keyof NewProjectRow>> = {
 };
 
 const dateColumn = (kind: 'planned' | 'actual', m: string) => `${kind}_${m}_date` as keyof NewProjectRow;
-const dateField = (kind: 'planned' | 'actual', m: string) => `${kind}${m[0]!.toUpperCase()}${m.slice(1)}Date` as ProjectField;
+const dateField = (kind: 'planned' | 'actual', m: string) =>
+  `${kind}${m[0]!.toUpperCase()}${m.slice(1)}Date` as ProjectField;
 const PLAIN_ENTRIES = Object.entries(PLAIN) as [ProjectField, string][];
-const DATES = MILESTONES.flatMap((m) => (['planned', 'actual'] as const).map((kind) => [dateField(kind, m), dateColumn(kind, m)] as const));
+const DATES = MILESTONES.flatMap((m) =>
+  (['planned', 'actual'] as const).map((kind) => [dateField(kind, m), dateColumn(kind, m)] as const),
+);
 
 /** The columns the present values set (an absent or empty value sets nothing). */
 export const columnsOf = (values: Values): Columns => writeColumns(values, {});
@@ -69,7 +72,8 @@ export function writeColumns<T extends Columns>(values: Values, target: T): T {
     if (typeof v === 'string') out[column] = v;
   }
   if (typeof values.plannedStartDate === 'string') out.planned_start_year = Number(values.plannedStartDate.slice(0, 4));
-  if (typeof values.plannedProductionDate === 'string') out.planned_production_year = Number(values.plannedProductionDate.slice(0, 4));
+  if (typeof values.plannedProductionDate === 'string')
+    out.planned_production_year = Number(values.plannedProductionDate.slice(0, 4));
   return target;
 }
 
@@ -77,20 +81,57 @@ export const tagsText = (tags: readonly string[]) => (tags.length ? `,${tags.joi
 
 /** Every column of a new project but the timestamps, nulls where the ledger says nothing; copy it with newProject(). */
 const NEW_PROJECT: Omit<NewProjectRow, 'stage_changed_at' | 'created_at' | 'updated_at'> = {
-  name: '', name_initials: '', nature: '', kind: '', industry_code: '', industry_section: '', investment_type: '', approval_mode: '',
-  lead_unit_id: 0, unit_path: '', total_investment: 0, is_above_yi: 0, stage: 'planning',
-  code: null, internal_no: null, level: null, township_unit_id: null, owner_name: null, owner_credit_code: null, patron_leader: null,
-  contact: null, address: null, longitude: null, latitude: null, land_area_centimu: null, fixed_asset_investment: null, tags: '',
-  planned_sign_date: null, actual_sign_date: null, planned_start_date: null, actual_start_date: null, planned_completion_date: null,
-  actual_completion_date: null, planned_production_date: null, actual_production_date: null, planned_capacity_date: null,
-  actual_capacity_date: null, planned_start_year: null, planned_production_year: null,
+  name: '',
+  name_initials: '',
+  nature: '',
+  kind: '',
+  industry_code: '',
+  industry_section: '',
+  investment_type: '',
+  approval_mode: '',
+  lead_unit_id: 0,
+  unit_path: '',
+  total_investment: 0,
+  is_above_yi: 0,
+  stage: 'planning',
+  code: null,
+  internal_no: null,
+  level: null,
+  township_unit_id: null,
+  owner_name: null,
+  owner_credit_code: null,
+  patron_leader: null,
+  contact: null,
+  address: null,
+  longitude: null,
+  latitude: null,
+  land_area_centimu: null,
+  fixed_asset_investment: null,
+  tags: '',
+  planned_sign_date: null,
+  actual_sign_date: null,
+  planned_start_date: null,
+  actual_start_date: null,
+  planned_completion_date: null,
+  actual_completion_date: null,
+  planned_production_date: null,
+  actual_production_date: null,
+  planned_capacity_date: null,
+  actual_capacity_date: null,
+  planned_start_year: null,
+  planned_production_year: null,
 };
 
 /** A fresh row of a new project, in the one shape every new row shares. */
 export const newProject = () => ({ ...NEW_PROJECT });
 
 /** The columns of a new project's row, in the order the bulk insert takes them; the timestamps last. */
-export const NEW_PROJECT_COLUMNS = [...(Object.keys(NEW_PROJECT) as (keyof typeof NEW_PROJECT)[]), 'stage_changed_at', 'created_at', 'updated_at'] as const;
+export const NEW_PROJECT_COLUMNS = [
+  ...(Object.keys(NEW_PROJECT) as (keyof typeof NEW_PROJECT)[]),
+  'stage_changed_at',
+  'created_at',
+  'updated_at',
+] as const;
 
 /**
  * Pinyin initials of a name, the same as the project form's (initialsOf in projects.service.ts:
@@ -127,7 +168,14 @@ export function factsOf(row: Columns, annualPlanSum: number): ProjectFacts {
     planned[m] = (row[dateColumn('planned', m)] as string | null | undefined) ?? null;
     actual[m] = (row[dateColumn('actual', m)] as string | null | undefined) ?? null;
   }
-  return { stage: row.stage as Stage, totalInvestment: Number(row.total_investment ?? 0), fixedAssetInvestment: row.fixed_asset_investment == null ? null : Number(row.fixed_asset_investment), planned, actual, annualPlanSum };
+  return {
+    stage: row.stage as Stage,
+    totalInvestment: Number(row.total_investment ?? 0),
+    fixedAssetInvestment: row.fixed_asset_investment == null ? null : Number(row.fixed_asset_investment),
+    planned,
+    actual,
+    annualPlanSum,
+  };
 }
 
 /** Columns whose value differs, compared as stored (money may come back from PostgreSQL as a string). */
@@ -143,6 +191,15 @@ export function changedColumns(before: Columns, patch: Columns): Columns {
 
 /** The row minus bookkeeping, as the project form's audit events show it. */
 export function auditView(row: Columns): Record<string, unknown> {
-  const { name_initials: _i, updated_at: _u, created_at: _c, stage_changed_at: _s, unit_path: _p, planned_start_year: _y, planned_production_year: _z, ...rest } = row;
+  const {
+    name_initials: _i,
+    updated_at: _u,
+    created_at: _c,
+    stage_changed_at: _s,
+    unit_path: _p,
+    planned_start_year: _y,
+    planned_production_year: _z,
+    ...rest
+  } = row;
   return rest;
 }

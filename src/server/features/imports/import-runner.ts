@@ -42,7 +42,13 @@ export interface ImportProgress {
 export interface LedgerImporter<Op> {
   checker: { check(o: CheckOptions<Op>): Promise<CheckResult> };
   writer: {
-    begin(trx: Kysely<DB>, o: ApplyOptions): { write(ops: Op[]): Promise<void>; finish(): Promise<{ created: number[]; updated: number[]; projects?: number[] }> };
+    begin(
+      trx: Kysely<DB>,
+      o: ApplyOptions,
+    ): {
+      write(ops: Op[]): Promise<void>;
+      finish(): Promise<{ created: number[]; updated: number[]; projects?: number[] }>;
+    };
   };
 }
 
@@ -119,11 +125,29 @@ export function createImportRunner(deps: {
 
   function job(input: Pick<RunInput, 'file' | 'kind' | 'sheet' | 'header' | 'mapping'>, limitRows?: number): ParseJob {
     // (the ledger kind does not change parsing: the mapping names the fields)
-    return { file: input.file, kind: input.kind, sheet: input.sheet, header: input.header, mapping: input.mapping, year: Number(today().slice(0, 4)), limitRows };
+    return {
+      file: input.file,
+      kind: input.kind,
+      sheet: input.sheet,
+      header: input.header,
+      mapping: input.mapping,
+      year: Number(today().slice(0, 4)),
+      limitRows,
+    };
   }
 
   async function context(input: Pick<RunInput, 'header' | 'mapping' | 'target' | 'actor' | 'fileName' | 'options'>) {
-    return { header: input.header, mapping: input.mapping, target: input.target, actor: input.actor, fileName: input.fileName, options: input.options, today: today(), year: Number(today().slice(0, 4)), units: await deps.imports.units() };
+    return {
+      header: input.header,
+      mapping: input.mapping,
+      target: input.target,
+      actor: input.actor,
+      fileName: input.fileName,
+      options: input.options,
+      today: today(),
+      year: Number(today().slice(0, 4)),
+      units: await deps.imports.units(),
+    };
   }
 
   /** The check alone (ledger kinds differ in their operations, not in how they are checked). */
@@ -134,17 +158,36 @@ export function createImportRunner(deps: {
     /** The preview: the first rows as they would be stored, with their errors. */
     async preview(input: Omit<RunInput, 'mode' | 'auditActor' | 'ip' | 'importId' | 'before'>): Promise<PreviewRow[]> {
       const batches = parseLedger(job(input, IMPORT_LIMITS.previewRows));
-      const result = await checkWith(input, { ...(await context(input)), batches, maxErrors: IMPORT_LIMITS.previewRows * 10, previewRows: IMPORT_LIMITS.previewRows });
+      const result = await checkWith(input, {
+        ...(await context(input)),
+        batches,
+        maxErrors: IMPORT_LIMITS.previewRows * 10,
+        previewRows: IMPORT_LIMITS.previewRows,
+      });
       return result.preview;
     },
 
     async run(input: RunInput): Promise<RunResult> {
       const commit = input.mode === 'commit';
-      const progress: ImportProgress = { phase: commit ? 'writing' : 'checking', rowsRead: 0, rowsTotal: input.before?.sheetRows ?? null, written: 0, toWrite: input.before?.changes ?? null, percent: null };
+      const progress: ImportProgress = {
+        phase: commit ? 'writing' : 'checking',
+        rowsRead: 0,
+        rowsTotal: input.before?.sheetRows ?? null,
+        written: 0,
+        toWrite: input.before?.changes ?? null,
+        percent: null,
+      };
       let readShare: number | null = null;
       const report = () => {
         const read = progress.rowsTotal ? Math.min(1, progress.rowsRead / progress.rowsTotal) : readShare;
-        progress.percent = progress.phase === 'done' ? 100 : progress.phase === 'lights' ? 99 : read === null ? null : Math.min(98, Math.floor(read * 98));
+        progress.percent =
+          progress.phase === 'done'
+            ? 100
+            : progress.phase === 'lights'
+              ? 99
+              : read === null
+                ? null
+                : Math.min(98, Math.floor(read * 98));
         input.onProgress?.({ ...progress });
       };
       report();
@@ -160,7 +203,11 @@ export function createImportRunner(deps: {
           report();
         },
       };
-      const done = (result: CheckResult, committed: boolean, ids = { created: [] as number[], updated: [] as number[] }): RunResult => {
+      const done = (
+        result: CheckResult,
+        committed: boolean,
+        ids = { created: [] as number[], updated: [] as number[] },
+      ): RunResult => {
         progress.phase = 'done';
         report();
         return { counts: result.counts, errors: result.errors, sheetRows: result.sheetRows, committed, ...ids };
@@ -170,18 +217,39 @@ export function createImportRunner(deps: {
       /** Checks and writes in the commit's transaction, with the ledger kind's checker and writer. */
       async function commitWith<Op>(importer: LedgerImporter<Op>, trx: Kysely<DB>) {
         const at = clock().toISOString();
-        const w = importer.writer.begin(trx, { actor: input.auditActor, ip: input.ip, importId: input.importId, fileName: input.fileName, at, onWritten: (n) => (progress.written = n) });
-        const result = await importer.checker.check({ ...options, ex: trx, lock: deps.dialect === 'postgres', onOps: (ops, hasErrors) => (hasErrors ? Promise.resolve() : w.write(ops)) });
+        const w = importer.writer.begin(trx, {
+          actor: input.auditActor,
+          ip: input.ip,
+          importId: input.importId,
+          fileName: input.fileName,
+          at,
+          onWritten: (n) => (progress.written = n),
+        });
+        const result = await importer.checker.check({
+          ...options,
+          ex: trx,
+          lock: deps.dialect === 'postgres',
+          onOps: (ops, hasErrors) => (hasErrors ? Promise.resolve() : w.write(ops)),
+        });
         if (result.counts.errorRows > 0 || result.counts.rows === 0) throw new RollBack(result);
         const ids = await w.finish();
         await input.onCommit?.(trx, { counts: result.counts, sheetRows: result.sheetRows, at });
-        return { result, created: ids.created, updated: ids.updated, projects: ids.projects ?? [...ids.created, ...ids.updated] };
+        return {
+          result,
+          created: ids.created,
+          updated: ids.updated,
+          projects: ids.projects ?? [...ids.created, ...ids.updated],
+        };
       }
 
       let outcome: { result: CheckResult; created: number[]; updated: number[]; projects: number[] };
       try {
         outcome = await oneAtATime(() =>
-          db.transaction().execute((trx) => (input.ledger === 'reports' ? commitWith(importers.reports, trx) : commitWith(importers.projects, trx))),
+          db
+            .transaction()
+            .execute((trx) =>
+              input.ledger === 'reports' ? commitWith(importers.reports, trx) : commitWith(importers.projects, trx),
+            ),
         );
       } catch (e) {
         if (e instanceof RollBack) return done(e.result, false);
@@ -190,7 +258,8 @@ export function createImportRunner(deps: {
       // A large load changes the tables' shape: fresh statistics keep the next import's lookups on
       // their indexes (PostgreSQL's planner otherwise still sees the tables as they were).
       const rows = outcome.created.length + outcome.updated.length;
-      if (rows >= ANALYZE_FROM) await sql`ANALYZE ${sql.table(input.ledger === 'reports' ? 'monthly_reports' : 'projects')}`.execute(db);
+      if (rows >= ANALYZE_FROM)
+        await sql`ANALYZE ${sql.table(input.ledger === 'reports' ? 'monthly_reports' : 'projects')}`.execute(db);
       progress.phase = 'lights';
       report();
       const changed = outcome.projects;

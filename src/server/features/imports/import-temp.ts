@@ -10,4 +10,3 @@ export const tempPath = (suffix: string) => {
   fs.mkdirSync(IMPORT_TMP_DIR, { recursive: true });
   return path.join(IMPORT_TMP_DIR, `${Date.now()}-${randomBytes(6).toString('hex')}${suffix}`);
 };
-

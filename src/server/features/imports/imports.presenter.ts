@@ -25,12 +25,14 @@ export interface StoredMessage {
   params: Record<string, string | number>;
 }
 
-export type ImportStatus = 'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
+export type ImportStatus =
+  'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
 
 const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
 
 /** The kind of ledger a record reads (older records: project ledgers). */
-export const ledgerOf = (r: Pick<ImportRecord, 'ledger'>): LedgerKind => (isLedgerKind(r.ledger) ? r.ledger : 'projects');
+export const ledgerOf = (r: Pick<ImportRecord, 'ledger'>): LedgerKind =>
+  isLedgerKind(r.ledger) ? r.ledger : 'projects';
 
 /** The record's options, with the defaults filled in for its kind. */
 export function optionsOf(r: Pick<ImportRecord, 'ledger' | 'options_json'>): ImportOptions {
@@ -40,7 +42,8 @@ export function optionsOf(r: Pick<ImportRecord, 'ledger' | 'options_json'>): Imp
 
 export function presentPreviewRow(r: PreviewRow) {
   const display: Record<string, string> = {};
-  for (const [field, value] of Object.entries(r.values)) display[field] = formatFieldValue(field as LedgerField, value ?? null);
+  for (const [field, value] of Object.entries(r.values))
+    display[field] = formatFieldValue(field as LedgerField, value ?? null);
   return { row: r.row, action: r.action, values: r.values, display, errors: r.errors };
 }
 
@@ -49,7 +52,15 @@ export const presentRowError = (e: RowError) => ({ row: e.row, cell: e.cell, col
 /** Every field of an import as the API returns it; the caller adds the preview or the first errors. */
 export function presentImport(
   r: ImportRecord,
-  o: { locale: Locale; status: ImportStatus; progress: ImportProgress | null; unitName: string | null; preview?: PreviewRow[]; errors?: RowError[]; message?: StoredMessage | null },
+  o: {
+    locale: Locale;
+    status: ImportStatus;
+    progress: ImportProgress | null;
+    unitName: string | null;
+    preview?: PreviewRow[];
+    errors?: RowError[];
+    message?: StoredMessage | null;
+  },
 ) {
   const stored = parse<StoredHeader>(r.header_json);
   const mapping = parse<ImportMapping>(r.mapping_json) ?? { columns: {}, defaults: {} };
@@ -71,12 +82,28 @@ export function presentImport(
     headerRow: stored?.header.headerRow ?? null,
     headerRows: stored?.header.headerRows ?? [],
     dataStartRow: stored?.header.dataStartRow ?? null,
-    columns: (stored?.header.columns ?? []).map((c) => ({ letter: c.letter, header: c.header, group: c.group, proposedField: stored?.proposed[c.letter] ?? null, field: mapping.columns[c.letter] ?? null })),
+    columns: (stored?.header.columns ?? []).map((c) => ({
+      letter: c.letter,
+      header: c.header,
+      group: c.group,
+      proposedField: stored?.proposed[c.letter] ?? null,
+      field: mapping.columns[c.letter] ?? null,
+    })),
     mapping,
     missingRequired: missingForCreate(mapping, COLUMN_SETS[ledgerOf(r)]),
     /** The other kind of ledger when the header reads as that kind (a project ledger uploaded as reports). */
     suggestedLedger: stored && r.status !== 'committed' ? otherKindSuggested(stored.header.columns, ledgerOf(r)) : null,
-    counts: counts ? { rows: counts.rows, create: counts.create, update: counts.update, unchanged: counts.unchanged, skipped: counts.skipped, errorRows: counts.errorRows, errors: counts.errors } : null,
+    counts: counts
+      ? {
+          rows: counts.rows,
+          create: counts.create,
+          update: counts.update,
+          unchanged: counts.unchanged,
+          skipped: counts.skipped,
+          errorRows: counts.errorRows,
+          errors: counts.errors,
+        }
+      : null,
     errorCount: r.error_count,
     message: message ? translate(message.key, o.locale, message.params) : null,
     progress: o.progress,

@@ -19,12 +19,23 @@ import { tempPath } from './import-temp.ts';
 import type { ImportService, UploadedFile } from './imports.service.ts';
 
 /** Every field of either kind of ledger; a mapping is checked against its own kind's fields. */
-const FIELDS = [...new Set(Object.values(COLUMN_SETS).flatMap((set) => set.columns.map((c) => c.field)))] as [LedgerField, ...LedgerField[]];
+const FIELDS = [...new Set(Object.values(COLUMN_SETS).flatMap((set) => set.columns.map((c) => c.field)))] as [
+  LedgerField,
+  ...LedgerField[],
+];
 const field = z.enum(FIELDS);
 const options = z.strictObject({ reportState: z.enum(REPORT_IMPORT_STATES).optional() });
 const cellValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 const rowError = z.object({ row: z.number(), cell: z.string(), column: z.string(), message: z.string() });
-const counts = z.object({ rows: z.number(), create: z.number(), update: z.number(), unchanged: z.number(), skipped: z.number(), errorRows: z.number(), errors: z.number() });
+const counts = z.object({
+  rows: z.number(),
+  create: z.number(),
+  update: z.number(),
+  unchanged: z.number(),
+  skipped: z.number(),
+  errorRows: z.number(),
+  errors: z.number(),
+});
 const progress = z.object({
   phase: z.enum(['checking', 'writing', 'lights', 'done']),
   rowsRead: z.number(),
@@ -50,7 +61,15 @@ const importView = z.object({
   headerRow: z.number().nullable(),
   headerRows: z.array(z.number()),
   dataStartRow: z.number().nullable(),
-  columns: z.array(z.object({ letter: z.string(), header: z.string(), group: z.string().nullable(), proposedField: field.nullable(), field: field.nullable() })),
+  columns: z.array(
+    z.object({
+      letter: z.string(),
+      header: z.string(),
+      group: z.string().nullable(),
+      proposedField: field.nullable(),
+      field: field.nullable(),
+    }),
+  ),
   mapping: z.object({ columns: z.record(z.string(), field), defaults: z.record(z.string(), z.string()) }),
   missingRequired: z.array(field),
   suggestedLedger: z.enum(LEDGER_KINDS).nullable(),
@@ -59,7 +78,15 @@ const importView = z.object({
   message: z.string().nullable(),
   progress: progress.nullable(),
   preview: z
-    .array(z.object({ row: z.number(), action: z.enum(['create', 'update', 'unchanged', 'invalid']), values: z.record(z.string(), cellValue), display: z.record(z.string(), z.string()), errors: z.array(rowError) }))
+    .array(
+      z.object({
+        row: z.number(),
+        action: z.enum(['create', 'update', 'unchanged', 'invalid']),
+        values: z.record(z.string(), cellValue),
+        display: z.record(z.string(), z.string()),
+        errors: z.array(rowError),
+      }),
+    )
     .optional(),
   errors: z.array(rowError).optional(),
   createdBy: z.string(),
@@ -74,27 +101,49 @@ const mappingBody = z.strictObject({
   headerRow: z.number().int().min(1).max(1000).optional(),
   /** Column letter → field, or null to leave the column out. */
   columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), field.nullable()),
-  defaults: z.partialRecord(z.enum([...DEFAULTABLE_FIELDS, 'reportPeriod']), z.string().trim().max(30).nullable()).optional(),
+  defaults: z
+    .partialRecord(z.enum([...DEFAULTABLE_FIELDS, 'reportPeriod']), z.string().trim().max(30).nullable())
+    .optional(),
   save: z.boolean().optional(),
   /** Monthly-report ledgers: the state imported reports take (draft, submitted, approved). */
   options: options.optional(),
 });
-const runQuery = z.object({ wait: z.enum(['true', 'false']).default('true').transform((v) => v === 'true') });
+const runQuery = z.object({
+  wait: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
 const listQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-const errorsQuery = z.object({ cursor: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const errorsQuery = z.object({
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 
 const MB = IMPORT_LIMITS.maxFileBytes / 1024 / 1024;
-const cleanName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-255) || 'ledger.xlsx';
+const cleanName = (name: string | undefined) =>
+  (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-255) || 'ledger.xlsx';
 
 /**
  * Reads the multipart body: the file in `file` (streamed to a temporary file, never held in memory)
  * and optional `unitId` and `sheet`. @fastify/multipart's errors become the API's own.
  */
-async function readUpload(request: FastifyRequest): Promise<{ file: UploadedFile; unitId?: number; sheet?: string; ledger?: LedgerKind; reportState?: ReportImportState }> {
+async function readUpload(request: FastifyRequest): Promise<{
+  file: UploadedFile;
+  unitId?: number;
+  sheet?: string;
+  ledger?: LedgerKind;
+  reportState?: ReportImportState;
+}> {
   if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA', 'IMPORT_NOT_MULTIPART');
   let file: UploadedFile | null = null;
   const fields: Record<string, string> = {};
@@ -113,35 +162,61 @@ async function readUpload(request: FastifyRequest): Promise<{ file: UploadedFile
         const path = tempPath('.upload');
         await pipeline(part.file, fs.createWriteStream(path));
         file = { path, fileName, bytes: (await fs.promises.stat(path)).size };
-        if (part.file.truncated) await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: MB }, 'file'));
+        if (part.file.truncated)
+          await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: MB }, 'file'));
       } else fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: file?.fileName ?? cleanName((e as { part?: { filename?: string } }).part?.filename), mb: MB }, 'file'));
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      await fail(
+        new AppError(
+          413,
+          'FILE_TOO_LARGE',
+          'IMPORT_TOO_LARGE',
+          { name: file?.fileName ?? cleanName((e as { part?: { filename?: string } }).part?.filename), mb: MB },
+          'file',
+        ),
+      );
     if (code === 'FST_FILES_LIMIT') await fail(invalid('IMPORT_ONE_FILE', {}, 'file'));
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') await fail(invalid('IMPORT_FORM'));
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') await fail(new AppError(415, 'UNSUPPORTED_MEDIA', 'IMPORT_NOT_MULTIPART'));
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION')
+      await fail(invalid('IMPORT_FORM'));
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      await fail(new AppError(415, 'UNSUPPORTED_MEDIA', 'IMPORT_NOT_MULTIPART'));
     await fail(invalid('IMPORT_INTERRUPTED'));
   }
   if (!file) throw invalid('IMPORT_NO_FILE', {}, 'file');
   const unitId = fields.unitId ? Number(fields.unitId) : undefined;
-  if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0)) await fail(invalid('V_TYPE', { field: '@unitId', expected: '@int' }, 'unitId'));
+  if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0))
+    await fail(invalid('V_TYPE', { field: '@unitId', expected: '@int' }, 'unitId'));
   const ledger = fields.ledger?.trim() || undefined;
-  if (ledger !== undefined && !(LEDGER_KINDS as readonly string[]).includes(ledger)) await fail(invalid('V_ONE_OF', { field: '@ledger', values: LEDGER_KINDS.join(', ') }, 'ledger'));
+  if (ledger !== undefined && !(LEDGER_KINDS as readonly string[]).includes(ledger))
+    await fail(invalid('V_ONE_OF', { field: '@ledger', values: LEDGER_KINDS.join(', ') }, 'ledger'));
   const reportState = fields.reportState?.trim() || undefined;
-  if (reportState !== undefined && !(REPORT_IMPORT_STATES as readonly string[]).includes(reportState)) await fail(invalid('V_ONE_OF', { field: '@reportState', values: REPORT_IMPORT_STATES.join(', ') }, 'reportState'));
-  return { file, unitId, sheet: fields.sheet?.trim() || undefined, ledger: ledger as LedgerKind | undefined, reportState: reportState as ReportImportState | undefined };
+  if (reportState !== undefined && !(REPORT_IMPORT_STATES as readonly string[]).includes(reportState))
+    await fail(invalid('V_ONE_OF', { field: '@reportState', values: REPORT_IMPORT_STATES.join(', ') }, 'reportState'));
+  return {
+    file,
+    unitId,
+    sheet: fields.sheet?.trim() || undefined,
+    ledger: ledger as LedgerKind | undefined,
+    reportState: reportState as ReportImportState | undefined,
+  };
 }
 
-export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imports: ImportService; defaultLocale: Locale }) {
+export function registerImportRoutes(
+  app: Api,
+  { imports, defaultLocale }: { imports: ImportService; defaultLocale: Locale },
+) {
   const tags = ['imports'];
   const locale = (request: FastifyRequest) => localeOf(request.headers['accept-language'], defaultLocale);
 
   // Multipart bodies are accepted by the upload route alone, inside its own plugin scope.
   void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 6, fieldSize: 200, parts: 8 } });
+    await scope.register(multipart, {
+      limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 6, fieldSize: 200, parts: 8 },
+    });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/imports',
       {
@@ -157,7 +232,20 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
         const actor = requireActor(request);
         const upload = await readUpload(request);
         try {
-          return reply.status(201).send(await imports.upload(actor, upload.file, { unitId: upload.unitId, sheet: upload.sheet, ledger: upload.ledger, options: upload.reportState ? { reportState: upload.reportState } : undefined }, clientIp(request), locale(request)));
+          return reply.status(201).send(
+            await imports.upload(
+              actor,
+              upload.file,
+              {
+                unitId: upload.unitId,
+                sheet: upload.sheet,
+                ledger: upload.ledger,
+                options: upload.reportState ? { reportState: upload.reportState } : undefined,
+              },
+              clientIp(request),
+              locale(request),
+            ),
+          );
         } finally {
           await fs.promises.rm(upload.file.path, { force: true });
         }
@@ -167,13 +255,30 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
 
   app.get(
     '/api/v1/imports',
-    { schema: { tags, summary: '导入记录 Import history, newest first', querystring: listQuery, response: { 200: z.object({ items: z.array(importView), nextCursor: z.string().nullable() }), ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '导入记录 Import history, newest first',
+        querystring: listQuery,
+        response: {
+          200: z.object({ items: z.array(importView), nextCursor: z.string().nullable() }),
+          ...standardErrors,
+        },
+      },
+    },
     (request) => imports.list(requireActor(request), request.query, locale(request)),
   );
 
   app.get(
     '/api/v1/imports/:id',
-    { schema: { tags, summary: '导入状态与进度 An import: status, progress, counts', params: idParams, response: { 200: importView, ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '导入状态与进度 An import: status, progress, counts',
+        params: idParams,
+        response: { 200: importView, ...standardErrors },
+      },
+    },
     (request) => imports.get(requireActor(request), request.params.id, locale(request)),
   );
 
@@ -183,7 +288,8 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
       schema: {
         tags,
         summary: '修改列对应 Correct the mapping (and optionally save it for the unit)',
-        description: 'columns: letter → field (null leaves the column out); defaults: values for fields the ledger has no column for (labels such as 新建 or identifiers); sheet/headerRow choose another sheet or header row; save: true keeps the mapping for the unit\'s next imports. Answers with a new preview.',
+        description:
+          "columns: letter → field (null leaves the column out); defaults: values for fields the ledger has no column for (labels such as 新建 or identifiers); sheet/headerRow choose another sheet or header row; save: true keeps the mapping for the unit's next imports. Answers with a new preview.",
         params: idParams,
         body: mappingBody,
         response: { 200: importView, ...standardErrors },
@@ -202,14 +308,19 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
         schema: {
           tags,
           summary,
-          description: 'By default answers when done (200) with the counts and the first errors. With ?wait=false answers at once (202); follow GET /api/v1/imports/{id} for progress.',
+          description:
+            'By default answers when done (200) with the counts and the first errors. With ?wait=false answers at once (202); follow GET /api/v1/imports/{id} for progress.',
           params: idParams,
           querystring: runQuery,
           response: { 200: importView, 202: importView, ...standardErrors },
         },
       },
       async (request, reply) => {
-        const view = await imports.start(requireActor(request), request.params.id, mode, { wait: request.query.wait, ip: clientIp(request), locale: locale(request) });
+        const view = await imports.start(requireActor(request), request.params.id, mode, {
+          wait: request.query.wait,
+          ip: clientIp(request),
+          locale: locale(request),
+        });
         return reply.status(request.query.wait ? 200 : 202).send(view);
       },
     );
@@ -217,8 +328,17 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
 
   app.get(
     '/api/v1/imports/:id/errors',
-    { schema: { tags, summary: '校验错误 Errors of the last check, in row order', params: idParams, querystring: errorsQuery, response: { 200: z.object({ items: z.array(rowError), nextCursor: z.string().nullable() }), ...standardErrors } } },
-    (request) => imports.errors(requireActor(request), request.params.id, request.query.cursor ?? -1, request.query.limit),
+    {
+      schema: {
+        tags,
+        summary: '校验错误 Errors of the last check, in row order',
+        params: idParams,
+        querystring: errorsQuery,
+        response: { 200: z.object({ items: z.array(rowError), nextCursor: z.string().nullable() }), ...standardErrors },
+      },
+    },
+    (request) =>
+      imports.errors(requireActor(request), request.params.id, request.query.cursor ?? -1, request.query.limit),
   );
 
   app.get(
@@ -237,7 +357,10 @@ export function registerImportRoutes(app: Api, { imports, defaultLocale }: { imp
       write(body).catch((e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="errors.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="errors.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
         .send(body);
     },
   );

@@ -4,7 +4,17 @@ import type { Kysely } from 'kysely';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import { HEADER_SCAN_ROWS } from '../../../domain/exchange/header-detect.ts';
 import { COLUMN_SETS, PROJECT_SET, type ColumnSet, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
-import { applySavedMapping, checkMapping, describeMappingProblem, missingForCreate, otherKindSuggested, proposeMapping, toSavedMapping, type ImportMapping, type SavedMapping } from '../../../domain/exchange/mapping.ts';
+import {
+  applySavedMapping,
+  checkMapping,
+  describeMappingProblem,
+  missingForCreate,
+  otherKindSuggested,
+  proposeMapping,
+  toSavedMapping,
+  type ImportMapping,
+  type SavedMapping,
+} from '../../../domain/exchange/mapping.ts';
 import type { LedgerField } from '../../../domain/exchange/project-columns.ts';
 import { periodInTitle } from '../../../domain/exchange/report-columns.ts';
 import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
@@ -19,8 +29,15 @@ import type { ActorContext } from '../session/actor.ts';
 import { ImportConflictError } from './import-apply.ts';
 import type { UnitRef } from './import-check.ts';
 import type { ImportProgress, ImportRunner } from './import-runner.ts';
-import { tempPath } from './import-temp.ts';
-import { ledgerOf, optionsOf, presentImport, type ImportStatus, type StoredCounts, type StoredHeader, type StoredMessage } from './imports.presenter.ts';
+import {
+  ledgerOf,
+  optionsOf,
+  presentImport,
+  type ImportStatus,
+  type StoredCounts,
+  type StoredHeader,
+  type StoredMessage,
+} from './imports.presenter.ts';
 import type { ImportRecord, ImportRepository } from './imports.repository.ts';
 import { analyseLedger, isAnalysisProblem, type Analysis, type AnalysisProblem } from './ledger-analysis.ts';
 import { sniffFile, type FileKind } from './ledger-reader.ts';
@@ -65,7 +82,10 @@ const STALE_MS = 30_000;
 const KEEP_FILES_MS = 7 * 24 * 3600_000;
 
 /** The message key of a file that cannot be read as a ledger. */
-export function problemMessage(p: AnalysisProblem | { code: 'EMPTY_FILE' | 'ENCRYPTED' | 'XLS' | 'NOT_EXCEL' | 'TOO_LARGE' }, fileName: string): StoredMessage {
+export function problemMessage(
+  p: AnalysisProblem | { code: 'EMPTY_FILE' | 'ENCRYPTED' | 'XLS' | 'NOT_EXCEL' | 'TOO_LARGE' },
+  fileName: string,
+): StoredMessage {
   switch (p.code) {
     case 'EMPTY_FILE':
       return { key: 'IMPORT_EMPTY', params: { name: fileName } };
@@ -93,17 +113,30 @@ export function problemMessage(p: AnalysisProblem | { code: 'EMPTY_FILE' | 'ENCR
 }
 
 /** Reads a file's kind and head; throws the 400 a person should see when it is not a usable ledger. */
-export async function openLedger(file: string, fileName: string, options: { sheet: string | null; headerRow?: number | null; set?: ColumnSet }): Promise<{ kind: FileKind; analysis: Analysis }> {
+export async function openLedger(
+  file: string,
+  fileName: string,
+  options: { sheet: string | null; headerRow?: number | null; set?: ColumnSet },
+): Promise<{ kind: FileKind; analysis: Analysis }> {
   const sniffed = await sniffFile(file, fileName);
   const fail = (m: StoredMessage) => invalid(m.key, m.params, 'file');
-  if ('problem' in sniffed) throw fail(problemMessage({ code: sniffed.problem === 'EMPTY' ? 'EMPTY_FILE' : sniffed.problem }, fileName));
+  if ('problem' in sniffed)
+    throw fail(problemMessage({ code: sniffed.problem === 'EMPTY' ? 'EMPTY_FILE' : sniffed.problem }, fileName));
   const analysis = await analyseLedger(file, sniffed.kind, options);
   if (isAnalysisProblem(analysis)) {
     // A monthly-report ledger uploaded as a project ledger (or the reverse) has no header of the kind chosen.
     if (analysis.code === 'NO_HEADER' && options.set && !options.headerRow) {
       const chosen = options.set.kind;
-      const other = await analyseLedger(file, sniffed.kind, { ...options, set: COLUMN_SETS[chosen === 'projects' ? 'reports' : 'projects'] });
-      if (!isAnalysisProblem(other) && otherKindSuggested(other.header.columns, chosen)) throw invalid(chosen === 'projects' ? 'IMPORT_LOOKS_LIKE_REPORTS' : 'IMPORT_LOOKS_LIKE_PROJECTS', { name: fileName }, 'ledger');
+      const other = await analyseLedger(file, sniffed.kind, {
+        ...options,
+        set: COLUMN_SETS[chosen === 'projects' ? 'reports' : 'projects'],
+      });
+      if (!isAnalysisProblem(other) && otherKindSuggested(other.header.columns, chosen))
+        throw invalid(
+          chosen === 'projects' ? 'IMPORT_LOOKS_LIKE_REPORTS' : 'IMPORT_LOOKS_LIKE_PROJECTS',
+          { name: fileName },
+          'ledger',
+        );
     }
     throw fail(problemMessage(analysis, fileName));
   }
@@ -111,12 +144,18 @@ export async function openLedger(file: string, fileName: string, options: { shee
 }
 
 /** A mapping from the request, checked against the sheet's columns. */
-export function mappingFrom(input: Pick<MappingInput, 'columns' | 'defaults'>, stored: StoredHeader, set: ColumnSet = PROJECT_SET): ImportMapping {
+export function mappingFrom(
+  input: Pick<MappingInput, 'columns' | 'defaults'>,
+  stored: StoredHeader,
+  set: ColumnSet = PROJECT_SET,
+): ImportMapping {
   const mapping: ImportMapping = { columns: {}, defaults: {} };
   for (const [letter, field] of Object.entries(input.columns)) if (field) mapping.columns[letter] = field;
-  for (const [field, value] of Object.entries(input.defaults ?? {})) if (value) (mapping.defaults as Record<string, string>)[field] = value;
+  for (const [field, value] of Object.entries(input.defaults ?? {}))
+    if (value) (mapping.defaults as Record<string, string>)[field] = value;
   const problems = checkMapping(mapping, stored.header.columns, set);
-  if (problems.length) throw invalid('IMPORT_MAPPING', { problems: problems.map(describeMappingProblem).join('；') }, 'columns');
+  if (problems.length)
+    throw invalid('IMPORT_MAPPING', { problems: problems.map(describeMappingProblem).join('；') }, 'columns');
   return mapping;
 }
 
@@ -134,7 +173,11 @@ export function initialMapping(ledger: LedgerKind, analysis: Analysis, saved: Sa
 }
 
 /** The summary of a committed import in the audit log. */
-export function commitSummary(ledger: LedgerKind, fileName: string, counts: { create: number; update: number; unchanged: number }) {
+export function commitSummary(
+  ledger: LedgerKind,
+  fileName: string,
+  counts: { create: number; update: number; unchanged: number },
+) {
   return ledger === 'reports'
     ? `导入月报“${fileName}”：新建 ${counts.create} 份、修改 ${counts.update} 份月报，${counts.unchanged} 份未变`
     : `导入台账“${fileName}”：新建 ${counts.create} 个、修改 ${counts.update} 个项目，${counts.unchanged} 个未变`;
@@ -172,28 +215,60 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     return clock().getTime() - beat > STALE_MS ? 'interrupted' : status;
   }
 
-  async function present(rec: ImportRecord, locale: Locale, extra: Pick<Parameters<typeof presentImport>[1], 'preview' | 'errors'> = {}, units?: UnitRef[]) {
+  async function present(
+    rec: ImportRecord,
+    locale: Locale,
+    extra: Pick<Parameters<typeof presentImport>[1], 'preview' | 'errors'> = {},
+    units?: UnitRef[],
+  ) {
     const status = statusOf(rec);
-    const progress = jobs.get(rec.id)?.progress ?? (RUNNING.includes(status) && rec.progress_json ? (JSON.parse(rec.progress_json) as ImportProgress) : null);
+    const progress =
+      jobs.get(rec.id)?.progress ??
+      (RUNNING.includes(status) && rec.progress_json ? (JSON.parse(rec.progress_json) as ImportProgress) : null);
     const message = status === 'interrupted' ? { key: 'IMPORT_INTERRUPTED_RUN' as const, params: {} } : undefined;
     const unit = units ? units.find((u) => u.id === rec.unit_id) : await unitOf(rec.unit_id);
     return presentImport(rec, { locale, status, progress, unitName: unit?.name ?? null, ...extra, message });
   }
 
   /** The mapping a newly read header starts with, the person's defaults over it. */
-  async function freshColumns(unitId: number, ledger: LedgerKind, analysis: Analysis, defaults: MappingInput['defaults']): Promise<Pick<MappingInput, 'columns' | 'defaults'>> {
+  async function freshColumns(
+    unitId: number,
+    ledger: LedgerKind,
+    analysis: Analysis,
+    defaults: MappingInput['defaults'],
+  ): Promise<Pick<MappingInput, 'columns' | 'defaults'>> {
     const saved = await imports.savedMapping(unitId, ledger);
     const start = initialMapping(ledger, analysis, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
-    return { columns: start.columns, defaults: { ...start.defaults, ...Object.fromEntries(Object.entries(defaults ?? {}).filter(([, v]) => v)) } };
+    return {
+      columns: start.columns,
+      defaults: { ...start.defaults, ...Object.fromEntries(Object.entries(defaults ?? {}).filter(([, v]) => v)) },
+    };
   }
 
   async function previewOf(rec: ImportRecord, actor: ActorContext, unit: UnitRef, file: string) {
     const stored = JSON.parse(rec.header_json!) as StoredHeader;
-    return runner.preview({ ledger: ledgerOf(rec), options: optionsOf(rec), file, kind: rec.file_kind as FileKind, fileName: rec.file_name, sheet: rec.sheet!, header: stored.header, mapping: JSON.parse(rec.mapping_json!) as ImportMapping, target: unit, actor });
+    return runner.preview({
+      ledger: ledgerOf(rec),
+      options: optionsOf(rec),
+      file,
+      kind: rec.file_kind as FileKind,
+      fileName: rec.file_name,
+      sheet: rec.sheet!,
+      header: stored.header,
+      mapping: JSON.parse(rec.mapping_json!) as ImportMapping,
+      target: unit,
+      actor,
+    });
   }
 
   /** Runs a check or commit to its end, keeping the record current; never throws. */
-  async function execute(rec: ImportRecord, actor: ActorContext, unit: UnitRef, mode: 'check' | 'commit', ip: string | null) {
+  async function execute(
+    rec: ImportRecord,
+    actor: ActorContext,
+    unit: UnitRef,
+    mode: 'check' | 'commit',
+    ip: string | null,
+  ) {
     const job = jobs.get(rec.id)!;
     const stored = JSON.parse(rec.header_json!) as StoredHeader;
     const previous = rec.counts_json ? (JSON.parse(rec.counts_json) as StoredCounts) : null;
@@ -201,7 +276,9 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     const beat = setInterval(() => {
       // On SQLite the commit's transaction holds the one connection: the record waits for it.
       if (dialect === 'sqlite' && job.progress.phase === 'writing') return;
-      void imports.update(rec.id, { progress_json: JSON.stringify(job.progress), heartbeat_at: now() }).catch(() => undefined);
+      void imports
+        .update(rec.id, { progress_json: JSON.stringify(job.progress), heartbeat_at: now() })
+        .catch(() => undefined);
     }, 2000);
     try {
       file = await files.materialise(rec.id, rec.file_kind as FileKind);
@@ -224,10 +301,35 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
         before: previous ? { sheetRows: previous.sheetRows, changes: previous.create + previous.update } : null,
         onProgress: (p) => (job.progress = p),
         onCommit: async (trx, { counts, sheetRows, at }) => {
-          await imports.update(rec.id, { status: 'committed', counts_json: JSON.stringify({ ...counts, sheetRows }), error_count: 0, message: null, progress_json: null, heartbeat_at: null, committed_at: at, updated_at: at }, trx);
+          await imports.update(
+            rec.id,
+            {
+              status: 'committed',
+              counts_json: JSON.stringify({ ...counts, sheetRows }),
+              error_count: 0,
+              message: null,
+              progress_json: null,
+              heartbeat_at: null,
+              committed_at: at,
+              updated_at: at,
+            },
+            trx,
+          );
           await imports.deleteFile(rec.id, trx);
           const summary = commitSummary(ledgerOf(rec), rec.file_name, counts);
-          await audit.record({ actor, action: 'import.commit', objectType: 'import', objectId: String(rec.id), unitPath: rec.unit_path, summary, after: { fileName: rec.file_name, ...counts }, ip }, trx);
+          await audit.record(
+            {
+              actor,
+              action: 'import.commit',
+              objectType: 'import',
+              objectId: String(rec.id),
+              unitPath: rec.unit_path,
+              summary,
+              after: { fileName: rec.file_name, ...counts },
+              ip,
+            },
+            trx,
+          );
         },
       });
       await imports.replaceErrors(rec.id, result.errors);
@@ -239,18 +341,35 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
             ? { key: 'IMPORT_NO_ROWS', params: {} }
             : null;
         const status: ImportStatus = message ? 'invalid' : 'checked';
-        await imports.update(rec.id, { status, counts_json: JSON.stringify(counts), error_count: counts.errors, message: message && JSON.stringify(message), progress_json: null, heartbeat_at: null, updated_at: now() });
+        await imports.update(rec.id, {
+          status,
+          counts_json: JSON.stringify(counts),
+          error_count: counts.errors,
+          message: message && JSON.stringify(message),
+          progress_json: null,
+          heartbeat_at: null,
+          updated_at: now(),
+        });
       }
     } catch (e) {
       let message: StoredMessage;
-      if (e instanceof ImportConflictError) message = { key: e.reason === 'changed' ? 'IMPORT_CHANGED' : 'IMPORT_DUPLICATE', params: { row: e.row } };
+      if (e instanceof ImportConflictError)
+        message = { key: e.reason === 'changed' ? 'IMPORT_CHANGED' : 'IMPORT_DUPLICATE', params: { row: e.row } };
       else if (e instanceof AppError) message = { key: e.messageKey, params: e.params };
       else {
         const reference = randomBytes(4).toString('hex');
         logError?.(reference, e);
         message = { key: 'IMPORT_FAILED', params: { id: reference } };
       }
-      await imports.update(rec.id, { status: 'failed', message: JSON.stringify(message), progress_json: null, heartbeat_at: null, updated_at: now() }).catch(() => undefined);
+      await imports
+        .update(rec.id, {
+          status: 'failed',
+          message: JSON.stringify(message),
+          progress_json: null,
+          heartbeat_at: null,
+          updated_at: now(),
+        })
+        .catch(() => undefined);
     } finally {
       clearInterval(beat);
       if (file) await fs.promises.rm(file, { force: true });
@@ -259,24 +378,59 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
   }
 
   return {
-    async upload(actor: ActorContext, upload: UploadedFile, input: { unitId?: number; sheet?: string; ledger?: LedgerKind; options?: ImportOptions }, ip: string | null, locale: Locale) {
+    async upload(
+      actor: ActorContext,
+      upload: UploadedFile,
+      input: { unitId?: number; sheet?: string; ledger?: LedgerKind; options?: ImportOptions },
+      ip: string | null,
+      locale: Locale,
+    ) {
       const ledger = input.ledger ?? 'projects';
       const set = COLUMN_SETS[ledger];
       const unit = await unitOf(input.unitId ?? actor.unitId);
       if (!unit) throw invalid('NOT_FOUND', { what: '@unitId' }, 'unitId');
       if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
-      if (upload.bytes > IMPORT_LIMITS.maxFileBytes) throw new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: upload.fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 }, 'file');
+      if (upload.bytes > IMPORT_LIMITS.maxFileBytes)
+        throw new AppError(
+          413,
+          'FILE_TOO_LARGE',
+          'IMPORT_TOO_LARGE',
+          { name: upload.fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 },
+          'file',
+        );
       const { kind, analysis } = await openLedger(upload.path, upload.fileName, { sheet: input.sheet ?? null, set });
       const saved = await imports.savedMapping(unit.id, ledger);
       const mapping = initialMapping(ledger, analysis, saved ? (JSON.parse(saved.mapping_json) as SavedMapping) : null);
-      const stored: StoredHeader = { sheets: analysis.sheets, header: analysis.header, proposed: proposeMapping(analysis.header.columns, set) };
+      const stored: StoredHeader = {
+        sheets: analysis.sheets,
+        header: analysis.header,
+        proposed: proposeMapping(analysis.header.columns, set),
+      };
       const at = now();
       const id = await db.transaction().execute(async (trx) => {
         const { id } = await imports.insert(
           {
-            unit_id: unit.id, unit_path: unit.path, file_name: upload.fileName, file_kind: kind, file_bytes: upload.bytes, status: 'uploaded', sheet: analysis.sheet,
-            header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), counts_json: null, error_count: 0, message: null, progress_json: null,
-            ledger, options_json: ledger === 'reports' ? JSON.stringify(input.options ?? {}) : null, created_by_id: actor.id, created_by: actor.displayName, created_at: at, updated_at: at, committed_at: null, heartbeat_at: null,
+            unit_id: unit.id,
+            unit_path: unit.path,
+            file_name: upload.fileName,
+            file_kind: kind,
+            file_bytes: upload.bytes,
+            status: 'uploaded',
+            sheet: analysis.sheet,
+            header_json: JSON.stringify(stored),
+            mapping_json: JSON.stringify(mapping),
+            counts_json: null,
+            error_count: 0,
+            message: null,
+            progress_json: null,
+            ledger,
+            options_json: ledger === 'reports' ? JSON.stringify(input.options ?? {}) : null,
+            created_by_id: actor.id,
+            created_by: actor.displayName,
+            created_at: at,
+            updated_at: at,
+            committed_at: null,
+            heartbeat_at: null,
           },
           trx,
         );
@@ -301,19 +455,54 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
         let sheet = rec.sheet!;
         let reread: Analysis | null = null;
         const headerNow = stored.header.headerRows;
-        if ((input.sheet && input.sheet !== rec.sheet) || (input.headerRow && (headerNow.length !== 1 || headerNow[0] !== input.headerRow))) {
-          ({ analysis: reread } = await openLedger(file, rec.file_name, { sheet: input.sheet ?? rec.sheet, headerRow: input.headerRow ?? null, set }));
-          stored = { sheets: reread.sheets, header: reread.header, proposed: proposeMapping(reread.header.columns, set) };
+        if (
+          (input.sheet && input.sheet !== rec.sheet) ||
+          (input.headerRow && (headerNow.length !== 1 || headerNow[0] !== input.headerRow))
+        ) {
+          ({ analysis: reread } = await openLedger(file, rec.file_name, {
+            sheet: input.sheet ?? rec.sheet,
+            headerRow: input.headerRow ?? null,
+            set,
+          }));
+          stored = {
+            sheets: reread.sheets,
+            header: reread.header,
+            proposed: proposeMapping(reread.header.columns, set),
+          };
           sheet = reread.sheet;
         }
         // Another header with no columns given: its own mapping as at upload (saved, proposed, the title's month).
-        const fresh = reread && !Object.keys(input.columns).length ? await freshColumns(unit.id, ledger, reread, input.defaults) : null;
-        if (fresh && !Object.values(fresh.columns).some((f) => f === 'name' || f === 'code')) throw invalid('IMPORT_HEADER_NO_KEY', { row: reread!.header.headerRow }, 'headerRow');
+        const fresh =
+          reread && !Object.keys(input.columns).length
+            ? await freshColumns(unit.id, ledger, reread, input.defaults)
+            : null;
+        if (fresh && !Object.values(fresh.columns).some((f) => f === 'name' || f === 'code'))
+          throw invalid('IMPORT_HEADER_NO_KEY', { row: reread!.header.headerRow }, 'headerRow');
         const mapping = mappingFrom(fresh ?? input, stored, set);
-        const options = ledger === 'reports' && input.options ? JSON.stringify({ ...optionsOf(rec), ...input.options }) : rec.options_json;
+        const options =
+          ledger === 'reports' && input.options
+            ? JSON.stringify({ ...optionsOf(rec), ...input.options })
+            : rec.options_json;
         await imports.replaceErrors(id, []);
-        await imports.update(id, { sheet, header_json: JSON.stringify(stored), mapping_json: JSON.stringify(mapping), options_json: options, status: 'uploaded', counts_json: null, error_count: 0, message: null, updated_at: now() });
-        if (input.save) await imports.saveMapping({ unit_id: unit.id, ledger, mapping_json: JSON.stringify(toSavedMapping(mapping, stored.header.columns)), updated_by: actor.displayName, updated_at: now() });
+        await imports.update(id, {
+          sheet,
+          header_json: JSON.stringify(stored),
+          mapping_json: JSON.stringify(mapping),
+          options_json: options,
+          status: 'uploaded',
+          counts_json: null,
+          error_count: 0,
+          message: null,
+          updated_at: now(),
+        });
+        if (input.save)
+          await imports.saveMapping({
+            unit_id: unit.id,
+            ledger,
+            mapping_json: JSON.stringify(toSavedMapping(mapping, stored.header.columns)),
+            updated_by: actor.displayName,
+            updated_at: now(),
+          });
         const next = (await imports.findById(id))!;
         return present(next, locale, { preview: await previewOf(next, actor, unit, file) });
       } finally {
@@ -322,18 +511,41 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     },
 
     /** Starts a check or a commit; with `wait`, answers once it has finished. */
-    async start(actor: ActorContext, id: number, mode: 'check' | 'commit', options: { wait: boolean; ip: string | null; locale: Locale }) {
+    async start(
+      actor: ActorContext,
+      id: number,
+      mode: 'check' | 'commit',
+      options: { wait: boolean; ip: string | null; locale: Locale },
+    ) {
       const { rec, unit } = await loadForChange(actor, id);
       if (rec.status === 'committed') throw conflict('IMPORT_COMMITTED');
-      if (jobs.has(id) || statusOf(rec) === 'checking' || statusOf(rec) === 'committing') throw conflict('IMPORT_RUNNING');
+      if (jobs.has(id) || statusOf(rec) === 'checking' || statusOf(rec) === 'committing')
+        throw conflict('IMPORT_RUNNING');
       const status: ImportStatus = mode === 'commit' ? 'committing' : 'checking';
       await imports.update(id, { status, message: null, heartbeat_at: now(), updated_at: now(), progress_json: null });
-      const job = { progress: { phase: 'checking', rowsRead: 0, rowsTotal: null, written: 0, toWrite: null, percent: null } as ImportProgress };
+      const job = {
+        progress: {
+          phase: 'checking',
+          rowsRead: 0,
+          rowsTotal: null,
+          written: 0,
+          toWrite: null,
+          percent: null,
+        } as ImportProgress,
+      };
       jobs.set(id, job);
       const done = execute({ ...rec, status }, actor, unit, mode, options.ip);
       if (options.wait) await done;
       const after = (await imports.findById(id))!;
-      const errors = options.wait && after.error_count ? (await imports.errorsOf(id, -1, IMPORT_LIMITS.inlineErrors)).map((e) => ({ row: e.row_number, cell: e.cell, column: e.column_header, message: e.message })) : undefined;
+      const errors =
+        options.wait && after.error_count
+          ? (await imports.errorsOf(id, -1, IMPORT_LIMITS.inlineErrors)).map((e) => ({
+              row: e.row_number,
+              cell: e.cell,
+              column: e.column_header,
+              message: e.message,
+            }))
+          : undefined;
       return present(after, options.locale, { errors });
     },
 
@@ -367,7 +579,8 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       if (!file) throw conflict('IMPORT_FILE_GONE');
       return {
         fileName: `${rec.file_name.replace(/\.[^.]*$/, '')}-错误标注.xlsx`,
-        write: (out: NodeJS.WritableStream) => files.writeMarked(file, rec.file_kind as FileKind, rec.sheet!, stored.header, imports.allErrors(id), out),
+        write: (out: NodeJS.WritableStream) =>
+          files.writeMarked(file, rec.file_kind as FileKind, rec.sheet!, stored.header, imports.allErrors(id), out),
       };
     },
   };

@@ -38,15 +38,29 @@ export function createImports(deps: {
     dialect: deps.dialect,
     imports,
     importers: {
-      projects: { checker: createLedgerChecker({ db: deps.db, imports }), writer: createImportWriter({ imports, stats: deps.stats }) },
-      reports: { checker: createReportChecker({ db: deps.db, repo: reports, calendar: (ex) => settings.calendar(ex) }), writer: createReportWriter({ imports, repo: reports, stats: deps.stats }) },
+      projects: {
+        checker: createLedgerChecker({ db: deps.db, imports }),
+        writer: createImportWriter({ imports, stats: deps.stats }),
+      },
+      reports: {
+        checker: createReportChecker({ db: deps.db, repo: reports, calendar: (ex) => settings.calendar(ex) }),
+        writer: createReportWriter({ imports, repo: reports, stats: deps.stats }),
+      },
     },
     clock: deps.clock,
     today: deps.today,
     lights: deps.lights,
   });
   return {
-    service: createImportService({ db: deps.db, dialect: deps.dialect, imports, runner, audit: deps.audit, clock: deps.clock, logError: (ref, e) => console.error(`import failed (${ref}):`, e) }),
+    service: createImportService({
+      db: deps.db,
+      dialect: deps.dialect,
+      imports,
+      runner,
+      audit: deps.audit,
+      clock: deps.clock,
+      logError: (ref, e) => console.error(`import failed (${ref}):`, e),
+    }),
     importLocalFile: createLocalImport({ db: deps.db, imports, runner, clock: deps.clock }),
   };
 }

@@ -40,14 +40,21 @@ export interface ParseJob {
 export const PARSE_BATCH = 500;
 
 /** `initials` tells, row by row, whether to compute the name's initials here. */
-export async function* parseLedger(job: ParseJob, batchSize = PARSE_BATCH, initials: () => boolean = () => true): AsyncGenerator<ParsedBatch> {
+export async function* parseLedger(
+  job: ParseJob,
+  batchSize = PARSE_BATCH,
+  initials: () => boolean = () => true,
+): AsyncGenerator<ParsedBatch> {
   const plans = planColumns(job.header, job.mapping, job.year);
   let readShare: number | null = null;
   let rowsRead = 0;
   let skipped = 0;
   let dataRows = 0;
   let rows: PreparedRow[] = [];
-  const source = readLedgerRowRuns(job.file, job.kind, { sheet: job.sheet, onBytes: (bytes, total) => (readShare = total ? Math.min(1, bytes / total) : null) });
+  const source = readLedgerRowRuns(job.file, job.kind, {
+    sheet: job.sheet,
+    onBytes: (bytes, total) => (readShare = total ? Math.min(1, bytes / total) : null),
+  });
   read: for await (const run of source) {
     for (const raw of run) {
       rowsRead++;

@@ -14,7 +14,11 @@ describe('reading a large workbook', () => {
   it('keeps every Chinese character of every text cell, across the chunks the XML is read in', async () => {
     const n = 4000;
     const file = path.join(dir, 'ledger.xlsx');
-    await writeLedger(file, { title: '兰溪市2026年重点项目台账', header: LEDGER_HEADER, rows: ledgerRows(n, ['兰江街道', '上华街道', '女埠街道'], 2026) });
+    await writeLedger(file, {
+      title: '兰溪市2026年重点项目台账',
+      header: LEDGER_HEADER,
+      rows: ledgerRows(n, ['兰江街道', '上华街道', '女埠街道'], 2026),
+    });
     const expected = [...ledgerRows(n, ['兰江街道', '上华街道', '女埠街道'], 2026)];
     const texts = (cells: readonly unknown[]) => cells.filter((c): c is string => typeof c === 'string' && c !== '');
     let compared = 0;

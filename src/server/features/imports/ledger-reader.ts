@@ -45,7 +45,10 @@ async function fileContains(file: string, needles: Buffer[]): Promise<boolean> {
 }
 
 /** What the file is, judged by its bytes (the name's extension only breaks a tie for text). */
-export async function sniffFile(file: string, fileName: string): Promise<{ kind: FileKind } | { problem: FileProblem }> {
+export async function sniffFile(
+  file: string,
+  fileName: string,
+): Promise<{ kind: FileKind } | { problem: FileProblem }> {
   const size = (await fs.promises.stat(file)).size;
   if (size === 0) return { problem: 'EMPTY' };
   const head = await readSlice(file, 0, Math.min(size, WINDOW));
@@ -54,7 +57,8 @@ export async function sniffFile(file: string, fileName: string): Promise<{ kind:
     const tail = size > WINDOW ? await readSlice(file, size - WINDOW, WINDOW) : head;
     return head.includes('xl/') || tail.includes('xl/') ? { kind: 'xlsx' } : { problem: 'NOT_EXCEL' };
   }
-  if (head.subarray(0, 8).equals(OLE)) return { problem: (await fileContains(file, ENCRYPTED_MARKS)) ? 'ENCRYPTED' : 'XLS' };
+  if (head.subarray(0, 8).equals(OLE))
+    return { problem: (await fileContains(file, ENCRYPTED_MARKS)) ? 'ENCRYPTED' : 'XLS' };
   const isText = !head.includes(0) || /\.(csv|txt)$/i.test(fileName);
   if (isText && (/\.(csv|txt)$/i.test(fileName) || /[,\t]/.test(head.toString('latin1')))) return { kind: 'csv' };
   return { problem: 'NOT_EXCEL' };
@@ -91,7 +95,8 @@ export function toRawCell(v: unknown): RawCell {
     if (!('result' in o) || o.result === undefined) return { formula: formula || '共享公式' };
     const r = o.result;
     if (typeof r === 'number' && Number.isNaN(r)) return { error: '（公式计算出错）' };
-    if (r !== null && typeof r === 'object' && 'error' in (r as object)) return { error: String((r as { error: unknown }).error) };
+    if (r !== null && typeof r === 'object' && 'error' in (r as object))
+      return { error: String((r as { error: unknown }).error) };
     return toRawCell(r);
   }
   if ('error' in o) return { error: String(o.error) };
@@ -118,7 +123,12 @@ const fromExceljs = createRequire(createRequire(import.meta.url).resolve('excelj
 const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
 /** exceljs's sheet parser; parse() gives the events of each chunk of XML, rows among them. */
 type SheetEvents = AsyncIterable<{ eventType: string; value: unknown }[]>;
-const WorksheetReader = fromExceljs('./lib/stream/xlsx/worksheet-reader.js') as new (o: { workbook: unknown; id: number; iterator: AsyncIterable<unknown>; options: unknown }) => { parse(): SheetEvents };
+const WorksheetReader = fromExceljs('./lib/stream/xlsx/worksheet-reader.js') as new (o: {
+  workbook: unknown;
+  id: number;
+  iterator: AsyncIterable<unknown>;
+  options: unknown;
+}) => { parse(): SheetEvents };
 const iterateStream = fromExceljs('./lib/utils/iterate-stream.js') as (s: Readable) => AsyncIterable<unknown>;
 
 interface ZipEntry {
@@ -142,7 +152,10 @@ interface BookParts {
 /** Bytes of a workbook's shared-string table, uncompressed: what reading it will hold in memory (about twice). */
 export async function sharedStringBytes(file: string): Promise<number> {
   const zip = await unzipper.Open.file(file);
-  return zip.files.find((f) => f.path === 'xl/sharedStrings.xml' || f.path === '/xl/sharedStrings.xml')?.uncompressedSize ?? 0;
+  return (
+    zip.files.find((f) => f.path === 'xl/sharedStrings.xml' || f.path === '/xl/sharedStrings.xml')?.uncompressedSize ??
+    0
+  );
 }
 
 /** The options of a read: `untilRow` reads only the head, up to that row and the first row after it. */
@@ -175,7 +188,13 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
   const zip = await unzipper.Open.file(file);
   const entry = (p: string) => zip.files.find((f) => f.path === p || f.path === `/${p}`);
   const head = options.untilRow !== undefined;
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: head ? 'emit' : 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as BookParts;
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: head ? 'emit' : 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as BookParts;
   const rels = entry('xl/_rels/workbook.xml.rels');
   const workbook = entry('xl/workbook.xml');
   if (!rels || !workbook) throw new Error('not a workbook: xl/workbook.xml is missing');
@@ -190,7 +209,12 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
 
   const sheets = (book.model?.sheets ?? []).map((s) => {
     const target = book.workbookRels?.find((r) => r.Id === s.rId)?.Target ?? '';
-    return { name: s.name, id: s.id, hidden: !!s.state && s.state !== 'visible', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+    return {
+      name: s.name,
+      id: s.id,
+      hidden: !!s.state && s.state !== 'visible',
+      path: target.startsWith('/') ? target.slice(1) : `xl/${target}`,
+    };
   });
   options.onSheets?.(sheets.map(({ name, hidden }) => ({ name, hidden })));
   const chosen = options.sheet === null ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === options.sheet);
@@ -207,13 +231,23 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
   });
   const source = part.stream();
   source.on('error', (e) => counter.destroy(e));
-  const reader = new WorksheetReader({ workbook: book, id: chosen.id, iterator: iterateStream(asText(source.pipe(counter))), options: book.options });
+  const reader = new WorksheetReader({
+    workbook: book,
+    id: chosen.id,
+    iterator: iterateStream(asText(source.pipe(counter))),
+    options: book.options,
+  });
   try {
     if (head) yield await headRows(reader.parse(), book, strings, options.untilRow!);
     else {
       for await (const events of reader.parse()) {
         const run: RawRow[] = [];
-        for (const { eventType, value } of events) if (eventType === 'row') run.push({ row: (value as ExcelJS.Row).number, cells: cellsOf((value as ExcelJS.Row).values as unknown[]) });
+        for (const { eventType, value } of events)
+          if (eventType === 'row')
+            run.push({
+              row: (value as ExcelJS.Row).number,
+              cells: cellsOf((value as ExcelJS.Row).values as unknown[]),
+            });
         if (run.length) yield run;
       }
     }
@@ -228,7 +262,8 @@ export async function* readXlsxRows(file: string, options: ReadOptions): AsyncGe
   for await (const run of readXlsxRowRuns(file, options)) yield* run;
 }
 
-const isStringRef = (v: unknown): v is { sharedString: number } => typeof v === 'object' && v !== null && typeof (v as { sharedString?: unknown }).sharedString === 'number';
+const isStringRef = (v: unknown): v is { sharedString: number } =>
+  typeof v === 'object' && v !== null && typeof (v as { sharedString?: unknown }).sharedString === 'number';
 
 /** A row's cells from exceljs's values (1-based); in a head, shared strings looked up in `table`. */
 function cellsOf(values: unknown[], table?: unknown[]): RawCell[] {
@@ -246,7 +281,12 @@ function cellsOf(values: unknown[], table?: unknown[]): RawCell[] {
  * table only as far as the highest number: a large ledger's table holds every distinct text of the
  * sheet (tens of MB, most of a large file's reading), and finding its header needs the first few.
  */
-async function headRows(events: SheetEvents, book: BookParts, strings: ZipEntry | undefined, untilRow: number): Promise<RawRow[]> {
+async function headRows(
+  events: SheetEvents,
+  book: BookParts,
+  strings: ZipEntry | undefined,
+  untilRow: number,
+): Promise<RawRow[]> {
   const rows: { row: number; values: unknown[] }[] = [];
   let highest = -1;
   read: for await (const batch of events) {

@@ -25,7 +25,10 @@ const YOUNG_MB = 16;
  * its memory limit fails the run (nothing is written) rather than the server.
  */
 export async function* parseInWorker(job: ParseJob): AsyncGenerator<ParsedBatch> {
-  const worker = new Worker(new URL('./ledger-worker.mjs', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: await heapLimitMb(job), maxYoungGenerationSizeMb: YOUNG_MB } });
+  const worker = new Worker(new URL('./ledger-worker.mjs', import.meta.url), {
+    workerData: job,
+    resourceLimits: { maxOldGenerationSizeMb: await heapLimitMb(job), maxYoungGenerationSizeMb: YOUNG_MB },
+  });
   const queue: ({ type: 'batch'; batch: ParsedBatch } | { type: 'done' } | { type: 'error'; message: string })[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

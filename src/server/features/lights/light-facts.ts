@@ -15,11 +15,26 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
  * Gathers the engine's facts for a batch of projects in four queries (projects, plans, current
  * reports of the year, exemptions), so that recomputing a province stays a few queries per thousand.
  */
-export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: number; month: number }, today: string, calendar: ReportingCalendar): Promise<Map<number, ProjectFacts>> {
+export async function loadFacts(
+  db: Kysely<DB>,
+  ids: number[],
+  period: { year: number; month: number },
+  today: string,
+  calendar: ReportingCalendar,
+): Promise<Map<number, ProjectFacts>> {
   if (!ids.length) return new Map();
   const [projects, plans, reports, exemptions] = await Promise.all([
-    db.selectFrom('projects').select(['id', 'stage', 'planned_start_date', 'actual_start_date', 'actual_sign_date', 'created_at']).where('id', 'in', ids).execute(),
-    db.selectFrom('project_annual_plans').select(['project_id', 'amount', 'monthly_curve']).where('project_id', 'in', ids).where('year', '=', period.year).execute(),
+    db
+      .selectFrom('projects')
+      .select(['id', 'stage', 'planned_start_date', 'actual_start_date', 'actual_sign_date', 'created_at'])
+      .where('id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('project_annual_plans')
+      .select(['project_id', 'amount', 'monthly_curve'])
+      .where('project_id', 'in', ids)
+      .where('year', '=', period.year)
+      .execute(),
     db
       .selectFrom('monthly_reports')
       .select(['project_id', 'month', 'state', 'is_late', 'amount'])
@@ -28,7 +43,12 @@ export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: n
       .where('month', '<=', period.month)
       .where('is_current', '=', 1)
       .execute(),
-    db.selectFrom('light_exemptions').select(['project_id', 'dimension', 'until', 'reason', 'approver']).where('project_id', 'in', ids).where('until', '>=', today).execute(),
+    db
+      .selectFrom('light_exemptions')
+      .select(['project_id', 'dimension', 'until', 'reason', 'approver'])
+      .where('project_id', 'in', ids)
+      .where('until', '>=', today)
+      .execute(),
   ]);
   const planOf = new Map(plans.map((p) => [p.project_id, p]));
   const reportsOf = groupBy(reports, (r) => r.project_id);
@@ -39,7 +59,9 @@ export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: n
     const own = reportsOf.get(p.id) ?? [];
     const stage = p.stage as Stage;
     // Reports are owed from January, or from the month the project started or entered the library this year.
-    const since = [p.actual_start_date, p.created_at.slice(0, 10)].filter((d): d is string => !!d && d.startsWith(`${period.year}-`)).sort()[0];
+    const since = [p.actual_start_date, p.created_at.slice(0, 10)]
+      .filter((d): d is string => !!d && d.startsWith(`${period.year}-`))
+      .sort()[0];
     const firstOwedMonth = mustReport(stage, !!plan) ? (since ? Number(since.slice(5, 7)) : 1) : null;
     out.set(p.id, {
       stage,
@@ -49,10 +71,24 @@ export async function loadFacts(db: Kysely<DB>, ids: number[], period: { year: n
       annualPlanYuan: plan ? Number(plan.amount) : null,
       monthlyCurve: plan?.monthly_curve ? (JSON.parse(plan.monthly_curve) as number[]) : null,
       cumulativeApprovedYuan: own.filter((r) => r.state === 'approved').reduce((s, r) => s + Number(r.amount), 0),
-      reports: reportStatuses({ year: period.year, upToMonth: period.month, firstOwedMonth, today, reports: own.map((r) => ({ month: r.month, state: r.state, isLate: r.is_late === 1 })) }, calendar),
+      reports: reportStatuses(
+        {
+          year: period.year,
+          upToMonth: period.month,
+          firstOwedMonth,
+          today,
+          reports: own.map((r) => ({ month: r.month, state: r.state, isLate: r.is_late === 1 })),
+        },
+        calendar,
+      ),
       approvals: [],
       tickets: [],
-      exemptions: (exemptionsOf.get(p.id) ?? []).map((e) => ({ dimension: e.dimension as DimensionKey, until: e.until, reason: e.reason, approver: e.approver })),
+      exemptions: (exemptionsOf.get(p.id) ?? []).map((e) => ({
+        dimension: e.dimension as DimensionKey,
+        until: e.until,
+        reason: e.reason,
+        approver: e.approver,
+      })),
     });
   }
   return out;

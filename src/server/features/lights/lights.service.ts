@@ -16,12 +16,37 @@ import type { ReportingCalendar } from '../../../domain/reports/report-rules.ts'
 
 const BATCH = 1000;
 
-export function createLightService({ db, audit, clock, today, calendar, stats }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; today: Today; calendar: () => Promise<ReportingCalendar>; stats: Pick<UnitStats, 'coloursChanged' | 'rebuild'> }) {
-
-  async function currentRules(ex: Kysely<DB> = db): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
-    const row = await ex.selectFrom('light_rule_sets').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+export function createLightService({
+  db,
+  audit,
+  clock,
+  today,
+  calendar,
+  stats,
+}: {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  today: Today;
+  calendar: () => Promise<ReportingCalendar>;
+  stats: Pick<UnitStats, 'coloursChanged' | 'rebuild'>;
+}) {
+  async function currentRules(
+    ex: Kysely<DB> = db,
+  ): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
+    const row = await ex
+      .selectFrom('light_rule_sets')
+      .selectAll()
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (!row) return { version: 0, rules: DEFAULT_RULE_SET, createdBy: null, createdAt: null };
-    return { version: row.version, rules: parseRuleSet(JSON.parse(row.rules_json)), createdBy: row.created_by, createdAt: row.created_at };
+    return {
+      version: row.version,
+      rules: parseRuleSet(JSON.parse(row.rules_json)),
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+    };
   }
 
   /**
@@ -30,7 +55,11 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
    * light_history when it differs from the one before, and — for the assessed month — as the
    * current light. A past month is judged as of the end of the month after it (assessmentDay).
    */
-  async function computeBatch(ids: number[], rules: { version: number; rules: RuleSet }, month?: { year: number; month: number }) {
+  async function computeBatch(
+    ids: number[],
+    rules: { version: number; rules: RuleSet },
+    month?: { year: number; month: number },
+  ) {
     const day = today();
     const assessed = assessedPeriod(day);
     const period = month ?? assessed;
@@ -40,7 +69,16 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
     const at = clock().toISOString();
     const rows = [...facts].map(([projectId, f]) => {
       const light = evaluateProject(f, rules.rules, { today: judgedOn, ...period });
-      return { project_id: projectId, colour: light.colour, findings_json: JSON.stringify(light.findings), exempted_json: JSON.stringify(light.exempted), rule_set_version: rules.version, year: period.year, month: period.month, computed_at: at };
+      return {
+        project_id: projectId,
+        colour: light.colour,
+        findings_json: JSON.stringify(light.findings),
+        exempted_json: JSON.stringify(light.exempted),
+        rule_set_version: rules.version,
+        year: period.year,
+        month: period.month,
+        computed_at: at,
+      };
     });
     if (!rows.length) return 0;
     await db.transaction().execute(async (trx) => {
@@ -50,20 +88,45 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
         .selectFrom('projects')
         .leftJoin('project_lights as l', 'l.project_id', 'projects.id')
         .select(['projects.id', 'projects.lead_unit_id', 'l.colour'])
-        .where('projects.id', 'in', rows.map((r) => r.project_id))
+        .where(
+          'projects.id',
+          'in',
+          rows.map((r) => r.project_id),
+        )
         .execute();
       const colourOf = new Map(rows.map((r) => [r.project_id, r.colour]));
-      await stats.coloursChanged(trx, previous.map((p) => ({ unitId: p.lead_unit_id, from: p.colour, to: colourOf.get(p.id)! })));
+      await stats.coloursChanged(
+        trx,
+        previous.map((p) => ({ unitId: p.lead_unit_id, from: p.colour, to: colourOf.get(p.id)! })),
+      );
       await trx
         .insertInto('project_lights')
         .values(rows)
-        .onConflict((oc) => oc.column('project_id').doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), exempted_json: eb.ref('excluded.exempted_json'), rule_set_version: eb.ref('excluded.rule_set_version'), year: eb.ref('excluded.year'), month: eb.ref('excluded.month'), computed_at: eb.ref('excluded.computed_at') })))
+        .onConflict((oc) =>
+          oc.column('project_id').doUpdateSet((eb) => ({
+            colour: eb.ref('excluded.colour'),
+            findings_json: eb.ref('excluded.findings_json'),
+            exempted_json: eb.ref('excluded.exempted_json'),
+            rule_set_version: eb.ref('excluded.rule_set_version'),
+            year: eb.ref('excluded.year'),
+            month: eb.ref('excluded.month'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
+        )
         .execute();
     });
     return rows.length;
   }
 
-  type LightRow = { project_id: number; year: number; month: number; colour: string; findings_json: string; rule_set_version: number; computed_at: string };
+  type LightRow = {
+    project_id: number;
+    year: number;
+    month: number;
+    colour: string;
+    findings_json: string;
+    rule_set_version: number;
+    computed_at: string;
+  };
 
   /** The month's latest light per project, and a history row for each one that changed (all rows share one month). */
   async function recordMonth(trx: Kysely<DB>, rows: LightRow[]) {
@@ -73,19 +136,52 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
       .select(['project_id', 'colour', 'findings_json', 'rule_set_version'])
       .where('year', '=', year)
       .where('month', '=', month)
-      .where('project_id', 'in', rows.map((r) => r.project_id))
+      .where(
+        'project_id',
+        'in',
+        rows.map((r) => r.project_id),
+      )
       .execute();
     const known = new Map(before.map((b) => [b.project_id, `${b.colour}|${b.rule_set_version}|${b.findings_json}`]));
-    const changed = rows.filter((r) => known.get(r.project_id) !== `${r.colour}|${r.rule_set_version}|${r.findings_json}`);
+    const changed = rows.filter(
+      (r) => known.get(r.project_id) !== `${r.colour}|${r.rule_set_version}|${r.findings_json}`,
+    );
     if (!changed.length) return;
     await trx
       .insertInto('project_light_months')
-      .values(changed.map((r) => ({ project_id: r.project_id, year: r.year, month: r.month, colour: r.colour, findings_json: r.findings_json, rule_set_version: r.rule_set_version, computed_at: r.computed_at })))
-      .onConflict((oc) => oc.columns(['project_id', 'year', 'month']).doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), findings_json: eb.ref('excluded.findings_json'), rule_set_version: eb.ref('excluded.rule_set_version'), computed_at: eb.ref('excluded.computed_at') })))
+      .values(
+        changed.map((r) => ({
+          project_id: r.project_id,
+          year: r.year,
+          month: r.month,
+          colour: r.colour,
+          findings_json: r.findings_json,
+          rule_set_version: r.rule_set_version,
+          computed_at: r.computed_at,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['project_id', 'year', 'month']).doUpdateSet((eb) => ({
+          colour: eb.ref('excluded.colour'),
+          findings_json: eb.ref('excluded.findings_json'),
+          rule_set_version: eb.ref('excluded.rule_set_version'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
       .execute();
     await trx
       .insertInto('light_history')
-      .values(changed.map((r) => ({ project_id: r.project_id, year: r.year, month: r.month, colour: r.colour, findings_json: r.findings_json, rule_set_version: r.rule_set_version, at: r.computed_at })))
+      .values(
+        changed.map((r) => ({
+          project_id: r.project_id,
+          year: r.year,
+          month: r.month,
+          colour: r.colour,
+          findings_json: r.findings_json,
+          rule_set_version: r.rule_set_version,
+          at: r.computed_at,
+        })),
+      )
       .execute();
   }
 
@@ -101,7 +197,17 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
     for (const m of monthsBetween(since, assessedPeriod(today()))) {
       for (let i = 0; i < ids.length; i += BATCH) {
         const part = ids.slice(i, i + BATCH);
-        const have = new Set((await db.selectFrom('project_light_months').select('project_id').where('year', '=', m.year).where('month', '=', m.month).where('project_id', 'in', part).execute()).map((r) => r.project_id));
+        const have = new Set(
+          (
+            await db
+              .selectFrom('project_light_months')
+              .select('project_id')
+              .where('year', '=', m.year)
+              .where('month', '=', m.month)
+              .where('project_id', 'in', part)
+              .execute()
+          ).map((r) => r.project_id),
+        );
         const missing = part.filter((id) => !have.has(id));
         if (missing.length) count += await computeBatch(missing, rules, m);
       }
@@ -114,7 +220,9 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
     let after = 0;
     let count = 0;
     for (;;) {
-      const ids = (await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
+      const ids = (
+        await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()
+      ).map((r) => r.id);
       if (!ids.length) return count;
       count += await computeBatch(ids, rules);
       after = ids.at(-1)!;
@@ -148,7 +256,11 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
       } catch (e) {
         if (e instanceof RuleSetError) {
           const field = [e.dimension, e.field].filter(Boolean).join('.');
-          throw invalid(`RULE_${e.code}` satisfies MessageKey, { dimension: `@lights.${e.dimension ?? ''}`, field: e.field ?? '' }, field || undefined);
+          throw invalid(
+            `RULE_${e.code}` satisfies MessageKey,
+            { dimension: `@lights.${e.dimension ?? ''}`, field: e.field ?? '' },
+            field || undefined,
+          );
         }
         throw e;
       }
@@ -156,21 +268,58 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
       const version = before.version + 1;
       const at = clock().toISOString();
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('light_rule_sets').values({ version, rules_json: JSON.stringify({ ...rules, version: String(version) }), created_by: actor.displayName, created_at: at }).execute();
-        await audit.record({ actor, action: 'lightRules.update', objectType: 'lightRules', objectId: String(version), unitPath: null, summary: `亮灯规则第 ${version} 版`, before: before.rules, after: rules, ip }, trx);
+        await trx
+          .insertInto('light_rule_sets')
+          .values({
+            version,
+            rules_json: JSON.stringify({ ...rules, version: String(version) }),
+            created_by: actor.displayName,
+            created_at: at,
+          })
+          .execute();
+        await audit.record(
+          {
+            actor,
+            action: 'lightRules.update',
+            objectType: 'lightRules',
+            objectId: String(version),
+            unitPath: null,
+            summary: `亮灯规则第 ${version} 版`,
+            before: before.rules,
+            after: rules,
+            ip,
+          },
+          trx,
+        );
       });
       await recomputeAll();
       return currentRules();
     },
 
     async lightOf(actor: ActorContext, projectId: number) {
-      const p = await db.selectFrom('projects').select(['id', 'unit_path']).where('id', '=', projectId).executeTakeFirst();
+      const p = await db
+        .selectFrom('projects')
+        .select(['id', 'unit_path'])
+        .where('id', '=', projectId)
+        .executeTakeFirst();
       const scope = scopeFor(actor, 'project', 'read');
-      if (!p || scope.kind === 'none' || (scope.kind === 'subtree' && !p.unit_path.startsWith(scope.path))) throw notFound('project');
+      if (!p || scope.kind === 'none' || (scope.kind === 'subtree' && !p.unit_path.startsWith(scope.path)))
+        throw notFound('project');
       const [light, months, exemptions] = await Promise.all([
         db.selectFrom('project_lights').selectAll().where('project_id', '=', projectId).executeTakeFirst(),
-        db.selectFrom('project_light_months').select(['year', 'month', 'colour', 'rule_set_version']).where('project_id', '=', projectId).orderBy('year').orderBy('month').execute(),
-        db.selectFrom('light_exemptions').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute(),
+        db
+          .selectFrom('project_light_months')
+          .select(['year', 'month', 'colour', 'rule_set_version'])
+          .where('project_id', '=', projectId)
+          .orderBy('year')
+          .orderBy('month')
+          .execute(),
+        db
+          .selectFrom('light_exemptions')
+          .selectAll()
+          .where('project_id', '=', projectId)
+          .orderBy('id', 'desc')
+          .execute(),
       ]);
       return {
         projectId,
@@ -180,21 +329,67 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
         ruleSetVersion: light?.rule_set_version ?? null,
         period: light ? { year: light.year, month: light.month } : null,
         computedAt: light?.computed_at ?? null,
-        history: months.map((m) => ({ year: m.year, month: m.month, colour: m.colour, ruleSetVersion: m.rule_set_version })),
-        exemptions: exemptions.map((e) => ({ id: e.id, dimension: e.dimension, reason: e.reason, approver: e.approver, until: e.until, active: e.until >= today(), createdAt: e.created_at })),
+        history: months.map((m) => ({
+          year: m.year,
+          month: m.month,
+          colour: m.colour,
+          ruleSetVersion: m.rule_set_version,
+        })),
+        exemptions: exemptions.map((e) => ({
+          id: e.id,
+          dimension: e.dimension,
+          reason: e.reason,
+          approver: e.approver,
+          until: e.until,
+          active: e.until >= today(),
+          createdAt: e.created_at,
+        })),
       };
     },
 
     /** 正当理由: a coordinator sets a dimension aside for a project until a date, with a reason. */
-    async addExemption(actor: ActorContext, projectId: number, input: { dimension: DimensionKey; reason: string; until: string }, ip: string | null) {
+    async addExemption(
+      actor: ActorContext,
+      projectId: number,
+      input: { dimension: DimensionKey; reason: string; until: string },
+      ip: string | null,
+    ) {
       assertManager(actor);
-      const p = await db.selectFrom('projects').select(['id', 'name', 'unit_path']).where('id', '=', projectId).executeTakeFirst();
+      const p = await db
+        .selectFrom('projects')
+        .select(['id', 'name', 'unit_path'])
+        .where('id', '=', projectId)
+        .executeTakeFirst();
       if (!p) throw notFound('project');
       if (!DIMENSION_KEYS.includes(input.dimension)) throw invalid('V_INVALID', { field: '@dimension' }, 'dimension');
-      if (input.until < today()) throw new AppError(400, 'VALIDATION', 'EXEMPTION_PAST', { until: input.until }, 'until');
+      if (input.until < today())
+        throw new AppError(400, 'VALIDATION', 'EXEMPTION_PAST', { until: input.until }, 'until');
       await db.transaction().execute(async (trx) => {
-        const { id } = await trx.insertInto('light_exemptions').values({ project_id: projectId, dimension: input.dimension, reason: input.reason, approver: actor.displayName, until: input.until, created_at: clock().toISOString() }).returning('id').executeTakeFirstOrThrow();
-        await audit.record({ actor, action: 'exemption.create', objectType: 'project', objectId: String(projectId), unitPath: p.unit_path, summary: `“${p.name}”亮灯豁免（${input.dimension}，至 ${input.until}）：${input.reason}`, after: { id, ...input }, ip }, trx);
+        const { id } = await trx
+          .insertInto('light_exemptions')
+          .values({
+            project_id: projectId,
+            dimension: input.dimension,
+            reason: input.reason,
+            approver: actor.displayName,
+            until: input.until,
+            created_at: clock().toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await audit.record(
+          {
+            actor,
+            action: 'exemption.create',
+            objectType: 'project',
+            objectId: String(projectId),
+            unitPath: p.unit_path,
+            summary: `“${p.name}”亮灯豁免（${input.dimension}，至 ${input.until}）：${input.reason}`,
+            after: { id, ...input },
+            ip,
+          },
+          trx,
+        );
       });
       await computeBatch([projectId], await currentRules());
       return this.lightOf(actor, projectId);
@@ -207,14 +402,21 @@ export function createLightService({ db, audit, clock, today, calendar, stats }:
     async runCutoff(key = `cutoff:${today()}`) {
       const started = clock().toISOString();
       try {
-        await db.insertInto('job_runs').values({ run_key: key, started_at: started, finished_at: null, result: null }).execute();
+        await db
+          .insertInto('job_runs')
+          .values({ run_key: key, started_at: started, finished_at: null, result: null })
+          .execute();
       } catch {
         return { ran: false, key, projects: 0 };
       }
       const projects = await recomputeAll();
       // Once a day the per-unit figures are rebuilt from scratch, so no drift outlives a day.
       await stats.rebuild();
-      await db.updateTable('job_runs').set({ finished_at: clock().toISOString(), result: `${projects} projects` }).where('run_key', '=', key).execute();
+      await db
+        .updateTable('job_runs')
+        .set({ finished_at: clock().toISOString(), result: `${projects} projects` })
+        .where('run_key', '=', key)
+        .execute();
       return { ran: true, key, projects };
     },
   };

@@ -14,7 +14,12 @@ describe('the tally of a rule preview', () => {
     tally.add(change(4, 'grey', 'grey'));
     tally.add(change(5, 'yellow', 'red'));
     const r = tally.result();
-    expect(r).toMatchObject({ projects: 5, before: { red: 1, yellow: 2, green: 1, grey: 1 }, after: { red: 3, yellow: 1, green: 0, grey: 1 }, total: 3 });
+    expect(r).toMatchObject({
+      projects: 5,
+      before: { red: 1, yellow: 2, green: 1, grey: 1 },
+      after: { red: 3, yellow: 1, green: 0, grey: 1 },
+      total: 3,
+    });
     expect(r.transitions).toEqual([
       { from: 'yellow', to: 'red', count: 2 },
       { from: 'green', to: 'yellow', count: 1 },
@@ -24,9 +29,25 @@ describe('the tally of a rule preview', () => {
 
   it('lists those turning red first, from the worst colour, then yellow, green, grey', () => {
     const tally = createChangeTally();
-    const added: [Colour, Colour][] = [['red', 'grey'], ['red', 'green'], ['green', 'red'], ['yellow', 'green'], ['grey', 'yellow'], ['yellow', 'red'], ['red', 'yellow']];
+    const added: [Colour, Colour][] = [
+      ['red', 'grey'],
+      ['red', 'green'],
+      ['green', 'red'],
+      ['yellow', 'green'],
+      ['grey', 'yellow'],
+      ['yellow', 'red'],
+      ['red', 'yellow'],
+    ];
     added.forEach(([from, to], i) => tally.add(change(i + 1, from, to)));
-    expect(tally.result().transitions.map((t) => `${t.from}>${t.to}`)).toEqual(['yellow>red', 'green>red', 'red>yellow', 'grey>yellow', 'red>green', 'yellow>green', 'red>grey']);
+    expect(tally.result().transitions.map((t) => `${t.from}>${t.to}`)).toEqual([
+      'yellow>red',
+      'green>red',
+      'red>yellow',
+      'grey>yellow',
+      'red>green',
+      'yellow>green',
+      'red>grey',
+    ]);
   });
 
   it('caps the list at the limit but counts every change', () => {
@@ -46,7 +67,11 @@ describe('the tally of a rule preview', () => {
 
 describe('a proposed rule set', () => {
   it('fills what it leaves out from the defaults', () => {
-    expect(parseProposedRules({ progress: { redAbovePoints: 15 } }).progress).toEqual({ enabled: true, yellowFromPoints: 10, redAbovePoints: 15 });
+    expect(parseProposedRules({ progress: { redAbovePoints: 15 } }).progress).toEqual({
+      enabled: true,
+      yellowFromPoints: 10,
+      redAbovePoints: 15,
+    });
   });
 
   it.each([

@@ -89,11 +89,25 @@ export function parseProposedRules(input: unknown): RuleSet {
   } catch (e) {
     if (!(e instanceof RuleSetError)) throw e;
     const field = [e.dimension, e.field].filter(Boolean).join('.');
-    throw invalid(`RULE_${e.code}` satisfies MessageKey, { dimension: `@lights.${e.dimension ?? ''}`, field: e.field ?? '' }, field || undefined);
+    throw invalid(
+      `RULE_${e.code}` satisfies MessageKey,
+      { dimension: `@lights.${e.dimension ?? ''}`, field: e.field ?? '' },
+      field || undefined,
+    );
   }
 }
 
-export function createRulePreview({ db, lights, today, calendar }: { db: Kysely<DB>; lights: Pick<LightService, 'currentRules'>; today: Today; calendar: () => Promise<ReportingCalendar> }) {
+export function createRulePreview({
+  db,
+  lights,
+  today,
+  calendar,
+}: {
+  db: Kysely<DB>;
+  lights: Pick<LightService, 'currentRules'>;
+  today: Today;
+  calendar: () => Promise<ReportingCalendar>;
+}) {
   /** Name and lead unit of the listed projects, in one query. */
   async function nameProjects(ids: number[]) {
     if (!ids.length) return new Map<number, { name: string; unitId: number; unitName: string }>();
@@ -115,7 +129,8 @@ export function createRulePreview({ db, lights, today, calendar }: { db: Kysely<
      */
     async preview(actor: ActorContext, input: unknown) {
       // Saving recolours every project, so only someone who may both save and read them all may look.
-      if (scopeFor(actor, 'lightRules', 'update').kind === 'none' || scopeFor(actor, 'project', 'read').kind !== 'all') throw forbidden();
+      if (scopeFor(actor, 'lightRules', 'update').kind === 'none' || scopeFor(actor, 'project', 'read').kind !== 'all')
+        throw forbidden();
       const proposed = parseProposedRules(input);
       const current = await lights.currentRules();
       const day = today();
@@ -123,13 +138,20 @@ export function createRulePreview({ db, lights, today, calendar }: { db: Kysely<
       const context = { today: day, ...period };
       const reporting = await calendar();
       const tally = createChangeTally();
-      for (let after = 0; ; ) {
-        const ids = (await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
+      for (let after = 0; ;) {
+        const ids = (
+          await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()
+        ).map((r) => r.id);
         if (!ids.length) break;
         const facts = await loadFacts(db, ids, period, day, reporting);
         for (const [projectId, f] of [...facts].sort((a, b) => a[0] - b[0])) {
           const next = evaluateProject(f, proposed, context);
-          tally.add({ projectId, from: evaluateProject(f, current.rules, context).colour, to: next.colour, findings: next.findings });
+          tally.add({
+            projectId,
+            from: evaluateProject(f, current.rules, context).colour,
+            to: next.colour,
+            findings: next.findings,
+          });
         }
         after = ids.at(-1)!;
       }
@@ -149,7 +171,15 @@ export function createRulePreview({ db, lights, today, calendar }: { db: Kysely<
           limit: PREVIEW_LIMIT,
           items: result.items.map((c) => {
             const p = named.get(c.projectId);
-            return { projectId: c.projectId, name: p?.name ?? '', unitId: p?.unitId ?? null, unitName: p?.unitName ?? '', from: c.from, to: c.to, findings: c.findings };
+            return {
+              projectId: c.projectId,
+              name: p?.name ?? '',
+              unitId: p?.unitId ?? null,
+              unitName: p?.unitName ?? '',
+              from: c.from,
+              to: c.to,
+              findings: c.findings,
+            };
           }),
         },
       };

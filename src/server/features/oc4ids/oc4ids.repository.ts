@@ -13,7 +13,8 @@ export type ExportFilters = Pick<ProjectFilters, 'unitPath' | 'stages'>;
  * stage changes in one query each.
  */
 export function createOc4idsRepository(db: Kysely<DB>, dialect: Dialect) {
-  const scoped = (scope: Scope, f: ExportFilters) => withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect);
+  const scoped = (scope: Scope, f: ExportFilters) =>
+    withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect);
 
   return {
     /** Up to `limit` projects with ids after `afterId` (and up to `untilId`), with their lead unit's and township's names. */
@@ -34,11 +35,22 @@ export function createOc4idsRepository(db: Kysely<DB>, dialect: Dialect) {
      * that size ends, before any of it is read.
      */
     async pageEnd(scope: Scope, f: ExportFilters, afterId: number, limit: number) {
-      const rows = await scoped(scope, f).select('projects.id').where('projects.id', '>', afterId).orderBy('projects.id').limit(2).offset(limit - 1).execute();
+      const rows = await scoped(scope, f)
+        .select('projects.id')
+        .where('projects.id', '>', afterId)
+        .orderBy('projects.id')
+        .limit(2)
+        .offset(limit - 1)
+        .execute();
       return { lastId: rows[0]?.id ?? null, hasMore: rows.length === 2 };
     },
 
-    plansOf: (ids: number[]) => db.selectFrom('project_annual_plans').select(['project_id', 'year', 'amount']).where('project_id', 'in', ids).execute(),
+    plansOf: (ids: number[]) =>
+      db
+        .selectFrom('project_annual_plans')
+        .select(['project_id', 'year', 'amount'])
+        .where('project_id', 'in', ids)
+        .execute(),
 
     /** The revision that counts for each month, when it is approved. */
     approvedMonthsOf: (ids: number[]) =>
@@ -50,19 +62,31 @@ export function createOc4idsRepository(db: Kysely<DB>, dialect: Dialect) {
         .where('state', '=', 'approved')
         .execute(),
 
-    historyOf: (ids: number[]) => db.selectFrom('project_stage_changes').select(['project_id', 'from_stage', 'to_stage', 'reason', 'at']).where('project_id', 'in', ids).execute(),
+    historyOf: (ids: number[]) =>
+      db
+        .selectFrom('project_stage_changes')
+        .select(['project_id', 'from_stage', 'to_stage', 'reason', 'at'])
+        .where('project_id', 'in', ids)
+        .execute(),
 
     /** The last change to what an export holds: a project edited or moved, or a monthly report approved. */
     async lastChange(scope: Scope, f: ExportFilters): Promise<string | null> {
       const [projects, reports] = await Promise.all([
-        scoped(scope, f).select((eb) => eb.fn.max('projects.updated_at').as('at')).executeTakeFirst(),
+        scoped(scope, f)
+          .select((eb) => eb.fn.max('projects.updated_at').as('at'))
+          .executeTakeFirst(),
         scoped(scope, f)
           .innerJoin('monthly_reports as r', 'r.project_id', 'projects.id')
           .where('r.state', '=', 'approved')
           .select((eb) => eb.fn.max('r.reviewed_at').as('at'))
           .executeTakeFirst(),
       ]);
-      return [projects?.at, reports?.at].filter((at): at is string => !!at).sort().at(-1) ?? null;
+      return (
+        [projects?.at, reports?.at]
+          .filter((at): at is string => !!at)
+          .sort()
+          .at(-1) ?? null
+      );
     },
   };
 }

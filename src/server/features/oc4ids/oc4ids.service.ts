@@ -62,7 +62,11 @@ export function createOc4idsExport({
   /** A batch of rows with their plans, approved months and stage changes, as the mapping's facts. */
   async function factsOf(rows: Oc4idsProjectRow[], countyName: string): Promise<Oc4idsProjectFacts[]> {
     const ids = rows.map((r) => r.id);
-    const [plans, months, history] = await Promise.all([repo.plansOf(ids), repo.approvedMonthsOf(ids), repo.historyOf(ids)]);
+    const [plans, months, history] = await Promise.all([
+      repo.plansOf(ids),
+      repo.approvedMonthsOf(ids),
+      repo.historyOf(ids),
+    ]);
     const plansOf = groupBy(plans);
     const monthsOf = groupBy(months);
     const historyOf = groupBy(history);
@@ -97,8 +101,17 @@ export function createOc4idsExport({
         actualCapacityDate: r.actual_capacity_date,
       },
       annualPlans: (plansOf.get(r.id) ?? []).map((p) => ({ year: p.year, amountYuan: Number(p.amount) })),
-      approvedMonths: (monthsOf.get(r.id) ?? []).map((m) => ({ year: m.year, month: m.month, amountYuan: Number(m.amount) })),
-      stageHistory: (historyOf.get(r.id) ?? []).map((h) => ({ from: h.from_stage as Stage | null, to: h.to_stage as Stage, at: h.at, reason: h.reason })),
+      approvedMonths: (monthsOf.get(r.id) ?? []).map((m) => ({
+        year: m.year,
+        month: m.month,
+        amountYuan: Number(m.amount),
+      })),
+      stageHistory: (historyOf.get(r.id) ?? []).map((h) => ({
+        from: h.from_stage as Stage | null,
+        to: h.to_stage as Stage,
+        at: h.at,
+        reason: h.reason,
+      })),
     }));
   }
 
@@ -117,7 +130,12 @@ export function createOc4idsExport({
     const county = root?.name ?? '';
     const now = clock();
     const today = countyToday();
-    const { head, tail } = packageJsonParts({ uri, publishedDate: lastChange ?? now.toISOString(), publisher: { name: county || 'Lantern' }, license });
+    const { head, tail } = packageJsonParts({
+      uri,
+      publishedDate: lastChange ?? now.toISOString(),
+      publisher: { name: county || 'Lantern' },
+      license,
+    });
 
     let written = 0;
     async function* chunks(): AsyncGenerator<string> {

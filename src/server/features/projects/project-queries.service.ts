@@ -13,12 +13,18 @@ import { visibleSubtree } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 
 /** Cursors are opaque to clients: the last row's sort value and id, base64url-encoded JSON. */
-export const encodeCursor = (value: string | number, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+export const encodeCursor = (value: string | number, id: number) =>
+  Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
 function decodeCursor(cursor: string): [string | number, number] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && Number.isInteger(parsed[1])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      ['string', 'number'].includes(typeof parsed[0]) &&
+      Number.isInteger(parsed[1])
+    ) {
       return parsed as [string | number, number];
     }
   } catch {
@@ -27,7 +33,17 @@ function decodeCursor(cursor: string): [string | number, number] {
   throw invalid('V_FORMAT', { field: '@cursor' }, 'cursor');
 }
 
-export function createProjectQueries({ projects, units, stats, today }: { projects: ProjectRepository; units: UnitRepository; stats: Pick<UnitStats, 'under'>; today: Today }) {
+export function createProjectQueries({
+  projects,
+  units,
+  stats,
+  today,
+}: {
+  projects: ProjectRepository;
+  units: UnitRepository;
+  stats: Pick<UnitStats, 'under'>;
+  today: Today;
+}) {
   async function unitFilter(unitId: number | undefined) {
     if (unitId === undefined) return undefined;
     const unit = await units.findById(unitId);
@@ -45,7 +61,11 @@ export function createProjectQueries({ projects, units, stats, today }: { projec
       list: q.list ? { name: q.list, year, status } : undefined,
       level: q.level,
       aboveYi: q.aboveYi,
-      industry: q.industry ? (/^[A-T]$/.test(q.industry) ? { section: q.industry } : { division: q.industry.replace(/^[A-T]/, '') }) : undefined,
+      industry: q.industry
+        ? /^[A-T]$/.test(q.industry)
+          ? { section: q.industry }
+          : { division: q.industry.replace(/^[A-T]/, '') }
+        : undefined,
       tag: q.tag,
       light: q.light,
       minInvestment: optionalYuan(q.minInvestmentWan, 'minInvestmentWan') ?? undefined,
@@ -58,7 +78,12 @@ export function createProjectQueries({ projects, units, stats, today }: { projec
     async list(actor: ActorContext, q: ProjectListQuery) {
       const scope = projectPolicy.readScope(actor);
       const filters = await filtersFrom(q);
-      const rows = await projects.list(scope, filters, { sort: q.sort, order: q.order, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit: q.limit });
+      const rows = await projects.list(scope, filters, {
+        sort: q.sort,
+        order: q.order,
+        after: q.cursor ? decodeCursor(q.cursor) : undefined,
+        limit: q.limit,
+      });
       const last = rows.at(-1);
       return {
         items: rows.map(presentProjectSummary),
@@ -80,8 +105,18 @@ export function createProjectQueries({ projects, units, stats, today }: { projec
       // The lists' counts are kept per unit in unit_stats: stage lists without a year, the start
       // and production lists under their planned year.
       const figures = visible ? await stats.under(visible, [0, year]) : [];
-      type UnitTotals = { unitId: number; unitName: string; count: number; totalInvestmentYuan: number; done: number; pending: number };
-      const lists = {} as Record<ListName, { count: number; totalInvestmentYuan: number; done: number; pending: number; byUnit: UnitTotals[] }>;
+      type UnitTotals = {
+        unitId: number;
+        unitName: string;
+        count: number;
+        totalInvestmentYuan: number;
+        done: number;
+        pending: number;
+      };
+      const lists = {} as Record<
+        ListName,
+        { count: number; totalInvestmentYuan: number; done: number; pending: number; byUnit: UnitTotals[] }
+      >;
       for (const name of LISTS) {
         const wantYear = name === 'start' || name === 'production' ? year : 0;
         const byUnit = new Map<number, UnitTotals>();
@@ -90,17 +125,33 @@ export function createProjectQueries({ projects, units, stats, today }: { projec
           const at = rollUpPath(top.path, f.unit_path);
           const unit = at === null ? undefined : at === top.path ? top : byPath.get(at);
           if (!unit) continue;
-          const entry = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, count: 0, totalInvestmentYuan: 0, done: 0, pending: 0 };
+          const entry = byUnit.get(unit.id) ?? {
+            unitId: unit.id,
+            unitName: unit.name,
+            count: 0,
+            totalInvestmentYuan: 0,
+            done: 0,
+            pending: 0,
+          };
           const field = f.metric.slice(name.length + 1);
           if (field === 'count') entry.count += f.value;
           else if (field === 'investment') entry.totalInvestmentYuan += f.value;
           else if (field === 'done') entry.done += f.value;
           byUnit.set(unit.id, entry);
         }
-        for (const entry of byUnit.values()) entry.pending = name === 'start' || name === 'production' ? entry.count - entry.done : 0;
-        const units_ = [...byUnit.values()].filter((u) => u.count > 0).sort((a, b) => b.totalInvestmentYuan - a.totalInvestmentYuan);
+        for (const entry of byUnit.values())
+          entry.pending = name === 'start' || name === 'production' ? entry.count - entry.done : 0;
+        const units_ = [...byUnit.values()]
+          .filter((u) => u.count > 0)
+          .sort((a, b) => b.totalInvestmentYuan - a.totalInvestmentYuan);
         const sum = (k: 'count' | 'totalInvestmentYuan' | 'done' | 'pending') => units_.reduce((s, u) => s + u[k], 0);
-        lists[name] = { count: sum('count'), totalInvestmentYuan: sum('totalInvestmentYuan'), done: sum('done'), pending: sum('pending'), byUnit: units_ };
+        lists[name] = {
+          count: sum('count'),
+          totalInvestmentYuan: sum('totalInvestmentYuan'),
+          done: sum('done'),
+          pending: sum('pending'),
+          byUnit: units_,
+        };
       }
       return { year, unitId: top.id, lists };
     },

@@ -65,7 +65,11 @@ export function presentProjectDetail(
     totalInvestmentYuan: Number(p.total_investment),
     fixedAssetInvestmentYuan: p.fixed_asset_investment === null ? null : Number(p.fixed_asset_investment),
     isAboveYi: p.is_above_yi === 1,
-    annualPlans: plans.map((a) => ({ year: a.year, amountYuan: Number(a.amount), monthlyCurve: a.monthly_curve ? (JSON.parse(a.monthly_curve) as number[]) : null })),
+    annualPlans: plans.map((a) => ({
+      year: a.year,
+      amountYuan: Number(a.amount),
+      monthlyCurve: a.monthly_curve ? (JSON.parse(a.monthly_curve) as number[]) : null,
+    })),
     stage: p.stage,
     stageChangedAt: p.stage_changed_at,
     allowedNextStages: allowedNextStages(p.stage as Stage),
@@ -80,7 +84,14 @@ export function presentProjectDetail(
     plannedCapacityDate: p.planned_capacity_date,
     actualCapacityDate: p.actual_capacity_date,
     tags: tagsOf(p.tags),
-    stageHistory: history.map((h) => ({ id: h.id, from: h.from_stage, to: h.to_stage, reason: h.reason, actorName: h.actor_name, at: h.at })),
+    stageHistory: history.map((h) => ({
+      id: h.id,
+      from: h.from_stage,
+      to: h.to_stage,
+      reason: h.reason,
+      actorName: h.actor_name,
+      at: h.at,
+    })),
     createdAt: p.created_at,
     updatedAt: p.updated_at,
   };

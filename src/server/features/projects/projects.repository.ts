@@ -79,16 +79,33 @@ export function withFilters<Q extends ProjectQuery>(q: Q, f: ProjectFilters, dia
   if (f.level) out = out.where('projects.level', '=', f.level) as Q;
   if (f.aboveYi) out = out.where('projects.is_above_yi', '=', 1) as Q;
   if (f.industry) {
-    out = ('section' in f.industry
-      ? out.where('projects.industry_section', '=', f.industry.section)
-      : out.where('projects.industry_code', '=', f.industry.division)) as Q;
+    out = (
+      'section' in f.industry
+        ? out.where('projects.industry_section', '=', f.industry.section)
+        : out.where('projects.industry_code', '=', f.industry.division)
+    ) as Q;
   }
-  if (f.tag) out = out.where('projects.id', 'in', (eb) => eb.selectFrom('project_tags').select('project_tags.project_id').where('project_tags.tag', '=', f.tag!)) as Q;
+  if (f.tag)
+    out = out.where('projects.id', 'in', (eb) =>
+      eb.selectFrom('project_tags').select('project_tags.project_id').where('project_tags.tag', '=', f.tag!),
+    ) as Q;
   if (f.light) {
     const light = f.light;
-    out = (light === 'grey'
-      ? out.where('projects.id', 'not in', (eb) => eb.selectFrom('project_lights').select('project_lights.project_id').where('project_lights.colour', '!=', 'grey'))
-      : out.where('projects.id', 'in', (eb) => eb.selectFrom('project_lights').select('project_lights.project_id').where('project_lights.colour', '=', light))) as Q;
+    out = (
+      light === 'grey'
+        ? out.where('projects.id', 'not in', (eb) =>
+            eb
+              .selectFrom('project_lights')
+              .select('project_lights.project_id')
+              .where('project_lights.colour', '!=', 'grey'),
+          )
+        : out.where('projects.id', 'in', (eb) =>
+            eb
+              .selectFrom('project_lights')
+              .select('project_lights.project_id')
+              .where('project_lights.colour', '=', light),
+          )
+    ) as Q;
   }
   if (f.minInvestment !== undefined) out = out.where('projects.total_investment', '>=', f.minInvestment) as Q;
   if (f.maxInvestment !== undefined) out = out.where('projects.total_investment', '<=', f.maxInvestment) as Q;
@@ -107,9 +124,15 @@ function withSearch<Q extends ProjectQuery>(q: Q, raw: string, dialect: Dialect)
   const lower = text.toLowerCase();
   if (dialect === 'sqlite' && [...text].length >= 3) {
     const phrase = `"${lower.replace(/"/g, '""')}"`;
-    return q.where('projects.id', 'in', sql<number>`(select rowid from projects_fts where projects_fts match ${phrase})`) as Q;
+    return q.where(
+      'projects.id',
+      'in',
+      sql<number>`(select rowid from projects_fts where projects_fts match ${phrase})`,
+    ) as Q;
   }
-  return q.where((eb) => eb.or([eb('projects.name', 'like', `%${text}%`), eb('projects.name_initials', 'like', `%${lower}%`)])) as Q;
+  return q.where((eb) =>
+    eb.or([eb('projects.name', 'like', `%${text}%`), eb('projects.name_initials', 'like', `%${lower}%`)]),
+  ) as Q;
 }
 
 /** The sort expression: nullable dates sort as '' so that keyset comparisons stay total. */
@@ -118,7 +141,9 @@ function sortExpr(sort: SortKey): RawBuilder<string | number> {
   return NULLABLE_SORTS.has(sort) ? sql<string>`coalesce(${column}, '')` : sql<string | number>`${column}`;
 }
 
-export type ProjectRow = ProjectTable extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;
+export type ProjectRow = ProjectTable extends infer T
+  ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] }
+  : never;
 
 export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
   const summaryColumns = (q: ProjectQuery) =>
@@ -185,44 +210,87 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
         .where('projects.id', '=', id)
         .executeTakeFirst(),
 
-    findByCode: (code: string, ex: Kysely<DB> = db) => ex.selectFrom('projects').select(['id', 'name', 'unit_path']).where('code', '=', code).executeTakeFirst(),
+    findByCode: (code: string, ex: Kysely<DB> = db) =>
+      ex.selectFrom('projects').select(['id', 'name', 'unit_path']).where('code', '=', code).executeTakeFirst(),
 
-    insert: (ex: Kysely<DB>, row: Omit<ProjectRow, 'id'>) => ex.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow(),
+    insert: (ex: Kysely<DB>, row: Omit<ProjectRow, 'id'>) =>
+      ex.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow(),
 
-    update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ProjectRow, 'id'>>) => ex.updateTable('projects').set(patch).where('id', '=', id).execute(),
+    update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ProjectRow, 'id'>>) =>
+      ex.updateTable('projects').set(patch).where('id', '=', id).execute(),
 
     async replaceTags(ex: Kysely<DB>, projectId: number, tags: string[]) {
       await ex.deleteFrom('project_tags').where('project_id', '=', projectId).execute();
-      if (tags.length) await ex.insertInto('project_tags').values(tags.map((tag) => ({ tag, project_id: projectId }))).execute();
+      if (tags.length)
+        await ex
+          .insertInto('project_tags')
+          .values(tags.map((tag) => ({ tag, project_id: projectId })))
+          .execute();
     },
 
-    async replacePlans(ex: Kysely<DB>, projectId: number, plans: { year: number; amount: number; curve?: number[] | null }[]) {
+    async replacePlans(
+      ex: Kysely<DB>,
+      projectId: number,
+      plans: { year: number; amount: number; curve?: number[] | null }[],
+    ) {
       await ex.deleteFrom('project_annual_plans').where('project_id', '=', projectId).execute();
       if (plans.length) {
-        await ex.insertInto('project_annual_plans').values(plans.map((p) => ({ project_id: projectId, year: p.year, amount: p.amount, monthly_curve: p.curve ? JSON.stringify(p.curve) : null }))).execute();
+        await ex
+          .insertInto('project_annual_plans')
+          .values(
+            plans.map((p) => ({
+              project_id: projectId,
+              year: p.year,
+              amount: p.amount,
+              monthly_curve: p.curve ? JSON.stringify(p.curve) : null,
+            })),
+          )
+          .execute();
       }
     },
 
     plansOf: (projectId: number, ex: Kysely<DB> = db) =>
-      ex.selectFrom('project_annual_plans').select(['year', 'amount', 'monthly_curve']).where('project_id', '=', projectId).orderBy('year').execute(),
+      ex
+        .selectFrom('project_annual_plans')
+        .select(['year', 'amount', 'monthly_curve'])
+        .where('project_id', '=', projectId)
+        .orderBy('year')
+        .execute(),
 
     historyOf: (projectId: number, ex: Kysely<DB> = db) =>
-      ex.selectFrom('project_stage_changes').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute(),
+      ex
+        .selectFrom('project_stage_changes')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .orderBy('id', 'desc')
+        .execute(),
 
-    insertStageChange: (ex: Kysely<DB>, row: Omit<DB['project_stage_changes'], 'id'>) => ex.insertInto('project_stage_changes').values(row).execute(),
+    insertStageChange: (ex: Kysely<DB>, row: Omit<DB['project_stage_changes'], 'id'>) =>
+      ex.insertInto('project_stage_changes').values(row).execute(),
 
     /**
      * Counts and sums of one of the four lists, grouped by lead unit path; `done` counts the rows
      * whose actual date is set (started / in production).
      */
     async listTotals(scope: Scope, list: ListName, year: number, unitPath?: string) {
-      const actual = list === 'start' ? 'projects.actual_start_date' : list === 'production' ? 'projects.actual_production_date' : null;
-      return withFilters(inProjectScope(db.selectFrom('projects'), scope), { unitPath, list: { name: list, year } }, dialect)
+      const actual =
+        list === 'start'
+          ? 'projects.actual_start_date'
+          : list === 'production'
+            ? 'projects.actual_production_date'
+            : null;
+      return withFilters(
+        inProjectScope(db.selectFrom('projects'), scope),
+        { unitPath, list: { name: list, year } },
+        dialect,
+      )
         .select((eb) => [
           'projects.unit_path',
           eb.fn.countAll<number>().as('count'),
           eb.fn.sum<number>('projects.total_investment').as('investment'),
-          actual ? sql<number>`sum(case when ${sql.ref(actual)} is not null then 1 else 0 end)`.as('done') : sql<number>`0`.as('done'),
+          actual
+            ? sql<number>`sum(case when ${sql.ref(actual)} is not null then 1 else 0 end)`.as('done')
+            : sql<number>`0`.as('done'),
         ])
         .groupBy('projects.unit_path')
         .execute();

@@ -37,32 +37,91 @@ const listTotals = z.object({
   totalInvestmentYuan: z.number(),
   done: z.number(),
   pending: z.number(),
-  byUnit: z.array(z.object({ unitId: z.number(), unitName: z.string(), count: z.number(), totalInvestmentYuan: z.number(), done: z.number(), pending: z.number() })),
+  byUnit: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      count: z.number(),
+      totalInvestmentYuan: z.number(),
+      done: z.number(),
+      pending: z.number(),
+    }),
+  ),
 });
 
-export function registerProjectRoutes(app: Api, { projects, queries }: { projects: ProjectService; queries: ProjectQueries }) {
+export function registerProjectRoutes(
+  app: Api,
+  { projects, queries }: { projects: ProjectService; queries: ProjectQueries },
+) {
   const tags = ['projects'];
   app.get(
     '/api/v1/projects',
-    { schema: { tags, summary: '项目库列表 Projects, filtered, keyset-paged', querystring: projectListQuery, response: { 200: z.object({ items: z.array(summary), nextCursor: nullableString, total: z.number().optional() }), ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '项目库列表 Projects, filtered, keyset-paged',
+        querystring: projectListQuery,
+        response: {
+          200: z.object({ items: z.array(summary), nextCursor: nullableString, total: z.number().optional() }),
+          ...standardErrors,
+        },
+      },
+    },
     (request) => queries.list(requireActor(request), request.query),
   );
 
-  app.post('/api/v1/projects', { schema: { tags, summary: '新建项目 Create a project', body: projectCreateBody, response: { 201: detail, ...standardErrors } } }, async (request, reply) =>
-    reply.status(201).send(await projects.create(requireActor(request), request.body, clientIp(request))),
+  app.post(
+    '/api/v1/projects',
+    {
+      schema: {
+        tags,
+        summary: '新建项目 Create a project',
+        body: projectCreateBody,
+        response: { 201: detail, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await projects.create(requireActor(request), request.body, clientIp(request))),
   );
 
-  app.get('/api/v1/projects/:id', { schema: { tags, summary: '项目详情 A project with its plans and history', params: idParams, response: { 200: detail, ...standardErrors } } }, (request) =>
-    projects.get(requireActor(request), request.params.id),
+  app.get(
+    '/api/v1/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: '项目详情 A project with its plans and history',
+        params: idParams,
+        response: { 200: detail, ...standardErrors },
+      },
+    },
+    (request) => projects.get(requireActor(request), request.params.id),
   );
 
-  app.patch('/api/v1/projects/:id', { schema: { tags, summary: '修改项目 Edit a project', params: idParams, body: projectPatchBody, response: { 200: detail, ...standardErrors } } }, (request) =>
-    projects.update(requireActor(request), request.params.id, request.body, clientIp(request)),
+  app.patch(
+    '/api/v1/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改项目 Edit a project',
+        params: idParams,
+        body: projectPatchBody,
+        response: { 200: detail, ...standardErrors },
+      },
+    },
+    (request) => projects.update(requireActor(request), request.params.id, request.body, clientIp(request)),
   );
 
   app.post(
     '/api/v1/projects/:id/transitions',
-    { schema: { tags, summary: '阶段变更 Move a project to another stage', params: idParams, body: transitionBody, response: { 200: detail, ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '阶段变更 Move a project to another stage',
+        params: idParams,
+        body: transitionBody,
+        response: { 200: detail, ...standardErrors },
+      },
+    },
     (request) => projects.transition(requireActor(request), request.params.id, request.body, clientIp(request)),
   );
 
@@ -72,12 +131,25 @@ export function registerProjectRoutes(app: Api, { projects, queries }: { project
       schema: {
         tags,
         summary: '四张清单 The four lists of a year',
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), unitId: z.coerce.number().int().positive().optional() }),
-        response: { 200: z.object({ year: z.number(), unitId: z.number(), lists: z.object({ planning: listTotals, reserve: listTotals, start: listTotals, production: listTotals }) }), ...standardErrors },
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+          unitId: z.coerce.number().int().positive().optional(),
+        }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            unitId: z.number(),
+            lists: z.object({ planning: listTotals, reserve: listTotals, start: listTotals, production: listTotals }),
+          }),
+          ...standardErrors,
+        },
       },
     },
     (request) => queries.fourLists(requireActor(request), request.query.year, request.query.unitId),
   );
 
-  app.get('/api/v1/industries', { schema: { tags, summary: '国民经济行业分类 GB/T 4754-2017' } }, () => ({ sections: INDUSTRY_SECTIONS, divisions: INDUSTRY_DIVISIONS }));
+  app.get('/api/v1/industries', { schema: { tags, summary: '国民经济行业分类 GB/T 4754-2017' } }, () => ({
+    sections: INDUSTRY_SECTIONS,
+    divisions: INDUSTRY_DIVISIONS,
+  }));
 }

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { LISTS } from '../../../domain/projects/four-lists.ts';
 import { STAGES } from '../../../domain/projects/lifecycle.ts';
-import { APPROVAL_MODES, INVESTMENT_TYPES, LEVELS, NATURES, PROJECT_KINDS } from '../../../domain/projects/project-fields.ts';
+import {
+  APPROVAL_MODES,
+  INVESTMENT_TYPES,
+  LEVELS,
+  NATURES,
+  PROJECT_KINDS,
+} from '../../../domain/projects/project-fields.ts';
 import { SORTS } from './projects.repository.ts';
 import { wanAmount } from '../../http/schemas.ts';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 /** 万元: a JSON number or a decimal string, converted to integer 元 exactly by the service (http/schemas wanAmount). */
 export const wan = wanAmount;
 
@@ -37,7 +46,11 @@ const fields = {
   leadUnitId: z.number().int().positive(),
   townshipUnitId: z.number().int().positive().nullish(),
   ownerName: optionalText(120),
-  ownerCreditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/).nullish(),
+  ownerCreditCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)
+    .nullish(),
   patronLeader: optionalText(60),
   contact: optionalText(120),
   address: optionalText(200),
@@ -47,7 +60,16 @@ const fields = {
   totalInvestmentWan: wan,
   fixedAssetInvestmentWan: wan.nullish(),
   // monthlyCurve: 12 cumulative percentages (序时进度 by month), ending at 100.
-  annualPlans: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), amountWan: wan, monthlyCurve: z.array(z.number()).nullish() })).max(30).optional(),
+  annualPlans: z
+    .array(
+      z.strictObject({
+        year: z.number().int().min(2000).max(2100),
+        amountWan: wan,
+        monthlyCurve: z.array(z.number()).nullish(),
+      }),
+    )
+    .max(30)
+    .optional(),
   tags: z.array(text(30).min(1)).max(20).optional(),
   ...dates,
 };
@@ -81,7 +103,10 @@ export const projectListQuery = z.object({
   listStatus: z.enum(['started', 'pending', 'done']).optional(),
   level: z.enum(LEVELS).optional(),
   aboveYi: flag.optional(),
-  industry: z.string().regex(/^([A-T]|[A-T]?\d{2})$/).optional(),
+  industry: z
+    .string()
+    .regex(/^([A-T]|[A-T]?\d{2})$/)
+    .optional(),
   tag: text(30).optional(),
   light: z.enum(['green', 'yellow', 'red', 'grey']).optional(),
   minInvestmentWan: wan.optional(),

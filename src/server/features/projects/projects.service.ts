@@ -34,16 +34,27 @@ export interface ProjectServiceDeps {
 }
 
 /** Pinyin initials of a name, lowercase: 兰溪纺织 → lxfz. */
-export const initialsOf = (name: string) => pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+export const initialsOf = (name: string) =>
+  pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 
-const isBeforeConstruction = (stage: Stage) => MAIN_LINE.indexOf(stage) >= 0 && MAIN_LINE.indexOf(stage) < MAIN_LINE.indexOf('construction');
+const isBeforeConstruction = (stage: Stage) =>
+  MAIN_LINE.indexOf(stage) >= 0 && MAIN_LINE.indexOf(stage) < MAIN_LINE.indexOf('construction');
 const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 const DATE_FIELDS = ['sign', 'start', 'completion', 'production', 'capacity'] as const;
 type Row = Omit<ProjectRow, 'id'>;
 
 /** The fields worth showing in an audit diff: the row minus bookkeeping. */
 function auditView(row: Partial<Row>) {
-  const { name_initials: _i, updated_at: _u, created_at: _c, stage_changed_at: _s, unit_path: _p, planned_start_year: _y, planned_production_year: _z, ...rest } = row;
+  const {
+    name_initials: _i,
+    updated_at: _u,
+    created_at: _c,
+    stage_changed_at: _s,
+    unit_path: _p,
+    planned_start_year: _y,
+    planned_production_year: _z,
+    ...rest
+  } = row;
   return rest;
 }
 
@@ -60,8 +71,16 @@ function changedFields(before: Partial<Row>, after: Partial<Row>) {
   return { before: b, after: a };
 }
 
-export function createProjectService({ db, projects, units, audit, clock, today, stats, onChanged }: ProjectServiceDeps) {
-
+export function createProjectService({
+  db,
+  projects,
+  units,
+  audit,
+  clock,
+  today,
+  stats,
+  onChanged,
+}: ProjectServiceDeps) {
   async function loadVisible(actor: ActorContext, id: number, ex: Kysely<DB> = db) {
     const row = await projects.findById(id, ex);
     if (!row || !isVisible(actor, row.unit_path)) throw notFound('project');
@@ -79,7 +98,12 @@ export function createProjectService({ db, projects, units, audit, clock, today,
   }
 
   /** Turns request fields into column values, checking each against what it refers to. */
-  async function toColumns(actor: ActorContext, ex: Kysely<DB>, input: ProjectPatchInput, selfId?: number): Promise<Partial<Row>> {
+  async function toColumns(
+    actor: ActorContext,
+    ex: Kysely<DB>,
+    input: ProjectPatchInput,
+    selfId?: number,
+  ): Promise<Partial<Row>> {
     const out: Partial<Row> = {};
     if (input.name !== undefined) Object.assign(out, { name: input.name, name_initials: initialsOf(input.name) });
     if (input.code !== undefined) {
@@ -99,7 +123,8 @@ export function createProjectService({ db, projects, units, audit, clock, today,
     }
     if (input.industryCode !== undefined) {
       const industry = findIndustry(input.industryCode);
-      if (!industry || !/^\d{2}$/.test(industry.code)) throw invalid('P_UNKNOWN_INDUSTRY', { code: input.industryCode }, 'industryCode');
+      if (!industry || !/^\d{2}$/.test(industry.code))
+        throw invalid('P_UNKNOWN_INDUSTRY', { code: input.industryCode }, 'industryCode');
       Object.assign(out, { industry_code: industry.code, industry_section: industry.section });
     }
     if (input.leadUnitId !== undefined) {
@@ -120,13 +145,25 @@ export function createProjectService({ db, projects, units, audit, clock, today,
       out.total_investment = yuanFrom(input.totalInvestmentWan, 'totalInvestmentWan', { positive: true });
       out.is_above_yi = isAboveYi(out.total_investment) ? 1 : 0;
     }
-    if (input.fixedAssetInvestmentWan !== undefined) out.fixed_asset_investment = optionalYuan(input.fixedAssetInvestmentWan, 'fixedAssetInvestmentWan');
-    if (input.landAreaMu !== undefined) out.land_area_centimu = input.landAreaMu === null ? null : Math.round(input.landAreaMu * 100);
+    if (input.fixedAssetInvestmentWan !== undefined)
+      out.fixed_asset_investment = optionalYuan(input.fixedAssetInvestmentWan, 'fixedAssetInvestmentWan');
+    if (input.landAreaMu !== undefined)
+      out.land_area_centimu = input.landAreaMu === null ? null : Math.round(input.landAreaMu * 100);
     if (input.tags !== undefined) out.tags = cleanTags(input.tags).length ? `,${cleanTags(input.tags).join(',')},` : '';
     const plain = {
-      internalNo: 'internal_no', nature: 'nature', kind: 'kind', level: 'level', investmentType: 'investment_type', approvalMode: 'approval_mode',
-      ownerName: 'owner_name', ownerCreditCode: 'owner_credit_code', patronLeader: 'patron_leader', contact: 'contact', address: 'address',
-      longitude: 'longitude', latitude: 'latitude',
+      internalNo: 'internal_no',
+      nature: 'nature',
+      kind: 'kind',
+      level: 'level',
+      investmentType: 'investment_type',
+      approvalMode: 'approval_mode',
+      ownerName: 'owner_name',
+      ownerCreditCode: 'owner_credit_code',
+      patronLeader: 'patron_leader',
+      contact: 'contact',
+      address: 'address',
+      longitude: 'longitude',
+      latitude: 'latitude',
     } as const;
     for (const [from, to] of Object.entries(plain)) {
       const v = (input as Record<string, unknown>)[from];
@@ -182,7 +219,20 @@ export function createProjectService({ db, projects, units, audit, clock, today,
       today(),
     );
     const v = violations[0];
-    if (v) throw invalid(v.key, { ...Object.fromEntries(Object.entries(v.params).map(([k, val]) => [k, k === 'stage' ? `@stage.${val}` : k === 'date' ? val : `@${val}`])), field: `@${v.field}` }, v.field);
+    if (v)
+      throw invalid(
+        v.key,
+        {
+          ...Object.fromEntries(
+            Object.entries(v.params).map(([k, val]) => [
+              k,
+              k === 'stage' ? `@stage.${val}` : k === 'date' ? val : `@${val}`,
+            ]),
+          ),
+          field: `@${v.field}`,
+        },
+        v.field,
+      );
   }
 
   return {
@@ -199,10 +249,32 @@ export function createProjectService({ db, projects, units, audit, clock, today,
         const plans = parsePlans(input.annualPlans) ?? [];
         const at = clock().toISOString();
         const row = {
-          code: null, internal_no: null, level: null, township_unit_id: null, owner_name: null, owner_credit_code: null, patron_leader: null,
-          contact: null, address: null, longitude: null, latitude: null, land_area_centimu: null, fixed_asset_investment: null, tags: '',
-          planned_sign_date: null, actual_sign_date: null, planned_start_date: null, actual_start_date: null, planned_completion_date: null,
-          actual_completion_date: null, planned_production_date: null, actual_production_date: null, planned_capacity_date: null, actual_capacity_date: null, planned_start_year: null, planned_production_year: null,
+          code: null,
+          internal_no: null,
+          level: null,
+          township_unit_id: null,
+          owner_name: null,
+          owner_credit_code: null,
+          patron_leader: null,
+          contact: null,
+          address: null,
+          longitude: null,
+          latitude: null,
+          land_area_centimu: null,
+          fixed_asset_investment: null,
+          tags: '',
+          planned_sign_date: null,
+          actual_sign_date: null,
+          planned_start_date: null,
+          actual_start_date: null,
+          planned_completion_date: null,
+          actual_completion_date: null,
+          planned_production_date: null,
+          actual_production_date: null,
+          planned_capacity_date: null,
+          actual_capacity_date: null,
+          planned_start_year: null,
+          planned_production_year: null,
           ...cols,
           stage: input.stage,
           stage_changed_at: at,
@@ -214,8 +286,28 @@ export function createProjectService({ db, projects, units, audit, clock, today,
         await projects.replaceTags(trx, id, cleanTags(input.tags ?? []));
         await projects.replacePlans(trx, id, plans);
         await stats.added(trx, id);
-        await projects.insertStageChange(trx, { project_id: id, from_stage: null, to_stage: input.stage, reason: '入库', actor_id: actor.id, actor_name: actor.displayName, at });
-        await audit.record({ actor, action: 'project.create', objectType: 'project', objectId: String(id), unitPath: row.unit_path, summary: `新建项目“${row.name}”`, after: auditView(row), ip }, trx);
+        await projects.insertStageChange(trx, {
+          project_id: id,
+          from_stage: null,
+          to_stage: input.stage,
+          reason: '入库',
+          actor_id: actor.id,
+          actor_name: actor.displayName,
+          at,
+        });
+        await audit.record(
+          {
+            actor,
+            action: 'project.create',
+            objectType: 'project',
+            objectId: String(id),
+            unitPath: row.unit_path,
+            summary: `新建项目“${row.name}”`,
+            after: auditView(row),
+            ip,
+          },
+          trx,
+        );
         return id;
       });
       await onChanged?.(id);
@@ -228,7 +320,12 @@ export function createProjectService({ db, projects, units, audit, clock, today,
         if (!projectPolicy.canUpdate(actor, before)) throw forbidden();
         const cols = await toColumns(actor, trx, input, id);
         // Moving a project to another lead unit needs the right to create projects there.
-        if (cols.unit_path && cols.unit_path !== before.unit_path && !projectPolicy.canCreateFor(actor, { path: cols.unit_path })) throw forbidden();
+        if (
+          cols.unit_path &&
+          cols.unit_path !== before.unit_path &&
+          !projectPolicy.canCreateFor(actor, { path: cols.unit_path })
+        )
+          throw forbidden();
         const plans = parsePlans(input.annualPlans);
         const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = before;
         const merged = { ...stored, ...cols } as Row;
@@ -239,7 +336,19 @@ export function createProjectService({ db, projects, units, audit, clock, today,
         });
         if (input.tags) await projects.replaceTags(trx, id, cleanTags(input.tags));
         const diff = changedFields(stored, merged);
-        await audit.record({ actor, action: 'project.update', objectType: 'project', objectId: String(id), unitPath: merged.unit_path, summary: `修改项目“${merged.name}”`, ...diff, ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'project.update',
+            objectType: 'project',
+            objectId: String(id),
+            unitPath: merged.unit_path,
+            summary: `修改项目“${merged.name}”`,
+            ...diff,
+            ip,
+          },
+          trx,
+        );
       });
       await onChanged?.(id);
       return detail(id);
@@ -264,8 +373,18 @@ export function createProjectService({ db, projects, units, audit, clock, today,
         if (err) {
           const stage = (s: Stage) => `@stage.${s}`;
           if (err.code === 'SAME_STAGE') throw invalid('T_SAME', { to: stage(input.to) }, 'to');
-          if (err.code === 'FORBIDDEN_TRANSITION') throw invalid('T_FORBIDDEN', { from: stage(from), to: stage(input.to), allowed: err.allowed.length ? err.allowed.map(stage).join('、') : '—' }, 'to');
-          if (err.code === 'MISSING') throw invalid('T_MISSING', { to: stage(input.to), field: `@${err.field}` }, err.field);
+          if (err.code === 'FORBIDDEN_TRANSITION')
+            throw invalid(
+              'T_FORBIDDEN',
+              {
+                from: stage(from),
+                to: stage(input.to),
+                allowed: err.allowed.length ? err.allowed.map(stage).join('、') : '—',
+              },
+              'to',
+            );
+          if (err.code === 'MISSING')
+            throw invalid('T_MISSING', { to: stage(input.to), field: `@${err.field}` }, err.field);
           throw invalid('FUTURE_ACTUAL', { field: `@${err.field}`, date: String(facts[err.field]) }, err.field);
         }
         const at = clock().toISOString();
@@ -284,9 +403,26 @@ export function createProjectService({ db, projects, units, audit, clock, today,
         const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = p;
         assertRules({ ...stored, ...patch }, await projects.plansOf(id, trx));
         await stats.track(trx, [id], () => projects.update(trx, id, patch));
-        await projects.insertStageChange(trx, { project_id: id, from_stage: from, to_stage: input.to, reason: input.reason ?? null, actor_id: actor.id, actor_name: actor.displayName, at });
+        await projects.insertStageChange(trx, {
+          project_id: id,
+          from_stage: from,
+          to_stage: input.to,
+          reason: input.reason ?? null,
+          actor_id: actor.id,
+          actor_name: actor.displayName,
+          at,
+        });
         await audit.record(
-          { actor, action: 'project.transition', objectType: 'project', objectId: String(id), unitPath: p.unit_path, summary: `项目“${p.name}”阶段变更`, ...changedFields(stored, { ...stored, ...patch }), ip },
+          {
+            actor,
+            action: 'project.transition',
+            objectType: 'project',
+            objectId: String(id),
+            unitPath: p.unit_path,
+            summary: `项目“${p.name}”阶段变更`,
+            ...changedFields(stored, { ...stored, ...patch }),
+            ip,
+          },
           trx,
         );
       });

@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import { indicatorByKey, type ComputedMetric, type IndicatorKey } from '../../../domain/race/indicators.ts';
-import { AVAILABLE_METRICS, isOverdueStartAt, isReportInPeriod, OVERDUE_YEARS_BACK, periodDays, PROJECT_METRICS, type ProjectRaceFacts } from '../../../domain/race/metrics.ts';
+import {
+  AVAILABLE_METRICS,
+  isOverdueStartAt,
+  isReportInPeriod,
+  OVERDUE_YEARS_BACK,
+  periodDays,
+  PROJECT_METRICS,
+  type ProjectRaceFacts,
+} from '../../../domain/race/metrics.ts';
 import { countByTier } from '../../../domain/race/methods/tiered-count.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
 import type { RaceDefinition } from '../../../domain/race/race-definition.ts';
@@ -54,10 +62,16 @@ export interface FigureRecords {
 /** The metrics whose records Lantern keeps (the others wait for their modules). */
 export type RecordMetric = 'done' | 'starts' | 'startsAboveYi' | 'red' | 'overdueStarts';
 const RECORD_METRICS: readonly RecordMetric[] = ['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts'];
-export const isRecordMetric = (metric: string): metric is RecordMetric => (RECORD_METRICS as readonly string[]).includes(metric);
+export const isRecordMetric = (metric: string): metric is RecordMetric =>
+  (RECORD_METRICS as readonly string[]).includes(metric);
 
 type ProjectRow = Awaited<ReturnType<HistoryRepository['projects']>>[number];
-const factsOf = (p: ProjectRow): ProjectRaceFacts => ({ stage: p.stage, totalInvestment: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
+const factsOf = (p: ProjectRow): ProjectRaceFacts => ({
+  stage: p.stage,
+  totalInvestment: Number(p.total_investment),
+  plannedStartDate: p.planned_start_date,
+  actualStartDate: p.actual_start_date,
+});
 
 /** The ranked unit a figure belongs to: the nearest ranked unit on its path (a village counts for its township). */
 function ownerFinder(units: RankedUnit[]) {
@@ -83,7 +97,15 @@ function ownerFinder(units: RankedUnit[]) {
  * is folded from history rows with the domain's predicates — the same ones the drill-through uses,
  * and the integration tests check that both ways give the same numbers.
  */
-export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats: Pick<UnitStats, 'under'>; history: HistoryRepository }) {
+export function createRaceValues({
+  db,
+  stats,
+  history,
+}: {
+  db: Kysely<DB>;
+  stats: Pick<UnitStats, 'under'>;
+  history: HistoryRepository;
+}) {
   /** Every unit whose kind one of the race's groups ranks. */
   async function rankedUnits(definition: RaceDefinition): Promise<RankedUnit[]> {
     const rows = await db.selectFrom('units').select(['id', 'name', 'kind', 'path']).execute();
@@ -97,7 +119,14 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
   async function liveRedAndOverdue(period: RacePeriod) {
     const { to } = periodDays(period);
     const [red, overdue] = await Promise.all([
-      db.selectFrom('project_light_months as l').innerJoin('projects as p', 'p.id', 'l.project_id').where('l.year', '=', period.year).where('l.month', '=', period.endMonth).where('l.colour', '=', 'red').select(['p.unit_path']).execute(),
+      db
+        .selectFrom('project_light_months as l')
+        .innerJoin('projects as p', 'p.id', 'l.project_id')
+        .where('l.year', '=', period.year)
+        .where('l.month', '=', period.endMonth)
+        .where('l.colour', '=', 'red')
+        .select(['p.unit_path'])
+        .execute(),
       db
         .selectFrom('projects')
         .select(['unit_path', 'stage', 'total_investment', 'planned_start_date', 'actual_start_date'])
@@ -107,11 +136,20 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
         .where((eb) => eb.or([eb('actual_start_date', 'is', null), eb('actual_start_date', '>', to)]))
         .execute(),
     ]);
-    return { red: red.map((r) => r.unit_path), overdue: overdue.filter((p) => isOverdueStartAt(factsOf({ ...p, id: 0, name: '', code: null, lead_unit_id: 0 }), period)).map((p) => p.unit_path) };
+    return {
+      red: red.map((r) => r.unit_path),
+      overdue: overdue
+        .filter((p) => isOverdueStartAt(factsOf({ ...p, id: 0, name: '', code: null, lead_unit_id: 0 }), period))
+        .map((p) => p.unit_path),
+    };
   }
 
   /** Per-unit sums of the computed metrics. */
-  async function computedFigures(period: RacePeriod, ownerOf: (path: string) => number | undefined, asOf: string | null) {
+  async function computedFigures(
+    period: RacePeriod,
+    ownerOf: (path: string) => number | undefined,
+    asOf: string | null,
+  ) {
     const computed = new Map<ComputedMetric, Map<number, number>>();
     const add = (metric: ComputedMetric, path: string, v: number) => {
       const unitId = ownerOf(path);
@@ -125,18 +163,24 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
       const figures = root ? await stats.under(root.path, [period.year]) : [];
       for (const f of figures) {
         if (!isReportInPeriod(f, period)) continue;
-        if (f.metric === 'done' || f.metric === 'starts' || f.metric === 'startsAboveYi') add(f.metric, f.unit_path, f.value);
+        if (f.metric === 'done' || f.metric === 'starts' || f.metric === 'startsAboveYi')
+          add(f.metric, f.unit_path, f.value);
       }
       const { red, overdue } = await liveRedAndOverdue(period);
       for (const path of red) add('red', path, 1);
       for (const path of overdue) add('overdueStarts', path, 1);
       return computed;
     }
-    const [projects, reports, lights] = await Promise.all([history.projects(asOf), history.approvedReports(asOf, period.year, period.endMonth), history.lightsOfMonth(asOf, period.year, period.endMonth)]);
+    const [projects, reports, lights] = await Promise.all([
+      history.projects(asOf),
+      history.approvedReports(asOf, period.year, period.endMonth),
+      history.lightsOfMonth(asOf, period.year, period.endMonth),
+    ]);
     const pathOf = new Map(projects.map((p) => [p.id, p.unit_path]));
     for (const p of projects) {
       const facts = factsOf(p);
-      for (const [metric, counts] of Object.entries(PROJECT_METRICS)) if (counts(facts, period)) add(metric as ComputedMetric, p.unit_path, 1);
+      for (const [metric, counts] of Object.entries(PROJECT_METRICS))
+        if (counts(facts, period)) add(metric as ComputedMetric, p.unit_path, 1);
     }
     for (const r of reports) {
       const path = pathOf.get(r.project_id);
@@ -149,7 +193,12 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
     return computed;
   }
 
-  async function values(definition: RaceDefinition, period: RacePeriod, units: RankedUnit[], asOf: string | null = null): Promise<Map<IndicatorKey, Map<number, IndicatorValue>>> {
+  async function values(
+    definition: RaceDefinition,
+    period: RacePeriod,
+    units: RankedUnit[],
+    asOf: string | null = null,
+  ): Promise<Map<IndicatorKey, Map<number, IndicatorValue>>> {
     const keys = definition.indicators.map((i) => i.key);
     const ownerOf = ownerFinder(units);
     const manualKeys = keys.filter((k) => indicatorByKey(k).source.kind === 'manual');
@@ -167,8 +216,13 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
       for (const u of units) {
         let value: number | null = null;
         // Deals and tickets come with later modules: no data, not zero.
-        if (source.kind === 'computed' && AVAILABLE_METRICS.includes(source.metric)) value = computed.get(source.metric)?.get(u.unitId) ?? 0;
-        m.set(u.unitId, { value, target: null, ...(tiered.has(ri.key) ? { counts: tiered.get(ri.key)!.get(u.unitId) ?? [] } : {}) });
+        if (source.kind === 'computed' && AVAILABLE_METRICS.includes(source.metric))
+          value = computed.get(source.metric)?.get(u.unitId) ?? 0;
+        m.set(u.unitId, {
+          value,
+          target: null,
+          ...(tiered.has(ri.key) ? { counts: tiered.get(ri.key)!.get(u.unitId) ?? [] } : {}),
+        });
       }
       out.set(ri.key, m);
     }
@@ -187,7 +241,12 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
    * For `tieredCount` indicators: each unit's projects started in the period, counted per investment
    * tier. Read from the projects themselves, since tiers are part of the race, not of the statistics.
    */
-  async function tieredCounts(definition: RaceDefinition, period: RacePeriod, ownerOf: (path: string) => number | undefined, asOf: string | null) {
+  async function tieredCounts(
+    definition: RaceDefinition,
+    period: RacePeriod,
+    ownerOf: (path: string) => number | undefined,
+    asOf: string | null,
+  ) {
     const out = new Map<IndicatorKey, Map<number, number[]>>();
     const tieredIndicators = definition.indicators.filter((ri) => ri.method === 'tieredCount');
     if (!tieredIndicators.length) return out;
@@ -210,7 +269,12 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
    * units; every ranked unit gets an entry (an empty one when nothing counts); a metric without
    * records here (deals, tickets) gets none. Projects and reports come in project id order (then month).
    */
-  async function recordsByUnit(period: RacePeriod, units: RankedUnit[], metrics: readonly ComputedMetric[], asOf: string | null): Promise<Map<ComputedMetric, Map<number, FigureRecords>>> {
+  async function recordsByUnit(
+    period: RacePeriod,
+    units: RankedUnit[],
+    metrics: readonly ComputedMetric[],
+    asOf: string | null,
+  ): Promise<Map<ComputedMetric, Map<number, FigureRecords>>> {
     const wanted = metrics.filter(isRecordMetric);
     const out = new Map<ComputedMetric, Map<number, FigureRecords>>();
     if (!wanted.length) return out;
@@ -227,23 +291,47 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
       wanted.includes('done') ? history.approvedReports(asOf, period.year, period.endMonth) : Promise.resolve([]),
       wanted.includes('red') ? history.lightsOfMonth(asOf, period.year, period.endMonth) : Promise.resolve([]),
     ]);
-    const project = (p: ProjectRow): RecordProject => ({ projectId: p.id, name: p.name, code: p.code, stage: p.stage, totalInvestmentYuan: Number(p.total_investment), plannedStartDate: p.planned_start_date, actualStartDate: p.actual_start_date });
+    const project = (p: ProjectRow): RecordProject => ({
+      projectId: p.id,
+      name: p.name,
+      code: p.code,
+      stage: p.stage,
+      totalInvestmentYuan: Number(p.total_investment),
+      plannedStartDate: p.planned_start_date,
+      actualStartDate: p.actual_start_date,
+    });
 
     for (const metric of wanted) {
-      const perUnit = new Map<number, FigureRecords>(units.map((u) => [u.unitId, { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [] }]));
+      const perUnit = new Map<number, FigureRecords>(
+        units.map((u) => [u.unitId, { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [] }]),
+      );
       const entry = (projectId: number) => perUnit.get(owner.get(projectId)!)!;
       if (metric === 'done') {
-        const counted = reports.filter((r) => byId.has(r.project_id) && isReportInPeriod(r, period)).sort((a, b) => a.project_id - b.project_id || a.month - b.month);
+        const counted = reports
+          .filter((r) => byId.has(r.project_id) && isReportInPeriod(r, period))
+          .sort((a, b) => a.project_id - b.project_id || a.month - b.month);
         for (const r of counted) {
           const e = entry(r.project_id);
           const amountYuan = Number(r.amount);
           e.count++;
           e.sumYuan = (e.sumYuan ?? 0) + amountYuan;
           if (e.projects.at(-1)?.projectId !== r.project_id) e.projects.push(project(byId.get(r.project_id)!));
-          e.reports.push({ reportId: r.id, projectId: r.project_id, projectName: byId.get(r.project_id)!.name, year: r.year, month: r.month, revision: r.revision, amountYuan, approvedAt: r.reviewed_at, approvedBy: r.reviewed_by });
+          e.reports.push({
+            reportId: r.id,
+            projectId: r.project_id,
+            projectName: byId.get(r.project_id)!.name,
+            year: r.year,
+            month: r.month,
+            revision: r.revision,
+            amountYuan,
+            approvedAt: r.reviewed_at,
+            approvedBy: r.reviewed_by,
+          });
         }
       } else if (metric === 'red') {
-        const red = lights.filter((l) => l.colour === 'red' && byId.has(l.project_id)).sort((a, b) => a.project_id - b.project_id);
+        const red = lights
+          .filter((l) => l.colour === 'red' && byId.has(l.project_id))
+          .sort((a, b) => a.project_id - b.project_id);
         for (const l of red) {
           const e = entry(l.project_id);
           const reasons = (JSON.parse(l.findings_json) as { text: LocalisedText }[]).map((f) => f.text);
@@ -264,7 +352,13 @@ export function createRaceValues({ db, stats, history }: { db: Kysely<DB>; stats
   }
 
   /** The records behind one computed figure of one unit; null for a metric without records here (entered statistics, deals, tickets). */
-  async function records(period: RacePeriod, units: RankedUnit[], metric: ComputedMetric, unitId: number, asOf: string | null): Promise<FigureRecords | null> {
+  async function records(
+    period: RacePeriod,
+    units: RankedUnit[],
+    metric: ComputedMetric,
+    unitId: number,
+    asOf: string | null,
+  ): Promise<FigureRecords | null> {
     if (!isRecordMetric(metric)) return null;
     const perUnit = (await recordsByUnit(period, units, [metric], asOf)).get(metric);
     return perUnit?.get(unitId) ?? null;

@@ -14,21 +14,43 @@ const amount = z.number().nullable();
 const asOf = z.string().max(40).optional();
 
 /** Warnings carry their message in the reader's language, like errors do. */
-function withMessages<T extends { warnings: { code: string; sum: number; messageKey: 'RACE_WEIGHTS_NOT_100' }[] }>(body: T, locale: Locale) {
-  return { ...body, warnings: body.warnings.map(({ messageKey, ...w }) => ({ ...w, message: translate(messageKey, locale, { sum: w.sum }) })) };
+function withMessages<T extends { warnings: { code: string; sum: number; messageKey: 'RACE_WEIGHTS_NOT_100' }[] }>(
+  body: T,
+  locale: Locale,
+) {
+  return {
+    ...body,
+    warnings: body.warnings.map(({ messageKey, ...w }) => ({
+      ...w,
+      message: translate(messageKey, locale, { sum: w.sum }),
+    })),
+  };
 }
 
-export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: { races: RaceService; targets: TargetService; defaultLocale: Locale }) {
+export function registerRaceRoutes(
+  app: Api,
+  { races, targets, defaultLocale }: { races: RaceService; targets: TargetService; defaultLocale: Locale },
+) {
   const tags = ['race'];
-  const locale = (request: { headers: Record<string, string | string[] | undefined> }) => localeOf(request.headers['accept-language'] as string | undefined, defaultLocale);
+  const locale = (request: { headers: Record<string, string | string[] | undefined> }) =>
+    localeOf(request.headers['accept-language'] as string | undefined, defaultLocale);
 
   app.get('/api/v1/indicators', { schema: { tags, summary: '指标库 The indicator library' } }, async (request) => {
     requireActor(request);
     return targets.indicators();
   });
 
-  app.get('/api/v1/targets', { schema: { tags, summary: '目标任务 Targets of a year, per unit and indicator', querystring: z.object({ year }), response: { 200: z.unknown(), ...standardErrors } } }, (request) =>
-    targets.targets(requireActor(request), request.query.year),
+  app.get(
+    '/api/v1/targets',
+    {
+      schema: {
+        tags,
+        summary: '目标任务 Targets of a year, per unit and indicator',
+        querystring: z.object({ year }),
+        response: { 200: z.unknown(), ...standardErrors },
+      },
+    },
+    (request) => targets.targets(requireActor(request), request.query.year),
   );
   app.put(
     '/api/v1/targets',
@@ -36,7 +58,19 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
       schema: {
         tags,
         summary: '设置目标任务 Set targets (null removes one); all checked before any is written',
-        body: z.strictObject({ year, items: z.array(z.strictObject({ unitId: z.number().int().positive(), indicator: z.string().min(1).max(40), value: amount })).min(1).max(5000) }),
+        body: z.strictObject({
+          year,
+          items: z
+            .array(
+              z.strictObject({
+                unitId: z.number().int().positive(),
+                indicator: z.string().min(1).max(40),
+                value: amount,
+              }),
+            )
+            .min(1)
+            .max(5000),
+        }),
         response: { 200: z.unknown(), ...standardErrors },
       },
     },
@@ -45,8 +79,22 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
 
   app.get(
     '/api/v1/indicator-values',
-    { schema: { tags, summary: '统计数据 Statistics entered by hand, year to date through a month; asOf: as they stood at a moment', querystring: z.object({ indicator: z.string().min(1).max(40), year, month, asOf }), response: { 200: z.unknown(), ...standardErrors } } },
-    async (request) => targets.values(requireActor(request), request.query.indicator, request.query.year, request.query.month, await races.resolveAsOf(request.query.asOf)),
+    {
+      schema: {
+        tags,
+        summary: '统计数据 Statistics entered by hand, year to date through a month; asOf: as they stood at a moment',
+        querystring: z.object({ indicator: z.string().min(1).max(40), year, month, asOf }),
+        response: { 200: z.unknown(), ...standardErrors },
+      },
+    },
+    async (request) =>
+      targets.values(
+        requireActor(request),
+        request.query.indicator,
+        request.query.year,
+        request.query.month,
+        await races.resolveAsOf(request.query.asOf),
+      ),
   );
   app.put(
     '/api/v1/indicator-values',
@@ -54,7 +102,21 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
       schema: {
         tags,
         summary: '录入统计数据 Enter statistics of one indicator and month, each with its source',
-        body: z.strictObject({ indicator: z.string().min(1).max(40), year, month, items: z.array(z.strictObject({ unitId: z.number().int().positive(), value: amount, source: z.string().max(100).default('') })).min(1).max(5000) }),
+        body: z.strictObject({
+          indicator: z.string().min(1).max(40),
+          year,
+          month,
+          items: z
+            .array(
+              z.strictObject({
+                unitId: z.number().int().positive(),
+                value: amount,
+                source: z.string().max(100).default(''),
+              }),
+            )
+            .min(1)
+            .max(5000),
+        }),
         response: { 200: z.unknown(), ...standardErrors },
       },
     },
@@ -65,17 +127,51 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
     const body = await races.list(requireActor(request));
     return { items: body.items.map((i) => withMessages(i, locale(request))) };
   });
-  app.post('/api/v1/races', { schema: { tags, summary: '新建赛马 Define a race', body: z.record(z.string(), z.unknown()), response: { 201: z.unknown(), ...standardErrors } } }, async (request, reply) =>
-    reply.status(201).send(withMessages(await races.create(requireActor(request), request.body, clientIp(request)), locale(request))),
+  app.post(
+    '/api/v1/races',
+    {
+      schema: {
+        tags,
+        summary: '新建赛马 Define a race',
+        body: z.record(z.string(), z.unknown()),
+        response: { 201: z.unknown(), ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          withMessages(await races.create(requireActor(request), request.body, clientIp(request)), locale(request)),
+        ),
   );
-  app.get('/api/v1/races/:id', { schema: { tags, summary: '赛马设置 A race', params: idParams } }, async (request) => withMessages(await races.get(requireActor(request), request.params.id), locale(request)));
-  app.put('/api/v1/races/:id', { schema: { tags, summary: '修改赛马 Change a race', params: idParams, body: z.record(z.string(), z.unknown()), response: { 200: z.unknown(), ...standardErrors } } }, async (request) =>
-    withMessages(await races.update(requireActor(request), request.params.id, request.body, clientIp(request)), locale(request)),
+  app.get('/api/v1/races/:id', { schema: { tags, summary: '赛马设置 A race', params: idParams } }, async (request) =>
+    withMessages(await races.get(requireActor(request), request.params.id), locale(request)),
   );
-  app.delete('/api/v1/races/:id', { schema: { tags, summary: '删除赛马（未发布通报时）Delete a race without bulletins', params: idParams } }, async (request, reply) => {
-    await races.remove(requireActor(request), request.params.id, clientIp(request));
-    return reply.status(204).send();
-  });
+  app.put(
+    '/api/v1/races/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改赛马 Change a race',
+        params: idParams,
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: z.unknown(), ...standardErrors },
+      },
+    },
+    async (request) =>
+      withMessages(
+        await races.update(requireActor(request), request.params.id, request.body, clientIp(request)),
+        locale(request),
+      ),
+  );
+  app.delete(
+    '/api/v1/races/:id',
+    { schema: { tags, summary: '删除赛马（未发布通报时）Delete a race without bulletins', params: idParams } },
+    async (request, reply) => {
+      await races.remove(requireActor(request), request.params.id, clientIp(request));
+      return reply.status(204).send();
+    },
+  );
   app.get(
     '/api/v1/races/:id/ranking',
     {
@@ -83,26 +179,54 @@ export function registerRaceRoutes(app: Api, { races, targets, defaultLocale }: 
         tags,
         summary: '赛马排名 The ranking of a period (default: the latest finished), with changes and history',
         params: idParams,
-        querystring: z.object({ year: year.optional(), period: z.coerce.number().int().min(1).max(12).optional(), asOf }),
+        querystring: z.object({
+          year: year.optional(),
+          period: z.coerce.number().int().min(1).max(12).optional(),
+          asOf,
+        }),
       },
     },
-    async (request) => withMessages(await races.ranking(requireActor(request), request.params.id, request.query.year, request.query.period, request.query.asOf), locale(request)),
+    async (request) =>
+      withMessages(
+        await races.ranking(
+          requireActor(request),
+          request.params.id,
+          request.query.year,
+          request.query.period,
+          request.query.asOf,
+        ),
+        locale(request),
+      ),
   );
   app.get(
     '/api/v1/races/:id/records',
     {
       schema: {
         tags,
-        summary: '数据来源 The records behind one computed figure of a unit: the projects it counts or the approved report revisions it sums',
+        summary:
+          '数据来源 The records behind one computed figure of a unit: the projects it counts or the approved report revisions it sums',
         params: idParams,
-        querystring: z.object({ year, period: z.coerce.number().int().min(1).max(12), unitId: z.coerce.number().int().positive(), indicator: z.string().min(1).max(40), asOf }),
+        querystring: z.object({
+          year,
+          period: z.coerce.number().int().min(1).max(12),
+          unitId: z.coerce.number().int().positive(),
+          indicator: z.string().min(1).max(40),
+          asOf,
+        }),
       },
     },
     (request) => races.records(requireActor(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/bulletins/:id/regenerated',
-    { schema: { tags: ['bulletins'], summary: '历史复算 A bulletin’s ranking computed again from history as of its publication, beside the frozen one', params: idParams } },
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary:
+          '历史复算 A bulletin’s ranking computed again from history as of its publication, beside the frozen one',
+        params: idParams,
+      },
+    },
     (request) => races.regenerate(requireActor(request), request.params.id),
   );
 }

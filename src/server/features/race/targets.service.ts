@@ -21,7 +21,14 @@ export const UNAVAILABLE = new Set(['signedDeals', 'ticketClosureRate']);
 const MAX_VALUE = 1e15;
 
 export function presentIndicator(i: Indicator) {
-  return { key: i.key, label: i.label, unit: i.unit, higherIsBetter: i.higherIsBetter, source: i.source.kind, available: !UNAVAILABLE.has(i.key) };
+  return {
+    key: i.key,
+    label: i.label,
+    unit: i.unit,
+    higherIsBetter: i.higherIsBetter,
+    source: i.source.kind,
+    available: !UNAVAILABLE.has(i.key),
+  };
 }
 
 type Entry = { unitId: number; indicator: string; value: number | null };
@@ -31,32 +38,53 @@ type Entry = { unitId: number; indicator: string; value: number | null };
  * (targets) or month (values, year to date). A unit's editor reads its own; the coordinator sets
  * them in a grid, every change audited with before and after.
  */
-export function createTargetService({ db, audit, clock, history }: { db: Kysely<DB>; audit: AuditLog; clock: Clock; history: Pick<HistoryRepository, 'indicatorValues'> }) {
+export function createTargetService({
+  db,
+  audit,
+  clock,
+  history,
+}: {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  history: Pick<HistoryRepository, 'indicatorValues'>;
+}) {
   /** The rankable units the reader may see, in the tree's order. */
   async function visibleUnits(actor: ActorContext) {
     const scope = racePolicy.targetReadScope(actor);
     if (scope.kind === 'none') throw forbidden();
-    const rows = await db.selectFrom('units').select(['id', 'name', 'kind', 'path']).where('kind', 'in', [...RANKED_KINDS]).orderBy('sort_order').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('units')
+      .select(['id', 'name', 'kind', 'path'])
+      .where('kind', 'in', [...RANKED_KINDS])
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute();
     return rows.filter((u) => scopeAllows(scope, { unitPath: u.path }));
   }
 
-  const unitsOut = (units: { id: number; name: string; kind: string }[]) => units.map((u) => ({ unitId: u.id, unitName: u.name, kind: u.kind }));
+  const unitsOut = (units: { id: number; name: string; kind: string }[]) =>
+    units.map((u) => ({ unitId: u.id, unitName: u.name, kind: u.kind }));
 
   /** Checks one entry against its indicator: the field path names the row, the message the unit and indicator. */
   function checkEntry(e: Entry, i: number, units: Map<number, { name: string }>, manual: boolean) {
     const at = `items.${i}`;
-    if (!isIndicatorKey(e.indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: e.indicator }, `${at}.indicator`);
+    if (!isIndicatorKey(e.indicator))
+      throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: e.indicator }, `${at}.indicator`);
     const indicator = indicatorByKey(e.indicator);
     const unit = units.get(e.unitId);
     if (!unit) throw new AppError(404, 'NOT_FOUND', 'NOT_FOUND', { what: '@unit' }, `${at}.unitId`);
     if (e.value === null) return indicator;
     const params = { unit: unit.name, indicator: indicator.label['zh-CN'], unitOfMeasure: indicator.unit };
-    if (!Number.isFinite(e.value) || Math.abs(e.value) > MAX_VALUE) throw invalid('TARGET_TOO_BIG', params, `${at}.value`);
-    if ((indicator.unit === '元' || indicator.unit === '个') && !Number.isInteger(e.value)) throw invalid('TARGET_NOT_WHOLE', params, `${at}.value`);
+    if (!Number.isFinite(e.value) || Math.abs(e.value) > MAX_VALUE)
+      throw invalid('TARGET_TOO_BIG', params, `${at}.value`);
+    if ((indicator.unit === '元' || indicator.unit === '个') && !Number.isInteger(e.value))
+      throw invalid('TARGET_NOT_WHOLE', params, `${at}.value`);
     // Growth rates may fall below zero; nothing else may.
     if (e.value < 0 && !(manual && indicator.unit === '%')) throw invalid('TARGET_NEGATIVE', params, `${at}.value`);
     // A target is divided by (完成率): for what is better higher, zero cannot be a target.
-    if (!manual && e.value === 0 && indicator.higherIsBetter) throw invalid('TARGET_NOT_POSITIVE', params, `${at}.value`);
+    if (!manual && e.value === 0 && indicator.higherIsBetter)
+      throw invalid('TARGET_NOT_POSITIVE', params, `${at}.value`);
     return indicator;
   }
 
@@ -65,18 +93,43 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
    * year whose race uses a changed indicator (and, for entered statistics, whose period ends at the
    * month entered, the only month a ranking reads). They keep their numbers; a correction would not.
    */
-  async function unchangedBulletins(actor: ActorContext, year: number, changed: ReadonlySet<string>, endMonth?: number) {
+  async function unchangedBulletins(
+    actor: ActorContext,
+    year: number,
+    changed: ReadonlySet<string>,
+    endMonth?: number,
+  ) {
     if (!changed.size) return [];
-    const rows = await db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'snapshot_json']).where('year', '=', year).where('superseded_at', 'is', null).orderBy('period_index').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('bulletins')
+      .select(['id', 'title', 'doc_number', 'snapshot_json'])
+      .where('year', '=', year)
+      .where('superseded_at', 'is', null)
+      .orderBy('period_index')
+      .orderBy('id')
+      .execute();
     const hit = rows.filter((b) => {
-      const { ranking } = JSON.parse(b.snapshot_json) as { ranking: { period: { endMonth: number }; indicators: { key: string }[] } };
-      return ranking.indicators.some((i) => changed.has(i.key)) && (endMonth === undefined || ranking.period.endMonth === endMonth);
+      const { ranking } = JSON.parse(b.snapshot_json) as {
+        ranking: { period: { endMonth: number }; indicators: { key: string }[] };
+      };
+      return (
+        ranking.indicators.some((i) => changed.has(i.key)) &&
+        (endMonth === undefined || ranking.period.endMonth === endMonth)
+      );
     });
     if (!hit.length) return [];
     // The service has no request: the person's own language, else Chinese. The web builds its own text from `bulletins`.
     const locale: Locale = actor.locale === 'en' ? 'en' : 'zh-CN';
-    const list = hit.map((b) => (locale === 'en' ? `"${b.title}" (${b.doc_number})` : `《${b.title}》（${b.doc_number}）`)).join(locale === 'en' ? ', ' : '、');
-    return [{ code: 'BULLETINS_UNCHANGED' as const, bulletins: hit.map((b) => ({ id: b.id, title: b.title, docNumber: b.doc_number })), message: translate('BULLETINS_UNCHANGED', locale, { list }) }];
+    const list = hit
+      .map((b) => (locale === 'en' ? `"${b.title}" (${b.doc_number})` : `《${b.title}》（${b.doc_number}）`))
+      .join(locale === 'en' ? ', ' : '、');
+    return [
+      {
+        code: 'BULLETINS_UNCHANGED' as const,
+        bulletins: hit.map((b) => ({ id: b.id, title: b.title, docNumber: b.doc_number })),
+        message: translate('BULLETINS_UNCHANGED', locale, { list }),
+      },
+    ];
   }
 
   async function settable(actor: ActorContext) {
@@ -92,11 +145,19 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
     async targets(actor: ActorContext, year: number) {
       const units = await visibleUnits(actor);
       const ids = units.map((u) => u.id);
-      const rows = ids.length ? await db.selectFrom('targets').selectAll().where('year', '=', year).where('unit_id', 'in', ids).execute() : [];
+      const rows = ids.length
+        ? await db.selectFrom('targets').selectAll().where('year', '=', year).where('unit_id', 'in', ids).execute()
+        : [];
       return {
         year,
         units: unitsOut(units),
-        items: rows.map((r) => ({ unitId: r.unit_id, indicator: r.indicator, value: Number(r.value), updatedBy: r.updated_by, updatedAt: r.updated_at })),
+        items: rows.map((r) => ({
+          unitId: r.unit_id,
+          indicator: r.indicator,
+          value: Number(r.value),
+          updatedBy: r.updated_by,
+          updatedAt: r.updated_at,
+        })),
         canEdit: units.some((u) => racePolicy.canSetTargetFor(actor, u)),
       };
     },
@@ -112,7 +173,8 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
       const changed = new Set<string>();
       await db.transaction().execute(async (trx) => {
         for (const e of input.items) {
-          const key = (q: any) => q.where('unit_id', '=', e.unitId).where('year', '=', input.year).where('indicator', '=', e.indicator);
+          const key = (q: any) =>
+            q.where('unit_id', '=', e.unitId).where('year', '=', input.year).where('indicator', '=', e.indicator);
           const before = await key(trx.selectFrom('targets').select('value')).executeTakeFirst();
           const old = before ? Number(before.value) : null;
           if (old === e.value) continue;
@@ -121,15 +183,42 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
           else
             await trx
               .insertInto('targets')
-              .values({ unit_id: e.unitId, year: input.year, indicator: e.indicator, value: e.value, updated_by: actor.displayName, updated_at: at })
-              .onConflict((oc) => oc.columns(['unit_id', 'year', 'indicator']).doUpdateSet({ value: e.value!, updated_by: actor.displayName, updated_at: at }))
+              .values({
+                unit_id: e.unitId,
+                year: input.year,
+                indicator: e.indicator,
+                value: e.value,
+                updated_by: actor.displayName,
+                updated_at: at,
+              })
+              .onConflict((oc) =>
+                oc
+                  .columns(['unit_id', 'year', 'indicator'])
+                  .doUpdateSet({ value: e.value!, updated_by: actor.displayName, updated_at: at }),
+              )
               .execute();
           const unit = units.get(e.unitId)!;
           const label = indicatorByKey(e.indicator as never).label['zh-CN'];
-          await audit.record({ actor, action: 'target.set', objectType: 'target', objectId: `${e.unitId}:${input.year}:${e.indicator}`, unitPath: unit.path, summary: `${unit.name} ${input.year} 年“${label}”目标`, before: { value: old }, after: { value: e.value }, ip }, trx);
+          await audit.record(
+            {
+              actor,
+              action: 'target.set',
+              objectType: 'target',
+              objectId: `${e.unitId}:${input.year}:${e.indicator}`,
+              unitPath: unit.path,
+              summary: `${unit.name} ${input.year} 年“${label}”目标`,
+              before: { value: old },
+              after: { value: e.value },
+              ip,
+            },
+            trx,
+          );
         }
       });
-      return { ...(await this.targets(actor, input.year)), warnings: await unchangedBulletins(actor, input.year, changed) };
+      return {
+        ...(await this.targets(actor, input.year)),
+        warnings: await unchangedBulletins(actor, input.year, changed),
+      };
     },
 
     /**
@@ -143,8 +232,31 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
       const items = !ids.size
         ? []
         : asOf === null
-          ? (await db.selectFrom('indicator_values').selectAll().where('indicator', '=', indicator).where('year', '=', year).where('month', '=', month).where('unit_id', 'in', [...ids]).execute()).map((r) => ({ unitId: r.unit_id, value: Number(r.value), source: r.source as string | null, updatedBy: r.updated_by as string | null, updatedAt: r.updated_at as string | null }))
-          : (await history.indicatorValues(asOf, year, month, [indicator])).filter((r) => ids.has(r.unit_id)).map((r) => ({ unitId: r.unit_id, value: Number(r.value), source: null, updatedBy: null, updatedAt: 'valid_from' in r ? (r.valid_from as string) : null }));
+          ? (
+              await db
+                .selectFrom('indicator_values')
+                .selectAll()
+                .where('indicator', '=', indicator)
+                .where('year', '=', year)
+                .where('month', '=', month)
+                .where('unit_id', 'in', [...ids])
+                .execute()
+            ).map((r) => ({
+              unitId: r.unit_id,
+              value: Number(r.value),
+              source: r.source as string | null,
+              updatedBy: r.updated_by as string | null,
+              updatedAt: r.updated_at as string | null,
+            }))
+          : (await history.indicatorValues(asOf, year, month, [indicator]))
+              .filter((r) => ids.has(r.unit_id))
+              .map((r) => ({
+                unitId: r.unit_id,
+                value: Number(r.value),
+                source: null,
+                updatedBy: null,
+                updatedAt: 'valid_from' in r ? (r.valid_from as string) : null,
+              }));
       return {
         indicator,
         year,
@@ -158,20 +270,41 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
     },
 
     /** Enters statistics of one indicator and month (year to date), each with its source; `warnings` as for targets. */
-    async setValues(actor: ActorContext, input: { indicator: string; year: number; month: number; items: { unitId: number; value: number | null; source: string }[] }, ip: string | null) {
+    async setValues(
+      actor: ActorContext,
+      input: {
+        indicator: string;
+        year: number;
+        month: number;
+        items: { unitId: number; value: number | null; source: string }[];
+      },
+      ip: string | null,
+    ) {
       const units = await settable(actor);
-      if (!isIndicatorKey(input.indicator)) throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: input.indicator }, 'indicator');
+      if (!isIndicatorKey(input.indicator))
+        throw invalid('TARGET_UNKNOWN_INDICATOR', { indicator: input.indicator }, 'indicator');
       const indicator = indicatorByKey(input.indicator);
-      if (indicator.source.kind !== 'manual') throw invalid('VALUE_NOT_MANUAL', { indicator: indicator.label['zh-CN'] }, 'indicator');
+      if (indicator.source.kind !== 'manual')
+        throw invalid('VALUE_NOT_MANUAL', { indicator: indicator.label['zh-CN'] }, 'indicator');
       input.items.forEach((e, i) => {
         checkEntry({ ...e, indicator: input.indicator }, i, units, true);
-        if (e.value !== null && !e.source.trim()) throw invalid('VALUE_NO_SOURCE', { unit: units.get(e.unitId)!.name, indicator: indicator.label['zh-CN'] }, `items.${i}.source`);
+        if (e.value !== null && !e.source.trim())
+          throw invalid(
+            'VALUE_NO_SOURCE',
+            { unit: units.get(e.unitId)!.name, indicator: indicator.label['zh-CN'] },
+            `items.${i}.source`,
+          );
       });
       const at = clock().toISOString();
       const changed = new Set<string>();
       await db.transaction().execute(async (trx) => {
         for (const e of input.items) {
-          const key = (q: any) => q.where('unit_id', '=', e.unitId).where('indicator', '=', input.indicator).where('year', '=', input.year).where('month', '=', input.month);
+          const key = (q: any) =>
+            q
+              .where('unit_id', '=', e.unitId)
+              .where('indicator', '=', input.indicator)
+              .where('year', '=', input.year)
+              .where('month', '=', input.month);
           const before = await key(trx.selectFrom('indicator_values').select(['value', 'source'])).executeTakeFirst();
           const old = before ? { value: Number(before.value), source: before.source } : null;
           const source = e.source.trim();
@@ -183,14 +316,43 @@ export function createTargetService({ db, audit, clock, history }: { db: Kysely<
           else
             await trx
               .insertInto('indicator_values')
-              .values({ unit_id: e.unitId, indicator: input.indicator, year: input.year, month: input.month, value: e.value, source, updated_by: actor.displayName, updated_at: at })
-              .onConflict((oc) => oc.columns(['indicator', 'year', 'month', 'unit_id']).doUpdateSet({ value: e.value!, source, updated_by: actor.displayName, updated_at: at }))
+              .values({
+                unit_id: e.unitId,
+                indicator: input.indicator,
+                year: input.year,
+                month: input.month,
+                value: e.value,
+                source,
+                updated_by: actor.displayName,
+                updated_at: at,
+              })
+              .onConflict((oc) =>
+                oc
+                  .columns(['indicator', 'year', 'month', 'unit_id'])
+                  .doUpdateSet({ value: e.value!, source, updated_by: actor.displayName, updated_at: at }),
+              )
               .execute();
           const unit = units.get(e.unitId)!;
-          await audit.record({ actor, action: 'indicatorValue.set', objectType: 'indicatorValue', objectId: `${e.unitId}:${input.indicator}:${input.year}-${input.month}`, unitPath: unit.path, summary: `${unit.name} ${input.year}年1—${input.month}月“${indicator.label['zh-CN']}”`, before: old, after: e.value === null ? null : { value: e.value, source }, ip }, trx);
+          await audit.record(
+            {
+              actor,
+              action: 'indicatorValue.set',
+              objectType: 'indicatorValue',
+              objectId: `${e.unitId}:${input.indicator}:${input.year}-${input.month}`,
+              unitPath: unit.path,
+              summary: `${unit.name} ${input.year}年1—${input.month}月“${indicator.label['zh-CN']}”`,
+              before: old,
+              after: e.value === null ? null : { value: e.value, source },
+              ip,
+            },
+            trx,
+          );
         }
       });
-      return { ...(await this.values(actor, input.indicator, input.year, input.month)), warnings: await unchangedBulletins(actor, input.year, changed, input.month) };
+      return {
+        ...(await this.values(actor, input.indicator, input.year, input.month)),
+        warnings: await unchangedBulletins(actor, input.year, changed, input.month),
+      };
     },
   };
 }

@@ -7,7 +7,13 @@ const ftyp = (major: string, ...compatible: string[]) => {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(size, 0);
   head.write('ftyp', 4, 'latin1');
-  return Buffer.concat([head, Buffer.from(major, 'latin1'), Buffer.alloc(4), ...compatible.map((b) => Buffer.from(b, 'latin1')), Buffer.alloc(64)]);
+  return Buffer.concat([
+    head,
+    Buffer.from(major, 'latin1'),
+    Buffer.alloc(4),
+    ...compatible.map((b) => Buffer.from(b, 'latin1')),
+    Buffer.alloc(64),
+  ]);
 };
 
 describe('isHeic: an HEIC file told from its first bytes', () => {

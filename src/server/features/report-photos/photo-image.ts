@@ -33,7 +33,9 @@ export interface ProcessedPhoto {
  * binaries carry libheif for AVIF only, for patent reasons, and then list only ".avif" among the
  * suffixes of their HEIF loader; a libvips built with an HEVC decoder lists ".heic" too.
  */
-export const canDecodeHeic = ((sharp.format.heif?.input as { fileSuffix?: string[] } | undefined)?.fileSuffix ?? []).includes('.heic');
+export const canDecodeHeic = (
+  (sharp.format.heif?.input as { fileSuffix?: string[] } | undefined)?.fileSuffix ?? []
+).includes('.heic');
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
 
@@ -59,11 +61,17 @@ async function formatOf(input: Buffer): Promise<{ format: string; pixels: number
   } catch {
     throw new PhotoImageError(isHeic(input) ? 'HEIC' : 'NOT_IMAGE');
   }
-  const format = meta.format === 'heif' ? (meta.compression === 'hevc' || isHeic(input) ? 'heic' : 'avif') : String(meta.format);
+  const format =
+    meta.format === 'heif' ? (meta.compression === 'hevc' || isHeic(input) ? 'heic' : 'avif') : String(meta.format);
   return { format, pixels: (meta.width ?? 0) * (meta.height ?? 0) };
 }
 
-const renditionOf = ({ data, info }: { data: Buffer; info: OutputInfo }): Rendition => ({ data, width: info.width, height: info.height, bytes: data.length });
+const renditionOf = ({ data, info }: { data: Buffer; info: OutputInfo }): Rendition => ({
+  data,
+  width: info.width,
+  height: info.height,
+  bytes: data.length,
+});
 
 /**
  * Checks an upload and makes what Lantern keeps of it: the photo turned upright by its EXIF
@@ -74,7 +82,8 @@ const renditionOf = ({ data, info }: { data: Buffer; info: OutputInfo }): Rendit
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   const { format, pixels } = await formatOf(input);
   if (format === 'heic' && !canDecodeHeic) throw new PhotoImageError('HEIC');
-  if (format !== 'heic' && !(PHOTO_FORMATS as readonly string[]).includes(format)) throw new PhotoImageError('FORMAT', format);
+  if (format !== 'heic' && !(PHOTO_FORMATS as readonly string[]).includes(format))
+    throw new PhotoImageError('FORMAT', format);
   if (pixels > PHOTO_LIMITS.maxInputPixels) throw new PhotoImageError('TOO_MANY_PIXELS');
   const { photo: big, thumb: small } = PHOTO_RENDITIONS;
   try {

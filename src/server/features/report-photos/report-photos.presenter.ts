@@ -1,7 +1,10 @@
 import type { ReportPhotoMeta } from './report-photos.repository.ts';
 
 /** Where the two pictures of a photo are served; the same scoping as reading its report. */
-export const photoUrls = (id: number) => ({ photo: `/api/v1/report-photos/${id}`, thumb: `/api/v1/report-photos/${id}/thumb` });
+export const photoUrls = (id: number) => ({
+  photo: `/api/v1/report-photos/${id}`,
+  thumb: `/api/v1/report-photos/${id}/thumb`,
+});
 
 /** A photo as the API returns it: its metadata and the addresses of its pictures, never the bytes. */
 export function presentPhoto(p: ReportPhotoMeta) {

@@ -6,14 +6,36 @@ export type NewReportPhoto = Omit<Insertable<ReportPhotoTable>, 'id'>;
 
 /** Every column but the two pictures: what a listing reads, so that no megabytes travel for a list. */
 const metadataColumns = [
-  'id', 'report_id', 'file_name', 'caption', 'width', 'height', 'bytes',
-  'thumb_width', 'thumb_height', 'thumb_bytes', 'created_by_id', 'created_by', 'created_at',
+  'id',
+  'report_id',
+  'file_name',
+  'caption',
+  'width',
+  'height',
+  'bytes',
+  'thumb_width',
+  'thumb_height',
+  'thumb_bytes',
+  'created_by_id',
+  'created_by',
+  'created_at',
 ] as const;
 
 /** The columns a copy carries over unchanged, pictures included (copied inside the database). */
 const copiedColumns = [
-  'file_name', 'caption', 'photo', 'width', 'height', 'bytes',
-  'thumb', 'thumb_width', 'thumb_height', 'thumb_bytes', 'created_by_id', 'created_by', 'created_at',
+  'file_name',
+  'caption',
+  'photo',
+  'width',
+  'height',
+  'bytes',
+  'thumb',
+  'thumb_width',
+  'thumb_height',
+  'thumb_bytes',
+  'created_by_id',
+  'created_by',
+  'created_at',
 ] as const;
 
 export type ReportPhotoMeta = Pick<ReportPhotoRow, (typeof metadataColumns)[number]>;
@@ -36,15 +58,25 @@ export function createReportPhotoRepository(db: Kysely<DB>) {
      * both see 8 and store 10) and a submit cannot slip between the state check and the insert.
      * SQLite runs one writing transaction at a time anyway.
      */
-    lockReport: (ex: Kysely<DB>, reportId: number, at: string) => ex.updateTable('monthly_reports').set({ updated_at: at }).where('id', '=', reportId).execute(),
+    lockReport: (ex: Kysely<DB>, reportId: number, at: string) =>
+      ex.updateTable('monthly_reports').set({ updated_at: at }).where('id', '=', reportId).execute(),
 
     list: (reportId: number, ex: Kysely<DB> = db): Promise<ReportPhotoMeta[]> =>
       ex.selectFrom('report_photos').select(metadataColumns).where('report_id', '=', reportId).orderBy('id').execute(),
 
     count: async (reportId: number, ex: Kysely<DB> = db) =>
-      Number((await ex.selectFrom('report_photos').select((eb) => eb.fn.countAll().as('n')).where('report_id', '=', reportId).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await ex
+            .selectFrom('report_photos')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('report_id', '=', reportId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
 
-    findMeta: (photoId: number, ex: Kysely<DB> = db) => ex.selectFrom('report_photos').select(metadataColumns).where('id', '=', photoId).executeTakeFirst(),
+    findMeta: (photoId: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('report_photos').select(metadataColumns).where('id', '=', photoId).executeTakeFirst(),
 
     /** One of the two pictures of a photo, with the unit of its report's project (for the read check). */
     picture: (photoId: number, which: 'photo' | 'thumb') =>
@@ -56,7 +88,8 @@ export function createReportPhotoRepository(db: Kysely<DB>) {
         .where('f.id', '=', photoId)
         .executeTakeFirst(),
 
-    insert: (ex: Kysely<DB>, row: NewReportPhoto) => ex.insertInto('report_photos').values(row).returning('id').executeTakeFirstOrThrow(),
+    insert: (ex: Kysely<DB>, row: NewReportPhoto) =>
+      ex.insertInto('report_photos').values(row).returning('id').executeTakeFirstOrThrow(),
 
     delete: (ex: Kysely<DB>, photoId: number) => ex.deleteFrom('report_photos').where('id', '=', photoId).execute(),
 

@@ -25,7 +25,13 @@ const caption = z.string().trim().max(PHOTO_LIMITS.captionMax);
 const MB = PHOTO_LIMITS.maxFileBytes / (1024 * 1024);
 
 /** A file name as stored and shown: no folders, no control characters, at most 255 characters. */
-const cleanName = (name: string | undefined) => (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-255) || 'photo';
+const cleanName = (name: string | undefined) =>
+  (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-255) || 'photo';
 
 /**
  * Reads the multipart body: one file in `file`, an optional `caption`, in any order. @fastify/multipart's
@@ -51,8 +57,10 @@ async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
       throw new AppError(413, 'FILE_TOO_LARGE', 'PHOTO_TOO_LARGE', { name, mb: MB }, 'file');
     }
     if (code === 'FST_FILES_LIMIT') throw invalid('PHOTO_ONE_FILE', {}, 'file');
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') throw invalid('PHOTO_FORM');
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError(415, 'UNSUPPORTED_MEDIA', 'PHOTO_NOT_MULTIPART');
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION')
+      throw invalid('PHOTO_FORM');
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      throw new AppError(415, 'UNSUPPORTED_MEDIA', 'PHOTO_NOT_MULTIPART');
     // A broken or cut-off body (busboy: "Unexpected end of form", "Malformed part header", …).
     if (code === 'FST_MP_PREMATURE_CLOSE' || e instanceof Error) throw invalid('PHOTO_INTERRUPTED');
     throw e;
@@ -72,7 +80,9 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
   // Multipart bodies are accepted by the upload route alone, inside its own plugin scope, with the
   // photo's size limit; every other route keeps refusing anything but JSON.
   void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: PHOTO_LIMITS.maxFileBytes, files: 1, fields: 4, fieldSize: 2048, parts: 6 } });
+    await scope.register(multipart, {
+      limits: { fileSize: PHOTO_LIMITS.maxFileBytes, files: 1, fields: 4, fieldSize: 2048, parts: 6 },
+    });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/reports/:id/photos',
       {
@@ -95,14 +105,28 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
 
   app.get(
     '/api/v1/reports/:id/photos',
-    { schema: { tags, summary: '月报现场照片 Photos of a report', params: idParams, response: { 200: z.object({ reportId: z.number(), items: z.array(photo) }), ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '月报现场照片 Photos of a report',
+        params: idParams,
+        response: { 200: z.object({ reportId: z.number(), items: z.array(photo) }), ...standardErrors },
+      },
+    },
     (request) => photos.list(requireActor(request), request.params.id),
   );
 
   app.get(
     '/api/v1/report-photos/:id',
     // No response schema: the body is JPEG bytes, not JSON; errors keep the one error shape.
-    { schema: { tags, summary: '照片（JPEG，长边不超过 2048 像素） A photo, JPEG', params: idParams, produces: ['image/jpeg'] } },
+    {
+      schema: {
+        tags,
+        summary: '照片（JPEG，长边不超过 2048 像素） A photo, JPEG',
+        params: idParams,
+        produces: ['image/jpeg'],
+      },
+    },
     async (request, reply) => {
       const { data, fileName } = await photos.picture(requireActor(request), request.params.id, 'photo');
       const jpegName = `${fileName.replace(/\.[^.]*$/, '')}.jpg`;
@@ -116,7 +140,14 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
 
   app.get(
     '/api/v1/report-photos/:id/thumb',
-    { schema: { tags, summary: '照片缩略图（长边不超过 320 像素） A thumbnail, JPEG', params: idParams, produces: ['image/jpeg'] } },
+    {
+      schema: {
+        tags,
+        summary: '照片缩略图（长边不超过 320 像素） A thumbnail, JPEG',
+        params: idParams,
+        produces: ['image/jpeg'],
+      },
+    },
     async (request, reply) => {
       const { data } = await photos.picture(requireActor(request), request.params.id, 'thumb');
       return reply.type('image/jpeg').header('cache-control', PICTURE_CACHE).send(data);
@@ -125,7 +156,14 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
 
   app.delete(
     '/api/v1/report-photos/:id',
-    { schema: { tags, summary: '删除现场照片 Remove a photo (draft or returned report)', params: idParams, response: { 204: noContent, ...standardErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '删除现场照片 Remove a photo (draft or returned report)',
+        params: idParams,
+        response: { 204: noContent, ...standardErrors },
+      },
+    },
     async (request, reply) => {
       await photos.remove(requireActor(request), request.params.id, clientIp(request));
       return reply.status(204).send(null);

@@ -63,11 +63,13 @@ export function createReportPhotoService({ db, photos, audit, clock, locks }: Re
       if (r.state === 'approved') throw conflict('REPORT_APPROVED');
       throw conflict('REPORT_WRONG_STATE', { state: `@reportState.${r.state}`, action: '@reportAction.edit' });
     }
-    if (r.revision === 1 && (await locks.isLocked(r.year, r.month, ex))) throw conflict('REPORT_MONTH_LOCKED', { year: r.year, month: r.month });
+    if (r.revision === 1 && (await locks.isLocked(r.year, r.month, ex)))
+      throw conflict('REPORT_MONTH_LOCKED', { year: r.year, month: r.month });
   }
 
   async function assertRoom(reportId: number, ex: Kysely<DB>) {
-    if (!hasRoomForPhoto(await photos.count(reportId, ex))) throw invalid('PHOTO_LIMIT', { max: PHOTO_LIMITS.perReport }, 'file');
+    if (!hasRoomForPhoto(await photos.count(reportId, ex)))
+      throw invalid('PHOTO_LIMIT', { max: PHOTO_LIMITS.perReport }, 'file');
   }
 
   const describe = (r: ReportFacts) => `${r.project_name} ${r.year}年${r.month}月月报（第 ${r.revision} 版）`;
@@ -98,13 +100,44 @@ export function createReportPhotoService({ db, photos, audit, clock, locks }: Re
         await assertRoom(reportId, trx);
         const { photo, thumb } = processed;
         const { id } = await photos.insert(trx, {
-          report_id: reportId, file_name: upload.fileName, caption: upload.caption,
-          photo: photo.data, width: photo.width, height: photo.height, bytes: photo.bytes,
-          thumb: thumb.data, thumb_width: thumb.width, thumb_height: thumb.height, thumb_bytes: thumb.bytes,
-          created_by_id: actor.id, created_by: actor.displayName, created_at: at,
+          report_id: reportId,
+          file_name: upload.fileName,
+          caption: upload.caption,
+          photo: photo.data,
+          width: photo.width,
+          height: photo.height,
+          bytes: photo.bytes,
+          thumb: thumb.data,
+          thumb_width: thumb.width,
+          thumb_height: thumb.height,
+          thumb_bytes: thumb.bytes,
+          created_by_id: actor.id,
+          created_by: actor.displayName,
+          created_at: at,
         });
-        const after = { photoId: Number(id), fileName: upload.fileName, caption: upload.caption, sourceFormat: processed.sourceFormat, uploadedBytes: upload.data.length, width: photo.width, height: photo.height, bytes: photo.bytes };
-        await audit.record({ actor, action: 'report.addPhoto', objectType: 'report', objectId: String(reportId), unitPath: r.unit_path, summary: `${describe(r)}：添加照片“${upload.fileName}”`, after, ip }, trx);
+        const after = {
+          photoId: Number(id),
+          fileName: upload.fileName,
+          caption: upload.caption,
+          sourceFormat: processed.sourceFormat,
+          uploadedBytes: upload.data.length,
+          width: photo.width,
+          height: photo.height,
+          bytes: photo.bytes,
+        };
+        await audit.record(
+          {
+            actor,
+            action: 'report.addPhoto',
+            objectType: 'report',
+            objectId: String(reportId),
+            unitPath: r.unit_path,
+            summary: `${describe(r)}：添加照片“${upload.fileName}”`,
+            after,
+            ip,
+          },
+          trx,
+        );
         return Number(id);
       });
       return presentPhoto((await photos.findMeta(id))!);
@@ -121,8 +154,29 @@ export function createReportPhotoService({ db, photos, audit, clock, locks }: Re
         });
         await assertEditable(actor, r, trx);
         await photos.delete(trx, photoId);
-        const before = { photoId, fileName: photo.file_name, caption: photo.caption, width: photo.width, height: photo.height, bytes: photo.bytes, createdBy: photo.created_by, createdAt: photo.created_at };
-        await audit.record({ actor, action: 'report.deletePhoto', objectType: 'report', objectId: String(photo.report_id), unitPath: r.unit_path, summary: `${describe(r)}：删除照片“${photo.file_name}”`, before, ip }, trx);
+        const before = {
+          photoId,
+          fileName: photo.file_name,
+          caption: photo.caption,
+          width: photo.width,
+          height: photo.height,
+          bytes: photo.bytes,
+          createdBy: photo.created_by,
+          createdAt: photo.created_at,
+        };
+        await audit.record(
+          {
+            actor,
+            action: 'report.deletePhoto',
+            objectType: 'report',
+            objectId: String(photo.report_id),
+            unitPath: r.unit_path,
+            summary: `${describe(r)}：删除照片“${photo.file_name}”`,
+            before,
+            ip,
+          },
+          trx,
+        );
       });
     },
 
@@ -138,7 +192,8 @@ export function createReportPhotoService({ db, photos, audit, clock, locks }: Re
      * transaction: the correction starts from what was approved, and the approved revision keeps its own
      * rows whatever the correction later adds or removes. Returns how many photos were copied.
      */
-    copyPhotos: (fromReportId: number, toReportId: number, trx: Kysely<DB>) => photos.copy(trx, fromReportId, toReportId),
+    copyPhotos: (fromReportId: number, toReportId: number, trx: Kysely<DB>) =>
+      photos.copy(trx, fromReportId, toReportId),
   };
 }
 

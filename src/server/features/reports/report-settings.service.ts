@@ -33,15 +33,34 @@ export function createReportSettings({ db, audit, clock }: { db: Kysely<DB>; aud
           .values({ key: CALENDAR_KEY, value: JSON.stringify(calendar), updated_at: at })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(calendar), updated_at: at }))
           .execute();
-        await audit.record({ actor, action: 'reportCalendar.update', objectType: 'settings', objectId: CALENDAR_KEY, unitPath: null, summary: `月报报送时间：次月 ${calendar.submitByDay} 日前报送、${calendar.reviewByDay} 日前审核`, before, after: calendar, ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'reportCalendar.update',
+            objectType: 'settings',
+            objectId: CALENDAR_KEY,
+            unitPath: null,
+            summary: `月报报送时间：次月 ${calendar.submitByDay} 日前报送、${calendar.reviewByDay} 日前审核`,
+            before,
+            after: calendar,
+            ip,
+          },
+          trx,
+        );
       });
       return calendar;
     },
 
     isLocked: async (year: number, month: number, ex: Kysely<DB> = db) =>
-      !!(await ex.selectFrom('report_month_locks').select('year').where('year', '=', year).where('month', '=', month).executeTakeFirst()),
+      !!(await ex
+        .selectFrom('report_month_locks')
+        .select('year')
+        .where('year', '=', year)
+        .where('month', '=', month)
+        .executeTakeFirst()),
 
-    locks: () => db.selectFrom('report_month_locks').selectAll().orderBy('year', 'desc').orderBy('month', 'desc').execute(),
+    locks: () =>
+      db.selectFrom('report_month_locks').selectAll().orderBy('year', 'desc').orderBy('month', 'desc').execute(),
 
     /** Locks a month: from now on only corrections (with a reason, reviewed) change it. */
     async lockMonth(actor: ActorContext, year: number, month: number, ip: string | null) {
@@ -49,11 +68,26 @@ export function createReportSettings({ db, audit, clock }: { db: Kysely<DB>; aud
       const at = clock().toISOString();
       try {
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('report_month_locks').values({ year, month, locked_by: actor.displayName, locked_at: at }).execute();
-          await audit.record({ actor, action: 'reportMonth.lock', objectType: 'settings', objectId: `${year}-${month}`, unitPath: null, summary: `锁定 ${year}年${month}月月报`, ip }, trx);
+          await trx
+            .insertInto('report_month_locks')
+            .values({ year, month, locked_by: actor.displayName, locked_at: at })
+            .execute();
+          await audit.record(
+            {
+              actor,
+              action: 'reportMonth.lock',
+              objectType: 'settings',
+              objectId: `${year}-${month}`,
+              unitPath: null,
+              summary: `锁定 ${year}年${month}月月报`,
+              ip,
+            },
+            trx,
+          );
         });
       } catch (e) {
-        if (await this.isLocked(year, month)) throw new AppError(409, 'CONFLICT', 'MONTH_ALREADY_LOCKED', { year, month });
+        if (await this.isLocked(year, month))
+          throw new AppError(409, 'CONFLICT', 'MONTH_ALREADY_LOCKED', { year, month });
         throw e;
       }
       return { year, month, lockedBy: actor.displayName, lockedAt: at };

@@ -30,8 +30,16 @@ export function presentReport(r: ReportRow & { photo_count?: number | string | b
  * cumulative amount up to and including the report's month, and the amount since the first report.
  */
 export function withCumulative(rows: (ReportRow & { photo_count?: number | string | bigint | null })[]) {
-  const counted = rows.filter((r) => r.is_current === 1 && r.state === 'approved').sort((a, b) => a.year - b.year || a.month - b.month);
+  const counted = rows
+    .filter((r) => r.is_current === 1 && r.state === 'approved')
+    .sort((a, b) => a.year - b.year || a.month - b.month);
   const upTo = (year: number, month: number, sameYear: boolean) =>
-    counted.filter((c) => (c.year < year || (c.year === year && c.month <= month)) && (!sameYear || c.year === year)).reduce((s, c) => s + Number(c.amount), 0);
-  return rows.map((r) => ({ ...presentReport(r), yearCumulativeYuan: upTo(r.year, r.month, true), sinceStartYuan: upTo(r.year, r.month, false) }));
+    counted
+      .filter((c) => (c.year < year || (c.year === year && c.month <= month)) && (!sameYear || c.year === year))
+      .reduce((s, c) => s + Number(c.amount), 0);
+  return rows.map((r) => ({
+    ...presentReport(r),
+    yearCumulativeYuan: upTo(r.year, r.month, true),
+    sinceStartYuan: upTo(r.year, r.month, false),
+  }));
 }

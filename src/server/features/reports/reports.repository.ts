@@ -7,26 +7,54 @@ export type ReportRow = Selectable<MonthlyReportTable>;
 
 /** How many site photos a report revision carries, as `photo_count`: a subquery on report_photos' index. */
 const withPhotoCount = (eb: ExpressionBuilder<DB, 'monthly_reports'>) =>
-  eb.selectFrom('report_photos').select((e) => e.fn.countAll<number>().as('n')).whereRef('report_photos.report_id', '=', 'monthly_reports.id').as('photo_count');
+  eb
+    .selectFrom('report_photos')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .whereRef('report_photos.report_id', '=', 'monthly_reports.id')
+    .as('photo_count');
 
 /** Typed queries over monthly reports; decisions live in the service. */
 export function createReportRepository(db: Kysely<DB>) {
   return {
-    findById: (id: number, ex: Kysely<DB> = db) => ex.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst(),
+    findById: (id: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst(),
 
     ofProject: (projectId: number, ex: Kysely<DB> = db) =>
-      ex.selectFrom('monthly_reports').selectAll().select(withPhotoCount).where('project_id', '=', projectId).orderBy('year', 'desc').orderBy('month', 'desc').orderBy('revision', 'desc').execute(),
+      ex
+        .selectFrom('monthly_reports')
+        .selectAll()
+        .select(withPhotoCount)
+        .where('project_id', '=', projectId)
+        .orderBy('year', 'desc')
+        .orderBy('month', 'desc')
+        .orderBy('revision', 'desc')
+        .execute(),
 
     revisionsOf: (projectId: number, year: number, month: number, ex: Kysely<DB> = db) =>
-      ex.selectFrom('monthly_reports').selectAll().where('project_id', '=', projectId).where('year', '=', year).where('month', '=', month).orderBy('revision').execute(),
+      ex
+        .selectFrom('monthly_reports')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .where('year', '=', year)
+        .where('month', '=', month)
+        .orderBy('revision')
+        .execute(),
 
-    insert: (ex: Kysely<DB>, row: Omit<ReportRow, 'id'>) => ex.insertInto('monthly_reports').values(row).returning('id').executeTakeFirstOrThrow(),
+    insert: (ex: Kysely<DB>, row: Omit<ReportRow, 'id'>) =>
+      ex.insertInto('monthly_reports').values(row).returning('id').executeTakeFirstOrThrow(),
 
-    update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ReportRow, 'id'>>) => ex.updateTable('monthly_reports').set(patch).where('id', '=', id).execute(),
+    update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ReportRow, 'id'>>) =>
+      ex.updateTable('monthly_reports').set(patch).where('id', '=', id).execute(),
 
     /** Makes one revision the one that counts for its project and month. */
     async makeCurrent(ex: Kysely<DB>, r: ReportRow) {
-      await ex.updateTable('monthly_reports').set({ is_current: 0 }).where('project_id', '=', r.project_id).where('year', '=', r.year).where('month', '=', r.month).execute();
+      await ex
+        .updateTable('monthly_reports')
+        .set({ is_current: 0 })
+        .where('project_id', '=', r.project_id)
+        .where('year', '=', r.year)
+        .where('month', '=', r.month)
+        .execute();
       await ex.updateTable('monthly_reports').set({ is_current: 1 }).where('id', '=', r.id).execute();
     },
 
@@ -60,13 +88,33 @@ export function createReportRepository(db: Kysely<DB>) {
         .selectFrom('projects')
         .innerJoin('units', 'units.id', 'projects.lead_unit_id')
         .leftJoin('monthly_reports as r', (join) =>
-          join.onRef('r.project_id', '=', 'projects.id').on('r.year', '=', year).on('r.month', '=', month).on('r.is_current', '=', 1),
+          join
+            .onRef('r.project_id', '=', 'projects.id')
+            .on('r.year', '=', year)
+            .on('r.month', '=', month)
+            .on('r.is_current', '=', 1),
         )
-        .select(['projects.id as project_id', 'projects.name', 'projects.stage', 'projects.unit_path', 'units.name as unit_name', 'r.id as report_id', 'r.state', 'r.is_late', 'r.amount'])
+        .select([
+          'projects.id as project_id',
+          'projects.name',
+          'projects.stage',
+          'projects.unit_path',
+          'units.name as unit_name',
+          'r.id as report_id',
+          'r.state',
+          'r.is_late',
+          'r.amount',
+        ])
         .where((eb) =>
           eb.or([
             eb('projects.stage', 'in', ['preparing', 'construction']),
-            eb.exists(eb.selectFrom('project_annual_plans as p').select(sql`1`.as('x')).whereRef('p.project_id', '=', 'projects.id').where('p.year', '=', year)),
+            eb.exists(
+              eb
+                .selectFrom('project_annual_plans as p')
+                .select(sql`1`.as('x'))
+                .whereRef('p.project_id', '=', 'projects.id')
+                .where('p.year', '=', year),
+            ),
           ]),
         )
         .$call((q) => {

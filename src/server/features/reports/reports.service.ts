@@ -50,14 +50,32 @@ export interface ReportServiceDeps {
   photos: Pick<ReportPhotoService, 'copyPhotos'>;
 }
 
-const view = (r: ReportRow) => ({ year: r.year, month: r.month, revision: r.revision, amount: Number(r.amount), state: r.state, isLate: r.is_late === 1, isCurrent: r.is_current === 1 });
+const view = (r: ReportRow) => ({
+  year: r.year,
+  month: r.month,
+  revision: r.revision,
+  amount: Number(r.amount),
+  state: r.state,
+  isLate: r.is_late === 1,
+  isCurrent: r.is_current === 1,
+});
 
-export function createReportService({ db, reports, projects, audit, clock, today, onReportApproved, settings, stats, photos }: ReportServiceDeps) {
+export function createReportService({
+  db,
+  reports,
+  projects,
+  audit,
+  clock,
+  today,
+  onReportApproved,
+  settings,
+  stats,
+  photos,
+}: ReportServiceDeps) {
   /** A locked month takes no new filing, editing or submitting; corrections still go through review. */
   async function assertOpen(year: number, month: number, ex: Kysely<DB>) {
     if (await settings.isLocked(year, month, ex)) throw conflict('REPORT_MONTH_LOCKED', { year, month });
   }
-
 
   async function visibleProject(actor: ActorContext, projectId: number, ex: Kysely<DB> = db) {
     const p = await projects.findById(projectId, ex);
@@ -88,7 +106,13 @@ export function createReportService({ db, reports, projects, audit, clock, today
   }
 
   /** Moves a report through submit / approve / return in one transaction with its audit event. */
-  async function move(actor: ActorContext, id: number, action: 'submit' | 'approve' | 'return', reason: string | undefined, ip: string | null) {
+  async function move(
+    actor: ActorContext,
+    id: number,
+    action: 'submit' | 'approve' | 'return',
+    reason: string | undefined,
+    ip: string | null,
+  ) {
     const moved = await db.transaction().execute(async (trx) => {
       const { r, p } = await visibleReport(actor, id, trx);
       const allowed = action === 'submit' ? reportPolicy.canFile(actor, p) : reportPolicy.canReview(actor, p);
@@ -99,8 +123,18 @@ export function createReportService({ db, reports, projects, audit, clock, today
       // Lateness belongs to the month's first filing; a correction is never late, however often it goes back and forth.
       if (action === 'submit' && r.revision === 1) await assertOpen(r.year, r.month, trx);
       const calendar = await settings.calendar(trx);
-      if (action === 'submit') Object.assign(patch, { submitted_at: at, is_late: r.revision === 1 && isLate(today(), r.year, r.month, calendar) ? 1 : 0, return_reason: null });
-      else Object.assign(patch, { reviewed_at: at, reviewed_by: actor.displayName, return_reason: action === 'return' ? reason : null });
+      if (action === 'submit')
+        Object.assign(patch, {
+          submitted_at: at,
+          is_late: r.revision === 1 && isLate(today(), r.year, r.month, calendar) ? 1 : 0,
+          return_reason: null,
+        });
+      else
+        Object.assign(patch, {
+          reviewed_at: at,
+          reviewed_by: actor.displayName,
+          return_reason: action === 'return' ? reason : null,
+        });
       const store = async () => {
         await reports.update(trx, id, patch);
         if (action === 'approve') await reports.makeCurrent(trx, r);
@@ -108,7 +142,17 @@ export function createReportService({ db, reports, projects, audit, clock, today
       // Only an approval changes what counts as completed (the unit's monthly sums).
       await (action === 'approve' ? stats.track(trx, [r.project_id], store) : store());
       await audit.record(
-        { actor, action: `report.${action}`, objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `${p.name} ${r.year}年${r.month}月月报（第 ${r.revision} 版）：${action === 'submit' ? '报送' : action === 'approve' ? '审核通过' : `退回：${reason}`}`, before: view(r), after: view({ ...r, ...patch, is_current: action === 'approve' ? 1 : r.is_current }), ip },
+        {
+          actor,
+          action: `report.${action}`,
+          objectType: 'report',
+          objectId: String(id),
+          unitPath: p.unit_path,
+          summary: `${p.name} ${r.year}年${r.month}月月报（第 ${r.revision} 版）：${action === 'submit' ? '报送' : action === 'approve' ? '审核通过' : `退回：${reason}`}`,
+          before: view(r),
+          after: view({ ...r, ...patch, is_current: action === 'approve' ? 1 : r.is_current }),
+          ip,
+        },
         trx,
       );
       return { projectId: r.project_id, year: r.year, month: r.month };
@@ -136,25 +180,57 @@ export function createReportService({ db, reports, projects, audit, clock, today
       const id = await db.transaction().execute(async (trx) => {
         const p = await visibleProject(actor, projectId, trx);
         if (!reportPolicy.canFile(actor, p)) throw forbidden();
-        if (isFutureMonth(input.year, input.month, today())) throw invalid('REPORT_FUTURE', { year: input.year, month: input.month }, 'month');
+        if (isFutureMonth(input.year, input.month, today()))
+          throw invalid('REPORT_FUTURE', { year: input.year, month: input.month }, 'month');
         await assertOpen(input.year, input.month, trx);
         if ((await reports.revisionsOf(projectId, input.year, input.month, trx)).length) {
           throw new AppError(409, 'DUPLICATE', 'REPORT_DUPLICATE', { year: input.year, month: input.month }, 'month');
         }
         const at = clock().toISOString();
         const { id } = await reports.insert(trx, {
-          project_id: projectId, year: input.year, month: input.month, revision: 1, is_current: 1,
-          amount: amountWithin(input.amountWan, p.total_investment), progress_text: input.progressText ?? '', problems: input.problems ?? '',
-          state: 'draft', is_late: 0, correction_reason: null, return_reason: null, submitted_at: null, reviewed_at: null, reviewed_by: null,
-          created_by: actor.displayName, created_at: at, updated_at: at,
+          project_id: projectId,
+          year: input.year,
+          month: input.month,
+          revision: 1,
+          is_current: 1,
+          amount: amountWithin(input.amountWan, p.total_investment),
+          progress_text: input.progressText ?? '',
+          problems: input.problems ?? '',
+          state: 'draft',
+          is_late: 0,
+          correction_reason: null,
+          return_reason: null,
+          submitted_at: null,
+          reviewed_at: null,
+          reviewed_by: null,
+          created_by: actor.displayName,
+          created_at: at,
+          updated_at: at,
         });
-        await audit.record({ actor, action: 'report.create', objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `${p.name} ${input.year}年${input.month}月月报（草稿）`, after: { year: input.year, month: input.month }, ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'report.create',
+            objectType: 'report',
+            objectId: String(id),
+            unitPath: p.unit_path,
+            summary: `${p.name} ${input.year}年${input.month}月月报（草稿）`,
+            after: { year: input.year, month: input.month },
+            ip,
+          },
+          trx,
+        );
         return Number(id);
       });
       return getReport(actor, id);
     },
 
-    async update(actor: ActorContext, id: number, input: Partial<Omit<NewReport, 'year' | 'month'>>, ip: string | null) {
+    async update(
+      actor: ActorContext,
+      id: number,
+      input: Partial<Omit<NewReport, 'year' | 'month'>>,
+      ip: string | null,
+    ) {
       await db.transaction().execute(async (trx) => {
         const { r, p } = await visibleReport(actor, id, trx);
         if (!reportPolicy.canFile(actor, p)) throw forbidden();
@@ -165,37 +241,84 @@ export function createReportService({ db, reports, projects, audit, clock, today
         if (input.progressText !== undefined) patch.progress_text = input.progressText;
         if (input.problems !== undefined) patch.problems = input.problems;
         await reports.update(trx, id, patch);
-        await audit.record({ actor, action: 'report.update', objectType: 'report', objectId: String(id), unitPath: p.unit_path, summary: `修改 ${p.name} ${r.year}年${r.month}月月报`, before: view(r), after: view({ ...r, ...patch }), ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'report.update',
+            objectType: 'report',
+            objectId: String(id),
+            unitPath: p.unit_path,
+            summary: `修改 ${p.name} ${r.year}年${r.month}月月报`,
+            before: view(r),
+            after: view({ ...r, ...patch }),
+            ip,
+          },
+          trx,
+        );
       });
       return getReport(actor, id);
     },
 
     submit: (actor: ActorContext, id: number, ip: string | null) => move(actor, id, 'submit', undefined, ip),
     approve: (actor: ActorContext, id: number, ip: string | null) => move(actor, id, 'approve', undefined, ip),
-    return: (actor: ActorContext, id: number, reason: string, ip: string | null) => move(actor, id, 'return', reason, ip),
+    return: (actor: ActorContext, id: number, reason: string, ip: string | null) =>
+      move(actor, id, 'return', reason, ip),
 
     /**
      * A correction of an approved report: a new revision, submitted for review with its reason.
      * The approved revision keeps counting until the correction is approved; both stay visible.
      */
-    async correct(actor: ActorContext, id: number, input: { amountWan: string | number; reason: string; progressText?: string; problems?: string }, ip: string | null) {
+    async correct(
+      actor: ActorContext,
+      id: number,
+      input: { amountWan: string | number; reason: string; progressText?: string; problems?: string },
+      ip: string | null,
+    ) {
       const newId = await db.transaction().execute(async (trx) => {
         const { r, p } = await visibleReport(actor, id, trx);
         if (!reportPolicy.canFile(actor, p)) throw forbidden();
         const revisions = await reports.revisionsOf(r.project_id, r.year, r.month, trx);
         const current = revisions.find((x) => x.is_current === 1);
         if (!current || current.state !== 'approved') throw conflict('REPORT_NOT_APPROVED');
-        if (revisions.some((x) => x.revision > current.revision && x.state !== 'approved')) throw conflict('REPORT_CORRECTION_PENDING');
+        if (revisions.some((x) => x.revision > current.revision && x.state !== 'approved'))
+          throw conflict('REPORT_CORRECTION_PENDING');
         const at = clock().toISOString();
         const { id: created } = await reports.insert(trx, {
-          project_id: r.project_id, year: r.year, month: r.month, revision: Math.max(...revisions.map((x) => x.revision)) + 1, is_current: 0,
-          amount: amountWithin(input.amountWan, p.total_investment), progress_text: input.progressText ?? current.progress_text, problems: input.problems ?? current.problems,
-          state: 'submitted', is_late: 0, correction_reason: input.reason, return_reason: null, submitted_at: at, reviewed_at: null, reviewed_by: null,
-          created_by: actor.displayName, created_at: at, updated_at: at,
+          project_id: r.project_id,
+          year: r.year,
+          month: r.month,
+          revision: Math.max(...revisions.map((x) => x.revision)) + 1,
+          is_current: 0,
+          amount: amountWithin(input.amountWan, p.total_investment),
+          progress_text: input.progressText ?? current.progress_text,
+          problems: input.problems ?? current.problems,
+          state: 'submitted',
+          is_late: 0,
+          correction_reason: input.reason,
+          return_reason: null,
+          submitted_at: at,
+          reviewed_at: null,
+          reviewed_by: null,
+          created_by: actor.displayName,
+          created_at: at,
+          updated_at: at,
         });
         // The correction starts with the corrected revision's photos; that revision keeps its own.
         await photos.copyPhotos(current.id, Number(created), trx);
-        await audit.record({ actor, action: 'report.correct', objectType: 'report', objectId: String(created), unitPath: p.unit_path, summary: `更正 ${p.name} ${r.year}年${r.month}月月报：${input.reason}`, before: view(current), after: { amount: amountWithin(input.amountWan, p.total_investment), reason: input.reason }, ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'report.correct',
+            objectType: 'report',
+            objectId: String(created),
+            unitPath: p.unit_path,
+            summary: `更正 ${p.name} ${r.year}年${r.month}月月报：${input.reason}`,
+            before: view(current),
+            after: { amount: amountWithin(input.amountWan, p.total_investment), reason: input.reason },
+            ip,
+          },
+          trx,
+        );
         return Number(created);
       });
       return getReport(actor, newId);
@@ -217,20 +340,55 @@ export function createReportService({ db, reports, projects, audit, clock, today
         today: today(),
         deadline: submitDeadline(year, month, calendar),
         reviewDeadline: reviewDeadline(year, month, calendar),
-        items: rows.map((r) => ({ projectId: r.project_id, projectName: r.name, stage: r.stage, unitName: r.unit_name, reportId: r.report_id === null ? null : Number(r.report_id), state: (r.state ?? 'missing') as ReportState | 'missing', isLate: r.is_late === 1, amountYuan: r.amount === null ? null : Number(r.amount) })),
+        items: rows.map((r) => ({
+          projectId: r.project_id,
+          projectName: r.name,
+          stage: r.stage,
+          unitName: r.unit_name,
+          reportId: r.report_id === null ? null : Number(r.report_id),
+          state: (r.state ?? 'missing') as ReportState | 'missing',
+          isLate: r.is_late === 1,
+          amountYuan: r.amount === null ? null : Number(r.amount),
+        })),
       };
     },
 
     /** Per unit below the county: how many reports are due, filed, late and missing. */
-    async status(actor: ActorContext, year: number, month: number, unitsByPath: (path: string) => { id: number; name: string } | undefined) {
+    async status(
+      actor: ActorContext,
+      year: number,
+      month: number,
+      unitsByPath: (path: string) => { id: number; name: string } | undefined,
+    ) {
       const rows = await reports.obligations(scopeForReports(actor), year, month);
       const calendar = await settings.calendar();
       const day = today();
-      const byUnit = new Map<number, { unitId: number; unitName: string; due: number; filed: number; late: number; missing: number; awaitingReview: number; reviewOverdue: number }>();
+      const byUnit = new Map<
+        number,
+        {
+          unitId: number;
+          unitName: string;
+          due: number;
+          filed: number;
+          late: number;
+          missing: number;
+          awaitingReview: number;
+          reviewOverdue: number;
+        }
+      >();
       for (const r of rows) {
         const unit = unitsByPath(r.unit_path);
         if (!unit) continue;
-        const e = byUnit.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, due: 0, filed: 0, late: 0, missing: 0, awaitingReview: 0, reviewOverdue: 0 };
+        const e = byUnit.get(unit.id) ?? {
+          unitId: unit.id,
+          unitName: unit.name,
+          due: 0,
+          filed: 0,
+          late: 0,
+          missing: 0,
+          awaitingReview: 0,
+          reviewOverdue: 0,
+        };
         // The department's step: submitted reports wait for review, overdue after the calendar's review day.
         if (r.state === 'submitted') e.awaitingReview++;
         if (r.state && isReviewOverdue(day, year, month, r.state, calendar)) e.reviewOverdue++;
@@ -240,7 +398,14 @@ export function createReportService({ db, reports, projects, audit, clock, today
         if (r.is_late === 1) e.late++;
         byUnit.set(unit.id, e);
       }
-      return { year, month, today: day, deadline: submitDeadline(year, month, calendar), reviewDeadline: reviewDeadline(year, month, calendar), units: [...byUnit.values()] };
+      return {
+        year,
+        month,
+        today: day,
+        deadline: submitDeadline(year, month, calendar),
+        reviewDeadline: reviewDeadline(year, month, calendar),
+        units: [...byUnit.values()],
+      };
     },
   };
 }

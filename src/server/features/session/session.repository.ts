@@ -33,9 +33,14 @@ export function createSessionRepository(db: Kysely<DB>) {
 
   return {
     findUserForLogin: (username: string) =>
-      db.selectFrom('users').select(['id', 'password_hash', 'is_active']).where('username', '=', username).executeTakeFirst(),
+      db
+        .selectFrom('users')
+        .select(['id', 'password_hash', 'is_active'])
+        .where('username', '=', username)
+        .executeTakeFirst(),
 
-    findUserById: (id: number): Promise<SessionUserRow | undefined> => userWithUnit().where('users.id', '=', id).executeTakeFirst(),
+    findUserById: (id: number): Promise<SessionUserRow | undefined> =>
+      userWithUnit().where('users.id', '=', id).executeTakeFirst(),
 
     findSession: (tokenHash: string) =>
       db
@@ -47,13 +52,18 @@ export function createSessionRepository(db: Kysely<DB>) {
     insertSession: (row: DB['sessions']) => db.insertInto('sessions').values(row).execute(),
 
     touchSession: (tokenHash: string, lastSeenAt: string, expiresAt: string) =>
-      db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute(),
+      db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+        .where('token_hash', '=', tokenHash)
+        .execute(),
 
     deleteSession: (tokenHash: string) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute(),
 
     deleteExpiredSessions: (now: string) => db.deleteFrom('sessions').where('expires_at', '<', now).execute(),
 
-    deleteSessionsOfUser: (userId: number, ex: Kysely<DB> = db) => ex.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+    deleteSessionsOfUser: (userId: number, ex: Kysely<DB> = db) =>
+      ex.deleteFrom('sessions').where('user_id', '=', userId).execute(),
 
     findApiToken: (tokenHash: string) =>
       db
@@ -63,12 +73,23 @@ export function createSessionRepository(db: Kysely<DB>) {
         .where('revoked_at', 'is', null)
         .executeTakeFirst(),
 
-    markApiTokenUsed: (id: number, at: string) => db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
+    markApiTokenUsed: (id: number, at: string) =>
+      db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
 
     async countRecentFailures(username: string, ip: string, since: string) {
       const [byUser, byIp] = await Promise.all([
-        db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>=', since).executeTakeFirstOrThrow(),
-        db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>=', since).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('login_failures')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('username', '=', username)
+          .where('at', '>=', since)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('login_failures')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('ip', '=', ip)
+          .where('at', '>=', since)
+          .executeTakeFirstOrThrow(),
       ]);
       return { byUser: Number(byUser.n), byIp: Number(byIp.n) };
     },

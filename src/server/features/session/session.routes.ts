@@ -21,18 +21,27 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
       },
     },
     async (request, reply) => {
-      const { token, csrfToken, actor } = await sessions.signIn(request.body.username, request.body.password, clientIp(request) ?? 'unknown', request.headers['user-agent'] ?? null);
+      const { token, csrfToken, actor } = await sessions.signIn(
+        request.body.username,
+        request.body.password,
+        clientIp(request) ?? 'unknown',
+        request.headers['user-agent'] ?? null,
+      );
       setSessionCookies(reply, config, token, csrfToken);
       return { user: presentMe(actor), csrfToken };
     },
   );
 
-  app.delete('/api/v1/session', { schema: { tags: ['session'], summary: '退出登录 Sign out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await sessions.signOut(token);
-    clearSessionCookies(reply);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: '退出登录 Sign out' } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await sessions.signOut(token);
+      clearSessionCookies(reply);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/v1/me',
@@ -40,12 +49,20 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
       schema: {
         tags: ['session'],
         summary: '当前用户 The signed-in person',
-        response: { 200: signedIn.extend({ permissions: z.array(z.string()), grantableRoles: z.array(z.string()) }), 401: errorBody },
+        response: {
+          200: signedIn.extend({ permissions: z.array(z.string()), grantableRoles: z.array(z.string()) }),
+          401: errorBody,
+        },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      return { user: presentMe(actor), csrfToken: actor.csrfToken ?? '', permissions: permissionsOf(actor.role), grantableRoles: [...grantableRoles(actor.role)] };
+      return {
+        user: presentMe(actor),
+        csrfToken: actor.csrfToken ?? '',
+        permissions: permissionsOf(actor.role),
+        grantableRoles: [...grantableRoles(actor.role)],
+      };
     },
   );
 }

@@ -68,7 +68,15 @@ export function createSessionService({ sessions, audit, clock, sessionHours, log
       const actor = row && toActor(row, 'session');
       if (!actor) throw new AppError(403, 'ACCOUNT_DISABLED', 'ACCOUNT_DISABLED');
       const opened = await openSession(user.id, ip, userAgent);
-      await audit.record({ actor, action: 'session.create', objectType: 'session', objectId: String(user.id), unitPath: actor.unitPath, summary: `${actor.username} 登录`, ip });
+      await audit.record({
+        actor,
+        action: 'session.create',
+        objectType: 'session',
+        objectId: String(user.id),
+        unitPath: actor.unitPath,
+        summary: `${actor.username} 登录`,
+        ip,
+      });
       return { ...opened, actor: { ...actor, sessionHash: sha256(opened.token), csrfToken: opened.csrfToken } };
     },
 

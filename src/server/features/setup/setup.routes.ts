@@ -8,7 +8,15 @@ import { searchCounties } from './divisions.ts';
 import type { SetupService } from './setup.service.ts';
 import { DEMO_PASSWORD, type DemoService } from '../demo/demo.service.ts';
 
-export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }: { setup: SetupService; demo: DemoService; sessions: SessionService; config: Config }) {
+export function registerSetupRoutes(
+  app: Api,
+  {
+    setup,
+    demo,
+    sessions,
+    config,
+  }: { setup: SetupService; demo: DemoService; sessions: SessionService; config: Config },
+) {
   app.get(
     '/api/v1/setup',
     {
@@ -20,7 +28,14 @@ export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }:
             done: z.boolean(),
             regionCode: z.string().optional(),
             regionName: z.string().optional(),
-            demo: z.object({ password: z.string(), accounts: z.array(z.object({ username: z.string(), role: z.string(), unitName: z.string(), displayName: z.string() })) }).optional(),
+            demo: z
+              .object({
+                password: z.string(),
+                accounts: z.array(
+                  z.object({ username: z.string(), role: z.string(), unitName: z.string(), displayName: z.string() }),
+                ),
+              })
+              .optional(),
           }),
         },
       },
@@ -39,7 +54,17 @@ export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }:
         tags: ['setup'],
         summary: '载入演示县 Fill an empty Lantern with the demo county (兰溪市)',
         body: z.strictObject({}).optional(),
-        response: { 201: z.object({ units: z.number(), users: z.number(), projects: z.number(), reports: z.number(), approvals: z.number(), bulletins: z.number() }), 409: errorBody },
+        response: {
+          201: z.object({
+            units: z.number(),
+            users: z.number(),
+            projects: z.number(),
+            reports: z.number(),
+            approvals: z.number(),
+            bulletins: z.number(),
+          }),
+          409: errorBody,
+        },
       },
     },
     async (_request, reply) => reply.status(201).send(await demo.load()),
@@ -52,7 +77,11 @@ export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }:
         tags: ['setup'],
         summary: '县级行政区划 County-level divisions',
         querystring: z.object({ q: z.string().max(40).default('') }),
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), city: z.string(), province: z.string() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), city: z.string(), province: z.string() })),
+          }),
+        },
       },
     },
     (request) => ({ items: searchCounties(request.query.q) }),
@@ -71,14 +100,24 @@ export function registerSetupRoutes(app: Api, { setup, demo, sessions, config }:
           password: passwordSchema,
           displayName: displayNameSchema.optional(),
         }),
-        response: { 201: z.object({ user: z.object({ id: z.number(), username: z.string() }), unitCount: z.number() }), 400: errorBody, 409: errorBody },
+        response: {
+          201: z.object({ user: z.object({ id: z.number(), username: z.string() }), unitCount: z.number() }),
+          400: errorBody,
+          409: errorBody,
+        },
       },
     },
     async (request, reply) => {
       const result = await setup.run(request.body);
-      const { token, csrfToken } = await sessions.openSession(result.userId, request.ip, request.headers['user-agent'] ?? null);
+      const { token, csrfToken } = await sessions.openSession(
+        result.userId,
+        request.ip,
+        request.headers['user-agent'] ?? null,
+      );
       setSessionCookies(reply, config, token, csrfToken);
-      return reply.status(201).send({ user: { id: result.userId, username: request.body.username }, unitCount: result.unitCount });
+      return reply
+        .status(201)
+        .send({ user: { id: result.userId, username: request.body.username }, unitCount: result.unitCount });
     },
   );
 }

@@ -17,7 +17,17 @@ export interface SetupInput {
 
 const SETUP_KEY = 'setup';
 
-export function createSetupService({ db, units, audit, clock }: { db: Kysely<DB>; units: UnitRepository; audit: AuditLog; clock: Clock }) {
+export function createSetupService({
+  db,
+  units,
+  audit,
+  clock,
+}: {
+  db: Kysely<DB>;
+  units: UnitRepository;
+  audit: AuditLog;
+  clock: Clock;
+}) {
   async function isDone(ex: Kysely<DB> = db) {
     return !!(await ex.selectFrom('settings').select('key').where('key', '=', SETUP_KEY).executeTakeFirst());
   }
@@ -27,7 +37,9 @@ export function createSetupService({ db, units, audit, clock }: { db: Kysely<DB>
 
     async status() {
       const row = await db.selectFrom('settings').select('value').where('key', '=', SETUP_KEY).executeTakeFirst();
-      return row ? { done: true, ...(JSON.parse(row.value) as { regionCode: string; regionName: string }) } : { done: false as const };
+      return row
+        ? { done: true, ...(JSON.parse(row.value) as { regionCode: string; regionName: string }) }
+        : { done: false as const };
     },
 
     /**
@@ -47,12 +59,32 @@ export function createSetupService({ db, units, audit, clock }: { db: Kysely<DB>
           const at = clock().toISOString();
           await trx
             .insertInto('settings')
-            .values({ key: SETUP_KEY, value: JSON.stringify({ regionCode: county.code, regionName: county.name, at }), updated_at: at })
+            .values({
+              key: SETUP_KEY,
+              value: JSON.stringify({ regionCode: county.code, regionName: county.name, at }),
+              updated_at: at,
+            })
             .execute();
-          const root = await units.insert(trx, { parent_id: null, parentPath: null, name: county.name, kind: 'county', region_code: county.code, sort_order: 0, at });
+          const root = await units.insert(trx, {
+            parent_id: null,
+            parentPath: null,
+            name: county.name,
+            kind: 'county',
+            region_code: county.code,
+            sort_order: 0,
+            at,
+          });
           const townships = townshipsOf(county.code);
           for (const [i, t] of townships.entries()) {
-            await units.insert(trx, { parent_id: root.id, parentPath: root.path, name: t.name, kind: t.kind, region_code: t.code, sort_order: i + 1, at });
+            await units.insert(trx, {
+              parent_id: root.id,
+              parentPath: root.path,
+              name: t.name,
+              kind: t.kind,
+              region_code: t.code,
+              sort_order: i + 1,
+              at,
+            });
           }
           const { id } = await trx
             .insertInto('users')

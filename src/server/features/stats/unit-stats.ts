@@ -27,9 +27,32 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
   async function factsOf(ex: Kysely<DB>, ids: number[]): Promise<StatFacts[]> {
     if (!ids.length) return [];
     const [projects, plans, reports, lights] = await Promise.all([
-      ex.selectFrom('projects').select(['id', 'lead_unit_id', 'stage', 'total_investment', 'planned_start_date', 'actual_start_date', 'planned_production_date', 'actual_production_date']).where('id', 'in', ids).execute(),
-      ex.selectFrom('project_annual_plans').select(['project_id', 'year', 'amount']).where('project_id', 'in', ids).execute(),
-      ex.selectFrom('monthly_reports').select(['project_id', 'year', 'month', 'amount']).where('project_id', 'in', ids).where('is_current', '=', 1).where('state', '=', 'approved').execute(),
+      ex
+        .selectFrom('projects')
+        .select([
+          'id',
+          'lead_unit_id',
+          'stage',
+          'total_investment',
+          'planned_start_date',
+          'actual_start_date',
+          'planned_production_date',
+          'actual_production_date',
+        ])
+        .where('id', 'in', ids)
+        .execute(),
+      ex
+        .selectFrom('project_annual_plans')
+        .select(['project_id', 'year', 'amount'])
+        .where('project_id', 'in', ids)
+        .execute(),
+      ex
+        .selectFrom('monthly_reports')
+        .select(['project_id', 'year', 'month', 'amount'])
+        .where('project_id', 'in', ids)
+        .where('is_current', '=', 1)
+        .where('state', '=', 'approved')
+        .execute(),
       ex.selectFrom('project_lights').select(['project_id', 'colour']).where('project_id', 'in', ids).execute(),
     ]);
     const colours = new Map(lights.map((l) => [l.project_id, l.colour as Colour]));
@@ -42,7 +65,9 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
       plannedProductionDate: p.planned_production_date,
       actualProductionDate: p.actual_production_date,
       plans: plans.filter((x) => x.project_id === p.id).map((x) => ({ year: x.year, amount: Number(x.amount) })),
-      approvedReports: reports.filter((x) => x.project_id === p.id).map((x) => ({ year: x.year, month: x.month, amount: Number(x.amount) })),
+      approvedReports: reports
+        .filter((x) => x.project_id === p.id)
+        .map((x) => ({ year: x.year, month: x.month, amount: Number(x.amount) })),
       colour: colours.get(p.id) ?? null,
     }));
   }
@@ -63,8 +88,16 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
     for (let i = 0; i < rows.length; i += CHUNK) {
       await ex
         .insertInto('unit_stats')
-        .values(rows.slice(i, i + CHUNK).map((r) => ({ unit_id: r.unitId, year: r.year, month: r.month, metric: r.metric, value: r.value })))
-        .onConflict((oc) => oc.columns(['unit_id', 'year', 'month', 'metric']).doUpdateSet({ value: sql`unit_stats.value + excluded.value` }))
+        .values(
+          rows
+            .slice(i, i + CHUNK)
+            .map((r) => ({ unit_id: r.unitId, year: r.year, month: r.month, metric: r.metric, value: r.value })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['unit_id', 'year', 'month', 'metric'])
+            .doUpdateSet({ value: sql`unit_stats.value + excluded.value` }),
+        )
         .execute();
     }
   }
@@ -76,7 +109,8 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
      * changes to one project cannot both read the same "before".
      */
     async track<T>(ex: Kysely<DB>, projectIds: number[], change: () => Promise<T>): Promise<T> {
-      if (dialect === 'postgres' && projectIds.length) await ex.selectFrom('projects').select('id').where('id', 'in', projectIds).forUpdate().execute();
+      if (dialect === 'postgres' && projectIds.length)
+        await ex.selectFrom('projects').select('id').where('id', 'in', projectIds).forUpdate().execute();
       const before = await contributions(ex, projectIds);
       const result = await change();
       await add(ex, differenceOf(before, await contributions(ex, projectIds)));
@@ -117,7 +151,13 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
     },
 
     /** Every stored row, for the tests that compare the incremental path with a rebuild. */
-    all: () => db.selectFrom('unit_stats').selectAll().where('value', '<>', 0).orderBy(['unit_id', 'year', 'month', 'metric']).execute(),
+    all: () =>
+      db
+        .selectFrom('unit_stats')
+        .selectAll()
+        .where('value', '<>', 0)
+        .orderBy(['unit_id', 'year', 'month', 'metric'])
+        .execute(),
   };
 }
 

@@ -27,10 +27,29 @@ export function createTokenService({ db, audit, clock }: { db: Kysely<DB>; audit
       const id = await db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto('api_tokens')
-          .values({ user_id: actor.id, name, token_hash: sha256(token), created_at: at, last_used_at: null, revoked_at: null })
+          .values({
+            user_id: actor.id,
+            name,
+            token_hash: sha256(token),
+            created_at: at,
+            last_used_at: null,
+            revoked_at: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit.record({ actor, action: 'token.create', objectType: 'token', objectId: String(id), unitPath: actor.unitPath, summary: `新建 API 令牌“${name}”`, after: { name }, ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'token.create',
+            objectType: 'token',
+            objectId: String(id),
+            unitPath: actor.unitPath,
+            summary: `新建 API 令牌“${name}”`,
+            after: { name },
+            ip,
+          },
+          trx,
+        );
         return id;
       });
       return { id, name, token, createdAt: at };
@@ -38,10 +57,27 @@ export function createTokenService({ db, audit, clock }: { db: Kysely<DB>; audit
 
     async revoke(actor: ActorContext, id: number, ip: string | null) {
       await db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('api_tokens').select(['id', 'name']).where('id', '=', id).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
+        const row = await trx
+          .selectFrom('api_tokens')
+          .select(['id', 'name'])
+          .where('id', '=', id)
+          .where('user_id', '=', actor.id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
         if (!row) throw notFound('token');
         await trx.updateTable('api_tokens').set({ revoked_at: clock().toISOString() }).where('id', '=', id).execute();
-        await audit.record({ actor, action: 'token.revoke', objectType: 'token', objectId: String(id), unitPath: actor.unitPath, summary: `吊销 API 令牌“${row.name}”`, ip }, trx);
+        await audit.record(
+          {
+            actor,
+            action: 'token.revoke',
+            objectType: 'token',
+            objectId: String(id),
+            unitPath: actor.unitPath,
+            summary: `吊销 API 令牌“${row.name}”`,
+            ip,
+          },
+          trx,
+        );
       });
     },
   };

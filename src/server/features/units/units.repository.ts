@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 
-
 /** Typed queries over the unit tree; decisions live in the service. */
 export function createUnitRepository(db: Kysely<DB>) {
   const withCounts = (q: Kysely<DB>) =>
@@ -10,17 +9,27 @@ export function createUnitRepository(db: Kysely<DB>) {
       .selectFrom('units as u')
       .selectAll('u')
       .select((eb) => [
-        eb.selectFrom('units as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'u.id').as('child_count'),
-        eb.selectFrom('users as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.unit_id', '=', 'u.id').as('user_count'),
+        eb
+          .selectFrom('units as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.parent_id', '=', 'u.id')
+          .as('child_count'),
+        eb
+          .selectFrom('users as m')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('m.unit_id', '=', 'u.id')
+          .as('user_count'),
       ]);
 
   return {
     /** Every unit, parents before children, siblings by sort order then id. */
-    listAll: (ex: Kysely<DB> = db) => withCounts(ex).orderBy('u.depth').orderBy('u.sort_order').orderBy('u.id').execute(),
+    listAll: (ex: Kysely<DB> = db) =>
+      withCounts(ex).orderBy('u.depth').orderBy('u.sort_order').orderBy('u.id').execute(),
 
     findById: (id: number, ex: Kysely<DB> = db) => withCounts(ex).where('u.id', '=', id).executeTakeFirst(),
 
-    findRoot: (ex: Kysely<DB> = db) => ex.selectFrom('units').selectAll().where('parent_id', 'is', null).executeTakeFirst(),
+    findRoot: (ex: Kysely<DB> = db) =>
+      ex.selectFrom('units').selectAll().where('parent_id', 'is', null).executeTakeFirst(),
 
     findSiblingByName: (parentId: number | null, name: string, ex: Kysely<DB> = db) =>
       ex
@@ -31,7 +40,18 @@ export function createUnitRepository(db: Kysely<DB>) {
         .executeTakeFirst(),
 
     /** Inserts a unit and sets its path from the id the database gave it. */
-    async insert(ex: Kysely<DB>, row: { parent_id: number | null; parentPath: string | null; name: string; kind: string; region_code: string | null; sort_order: number; at: string }) {
+    async insert(
+      ex: Kysely<DB>,
+      row: {
+        parent_id: number | null;
+        parentPath: string | null;
+        name: string;
+        kind: string;
+        region_code: string | null;
+        sort_order: number;
+        at: string;
+      },
+    ) {
       const { id } = await ex
         .insertInto('units')
         .values({
@@ -48,12 +68,19 @@ export function createUnitRepository(db: Kysely<DB>) {
         .returning('id')
         .executeTakeFirstOrThrow();
       const path = `${row.parentPath ?? '/'}${id}/`;
-      await ex.updateTable('units').set({ path, depth: path.split('/').filter(Boolean).length - 1 }).where('id', '=', id).execute();
+      await ex
+        .updateTable('units')
+        .set({ path, depth: path.split('/').filter(Boolean).length - 1 })
+        .where('id', '=', id)
+        .execute();
       return { id, path };
     },
 
-    update: (ex: Kysely<DB>, id: number, patch: Partial<Pick<DB['units'], 'name' | 'kind' | 'parent_id' | 'sort_order' | 'updated_at'>>) =>
-      ex.updateTable('units').set(patch).where('id', '=', id).execute(),
+    update: (
+      ex: Kysely<DB>,
+      id: number,
+      patch: Partial<Pick<DB['units'], 'name' | 'kind' | 'parent_id' | 'sort_order' | 'updated_at'>>,
+    ) => ex.updateTable('units').set(patch).where('id', '=', id).execute(),
 
     /**
      * Moves a whole subtree: every path under `oldPrefix` gets `newPrefix` instead, depths shift alike,
@@ -62,7 +89,12 @@ export function createUnitRepository(db: Kysely<DB>) {
     async rebaseSubtree(ex: Kysely<DB>, oldPrefix: string, newPrefix: string, depthDelta: number) {
       const [lo, hi] = subtreeRange(oldPrefix);
       const moved = sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})`;
-      await ex.updateTable('units').set({ path: moved, depth: sql<number>`depth + ${depthDelta}` }).where('path', '>=', lo).where('path', '<', hi).execute();
+      await ex
+        .updateTable('units')
+        .set({ path: moved, depth: sql<number>`depth + ${depthDelta}` })
+        .where('path', '>=', lo)
+        .where('path', '<', hi)
+        .execute();
       await ex
         .updateTable('projects')
         .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${oldPrefix.length + 1})` })
@@ -86,7 +118,14 @@ export function createUnitRepository(db: Kysely<DB>) {
     delete: (ex: Kysely<DB>, id: number) => ex.deleteFrom('units').where('id', '=', id).execute(),
 
     count: async (ex: Kysely<DB> = db) =>
-      Number((await ex.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await ex
+            .selectFrom('units')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
   };
 }
 

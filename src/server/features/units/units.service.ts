@@ -31,7 +31,13 @@ export interface UnitPatch {
   sortOrder?: number;
 }
 
-const auditView = (u: { name: string; kind: string; parent_id: number | null; region_code: string | null; sort_order: number }) => ({
+const auditView = (u: {
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  region_code: string | null;
+  sort_order: number;
+}) => ({
   name: u.name,
   kind: u.kind,
   parentId: u.parent_id,
@@ -87,7 +93,13 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
             objectId: String(created.id),
             unitPath: created.path,
             summary: `新增单位“${input.name}”（上级：${parent.name}）`,
-            after: { name: input.name, kind: input.kind, parentId: parent.id, regionCode: input.regionCode ?? null, sortOrder: input.sortOrder ?? 0 },
+            after: {
+              name: input.name,
+              kind: input.kind,
+              parentId: parent.id,
+              regionCode: input.regionCode ?? null,
+              sortOrder: input.sortOrder ?? 0,
+            },
             ip,
           },
           trx,
@@ -146,13 +158,24 @@ export function createUnitService({ db, units, audit, clock }: UnitServiceDeps) 
         const unit = await load(id, trx);
         if (unit.parent_id === null) throw invalid('UNIT_IS_ROOT');
         if (!unitPolicy.canDelete(actor, unit)) throw forbidden();
-        if (Number(unit.child_count) > 0) throw conflict('UNIT_HAS_CHILDREN', { name: unit.name, count: Number(unit.child_count) });
-        if (Number(unit.user_count) > 0) throw conflict('UNIT_HAS_USERS', { name: unit.name, count: Number(unit.user_count) });
+        if (Number(unit.child_count) > 0)
+          throw conflict('UNIT_HAS_CHILDREN', { name: unit.name, count: Number(unit.child_count) });
+        if (Number(unit.user_count) > 0)
+          throw conflict('UNIT_HAS_USERS', { name: unit.name, count: Number(unit.user_count) });
         const projectCount = await units.countProjects(id, trx);
         if (projectCount > 0) throw conflict('UNIT_HAS_PROJECTS', { name: unit.name, count: projectCount });
         await units.delete(trx, id);
         await audit.record(
-          { actor, action: 'unit.delete', objectType: 'unit', objectId: String(id), unitPath: unit.path, summary: `删除单位“${unit.name}”`, before: auditView(unit), ip },
+          {
+            actor,
+            action: 'unit.delete',
+            objectType: 'unit',
+            objectId: String(id),
+            unitPath: unit.path,
+            summary: `删除单位“${unit.name}”`,
+            before: auditView(unit),
+            ip,
+          },
           trx,
         );
       });

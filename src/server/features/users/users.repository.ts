@@ -11,7 +11,9 @@ export function inUserScope<Q extends UserQuery>(q: Q, scope: Scope): Q {
     case 'all':
       return q;
     case 'subtree':
-      return q.where('units.path', '>=', subtreeRange(scope.path)[0]).where('units.path', '<', subtreeRange(scope.path)[1]) as Q;
+      return q
+        .where('units.path', '>=', subtreeRange(scope.path)[0])
+        .where('units.path', '<', subtreeRange(scope.path)[1]) as Q;
     case 'self':
       return q.where('users.id', '=', scope.userId) as Q;
     case 'none':
@@ -42,19 +44,26 @@ export function createUserRepository(db: Kysely<DB>) {
       inUserScope(base(db), scope)
         .$if(f.unitId !== undefined, (q) => q.where('users.unit_id', '=', f.unitId!))
         .$if(!!f.q, (q) =>
-          q.where((eb) => eb.or([eb('users.username', 'like', `%${likeSafe(f.q!)}%`), eb('users.display_name', 'like', `%${likeSafe(f.q!)}%`)])),
+          q.where((eb) =>
+            eb.or([
+              eb('users.username', 'like', `%${likeSafe(f.q!)}%`),
+              eb('users.display_name', 'like', `%${likeSafe(f.q!)}%`),
+            ]),
+          ),
         )
         .orderBy('units.path')
         .orderBy('users.id')
         .limit(f.limit)
         .execute(),
 
-    findInScope: (scope: Scope, id: number, ex: Kysely<DB> = db) => inUserScope(base(ex), scope).where('users.id', '=', id).executeTakeFirst(),
+    findInScope: (scope: Scope, id: number, ex: Kysely<DB> = db) =>
+      inUserScope(base(ex), scope).where('users.id', '=', id).executeTakeFirst(),
 
     findByUsername: (username: string, ex: Kysely<DB> = db) =>
       ex.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst(),
 
-    insert: (ex: Kysely<DB>, row: Omit<DB['users'], 'id'>) => ex.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow(),
+    insert: (ex: Kysely<DB>, row: Omit<DB['users'], 'id'>) =>
+      ex.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow(),
 
     update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<DB['users'], 'id' | 'username' | 'created_at'>>) =>
       ex.updateTable('users').set(patch).where('id', '=', id).execute(),

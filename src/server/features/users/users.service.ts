@@ -37,7 +37,13 @@ export interface UserPatch {
   password?: string;
 }
 
-const auditView = (u: UserWithUnit) => ({ username: u.username, displayName: u.display_name, role: u.role, unitId: u.unit_id, isActive: u.is_active === 1 });
+const auditView = (u: UserWithUnit) => ({
+  username: u.username,
+  displayName: u.display_name,
+  role: u.role,
+  unitId: u.unit_id,
+  isActive: u.is_active === 1,
+});
 
 export function checkPassword(username: string, password: string) {
   if (password.trim().toLowerCase() === username.trim().toLowerCase()) throw invalid('PASSWORD_WEAK', {}, 'password');
@@ -98,7 +104,13 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
             objectId: String(id),
             unitPath: unit.path,
             summary: `新建用户 ${input.username}（${input.displayName}，${unit.name}）`,
-            after: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit.id, isActive: true },
+            after: {
+              username: input.username,
+              displayName: input.displayName,
+              role: input.role,
+              unitId: unit.id,
+              isActive: true,
+            },
             ip,
           },
           trx,

@@ -80,10 +80,18 @@ export function DashboardPage() {
   const curveOption = useMemo((): EChartOption | null => {
     if (!data) return null;
     return {
-      tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)} ${tl('dash.yi')}`) },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        valueFormatter: (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)} ${tl('dash.yi')}`),
+      },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', boundaryGap: false, data: data.monthly.map((m) => tl('dash.month', { month: m.month })) },
+      xAxis: {
+        type: 'category',
+        boundaryGap: false,
+        data: data.monthly.map((m) => tl('dash.month', { month: m.month })),
+      },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => String(v) } },
       series: [
         {
@@ -120,26 +128,26 @@ export function DashboardPage() {
       title={tl('dash.title')}
       extra={
         <>
-        <DatePicker
-          value={asOf ? dayjs(asOf.length > 10 ? localDate(new Date(asOf)) : asOf) : null}
-          onChange={(d) => navigate(dashboardUrl(unitId, d ? d.format('YYYY-MM-DD') : null), { replace: true })}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > localDate(new Date())}
-          placeholder={tn('asOf.placeholder')}
-          prefix={tn('asOf.label')}
-          allowClear
-          style={{ width: 170 }}
-          aria-label={tn('asOf.label')}
-          data-testid="dashboard-as-of"
-        />
-        <UnitTreeSelect
-          roots={roots}
-          value={unitId}
-          onChange={(id) => goUnit(id === undefined ? undefined : Number(id))}
-          allowClear
-          placeholder={tl('dash.allUnits')}
-          style={{ width: 220, maxWidth: '100%' }}
-          data-testid="dashboard-unit"
-        />
+          <DatePicker
+            value={asOf ? dayjs(asOf.length > 10 ? localDate(new Date(asOf)) : asOf) : null}
+            onChange={(d) => navigate(dashboardUrl(unitId, d ? d.format('YYYY-MM-DD') : null), { replace: true })}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > localDate(new Date())}
+            placeholder={tn('asOf.placeholder')}
+            prefix={tn('asOf.label')}
+            allowClear
+            style={{ width: 170 }}
+            aria-label={tn('asOf.label')}
+            data-testid="dashboard-as-of"
+          />
+          <UnitTreeSelect
+            roots={roots}
+            value={unitId}
+            onChange={(id) => goUnit(id === undefined ? undefined : Number(id))}
+            allowClear
+            placeholder={tl('dash.allUnits')}
+            style={{ width: 220, maxWidth: '100%' }}
+            data-testid="dashboard-unit"
+          />
         </>
       }
     />
@@ -192,10 +200,20 @@ export function DashboardPage() {
               <span style={{ ...bigNumber, color: gapColour }} data-testid="dashboard-rate">
                 {totals.completionPct === null ? '—' : `${formatPoints(totals.completionPct)}%`}
               </span>
-              {totals.timePct !== null && <Typography.Text type="secondary">{tl('dash.timePct', { pct: formatPoints(totals.timePct) })}</Typography.Text>}
+              {totals.timePct !== null && (
+                <Typography.Text type="secondary">
+                  {tl('dash.timePct', { pct: formatPoints(totals.timePct) })}
+                </Typography.Text>
+              )}
             </div>
             <div style={{ color: gapColour, fontSize: 13 }} data-testid="dashboard-gap" data-gap={gap ?? ''}>
-              {gap === null ? tl('dash.noPlan') : gap > 0 ? tl('dash.ahead', { gap: formatPoints(gap) }) : gap < 0 ? tl('dash.behind', { gap: formatPoints(Math.abs(gap)) }) : tl('dash.even')}
+              {gap === null
+                ? tl('dash.noPlan')
+                : gap > 0
+                  ? tl('dash.ahead', { gap: formatPoints(gap) })
+                  : gap < 0
+                    ? tl('dash.behind', { gap: formatPoints(Math.abs(gap)) })
+                    : tl('dash.even')}
             </div>
           </Card>
         </Col>
@@ -205,7 +223,17 @@ export function DashboardPage() {
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} lg={10}>
-          <Card size="small" title={tl('dash.colours')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{tl('dash.coloursHint')}</Typography.Text>} style={{ height: '100%' }} data-testid="dashboard-colours">
+          <Card
+            size="small"
+            title={tl('dash.colours')}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {tl('dash.coloursHint')}
+              </Typography.Text>
+            }
+            style={{ height: '100%' }}
+            data-testid="dashboard-colours"
+          >
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
               {COLOURS.map((c) => (
                 <ColourCount key={c} colour={c} count={data.colours[c]} unitId={unitId} label={colour(c)} />
@@ -220,7 +248,13 @@ export function DashboardPage() {
                 {tn('asOf.noLists')}
               </Typography.Text>
             )}
-            <div style={{ display: 'grid', gridTemplateColumns: narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(4, minmax(0, 1fr))',
+                gap: 8,
+              }}
+            >
               {LISTS.map((list) => {
                 const totalsOf = data.lists?.[list];
                 if (!totalsOf) return null;
@@ -231,7 +265,11 @@ export function DashboardPage() {
                       {label(LIST_LABELS, list)}
                     </Typography.Text>
                     <div>
-                      <Link to={listLink(list, data.year, unitId)} style={{ fontSize: 24, fontWeight: 600 }} data-testid={`dashboard-list-${list}`}>
+                      <Link
+                        to={listLink(list, data.year, unitId)}
+                        style={{ fontSize: 24, fontWeight: 600 }}
+                        data-testid={`dashboard-list-${list}`}
+                      >
                         {totalsOf.count}
                       </Link>
                     </div>
@@ -240,8 +278,12 @@ export function DashboardPage() {
                     </Typography.Text>
                     {split && (
                       <div style={{ fontSize: 12, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-                        <Link to={listLink(list, data.year, unitId, 'done')}>{tl(`dash.listDone.${list}`, { n: totalsOf.done })}</Link>
-                        <Link to={listLink(list, data.year, unitId, 'pending')}>{tl(`dash.listPending.${list}`, { n: totalsOf.pending })}</Link>
+                        <Link to={listLink(list, data.year, unitId, 'done')}>
+                          {tl(`dash.listDone.${list}`, { n: totalsOf.done })}
+                        </Link>
+                        <Link to={listLink(list, data.year, unitId, 'pending')}>
+                          {tl(`dash.listPending.${list}`, { n: totalsOf.pending })}
+                        </Link>
                       </div>
                     )}
                   </div>
@@ -262,7 +304,8 @@ export function DashboardPage() {
                 data-testid="dashboard-units-chart"
                 onClick={(p) => {
                   const unit = data.units[p.dataIndex];
-                  if (unit && p.seriesId && (COLOURS as string[]).includes(p.seriesId)) navigate(lightListHref(p.seriesId as Colour, unit.unitId));
+                  if (unit && p.seriesId && (COLOURS as string[]).includes(p.seriesId))
+                    navigate(lightListHref(p.seriesId as Colour, unit.unitId));
                 }}
               />
             ) : (
@@ -274,14 +317,18 @@ export function DashboardPage() {
         </Col>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 12, order: 2 }}>
           <Card size="small" title={tl('dash.curve')} style={{ marginBottom: 12 }}>
-            {curveOption && <EChart option={curveOption} height={narrow ? 260 : 320} data-testid="dashboard-curve-chart" />}
+            {curveOption && (
+              <EChart option={curveOption} height={narrow ? 260 : 320} data-testid="dashboard-curve-chart" />
+            )}
           </Card>
           <Card
             size="small"
             title={
               <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
                 <LightDot colour="red" /> {tl('dash.redList')}
-                <Tag color="red" style={{ marginInlineEnd: 0 }}>{data.colours.red}</Tag>
+                <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                  {data.colours.red}
+                </Tag>
               </span>
             }
             data-testid="dashboard-red-list"
@@ -311,7 +358,15 @@ export function DashboardPage() {
                     ))}
                   </div>
                 ))}
-                <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', flexWrap: 'wrap', gap: '0 16px' }}>
+                <div
+                  style={{
+                    display: 'flex',
+                    justifyContent: 'center',
+                    alignItems: 'center',
+                    flexWrap: 'wrap',
+                    gap: '0 16px',
+                  }}
+                >
                   {data.redList.length > RED_PREVIEW && (
                     <Button type="link" onClick={() => setShowAllRed((v) => !v)} data-testid="dashboard-red-more">
                       {showAllRed ? tl('dash.redLess') : tl('dash.redAll', { count: data.redList.length })}
@@ -331,14 +386,28 @@ export function DashboardPage() {
 }
 
 /** One colour's count as a big link to its projects. */
-function ColourCount({ colour, count, unitId, label }: { colour: Colour; count: number; unitId?: number; label: string }) {
+function ColourCount({
+  colour,
+  count,
+  unitId,
+  label,
+}: {
+  colour: Colour;
+  count: number;
+  unitId?: number;
+  label: string;
+}) {
   return (
     <div style={{ textAlign: 'center', minWidth: 0 }}>
       <div style={{ display: 'inline-flex', alignItems: 'center', gap: 6, fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
         <LightDot colour={colour} size={10} /> {label}
       </div>
       <div>
-        <Link to={lightListHref(colour, unitId)} style={{ fontSize: 30, fontWeight: 600, color: COLOUR_TEXT[colour] }} data-testid={`colour-count-${colour}`}>
+        <Link
+          to={lightListHref(colour, unitId)}
+          style={{ fontSize: 30, fontWeight: 600, color: COLOUR_TEXT[colour] }}
+          data-testid={`colour-count-${colour}`}
+        >
           {count}
         </Link>
       </div>

@@ -21,7 +21,17 @@ interface CheckCardProps {
   onCommit: () => void;
 }
 
-export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingErrors, busy, isPhone, onCheck, onCommit }: CheckCardProps) {
+export function CheckCard({
+  view,
+  errors,
+  hasMoreErrors,
+  onMoreErrors,
+  loadingErrors,
+  busy,
+  isPhone,
+  onCheck,
+  onCommit,
+}: CheckCardProps) {
   const { ti, tk, reportState } = useImportsI18n();
   const running = view.status === 'checking' || view.status === 'committing';
   const counts = view.counts;
@@ -31,7 +41,8 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
   const card = useRef<HTMLDivElement>(null);
   const shown = useRef(view.status);
   useEffect(() => {
-    if (view.status !== shown.current && view.status !== 'uploaded') card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (view.status !== shown.current && view.status !== 'uploaded')
+      card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     shown.current = view.status;
   }, [view.status]);
 
@@ -73,18 +84,41 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
       ];
 
   const download = view.links.errorsXlsx && (
-    <a href={view.links.errorsXlsx} download data-testid="import-errors-download" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+    <a
+      href={view.links.errorsXlsx}
+      download
+      data-testid="import-errors-download"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}
+    >
       <DownloadOutlined />
       {ti('imports.errors.download')}
     </a>
   );
 
   return (
-    <Card ref={card} size="small" title={ti('imports.step.check')} style={{ marginBottom: 16, scrollMarginTop: 72 }} data-testid="import-check">
+    <Card
+      ref={card}
+      size="small"
+      title={ti('imports.step.check')}
+      style={{ marginBottom: 16, scrollMarginTop: 72 }}
+      data-testid="import-check"
+    >
       {!running && (
-        <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 12, marginBottom: counts || view.message ? 12 : 0 }}>
+        <div
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            flexWrap: 'wrap',
+            gap: 12,
+            marginBottom: counts || view.message ? 12 : 0,
+          }}
+        >
           <Button
-            type={view.status === 'uploaded' || view.status === 'failed' || view.status === 'interrupted' ? 'primary' : 'default'}
+            type={
+              view.status === 'uploaded' || view.status === 'failed' || view.status === 'interrupted'
+                ? 'primary'
+                : 'default'
+            }
             icon={<CheckCircleOutlined />}
             onClick={onCheck}
             loading={busy && view.status === 'uploaded'}
@@ -98,13 +132,28 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
           </Typography.Text>
         </div>
       )}
-      {running && <RunProgress progress={view.progress} committing={view.status === 'committing'} ledger={view.ledger} />}
+      {running && (
+        <RunProgress progress={view.progress} committing={view.status === 'committing'} ledger={view.ledger} />
+      )}
 
       {!running && view.status === 'invalid' && counts && (
-        <Alert type="error" showIcon title={view.message ?? ti('imports.checkedErrors')} style={{ marginBottom: 12 }} data-testid="import-invalid" />
+        <Alert
+          type="error"
+          showIcon
+          title={view.message ?? ti('imports.checkedErrors')}
+          style={{ marginBottom: 12 }}
+          data-testid="import-invalid"
+        />
       )}
       {!running && (view.status === 'failed' || view.status === 'interrupted') && (
-        <Alert type="error" showIcon title={ti('imports.failed')} description={view.message ?? undefined} style={{ marginBottom: 12 }} data-testid="import-failed" />
+        <Alert
+          type="error"
+          showIcon
+          title={ti('imports.failed')}
+          description={view.message ?? undefined}
+          style={{ marginBottom: 12 }}
+          data-testid="import-failed"
+        />
       )}
       {!running && counts && <CountsRow counts={counts} ledger={view.ledger} />}
 
@@ -114,12 +163,13 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
           showIcon
           style={{ marginTop: 12 }}
           title={ti('imports.checkedOk')}
-          description={tk('imports.checkedOkHint', view.ledger, { create: counts.create, update: counts.update, unchanged: counts.unchanged, state: reportState(view.options.reportState ?? 'submitted', true) })}
-          action={
-            !isPhone && (
-              <CommitButton view={view} unit={unit} busy={busy} onCommit={onCommit} />
-            )
-          }
+          description={tk('imports.checkedOkHint', view.ledger, {
+            create: counts.create,
+            update: counts.update,
+            unchanged: counts.unchanged,
+            state: reportState(view.options.reportState ?? 'submitted', true),
+          })}
+          action={!isPhone && <CommitButton view={view} unit={unit} busy={busy} onCommit={onCommit} />}
           data-testid="import-checked"
         />
       )}
@@ -131,7 +181,16 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
 
       {!running && view.status === 'invalid' && errors.length > 0 && counts && (
         <div style={{ marginTop: 16 }} data-testid="import-errors">
-          <div style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 8 }}>
+          <div
+            style={{
+              display: 'flex',
+              alignItems: 'baseline',
+              justifyContent: 'space-between',
+              flexWrap: 'wrap',
+              gap: 8,
+              marginBottom: 8,
+            }}
+          >
             <div>
               <Typography.Text strong>{ti('imports.errors.title')}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
@@ -167,14 +226,30 @@ export function CheckCard({ view, errors, hasMoreErrors, onMoreErrors, loadingEr
   );
 }
 
-function CommitButton({ view, unit, busy, onCommit, block = false }: { view: ImportView; unit: string; busy: boolean; onCommit: () => void; block?: boolean }) {
+function CommitButton({
+  view,
+  unit,
+  busy,
+  onCommit,
+  block = false,
+}: {
+  view: ImportView;
+  unit: string;
+  busy: boolean;
+  onCommit: () => void;
+  block?: boolean;
+}) {
   const { ti, tk, reportState } = useImportsI18n();
   const counts = view.counts!;
   const state = reportState(view.options.reportState ?? 'submitted', true);
   return (
     <Popconfirm
       title={ti('imports.commitConfirmTitle')}
-      description={<div style={{ maxWidth: 280 }}>{tk('imports.commitConfirm', view.ledger, { create: counts.create, update: counts.update, unit, state })}</div>}
+      description={
+        <div style={{ maxWidth: 280 }}>
+          {tk('imports.commitConfirm', view.ledger, { create: counts.create, update: counts.update, unit, state })}
+        </div>
+      }
       onConfirm={onCommit}
       okText={ti('imports.commit')}
       okButtonProps={{ 'data-testid': 'import-commit-ok' }}

@@ -44,15 +44,32 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
     if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
     return (
       <span style={{ whiteSpace: 'nowrap' }}>
-        <span style={{ color: '#389e0d' }}>{c.create}</span> / <span style={{ color: '#0958d9' }}>{c.update}</span> / {c.unchanged} /{' '}
-        <span style={{ color: c.errors ? '#cf1322' : undefined }}>{c.errors}</span>
+        <span style={{ color: '#389e0d' }}>{c.create}</span> / <span style={{ color: '#0958d9' }}>{c.update}</span> /{' '}
+        {c.unchanged} / <span style={{ color: c.errors ? '#cf1322' : undefined }}>{c.errors}</span>
       </span>
     );
   };
 
   const columns = [
-    { key: 'time', title: ti('imports.history.time'), width: 140, render: (_: unknown, v: ImportView) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v.committedAt ?? v.createdAt)}</span> },
-    ...(isPhone ? [] : [{ key: 'kind', title: ti('imports.history.kind'), render: (_: unknown, v: ImportView) => <LedgerTag ledger={v.ledger} testId={`import-history-kind-${v.id}`} /> }]),
+    {
+      key: 'time',
+      title: ti('imports.history.time'),
+      width: 140,
+      render: (_: unknown, v: ImportView) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v.committedAt ?? v.createdAt)}</span>
+      ),
+    },
+    ...(isPhone
+      ? []
+      : [
+          {
+            key: 'kind',
+            title: ti('imports.history.kind'),
+            render: (_: unknown, v: ImportView) => (
+              <LedgerTag ledger={v.ledger} testId={`import-history-kind-${v.id}`} />
+            ),
+          },
+        ]),
     {
       key: 'file',
       title: ti('imports.history.file'),
@@ -63,7 +80,13 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
               <LedgerTag ledger={v.ledger} testId={`import-history-kind-${v.id}`} />
             </span>
           )}
-          {v.status === 'committed' ? <Link to={v.ledger === 'reports' ? reportsOfPeriod(reportPeriodOf(v)) : projectsOfUnit(v.unitId)}>{v.fileName}</Link> : v.fileName}
+          {v.status === 'committed' ? (
+            <Link to={v.ledger === 'reports' ? reportsOfPeriod(reportPeriodOf(v)) : projectsOfUnit(v.unitId)}>
+              {v.fileName}
+            </Link>
+          ) : (
+            v.fileName
+          )}
           {isPhone && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
               {v.unitName} · {v.createdBy}
@@ -75,17 +98,36 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
     ...(isPhone
       ? []
       : [
-          { key: 'unit', title: ti('imports.history.unit'), dataIndex: 'unitName', render: (u: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span> },
-          { key: 'by', title: ti('imports.history.by'), dataIndex: 'createdBy', render: (u: string) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span> },
+          {
+            key: 'unit',
+            title: ti('imports.history.unit'),
+            dataIndex: 'unitName',
+            render: (u: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span>,
+          },
+          {
+            key: 'by',
+            title: ti('imports.history.by'),
+            dataIndex: 'createdBy',
+            render: (u: string) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span>,
+          },
         ]),
-    { key: 'status', title: ti('imports.history.status'), render: (_: unknown, v: ImportView) => <ImportStatusTag status={v.status} /> },
+    {
+      key: 'status',
+      title: ti('imports.history.status'),
+      render: (_: unknown, v: ImportView) => <ImportStatusTag status={v.status} />,
+    },
     { key: 'counts', title: ti('imports.history.counts'), render: (_: unknown, v: ImportView) => count(v) },
     {
       key: 'errors',
       title: '',
       render: (_: unknown, v: ImportView) =>
         v.links.errorsXlsx && (
-          <a href={v.links.errorsXlsx} download style={{ whiteSpace: 'nowrap' }} data-testid={`import-history-errors-${v.id}`}>
+          <a
+            href={v.links.errorsXlsx}
+            download
+            style={{ whiteSpace: 'nowrap' }}
+            data-testid={`import-history-errors-${v.id}`}
+          >
             <DownloadOutlined /> {ti('imports.history.errorsXlsx')}
           </a>
         ),
@@ -104,7 +146,9 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: ti('imports.history.empty') }}
-        onRow={(v) => ({ 'data-testid': `import-history-${v.id}`, 'data-status': v.status }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(v) =>
+          ({ 'data-testid': `import-history-${v.id}`, 'data-status': v.status }) as React.HTMLAttributes<HTMLElement>
+        }
       />
       {nextCursor && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>

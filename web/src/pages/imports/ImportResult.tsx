@@ -29,7 +29,15 @@ export function reportPeriodOf(view: ImportView, preview?: PreviewRow[] | null):
   return null;
 }
 
-export function ImportResult({ view, preview, onAgain }: { view: ImportView; preview?: PreviewRow[] | null; onAgain: () => void }) {
+export function ImportResult({
+  view,
+  preview,
+  onAgain,
+}: {
+  view: ImportView;
+  preview?: PreviewRow[] | null;
+  onAgain: () => void;
+}) {
   const { ti, tk, period: periodText } = useImportsI18n();
   const counts = view.counts!;
   const reports = view.ledger === 'reports';
@@ -46,7 +54,12 @@ export function ImportResult({ view, preview, onAgain }: { view: ImportView; pre
         status="success"
         style={{ padding: '16px 0' }}
         title={ti('imports.done.title')}
-        subTitle={tk('imports.done.sub', view.ledger, { file: view.fileName, create: counts.create, update: counts.update, unchanged: counts.unchanged })}
+        subTitle={tk('imports.done.sub', view.ledger, {
+          file: view.fileName,
+          create: counts.create,
+          update: counts.update,
+          unchanged: counts.unchanged,
+        })}
         extra={
           <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'center', alignItems: 'center', gap: 12 }}>
             <Button

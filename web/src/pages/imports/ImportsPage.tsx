@@ -39,7 +39,8 @@ const POLL_MS = 1000;
 const ERRORS_PAGE = 200;
 
 /** The kind of ledger the address names: ?ledger=reports, else project ledgers. */
-const ledgerFrom = (search: string): LedgerKind => (new URLSearchParams(search).get('ledger') === 'reports' ? 'reports' : 'projects');
+const ledgerFrom = (search: string): LedgerKind =>
+  new URLSearchParams(search).get('ledger') === 'reports' ? 'reports' : 'projects';
 const importsUrl = (ledger: LedgerKind) => (ledger === 'reports' ? '/imports?ledger=reports' : '/imports');
 
 export function ImportsPage() {
@@ -146,7 +147,11 @@ export function ImportsPage() {
 
   const changeMapping = (change: MappingChange) => view && void act(() => importsApi.setMapping(view.id, change));
   const saveMapping = () =>
-    view && void act(() => importsApi.setMapping(view.id, { ...mappingChange(view), save: true }), () => void message.success(ti('imports.mapping.saved', { unit: view.unitName ?? '' })));
+    view &&
+    void act(
+      () => importsApi.setMapping(view.id, { ...mappingChange(view), save: true }),
+      () => void message.success(ti('imports.mapping.saved', { unit: view.unitName ?? '' })),
+    );
   const changeSheet = (sheet: string) => file && view && void upload(file, sheet, view);
   /** The same file read again as the other kind of ledger (its state the kind's default). */
   const switchLedger = (ledger: LedgerKind) => {
@@ -189,18 +194,21 @@ export function ImportsPage() {
     };
   }, [view, pollFailures, accept, message]);
 
-  const loadErrors = useCallback(async (id: number, cursor: string | null) => {
-    setLoadingErrors(true);
-    try {
-      const page = await importsApi.errors(id, { cursor, limit: ERRORS_PAGE });
-      setErrors((current) => (cursor ? [...current, ...page.items] : page.items));
-      setErrorsCursor(page.nextCursor);
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setLoadingErrors(false);
-    }
-  }, [message]);
+  const loadErrors = useCallback(
+    async (id: number, cursor: string | null) => {
+      setLoadingErrors(true);
+      try {
+        const page = await importsApi.errors(id, { cursor, limit: ERRORS_PAGE });
+        setErrors((current) => (cursor ? [...current, ...page.items] : page.items));
+        setErrorsCursor(page.nextCursor);
+      } catch (e) {
+        void message.error(errorMessage(e));
+      } finally {
+        setLoadingErrors(false);
+      }
+    },
+    [message],
+  );
 
   // A finished check with errors lists them; every change of status refreshes the history. Keyed by
   // id and status alone: progress answers in between change nothing here.
@@ -214,7 +222,12 @@ export function ImportsPage() {
   }, [viewId, status, hasErrors, loadErrors]);
 
   const step = !view ? 0 : status === 'uploaded' ? 1 : status === 'committing' || status === 'committed' ? 3 : 2;
-  const stepStatus = status === 'invalid' || status === 'failed' || status === 'interrupted' ? 'error' : status === 'committed' ? 'finish' : 'process';
+  const stepStatus =
+    status === 'invalid' || status === 'failed' || status === 'interrupted'
+      ? 'error'
+      : status === 'committed'
+        ? 'finish'
+        : 'process';
 
   // The kind shown: the import's own once a file is read, else the one chosen.
   const ledger = view?.ledger ?? chosenLedger;
@@ -224,7 +237,12 @@ export function ImportsPage() {
       <PageHeader
         title={ti('imports.title')}
         extra={
-          <a href={IMPORT_TEMPLATE_URLS[ledger]} download style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} data-testid="import-template">
+          <a
+            href={IMPORT_TEMPLATE_URLS[ledger]}
+            download
+            style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}
+            data-testid="import-template"
+          >
             <DownloadOutlined />
             {tk('imports.template', ledger)}
           </a>
@@ -270,14 +288,28 @@ export function ImportsPage() {
 
       {view && view.status !== 'committed' && (
         <div data-testid="import-current" data-id={view.id} data-status={view.status} data-ledger={view.ledger}>
-          <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+          <div
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              flexWrap: 'wrap',
+              gap: 8,
+              marginBottom: 12,
+            }}
+          >
             <span>
               <Typography.Text type="secondary">{ti('imports.currentUnit')}</Typography.Text>{' '}
               <Typography.Text strong data-testid="import-current-unit">
                 {view.unitName}
               </Typography.Text>
             </span>
-            <Button icon={<SwapOutlined />} onClick={reset} disabled={running || !!uploading} data-testid="import-reupload">
+            <Button
+              icon={<SwapOutlined />}
+              onClick={reset}
+              disabled={running || !!uploading}
+              data-testid="import-reupload"
+            >
               {ti('imports.reupload')}
             </Button>
           </div>
@@ -286,9 +318,17 @@ export function ImportsPage() {
               type="warning"
               showIcon
               style={{ marginBottom: 16 }}
-              title={ti('imports.suggested', { kind: ti(`imports.ledger.${view.suggestedLedger}`), chosen: ti(`imports.ledger.${view.ledger}`) })}
+              title={ti('imports.suggested', {
+                kind: ti(`imports.ledger.${view.suggestedLedger}`),
+                chosen: ti(`imports.ledger.${view.ledger}`),
+              })}
               action={
-                <Button size="small" disabled={busy || !!uploading} onClick={() => switchLedger(view.suggestedLedger!)} data-testid="import-switch-ledger">
+                <Button
+                  size="small"
+                  disabled={busy || !!uploading}
+                  onClick={() => switchLedger(view.suggestedLedger!)}
+                  data-testid="import-switch-ledger"
+                >
                   {ti('imports.suggested.switch', { kind: ti(`imports.ledger.${view.suggestedLedger}`) })}
                 </Button>
               }

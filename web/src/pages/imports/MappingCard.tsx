@@ -3,10 +3,30 @@
 // ledger has no column for (for monthly reports: the month, proposed from the title, and the state the
 // reports take); and keeping the mapping for the unit's next ledgers.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  InputNumber,
+  Select,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { EditOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { DefaultableField, ImportColumn, ImportView, LedgerField, MappingChange, ProjectDefaultableField, ReportImportState } from '../../api-imports';
+import type {
+  DefaultableField,
+  ImportColumn,
+  ImportView,
+  LedgerField,
+  MappingChange,
+  ProjectDefaultableField,
+  ReportImportState,
+} from '../../api-imports';
 import { FIELDS_OF, useImportsI18n } from '../../i18n-imports';
 import { useProjectsI18n, type LabelTable } from '../../i18n-projects';
 import { industryOptions } from '../projects/ProjectFilters';
@@ -28,7 +48,10 @@ import { periodInTitle } from '../../../../src/domain/exchange/report-columns';
 import { LedgerTag, ReportStateSelect } from './shared';
 
 /** The choices of each project field that may take one value for all rows (mapping.ts DEFAULTABLE_FIELDS). */
-const DEFAULT_CHOICES: Record<Exclude<ProjectDefaultableField, 'industryCode'>, { values: readonly string[]; labels: LabelTable }> = {
+const DEFAULT_CHOICES: Record<
+  Exclude<ProjectDefaultableField, 'industryCode'>,
+  { values: readonly string[]; labels: LabelTable }
+> = {
   stage: { values: STAGES, labels: STAGE_LABELS },
   nature: { values: NATURES, labels: NATURE_LABELS },
   kind: { values: PROJECT_KINDS, labels: PROJECT_KIND_LABELS },
@@ -67,7 +90,16 @@ interface MappingCardProps {
   canReview: boolean;
 }
 
-export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, onHeaderRow, canReview }: MappingCardProps) {
+export function MappingCard({
+  view,
+  busy,
+  isPhone,
+  onChange,
+  onSave,
+  onSheet,
+  onHeaderRow,
+  canReview,
+}: MappingCardProps) {
   const { ti, tk, field, period: periodText } = useImportsI18n();
   const { label } = useProjectsI18n();
   const industries = useIndustries();
@@ -104,10 +136,17 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
     onChange(change);
   };
 
-  const setReportState = (reportState: ReportImportState) => onChange({ ...mappingChange(view), options: { reportState } });
+  const setReportState = (reportState: ReportImportState) =>
+    onChange({ ...mappingChange(view), options: { reportState } });
 
   const columns = [
-    { key: 'letter', title: ti('imports.mapping.letter'), dataIndex: 'letter', width: 52, render: (letter: string) => <Typography.Text code>{letter}</Typography.Text> },
+    {
+      key: 'letter',
+      title: ti('imports.mapping.letter'),
+      dataIndex: 'letter',
+      width: 52,
+      render: (letter: string) => <Typography.Text code>{letter}</Typography.Text>,
+    },
     {
       key: 'header',
       title: ti('imports.mapping.header'),
@@ -139,12 +178,20 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
               showSearch={{ optionFilterProp: 'label' }}
               onChange={(next) => setColumn(c.letter, (next || null) as LedgerField | null)}
               // A column the person changed shows in gold (on a phone instead of the 已改 tag).
-              style={{ width: isPhone ? 132 : 180, flex: 'none', ...(changed && current ? { boxShadow: '0 0 0 1px #faad14', borderRadius: 4 } : {}) }}
+              style={{
+                width: isPhone ? 132 : 180,
+                flex: 'none',
+                ...(changed && current ? { boxShadow: '0 0 0 1px #faad14', borderRadius: 4 } : {}),
+              }}
               popupMatchSelectWidth={200}
               aria-label={`${c.letter} ${c.header}`}
               data-testid={`import-map-${c.letter}`}
             />
-            {changed && current && !isPhone && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{ti('imports.mapping.changed')}</Tag>}
+            {changed && current && !isPhone && (
+              <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                {ti('imports.mapping.changed')}
+              </Tag>
+            )}
             {!current && !c.proposedField && !isPhone && (
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                 {ti('imports.mapping.unrecognised')}
@@ -162,7 +209,11 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
   const mappedFields = new Set(Object.values(view.mapping.columns));
   const noPeriodColumn = reports && !mappedFields.has('reportPeriod') && !mappedFields.has('reportMonth');
   const defaultFields = [
-    ...new Set([...view.missingRequired, ...(Object.keys(view.mapping.defaults) as LedgerField[]), ...(noPeriodColumn ? (['reportPeriod'] as const) : [])]),
+    ...new Set([
+      ...view.missingRequired,
+      ...(Object.keys(view.mapping.defaults) as LedgerField[]),
+      ...(noPeriodColumn ? (['reportPeriod'] as const) : []),
+    ]),
   ].filter((f) => defaultable.has(f)) as DefaultableField[];
   const notDefaultable = view.missingRequired.filter((f) => !defaultable.has(f));
   const periodDefault = view.mapping.defaults.reportPeriod;
@@ -207,7 +258,9 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
   const headerRows = (
     <span data-testid="import-header-rows">
       {ti('imports.headerRows', { rows: view.headerRows.join('–') })}
-      {view.dataStartRow !== null && <Typography.Text type="secondary">{` · ${ti('imports.dataStart', { row: view.dataStartRow })}`}</Typography.Text>}
+      {view.dataStartRow !== null && (
+        <Typography.Text type="secondary">{` · ${ti('imports.dataStart', { row: view.dataStartRow })}`}</Typography.Text>
+      )}
     </span>
   );
   const headerRowControl = editingRow ? (
@@ -228,7 +281,14 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
         aria-label={ti('imports.headerRow')}
         data-testid="import-header-row-input"
       />
-      <Button size="small" type="primary" onClick={applyRow} disabled={locked || !row || row === view.headerRow} loading={busy} data-testid="import-header-row-apply">
+      <Button
+        size="small"
+        type="primary"
+        onClick={applyRow}
+        disabled={locked || !row || row === view.headerRow}
+        loading={busy}
+        data-testid="import-header-row-apply"
+      >
         {ti('imports.headerRow.apply')}
       </Button>
       <Button size="small" type="text" onClick={() => (setEditingRow(false), setRow(view.headerRow))} disabled={busy}>
@@ -239,7 +299,15 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
     <span style={{ display: 'inline-flex', alignItems: 'baseline', flexWrap: 'wrap', columnGap: 8 }}>
       {headerRows}
       <Tooltip title={ti('imports.headerRowHint')}>
-        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditingRow(true)} disabled={locked} style={{ padding: 0, height: 'auto' }} data-testid="import-header-row-edit">
+        <Button
+          size="small"
+          type="link"
+          icon={<EditOutlined />}
+          onClick={() => setEditingRow(true)}
+          disabled={locked}
+          style={{ padding: 0, height: 'auto' }}
+          data-testid="import-header-row-edit"
+        >
           {ti('imports.headerRow.edit')}
         </Button>
       </Tooltip>
@@ -254,13 +322,29 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
         column={isPhone ? 1 : 3}
         style={{ marginBottom: 12 }}
         items={[
-          { key: 'file', label: ti('imports.file'), children: <span style={{ wordBreak: 'break-all' }} data-testid="import-file-name">{view.fileName}</span> },
+          {
+            key: 'file',
+            label: ti('imports.file'),
+            children: (
+              <span style={{ wordBreak: 'break-all' }} data-testid="import-file-name">
+                {view.fileName}
+              </span>
+            ),
+          },
           {
             key: 'sheet',
             label: ti('imports.sheet'),
             children:
               view.sheets.length > 1 ? (
-                <Select size="small" value={view.sheet ?? undefined} options={view.sheets.map((s) => ({ value: s, label: s }))} onChange={onSheet} disabled={locked} style={{ minWidth: 140 }} data-testid="import-sheet" />
+                <Select
+                  size="small"
+                  value={view.sheet ?? undefined}
+                  options={view.sheets.map((s) => ({ value: s, label: s }))}
+                  onChange={onSheet}
+                  disabled={locked}
+                  style={{ minWidth: 140 }}
+                  data-testid="import-sheet"
+                />
               ) : (
                 <span data-testid="import-sheet">{view.sheet}</span>
               ),
@@ -288,14 +372,34 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
                 {reports && (
                   <Tooltip title={ti(`imports.reportStateHint.${view.options.reportState ?? 'submitted'}`)}>
                     <span>
-                      <ReportStateSelect value={view.options.reportState} canReview={canReview} disabled={locked} onChange={setReportState} size="small" testId="import-mapping-report-state" />
+                      <ReportStateSelect
+                        value={view.options.reportState}
+                        canReview={canReview}
+                        disabled={locked}
+                        onChange={setReportState}
+                        size="small"
+                        testId="import-mapping-report-state"
+                      />
                     </span>
                   </Tooltip>
                 )}
               </span>
             ),
           },
-          ...(view.title ? [{ key: 'title', label: ti('imports.sheetTitle'), children: <span style={{ wordBreak: 'break-all' }} data-testid="import-title">{view.title}</span>, span: 'filled' as const }] : []),
+          ...(view.title
+            ? [
+                {
+                  key: 'title',
+                  label: ti('imports.sheetTitle'),
+                  children: (
+                    <span style={{ wordBreak: 'break-all' }} data-testid="import-title">
+                      {view.title}
+                    </span>
+                  ),
+                  span: 'filled' as const,
+                },
+              ]
+            : []),
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
@@ -316,12 +420,18 @@ export function MappingCard({ view, busy, isPhone, onChange, onSave, onSheet, on
           type={view.missingRequired.length ? 'warning' : 'info'}
           showIcon
           style={{ marginTop: 12 }}
-          title={view.missingRequired.length ? tk('imports.mapping.missing', view.ledger, { fields: view.missingRequired.map(field).join('、') }) : undefined}
+          title={
+            view.missingRequired.length
+              ? tk('imports.mapping.missing', view.ledger, { fields: view.missingRequired.map(field).join('、') })
+              : undefined
+          }
           description={
             defaultFields.length > 0 && (
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {reports && noPeriodColumn ? ti('imports.mapping.defaultsHint.reports') : ti('imports.mapping.defaultsHint')}
+                  {reports && noPeriodColumn
+                    ? ti('imports.mapping.defaultsHint.reports')
+                    : ti('imports.mapping.defaultsHint')}
                 </Typography.Text>
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginTop: 8 }}>
                   {defaultFields.map((f) => (

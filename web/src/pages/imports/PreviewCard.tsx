@@ -12,8 +12,12 @@ export function PreviewCard({ view, preview }: { view: ImportView; preview: Prev
   const { ti, tk, field, period } = useImportsI18n();
 
   // Mapped columns in sheet order, then the fields given one value for all rows.
-  const mapped = view.columns.filter((c) => view.mapping.columns[c.letter]).map((c) => ({ letter: c.letter as string | null, header: c.header, field: view.mapping.columns[c.letter]! }));
-  const defaults = (Object.keys(view.mapping.defaults) as LedgerField[]).filter((f) => !mapped.some((m) => m.field === f)).map((f) => ({ letter: null, header: '', field: f }));
+  const mapped = view.columns
+    .filter((c) => view.mapping.columns[c.letter])
+    .map((c) => ({ letter: c.letter as string | null, header: c.header, field: view.mapping.columns[c.letter]! }));
+  const defaults = (Object.keys(view.mapping.defaults) as LedgerField[])
+    .filter((f) => !mapped.some((m) => m.field === f))
+    .map((f) => ({ letter: null, header: '', field: f }));
   /** A default as read, for rows whose display lacks it (a report's month is applied when checking). */
   const defaultText = (f: LedgerField) => {
     const value = view.mapping.defaults.reportPeriod;
@@ -24,14 +28,23 @@ export function PreviewCard({ view, preview }: { view: ImportView; preview: Prev
 
   const columns = [
     { key: 'row', title: ti('imports.preview.row'), dataIndex: 'row', width: 56, fixed: 'left' as const },
-    { key: 'action', title: ti('imports.preview.action'), width: 72, render: (_: unknown, r: PreviewRow) => <RowActionTag action={r.action} /> },
+    {
+      key: 'action',
+      title: ti('imports.preview.action'),
+      width: 72,
+      render: (_: unknown, r: PreviewRow) => <RowActionTag action={r.action} />,
+    },
     ...fields.map((f) => ({
       key: f.field,
       title: (
         <Tooltip title={f.letter ? `${f.letter} · ${f.header}` : ti('imports.preview.allRows')}>
           <span style={{ whiteSpace: 'nowrap' }}>
             {field(f.field)}
-            {f.letter && <Typography.Text type="secondary" style={{ fontSize: 11, marginInlineStart: 4 }}>{f.letter}</Typography.Text>}
+            {f.letter && (
+              <Typography.Text type="secondary" style={{ fontSize: 11, marginInlineStart: 4 }}>
+                {f.letter}
+              </Typography.Text>
+            )}
           </span>
         </Tooltip>
       ),
@@ -41,13 +54,31 @@ export function PreviewCard({ view, preview }: { view: ImportView; preview: Prev
         if (errors.length) {
           return (
             <Tooltip title={errors.map((e) => e.message).join('；')}>
-              <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }} data-testid={`import-preview-error-${errors[0]!.cell}`}>
+              <Typography.Text
+                type="danger"
+                style={{ whiteSpace: 'nowrap' }}
+                data-testid={`import-preview-error-${errors[0]!.cell}`}
+              >
                 {text || '—'} ⚠
               </Typography.Text>
             </Tooltip>
           );
         }
-        return <span style={{ whiteSpace: 'nowrap', maxWidth: 260, display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }} title={text}>{text}</span>;
+        return (
+          <span
+            style={{
+              whiteSpace: 'nowrap',
+              maxWidth: 260,
+              display: 'inline-block',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              verticalAlign: 'bottom',
+            }}
+            title={text}
+          >
+            {text}
+          </span>
+        );
       },
     })),
     {

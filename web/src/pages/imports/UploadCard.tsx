@@ -38,7 +38,20 @@ interface UploadCardProps {
   onFile: (file: File) => void;
 }
 
-export function UploadCard({ ledger, onLedgerChange, reportState, onReportStateChange, canReview, roots, disabledIds, unitId, onUnitChange, uploading, error, onFile }: UploadCardProps) {
+export function UploadCard({
+  ledger,
+  onLedgerChange,
+  reportState,
+  onReportStateChange,
+  canReview,
+  roots,
+  disabledIds,
+  unitId,
+  onUnitChange,
+  uploading,
+  error,
+  onFile,
+}: UploadCardProps) {
   const { ti, tk, ledger: ledgerLabel } = useImportsI18n();
 
   // Never antd's own request: the page sends the file itself, with the unit, and follows its progress.
@@ -54,14 +67,28 @@ export function UploadCard({ ledger, onLedgerChange, reportState, onReportStateC
           <Segmented<LedgerKind>
             value={ledger}
             onChange={onLedgerChange}
-            options={LEDGER_KINDS.map((k) => ({ value: k, label: <span data-testid={`import-ledger-${k}`}>{ledgerLabel(k)}</span> }))}
+            options={LEDGER_KINDS.map((k) => ({
+              value: k,
+              label: <span data-testid={`import-ledger-${k}`}>{ledgerLabel(k)}</span>,
+            }))}
             disabled={!!uploading}
             data-testid="import-ledger"
           />
         </Form.Item>
         <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 24 }}>
-          <Form.Item label={ti('imports.unit')} extra={tk('imports.unitHint', ledger)} style={{ flex: '1 1 300px', maxWidth: 480 }} required>
-            <UnitTreeSelect roots={roots} value={unitId} onChange={onUnitChange} disabledIds={disabledIds} data-testid="import-unit" />
+          <Form.Item
+            label={ti('imports.unit')}
+            extra={tk('imports.unitHint', ledger)}
+            style={{ flex: '1 1 300px', maxWidth: 480 }}
+            required
+          >
+            <UnitTreeSelect
+              roots={roots}
+              value={unitId}
+              onChange={onUnitChange}
+              disabledIds={disabledIds}
+              data-testid="import-unit"
+            />
           </Form.Item>
           {ledger === 'reports' && (
             <Form.Item
@@ -69,7 +96,13 @@ export function UploadCard({ ledger, onLedgerChange, reportState, onReportStateC
               extra={<span data-testid="import-report-state-hint">{ti(`imports.reportStateHint.${reportState}`)}</span>}
               style={{ flex: '1 1 260px', maxWidth: 420 }}
             >
-              <ReportStateSelect value={reportState} onChange={onReportStateChange} canReview={canReview} disabled={!!uploading} testId="import-report-state" />
+              <ReportStateSelect
+                value={reportState}
+                onChange={onReportStateChange}
+                canReview={canReview}
+                disabled={!!uploading}
+                testId="import-report-state"
+              />
             </Form.Item>
           )}
         </div>
@@ -85,8 +118,14 @@ export function UploadCard({ ledger, onLedgerChange, reportState, onReportStateC
       >
         {uploading ? (
           <div style={{ padding: '0 16px' }} data-testid="import-uploading">
-            <Typography.Text style={{ display: 'block', wordBreak: 'break-all' }}>{ti('imports.uploading', { name: uploading.fileName })}</Typography.Text>
-            <Progress percent={uploading.percent} status="active" style={{ display: 'block', maxWidth: 420, margin: '8px auto' }} />
+            <Typography.Text style={{ display: 'block', wordBreak: 'break-all' }}>
+              {ti('imports.uploading', { name: uploading.fileName })}
+            </Typography.Text>
+            <Progress
+              percent={uploading.percent}
+              status="active"
+              style={{ display: 'block', maxWidth: 420, margin: '8px auto' }}
+            />
             {uploading.percent >= 100 && (
               <Typography.Text type="secondary" style={{ display: 'block' }}>
                 <LoadingOutlined style={{ marginInlineEnd: 6 }} />
@@ -99,7 +138,9 @@ export function UploadCard({ ledger, onLedgerChange, reportState, onReportStateC
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">{unitId === undefined ? ti('imports.chooseUnitFirst') : ti('imports.drop')}</p>
+            <p className="ant-upload-text">
+              {unitId === undefined ? ti('imports.chooseUnitFirst') : ti('imports.drop')}
+            </p>
             <p className="ant-upload-hint" style={{ padding: '0 12px' }}>
               {ti('imports.dropHint', { mb: MAX_MB })}
             </p>

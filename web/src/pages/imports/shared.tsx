@@ -1,7 +1,15 @@
 // Pieces shared by the import page's cards: the status and kind tags, the report-state choice, the
 // counts row and the progress bar.
 import { Progress, Select, Tag, Typography } from 'antd';
-import { REPORT_IMPORT_STATES, type ImportCounts, type ImportProgress, type ImportStatus, type LedgerKind, type ReportImportState, type RowAction } from '../../api-imports';
+import {
+  REPORT_IMPORT_STATES,
+  type ImportCounts,
+  type ImportProgress,
+  type ImportStatus,
+  type LedgerKind,
+  type ReportImportState,
+  type RowAction,
+} from '../../api-imports';
 import { useImportsI18n } from '../../i18n-imports';
 
 const STATUS_COLORS: Record<ImportStatus, string> = {
@@ -28,7 +36,12 @@ export function ImportStatusTag({ status }: { status: ImportStatus }) {
 export function LedgerTag({ ledger, testId }: { ledger: LedgerKind; testId?: string }) {
   const { ledger: label } = useImportsI18n();
   return (
-    <Tag color={ledger === 'reports' ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }} data-ledger={ledger} data-testid={testId}>
+    <Tag
+      color={ledger === 'reports' ? 'purple' : 'blue'}
+      style={{ marginInlineEnd: 0 }}
+      data-ledger={ledger}
+      data-testid={testId}
+    >
       {label(ledger)}
     </Tag>
   );
@@ -60,7 +73,11 @@ export function ReportStateSelect({
       value={value ?? 'submitted'}
       onChange={onChange}
       disabled={disabled}
-      options={REPORT_IMPORT_STATES.map((s) => ({ value: s, label: reportState(s), disabled: s === 'approved' && !canReview && value !== 'approved' }))}
+      options={REPORT_IMPORT_STATES.map((s) => ({
+        value: s,
+        label: reportState(s),
+        disabled: s === 'approved' && !canReview && value !== 'approved',
+      }))}
       popupMatchSelectWidth={false}
       style={{ width: 260, maxWidth: '100%' }}
       data-testid={testId}
@@ -68,7 +85,12 @@ export function ReportStateSelect({
   );
 }
 
-const ACTION_COLORS: Record<RowAction, string> = { create: 'green', update: 'blue', unchanged: 'default', invalid: 'red' };
+const ACTION_COLORS: Record<RowAction, string> = {
+  create: 'green',
+  update: 'blue',
+  unchanged: 'default',
+  invalid: 'red',
+};
 
 export function RowActionTag({ action }: { action: RowAction }) {
   const { action: label } = useImportsI18n();
@@ -87,17 +109,29 @@ export function CountsRow({ counts, ledger }: { counts: ImportCounts; ledger: Le
     { key: 'create', label: ti('imports.counts.create'), value: counts.create, color: '#389e0d' },
     { key: 'update', label: tk('imports.counts.update', ledger), value: counts.update, color: '#0958d9' },
     { key: 'unchanged', label: ti('imports.counts.unchanged'), value: counts.unchanged },
-    { key: 'errors', label: ti('imports.counts.errors'), value: counts.errors, color: counts.errors ? '#cf1322' : undefined },
+    {
+      key: 'errors',
+      label: ti('imports.counts.errors'),
+      value: counts.errors,
+      color: counts.errors ? '#cf1322' : undefined,
+    },
   ];
   return (
     <div data-testid="import-counts">
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(58px, 1fr))', gap: 6 }}>
         {cells.map((c) => (
-          <div key={c.key} style={{ background: '#fafafa', borderRadius: 6, padding: '8px 10px' }} data-testid={`import-count-${c.key}`} data-value={c.value}>
+          <div
+            key={c.key}
+            style={{ background: '#fafafa', borderRadius: 6, padding: '8px 10px' }}
+            data-testid={`import-count-${c.key}`}
+            data-value={c.value}
+          >
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {c.label}
             </Typography.Text>
-            <div style={{ fontSize: 22, fontWeight: 600, color: c.color, lineHeight: 1.3 }}>{c.value.toLocaleString('zh-CN')}</div>
+            <div style={{ fontSize: 22, fontWeight: 600, color: c.color, lineHeight: 1.3 }}>
+              {c.value.toLocaleString('zh-CN')}
+            </div>
           </div>
         ))}
       </div>
@@ -111,15 +145,31 @@ export function CountsRow({ counts, ledger }: { counts: ImportCounts; ledger: Le
 }
 
 /** A running check or commit: the phase, the rows read and, when the server can tell, the share done. */
-export function RunProgress({ progress, committing, ledger }: { progress: ImportProgress | null; committing: boolean; ledger: LedgerKind }) {
+export function RunProgress({
+  progress,
+  committing,
+  ledger,
+}: {
+  progress: ImportProgress | null;
+  committing: boolean;
+  ledger: LedgerKind;
+}) {
   const { ti, tk } = useImportsI18n();
   const phase = progress?.phase ?? 'checking';
   const rows = progress
     ? progress.rowsTotal
-      ? ti('imports.rowsReadOf', { read: progress.rowsRead.toLocaleString('zh-CN'), total: progress.rowsTotal.toLocaleString('zh-CN') })
+      ? ti('imports.rowsReadOf', {
+          read: progress.rowsRead.toLocaleString('zh-CN'),
+          total: progress.rowsTotal.toLocaleString('zh-CN'),
+        })
       : ti('imports.rowsRead', { read: progress.rowsRead.toLocaleString('zh-CN') })
     : '';
-  const written = progress?.toWrite ? tk('imports.written', ledger, { written: progress.written.toLocaleString('zh-CN'), total: progress.toWrite.toLocaleString('zh-CN') }) : '';
+  const written = progress?.toWrite
+    ? tk('imports.written', ledger, {
+        written: progress.written.toLocaleString('zh-CN'),
+        total: progress.toWrite.toLocaleString('zh-CN'),
+      })
+    : '';
   const detail = phase === 'writing' ? written : phase === 'checking' ? rows : '';
   return (
     <div data-testid="import-progress" data-phase={phase}>
@@ -127,7 +177,11 @@ export function RunProgress({ progress, committing, ledger }: { progress: Import
         {committing ? ti('imports.committing') : ti('imports.checking')}
         {committing && ` · ${tk(`imports.phase.${phase}`, ledger)}`}
       </Typography.Text>
-      <Progress percent={progress?.percent ?? 0} status="active" showInfo={progress?.percent !== null && progress?.percent !== undefined} />
+      <Progress
+        percent={progress?.percent ?? 0}
+        status="active"
+        showInfo={progress?.percent !== null && progress?.percent !== undefined}
+      />
       {detail && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {detail}

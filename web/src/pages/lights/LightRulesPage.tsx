@@ -1,8 +1,27 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Form, InputNumber, Row, Skeleton, Switch, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Form,
+  InputNumber,
+  Row,
+  Skeleton,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
-import { lightsApi, type LightRulesResponse, type RulePreview, type RuleSet, type RuleSetInput } from '../../api-lights';
+import {
+  lightsApi,
+  type LightRulesResponse,
+  type RulePreview,
+  type RuleSet,
+  type RuleSetInput,
+} from '../../api-lights';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useLightsI18n, type LightsMessageKey } from '../../i18n-lights';
@@ -120,7 +139,8 @@ export function LightRulesPage() {
     setSaveError(null);
     try {
       const body: RuleSetInput = {};
-      for (const key of DIMENSION_KEYS) (body as Record<string, unknown>)[key] = { ...current?.rules[key], ...values[key] };
+      for (const key of DIMENSION_KEYS)
+        (body as Record<string, unknown>)[key] = { ...current?.rules[key], ...values[key] };
       setPending({ body, preview: await lightsApi.previewRules(body) });
     } catch (e) {
       showError(e);
@@ -149,7 +169,11 @@ export function LightRulesPage() {
     return (
       <>
         <PageHeader title={tl('rules.title')} />
-        {loadError ? <Alert type="error" showIcon title={loadError} action={<Button onClick={() => void load()}>↻</Button>} /> : <Skeleton active paragraph={{ rows: 10 }} />}
+        {loadError ? (
+          <Alert type="error" showIcon title={loadError} action={<Button onClick={() => void load()}>↻</Button>} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        )}
       </>
     );
   }
@@ -161,27 +185,50 @@ export function LightRulesPage() {
         extra={
           canManage && (
             <>
-              <Button icon={<UndoOutlined />} onClick={() => (form.setFieldsValue(formValuesOf(current.rules)), clearServerError())}>
+              <Button
+                icon={<UndoOutlined />}
+                onClick={() => (form.setFieldsValue(formValuesOf(current.rules)), clearServerError())}
+              >
                 {tl('rules.reset')}
               </Button>
-              <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="rules-save">
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={saving}
+                onClick={() => void save()}
+                data-testid="rules-save"
+              >
                 {tl('rules.save')}
               </Button>
             </>
           )
         }
       />
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 16 }} data-testid="rules-version" data-version={current.version}>
+      <div
+        style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 16 }}
+        data-testid="rules-version"
+        data-version={current.version}
+      >
         <Tag color="blue" style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}>
           {current.version === 0 ? tl('rules.versionDefault') : tl('rules.version', { version: current.version })}
         </Tag>
         {current.createdBy && current.createdAt && (
-          <Typography.Text type="secondary">{tl('rules.versionBy', { by: current.createdBy, at: formatTime(current.createdAt) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {tl('rules.versionBy', { by: current.createdBy, at: formatTime(current.createdAt) })}
+          </Typography.Text>
         )}
       </div>
       {!canManage && <Alert type="info" showIcon title={tl('rules.readOnly')} style={{ marginBottom: 16 }} />}
-      {saveError && <Alert type="error" showIcon title={saveError.message} style={{ marginBottom: 16 }} data-testid="rules-error" />}
-      <Form<FormValues> form={form} layout="vertical" onValuesChange={clearServerError} data-testid="rules-form" requiredMark={false}>
+      {saveError && (
+        <Alert type="error" showIcon title={saveError.message} style={{ marginBottom: 16 }} data-testid="rules-error" />
+      )}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onValuesChange={clearServerError}
+        data-testid="rules-form"
+        requiredMark={false}
+      >
         <Row gutter={[16, 16]}>
           {DIMENSION_KEYS.map((key) => (
             <Col key={key} xs={24} lg={12} xxl={8}>
@@ -190,7 +237,14 @@ export function LightRulesPage() {
           ))}
         </Row>
       </Form>
-      {pending && <RulePreviewModal preview={pending.preview} saving={saving} onConfirm={() => void confirm()} onCancel={() => setPending(null)} />}
+      {pending && (
+        <RulePreviewModal
+          preview={pending.preview}
+          saving={saving}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(null)}
+        />
+      )}
     </>
   );
 }
@@ -202,7 +256,12 @@ function RuleCard({ dimension, readOnly }: { dimension: DimensionKey; readOnly: 
   const form = Form.useFormInstance<FormValues>();
   const values = Form.useWatch(dimension, form) as unknown as Record<string, number | boolean> | undefined;
   const enabled = values?.enabled !== false;
-  const sentence = tl(`explain.${dimension}` as LightsMessageKey, Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, v === null || v === undefined ? '—' : String(v)])));
+  const sentence = tl(
+    `explain.${dimension}` as LightsMessageKey,
+    Object.fromEntries(
+      Object.entries(values ?? {}).map(([k, v]) => [k, v === null || v === undefined ? '—' : String(v)]),
+    ),
+  );
 
   return (
     <Card
@@ -227,7 +286,12 @@ function RuleCard({ dimension, readOnly }: { dimension: DimensionKey; readOnly: 
       <Row gutter={12}>
         {FIELDS[dimension].map((spec) => {
           const labelText = tl(`field.${dimension}.${spec.name}` as LightsMessageKey);
-          const colour = spec.name.startsWith('red') || spec.name.endsWith('IsRed') ? 'red' : spec.name.startsWith('yellow') || spec.name.endsWith('IsYellow') ? 'gold' : undefined;
+          const colour =
+            spec.name.startsWith('red') || spec.name.endsWith('IsRed')
+              ? 'red'
+              : spec.name.startsWith('yellow') || spec.name.endsWith('IsYellow')
+                ? 'gold'
+                : undefined;
           if (spec.kind === 'boolean') {
             return (
               <Col key={spec.name} xs={24} sm={12}>
@@ -240,7 +304,18 @@ function RuleCard({ dimension, readOnly }: { dimension: DimensionKey; readOnly: 
           return (
             <Col key={spec.name} xs={24} sm={12}>
               <Form.Item
-                label={colour ? <span><Tag color={colour} style={{ marginInlineEnd: 4 }}>{tl(colour === 'red' ? 'rules.red' : 'rules.yellow')}</Tag>{labelText.replace(/^(红灯|黄灯|Red|Yellow)[：:]\s*/, '')}</span> : labelText}
+                label={
+                  colour ? (
+                    <span>
+                      <Tag color={colour} style={{ marginInlineEnd: 4 }}>
+                        {tl(colour === 'red' ? 'rules.red' : 'rules.yellow')}
+                      </Tag>
+                      {labelText.replace(/^(红灯|黄灯|Red|Yellow)[：:]\s*/, '')}
+                    </span>
+                  ) : (
+                    labelText
+                  )
+                }
                 name={[dimension, spec.name]}
                 rules={[{ required: true, message: t('common.required', { label: labelText }) }]}
               >

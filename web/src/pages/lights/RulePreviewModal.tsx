@@ -9,7 +9,17 @@ import { COLOURS, COLOUR_TEXT, LightDot } from './shared';
  * after, how many go from which colour to which, and each project that changes with its new
  * reasons — so a county-wide recolouring is never a surprise. Saving happens only on confirm.
  */
-export function RulePreviewModal({ preview, saving, onConfirm, onCancel }: { preview: RulePreview; saving: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function RulePreviewModal({
+  preview,
+  saving,
+  onConfirm,
+  onCancel,
+}: {
+  preview: RulePreview;
+  saving: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { tl, colour: colourName, dimension, text } = useLightsI18n();
   const short = (c: keyof RulePreview['before']) => tl(`colourShort.${c}`);
   const { changed } = preview;
@@ -32,13 +42,34 @@ export function RulePreviewModal({ preview, saving, onConfirm, onCancel }: { pre
       <div data-testid="rules-preview" data-changed={changed.total}>
         <Typography.Paragraph strong style={{ fontSize: 15, marginBottom: 8 }} data-testid="rules-preview-summary">
           {changed.total === 0 ? tl('preview.unchanged') : tl('preview.changed', { n: changed.total })}
-          {changed.total > 0 && (moved.length ? moved.map((c) => tl('preview.count', { colour: short(c), before: preview.before[c], after: preview.after[c] })).join(tl('light.listSeparator')) : tl('preview.sameTotals'))}
+          {changed.total > 0 &&
+            (moved.length
+              ? moved
+                  .map((c) =>
+                    tl('preview.count', { colour: short(c), before: preview.before[c], after: preview.after[c] }),
+                  )
+                  .join(tl('light.listSeparator'))
+              : tl('preview.sameTotals'))}
         </Typography.Paragraph>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 8 }} data-testid="rules-preview-counts">
           {COLOURS.map((c) => {
             const changes = moved.includes(c);
             return (
-              <span key={c} data-colour={c} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, padding: '2px 10px', borderRadius: 12, background: changes ? '#f5f5f5' : undefined, border: '1px solid #f0f0f0', color: changes ? COLOUR_TEXT[c] : 'rgba(0,0,0,0.45)', fontWeight: changes ? 600 : 400 }}>
+              <span
+                key={c}
+                data-colour={c}
+                style={{
+                  display: 'inline-flex',
+                  alignItems: 'center',
+                  gap: 6,
+                  padding: '2px 10px',
+                  borderRadius: 12,
+                  background: changes ? '#f5f5f5' : undefined,
+                  border: '1px solid #f0f0f0',
+                  color: changes ? COLOUR_TEXT[c] : 'rgba(0,0,0,0.45)',
+                  fontWeight: changes ? 600 : 400,
+                }}
+              >
                 <LightDot colour={c} size={10} />
                 {tl('preview.count', { colour: colourName(c), before: preview.before[c], after: preview.after[c] })}
               </span>
@@ -46,7 +77,10 @@ export function RulePreviewModal({ preview, saving, onConfirm, onCancel }: { pre
           })}
         </div>
         {preview.transitions.length > 0 && (
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginBottom: 8 }} data-testid="rules-preview-transitions">
+          <div
+            style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginBottom: 8 }}
+            data-testid="rules-preview-transitions"
+          >
             {preview.transitions.map((t) => (
               <Tag key={`${t.from}-${t.to}`} style={{ marginInlineEnd: 0 }}>
                 {tl('preview.transition', { from: short(t.from), to: short(t.to), n: t.count })}
@@ -55,7 +89,12 @@ export function RulePreviewModal({ preview, saving, onConfirm, onCancel }: { pre
           </div>
         )}
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {tl('preview.basis', { today: preview.today, year: preview.period.year, month: preview.period.month, projects: preview.projects })}
+          {tl('preview.basis', {
+            today: preview.today,
+            year: preview.period.year,
+            month: preview.period.month,
+            projects: preview.projects,
+          })}
         </Typography.Paragraph>
         {changed.total > 0 && (
           <>
@@ -72,17 +111,35 @@ export function RulePreviewModal({ preview, saving, onConfirm, onCancel }: { pre
               data-testid="rules-preview-list"
               dataSource={changed.items}
               rowKey="projectId"
-              pagination={changed.items.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false, align: 'center' } : false}
+              pagination={
+                changed.items.length > 8
+                  ? { pageSize: 8, size: 'small', showSizeChanger: false, align: 'center' }
+                  : false
+              }
               renderItem={(item) => (
-                <List.Item data-testid="rules-preview-item" data-project={item.projectId} data-from={item.from} data-to={item.to} style={{ display: 'block', paddingInline: 0 }}>
+                <List.Item
+                  data-testid="rules-preview-item"
+                  data-project={item.projectId}
+                  data-from={item.from}
+                  data-to={item.to}
+                  style={{ display: 'block', paddingInline: 0 }}
+                >
                   <div style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
-                    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, flex: 'none' }} aria-label={`${colourName(item.from)} → ${colourName(item.to)}`}>
+                    <span
+                      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, flex: 'none' }}
+                      aria-label={`${colourName(item.from)} → ${colourName(item.to)}`}
+                    >
                       <LightDot colour={item.from} size={12} title={colourName(item.from)} />
                       <ArrowRightOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />
                       <LightDot colour={item.to} size={12} title={colourName(item.to)} />
                     </span>
                     {/* A new tab, so the rules being edited stay as they are. */}
-                    <a href={`/projects/${item.projectId}`} target="_blank" rel="noreferrer" style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+                    <a
+                      href={`/projects/${item.projectId}`}
+                      target="_blank"
+                      rel="noreferrer"
+                      style={{ fontWeight: 500, overflowWrap: 'anywhere' }}
+                    >
                       {item.name}
                     </a>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

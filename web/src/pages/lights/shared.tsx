@@ -29,7 +29,17 @@ export function lightListHref(colour: Colour, unitId?: number | string): string 
 }
 
 /** A round light of the colour. */
-export function LightDot({ colour, size = 12, style, title }: { colour: Colour; size?: number; style?: CSSProperties; title?: string }) {
+export function LightDot({
+  colour,
+  size = 12,
+  style,
+  title,
+}: {
+  colour: Colour;
+  size?: number;
+  style?: CSSProperties;
+  title?: string;
+}) {
   return (
     <span
       title={title}

@@ -48,13 +48,20 @@ export function ListCard({
       hoverable
       onClick={onSelect}
       data-testid={`list-card-${list}`}
-      style={{ height: '100%', borderTop: `3px solid ${ACCENT[list]}`, outline: selected ? `1px solid ${ACCENT[list]}` : undefined }}
+      style={{
+        height: '100%',
+        borderTop: `3px solid ${ACCENT[list]}`,
+        outline: selected ? `1px solid ${ACCENT[list]}` : undefined,
+      }}
       title={label(LIST_LABELS, list)}
     >
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {tp(`lists.hint.${list}`, { year })}
       </Typography.Text>
-      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, flexWrap: 'wrap' }} onClick={(e) => e.stopPropagation()}>
+      <div
+        style={{ display: 'flex', alignItems: 'baseline', gap: 16, flexWrap: 'wrap' }}
+        onClick={(e) => e.stopPropagation()}
+      >
         <span>
           <Link to={link()} style={{ fontSize: 28, fontWeight: 600 }} data-testid={`list-count-${list}`}>
             {totals.count}

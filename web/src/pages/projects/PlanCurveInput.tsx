@@ -19,19 +19,34 @@ export function curveRule(tp: ProjectsI18n['tp']) {
       } catch (e) {
         if (!(e instanceof TimeProgressError)) throw e;
         const month = e.index === null ? '' : tp('curve.month', { m: e.index + 1 });
-        throw new Error(tp(`curve.${e.code === 'MONTH' ? 'NOT_A_LIST' : e.code}`, { month }));
+        throw new Error(tp(`curve.${e.code === 'MONTH' ? 'NOT_A_LIST' : e.code}`, { month }), { cause: e });
       }
     },
   };
 }
 
 /** Twelve cumulative percentages, or a button that starts from the even curve. */
-export function PlanCurveInput({ value, onChange, testId }: { value?: (number | null)[] | null; onChange?: (v: (number | null)[] | null) => void; testId: string }) {
+export function PlanCurveInput({
+  value,
+  onChange,
+  testId,
+}: {
+  value?: (number | null)[] | null;
+  onChange?: (v: (number | null)[] | null) => void;
+  testId: string;
+}) {
   const { tp } = useProjectsI18n();
   const screens = Grid.useBreakpoint();
   if (!value) {
     return (
-      <Button size="small" type="link" icon={<LineChartOutlined />} style={{ paddingInline: 0 }} onClick={() => onChange?.([...EVEN])} data-testid={`${testId}-add`}>
+      <Button
+        size="small"
+        type="link"
+        icon={<LineChartOutlined />}
+        style={{ paddingInline: 0 }}
+        onClick={() => onChange?.([...EVEN])}
+        data-testid={`${testId}-add`}
+      >
         {tp('curve.add')}
       </Button>
     );

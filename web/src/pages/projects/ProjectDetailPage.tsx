@@ -52,7 +52,9 @@ export function ProjectDetailPage({ params }: { params: string[] }) {
     if (error.status === 404 || error.status === 403) {
       return <Result status="404" title={tp('detail.notFound')} extra={back} />;
     }
-    return <Alert type="error" showIcon title={error.message} action={<Button onClick={() => void load()}>↻</Button>} />;
+    return (
+      <Alert type="error" showIcon title={error.message} action={<Button onClick={() => void load()}>↻</Button>} />
+    );
   }
   if (!project) return <Skeleton active paragraph={{ rows: 8 }} />;
 
@@ -68,7 +70,11 @@ export function ProjectDetailPage({ params }: { params: string[] }) {
           <>
             {back}
             {canManage && (
-              <Button icon={<EditOutlined />} onClick={() => navigate(`/projects/${p.id}/edit`)} data-testid="project-edit">
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/projects/${p.id}/edit`)}
+                data-testid="project-edit"
+              >
                 {tp('form.editTitle')}
               </Button>
             )}
@@ -76,11 +82,15 @@ export function ProjectDetailPage({ params }: { params: string[] }) {
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: screens.md ? 20 : 14 } }}>
-        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}
+        >
           <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12 }}>
             <StageTag stage={p.stage} large testId="project-stage" />
             {p.stageChangedAt && (
-              <Typography.Text type="secondary">{tp('detail.stageSince', { date: dateOf(p.stageChangedAt) })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {tp('detail.stageSince', { date: dateOf(p.stageChangedAt) })}
+              </Typography.Text>
             )}
             <LevelTags level={p.level} aboveYi={p.isAboveYi} />
             <Typography.Text strong style={{ fontSize: 15 }}>
@@ -120,11 +130,7 @@ export function ProjectDetailPage({ params }: { params: string[] }) {
         <Col xs={24} xl={8}>
           {screens.xl && <ProjectLightCard projectId={p.id} />}
           <StageHistory history={p.stageHistory} />
-          {(
-            [
-              ['detail.tickets', 'detail.ticketsSoon', 'project-tickets'],
-            ] as const
-          ).map(([title, text, testId]) => (
+          {([['detail.tickets', 'detail.ticketsSoon', 'project-tickets']] as const).map(([title, text, testId]) => (
             <Card key={testId} title={tp(title)} size="small" style={{ marginBottom: 16 }} data-testid={testId}>
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tp(text)} />
             </Card>

@@ -45,7 +45,11 @@ function deviation({ tp }: ProjectsI18n, planned: string | null, actual: string 
   if (planned && actual) {
     const days = daysBetween(planned, actual);
     if (days === 0) return <Tag color="green">{tp('p.onTime')}</Tag>;
-    return days > 0 ? <Tag color="orange">{tp('p.daysLate', { days })}</Tag> : <Tag color="green">{tp('p.daysEarly', { days: -days })}</Tag>;
+    return days > 0 ? (
+      <Tag color="orange">{tp('p.daysLate', { days })}</Tag>
+    ) : (
+      <Tag color="green">{tp('p.daysEarly', { days: -days })}</Tag>
+    );
   }
   if (planned && !actual && planned < today) return <Tag color="orange">{tp('p.overdue')}</Tag>;
   return '—';
@@ -106,7 +110,11 @@ export function ProjectDetailSections({ project: p }: { project: ProjectDetail }
     { key: 'level', label: tp('p.aboveYi'), children: p.isAboveYi ? '✓' : '—' },
   ];
   const factors: Items = [
-    { key: 'land', label: tp('p.landAreaMu'), children: p.landAreaMu === null ? null : `${p.landAreaMu.toFixed(2)} ${tp('p.mu')}` },
+    {
+      key: 'land',
+      label: tp('p.landAreaMu'),
+      children: p.landAreaMu === null ? null : `${p.landAreaMu.toFixed(2)} ${tp('p.mu')}`,
+    },
     { key: 'address', label: tp('p.address'), children: p.address },
     {
       key: 'position',
@@ -141,14 +149,24 @@ export function ProjectDetailSections({ project: p }: { project: ProjectDetail }
               data-testid="project-annual-plans"
               columns={[
                 { title: tp('p.year'), dataIndex: 'year', key: 'year', width: 100 },
-                { title: tp('p.amountWan'), dataIndex: 'amountYuan', key: 'amount', align: 'right', render: (y: number) => formatWan(y) },
+                {
+                  title: tp('p.amountWan'),
+                  dataIndex: 'amountYuan',
+                  key: 'amount',
+                  align: 'right',
+                  render: (y: number) => formatWan(y),
+                },
                 {
                   title: tp('p.curve'),
                   dataIndex: 'monthlyCurve',
                   key: 'curve',
                   // The quarter ends are enough to read the shape; the form shows all twelve.
                   render: (c: number[] | null | undefined) =>
-                    c ? [3, 6, 9, 12].map((m) => `${tp('curve.month', { m })} ${c[m - 1]}%`).join(' · ') : <span style={{ color: '#8c8c8c' }}>{tp('p.curveEven')}</span>,
+                    c ? (
+                      [3, 6, 9, 12].map((m) => `${tp('curve.month', { m })} ${c[m - 1]}%`).join(' · ')
+                    ) : (
+                      <span style={{ color: '#8c8c8c' }}>{tp('p.curveEven')}</span>
+                    ),
                 },
               ]}
               summary={() => (
@@ -185,7 +203,11 @@ export function ProjectDetailSections({ project: p }: { project: ProjectDetail }
       </Card>
       <Group title={tp('p.group.factors')} items={factors} testId="project-factors" />
       <Card title={tp('p.group.tags')} size="small" data-testid="project-tags" style={{ marginBottom: 16 }}>
-        {p.tags.length ? p.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>}
+        {p.tags.length ? (
+          p.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        )}
       </Card>
     </>
   );

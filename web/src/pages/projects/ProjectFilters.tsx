@@ -21,7 +21,11 @@ interface ProjectFiltersProps {
 }
 
 /** Sections with their divisions as option groups; a section itself filters the whole section. */
-export function industryOptions(industries: Industries | null, withSections: boolean, allLabel: (name: string) => string) {
+export function industryOptions(
+  industries: Industries | null,
+  withSections: boolean,
+  allLabel: (name: string) => string,
+) {
   if (!industries) return [];
   return industries.sections.map((section) => ({
     label: `${section.code} ${section.name}`,
@@ -136,7 +140,9 @@ export function ProjectFilters({ state, onChange, onReset, roots, industries, st
           defaultValue={state.tag}
           placeholder={stacked ? tp('projects.filter.tagPlaceholder') : tp('projects.filter.tag')}
           onPressEnter={(e) => onChange({ tag: e.currentTarget.value.trim() || undefined })}
-          onBlur={(e) => e.target.value.trim() !== (state.tag ?? '') && onChange({ tag: e.target.value.trim() || undefined })}
+          onBlur={(e) =>
+            e.target.value.trim() !== (state.tag ?? '') && onChange({ tag: e.target.value.trim() || undefined })
+          }
           onClear={() => onChange({ tag: undefined })}
           style={width(110)}
           data-testid="projects-filter-tag"

@@ -113,35 +113,53 @@ export function InvestmentSection({ form }: { form: FormInstance }) {
           <div style={{ marginTop: 8 }} data-testid="project-form-annual-plans">
             {fields.map((field, index) => (
               <div key={field.key}>
-              <Row gutter={8} align="top" wrap={false}>
-                <Col flex="110px">
-                  <Form.Item
-                    name={[field.name, 'year']}
-                    rules={[
-                      { required: true, message: tp('p.year') },
-                      {
-                        validator: async (_, year?: number) => {
-                          const years = ((form.getFieldValue('annualPlans') ?? []) as { year?: number }[]).map((p) => p?.year);
-                          if (year && years.filter((y) => y === year).length > 1) throw new Error(tp('form.duplicateYear'));
+                <Row gutter={8} align="top" wrap={false}>
+                  <Col flex="110px">
+                    <Form.Item
+                      name={[field.name, 'year']}
+                      rules={[
+                        { required: true, message: tp('p.year') },
+                        {
+                          validator: async (_, year?: number) => {
+                            const years = ((form.getFieldValue('annualPlans') ?? []) as { year?: number }[]).map(
+                              (p) => p?.year,
+                            );
+                            if (year && years.filter((y) => y === year).length > 1)
+                              throw new Error(tp('form.duplicateYear'));
+                          },
                         },
-                      },
-                    ]}
-                  >
-                    <InputNumber min={2000} max={2100} precision={0} placeholder={tp('p.year')} style={{ width: '100%' }} data-testid={`project-form-plan-year-${index}`} />
-                  </Form.Item>
-                </Col>
-                <Col flex="auto" style={{ maxWidth: 320 }}>
-                  <Form.Item name={[field.name, 'amountWan']} rules={[{ required: true, message: tp('p.amountWan') }, moneyRule(tp)]}>
-                    <WanInput data-testid={`project-form-plan-amount-${index}`} />
-                  </Form.Item>
-                </Col>
-                <Col flex="32px">
-                  <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
-                </Col>
-              </Row>
-              <Form.Item name={[field.name, 'monthlyCurve']} rules={[curveRule(tp)]} style={{ marginTop: -12 }}>
-                <PlanCurveInput testId={`project-form-plan-curve-${index}`} />
-              </Form.Item>
+                      ]}
+                    >
+                      <InputNumber
+                        min={2000}
+                        max={2100}
+                        precision={0}
+                        placeholder={tp('p.year')}
+                        style={{ width: '100%' }}
+                        data-testid={`project-form-plan-year-${index}`}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="auto" style={{ maxWidth: 320 }}>
+                    <Form.Item
+                      name={[field.name, 'amountWan']}
+                      rules={[{ required: true, message: tp('p.amountWan') }, moneyRule(tp)]}
+                    >
+                      <WanInput data-testid={`project-form-plan-amount-${index}`} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="32px">
+                    <Button
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label="remove"
+                    />
+                  </Col>
+                </Row>
+                <Form.Item name={[field.name, 'monthlyCurve']} rules={[curveRule(tp)]} style={{ marginTop: -12 }}>
+                  <PlanCurveInput testId={`project-form-plan-curve-${index}`} />
+                </Form.Item>
               </div>
             ))}
             <Form.ErrorList errors={errors} />
@@ -149,7 +167,9 @@ export function InvestmentSection({ form }: { form: FormInstance }) {
               <Button
                 icon={<PlusOutlined />}
                 onClick={() => {
-                  const used = new Set(((form.getFieldValue('annualPlans') ?? []) as { year?: number }[]).map((p) => p?.year));
+                  const used = new Set(
+                    ((form.getFieldValue('annualPlans') ?? []) as { year?: number }[]).map((p) => p?.year),
+                  );
                   let year = thisYear;
                   while (used.has(year)) year += 1;
                   add({ year, amountWan: null });
@@ -158,7 +178,11 @@ export function InvestmentSection({ form }: { form: FormInstance }) {
               >
                 {tp('p.addAnnualPlan')}
               </Button>
-              {fields.length > 0 && <Typography.Text type="secondary">{tp('p.annualPlanSum', { amount: formatWan(planSum) })}</Typography.Text>}
+              {fields.length > 0 && (
+                <Typography.Text type="secondary">
+                  {tp('p.annualPlanSum', { amount: formatWan(planSum) })}
+                </Typography.Text>
+              )}
             </div>
           </div>
         )}
@@ -212,7 +236,8 @@ export function ScheduleSection() {
                       for (const b of [...before].reverse()) {
                         const earlier = getFieldValue(milestoneField('planned', b)) as string | null;
                         if (!earlier) continue;
-                        if (value < earlier) throw new Error(tp('form.dateOrder', { earlier: plannedOf(b), date: earlier }));
+                        if (value < earlier)
+                          throw new Error(tp('form.dateOrder', { earlier: plannedOf(b), date: earlier }));
                         return;
                       }
                     },
@@ -241,7 +266,13 @@ export function FactorsSection() {
       <Row gutter={16}>
         <Cell>
           <Form.Item name="landAreaMu" label={tp('p.landAreaMu')}>
-            <InputNumber min={0} max={100000} precision={2} style={{ width: '100%' }} data-testid="project-form-land-area" />
+            <InputNumber
+              min={0}
+              max={100000}
+              precision={2}
+              style={{ width: '100%' }}
+              data-testid="project-form-land-area"
+            />
           </Form.Item>
         </Cell>
         <Cell wide>
@@ -251,7 +282,13 @@ export function FactorsSection() {
         </Cell>
         <Cell>
           <Form.Item name="longitude" label={tp('p.longitude')}>
-            <InputNumber min={73} max={136} precision={6} style={{ width: '100%' }} data-testid="project-form-longitude" />
+            <InputNumber
+              min={73}
+              max={136}
+              precision={6}
+              style={{ width: '100%' }}
+              data-testid="project-form-longitude"
+            />
           </Form.Item>
         </Cell>
         <Cell>

@@ -32,9 +32,11 @@ export function ProjectFormPage({ params }: { params: string[] }) {
 
   useEffect(() => {
     if (creating) return;
-    projectsApi.get(id).then(setProject, (e: unknown) =>
-      setLoadError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
-    );
+    projectsApi
+      .get(id)
+      .then(setProject, (e: unknown) =>
+        setLoadError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
+      );
   }, [creating, id]);
 
   // A unit editor files projects for their own unit and the units below it.
@@ -72,7 +74,11 @@ export function ProjectFormPage({ params }: { params: string[] }) {
 
   if (loadError) {
     return loadError.status === 404 || loadError.status === 403 ? (
-      <Result status="404" title={tp('detail.notFound')} extra={<Button onClick={() => navigate('/projects')}>{tp('detail.backToList')}</Button>} />
+      <Result
+        status="404"
+        title={tp('detail.notFound')}
+        extra={<Button onClick={() => navigate('/projects')}>{tp('detail.backToList')}</Button>}
+      />
     ) : (
       <Alert type="error" showIcon title={loadError.message} />
     );

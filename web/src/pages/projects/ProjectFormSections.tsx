@@ -40,7 +40,8 @@ export const Cell = ({ children, wide = false }: { children: ReactNode; wide?: b
 
 export function useOptions() {
   const { label } = useProjectsI18n();
-  return (values: readonly string[], table: LabelTable) => values.map((value) => ({ value, label: label(table, value) }));
+  return (values: readonly string[], table: LabelTable) =>
+    values.map((value) => ({ value, label: label(table, value) }));
 }
 
 export function BasicSection({ creating, industries }: { creating: boolean; industries: Industries | null }) {
@@ -51,10 +52,14 @@ export function BasicSection({ creating, industries }: { creating: boolean; indu
     <Section title={tp('p.group.basic')} testId="project-form-basic">
       <Row gutter={16}>
         <Cell wide>
-          <Form.Item name="name" label={tp('p.name')} rules={[
+          <Form.Item
+            name="name"
+            label={tp('p.name')}
+            rules={[
               { required: true, whitespace: true, message: tp('form.required', { label: tp('p.name') }) },
               { min: 2, max: 120, message: tp('form.nameLength') },
-            ]}>
+            ]}
+          >
             <Input maxLength={120} data-testid="project-form-name" />
           </Form.Item>
         </Cell>
@@ -68,7 +73,8 @@ export function BasicSection({ creating, industries }: { creating: boolean; indu
                 validator: async (_, value?: string) => {
                   if (!value?.trim()) return;
                   const checked = normaliseProjectCode(value);
-                  if ('error' in checked) throw new Error(tp(checked.error === 'month' ? 'form.codeMonth' : 'form.codeFormat'));
+                  if ('error' in checked)
+                    throw new Error(tp(checked.error === 'month' ? 'form.codeMonth' : 'form.codeFormat'));
                 },
               },
             ]}
@@ -103,12 +109,20 @@ export function BasicSection({ creating, industries }: { creating: boolean; indu
         </Cell>
         <Cell>
           <Form.Item name="level" label={tp('p.level')}>
-            <Select allowClear placeholder={tp('p.noLevel')} options={options(LEVELS, LEVEL_LABELS)} data-testid="project-form-level" />
+            <Select
+              allowClear
+              placeholder={tp('p.noLevel')}
+              options={options(LEVELS, LEVEL_LABELS)}
+              data-testid="project-form-level"
+            />
           </Form.Item>
         </Cell>
         <Cell>
           <Form.Item name="investmentType" label={tp('p.investmentType')} rules={[required(tp('p.investmentType'))]}>
-            <Select options={options(INVESTMENT_TYPES, INVESTMENT_TYPE_LABELS)} data-testid="project-form-investment-type" />
+            <Select
+              options={options(INVESTMENT_TYPES, INVESTMENT_TYPE_LABELS)}
+              data-testid="project-form-investment-type"
+            />
           </Form.Item>
         </Cell>
         <Cell>
@@ -145,7 +159,11 @@ export function PartiesSection({ roots, leadDisabled, units }: PartiesProps) {
     <Section title={tp('p.group.parties')} testId="project-form-parties">
       <Row gutter={16}>
         <Cell>
-          <Form.Item name="leadUnitId" label={tp('p.leadUnit')} rules={[{ required: true, message: tp('form.choose', { label: tp('p.leadUnit') }) }]}>
+          <Form.Item
+            name="leadUnitId"
+            label={tp('p.leadUnit')}
+            rules={[{ required: true, message: tp('form.choose', { label: tp('p.leadUnit') }) }]}
+          >
             <UnitTreeSelect roots={roots} disabledIds={leadDisabled} data-testid="project-form-lead-unit" />
           </Form.Item>
         </Cell>
@@ -168,7 +186,12 @@ export function PartiesSection({ roots, leadDisabled, units }: PartiesProps) {
           <Form.Item
             name="ownerCreditCode"
             label={tp('p.ownerCreditCode')}
-            rules={[{ pattern: /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}\d{6}[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{10}$/, message: tp('form.creditCode') }]}
+            rules={[
+              {
+                pattern: /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}\d{6}[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{10}$/,
+                message: tp('form.creditCode'),
+              },
+            ]}
           >
             <Input maxLength={18} data-testid="project-form-owner-credit-code" />
           </Form.Item>

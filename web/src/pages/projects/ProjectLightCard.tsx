@@ -1,5 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Skeleton,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, type Id } from '../../api';
@@ -37,12 +51,26 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
   if (!light) {
     return (
       <Card title={title} size="small" style={{ marginBottom: 16 }} data-testid="project-light">
-        {error ? <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load()}>↻</Button>} /> : <Skeleton active paragraph={{ rows: 3 }} />}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            action={
+              <Button size="small" onClick={() => void load()}>
+                ↻
+              </Button>
+            }
+          />
+        ) : (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        )}
       </Card>
     );
   }
 
-  const activeExemption = (dim: DimensionKey): LightExemption | undefined => light.exemptions.find((e) => e.dimension === dim && e.active);
+  const activeExemption = (dim: DimensionKey): LightExemption | undefined =>
+    light.exemptions.find((e) => e.dimension === dim && e.active);
   const finding = (f: Finding, exempted: boolean, index: number) => {
     const exemption = exempted ? activeExemption(f.dimension) : undefined;
     return (
@@ -57,7 +85,14 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
         <div style={{ minWidth: 0, flex: 1 }}>
           <div>
             <Tag style={{ marginInlineEnd: 6 }}>{dimension(f.dimension)}</Tag>
-            <span style={{ color: exempted ? undefined : COLOUR_TEXT[f.colour], textDecoration: exempted ? 'line-through' : undefined }}>{text(f.text)}</span>
+            <span
+              style={{
+                color: exempted ? undefined : COLOUR_TEXT[f.colour],
+                textDecoration: exempted ? 'line-through' : undefined,
+              }}
+            >
+              {text(f.text)}
+            </span>
             {exempted && (
               <Tag color="default" style={{ marginInlineStart: 6 }}>
                 {tl('light.exempted')}
@@ -66,7 +101,11 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
           </div>
           {exemption && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {tl('light.exemptionLine', { reason: exemption.reason, approver: exemption.approver, until: exemption.until })}
+              {tl('light.exemptionLine', {
+                reason: exemption.reason,
+                approver: exemption.approver,
+                until: exemption.until,
+              })}
             </Typography.Text>
           )}
         </div>
@@ -82,7 +121,12 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
       data-testid="project-light"
       extra={
         canManage && (
-          <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setExempting(true)} data-testid="light-exemption-add">
+          <Button
+            size="small"
+            icon={<SafetyCertificateOutlined />}
+            onClick={() => setExempting(true)}
+            data-testid="light-exemption-add"
+          >
             {tl('light.addExemption')}
           </Button>
         )
@@ -91,11 +135,17 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
       <div style={{ display: 'flex', alignItems: 'center', gap: 14, marginBottom: 8 }}>
         <LightDot colour={light.colour} size={28} />
         <div>
-          <div style={{ fontSize: 20, fontWeight: 600, color: COLOUR_TEXT[light.colour] }} data-testid="project-light-colour" data-colour={light.colour}>
+          <div
+            style={{ fontSize: 20, fontWeight: 600, color: COLOUR_TEXT[light.colour] }}
+            data-testid="project-light-colour"
+            data-colour={light.colour}
+          >
             {colourName(light.colour)}
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {light.period ? tl('light.period', { year: light.period.year, month: light.period.month }) : tl('light.notAssessed')}
+            {light.period
+              ? tl('light.period', { year: light.period.year, month: light.period.month })
+              : tl('light.notAssessed')}
             {light.ruleSetVersion !== null && ` · ${tl('light.ruleVersion', { version: light.ruleSetVersion })}`}
           </Typography.Text>
         </div>
@@ -104,7 +154,9 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
       {light.findings.map((f, i) => finding(f, false, i))}
       {light.exempted.map((f, i) => finding(f, true, i))}
       {light.findings.length === 0 && light.exempted.length === 0 && (
-        <Typography.Text type="secondary">{light.colour === 'grey' ? tl('light.greyHint') : tl('light.allGood')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {light.colour === 'grey' ? tl('light.greyHint') : tl('light.allGood')}
+        </Typography.Text>
       )}
 
       {light.exemptions.length > 0 && (
@@ -113,7 +165,11 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
             {tl('light.exemptions')}
           </Typography.Text>
           {light.exemptions.map((e) => (
-            <div key={e.id} style={{ fontSize: 12, padding: '4px 0', opacity: e.active ? 1 : 0.6 }} data-testid="light-exemption">
+            <div
+              key={e.id}
+              style={{ fontSize: 12, padding: '4px 0', opacity: e.active ? 1 : 0.6 }}
+              data-testid="light-exemption"
+            >
               <Tag color={e.active ? 'blue' : 'default'} style={{ marginInlineEnd: 6 }}>
                 {dimension(e.dimension)} · {tl(e.active ? 'light.active' : 'light.expired')}
               </Tag>
@@ -138,7 +194,13 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
             {light.history.map((h) => {
               // A month judged by other rules than the current light is marked, so a differing colour is explained.
               const otherRules = light.ruleSetVersion !== null && h.ruleSetVersion !== light.ruleSetVersion;
-              const tip = tl('light.historyTip', { year: h.year, month: h.month, colour: colourName(h.colour), version: h.ruleSetVersion }) + (otherRules ? tl('light.historyTipOther', { current: light.ruleSetVersion! }) : '');
+              const tip =
+                tl('light.historyTip', {
+                  year: h.year,
+                  month: h.month,
+                  colour: colourName(h.colour),
+                  version: h.ruleSetVersion,
+                }) + (otherRules ? tl('light.historyTipOther', { current: light.ruleSetVersion! }) : '');
               return (
                 <Tooltip key={`${h.year}-${h.month}`} title={tip}>
                   <div
@@ -150,9 +212,19 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
                     data-other-rules={otherRules ? 'true' : undefined}
                     aria-label={tip}
                   >
-                    <LightDot colour={h.colour} size={14} style={otherRules ? { outline: '1px dashed rgba(0,0,0,0.45)', outlineOffset: 2 } : undefined} />
-                    <span style={{ fontSize: 11, color: 'rgba(0,0,0,0.55)' }}>{tl('dash.month', { month: h.month })}</span>
-                    {otherRules && <span style={{ fontSize: 10, lineHeight: 1, color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>{tl('light.versionShort', { version: h.ruleSetVersion })}</span>}
+                    <LightDot
+                      colour={h.colour}
+                      size={14}
+                      style={otherRules ? { outline: '1px dashed rgba(0,0,0,0.45)', outlineOffset: 2 } : undefined}
+                    />
+                    <span style={{ fontSize: 11, color: 'rgba(0,0,0,0.55)' }}>
+                      {tl('dash.month', { month: h.month })}
+                    </span>
+                    {otherRules && (
+                      <span style={{ fontSize: 10, lineHeight: 1, color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>
+                        {tl('light.versionShort', { version: h.ruleSetVersion })}
+                      </span>
+                    )}
                   </div>
                 </Tooltip>
               );
@@ -160,7 +232,11 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
           </div>
         )}
         {light.ruleSetVersion !== null && light.history.some((h) => h.ruleSetVersion !== light.ruleSetVersion) && (
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }} data-testid="light-history-versions">
+          <Typography.Paragraph
+            type="secondary"
+            style={{ fontSize: 12, margin: '6px 0 0' }}
+            data-testid="light-history-versions"
+          >
             {tl('light.historyVersions', { list: versionRuns(light.history, tl), current: light.ruleSetVersion })}
           </Typography.Paragraph>
         )}
@@ -199,8 +275,15 @@ function versionRuns(history: ProjectLight['history'], tl: ReturnType<typeof use
   const months = ({ from, to }: (typeof runs)[number]) =>
     from === to
       ? tl('light.rangeOne', { year: from.year, month: from.month })
-      : tl(from.year === to.year ? 'light.range' : 'light.rangeYears', { fromYear: from.year, fromMonth: from.month, toYear: to.year, toMonth: to.month });
-  return runs.map((r) => tl('light.historyVersionPart', { months: months(r), version: r.version })).join(tl('light.listSeparator'));
+      : tl(from.year === to.year ? 'light.range' : 'light.rangeYears', {
+          fromYear: from.year,
+          fromMonth: from.month,
+          toYear: to.year,
+          toMonth: to.month,
+        });
+  return runs
+    .map((r) => tl('light.historyVersionPart', { months: months(r), version: r.version }))
+    .join(tl('light.listSeparator'));
 }
 
 interface ExemptionValues {
@@ -210,7 +293,17 @@ interface ExemptionValues {
 }
 
 /** 正当理由豁免: a dimension, a reason and the last day; the approver is the signed-in user. */
-function ExemptionModal({ projectId, light, onClose, onDone }: { projectId: Id; light: ProjectLight; onClose: () => void; onDone: (light: ProjectLight) => void }) {
+function ExemptionModal({
+  projectId,
+  light,
+  onClose,
+  onDone,
+}: {
+  projectId: Id;
+  light: ProjectLight;
+  onClose: () => void;
+  onDone: (light: ProjectLight) => void;
+}) {
   const { tl, dimension } = useLightsI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ExemptionValues>();
@@ -228,7 +321,11 @@ function ExemptionModal({ projectId, light, onClose, onDone }: { projectId: Id; 
     setSaving(true);
     setError(null);
     try {
-      const next = await lightsApi.addExemption(projectId, { dimension: values.dimension, reason: values.reason.trim(), until: values.until.format('YYYY-MM-DD') });
+      const next = await lightsApi.addExemption(projectId, {
+        dimension: values.dimension,
+        reason: values.reason.trim(),
+        until: values.until.format('YYYY-MM-DD'),
+      });
       message.success(tl('light.added'));
       onDone(next);
     } catch (e) {
@@ -254,8 +351,17 @@ function ExemptionModal({ projectId, light, onClose, onDone }: { projectId: Id; 
         {tl('light.exemptionHint')}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form<ExemptionValues> form={form} layout="vertical" initialValues={{ dimension: firing, until: dayjs().endOf('month') }} data-testid="exemption-form">
-        <Form.Item name="dimension" label={tl('light.dimension')} rules={[{ required: true, message: tl('light.dimensionRequired') }]}>
+      <Form<ExemptionValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ dimension: firing, until: dayjs().endOf('month') }}
+        data-testid="exemption-form"
+      >
+        <Form.Item
+          name="dimension"
+          label={tl('light.dimension')}
+          rules={[{ required: true, message: tl('light.dimensionRequired') }]}
+        >
           <Select
             data-testid="exemption-dimension"
             options={DIMENSION_KEYS.map((key) => ({ value: key, label: dimension(key) }))}
@@ -266,9 +372,19 @@ function ExemptionModal({ projectId, light, onClose, onDone }: { projectId: Id; 
           label={tl('light.reason')}
           rules={[{ required: true, whitespace: true, min: 2, message: tl('light.reasonRequired') }]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={tl('light.reasonPlaceholder')} data-testid="exemption-reason" />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={tl('light.reasonPlaceholder')}
+            data-testid="exemption-reason"
+          />
         </Form.Item>
-        <Form.Item name="until" label={tl('light.until')} rules={[{ required: true, message: tl('light.untilRequired') }]}>
+        <Form.Item
+          name="until"
+          label={tl('light.until')}
+          rules={[{ required: true, message: tl('light.untilRequired') }]}
+        >
           <DatePicker
             style={{ width: '100%' }}
             disabledDate={(d) => d.isBefore(dayjs(), 'day')}

@@ -31,7 +31,9 @@ const PAGE_SIZE = 50;
  */
 function exportHref(state: ListState, columns: ColumnKey[]): string {
   const params = new URLSearchParams(apiParams(state) as Record<string, string>);
-  const cols = columns.flatMap((key) => (key === 'stage' ? ['stage', 'light'] : key === 'level' ? ['level', 'aboveYi'] : [key]));
+  const cols = columns.flatMap((key) =>
+    key === 'stage' ? ['stage', 'light'] : key === 'level' ? ['level', 'aboveYi'] : [key],
+  );
   params.set('columns', cols.join(','));
   return `/api/v1/projects/export.xlsx?${params.toString().replace(/%2C/gi, ',')}`;
 }
@@ -62,27 +64,30 @@ export function ProjectListPage() {
     rememberListUrl(listUrl(state));
   }, [state]);
 
-  const load = useCallback(async (cursor: string | null) => {
-    const params = JSON.parse(paramsKey) as ReturnType<typeof apiParams>;
-    const mine = cursor ? generation.current : ++generation.current;
-    setLoading(true);
-    try {
-      const page = await projectsApi.list({
-        ...params,
-        limit: PAGE_SIZE,
-        ...(cursor ? { cursor } : { withTotal: 'true' }),
-      });
-      if (mine !== generation.current) return;
-      setItems((current) => (cursor ? [...current, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-      if (page.total !== undefined) setTotal(page.total);
-      setError(null);
-    } catch (e) {
-      if (mine === generation.current) setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, [paramsKey]);
+  const load = useCallback(
+    async (cursor: string | null) => {
+      const params = JSON.parse(paramsKey) as ReturnType<typeof apiParams>;
+      const mine = cursor ? generation.current : ++generation.current;
+      setLoading(true);
+      try {
+        const page = await projectsApi.list({
+          ...params,
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : { withTotal: 'true' }),
+        });
+        if (mine !== generation.current) return;
+        setItems((current) => (cursor ? [...current, ...page.items] : page.items));
+        setNextCursor(page.nextCursor);
+        if (page.total !== undefined) setTotal(page.total);
+        setError(null);
+      } catch (e) {
+        if (mine === generation.current) setError(errorMessage(e));
+      } finally {
+        if (mine === generation.current) setLoading(false);
+      }
+    },
+    [paramsKey],
+  );
 
   useEffect(() => {
     void load(null);
@@ -114,10 +119,20 @@ export function ProjectListPage() {
           can('project.manage') && (
             <>
               {/* A plain link: the session cookie goes along and the browser saves the file itself. */}
-              <a href="/api/v1/templates/projects.xlsx" download style={{ alignSelf: 'center' }} data-testid="projects-template">
+              <a
+                href="/api/v1/templates/projects.xlsx"
+                download
+                style={{ alignSelf: 'center' }}
+                data-testid="projects-template"
+              >
                 {tp('projects.template')}
               </a>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')} data-testid="project-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/projects/new')}
+                data-testid="project-create"
+              >
                 {tp('projects.create')}
               </Button>
             </>
@@ -138,14 +153,24 @@ export function ProjectListPage() {
           />
           {isPhone && (
             <Badge count={filterCount} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setDrawerOpen(true)} data-testid="projects-filters-toggle">
+              <Button
+                icon={<FilterOutlined />}
+                onClick={() => setDrawerOpen(true)}
+                data-testid="projects-filters-toggle"
+              >
                 {tp('projects.filters')}
               </Button>
             </Badge>
           )}
           {!isPhone && <div style={{ flex: 1 }} />}
           <Tooltip title={total === null ? undefined : tp('projects.exportHint', { count: total })}>
-            <Button icon={<DownloadOutlined />} href={exportHref(state, chosen)} download disabled={total === 0} data-testid="projects-export">
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportHref(state, chosen)}
+              download
+              disabled={total === 0}
+              data-testid="projects-export"
+            >
               {tp('projects.export')}
             </Button>
           </Tooltip>

@@ -57,7 +57,15 @@ export function ProjectListsPage() {
     );
     return [
       { title: tp('lists.unitName'), dataIndex: 'unitName', key: 'unit', width: 150 },
-      { title: tp('lists.count'), dataIndex: 'count', key: 'count', width: 80, align: 'right', sorter: (a, b) => a.count - b.count, render: (v: number, row) => cell(v, row) },
+      {
+        title: tp('lists.count'),
+        dataIndex: 'count',
+        key: 'count',
+        width: 80,
+        align: 'right',
+        sorter: (a, b) => a.count - b.count,
+        render: (v: number, row) => cell(v, row),
+      },
       {
         title: tp('lists.investment'),
         dataIndex: 'totalInvestmentYuan',
@@ -69,8 +77,24 @@ export function ProjectListsPage() {
       },
       ...(split
         ? ([
-            { title: tp(tab === 'start' ? 'list.started' : 'list.produced'), dataIndex: 'done', key: 'done', width: 90, align: 'right', sorter: (a: ListUnitTotals, b: ListUnitTotals) => a.done - b.done, render: (v: number, row: ListUnitTotals) => cell(v, row, 'done') },
-            { title: tp(tab === 'start' ? 'list.notStarted' : 'list.notProduced'), dataIndex: 'pending', key: 'pending', width: 90, align: 'right', sorter: (a: ListUnitTotals, b: ListUnitTotals) => a.pending - b.pending, render: (v: number, row: ListUnitTotals) => cell(v, row, 'pending') },
+            {
+              title: tp(tab === 'start' ? 'list.started' : 'list.produced'),
+              dataIndex: 'done',
+              key: 'done',
+              width: 90,
+              align: 'right',
+              sorter: (a: ListUnitTotals, b: ListUnitTotals) => a.done - b.done,
+              render: (v: number, row: ListUnitTotals) => cell(v, row, 'done'),
+            },
+            {
+              title: tp(tab === 'start' ? 'list.notStarted' : 'list.notProduced'),
+              dataIndex: 'pending',
+              key: 'pending',
+              width: 90,
+              align: 'right',
+              sorter: (a: ListUnitTotals, b: ListUnitTotals) => a.pending - b.pending,
+              render: (v: number, row: ListUnitTotals) => cell(v, row, 'pending'),
+            },
           ] as TableColumnsType<ListUnitTotals>)
         : []),
     ];
@@ -117,7 +141,14 @@ export function ProjectListsPage() {
         {LISTS.map((list) => (
           <Col key={list} xs={24} sm={12} xl={6}>
             {data ? (
-              <ListCard list={list} totals={data.lists[list]} year={year} unitId={unitId} selected={tab === list} onSelect={() => setTab(list)} />
+              <ListCard
+                list={list}
+                totals={data.lists[list]}
+                year={year}
+                unitId={unitId}
+                selected={tab === list}
+                onSelect={() => setTab(list)}
+              />
             ) : (
               <Card loading size="small" data-testid={`list-card-${list}`} />
             )}

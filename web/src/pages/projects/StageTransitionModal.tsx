@@ -108,7 +108,9 @@ export function StageTransitionModal({
             key={field}
             name={field}
             label={tp(`transition.${field}` as ProjectMessageKey)}
-            rules={[{ required: true, message: tp('form.choose', { label: tp(`transition.${field}` as ProjectMessageKey) }) }]}
+            rules={[
+              { required: true, message: tp('form.choose', { label: tp(`transition.${field}` as ProjectMessageKey) }) },
+            ]}
           >
             <DateInput maxDate={today} data-testid={TEST_IDS[field]} />
           </Form.Item>

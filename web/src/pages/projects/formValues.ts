@@ -9,7 +9,9 @@ import { MILESTONES } from '../../../../src/domain/projects/project-fields';
 import { yuanToWanText } from './shared';
 
 export const DATE_KEYS = MILESTONES.flatMap((m) =>
-  (['planned', 'actual'] as const).map((kind) => `${kind}${m[0]!.toUpperCase()}${m.slice(1)}Date` as keyof ProjectDates),
+  (['planned', 'actual'] as const).map(
+    (kind) => `${kind}${m[0]!.toUpperCase()}${m.slice(1)}Date` as keyof ProjectDates,
+  ),
 );
 
 export interface ProjectFormValues extends Partial<ProjectDates> {
@@ -61,7 +63,11 @@ export function valuesFromProject(p: ProjectDetail): ProjectFormValues {
     contact: p.contact ?? '',
     totalInvestmentWan: yuanToWanText(p.totalInvestmentYuan),
     fixedAssetInvestmentWan: yuanToWanText(p.fixedAssetInvestmentYuan) || null,
-    annualPlans: p.annualPlans.map((plan) => ({ year: plan.year, amountWan: yuanToWanText(plan.amountYuan), monthlyCurve: plan.monthlyCurve ?? null })),
+    annualPlans: p.annualPlans.map((plan) => ({
+      year: plan.year,
+      amountWan: yuanToWanText(plan.amountYuan),
+      monthlyCurve: plan.monthlyCurve ?? null,
+    })),
     landAreaMu: p.landAreaMu,
     address: p.address ?? '',
     longitude: p.longitude,
@@ -105,7 +111,11 @@ export function inputFromValues(v: ProjectFormValues, creating: boolean): Projec
     fixedAssetInvestmentWan: textOrNull(v.fixedAssetInvestmentWan),
     annualPlans: (v.annualPlans ?? [])
       .filter((plan) => plan.year && textOrNull(plan.amountWan))
-      .map((plan) => ({ year: Number(plan.year), amountWan: String(plan.amountWan).trim(), monthlyCurve: plan.monthlyCurve ? plan.monthlyCurve.map(Number) : null })),
+      .map((plan) => ({
+        year: Number(plan.year),
+        amountWan: String(plan.amountWan).trim(),
+        monthlyCurve: plan.monthlyCurve ? plan.monthlyCurve.map(Number) : null,
+      })),
     tags: (v.tags ?? []).map((tag) => tag.trim()).filter(Boolean),
   };
   if (creating && v.stage) input.stage = v.stage;

@@ -42,7 +42,13 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export const DEFAULT_COLUMNS: ColumnKey[] = COLUMN_KEYS.filter((key) => key !== 'code' && key !== 'industry');
 
 /** Columns the server can sort by (their key is the API's sort name). */
-export const SORTABLE = new Set<string>(['name', 'totalInvestment', 'plannedStartDate', 'plannedProductionDate', 'updatedAt']);
+export const SORTABLE = new Set<string>([
+  'name',
+  'totalInvestment',
+  'plannedStartDate',
+  'plannedProductionDate',
+  'updatedAt',
+]);
 
 export function parseListState(search: string): ListState {
   const params = new URLSearchParams(search);

@@ -45,7 +45,10 @@ export function projectColumns(
       ),
     },
     code: { dataIndex: 'code', width: 220, render: dash },
-    stage: { dataIndex: 'stage', width: lang === 'en' ? 150 : 90, render: (_: unknown, p) => (
+    stage: {
+      dataIndex: 'stage',
+      width: lang === 'en' ? 150 : 90,
+      render: (_: unknown, p) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           <LightDot colour={p.light} size={10} style={{ marginRight: 6 }} />
           <StageTag stage={p.stage} />

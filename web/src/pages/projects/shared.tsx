@@ -27,7 +27,9 @@ export function StageTag({ stage, large = false, testId }: { stage: Stage; large
   return (
     <Tag
       color={STAGE_COLORS[stage] ?? 'default'}
-      style={large ? { fontSize: 15, padding: '3px 12px', lineHeight: '22px', marginInlineEnd: 0 } : { marginInlineEnd: 0 }}
+      style={
+        large ? { fontSize: 15, padding: '3px 12px', lineHeight: '22px', marginInlineEnd: 0 } : { marginInlineEnd: 0 }
+      }
       data-testid={testId}
       data-stage={stage}
     >
@@ -80,7 +82,9 @@ export function useIndustries(): Industries | null {
 /** Integer 元 as the plain 万元 decimal a money input shows ("12345.5"), '' for null. */
 export function yuanToWanText(yuan: number | null | undefined): string {
   if (yuan === null || yuan === undefined) return '';
-  return formatWan(yuan, 4).replace(/,/g, '').replace(/\.?0+$/, '');
+  return formatWan(yuan, 4)
+    .replace(/,/g, '')
+    .replace(/\.?0+$/, '');
 }
 
 /** The date part of an ISO time or a plain date. */

@@ -40,8 +40,12 @@ export function BulletinCorrectionNotes({ bulletin }: { bulletin: BulletinSummar
           title={<span style={{ fontWeight: 600 }}>{tk('bulletins.superseded')}</span>}
           description={
             <div style={{ lineHeight: 1.7 }}>
-              <div>{tk('bulletins.supersededBy', { title: supersededBy.title, docNumber: supersededBy.docNumber })}</div>
-              <div>{tk('bulletins.supersededReason', { reason: supersededBy.reason, at: formatTime(supersededBy.at) })}</div>
+              <div>
+                {tk('bulletins.supersededBy', { title: supersededBy.title, docNumber: supersededBy.docNumber })}
+              </div>
+              <div>
+                {tk('bulletins.supersededReason', { reason: supersededBy.reason, at: formatTime(supersededBy.at) })}
+              </div>
               <Link to={`/bulletins/${supersededBy.id}`} data-testid="bulletin-correction-link">
                 {tk('bulletins.viewCorrection')}
               </Link>

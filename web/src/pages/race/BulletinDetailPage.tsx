@@ -29,12 +29,20 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
   const [correcting, setCorrecting] = useState(false);
 
   useEffect(() => {
-    raceApi.bulletin(id).then(setBulletin, (e: unknown) => setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }));
+    raceApi
+      .bulletin(id)
+      .then(setBulletin, (e: unknown) =>
+        setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
+      );
   }, [id]);
 
   if (error) {
     return error.status === 404 ? (
-      <Result status="404" title={tk('bulletins.notFound')} extra={<Button onClick={() => navigate('/bulletins')}>{tk('bulletins.back')}</Button>} />
+      <Result
+        status="404"
+        title={tk('bulletins.notFound')}
+        extra={<Button onClick={() => navigate('/bulletins')}>{tk('bulletins.back')}</Button>}
+      />
     ) : (
       <Alert type="error" showIcon title={error.message} />
     );
@@ -63,12 +71,20 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
         <Link to="/bulletins">
           <ArrowLeftOutlined /> {tk('bulletins.back')}
         </Link>
-        <Typography.Text type="secondary">{tk('bulletins.meta', { by: bulletin.publishedBy, at: formatTime(bulletin.publishedAt) })}</Typography.Text>
-        <Link to={`/races/${bulletin.raceId}?year=${bulletin.year}&period=${bulletin.periodIndex}`}>{bulletin.raceName}</Link>
+        <Typography.Text type="secondary">
+          {tk('bulletins.meta', { by: bulletin.publishedBy, at: formatTime(bulletin.publishedAt) })}
+        </Typography.Text>
+        <Link to={`/races/${bulletin.raceId}?year=${bulletin.year}&period=${bulletin.periodIndex}`}>
+          {bulletin.raceName}
+        </Link>
       </div>
       <BulletinCorrectionNotes bulletin={bulletin} />
 
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: narrow ? '20px 16px' : '40px 56px', maxWidth: 860, margin: '0 auto' } }} data-testid="bulletin-paper">
+      <Card
+        style={{ marginBottom: 16 }}
+        styles={{ body: { padding: narrow ? '20px 16px' : '40px 56px', maxWidth: 860, margin: '0 auto' } }}
+        data-testid="bulletin-paper"
+      >
         <div style={{ textAlign: 'center', marginBottom: 20 }}>
           <Typography.Text type="secondary" data-testid="bulletin-doc-number">
             {bulletin.docNumber}
@@ -106,8 +122,19 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
         </Typography.Text>
       </Typography.Title>
       {ranking.groups.map((group) => (
-        <Card key={group.group} size="small" title={text(group.label)} style={{ marginBottom: 12 }} styles={{ body: { padding: narrow ? 0 : 12 } }}>
-          <RankingTable group={group} indicators={ranking.indicators} narrow={narrow} testId={`bulletin-table-${group.group}`} />
+        <Card
+          key={group.group}
+          size="small"
+          title={text(group.label)}
+          style={{ marginBottom: 12 }}
+          styles={{ body: { padding: narrow ? 0 : 12 } }}
+        >
+          <RankingTable
+            group={group}
+            indicators={ranking.indicators}
+            narrow={narrow}
+            testId={`bulletin-table-${group.group}`}
+          />
         </Card>
       ))}
 
@@ -116,7 +143,10 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tk('bulletins.redEmpty')} />
         ) : (
           bulletin.redProjects.map((project, index) => (
-            <div key={project.projectId} style={{ padding: '8px 0', borderTop: index ? '1px solid #f0f0f0' : undefined }}>
+            <div
+              key={project.projectId}
+              style={{ padding: '8px 0', borderTop: index ? '1px solid #f0f0f0' : undefined }}
+            >
               <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 12px' }}>
                 <Link to={`/projects/${project.projectId}`} style={{ fontWeight: 500 }}>
                   {project.name}

@@ -31,7 +31,11 @@ export function BulletinHashes({ files }: { files: Bulletin['files'] }) {
       bordered
       style={{ marginBottom: 16 }}
       title={<span style={{ fontSize: 14 }}>{tk('bulletins.hashes')}</span>}
-      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{tk('bulletins.hashesHint')}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {tk('bulletins.hashesHint')}
+        </Typography.Text>
+      }
       items={[
         { key: 'docx', label: tk('bulletins.hashWord'), children: digest(files.docx) },
         { key: 'pdf', label: tk('bulletins.hashPdf'), children: digest(files.pdf) },

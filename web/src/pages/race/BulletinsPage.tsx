@@ -14,18 +14,44 @@ import { CorrectionTag } from './BulletinCorrectionNotes';
  * 下载 Word / 下载 PDF (and, with `excel`, 下载 Excel: the tables and the records behind each figure) as
  * plain links: the session cookie goes along, the server names the file.
  */
-export function DownloadButtons({ id, size = 'middle', excel = false }: { id: number; size?: 'small' | 'middle'; excel?: boolean }) {
+export function DownloadButtons({
+  id,
+  size = 'middle',
+  excel = false,
+}: {
+  id: number;
+  size?: 'small' | 'middle';
+  excel?: boolean;
+}) {
   const { tk } = useRaceI18n();
   return (
     <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
-      <Button size={size} icon={<FileWordOutlined style={{ color: '#2b579a' }} />} href={bulletinFileUrl(id, 'docx')} download data-testid={`bulletin-docx-${id}`}>
+      <Button
+        size={size}
+        icon={<FileWordOutlined style={{ color: '#2b579a' }} />}
+        href={bulletinFileUrl(id, 'docx')}
+        download
+        data-testid={`bulletin-docx-${id}`}
+      >
         {tk('bulletins.downloadWord')}
       </Button>
-      <Button size={size} icon={<FilePdfOutlined style={{ color: '#c4302b' }} />} href={bulletinFileUrl(id, 'pdf')} download data-testid={`bulletin-pdf-${id}`}>
+      <Button
+        size={size}
+        icon={<FilePdfOutlined style={{ color: '#c4302b' }} />}
+        href={bulletinFileUrl(id, 'pdf')}
+        download
+        data-testid={`bulletin-pdf-${id}`}
+      >
         {tk('bulletins.downloadPdf')}
       </Button>
       {excel && (
-        <Button size={size} icon={<FileExcelOutlined style={{ color: '#217346' }} />} href={bulletinFileUrl(id, 'xlsx')} download data-testid={`bulletin-xlsx-${id}`}>
+        <Button
+          size={size}
+          icon={<FileExcelOutlined style={{ color: '#217346' }} />}
+          href={bulletinFileUrl(id, 'xlsx')}
+          download
+          data-testid={`bulletin-xlsx-${id}`}
+        >
           {tk('bulletins.downloadExcel')}
         </Button>
       )}
@@ -50,7 +76,10 @@ export function BulletinsPage() {
   const generation = useRef(0);
 
   useEffect(() => {
-    raceApi.races().then((r) => setRaces(r.items), () => setRaces([]));
+    raceApi.races().then(
+      (r) => setRaces(r.items),
+      () => setRaces([]),
+    );
   }, []);
 
   useEffect(() => {
@@ -72,7 +101,8 @@ export function BulletinsPage() {
       </div>
     );
 
-  const meta = (b: BulletinSummary) => `${b.raceName} · ${b.docNumber} · ${tk('bulletins.meta', { by: b.publishedBy, at: formatTime(b.publishedAt) })}`;
+  const meta = (b: BulletinSummary) =>
+    `${b.raceName} · ${b.docNumber} · ${tk('bulletins.meta', { by: b.publishedBy, at: formatTime(b.publishedAt) })}`;
 
   const columns: TableColumnsType<BulletinSummary> = narrow
     ? [

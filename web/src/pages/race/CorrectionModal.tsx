@@ -20,14 +20,26 @@ interface Values {
  * from today's data). The statement naming the corrected bulletin and the reason is previewed as the
  * server will put it before the text. The check before publishing applies as when publishing.
  */
-export function CorrectionModal({ bulletin, onClose, onCorrected }: { bulletin: Bulletin; onClose: () => void; onCorrected: (correction: Bulletin) => void }) {
+export function CorrectionModal({
+  bulletin,
+  onClose,
+  onCorrected,
+}: {
+  bulletin: Bulletin;
+  onClose: () => void;
+  onCorrected: (correction: Bulletin) => void;
+}) {
   const { tk } = useRaceI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, run } = useFormRequest(form);
   const [draft, setDraft] = useState<CorrectionDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { check, error: checkError, reload: reloadCheck } = usePublishCheck(bulletin.raceId, bulletin.year, bulletin.periodIndex);
+  const {
+    check,
+    error: checkError,
+    reload: reloadCheck,
+  } = usePublishCheck(bulletin.raceId, bulletin.year, bulletin.periodIndex);
   const [acknowledged, setAcknowledged] = useState(false);
   const reason = Form.useWatch('reason', form) ?? '';
   const needsAck = !!check?.needsAcknowledgement;
@@ -61,7 +73,9 @@ export function CorrectionModal({ bulletin, onClose, onCorrected }: { bulletin: 
     });
   };
 
-  const required = (label: string) => [{ required: true, whitespace: true, message: tk('publish.required', { label }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: tk('publish.required', { label }) },
+  ];
 
   return (
     <Modal
@@ -75,7 +89,15 @@ export function CorrectionModal({ bulletin, onClose, onCorrected }: { bulletin: 
         <Button key="cancel" onClick={onClose}>
           {tk('editor.cancel')}
         </Button>,
-        <Button key="submit" type="primary" danger={needsAck} loading={busy} disabled={!ready} onClick={() => void submit()} data-testid="correction-submit">
+        <Button
+          key="submit"
+          type="primary"
+          danger={needsAck}
+          loading={busy}
+          disabled={!ready}
+          onClick={() => void submit()}
+          data-testid="correction-submit"
+        >
           {needsAck ? tk('publish.anyway') : tk('correct.submit')}
         </Button>,
       ]}
@@ -86,22 +108,55 @@ export function CorrectionModal({ bulletin, onClose, onCorrected }: { bulletin: 
       {!draft ? (
         !loadError && <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
-        <Form<Values> form={form} layout="vertical" initialValues={{ reason: '', title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary }} requiredMark={false} data-testid="correction-form">
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ reason: '', title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary }}
+          requiredMark={false}
+          data-testid="correction-form"
+        >
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             {tk('correct.hint')}
           </Typography.Paragraph>
-          <Form.Item name="reason" label={tk('correct.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 500, message: tk('correct.reasonRule') }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} placeholder={tk('correct.reasonPlaceholder')} data-testid="correction-reason" />
+          <Form.Item
+            name="reason"
+            label={tk('correct.reason')}
+            rules={[{ required: true, whitespace: true, min: 2, max: 500, message: tk('correct.reasonRule') }]}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              maxLength={500}
+              placeholder={tk('correct.reasonPlaceholder')}
+              data-testid="correction-reason"
+            />
           </Form.Item>
           <Form.Item label={tk('correct.preface')}>
-            <div style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px', lineHeight: 1.8 }} data-testid="correction-preface">
-              {correctionPreface({ title: draft.corrects.title, docNumber: draft.corrects.docNumber, reason: reason.trim() || '……' })}
+            <div
+              style={{
+                background: '#fafafa',
+                border: '1px solid #f0f0f0',
+                borderRadius: 6,
+                padding: '8px 12px',
+                lineHeight: 1.8,
+              }}
+              data-testid="correction-preface"
+            >
+              {correctionPreface({
+                title: draft.corrects.title,
+                docNumber: draft.corrects.docNumber,
+                reason: reason.trim() || '……',
+              })}
             </div>
           </Form.Item>
           <Form.Item name="title" label={tk('publish.heading')} rules={required(tk('publish.heading'))}>
             <Input maxLength={200} data-testid="correction-title" />
           </Form.Item>
-          <Form.Item name="docNumber" label={tk('publish.docNumber')} rules={required(tk('publish.docNumber'))} extra={draft.issuer ? `${tk('publish.issuer')}：${draft.issuer}` : undefined}>
+          <Form.Item
+            name="docNumber"
+            label={tk('publish.docNumber')}
+            rules={required(tk('publish.docNumber'))}
+            extra={draft.issuer ? `${tk('publish.issuer')}：${draft.issuer}` : undefined}
+          >
             <Input maxLength={100} data-testid="correction-doc-number" />
           </Form.Item>
           <Form.Item name="commentary" label={tk('publish.commentary')} rules={required(tk('publish.commentary'))}>

@@ -8,7 +8,13 @@ import { formatScore } from './amounts';
 import { BOTTOM_COLOUR, BOTTOM_TINT, TOP_COLOUR, TOP_TINT } from './shared';
 
 /** The dashboard's 赛马排名 (each group's 骏马 and 蜗牛) and 最新通报; renders nothing when neither exists. */
-export function DashboardRaceCards({ race, bulletin }: { race: DashboardRace | null | undefined; bulletin: DashboardBulletin | null | undefined }) {
+export function DashboardRaceCards({
+  race,
+  bulletin,
+}: {
+  race: DashboardRace | null | undefined;
+  bulletin: DashboardBulletin | null | undefined;
+}) {
   if (!race && !bulletin) return null;
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
@@ -60,8 +66,22 @@ function RaceCard({ race }: { race: DashboardRace }) {
               </Typography.Text>
             ) : (
               <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-                <UnitColumn title={tk('tag.top')} colour={TOP_COLOUR} tint={TOP_TINT} units={group.top} href={href} testId="dashboard-race-top" />
-                <UnitColumn title={tk('tag.bottom')} colour={BOTTOM_COLOUR} tint={BOTTOM_TINT} units={group.bottom} href={href} testId="dashboard-race-bottom" />
+                <UnitColumn
+                  title={tk('tag.top')}
+                  colour={TOP_COLOUR}
+                  tint={TOP_TINT}
+                  units={group.top}
+                  href={href}
+                  testId="dashboard-race-top"
+                />
+                <UnitColumn
+                  title={tk('tag.bottom')}
+                  colour={BOTTOM_COLOUR}
+                  tint={BOTTOM_TINT}
+                  units={group.bottom}
+                  href={href}
+                  testId="dashboard-race-bottom"
+                />
               </div>
             )}
           </div>
@@ -71,7 +91,21 @@ function RaceCard({ race }: { race: DashboardRace }) {
   );
 }
 
-function UnitColumn({ title, colour, tint, units, href, testId }: { title: string; colour: string; tint: string; units: DashboardRaceUnit[]; href: string; testId: string }) {
+function UnitColumn({
+  title,
+  colour,
+  tint,
+  units,
+  href,
+  testId,
+}: {
+  title: string;
+  colour: string;
+  tint: string;
+  units: DashboardRaceUnit[];
+  href: string;
+  testId: string;
+}) {
   return (
     <div style={{ background: tint, borderRadius: 6, padding: '6px 8px', minWidth: 0 }} data-testid={testId}>
       <div style={{ color: colour, fontWeight: 600, fontSize: 12, marginBottom: 2 }}>{title}</div>
@@ -79,10 +113,26 @@ function UnitColumn({ title, colour, tint, units, href, testId }: { title: strin
         <Typography.Text type="secondary">—</Typography.Text>
       ) : (
         units.map((u) => (
-          <Link key={u.unitId} to={href} style={{ display: 'flex', gap: 6, alignItems: 'baseline', color: 'inherit', fontSize: 13, lineHeight: 1.8, minWidth: 0 }}>
+          <Link
+            key={u.unitId}
+            to={href}
+            style={{
+              display: 'flex',
+              gap: 6,
+              alignItems: 'baseline',
+              color: 'inherit',
+              fontSize: 13,
+              lineHeight: 1.8,
+              minWidth: 0,
+            }}
+          >
             <span style={{ color: colour, fontWeight: 600, minWidth: 16 }}>{u.rank}</span>
-            <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{u.name}</span>
-            <span style={{ fontVariantNumeric: 'tabular-nums', color: 'rgba(0,0,0,0.55)' }}>{formatScore(u.total)}</span>
+            <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              {u.name}
+            </span>
+            <span style={{ fontVariantNumeric: 'tabular-nums', color: 'rgba(0,0,0,0.55)' }}>
+              {formatScore(u.total)}
+            </span>
           </Link>
         ))
       )}

@@ -23,7 +23,16 @@ export function WeightSum() {
   const off = sum !== 100;
   return (
     <span
-      style={{ fontSize: 15, fontWeight: 600, color: off ? '#d46b08' : '#389e0d', padding: '4px 12px', borderRadius: 6, background: off ? '#fff7e6' : '#f6ffed', border: `1px solid ${off ? '#ffd591' : '#b7eb8f'}`, whiteSpace: 'nowrap' }}
+      style={{
+        fontSize: 15,
+        fontWeight: 600,
+        color: off ? '#d46b08' : '#389e0d',
+        padding: '4px 12px',
+        borderRadius: 6,
+        background: off ? '#fff7e6' : '#f6ffed',
+        border: `1px solid ${off ? '#ffd591' : '#b7eb8f'}`,
+        whiteSpace: 'nowrap',
+      }}
       data-testid="race-weight-sum"
       data-sum={sum}
       data-off={off ? 'true' : 'false'}
@@ -45,12 +54,27 @@ export function IndicatorRows({ indicators }: { indicators: IndicatorInfo[] }) {
       {(fields, { add, remove }) => (
         <>
           {fields.map((field, position) => (
-            <IndicatorCard key={field.key} name={field.name} position={position} indicators={indicators} chosen={rows} onRemove={fields.length > 1 ? () => remove(field.name) : undefined} />
+            <IndicatorCard
+              key={field.key}
+              name={field.name}
+              position={position}
+              indicators={indicators}
+              chosen={rows}
+              onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
+            />
           ))}
           <Button icon={<PlusOutlined />} onClick={() => add({ weight: null })} data-testid="race-add-indicator">
             {tk('editor.addIndicator')}
           </Button>
-          {off && <Alert type="warning" showIcon title={tk('editor.weightWarn')} style={{ marginTop: 12 }} data-testid="race-weight-warning" />}
+          {off && (
+            <Alert
+              type="warning"
+              showIcon
+              title={tk('editor.weightWarn')}
+              style={{ marginTop: 12 }}
+              data-testid="race-weight-warning"
+            />
+          )}
         </>
       )}
     </Form.List>
@@ -81,7 +105,12 @@ function IndicatorCard({
 
   const chooseMethod = (next: MethodKey) => {
     const current = form.getFieldValue(['indicators', name]) as IndicatorRow;
-    form.setFieldValue(['indicators', name], { key: current.key, weight: next === 'deduction' ? 0 : current.method === 'deduction' ? null : current.weight, method: next, ...defaultParams(next) });
+    form.setFieldValue(['indicators', name], {
+      key: current.key,
+      weight: next === 'deduction' ? 0 : current.method === 'deduction' ? null : current.weight,
+      method: next,
+      ...defaultParams(next),
+    });
   };
   const chooseIndicator = (key: string) => {
     // A method that does not suit the new indicator is cleared, so the row cannot be saved half-wrong.
@@ -95,7 +124,14 @@ function IndicatorCard({
       title={<Typography.Text type="secondary">{`${tk('editor.indicator')} ${position + 1}`}</Typography.Text>}
       extra={
         onRemove && (
-          <Button type="text" danger size="small" icon={<DeleteOutlined />} onClick={onRemove} data-testid={`race-indicator-${position}-remove`}>
+          <Button
+            type="text"
+            danger
+            size="small"
+            icon={<DeleteOutlined />}
+            onClick={onRemove}
+            data-testid={`race-indicator-${position}-remove`}
+          >
             {tk('editor.remove')}
           </Button>
         )
@@ -104,7 +140,11 @@ function IndicatorCard({
     >
       <Row gutter={12}>
         <Col xs={24} md={9}>
-          <Form.Item name={[name, 'key']} label={tk('editor.indicator')} rules={[{ required: true, message: tk('editor.indicatorRequired') }]}>
+          <Form.Item
+            name={[name, 'key']}
+            label={tk('editor.indicator')}
+            rules={[{ required: true, message: tk('editor.indicatorRequired') }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               onChange={chooseIndicator}
@@ -118,12 +158,28 @@ function IndicatorCard({
           </Form.Item>
         </Col>
         <Col xs={10} md={5}>
-          <Form.Item name={[name, 'weight']} label={tk('editor.weight')} rules={method === 'deduction' ? [] : required(tk('editor.weight'))} extra={method === 'deduction' ? tk('editor.deductionWeight') : undefined}>
-            <InputNumber min={0} max={100} step={5} disabled={method === 'deduction'} style={{ width: '100%' }} data-testid={`race-indicator-${position}-weight`} />
+          <Form.Item
+            name={[name, 'weight']}
+            label={tk('editor.weight')}
+            rules={method === 'deduction' ? [] : required(tk('editor.weight'))}
+            extra={method === 'deduction' ? tk('editor.deductionWeight') : undefined}
+          >
+            <InputNumber
+              min={0}
+              max={100}
+              step={5}
+              disabled={method === 'deduction'}
+              style={{ width: '100%' }}
+              data-testid={`race-indicator-${position}-weight`}
+            />
           </Form.Item>
         </Col>
         <Col xs={14} md={10}>
-          <Form.Item name={[name, 'method']} label={tk('editor.method')} rules={[{ required: true, message: tk('editor.methodRequired') }]}>
+          <Form.Item
+            name={[name, 'method']}
+            label={tk('editor.method')}
+            rules={[{ required: true, message: tk('editor.methodRequired') }]}
+          >
             <Select<MethodKey>
               onChange={chooseMethod}
               options={METHOD_KEYS.map((m) => ({ value: m, label: methodLabel(m), disabled: !allowed.includes(m) }))}
@@ -169,14 +225,26 @@ function MethodParams({ name, position, method }: { name: number; position: numb
           <Form.Item
             name={[name, 'pointsText']}
             label={tk('editor.points')}
-            rules={[...required(tk('editor.points')), { validator: (_, v: string) => (!v || parsePoints(v) ? Promise.resolve() : Promise.reject(new Error(tk('editor.pointsFormat')))) }]}
+            rules={[
+              ...required(tk('editor.points')),
+              {
+                validator: (_, v: string) =>
+                  !v || parsePoints(v) ? Promise.resolve() : Promise.reject(new Error(tk('editor.pointsFormat'))),
+              },
+            ]}
           >
             <Input placeholder={tk('editor.pointsPlaceholder')} data-testid={id('points')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name={[name, 'rest']} label={tk('editor.rest')}>
-            <Select options={[{ value: 'zero', label: tk('editor.restZero') }, { value: 'last', label: tk('editor.restLast') }]} data-testid={id('rest')} />
+            <Select
+              options={[
+                { value: 'zero', label: tk('editor.restZero') },
+                { value: 'last', label: tk('editor.restLast') },
+              ]}
+              data-testid={id('rest')}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -208,21 +276,41 @@ function MethodParams({ name, position, method }: { name: number; position: numb
               {tiers.map((tier, i) => (
                 <Row key={tier.key} gutter={8} align="top" wrap={false}>
                   <Col flex="1 1 0">
-                    <Form.Item name={[tier.name, 'minYi']} label={i === 0 ? tk('editor.tierMin') : undefined} rules={required(tk('editor.tierMin'))}>
+                    <Form.Item
+                      name={[tier.name, 'minYi']}
+                      label={i === 0 ? tk('editor.tierMin') : undefined}
+                      rules={required(tk('editor.tierMin'))}
+                    >
                       <Input inputMode="decimal" data-testid={id(`tier-${i}-min`)} />
                     </Form.Item>
                   </Col>
                   <Col flex="1 1 0">
-                    <Form.Item name={[tier.name, 'points']} label={i === 0 ? tk('editor.tierPoints') : undefined} rules={required(tk('editor.tierPoints'))}>
+                    <Form.Item
+                      name={[tier.name, 'points']}
+                      label={i === 0 ? tk('editor.tierPoints') : undefined}
+                      rules={required(tk('editor.tierPoints'))}
+                    >
                       <InputNumber min={0} style={{ width: '100%' }} data-testid={id(`tier-${i}-points`)} />
                     </Form.Item>
                   </Col>
                   <Col flex="none" style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                    <Button type="text" icon={<MinusCircleOutlined />} disabled={tiers.length <= 1} onClick={() => remove(tier.name)} aria-label={tk('editor.remove')} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      disabled={tiers.length <= 1}
+                      onClick={() => remove(tier.name)}
+                      aria-label={tk('editor.remove')}
+                    />
                   </Col>
                 </Row>
               ))}
-              <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({ minYi: '', points: null })} style={{ marginBottom: 12 }}>
+              <Button
+                size="small"
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ minYi: '', points: null })}
+                style={{ marginBottom: 12 }}
+              >
                 {tk('editor.addTier')}
               </Button>
             </>

@@ -26,11 +26,39 @@ export function usePublishCheck(raceId: number, year: number, period: number) {
  * 发布前检查 as a publishing dialog shows it: nothing found; blocking findings (publishing is off); or
  * findings to acknowledge, each naming its units, with the box that allows "仍要发布".
  */
-export function PublishCheckPanel({ check, error, acknowledged, onAcknowledge }: { check: PublishCheck | null; error: string | null; acknowledged: boolean; onAcknowledge: (next: boolean) => void }) {
+export function PublishCheckPanel({
+  check,
+  error,
+  acknowledged,
+  onAcknowledge,
+}: {
+  check: PublishCheck | null;
+  error: string | null;
+  acknowledged: boolean;
+  onAcknowledge: (next: boolean) => void;
+}) {
   const { tk } = useRaceI18n();
-  if (error) return <Alert type="error" showIcon title={tk('check.failed', { error })} style={{ marginBottom: 12 }} data-testid="publish-check-error" />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={tk('check.failed', { error })}
+        style={{ marginBottom: 12 }}
+        data-testid="publish-check-error"
+      />
+    );
   if (!check) return <Skeleton active title={false} paragraph={{ rows: 2 }} />;
-  if (check.items.length === 0) return <Alert type="success" showIcon title={tk('check.ok')} style={{ marginBottom: 12 }} data-testid="publish-check-ok" />;
+  if (check.items.length === 0)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={tk('check.ok')}
+        style={{ marginBottom: 12 }}
+        data-testid="publish-check-ok"
+      />
+    );
 
   const blocking = check.items.filter((i) => i.blocking);
   const shown = blocking.length ? blocking : check.items;
@@ -44,7 +72,16 @@ export function PublishCheckPanel({ check, error, acknowledged, onAcknowledge }:
     </ul>
   );
   if (blocking.length) {
-    return <Alert type="error" showIcon title={tk('check.blocking')} description={list} style={{ marginBottom: 12 }} data-testid="publish-check-blocking" />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={tk('check.blocking')}
+        description={list}
+        style={{ marginBottom: 12 }}
+        data-testid="publish-check-blocking"
+      />
+    );
   }
   return (
     <Alert
@@ -55,7 +92,11 @@ export function PublishCheckPanel({ check, error, acknowledged, onAcknowledge }:
         <div>
           {list}
           <div style={{ margin: '8px 0', fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>{tk('check.warningsHint')}</div>
-          <Checkbox checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} data-testid="publish-acknowledge">
+          <Checkbox
+            checked={acknowledged}
+            onChange={(e) => onAcknowledge(e.target.checked)}
+            data-testid="publish-acknowledge"
+          >
             {tk('check.acknowledge')}
           </Checkbox>
         </div>

@@ -53,7 +53,15 @@ export function PublishModal({
     if (!values) return;
     await run(async () => {
       try {
-        const bulletin = await raceApi.publish({ raceId, year, period, title: values.title.trim(), docNumber: values.docNumber.trim(), commentary: values.commentary, acknowledged: needsAck && acknowledged });
+        const bulletin = await raceApi.publish({
+          raceId,
+          year,
+          period,
+          title: values.title.trim(),
+          docNumber: values.docNumber.trim(),
+          commentary: values.commentary,
+          acknowledged: needsAck && acknowledged,
+        });
         message.success(tk('publish.done'));
         onPublished(bulletin);
       } catch (e) {
@@ -67,7 +75,9 @@ export function PublishModal({
     });
   };
 
-  const required = (label: string) => [{ required: true, whitespace: true, message: tk('publish.required', { label }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: tk('publish.required', { label }) },
+  ];
 
   return (
     <Modal
@@ -81,7 +91,15 @@ export function PublishModal({
         <Button key="cancel" onClick={onClose}>
           {tk('editor.cancel')}
         </Button>,
-        <Button key="publish" type="primary" danger={needsAck} loading={busy} disabled={!ready} onClick={() => void publish()} data-testid="publish-submit">
+        <Button
+          key="publish"
+          type="primary"
+          danger={needsAck}
+          loading={busy}
+          disabled={!ready}
+          onClick={() => void publish()}
+          data-testid="publish-submit"
+        >
           {needsAck ? tk('publish.anyway') : tk('publish.submit')}
         </Button>,
       ]}
@@ -92,14 +110,25 @@ export function PublishModal({
       {!draft ? (
         !loadError && <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
-        <Form<Values> form={form} layout="vertical" initialValues={{ title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary }} requiredMark={false} data-testid="publish-form">
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ title: draft.title, docNumber: draft.docNumber, commentary: draft.commentary }}
+          requiredMark={false}
+          data-testid="publish-form"
+        >
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             {tk('publish.hint')}
           </Typography.Paragraph>
           <Form.Item name="title" label={tk('publish.heading')} rules={required(tk('publish.heading'))}>
             <Input maxLength={200} data-testid="publish-title" />
           </Form.Item>
-          <Form.Item name="docNumber" label={tk('publish.docNumber')} rules={required(tk('publish.docNumber'))} extra={draft.issuer ? `${tk('publish.issuer')}：${draft.issuer}` : undefined}>
+          <Form.Item
+            name="docNumber"
+            label={tk('publish.docNumber')}
+            rules={required(tk('publish.docNumber'))}
+            extra={draft.issuer ? `${tk('publish.issuer')}：${draft.issuer}` : undefined}
+          >
             <Input maxLength={100} data-testid="publish-doc-number" />
           </Form.Item>
           <Form.Item name="commentary" label={tk('publish.commentary')} rules={required(tk('publish.commentary'))}>

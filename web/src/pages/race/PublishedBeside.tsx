@@ -19,7 +19,11 @@ export function PublishedBeside({ published, view }: { published: PublishedView;
       <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 4 }}>
         {view === 'published' ? (
           <>
-            {tn('view.publishedNote', { doc: published.docNumber, title: published.title, at: formatTime(published.publishedAt) })}{' '}
+            {tn('view.publishedNote', {
+              doc: published.docNumber,
+              title: published.title,
+              at: formatTime(published.publishedAt),
+            })}{' '}
             <Link to={`/bulletins/${published.bulletinId}`}>{published.docNumber}</Link>
           </>
         ) : (
@@ -38,7 +42,13 @@ export function PublishedBeside({ published, view }: { published: PublishedView;
           <ul style={{ margin: '0 0 4px', paddingInlineStart: 20, fontSize: 13 }}>
             {published.changes.slice(0, 10).map((c) => (
               <li key={c.unitId} data-testid="ranking-change">
-                {tn('view.change', { name: c.name, from: c.publishedTotal === null ? '—' : formatScore(c.publishedTotal), fromRank: c.publishedRank ?? '—', to: formatScore(c.liveTotal), toRank: c.liveRank })}
+                {tn('view.change', {
+                  name: c.name,
+                  from: c.publishedTotal === null ? '—' : formatScore(c.publishedTotal),
+                  fromRank: c.publishedRank ?? '—',
+                  to: formatScore(c.liveTotal),
+                  toRank: c.liveRank,
+                })}
               </li>
             ))}
           </ul>
@@ -56,7 +66,9 @@ export function PublishedBeside({ published, view }: { published: PublishedView;
                       renderItem={(r) => (
                         <List.Item data-testid="ranking-approved-after">
                           <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                            <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link> · {tn('view.month', { month: r.month })} · {tn('view.revision', { n: r.revision })} · {formatWan(r.amountYuan)} 万元
+                            <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link> ·{' '}
+                            {tn('view.month', { month: r.month })} · {tn('view.revision', { n: r.revision })} ·{' '}
+                            {formatWan(r.amountYuan)} 万元
                             {r.correctionReason ? `（${r.correctionReason}）` : ''} · {formatTime(r.approvedAt)}
                           </span>
                         </List.Item>

@@ -1,5 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Result, Row, Segmented, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Segmented,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { ApiError } from '../../api';
 import { raceApi, type PeerGroup, type Race, type RacePeriodKind } from '../../api-race';
 import { errorMessage } from '../../forms';
@@ -9,7 +24,13 @@ import { navigate } from '../../router';
 import { PageHeader } from '../../components/PageHeader';
 import { DEFAULT_PEER_GROUPS, PERIOD_KINDS } from '../../../../src/domain/race/race-definition';
 import { IndicatorRows, WeightSum } from './IndicatorRows';
-import { definitionFromValues, NEW_RACE_VALUES, placeRaceError, valuesFromDefinition, type RaceFormValues } from './raceForm';
+import {
+  definitionFromValues,
+  NEW_RACE_VALUES,
+  placeRaceError,
+  valuesFromDefinition,
+  type RaceFormValues,
+} from './raceForm';
 import { useIndicators } from './shared';
 
 // Weekly rankings are in the domain but not offered: no figure is kept by week yet.
@@ -30,7 +51,11 @@ export function RaceEditorPage({ params }: { params: string[] }) {
 
   useEffect(() => {
     if (creating) return;
-    raceApi.race(id).then(setRace, (e: unknown) => setLoadError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }));
+    raceApi
+      .race(id)
+      .then(setRace, (e: unknown) =>
+        setLoadError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
+      );
   }, [creating, id]);
 
   const groups: readonly PeerGroup[] = race?.definition.groups ?? DEFAULT_PEER_GROUPS;
@@ -52,7 +77,11 @@ export function RaceEditorPage({ params }: { params: string[] }) {
 
   if (loadError) {
     return loadError.status === 404 ? (
-      <Result status="404" title={loadError.message} extra={<Button onClick={() => navigate('/races')}>{tk('races.title')}</Button>} />
+      <Result
+        status="404"
+        title={loadError.message}
+        extra={<Button onClick={() => navigate('/races')}>{tk('races.title')}</Button>}
+      />
     ) : (
       <Alert type="error" showIcon title={loadError.message} />
     );
@@ -64,7 +93,9 @@ export function RaceEditorPage({ params }: { params: string[] }) {
 
   return (
     <>
-      <PageHeader title={creating ? tk('editor.createTitle') : `${tk('editor.editTitle')} · ${race!.definition.name}`} />
+      <PageHeader
+        title={creating ? tk('editor.createTitle') : `${tk('editor.editTitle')} · ${race!.definition.name}`}
+      />
       <Form<RaceFormValues>
         form={form}
         layout="vertical"
@@ -80,22 +111,37 @@ export function RaceEditorPage({ params }: { params: string[] }) {
         <Card size="small" title={tk('editor.basics')} style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="name" label={tk('editor.name')} rules={[{ required: true, whitespace: true, message: tk('editor.nameRequired') }]}>
+              <Form.Item
+                name="name"
+                label={tk('editor.name')}
+                rules={[{ required: true, whitespace: true, message: tk('editor.nameRequired') }]}
+              >
                 <Input maxLength={100} placeholder={tk('editor.namePlaceholder')} data-testid="race-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="periodKind" label={tk('editor.periodKind')}>
-                <Segmented<RacePeriodKind> options={PERIOD_KIND_OPTIONS.map((k) => ({ value: k, label: periodKind(k) }))} data-testid="race-period-kind" />
+                <Segmented<RacePeriodKind>
+                  options={PERIOD_KIND_OPTIONS.map((k) => ({ value: k, label: periodKind(k) }))}
+                  data-testid="race-period-kind"
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="topN" label={tk('editor.topN')} rules={[{ required: true, message: t('common.required', { label: tk('editor.topN') }) }]}>
+              <Form.Item
+                name="topN"
+                label={tk('editor.topN')}
+                rules={[{ required: true, message: t('common.required', { label: tk('editor.topN') }) }]}
+              >
                 <InputNumber min={0} max={20} precision={0} style={{ width: '100%' }} data-testid="race-top-n" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="bottomN" label={tk('editor.bottomN')} rules={[{ required: true, message: t('common.required', { label: tk('editor.bottomN') }) }]}>
+              <Form.Item
+                name="bottomN"
+                label={tk('editor.bottomN')}
+                rules={[{ required: true, message: t('common.required', { label: tk('editor.bottomN') }) }]}
+              >
                 <InputNumber min={0} max={20} precision={0} style={{ width: '100%' }} data-testid="race-bottom-n" />
               </Form.Item>
             </Col>

@@ -62,7 +62,13 @@ export function RacesPage() {
       ),
     },
     { title: tk('races.periodKind'), key: 'periodKind', width: 90, render: (_, race) => periodKind(race.periodKind) },
-    { title: tk('races.indicatorCount'), dataIndex: 'indicatorCount', key: 'indicatorCount', width: 90, align: 'right' },
+    {
+      title: tk('races.indicatorCount'),
+      dataIndex: 'indicatorCount',
+      key: 'indicatorCount',
+      width: 90,
+      align: 'right',
+    },
     { title: tk('races.updatedAt'), key: 'updatedAt', width: 160, render: (_, race) => formatTime(race.updatedAt) },
     {
       title: '',
@@ -75,11 +81,23 @@ export function RacesPage() {
           </Button>
           {canManage && (
             <>
-              <Button size="small" type="link" icon={<EditOutlined />} onClick={() => navigate(`/races/${race.id}/edit`)} data-testid={`race-edit-${race.id}`}>
+              <Button
+                size="small"
+                type="link"
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/races/${race.id}/edit`)}
+                data-testid={`race-edit-${race.id}`}
+              >
                 {tk('races.edit')}
               </Button>
               <Popconfirm title={tk('races.deleteConfirm', { name: race.name })} onConfirm={() => remove(race)}>
-                <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid={`race-delete-${race.id}`}>
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  icon={<DeleteOutlined />}
+                  data-testid={`race-delete-${race.id}`}
+                >
                   {tk('races.delete')}
                 </Button>
               </Popconfirm>
@@ -96,7 +114,12 @@ export function RacesPage() {
         title={tk('races.title')}
         extra={
           canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/races/new')} data-testid="race-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/races/new')}
+              data-testid="race-new"
+            >
               {tk('races.new')}
             </Button>
           )

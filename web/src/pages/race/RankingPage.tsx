@@ -1,9 +1,25 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import dayjs from 'dayjs';
 import { localDate } from '../../../../src/domain/calendar/local-date';
 import { useNumbersI18n } from '../../i18n-numbers';
 import { PublishedBeside } from './PublishedBeside';
-import { Alert, Button, Card, Col, DatePicker, Grid, Result, Row, Segmented, Select, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Grid,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { CheckCircleFilled, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
 import { raceApi, type Race, type RacePeriodKind, type Ranking } from '../../api-race';
@@ -14,12 +30,21 @@ import { useSession } from '../../session';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
-import { isFinishedPeriod, isFuturePeriod, latestFinishedPeriod, periodFromSearch, periodsPerYear, recentYears, type RacePeriod } from './periods';
+import {
+  isFinishedPeriod,
+  isFuturePeriod,
+  latestFinishedPeriod,
+  periodFromSearch,
+  periodsPerYear,
+  recentYears,
+  type RacePeriod,
+} from './periods';
 import { PublishModal } from './PublishModal';
 import { RankHistoryChart, TotalsChart } from './RankingCharts';
 import { RankingTable, type DrillContext } from './RankingTable';
 
-const rankingUrl = (id: string, { year, index }: RacePeriod, asOf?: string | null) => `/races/${id}?year=${year}&period=${index}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`;
+const rankingUrl = (id: string, { year, index }: RacePeriod, asOf?: string | null) =>
+  `/races/${id}?year=${year}&period=${index}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`;
 
 /**
  * 排名 (/races/:id): a period's ranking per peer group with 骏马 and 蜗牛, totals and rank history
@@ -45,7 +70,11 @@ export function RankingPage({ params }: { params: string[] }) {
   const generation = useRef(0);
 
   useEffect(() => {
-    raceApi.race(id).then(setRace, (e: unknown) => setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }));
+    raceApi
+      .race(id)
+      .then(setRace, (e: unknown) =>
+        setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
+      );
   }, [id]);
 
   const kind: RacePeriodKind | undefined = race?.definition.periodKind;
@@ -67,7 +96,8 @@ export function RankingPage({ params }: { params: string[] }) {
       setRanking(result);
       setError(null);
     } catch (e) {
-      if (mine === generation.current) setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) });
+      if (mine === generation.current)
+        setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) });
     } finally {
       if (mine === generation.current) setLoading(false);
     }
@@ -79,7 +109,13 @@ export function RankingPage({ params }: { params: string[] }) {
   }, [load]);
 
   if (error && (error.status === 404 || !race)) {
-    return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/races')}>{tk('races.title')}</Button>} />;
+    return (
+      <Result
+        status={error.status === 404 ? '404' : 'error'}
+        title={error.message}
+        extra={<Button onClick={() => navigate('/races')}>{tk('races.title')}</Button>}
+      />
+    );
   }
   if (!race || !kind || !period) return <Skeleton active paragraph={{ rows: 12 }} />;
 
@@ -92,15 +128,30 @@ export function RankingPage({ params }: { params: string[] }) {
   const warnings = ranking?.warnings ?? race.warnings;
   const published = ranking?.publishedBulletinId ?? null;
   const canPublish = can('race.manage');
-  const shown = ranking && ranking.period.year === period.year && ranking.period.index === period.index ? ranking : null;
+  const shown =
+    ranking && ranking.period.year === period.year && ranking.period.index === period.index ? ranking : null;
   // A published period shows the bulletin's frozen ranking first; the live recomputation is a click away.
   const frozen = shown?.published && view === 'published' ? shown.published : null;
   const groups = (frozen ?? shown)?.groups ?? [];
-  const drill: DrillContext | undefined = shown ? { raceId: shown.raceId, year: shown.period.year, period: shown.period.index, asOf: frozen ? frozen.publishedAt : shown.asOf } : undefined;
+  const drill: DrillContext | undefined = shown
+    ? {
+        raceId: shown.raceId,
+        year: shown.period.year,
+        period: shown.period.index,
+        asOf: frozen ? frozen.publishedAt : shown.asOf,
+      }
+    : undefined;
   const activeGroup = groups.find((g) => g.group === groupKey) ?? groups[0];
 
   // Why publishing is refused, if it is: already published, weights off 100, or the period still running.
-  const blocked = published !== null ? 'ranking.alreadyPublished' : warnings.length ? 'ranking.publishBlocked' : !isFinishedPeriod(kind, period) ? 'ranking.notFinished' : null;
+  const blocked =
+    published !== null
+      ? 'ranking.alreadyPublished'
+      : warnings.length
+        ? 'ranking.publishBlocked'
+        : !isFinishedPeriod(kind, period)
+          ? 'ranking.notFinished'
+          : null;
   // On a phone the status line already says 已发布: the disabled button would only repeat it.
   const publishButton =
     canPublish &&
@@ -108,7 +159,13 @@ export function RankingPage({ params }: { params: string[] }) {
     !(narrow && blocked === 'ranking.alreadyPublished') &&
     (blocked ? (
       <Tooltip title={tk(blocked)}>
-        <Button type="primary" icon={published !== null ? <CheckCircleFilled /> : <SendOutlined />} disabled data-testid="ranking-publish" data-blocked={blocked}>
+        <Button
+          type="primary"
+          icon={published !== null ? <CheckCircleFilled /> : <SendOutlined />}
+          disabled
+          data-testid="ranking-publish"
+          data-blocked={blocked}
+        >
           {tk(published !== null ? 'ranking.published' : 'ranking.publish')}
         </Button>
       </Tooltip>
@@ -117,7 +174,8 @@ export function RankingPage({ params }: { params: string[] }) {
         {tk('ranking.publish')}
       </Button>
     ));
-  const periodLabel = (p: { label: string; labels?: { 'zh-CN': string; en: string } }) => (p.labels ? text(p.labels) : p.label);
+  const periodLabel = (p: { label: string; labels?: { 'zh-CN': string; en: string } }) =>
+    p.labels ? text(p.labels) : p.label;
 
   return (
     <div data-testid="ranking-page">
@@ -127,14 +185,27 @@ export function RankingPage({ params }: { params: string[] }) {
           <>
             <Select<number>
               value={period.year}
-              onChange={(year) => go(isFuturePeriod(kind, { year, index: period.index }) ? latestFinishedPeriod(kind) : { year, index: period.index })}
+              onChange={(year) =>
+                go(
+                  isFuturePeriod(kind, { year, index: period.index })
+                    ? latestFinishedPeriod(kind)
+                    : { year, index: period.index },
+                )
+              }
               options={recentYears().map((y) => ({ value: y, label: tk('targets.yearOption', { year: y }) }))}
               style={{ width: 100 }}
               aria-label={tk('ranking.year')}
               data-testid="ranking-year"
             />
             {kind !== 'year' && (
-              <Select<number> value={period.index} onChange={(index) => go({ year: period.year, index })} options={periodOptions} style={{ width: 116 }} aria-label={tk('ranking.period')} data-testid="ranking-period" />
+              <Select<number>
+                value={period.index}
+                onChange={(index) => go({ year: period.year, index })}
+                options={periodOptions}
+                style={{ width: 116 }}
+                aria-label={tk('ranking.period')}
+                data-testid="ranking-period"
+              />
             )}
             <DatePicker
               value={asOf ? dayjs(asOf.length > 10 ? localDate(new Date(asOf)) : asOf) : null}
@@ -156,7 +227,16 @@ export function RankingPage({ params }: { params: string[] }) {
           </>
         }
       />
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', marginTop: -8, marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          gap: '4px 12px',
+          marginTop: -8,
+          marginBottom: 12,
+        }}
+      >
         <Typography.Text strong data-testid="ranking-period-label">
           {shown ? periodLabel(shown.period) : periodText(kind, period.year, period.index)}
         </Typography.Text>
@@ -180,7 +260,13 @@ export function RankingPage({ params }: { params: string[] }) {
         )}
       </div>
       {shown?.asOf && (
-        <Alert type="info" showIcon title={tn('asOf.showing', { at: formatTime(shown.asOf) })} style={{ marginBottom: 12 }} data-testid="ranking-as-of-note" />
+        <Alert
+          type="info"
+          showIcon
+          title={tn('asOf.showing', { at: formatTime(shown.asOf) })}
+          style={{ marginBottom: 12 }}
+          data-testid="ranking-as-of-note"
+        />
       )}
       {shown?.published && (
         <div style={{ marginBottom: 12 }}>
@@ -197,25 +283,49 @@ export function RankingPage({ params }: { params: string[] }) {
         </div>
       )}
       {warnings.map((w) => (
-        <Alert key={w.code} type="warning" showIcon title={w.message} description={canPublish ? tk('ranking.publishBlocked') : undefined} style={{ marginBottom: 12 }} data-testid="ranking-warning" />
+        <Alert
+          key={w.code}
+          type="warning"
+          showIcon
+          title={w.message}
+          description={canPublish ? tk('ranking.publishBlocked') : undefined}
+          style={{ marginBottom: 12 }}
+          data-testid="ranking-warning"
+        />
       ))}
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
       {!shown ? (
-        loading || !error ? <Skeleton active paragraph={{ rows: 10 }} /> : null
+        loading || !error ? (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        ) : null
       ) : (
         <>
           {groups.length > 1 && (
             <Tabs
               activeKey={activeGroup?.group}
               onChange={setGroupKey}
-              items={groups.map((g) => ({ key: g.group, label: <span data-testid={`ranking-tab-${g.group}`}>{`${text(g.label)}（${g.rows.length}）`}</span> }))}
+              items={groups.map((g) => ({
+                key: g.group,
+                label: <span data-testid={`ranking-tab-${g.group}`}>{`${text(g.label)}（${g.rows.length}）`}</span>,
+              }))}
               style={{ marginBottom: 4 }}
             />
           )}
           {activeGroup && (
             <>
-              <Card size="small" title={groups.length > 1 ? undefined : text(activeGroup.label)} style={{ marginBottom: 12 }} styles={{ body: { padding: narrow ? 0 : 12 } }}>
-                <RankingTable group={activeGroup} indicators={(frozen ?? shown).indicators} narrow={narrow} testId={`ranking-table-${activeGroup.group}`} drill={drill} />
+              <Card
+                size="small"
+                title={groups.length > 1 ? undefined : text(activeGroup.label)}
+                style={{ marginBottom: 12 }}
+                styles={{ body: { padding: narrow ? 0 : 12 } }}
+              >
+                <RankingTable
+                  group={activeGroup}
+                  indicators={(frozen ?? shown).indicators}
+                  narrow={narrow}
+                  testId={`ranking-table-${activeGroup.group}`}
+                  drill={drill}
+                />
               </Card>
               <Row gutter={[12, 12]}>
                 <Col xs={24} lg={12}>
@@ -225,7 +335,12 @@ export function RankingPage({ params }: { params: string[] }) {
                 </Col>
                 <Col xs={24} lg={12}>
                   <Card size="small" title={tk('ranking.history')}>
-                    <RankHistoryChart history={shown.history} group={activeGroup} narrow={narrow} testId="ranking-history-chart" />
+                    <RankHistoryChart
+                      history={shown.history}
+                      group={activeGroup}
+                      narrow={narrow}
+                      testId="ranking-history-chart"
+                    />
                   </Card>
                 </Col>
               </Row>

@@ -26,7 +26,13 @@ export function RankingRecordsPage({ params }: { params: string[] }) {
   const narrow = !Grid.useBreakpoint().md;
   const [data, setData] = useState<FigureRecords | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const q = { year: Number(search.get('year')), period: Number(search.get('period')), unitId: Number(search.get('unitId')), indicator: search.get('indicator') ?? '', asOf: search.get('asOf') };
+  const q = {
+    year: Number(search.get('year')),
+    period: Number(search.get('period')),
+    unitId: Number(search.get('unitId')),
+    indicator: search.get('indicator') ?? '',
+    asOf: search.get('asOf'),
+  };
   const key = JSON.stringify(q);
 
   useEffect(() => {
@@ -43,14 +49,40 @@ export function RankingRecordsPage({ params }: { params: string[] }) {
   }, [raceId, key]);
 
   const back = `/races/${raceId}?year=${q.year}&period=${q.period}${q.asOf ? `&asOf=${encodeURIComponent(q.asOf)}` : ''}`;
-  const header = <PageHeader title={tn('records.title')} extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} data-testid="records-back">{narrow ? null : tn('records.back')}</Button>} />;
-  if (error) return <>{header}<Alert type="error" showIcon title={error} /></>;
-  if (!data) return <>{header}<Skeleton active paragraph={{ rows: 8 }} /></>;
+  const header = (
+    <PageHeader
+      title={tn('records.title')}
+      extra={
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} data-testid="records-back">
+          {narrow ? null : tn('records.back')}
+        </Button>
+      }
+    />
+  );
+  if (error)
+    return (
+      <>
+        {header}
+        <Alert type="error" showIcon title={error} />
+      </>
+    );
+  if (!data)
+    return (
+      <>
+        {header}
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </>
+    );
 
   const label = isIndicatorKey(data.indicator) ? text(indicatorByKey(data.indicator).label) : data.indicator;
   const vars = { unit: data.unitName, indicator: label, period: text(data.period.labels) };
-  const summary = data.sumYuan !== null ? tn('records.summarySum', { ...vars, n: data.count, sum: `${formatWan(data.sumYuan)} 万元` }) : tn('records.summaryCount', { ...vars, n: data.count });
-  const projectName = (r: { projectId: number; name?: string; projectName?: string }) => <Link to={`/projects/${r.projectId}`}>{r.name ?? r.projectName}</Link>;
+  const summary =
+    data.sumYuan !== null
+      ? tn('records.summarySum', { ...vars, n: data.count, sum: `${formatWan(data.sumYuan)} 万元` })
+      : tn('records.summaryCount', { ...vars, n: data.count });
+  const projectName = (r: { projectId: number; name?: string; projectName?: string }) => (
+    <Link to={`/projects/${r.projectId}`}>{r.name ?? r.projectName}</Link>
+  );
 
   return (
     <div data-testid="records-page">
@@ -73,9 +105,26 @@ export function RankingRecordsPage({ params }: { params: string[] }) {
             columns={[
               { title: tn('records.project'), key: 'p', render: (_, r) => projectName(r) },
               { title: tn('records.month'), dataIndex: 'month', width: 64, align: 'center' },
-              ...(narrow ? [] : [{ title: tn('records.revision'), dataIndex: 'revision', width: 64, align: 'center' as const }]),
-              { title: tn('records.amount'), key: 'a', align: 'right', width: 120, render: (_, r) => formatWan(r.amountYuan) },
-              ...(narrow ? [] : [{ title: tn('records.approvedAt'), key: 't', width: 150, render: (_: unknown, r: FigureRecords['reports'][number]) => formatTime(r.approvedAt) }]),
+              ...(narrow
+                ? []
+                : [{ title: tn('records.revision'), dataIndex: 'revision', width: 64, align: 'center' as const }]),
+              {
+                title: tn('records.amount'),
+                key: 'a',
+                align: 'right',
+                width: 120,
+                render: (_, r) => formatWan(r.amountYuan),
+              },
+              ...(narrow
+                ? []
+                : [
+                    {
+                      title: tn('records.approvedAt'),
+                      key: 't',
+                      width: 150,
+                      render: (_: unknown, r: FigureRecords['reports'][number]) => formatTime(r.approvedAt),
+                    },
+                  ]),
             ]}
           />
         ) : (
@@ -88,14 +137,39 @@ export function RankingRecordsPage({ params }: { params: string[] }) {
             data-testid="records-projects"
             columns={[
               { title: tn('records.project'), key: 'p', render: (_, r) => projectName(r) },
-              ...(narrow ? [] : [{ title: tn('records.stage'), key: 's', width: 80, render: (_: unknown, r: RecordProject) => text(STAGE_LABELS[r.stage as Stage] ?? r.stage) }]),
+              ...(narrow
+                ? []
+                : [
+                    {
+                      title: tn('records.stage'),
+                      key: 's',
+                      width: 80,
+                      render: (_: unknown, r: RecordProject) => text(STAGE_LABELS[r.stage as Stage] ?? r.stage),
+                    },
+                  ]),
               ...(data.metric === 'red'
-                ? [{ title: tn('records.reasons'), key: 'r', render: (_: unknown, r: RecordProject) => (r.reasons ?? []).map((x) => text(x)).join('；') }]
+                ? [
+                    {
+                      title: tn('records.reasons'),
+                      key: 'r',
+                      render: (_: unknown, r: RecordProject) => (r.reasons ?? []).map((x) => text(x)).join('；'),
+                    },
+                  ]
                 : [
                     { title: tn('records.plannedStart'), dataIndex: 'plannedStartDate', width: 104 },
                     { title: tn('records.actualStart'), dataIndex: 'actualStartDate', width: 104 },
                   ]),
-              ...(narrow ? [] : [{ title: tn('records.investment'), key: 'i', align: 'right' as const, width: 130, render: (_: unknown, r: RecordProject) => formatWan(r.totalInvestmentYuan) }]),
+              ...(narrow
+                ? []
+                : [
+                    {
+                      title: tn('records.investment'),
+                      key: 'i',
+                      align: 'right' as const,
+                      width: 130,
+                      render: (_: unknown, r: RecordProject) => formatWan(r.totalInvestmentYuan),
+                    },
+                  ]),
             ]}
           />
         )}

@@ -17,7 +17,13 @@ export interface DrillContext {
 }
 
 /** The indicators whose figure Lantern computes from its records (the rest are entered statistics). */
-const DRILLABLE = new Set(['fixedAssetInvestment', 'projectsStarted', 'newStartsAboveYi', 'overdueStarts', 'redProjects']);
+const DRILLABLE = new Set([
+  'fixedAssetInvestment',
+  'projectsStarted',
+  'newStartsAboveYi',
+  'overdueStarts',
+  'redProjects',
+]);
 
 /**
  * The page listing exactly the records a computed figure counts (the same rule as the figure, on the
@@ -36,7 +42,8 @@ export function standingOf(group: RankingGroup, row: RankingRow): Standing {
   return null;
 }
 
-const tintOf = (standing: Standing) => (standing === 'top' ? TOP_TINT : standing === 'bottom' ? BOTTOM_TINT : undefined);
+const tintOf = (standing: Standing) =>
+  standing === 'top' ? TOP_TINT : standing === 'bottom' ? BOTTOM_TINT : undefined;
 
 /** A score, or the reason there is none (无目标 / 目标无效 / 无数据), never a 0 in its place. */
 function ScoreCell({ row, index }: { row: RankingRow; index: number }) {
@@ -51,7 +58,19 @@ function ScoreCell({ row, index }: { row: RankingRow; index: number }) {
  * indicators fold into each row's expansion, so the table stays within the screen. A group too small
  * for 骏马 and 蜗牛 says so above its table.
  */
-export function RankingTable({ group, indicators, narrow, testId, drill }: { group: RankingGroup; indicators: RankingIndicator[]; narrow: boolean; testId?: string; drill?: DrillContext }) {
+export function RankingTable({
+  group,
+  indicators,
+  narrow,
+  testId,
+  drill,
+}: {
+  group: RankingGroup;
+  indicators: RankingIndicator[];
+  narrow: boolean;
+  testId?: string;
+  drill?: DrillContext;
+}) {
   const { tk, text, inUnit } = useRaceI18n();
   const unitText = useUnitText();
 
@@ -114,7 +133,9 @@ export function RankingTable({ group, indicators, narrow, testId, drill }: { gro
       render: (_, row) => <RankChange change={row.rankChange} />,
     };
     const perIndicator = indicators.map((indicator, index): TableColumnsType<RankingRow>[number] => {
-      const showTarget = indicator.method === 'ratioToTarget' || group.rows.some((r) => r.breakdown[index]?.target !== null && r.breakdown[index]?.target !== undefined);
+      const showTarget =
+        indicator.method === 'ratioToTarget' ||
+        group.rows.some((r) => r.breakdown[index]?.target !== null && r.breakdown[index]?.target !== undefined);
       const unitSuffix = unitText(indicator.unit);
       const cell = (render: (row: RankingRow) => ReactNode, key: string, title: string) => ({
         title,
@@ -139,19 +160,25 @@ export function RankingTable({ group, indicators, narrow, testId, drill }: { gro
           </div>
         ),
         children: [
-          cell((row) => {
-            const shown = formatValue(row.breakdown[index]?.value, indicator.unit);
-            // A ranking's computed figures open the records behind them; a bulletin's are frozen text.
-            const href = drill ? drillHref(indicator.key, row.unitId, drill) : null;
-            return href ? (
-              <Link to={href} data-testid={`drill-${indicator.key}-${row.unitId}`}>
-                {shown}
-              </Link>
-            ) : (
-              shown
-            );
-          }, 'value', tk('ranking.value')),
-          ...(showTarget ? [cell((row) => formatValue(row.breakdown[index]?.target, indicator.unit), 'target', tk('ranking.target'))] : []),
+          cell(
+            (row) => {
+              const shown = formatValue(row.breakdown[index]?.value, indicator.unit);
+              // A ranking's computed figures open the records behind them; a bulletin's are frozen text.
+              const href = drill ? drillHref(indicator.key, row.unitId, drill) : null;
+              return href ? (
+                <Link to={href} data-testid={`drill-${indicator.key}-${row.unitId}`}>
+                  {shown}
+                </Link>
+              ) : (
+                shown
+              );
+            },
+            'value',
+            tk('ranking.value'),
+          ),
+          ...(showTarget
+            ? [cell((row) => formatValue(row.breakdown[index]?.target, indicator.unit), 'target', tk('ranking.target'))]
+            : []),
           cell((row) => <ScoreCell row={row} index={index} />, 'score', tk('ranking.score')),
         ],
       };
@@ -165,22 +192,36 @@ export function RankingTable({ group, indicators, narrow, testId, drill }: { gro
     <>
       {/* A group too small for both lists names nobody: say so, rather than leave the tags missing. */}
       {group.tooSmall && (
-        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, padding: narrow ? '8px 12px' : '0 0 8px' }} data-testid="ranking-too-small">
+        <Typography.Text
+          type="secondary"
+          style={{ display: 'block', fontSize: 12, padding: narrow ? '8px 12px' : '0 0 8px' }}
+          data-testid="ranking-too-small"
+        >
           {tk('ranking.tooSmall')}
         </Typography.Text>
       )}
       <Table<RankingRow>
-      rowKey="unitId"
-      size="small"
-      bordered={!narrow}
-      columns={columns}
-      dataSource={group.rows}
-      pagination={false}
-      scroll={narrow ? undefined : { x: width }}
-      locale={{ emptyText: tk('ranking.noRows') }}
-      expandable={narrow ? { expandedRowRender: (row) => <Breakdown row={row} indicators={indicators} />, expandRowByClick: true } : undefined}
-      onRow={(row) => ({ 'data-testid': `ranking-row-${row.unitId}`, 'data-standing': standingOf(group, row) ?? '', style: { background: tintOf(standingOf(group, row)) } }) as HTMLAttributes<HTMLElement>}
-      data-testid={testId}
+        rowKey="unitId"
+        size="small"
+        bordered={!narrow}
+        columns={columns}
+        dataSource={group.rows}
+        pagination={false}
+        scroll={narrow ? undefined : { x: width }}
+        locale={{ emptyText: tk('ranking.noRows') }}
+        expandable={
+          narrow
+            ? { expandedRowRender: (row) => <Breakdown row={row} indicators={indicators} />, expandRowByClick: true }
+            : undefined
+        }
+        onRow={(row) =>
+          ({
+            'data-testid': `ranking-row-${row.unitId}`,
+            'data-standing': standingOf(group, row) ?? '',
+            style: { background: tintOf(standingOf(group, row)) },
+          }) as HTMLAttributes<HTMLElement>
+        }
+        data-testid={testId}
       />
     </>
   );
@@ -195,12 +236,17 @@ function Breakdown({ row, indicators }: { row: RankingRow; indicators: RankingIn
       {indicators.map((indicator, index) => {
         const cell = row.breakdown[index];
         return (
-          <div key={indicator.key} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
+          <div
+            key={indicator.key}
+            style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}
+          >
             <div style={{ minWidth: 0 }}>
               <div style={{ fontSize: 13 }}>{text(indicator.label)}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {tk('ranking.value')} {formatValue(cell?.value, indicator.unit)}
-                {cell?.target !== null && cell?.target !== undefined ? ` / ${tk('ranking.target')} ${formatValue(cell.target, indicator.unit)}` : ''}
+                {cell?.target !== null && cell?.target !== undefined
+                  ? ` / ${tk('ranking.target')} ${formatValue(cell.target, indicator.unit)}`
+                  : ''}
                 {indicator.unit === '元' ? ` ${unitText(indicator.unit)}` : ''}
               </Typography.Text>
             </div>

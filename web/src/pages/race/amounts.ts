@@ -5,7 +5,8 @@ import { formatWan, formatYi, parseWan, YUAN_PER_YI } from '../../../../src/doma
 import type { IndicatorUnit } from '../../api-race';
 
 /** The reason a typed value was refused, as a message key of i18n-race. */
-export type AmountProblem = 'amount.format' | 'amount.integer' | 'amount.negative' | 'amount.tooPrecise' | 'amount.tooLarge';
+export type AmountProblem =
+  'amount.format' | 'amount.integer' | 'amount.negative' | 'amount.tooPrecise' | 'amount.tooLarge';
 
 export type Parsed = { ok: true; value: number | null } | { ok: false; problem: AmountProblem };
 
@@ -61,7 +62,9 @@ export function yuanToYiText(yuan: number | null | undefined): string {
   const negative = yuan < 0;
   const abs = Math.abs(yuan);
   const whole = Math.floor(abs / YUAN_PER_YI);
-  const frac = String(abs % YUAN_PER_YI).padStart(8, '0').replace(/0+$/, '');
+  const frac = String(abs % YUAN_PER_YI)
+    .padStart(8, '0')
+    .replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 

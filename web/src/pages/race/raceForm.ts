@@ -2,7 +2,14 @@
 // typed in 亿元 and sent as integer 元; rank points are typed as one comma-separated line.
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../api';
-import type { IndicatorKey, MethodKey, PeerGroup, RaceDefinitionInput, RaceIndicatorInput, RacePeriodKind } from '../../api-race';
+import type {
+  IndicatorKey,
+  MethodKey,
+  PeerGroup,
+  RaceDefinitionInput,
+  RaceIndicatorInput,
+  RacePeriodKind,
+} from '../../api-race';
 import { DEFAULT_BOTTOM_N, DEFAULT_TOP_N } from '../../../../src/domain/race/race-definition';
 import { parseYiText, yuanToYiText } from './amounts';
 import { fieldParts } from './shared';
@@ -47,7 +54,13 @@ export function defaultParams(method: MethodKey): Partial<IndicatorRow> {
     case 'rankPoints':
       return { pointsText: '10,8,6,4,2', rest: 'zero' };
     case 'tieredCount':
-      return { tiers: [{ minYi: '0', points: 1 }, { minYi: '1', points: 3 }, { minYi: '10', points: 5 }] };
+      return {
+        tiers: [
+          { minYi: '0', points: 1 },
+          { minYi: '1', points: 3 },
+          { minYi: '10', points: 5 },
+        ],
+      };
     case 'deduction':
       return { perEvent: 0.1, cap: 5, weight: 0 };
     default:
@@ -57,7 +70,10 @@ export function defaultParams(method: MethodKey): Partial<IndicatorRow> {
 
 /** The sum of the weights that count towards 100 (deductions carry none). */
 export function weightSum(rows: (IndicatorRow | undefined)[] | undefined): number {
-  const sum = (rows ?? []).reduce((s, row) => (row && row.method !== 'deduction' ? s + (Number(row.weight) || 0) : s), 0);
+  const sum = (rows ?? []).reduce(
+    (s, row) => (row && row.method !== 'deduction' ? s + (Number(row.weight) || 0) : s),
+    0,
+  );
   return Number(sum.toPrecision(12));
 }
 
@@ -69,7 +85,8 @@ export function parsePoints(text: string | undefined): number[] | null {
   return numbers.some(Number.isNaN) ? null : numbers;
 }
 
-const num = (value: number | null | undefined) => (value === null || value === undefined ? (undefined as unknown as number) : Number(value));
+const num = (value: number | null | undefined) =>
+  value === null || value === undefined ? (undefined as unknown as number) : Number(value);
 
 function indicatorInput(row: IndicatorRow): RaceIndicatorInput {
   const base = { key: row.key!, weight: num(row.weight) };
@@ -77,7 +94,11 @@ function indicatorInput(row: IndicatorRow): RaceIndicatorInput {
     case 'ratioToTarget':
       return { ...base, method: 'ratioToTarget', params: { cap: num(row.cap) } };
     case 'rankPoints':
-      return { ...base, method: 'rankPoints', params: { points: parsePoints(row.pointsText) ?? [], rest: row.rest ?? 'zero' } };
+      return {
+        ...base,
+        method: 'rankPoints',
+        params: { points: parsePoints(row.pointsText) ?? [], rest: row.rest ?? 'zero' },
+      };
     case 'tieredCount':
       return {
         ...base,
@@ -85,7 +106,10 @@ function indicatorInput(row: IndicatorRow): RaceIndicatorInput {
         params: {
           tiers: (row.tiers ?? []).map((t) => {
             const parsed = parseYiText(t.minYi ?? '');
-            return { min: parsed.ok && parsed.value !== null ? parsed.value : (undefined as unknown as number), points: num(t.points) };
+            return {
+              min: parsed.ok && parsed.value !== null ? parsed.value : (undefined as unknown as number),
+              points: num(t.points),
+            };
           }),
         },
       };

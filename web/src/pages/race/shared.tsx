@@ -45,7 +45,12 @@ export function fieldParts(field: string | undefined): (string | number)[] {
 export function useUnitText() {
   const { tk } = useRaceI18n();
   return useCallback(
-    (unit: IndicatorUnit, money: 'yi' | 'wan' = 'yi') => (unit === '元' ? tk(money === 'yi' ? 'unit.yi' : 'unit.wan') : unit === '%' ? tk('unit.percent') : tk('unit.count')),
+    (unit: IndicatorUnit, money: 'yi' | 'wan' = 'yi') =>
+      unit === '元'
+        ? tk(money === 'yi' ? 'unit.yi' : 'unit.wan')
+        : unit === '%'
+          ? tk('unit.percent')
+          : tk('unit.count'),
     [tk],
   );
 }
@@ -61,7 +66,11 @@ export function RankChange({ change }: { change: number | null }) {
   }
   const up = change > 0;
   return (
-    <span style={{ color: up ? '#389e0d' : '#cf1322', whiteSpace: 'nowrap' }} data-testid="rank-change" data-change={change}>
+    <span
+      style={{ color: up ? '#389e0d' : '#cf1322', whiteSpace: 'nowrap' }}
+      data-testid="rank-change"
+      data-change={change}
+    >
       {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />}
       {Math.abs(change)}
     </span>
@@ -72,7 +81,13 @@ export function RankChange({ change }: { change: number | null }) {
 export function NoteTag({ note }: { note: ScoreNote }) {
   const { note: noteText } = useRaceI18n();
   return (
-    <Tag color={note === 'noValue' ? 'default' : 'warning'} variant="outlined" style={{ marginInlineEnd: 0 }} data-testid="score-note" data-note={note}>
+    <Tag
+      color={note === 'noValue' ? 'default' : 'warning'}
+      variant="outlined"
+      style={{ marginInlineEnd: 0 }}
+      data-testid="score-note"
+      data-note={note}
+    >
       {noteText(note)}
     </Tag>
   );
@@ -82,7 +97,11 @@ export function NoteTag({ note }: { note: ScoreNote }) {
 export function StandingTag({ standing }: { standing: 'top' | 'bottom' }) {
   const { tk } = useRaceI18n();
   return (
-    <Tag color={standing === 'top' ? 'green' : 'orange'} style={{ marginInlineEnd: 0 }} data-testid={`standing-${standing}`}>
+    <Tag
+      color={standing === 'top' ? 'green' : 'orange'}
+      style={{ marginInlineEnd: 0 }}
+      data-testid={`standing-${standing}`}
+    >
       {tk(standing === 'top' ? 'tag.top' : 'tag.bottom')}
     </Tag>
   );

@@ -11,7 +11,15 @@ interface Values {
 }
 
 /** 更正: a new revision of an approved report, with the new amount and the reason. Mounted while open. */
-export function CorrectionModal({ report, onClose, onDone }: { report: Report; onClose: () => void; onDone: (report: Report) => void }) {
+export function CorrectionModal({
+  report,
+  onClose,
+  onDone,
+}: {
+  report: Report;
+  onClose: () => void;
+  onDone: (report: Report) => void;
+}) {
   const { tr, period } = useReportsI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -19,7 +27,10 @@ export function CorrectionModal({ report, onClose, onDone }: { report: Report; o
 
   const submit = async (values: Values) => {
     await run(async () => {
-      const created = await reportsApi.correct(report.id, { amountWan: values.amountWan ?? '0', reason: (values.reason ?? '').trim() });
+      const created = await reportsApi.correct(report.id, {
+        amountWan: values.amountWan ?? '0',
+        reason: (values.reason ?? '').trim(),
+      });
       message.success(tr('done.corrected'));
       onDone(created);
     });
@@ -38,15 +49,39 @@ export function CorrectionModal({ report, onClose, onDone }: { report: Report; o
       destroyOnHidden
     >
       <Typography.Paragraph style={{ margin: '12px 0' }}>
-        {tr('correct.original', { period: period(report.year, report.month), amount: formatWan(report.amountYuan), revision: report.revision })}
+        {tr('correct.original', {
+          period: period(report.year, report.month),
+          amount: formatWan(report.amountYuan),
+          revision: report.revision,
+        })}
       </Typography.Paragraph>
       <Alert type="info" showIcon title={tr('correct.hint')} style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} data-testid="correction-form" style={{ paddingBottom: 12 }}>
-        <Form.Item name="amountWan" label={tr('correct.amount')} rules={[{ required: true, message: tr('form.amountRequired') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        data-testid="correction-form"
+        style={{ paddingBottom: 12 }}
+      >
+        <Form.Item
+          name="amountWan"
+          label={tr('correct.amount')}
+          rules={[{ required: true, message: tr('form.amountRequired') }]}
+        >
           <WanInput data-testid="correction-amount" />
         </Form.Item>
-        <Form.Item name="reason" label={tr('correct.reason')} rules={[{ required: true, whitespace: true, message: tr('correct.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={tr('correct.reasonPlaceholder')} data-testid="correction-reason" />
+        <Form.Item
+          name="reason"
+          label={tr('correct.reason')}
+          rules={[{ required: true, whitespace: true, message: tr('correct.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={tr('correct.reasonPlaceholder')}
+            data-testid="correction-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,6 +1,28 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Grid, Pagination, Progress, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CameraOutlined, CheckOutlined, EditOutlined, FormOutlined, RollbackOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Grid,
+  Pagination,
+  Progress,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import {
+  CameraOutlined,
+  CheckOutlined,
+  EditOutlined,
+  FormOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { reportsApi, type Report } from '../../api-reports';
 import type { ProjectDetail } from '../../api-projects';
 import { errorMessage } from '../../forms';
@@ -65,43 +87,90 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
   const taken = useMemo(() => new Set(rows.map((r) => `${r.year}-${r.month}`)), [rows]);
   const suggested = previousMonth();
   const thisYear = new Date().getFullYear();
-  const yearDone = rows.filter((r) => r.year === thisYear && r.isCurrent && r.state === 'approved').reduce((s, r) => s + r.amountYuan, 0);
+  const yearDone = rows
+    .filter((r) => r.year === thisYear && r.isCurrent && r.state === 'approved')
+    .reduce((s, r) => s + r.amountYuan, 0);
   const plan = project.annualPlans.find((p) => p.year === thisYear)?.amountYuan ?? null;
   const superseded = (r: Report) => !r.isCurrent && r.state === 'approved';
   const photosEditable = (r: Report) => canFile && (r.state === 'draft' || r.state === 'returned');
   const showPhotos = (r: Report) => r.photoCount > 0 || photosEditable(r);
-  const setPhotoCount = (id: number, photoCount: number) => setItems((old) => old && old.map((x) => (x.id === id ? { ...x, photoCount } : x)));
+  const setPhotoCount = (id: number, photoCount: number) =>
+    setItems((old) => old && old.map((x) => (x.id === id ? { ...x, photoCount } : x)));
   const photoStrip = (r: Report, size: number) => (
-    <ReportPhotos reportId={r.id} editable={photosEditable(r)} size={size} expectedCount={r.photoCount} onCountChange={(n) => setPhotoCount(r.id, n)} />
+    <ReportPhotos
+      reportId={r.id}
+      editable={photosEditable(r)}
+      size={size}
+      expectedCount={r.photoCount}
+      onCountChange={(n) => setPhotoCount(r.id, n)}
+    />
   );
-  const correctionPending = (r: Report) => rows.some((x) => sameMonth(x, r) && !x.isCurrent && x.state !== 'approved' && x.revision > r.revision);
+  const correctionPending = (r: Report) =>
+    rows.some((x) => sameMonth(x, r) && !x.isCurrent && x.state !== 'approved' && x.revision > r.revision);
 
   const actions = (r: Report) => {
     const busy = busyId === r.id;
     const buttons = [];
     if (canFile && (r.state === 'draft' || r.state === 'returned')) {
       buttons.push(
-        <Button key="edit" size="small" icon={<EditOutlined />} disabled={busy} onClick={() => setFormTarget({ projectId: project.id, projectName: project.name, reportId: r.id })} data-testid={`report-edit-${r.id}`}>
+        <Button
+          key="edit"
+          size="small"
+          icon={<EditOutlined />}
+          disabled={busy}
+          onClick={() => setFormTarget({ projectId: project.id, projectName: project.name, reportId: r.id })}
+          data-testid={`report-edit-${r.id}`}
+        >
           {tr('action.edit')}
         </Button>,
-        <Button key="submit" size="small" type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void act(r, 'submit')} data-testid={`report-submit-${r.id}`}>
+        <Button
+          key="submit"
+          size="small"
+          type="primary"
+          icon={<SendOutlined />}
+          loading={busy}
+          onClick={() => void act(r, 'submit')}
+          data-testid={`report-submit-${r.id}`}
+        >
           {tr('action.submit')}
         </Button>,
       );
     }
     if (canReview && r.state === 'submitted') {
       buttons.push(
-        <Button key="approve" size="small" type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void act(r, 'approve')} data-testid={`report-approve-${r.id}`}>
+        <Button
+          key="approve"
+          size="small"
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={busy}
+          onClick={() => void act(r, 'approve')}
+          data-testid={`report-approve-${r.id}`}
+        >
           {tr('action.approve')}
         </Button>,
-        <Button key="return" size="small" danger icon={<RollbackOutlined />} disabled={busy} onClick={() => setReturning(r)} data-testid={`report-return-${r.id}`}>
+        <Button
+          key="return"
+          size="small"
+          danger
+          icon={<RollbackOutlined />}
+          disabled={busy}
+          onClick={() => setReturning(r)}
+          data-testid={`report-return-${r.id}`}
+        >
           {tr('action.return')}
         </Button>,
       );
     }
     if (canFile && r.state === 'approved' && r.isCurrent && !correctionPending(r)) {
       buttons.push(
-        <Button key="correct" size="small" icon={<SwapOutlined />} onClick={() => setCorrecting(r)} data-testid={`report-correct-${r.id}`}>
+        <Button
+          key="correct"
+          size="small"
+          icon={<SwapOutlined />}
+          onClick={() => setCorrecting(r)}
+          data-testid={`report-correct-${r.id}`}
+        >
           {tr('action.correct')}
         </Button>,
       );
@@ -135,7 +204,11 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
         )}
       </div>
       {r.revision > 1 && r.correctionReason && (
-        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="report-correction-reason">
+        <Typography.Text
+          type="secondary"
+          style={{ display: 'block', fontSize: 12 }}
+          data-testid="report-correction-reason"
+        >
           {r.correctionReason}
         </Typography.Text>
       )}
@@ -145,7 +218,11 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
         </Typography.Text>
       )}
       {(r.progressText || r.problems) && (
-        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }} style={{ margin: '2px 0 0', fontSize: 12 }}>
+        <Typography.Paragraph
+          type="secondary"
+          ellipsis={{ rows: 2, expandable: true }}
+          style={{ margin: '2px 0 0', fontSize: 12 }}
+        >
           {[r.progressText, r.problems].filter(Boolean).join('；')}
         </Typography.Paragraph>
       )}
@@ -179,15 +256,32 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
             )}
           </div>
           {r.revision > 1 && r.correctionReason && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: r.correctionReason }} data-testid="report-correction-reason">
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12 }}
+              ellipsis={{ tooltip: r.correctionReason }}
+              data-testid="report-correction-reason"
+            >
               {r.correctionReason}
             </Typography.Text>
           )}
         </div>
       ),
     },
-    { title: tr('project.amount'), key: 'amount', width: 110, align: 'right', render: (_, r) => formatWan(r.amountYuan) },
-    { title: tr('project.cumulative'), key: 'cumulative', width: 110, align: 'right', render: (_, r) => (r.isCurrent ? formatWan(r.yearCumulativeYuan) : '—') },
+    {
+      title: tr('project.amount'),
+      key: 'amount',
+      width: 110,
+      align: 'right',
+      render: (_, r) => formatWan(r.amountYuan),
+    },
+    {
+      title: tr('project.cumulative'),
+      key: 'cumulative',
+      width: 110,
+      align: 'right',
+      render: (_, r) => (r.isCurrent ? formatWan(r.yearCumulativeYuan) : '—'),
+    },
     {
       title: tr('project.state'),
       key: 'state',
@@ -255,7 +349,10 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {items !== null && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 16px', marginBottom: 12 }} data-testid="project-reports-year">
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 16px', marginBottom: 12 }}
+          data-testid="project-reports-year"
+        >
           <Typography.Text>
             {tr('project.yearSummary', { year: thisYear, amount: formatWan(yearDone) })}
             <Typography.Text type="secondary">
@@ -264,7 +361,11 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
             </Typography.Text>
           </Typography.Text>
           {plan !== null && plan > 0 && (
-            <Progress percent={Math.round((yearDone / plan) * 1000) / 10} size="small" style={{ width: 180, margin: 0 }} />
+            <Progress
+              percent={Math.round((yearDone / plan) * 1000) / 10}
+              size="small"
+              style={{ width: 180, margin: 0 }}
+            />
           )}
           <Typography.Text type="secondary" style={{ marginInlineStart: 'auto', fontSize: 12 }}>
             {tr('project.unit')}
@@ -273,10 +374,20 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
       )}
       {isPhone ? (
         <div data-testid="project-reports-list">
-          {items !== null && rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('project.empty')} />}
+          {items !== null && rows.length === 0 && (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('project.empty')} />
+          )}
           {rows.slice((phonePage - 1) * PHONE_PAGE, phonePage * PHONE_PAGE).map(phoneRow)}
           {rows.length > PHONE_PAGE && (
-            <Pagination simple size="small" current={phonePage} pageSize={PHONE_PAGE} total={rows.length} onChange={setPhonePage} style={{ marginTop: 8, justifyContent: 'center' }} />
+            <Pagination
+              simple
+              size="small"
+              current={phonePage}
+              pageSize={PHONE_PAGE}
+              total={rows.length}
+              onChange={setPhonePage}
+              style={{ marginTop: 8, justifyContent: 'center' }}
+            />
           )}
         </div>
       ) : (
@@ -313,13 +424,17 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
                     {r.problems}
                   </div>
                 )}
-                {showPhotos(r) && <div style={{ marginTop: r.progressText || r.problems ? 8 : 0 }}>{photoStrip(r, 88)}</div>}
+                {showPhotos(r) && (
+                  <div style={{ marginTop: r.progressText || r.problems ? 8 : 0 }}>{photoStrip(r, 88)}</div>
+                )}
               </div>
             ),
           }}
         />
       )}
-      {formTarget && <ReportFormModal target={formTarget} onClose={() => setFormTarget(null)} onChanged={() => void load()} />}
+      {formTarget && (
+        <ReportFormModal target={formTarget} onClose={() => setFormTarget(null)} onChanged={() => void load()} />
+      )}
       {correcting && (
         <CorrectionModal
           report={correcting}

@@ -39,7 +39,15 @@ const monthKey = (year: number, month: number) => `${year}-${month}`;
  * (现场照片) go on the report once it exists: a new one is first saved as a draft without closing.
  * Mounted while open. onChanged runs after anything was saved, even when a later step failed.
  */
-export function ReportFormModal({ target, onClose, onChanged }: { target: ReportFormTarget; onClose: () => void; onChanged: (report: Report) => void }) {
+export function ReportFormModal({
+  target,
+  onClose,
+  onChanged,
+}: {
+  target: ReportFormTarget;
+  onClose: () => void;
+  onChanged: (report: Report) => void;
+}) {
   const { tr, period: periodText } = useReportsI18n();
   const ptr = usePhotosI18n();
   const { message } = App.useApp();
@@ -72,7 +80,7 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
   const chosen = Form.useWatch('month', form);
   const period: Period | null = existing
     ? { year: existing.year, month: existing.month }
-    : target.period ?? (chosen ? { year: chosen.year(), month: chosen.month() + 1 } : null);
+    : (target.period ?? (chosen ? { year: chosen.year(), month: chosen.month() + 1 } : null));
 
   const save = async (andSubmit: boolean, stayForPhotos = false) => {
     let values: Values;
@@ -126,10 +134,23 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
         <Button key="cancel" onClick={onClose}>
           {tr('form.cancel')}
         </Button>,
-        <Button key="draft" loading={busy === 'draft'} disabled={loading || Boolean(loadError) || busy === 'submit' || busy === 'photos'} onClick={() => void save(false)} data-testid="report-save-draft">
+        <Button
+          key="draft"
+          loading={busy === 'draft'}
+          disabled={loading || Boolean(loadError) || busy === 'submit' || busy === 'photos'}
+          onClick={() => void save(false)}
+          data-testid="report-save-draft"
+        >
           {tr('form.saveDraft')}
         </Button>,
-        <Button key="submit" type="primary" loading={busy === 'submit'} disabled={loading || Boolean(loadError) || busy === 'draft' || busy === 'photos'} onClick={() => void save(true)} data-testid="report-save-submit">
+        <Button
+          key="submit"
+          type="primary"
+          loading={busy === 'submit'}
+          disabled={loading || Boolean(loadError) || busy === 'draft' || busy === 'photos'}
+          onClick={() => void save(true)}
+          data-testid="report-save-submit"
+        >
           {tr('form.saveSubmit')}
         </Button>,
       ]}
@@ -139,14 +160,22 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
         {period && (
           <div>
             <Typography.Text type="secondary">
-              {tr('form.deadline', { period: periodText(period.year, period.month), date: submitDeadline(period.year, period.month) })}
+              {tr('form.deadline', {
+                period: periodText(period.year, period.month),
+                date: submitDeadline(period.year, period.month),
+              })}
             </Typography.Text>
           </div>
         )}
       </div>
       {loadError && <Alert type="error" showIcon title={loadError} style={{ marginBottom: 16 }} />}
       {existing?.state === 'returned' && existing.returnReason && (
-        <Alert type="warning" showIcon title={tr('form.returnedBecause', { reason: existing.returnReason })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={tr('form.returnedBecause', { reason: existing.returnReason })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {loading ? (
         <Skeleton active paragraph={{ rows: 4 }} />
@@ -159,8 +188,16 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
             style={{ paddingBottom: 12 }}
             initialValues={
               existing
-                ? { amountWan: yuanToWanText(existing.amountYuan), progressText: existing.progressText, problems: existing.problems }
-                : { month: target.suggested ? dayjs(`${target.suggested.year}-${String(target.suggested.month).padStart(2, '0')}-01`) : null }
+                ? {
+                    amountWan: yuanToWanText(existing.amountYuan),
+                    progressText: existing.progressText,
+                    problems: existing.problems,
+                  }
+                : {
+                    month: target.suggested
+                      ? dayjs(`${target.suggested.year}-${String(target.suggested.month).padStart(2, '0')}-01`)
+                      : null,
+                  }
             }
             onFinish={() => void save(false)}
           >
@@ -172,7 +209,9 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
                   { required: true, message: tr('form.monthRequired') },
                   {
                     validator: (_, value: Dayjs | null) =>
-                      value && target.taken?.has(monthKey(value.year(), value.month() + 1)) ? Promise.reject(new Error(tr('form.monthTaken'))) : Promise.resolve(),
+                      value && target.taken?.has(monthKey(value.year(), value.month() + 1))
+                        ? Promise.reject(new Error(tr('form.monthTaken')))
+                        : Promise.resolve(),
                   },
                 ]}
               >
@@ -180,20 +219,39 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
                   picker="month"
                   allowClear={false}
                   format={(value) => periodText(value.year(), value.month() + 1)}
-                  disabledDate={(d) => isFuturePeriod({ year: d.year(), month: d.month() + 1 }) || Boolean(target.taken?.has(monthKey(d.year(), d.month() + 1)))}
+                  disabledDate={(d) =>
+                    isFuturePeriod({ year: d.year(), month: d.month() + 1 }) ||
+                    Boolean(target.taken?.has(monthKey(d.year(), d.month() + 1)))
+                  }
                   style={{ width: '100%' }}
                   data-testid="report-form-month"
                 />
               </Form.Item>
             )}
-            <Form.Item name="amountWan" label={tr('form.amount')} rules={[{ required: true, message: tr('form.amountRequired') }]}>
+            <Form.Item
+              name="amountWan"
+              label={tr('form.amount')}
+              rules={[{ required: true, message: tr('form.amountRequired') }]}
+            >
               <WanInput data-testid="report-form-amount" />
             </Form.Item>
             <Form.Item name="progressText" label={tr('form.progress')}>
-              <Input.TextArea rows={3} maxLength={2000} showCount placeholder={tr('form.progressPlaceholder')} data-testid="report-form-progress" />
+              <Input.TextArea
+                rows={3}
+                maxLength={2000}
+                showCount
+                placeholder={tr('form.progressPlaceholder')}
+                data-testid="report-form-progress"
+              />
             </Form.Item>
             <Form.Item name="problems" label={tr('form.problems')}>
-              <Input.TextArea rows={2} maxLength={2000} showCount placeholder={tr('form.problemsPlaceholder')} data-testid="report-form-problems" />
+              <Input.TextArea
+                rows={2}
+                maxLength={2000}
+                showCount
+                placeholder={tr('form.problemsPlaceholder')}
+                data-testid="report-form-problems"
+              />
             </Form.Item>
           </Form>
           <div style={{ borderTop: '1px solid #f0f0f0', padding: '12px 0 4px' }} data-testid="report-form-photos">
@@ -211,7 +269,14 @@ export function ReportFormModal({ target, onClose, onChanged }: { target: Report
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {ptr('photos.afterDraft')}
                   </Typography.Text>
-                  <Button size="small" icon={<CameraOutlined />} loading={busy === 'photos'} disabled={busy !== null} onClick={() => void save(false, true)} data-testid="report-save-draft-photos">
+                  <Button
+                    size="small"
+                    icon={<CameraOutlined />}
+                    loading={busy === 'photos'}
+                    disabled={busy !== null}
+                    onClick={() => void save(false, true)}
+                    data-testid="report-save-draft-photos"
+                  >
                     {ptr('photos.saveDraftFirst')}
                   </Button>
                 </div>

@@ -1,5 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, ConfigProvider, Image, Input, Modal, Popconfirm, Spin, Typography, Upload, type UploadProps } from 'antd';
+import {
+  App,
+  Button,
+  ConfigProvider,
+  Image,
+  Input,
+  Modal,
+  Popconfirm,
+  Spin,
+  Typography,
+  Upload,
+  type UploadProps,
+} from 'antd';
 import { DeleteOutlined, LoadingOutlined, PlusOutlined } from '@ant-design/icons';
 import { reportPhotosApi, type ReportPhoto } from '../../api-reports';
 import { errorMessage } from '../../forms';
@@ -34,7 +46,14 @@ export interface ReportPhotosProps {
  * through the others); while the report is editable, an upload card — each chosen file asks for its
  * caption before it goes — and a delete button on each photo.
  */
-export function ReportPhotos({ reportId, editable, size = 96, heading = false, onCountChange, expectedCount }: ReportPhotosProps) {
+export function ReportPhotos({
+  reportId,
+  editable,
+  size = 96,
+  heading = false,
+  onCountChange,
+  expectedCount,
+}: ReportPhotosProps) {
   const tr = usePhotosI18n();
   const { message } = App.useApp();
   const [photos, setPhotos] = useState<ReportPhoto[] | null>(null);
@@ -136,7 +155,12 @@ export function ReportPhotos({ reportId, editable, size = 96, heading = false, o
           <Image.PreviewGroup>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start' }}>
               {photos.map((p) => (
-                <figure key={p.id} style={{ margin: 0, width: size, position: 'relative' }} data-testid={`report-photo-${p.id}`} title={tr('photos.by', { name: p.createdBy, time: formatTime(p.createdAt) })}>
+                <figure
+                  key={p.id}
+                  style={{ margin: 0, width: size, position: 'relative' }}
+                  data-testid={`report-photo-${p.id}`}
+                  title={tr('photos.by', { name: p.createdBy, time: formatTime(p.createdAt) })}
+                >
                   <Image
                     src={p.urls.thumb}
                     preview={{ src: p.urls.photo }}
@@ -147,21 +171,34 @@ export function ReportPhotos({ reportId, editable, size = 96, heading = false, o
                     data-testid={`report-photo-thumb-${p.id}`}
                   />
                   {editable && (
-                    <Popconfirm title={tr('photos.deleteConfirm')} onConfirm={() => remove(p)} okButtonProps={{ danger: true, 'data-testid': `report-photo-delete-ok-${p.id}` }}>
+                    <Popconfirm
+                      title={tr('photos.deleteConfirm')}
+                      onConfirm={() => remove(p)}
+                      okButtonProps={{ danger: true, 'data-testid': `report-photo-delete-ok-${p.id}` }}
+                    >
                       <Button
                         size="small"
                         shape="circle"
                         danger
                         icon={<DeleteOutlined />}
                         aria-label={tr('photos.delete')}
-                        style={{ position: 'absolute', top: 4, insetInlineEnd: 4, boxShadow: '0 1px 3px rgba(0,0,0,.25)' }}
+                        style={{
+                          position: 'absolute',
+                          top: 4,
+                          insetInlineEnd: 4,
+                          boxShadow: '0 1px 3px rgba(0,0,0,.25)',
+                        }}
                         data-testid={`report-photo-delete-${p.id}`}
                       />
                     </Popconfirm>
                   )}
                   {p.caption && (
                     <figcaption>
-                      <Typography.Text style={{ fontSize: 12, width: size, display: 'block' }} ellipsis={{ tooltip: p.caption }} data-testid={`report-photo-caption-${p.id}`}>
+                      <Typography.Text
+                        style={{ fontSize: 12, width: size, display: 'block' }}
+                        ellipsis={{ tooltip: p.caption }}
+                        data-testid={`report-photo-caption-${p.id}`}
+                      >
                         {p.caption}
                       </Typography.Text>
                     </figcaption>
@@ -169,7 +206,15 @@ export function ReportPhotos({ reportId, editable, size = 96, heading = false, o
                 </figure>
               ))}
               {canAdd && (
-                <Upload listType="picture-card" accept={ACCEPT} multiple showUploadList={false} beforeUpload={beforeUpload} disabled={uploading} data-testid={`report-photo-upload-${reportId}`}>
+                <Upload
+                  listType="picture-card"
+                  accept={ACCEPT}
+                  multiple
+                  showUploadList={false}
+                  beforeUpload={beforeUpload}
+                  disabled={uploading}
+                  data-testid={`report-photo-upload-${reportId}`}
+                >
                   <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 4, fontSize: 12 }}>
                     {uploading ? <LoadingOutlined /> : <PlusOutlined />}
                     {tr('photos.add')}
@@ -189,7 +234,11 @@ export function ReportPhotos({ reportId, editable, size = 96, heading = false, o
       {current && (
         <Modal
           open
-          title={batch > 1 ? tr('photos.captionTitleOf', { i: batch - queue.length + 1, n: batch }) : tr('photos.captionTitle')}
+          title={
+            batch > 1
+              ? tr('photos.captionTitleOf', { i: batch - queue.length + 1, n: batch })
+              : tr('photos.captionTitle')
+          }
           onCancel={next}
           maskClosable={false}
           destroyOnHidden
@@ -197,7 +246,13 @@ export function ReportPhotos({ reportId, editable, size = 96, heading = false, o
             <Button key="skip" onClick={next} disabled={uploading}>
               {tr('photos.skip')}
             </Button>,
-            <Button key="upload" type="primary" loading={uploading} onClick={() => void upload()} data-testid="report-photo-upload-ok">
+            <Button
+              key="upload"
+              type="primary"
+              loading={uploading}
+              onClick={() => void upload()}
+              data-testid="report-photo-upload-ok"
+            >
               {tr('photos.upload')}
             </Button>,
           ]}
@@ -208,10 +263,21 @@ export function ReportPhotos({ reportId, editable, size = 96, heading = false, o
               alt={current.name}
               // A browser that cannot show the format (HEIC in most) shows the name alone.
               onError={(e) => void (e.currentTarget.style.display = 'none')}
-              style={{ display: 'block', width: '100%', maxHeight: 260, objectFit: 'contain', background: '#fafafa', borderRadius: 6, marginBottom: 8 }}
+              style={{
+                display: 'block',
+                width: '100%',
+                maxHeight: 260,
+                objectFit: 'contain',
+                background: '#fafafa',
+                borderRadius: 6,
+                marginBottom: 8,
+              }}
             />
           )}
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginBottom: 12, wordBreak: 'break-all' }}>
+          <Typography.Text
+            type="secondary"
+            style={{ display: 'block', fontSize: 12, marginBottom: 12, wordBreak: 'break-all' }}
+          >
             {current.name}
           </Typography.Text>
           <Input

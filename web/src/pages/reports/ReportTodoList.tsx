@@ -15,7 +15,12 @@ const PAGE_SIZE = 20;
 
 /** What needs the filer's hand: nothing filed, a draft, or a returned report or correction. */
 function isOpen(item: TodoItem, revisions: MonthRevisions | undefined): boolean {
-  return item.state === 'missing' || item.state === 'draft' || item.state === 'returned' || revisions?.pending?.state === 'returned';
+  return (
+    item.state === 'missing' ||
+    item.state === 'draft' ||
+    item.state === 'returned' ||
+    revisions?.pending?.state === 'returned'
+  );
 }
 
 export interface TodoActions {
@@ -68,15 +73,28 @@ export function ReportTodoList({
     const current = rev?.current && rev.current.id === item.reportId ? rev.current : null;
     const pending = rev?.pending ?? null;
     // The report the filer works on: a returned correction, else the current revision.
-    const workOn = pending?.state === 'returned' ? pending : item.state === 'draft' || item.state === 'returned' ? { id: item.reportId! } : null;
-    const returnReason = pending?.state === 'returned' ? pending.returnReason : item.state === 'returned' ? current?.returnReason : null;
+    const workOn =
+      pending?.state === 'returned'
+        ? pending
+        : item.state === 'draft' || item.state === 'returned'
+          ? { id: item.reportId! }
+          : null;
+    const returnReason =
+      pending?.state === 'returned' ? pending.returnReason : item.state === 'returned' ? current?.returnReason : null;
     const busy = workOn !== null && actions.busyId === workOn.id;
     return (
       <div
         key={item.projectId}
         data-testid={`report-row-${item.projectId}`}
         data-state={item.state}
-        style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px 16px', padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          gap: '8px 16px',
+          padding: '12px 0',
+          borderBottom: '1px solid #f0f0f0',
+        }}
       >
         <div style={{ flex: '1 1 300px', minWidth: 0 }}>
           <Link to={`/projects/${item.projectId}`} style={{ fontWeight: 500 }}>
@@ -86,18 +104,28 @@ export function ReportTodoList({
             <ReportStateTag state={item.state} testId={`report-state-${item.projectId}`} />
             {item.isLate && <LateTag />}
             {pending && (
-              <Tag color={pending.state === 'returned' ? 'error' : 'purple'} style={{ marginInlineEnd: 0 }} data-testid="report-correction-pending">
+              <Tag
+                color={pending.state === 'returned' ? 'error' : 'purple'}
+                style={{ marginInlineEnd: 0 }}
+                data-testid="report-correction-pending"
+              >
                 {tr(pending.state === 'returned' ? 'todo.correctionReturned' : 'todo.correctionPending')}
               </Tag>
             )}
-            {item.amountYuan !== null && <Typography.Text>{tr('todo.amount', { amount: formatWan(item.amountYuan) })}</Typography.Text>}
+            {item.amountYuan !== null && (
+              <Typography.Text>{tr('todo.amount', { amount: formatWan(item.amountYuan) })}</Typography.Text>
+            )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {label(STAGE_LABELS, item.stage)}
               {manyUnits ? ` · ${item.unitName}` : ''}
             </Typography.Text>
           </div>
           {returnReason && (
-            <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }} data-testid="report-return-reason">
+            <Typography.Text
+              type="danger"
+              style={{ display: 'block', marginTop: 4 }}
+              data-testid="report-return-reason"
+            >
               {tr('todo.returnReason', { reason: returnReason })}
             </Typography.Text>
           )}
@@ -105,16 +133,32 @@ export function ReportTodoList({
         {canFile && (
           <div style={{ display: 'flex', gap: 8, flexShrink: 0 }}>
             {item.state === 'missing' && (
-              <Button type="primary" icon={<FormOutlined />} onClick={() => actions.onFile(item)} data-testid={`report-file-${item.projectId}`}>
+              <Button
+                type="primary"
+                icon={<FormOutlined />}
+                onClick={() => actions.onFile(item)}
+                data-testid={`report-file-${item.projectId}`}
+              >
                 {tr('action.file')}
               </Button>
             )}
             {workOn && (
               <>
-                <Button icon={<EditOutlined />} disabled={busy} onClick={() => actions.onEdit(item, workOn.id)} data-testid={`report-edit-${workOn.id}`}>
+                <Button
+                  icon={<EditOutlined />}
+                  disabled={busy}
+                  onClick={() => actions.onEdit(item, workOn.id)}
+                  data-testid={`report-edit-${workOn.id}`}
+                >
                   {tr('action.edit')}
                 </Button>
-                <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => actions.onSubmit(item, workOn.id)} data-testid={`report-submit-${workOn.id}`}>
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={busy}
+                  onClick={() => actions.onSubmit(item, workOn.id)}
+                  data-testid={`report-submit-${workOn.id}`}
+                >
                   {tr('action.submit')}
                 </Button>
               </>
@@ -136,7 +180,16 @@ export function ReportTodoList({
       style={{ marginBottom: 16 }}
       styles={{ body: { paddingTop: 8 } }}
     >
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', marginBottom: 4 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 8,
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          marginBottom: 4,
+        }}
+      >
         <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
           <Segmented<Filter>
             value={filter}
@@ -144,7 +197,12 @@ export function ReportTodoList({
               setFilter(value);
               setPage(1);
             }}
-            options={[option('all', tr('todo.all')), option('open', tr('todo.open')), option('submitted', tr('todo.submitted')), option('approved', tr('todo.approved'))]}
+            options={[
+              option('all', tr('todo.all')),
+              option('open', tr('todo.open')),
+              option('submitted', tr('todo.submitted')),
+              option('approved', tr('todo.approved')),
+            ]}
             data-testid="reports-todo-filter"
           />
         </div>

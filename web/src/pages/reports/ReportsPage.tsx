@@ -20,7 +20,8 @@ function periodFrom(search: string): Period | null {
   const params = new URLSearchParams(search);
   const year = Number(params.get('year'));
   const month = Number(params.get('month'));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12)
+    return null;
   return { year, month };
 }
 
@@ -85,7 +86,10 @@ export function ReportsPage() {
   }, [load]);
 
   const revisions = useMonthRevisions(todo?.items ?? null, period);
-  const entries = useMemo(() => (todo ? reviewEntries(todo.items, revisions.byProject) : []), [todo, revisions.byProject]);
+  const entries = useMemo(
+    () => (todo ? reviewEntries(todo.items, revisions.byProject) : []),
+    [todo, revisions.byProject],
+  );
 
   /** After a change to one project's report: the lists again, and that project's revisions. */
   const changed = (projectId: number) => {
@@ -114,17 +118,37 @@ export function ReportsPage() {
   const totals = useMemo(() => {
     if (todo) {
       const filed = todo.items.filter((i) => i.state === 'submitted' || i.state === 'approved').length;
-      return { due: todo.items.length, filed, missing: todo.items.length - filed, late: todo.items.filter((i) => i.isLate).length };
+      return {
+        due: todo.items.length,
+        filed,
+        missing: todo.items.length - filed,
+        late: todo.items.filter((i) => i.isLate).length,
+      };
     }
     if (status) {
-      return status.units.reduce((t, u) => ({ due: t.due + u.due, filed: t.filed + u.filed, missing: t.missing + u.missing, late: t.late + u.late }), { due: 0, filed: 0, missing: 0, late: 0 });
+      return status.units.reduce(
+        (t, u) => ({
+          due: t.due + u.due,
+          filed: t.filed + u.filed,
+          missing: t.missing + u.missing,
+          late: t.late + u.late,
+        }),
+        { due: 0, filed: 0, missing: 0, late: 0 },
+      );
     }
     return null;
   }, [todo, status]);
 
   const figure = (key: 'due' | 'filed' | 'missing' | 'late', danger: boolean) => (
     <div style={{ minWidth: 56 }} data-testid={`reports-total-${key}`}>
-      <div style={{ fontSize: 22, fontWeight: 600, lineHeight: 1.2, color: danger && totals && totals[key] > 0 ? '#cf1322' : undefined }}>
+      <div
+        style={{
+          fontSize: 22,
+          fontWeight: 600,
+          lineHeight: 1.2,
+          color: danger && totals && totals[key] > 0 ? '#cf1322' : undefined,
+        }}
+      >
         {totals ? totals[key] : '–'}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -133,7 +157,14 @@ export function ReportsPage() {
     </div>
   );
 
-  const statusCard = <UnitStatusTable units={status?.units ?? null} loading={loading && !status} pastDeadline={pastDeadline} reviewDeadline={status?.reviewDeadline} />;
+  const statusCard = (
+    <UnitStatusTable
+      units={status?.units ?? null}
+      loading={loading && !status}
+      pastDeadline={pastDeadline}
+      reviewDeadline={status?.reviewDeadline}
+    />
+  );
 
   return (
     <div data-testid="reports-page">
@@ -142,7 +173,11 @@ export function ReportsPage() {
         extra={
           <Space wrap>
             {canFile && can('project.manage') && (
-              <Button icon={<ImportOutlined />} onClick={() => navigate('/imports?ledger=reports')} data-testid="reports-import">
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate('/imports?ledger=reports')}
+                data-testid="reports-import"
+              >
                 {tr('reports.import')}
               </Button>
             )}
@@ -159,9 +194,22 @@ export function ReportsPage() {
           </Space>
         }
       />
-      {error && <Alert type="error" showIcon title={tr('reports.loadFailed', { message: error })} style={{ marginBottom: 16 }} />}
-      <Card size="small" style={{ marginBottom: 16, borderLeft: `4px solid ${pastDeadline ? '#cf1322' : '#1d5fb4'}` }} data-testid="reports-summary">
-        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={tr('reports.loadFailed', { message: error })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Card
+        size="small"
+        style={{ marginBottom: 16, borderLeft: `4px solid ${pastDeadline ? '#cf1322' : '#1d5fb4'}` }}
+        data-testid="reports-summary"
+      >
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}
+        >
           <div>
             <Typography.Title level={5} style={{ margin: '0 0 4px' }}>
               {tr('reports.heading', { period: periodText(year, month) })}
@@ -205,12 +253,19 @@ export function ReportsPage() {
           actions={{
             busyId,
             onFile: (item) => setFormTarget({ projectId: item.projectId, projectName: item.projectName, period }),
-            onEdit: (item, reportId) => setFormTarget({ projectId: item.projectId, projectName: item.projectName, reportId }),
+            onEdit: (item, reportId) =>
+              setFormTarget({ projectId: item.projectId, projectName: item.projectName, reportId }),
             onSubmit: (item, reportId) => void act(item, reportId, 'submit'),
           }}
         />
       )}
-      {formTarget && <ReportFormModal target={formTarget} onClose={() => setFormTarget(null)} onChanged={(report) => changed(report.projectId)} />}
+      {formTarget && (
+        <ReportFormModal
+          target={formTarget}
+          onClose={() => setFormTarget(null)}
+          onChanged={(report) => changed(report.projectId)}
+        />
+      )}
       {returning && (
         <ReturnModal
           reportId={returning.reportId}

@@ -43,9 +43,26 @@ export function ReturnModal({
       <Typography.Paragraph type="secondary" style={{ margin: '12px 0 16px' }}>
         {title}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} data-testid="return-form" style={{ paddingBottom: 12 }}>
-        <Form.Item name="reason" label={tr('return.reason')} rules={[{ required: true, whitespace: true, message: tr('return.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount autoFocus placeholder={tr('return.reasonPlaceholder')} data-testid="return-reason" />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        data-testid="return-form"
+        style={{ paddingBottom: 12 }}
+      >
+        <Form.Item
+          name="reason"
+          label={tr('return.reason')}
+          rules={[{ required: true, whitespace: true, message: tr('return.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            autoFocus
+            placeholder={tr('return.reasonPlaceholder')}
+            data-testid="return-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

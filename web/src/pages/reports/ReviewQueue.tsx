@@ -23,9 +23,15 @@ export function reviewEntries(items: TodoItem[], revisions: Map<number, MonthRev
   for (const item of items) {
     const rev = revisions.get(item.projectId);
     if (item.state === 'submitted' && item.reportId !== null) {
-      entries.push({ item, reportId: item.reportId, report: rev?.current?.id === item.reportId ? rev.current : null, original: null });
+      entries.push({
+        item,
+        reportId: item.reportId,
+        report: rev?.current?.id === item.reportId ? rev.current : null,
+        original: null,
+      });
     }
-    if (rev?.pending?.state === 'submitted') entries.push({ item, reportId: rev.pending.id, report: rev.pending, original: rev.current });
+    if (rev?.pending?.state === 'submitted')
+      entries.push({ item, reportId: rev.pending.id, report: rev.pending, original: rev.current });
   }
   return entries;
 }
@@ -39,7 +45,17 @@ export interface ReviewActions {
 const clamp = { rows: 2, expandable: true } as const;
 
 /** 待审核: approve or return each submitted report; corrections show the old and new amount and the reason. */
-export function ReviewQueue({ entries, loading, scanning, actions }: { entries: ReviewEntry[]; loading: boolean; scanning: boolean; actions: ReviewActions }) {
+export function ReviewQueue({
+  entries,
+  loading,
+  scanning,
+  actions,
+}: {
+  entries: ReviewEntry[];
+  loading: boolean;
+  scanning: boolean;
+  actions: ReviewActions;
+}) {
   const { tr } = useReportsI18n();
 
   const row = (entry: ReviewEntry) => {
@@ -52,7 +68,14 @@ export function ReviewQueue({ entries, loading, scanning, actions }: { entries: 
         key={reportId}
         data-testid={`review-row-${reportId}`}
         data-project-id={item.projectId}
-        style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 16px', padding: '12px 0', borderBottom: '1px solid #f0f0f0', alignItems: 'flex-start' }}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: '8px 16px',
+          padding: '12px 0',
+          borderBottom: '1px solid #f0f0f0',
+          alignItems: 'flex-start',
+        }}
       >
         <div style={{ flex: '1 1 280px', minWidth: 0 }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
@@ -76,7 +99,10 @@ export function ReviewQueue({ entries, loading, scanning, actions }: { entries: 
             </Typography.Text>
           </div>
           {isCorrection && report?.correctionReason && (
-            <Typography.Text style={{ display: 'block', marginTop: 4, color: '#722ed1' }} data-testid="review-correction-reason">
+            <Typography.Text
+              style={{ display: 'block', marginTop: 4, color: '#722ed1' }}
+              data-testid="review-correction-reason"
+            >
               {tr('review.reason', { reason: report.correctionReason })}
             </Typography.Text>
           )}
@@ -99,10 +125,22 @@ export function ReviewQueue({ entries, loading, scanning, actions }: { entries: 
           )}
         </div>
         <div style={{ display: 'flex', gap: 8, flexShrink: 0 }}>
-          <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => actions.onApprove(entry)} data-testid={`report-approve-${reportId}`}>
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            loading={busy}
+            onClick={() => actions.onApprove(entry)}
+            data-testid={`report-approve-${reportId}`}
+          >
             {tr('action.approve')}
           </Button>
-          <Button danger icon={<RollbackOutlined />} disabled={busy} onClick={() => actions.onReturn(entry)} data-testid={`report-return-${reportId}`}>
+          <Button
+            danger
+            icon={<RollbackOutlined />}
+            disabled={busy}
+            onClick={() => actions.onReturn(entry)}
+            data-testid={`report-return-${reportId}`}
+          >
             {tr('action.return')}
           </Button>
         </div>
@@ -115,7 +153,13 @@ export function ReviewQueue({ entries, loading, scanning, actions }: { entries: 
       size="small"
       title={
         <span>
-          {tr('review.title')} <Badge count={entries.length} showZero={!loading} color={entries.length ? '#1d5fb4' : '#bfbfbf'} style={{ marginInlineStart: 4 }} />
+          {tr('review.title')}{' '}
+          <Badge
+            count={entries.length}
+            showZero={!loading}
+            color={entries.length ? '#1d5fb4' : '#bfbfbf'}
+            style={{ marginInlineStart: 4 }}
+          />
         </span>
       }
       extra={
@@ -131,7 +175,11 @@ export function ReviewQueue({ entries, loading, scanning, actions }: { entries: 
       style={{ marginBottom: 16 }}
       styles={{ body: { paddingTop: 4, maxHeight: 600, overflowY: 'auto' } }}
     >
-      {entries.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('review.empty')} /> : entries.map(row)}
+      {entries.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('review.empty')} />
+      ) : (
+        entries.map(row)
+      )}
     </Card>
   );
 }

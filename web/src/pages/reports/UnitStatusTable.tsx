@@ -5,7 +5,17 @@ import { useReportsI18n } from '../../i18n-reports';
 const percentOf = (filed: number, due: number) => (due ? Math.round((filed / due) * 1000) / 10 : 100);
 
 /** 各单位报送情况: per unit below the county, reports due, filed, late and not filed, and the filed share. */
-export function UnitStatusTable({ units, loading, pastDeadline, reviewDeadline }: { units: UnitReportStatus[] | null; loading: boolean; pastDeadline: boolean; reviewDeadline?: string }) {
+export function UnitStatusTable({
+  units,
+  loading,
+  pastDeadline,
+  reviewDeadline,
+}: {
+  units: UnitReportStatus[] | null;
+  loading: boolean;
+  pastDeadline: boolean;
+  reviewDeadline?: string;
+}) {
   const { tr } = useReportsI18n();
   const rows = units ?? [];
   const count = (value: number, warn: boolean, testId: string) => (
@@ -35,7 +45,12 @@ export function UnitStatusTable({ units, loading, pastDeadline, reviewDeadline }
     <span style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
       {n}
       {overdue > 0 && (
-        <Typography.Text type="danger" strong style={{ marginInlineStart: 4, fontSize: 12 }} title={tr('status.reviewOverdueTitle', { date: reviewDeadline ?? '' })}>
+        <Typography.Text
+          type="danger"
+          strong
+          style={{ marginInlineStart: 4, fontSize: 12 }}
+          title={tr('status.reviewOverdueTitle', { date: reviewDeadline ?? '' })}
+        >
           {tr('status.reviewOverdue', { n: overdue })}
         </Typography.Text>
       )}
@@ -44,8 +59,22 @@ export function UnitStatusTable({ units, loading, pastDeadline, reviewDeadline }
 
   const columns: TableColumnsType<UnitReportStatus> = [
     { title: tr('status.unit'), dataIndex: 'unitName', key: 'unit', width: 110, fixed: 'left' },
-    { title: nowrap(tr('reports.due')), dataIndex: 'due', key: 'due', width: 68, align: 'right', sorter: (a, b) => a.due - b.due },
-    { title: nowrap(tr('reports.filed')), dataIndex: 'filed', key: 'filed', width: 68, align: 'right', sorter: (a, b) => a.filed - b.filed },
+    {
+      title: nowrap(tr('reports.due')),
+      dataIndex: 'due',
+      key: 'due',
+      width: 68,
+      align: 'right',
+      sorter: (a, b) => a.due - b.due,
+    },
+    {
+      title: nowrap(tr('reports.filed')),
+      dataIndex: 'filed',
+      key: 'filed',
+      width: 68,
+      align: 'right',
+      sorter: (a, b) => a.filed - b.filed,
+    },
     {
       title: nowrap(tr('reports.late')),
       dataIndex: 'late',
@@ -82,12 +111,25 @@ export function UnitStatusTable({ units, loading, pastDeadline, reviewDeadline }
   ];
 
   const total = rows.reduce(
-    (t, r) => ({ due: t.due + r.due, filed: t.filed + r.filed, late: t.late + r.late, missing: t.missing + r.missing, awaitingReview: t.awaitingReview + r.awaitingReview, reviewOverdue: t.reviewOverdue + r.reviewOverdue }),
+    (t, r) => ({
+      due: t.due + r.due,
+      filed: t.filed + r.filed,
+      late: t.late + r.late,
+      missing: t.missing + r.missing,
+      awaitingReview: t.awaitingReview + r.awaitingReview,
+      reviewOverdue: t.reviewOverdue + r.reviewOverdue,
+    }),
     { due: 0, filed: 0, late: 0, missing: 0, awaitingReview: 0, reviewOverdue: 0 },
   );
 
   return (
-    <Card size="small" title={tr('status.title')} data-testid="reports-status" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+    <Card
+      size="small"
+      title={tr('status.title')}
+      data-testid="reports-status"
+      style={{ marginBottom: 16 }}
+      styles={{ body: { padding: 0 } }}
+    >
       <Table<UnitReportStatus>
         rowKey="unitId"
         size="small"

@@ -42,7 +42,13 @@ export function ReportStateTag({ state, testId }: { state: TodoState; testId?: s
   const { lang, tr } = useReportsI18n();
   const text = state === 'missing' ? tr('state.missing') : (REPORT_STATE_LABELS[state]?.[lang] ?? state);
   return (
-    <Tag color={STATE_COLORS[state] ?? 'default'} variant={state === 'missing' ? 'outlined' : undefined} style={{ marginInlineEnd: 0 }} data-testid={testId} data-state={state}>
+    <Tag
+      color={STATE_COLORS[state] ?? 'default'}
+      variant={state === 'missing' ? 'outlined' : undefined}
+      style={{ marginInlineEnd: 0 }}
+      data-testid={testId}
+      data-state={state}
+    >
       {text}
     </Tag>
   );
@@ -69,10 +75,23 @@ export function CorrectionTag() {
 }
 
 /** "报送截止：2026-11-03" with how much time is left, red once the day has passed. */
-export function DeadlineText({ deadline, period, today, size = 16 }: { deadline: string; period: Period; today: string; size?: number }) {
+export function DeadlineText({
+  deadline,
+  period,
+  today,
+  size = 16,
+}: {
+  deadline: string;
+  period: Period;
+  today: string;
+  size?: number;
+}) {
   const { tr } = useReportsI18n();
   const past = today > deadline;
-  const notOver = dayjs(today).isBefore(dayjs(`${period.year}-${String(period.month).padStart(2, '0')}-01`).endOf('month'), 'day');
+  const notOver = dayjs(today).isBefore(
+    dayjs(`${period.year}-${String(period.month).padStart(2, '0')}-01`).endOf('month'),
+    'day',
+  );
   const days = daysBetween(today, deadline);
   const note = notOver
     ? tr('reports.notYetDue')
@@ -139,7 +158,6 @@ export function useMonthRevisions(items: TodoItem[] | null, period: Period) {
   const key = `${period.year}-${period.month}`;
   const keyRef = useRef(key);
   const asked = useRef(new Set<number>());
-  const inFlight = useRef(0);
 
   useEffect(() => {
     keyRef.current = key;
@@ -147,21 +165,18 @@ export function useMonthRevisions(items: TodoItem[] | null, period: Period) {
     setByProject(new Map());
   }, [key]);
 
-  const fetchOne = useCallback(
-    async (projectId: number) => {
-      const mine = keyRef.current;
-      try {
-        const { items: reports } = await reportsApi.forProject(projectId);
-        if (keyRef.current !== mine) return;
-        const [y, m] = mine.split('-').map(Number);
-        const split = splitRevisions(reports, y!, m!);
-        setByProject((old) => new Map(old).set(projectId, split));
-      } catch {
-        // The row still shows what the todo list says.
-      }
-    },
-    [],
-  );
+  const fetchOne = useCallback(async (projectId: number) => {
+    const mine = keyRef.current;
+    try {
+      const { items: reports } = await reportsApi.forProject(projectId);
+      if (keyRef.current !== mine) return;
+      const [y, m] = mine.split('-').map(Number);
+      const split = splitRevisions(reports, y!, m!);
+      setByProject((old) => new Map(old).set(projectId, split));
+    } catch {
+      // The row still shows what the todo list says.
+    }
+  }, []);
 
   // The whole month in one request; `refresh` re-reads one project after an action on it.
   useEffect(() => {

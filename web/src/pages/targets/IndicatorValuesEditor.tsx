@@ -3,7 +3,14 @@ import { Alert, App, Button, Empty, Input, Select, Table, Typography, type Table
 import { SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { ApiError } from '../../api';
-import { raceApi, type IndicatorInfo, type IndicatorKey, type IndicatorValueInput, type IndicatorValues, type RankableUnit } from '../../api-race';
+import {
+  raceApi,
+  type IndicatorInfo,
+  type IndicatorKey,
+  type IndicatorValueInput,
+  type IndicatorValues,
+  type RankableUnit,
+} from '../../api-race';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useRaceI18n, type RaceMessageKey } from '../../i18n-race';
@@ -86,7 +93,10 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
       const valueText = draft.value ?? statToText(before?.value, info.unit);
       const parsed = parseStatText(valueText, info.unit);
       const source = (draft.source ?? before?.source ?? '').trim();
-      const same = parsed.ok && parsed.value === (before?.value ?? null) && (parsed.value === null || source === '' || source === before?.source);
+      const same =
+        parsed.ok &&
+        parsed.value === (before?.value ?? null) &&
+        (parsed.value === null || source === '' || source === before?.source);
       return same ? [] : [unitId];
     });
   }, [drafts, saved, info]);
@@ -132,7 +142,8 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
     } catch (e) {
       const [list, index, field] = fieldParts(e instanceof ApiError ? e.field : undefined);
       const item = list === 'items' && typeof index === 'number' ? items[index] : undefined;
-      if (item) setErrors({ [item.unitId]: { field: field === 'source' ? 'source' : 'value', message: errorMessage(e) } });
+      if (item)
+        setErrors({ [item.unitId]: { field: field === 'source' ? 'source' : 'value', message: errorMessage(e) } });
       message.error(errorMessage(e));
     } finally {
       setSaving(false);
@@ -145,7 +156,14 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
   const now = dayjs();
   const changed = new Set(changedUnits);
   const columns: TableColumnsType<RankableUnit> = [
-    { title: tk('targets.unit'), key: 'unit', dataIndex: 'unitName', width: 140, fixed: 'left', render: (name: string) => <span style={{ fontWeight: 500 }}>{name}</span> },
+    {
+      title: tk('targets.unit'),
+      key: 'unit',
+      dataIndex: 'unitName',
+      width: 140,
+      fixed: 'left',
+      render: (name: string) => <span style={{ fontWeight: 500 }}>{name}</span>,
+    },
     {
       title: `${tk('values.value')}${info ? inUnit(unitText(info.unit, 'wan')) : ''}`,
       key: 'value',
@@ -182,7 +200,14 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
         const error = errors[unit.unitId]?.field === 'source' ? errors[unit.unitId]!.message : null;
         return (
           <div>
-            <Input size="small" value={source} placeholder={defaultSource} status={error ? 'error' : undefined} onChange={(e) => edit(unit.unitId, { source: e.target.value })} data-testid={`source-${unit.unitId}`} />
+            <Input
+              size="small"
+              value={source}
+              placeholder={defaultSource}
+              status={error ? 'error' : undefined}
+              onChange={(e) => edit(unit.unitId, { source: e.target.value })}
+              data-testid={`source-${unit.unitId}`}
+            />
             {error && <div style={{ color: '#cf1322', fontSize: 12 }}>{error}</div>}
           </div>
         );
@@ -208,7 +233,9 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
       <UnchangedBulletinsAlert warnings={unchanged} onClose={() => setUnchanged([])} />
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 12, marginBottom: 12 }}>
         <label style={{ display: 'grid', gap: 4 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tk('values.indicator')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {tk('values.indicator')}
+          </Typography.Text>
           <Select<IndicatorKey>
             value={indicator}
             onChange={setIndicator}
@@ -218,7 +245,9 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
           />
         </label>
         <label style={{ display: 'grid', gap: 4 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tk('values.month')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {tk('values.month')}
+          </Typography.Text>
           <Select<number>
             value={month}
             onChange={setMonth}
@@ -233,13 +262,28 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
         </label>
         {canEdit && (
           <label style={{ display: 'grid', gap: 4 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tk('values.defaultSource')}</Typography.Text>
-            <Input value={defaultSource} onChange={(e) => setDefaultSource(e.target.value)} placeholder={tk('values.sourcePlaceholder')} style={{ width: 160 }} data-testid="values-default-source" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {tk('values.defaultSource')}
+            </Typography.Text>
+            <Input
+              value={defaultSource}
+              onChange={(e) => setDefaultSource(e.target.value)}
+              placeholder={tk('values.sourcePlaceholder')}
+              style={{ width: 160 }}
+              data-testid="values-default-source"
+            />
           </label>
         )}
         <div style={{ flex: 1 }} />
         {canEdit && (
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!changedUnits.length} onClick={() => void save()} data-testid="values-save">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={saving}
+            disabled={!changedUnits.length}
+            onClick={() => void save()}
+            data-testid="values-save"
+          >
             {changedUnits.length ? tk('targets.saveCount', { n: changedUnits.length }) : tk('targets.save')}
           </Button>
         )}

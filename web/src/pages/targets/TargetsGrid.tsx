@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Grid, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
-import { raceApi, type IndicatorInfo, type IndicatorKey, type RankableUnit, type TargetInput, type Targets } from '../../api-race';
+import {
+  raceApi,
+  type IndicatorInfo,
+  type IndicatorKey,
+  type RankableUnit,
+  type TargetInput,
+  type Targets,
+} from '../../api-race';
 import { errorMessage } from '../../forms';
 import { useRaceI18n, type RaceMessageKey } from '../../i18n-race';
 import { KindTag } from '../../components/KindTag';
@@ -130,48 +137,49 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
         </div>
       ),
     },
-    ...indicators.map(
-      (indicator): TableColumnsType<RankableUnit>[number] => ({
-        key: indicator.key,
-        width: 128,
-        title: (
-          <div style={{ lineHeight: 1.35 }}>
-            <div>{text(indicator.label)}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-              {unitText(indicator.unit)}
-              {indicator.source === 'manual' ? ` · ${tk('targets.manual')}` : ''}
-            </Typography.Text>
+    ...indicators.map((indicator): TableColumnsType<RankableUnit>[number] => ({
+      key: indicator.key,
+      width: 128,
+      title: (
+        <div style={{ lineHeight: 1.35 }}>
+          <div>{text(indicator.label)}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+            {unitText(indicator.unit)}
+            {indicator.source === 'manual' ? ` · ${tk('targets.manual')}` : ''}
+          </Typography.Text>
+        </div>
+      ),
+      render: (_, unit) => {
+        const key = cellKey(unit.unitId, indicator.key);
+        const value = drafts[key] ?? targetToText(saved.get(key), indicator.unit);
+        if (!canEdit) return <span data-testid={`target-${unit.unitId}-${indicator.key}`}>{value || '—'}</span>;
+        const error = errors[key];
+        return (
+          <div>
+            <Input
+              size="small"
+              inputMode="decimal"
+              value={value}
+              status={error ? 'error' : undefined}
+              onChange={(e) => edit(key, e.target.value)}
+              onPressEnter={() => void save()}
+              style={changedKeys.has(key) && !error ? { background: '#fffbe6', borderColor: '#faad14' } : undefined}
+              aria-label={`${unit.unitName} ${text(indicator.label)}`}
+              data-cell={key}
+              data-testid={`target-${unit.unitId}-${indicator.key}`}
+            />
+            {error && (
+              <div
+                style={{ color: '#cf1322', fontSize: 12, lineHeight: 1.4, marginTop: 2, whiteSpace: 'normal' }}
+                data-testid="target-cell-error"
+              >
+                {error}
+              </div>
+            )}
           </div>
-        ),
-        render: (_, unit) => {
-          const key = cellKey(unit.unitId, indicator.key);
-          const value = drafts[key] ?? targetToText(saved.get(key), indicator.unit);
-          if (!canEdit) return <span data-testid={`target-${unit.unitId}-${indicator.key}`}>{value || '—'}</span>;
-          const error = errors[key];
-          return (
-            <div>
-              <Input
-                size="small"
-                inputMode="decimal"
-                value={value}
-                status={error ? 'error' : undefined}
-                onChange={(e) => edit(key, e.target.value)}
-                onPressEnter={() => void save()}
-                style={changedKeys.has(key) && !error ? { background: '#fffbe6', borderColor: '#faad14' } : undefined}
-                aria-label={`${unit.unitName} ${text(indicator.label)}`}
-                data-cell={key}
-                data-testid={`target-${unit.unitId}-${indicator.key}`}
-              />
-              {error && (
-                <div style={{ color: '#cf1322', fontSize: 12, lineHeight: 1.4, marginTop: 2, whiteSpace: 'normal' }} data-testid="target-cell-error">
-                  {error}
-                </div>
-              )}
-            </div>
-          );
-        },
-      }),
-    ),
+        );
+      },
+    })),
   ];
 
   if (loadError) return <Alert type="error" showIcon title={loadError} />;
@@ -179,16 +187,37 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
   return (
     <div ref={box} data-testid="targets-grid">
       <UnchangedBulletinsAlert warnings={unchanged} onClose={() => setUnchanged([])} />
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 8,
+          marginBottom: 12,
+        }}
+      >
         <Typography.Text type="secondary" style={{ flex: '1 1 320px', fontSize: 13 }}>
           {data && !canEdit ? tk('targets.readOnly') : tk('targets.hint')}
         </Typography.Text>
         {canEdit && (
           <div style={{ display: 'flex', gap: 8 }}>
-            <Button icon={<UndoOutlined />} disabled={!Object.keys(drafts).length || saving} onClick={() => (setDrafts({}), setErrors({}))} data-testid="targets-discard">
+            <Button
+              icon={<UndoOutlined />}
+              disabled={!Object.keys(drafts).length || saving}
+              onClick={() => (setDrafts({}), setErrors({}))}
+              data-testid="targets-discard"
+            >
               {tk('targets.discard')}
             </Button>
-            <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!changes.length} onClick={() => void save()} data-testid="targets-save">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              disabled={!changes.length}
+              onClick={() => void save()}
+              data-testid="targets-save"
+            >
               {changes.length ? tk('targets.saveCount', { n: changes.length }) : tk('targets.save')}
             </Button>
           </div>

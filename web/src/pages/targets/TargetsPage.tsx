@@ -66,7 +66,11 @@ export function TargetsPage() {
         ) : tab === 'targets' ? (
           <TargetsGrid key={year} year={year} indicators={indicators.filter((i) => i.available)} />
         ) : (
-          <IndicatorValuesEditor key={year} year={year} indicators={indicators.filter((i) => i.available && i.source === 'manual')} />
+          <IndicatorValuesEditor
+            key={year}
+            year={year}
+            indicators={indicators.filter((i) => i.available && i.source === 'manual')}
+          />
         )}
       </Card>
     </div>

@@ -7,7 +7,13 @@ import { Link } from '../../components/Link';
  * After saving a target or statistic of a period already published: the bulletins that keep their
  * numbers, each a link, and the way to change them (更正通报). Stays until dismissed or the next save.
  */
-export function UnchangedBulletinsAlert({ warnings, onClose }: { warnings: readonly BulletinsUnchangedWarning[]; onClose: () => void }) {
+export function UnchangedBulletinsAlert({
+  warnings,
+  onClose,
+}: {
+  warnings: readonly BulletinsUnchangedWarning[];
+  onClose: () => void;
+}) {
   const { tk } = useRaceI18n();
   const bulletins = warnings.flatMap((w) => w.bulletins);
   if (!bulletins.length) return null;
