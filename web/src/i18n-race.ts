@@ -1,27 +1,19 @@
 // Strings of the targets (目标任务), the horse race (赛马), its ranking and the bulletins (晾晒通报).
 // Indicator names come with the indicators themselves (GET /indicators, the ranking), not from here.
 import { useMemo } from 'react';
-import { useI18n, type Lang } from './i18n';
+import { useNamespace, type Lang, type Vars } from './i18n-setup';
+import type { KeyOf } from './locales';
 import type { LocalisedText } from '../../src/domain/lights/types';
 import type { MethodKey, RacePeriodKind, ScoreNote } from './api-race';
-import { RACE_EN, RACE_ZH } from './i18n-race-strings';
-import { CORRECTION_EN, CORRECTION_ZH } from './i18n-race-corrections';
 
-const zh = { ...RACE_ZH, ...CORRECTION_ZH };
-
-type RaceMessageKey = keyof typeof zh;
-
-const en = { ...RACE_EN, ...CORRECTION_EN };
-
-const dictionaries: Record<Lang, Record<RaceMessageKey, string>> = { 'zh-CN': zh, en };
+/** The keys of web/src/locales/<lang>/race.json (the race, its targets, bulletins and corrections). */
+export type RaceMessageKey = KeyOf<'race'>;
 
 const QUARTER_ORDINALS = ['一', '二', '三', '四'];
 
-export type { RaceMessageKey };
-
 export interface RaceI18n {
   lang: Lang;
-  tk: (key: RaceMessageKey, vars?: Record<string, string | number>) => string;
+  tk: (key: RaceMessageKey, vars?: Vars) => string;
   /** A server or domain text in the current language; a plain string stays as it is. */
   text: (value: LocalisedText | string | null | undefined) => string;
   method: (key: MethodKey) => string;
@@ -37,16 +29,11 @@ export interface RaceI18n {
 
 /** The race strings in the current language. */
 export function useRaceI18n(): RaceI18n {
-  const { lang } = useI18n();
-  return useMemo(() => makeRaceI18n(lang), [lang]);
+  const { lang, t: tk } = useNamespace('race');
+  return useMemo(() => makeRaceI18n(lang, tk), [lang, tk]);
 }
 
-function makeRaceI18n(lang: Lang): RaceI18n {
-  const tk: RaceI18n['tk'] = (key, vars) => {
-    const template = dictionaries[lang][key] ?? zh[key] ?? key;
-    if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-  };
+function makeRaceI18n(lang: Lang, tk: RaceI18n['tk']): RaceI18n {
   const text: RaceI18n['text'] = (value) =>
     value === null || value === undefined ? '' : typeof value === 'string' ? value : (value[lang] ?? value['zh-CN']);
   const periodVars = (year: number, index: number) => ({

@@ -1,4 +1,4 @@
-import { StrictMode, useCallback, useMemo, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,7 +7,7 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { setApiLanguage } from './api';
-import { I18nContext, loadLang, makeI18n, storeLang, type Lang } from './i18n';
+import { initI18n, useI18n, type Lang } from './i18n';
 import { theme } from './theme';
 import { App } from './App';
 
@@ -17,28 +17,19 @@ function applyLanguage(lang: Lang): void {
   document.documentElement.lang = lang;
 }
 
-/** Holds the language choice and the antd configuration around the app. */
+// i18next starts once, in the stored language; each switch goes through applyLanguage.
+initI18n(applyLanguage);
+
+/** The antd configuration around the app, in the language chosen. */
 function Root() {
-  const [lang, setLangState] = useState<Lang>(() => {
-    const initial = loadLang();
-    applyLanguage(initial);
-    return initial;
-  });
-  const setLang = useCallback((next: Lang) => {
-    storeLang(next);
-    applyLanguage(next);
-    setLangState(next);
-  }, []);
-  const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  const { lang } = useI18n();
 
   return (
-    <I18nContext.Provider value={i18n}>
-      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
-        <AntApp>
-          <App />
-        </AntApp>
-      </ConfigProvider>
-    </I18nContext.Provider>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>
   );
 }
 
