@@ -10,19 +10,6 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 /** The server as seen from the web: only the contract (and the domain) may be imported. */
 const serverFromWeb = ['**/src/server/**', '**/src/cli/**', '**/test/**'];
 
-/** Services that still run queries themselves; each moves its queries into its repository (issue 12). */
-const servicesWithQueries = [
-  'src/server/features/bulletins/bulletins.service.ts',
-  'src/server/features/dashboard/dashboard.service.ts',
-  'src/server/features/demo/demo.service.ts',
-  'src/server/features/lights/lights.service.ts',
-  'src/server/features/race/races.service.ts',
-  'src/server/features/race/targets.service.ts',
-  'src/server/features/reports/report-settings.service.ts',
-  'src/server/features/setup/setup.service.ts',
-  'src/server/features/tokens/tokens.service.ts',
-];
-
 export const boundaries = [
   {
     name: 'boundaries/domain',
@@ -85,7 +72,6 @@ export const boundaries = [
   {
     name: 'boundaries/services',
     files: ['src/server/features/**/*.service.ts'],
-    ignores: servicesWithQueries,
     rules: {
       // A service may name a transaction's type (it is the unit of work), never build a query.
       '@typescript-eslint/no-restricted-imports': [

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseConfig } from '../src/server/config/config.ts';
 import { openDb } from '../src/server/db/client.ts';
-import { readLedgerRows } from '../src/server/features/imports/ledger-reader.ts';
+import { readLedgerRows } from '../src/server/features/imports/read/ledger-reader.ts';
 import { createStandaloneImports } from '../src/server/features/imports/imports.wiring.ts';
 
 /**

@@ -158,7 +158,9 @@ describe('targets, the horse race and bulletins in Chromium', () => {
     // The unit whose target was cleared reads 无目标 for investment, not a zero.
     const row = table.getByTestId(`ranking-row-${c.unitId}`);
     expect(await row.getByTestId('score-note').first().textContent()).toBe('无目标');
-    expect(await page.getByTestId('ranking-totals-chart').locator('canvas').count()).toBe(1);
+    // Charts load as they come near the screen (components/EChart.tsx).
+    await page.getByTestId('ranking-totals-chart').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('ranking-totals-chart').locator('canvas').count()).toBe(1);
     // A new race has one period so far: no line to draw yet.
     expect(await page.getByTestId('ranking-history-chart').textContent()).toContain('暂无往期名次');
     // Each computed figure opens the records behind it.
@@ -278,6 +280,7 @@ describe('targets, the horse race and bulletins in Chromium', () => {
   it('draws the rank history of a race with published months', async () => {
     const demo = (await coordinator.get('/api/v1/races')).body.items.find((r: { id: number }) => r.id !== raceId);
     await page.goto(`${server.url}/races/${demo.id}?year=2026&period=10`);
+    await page.getByTestId('ranking-history-chart').scrollIntoViewIfNeeded();
     await expect.poll(() => page.getByTestId('ranking-history-chart').locator('canvas').count()).toBe(1);
     await screenshot(page, '69b-ranking-history');
   });

@@ -31,8 +31,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
       timeout: 5000,
     })
     .catch(() => undefined);
+  await drawCharts(page);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Charts load as they come near the screen (web/src/components/EChart.tsx): scroll through the page once, as a
+ * reader would, so that a full-page picture shows them drawn; then back to where the page was.
+ */
+async function drawCharts(page: Page): Promise<void> {
+  if ((await page.locator('[data-chart-pending]').count()) === 0) return;
+  await page.evaluate(async () => {
+    const start = window.scrollY;
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await frame();
+      await frame();
+    }
+    window.scrollTo(0, start);
+  });
+  await page
+    .waitForFunction(() => !document.querySelector('[data-chart-pending]'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 /** Signs in through the sign-in page as a person would, starting from no session. */

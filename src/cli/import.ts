@@ -8,7 +8,7 @@ import { openDb } from '../server/db/client.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { AppError } from '../server/http/errors.ts';
 import { translate } from '../server/http/i18n.ts';
-import type { ImportProgress } from '../server/features/imports/import-runner.ts';
+import type { ImportProgress } from '../server/features/imports/run/import-runner.ts';
 import { toActor } from '../server/features/session/actor.ts';
 import { createSessionRepository } from '../server/features/session/session.repository.ts';
 import { createUserRepository } from '../server/features/users/users.repository.ts';

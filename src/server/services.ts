@@ -2,9 +2,11 @@ import type { Config } from './config/config.ts';
 import { countyToday, type Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import { createAuditLog } from './features/audit/audit.repository.ts';
+import { createAuditService } from './features/audit/audit.service.ts';
 import { createSessionRepository } from './features/session/session.repository.ts';
 import { createSessionService } from './features/session/session.service.ts';
 import { createSetupService } from './features/setup/setup.service.ts';
+import { createTokenRepository } from './features/tokens/tokens.repository.ts';
 import { createTokenService } from './features/tokens/tokens.service.ts';
 import { createUnitRepository } from './features/units/units.repository.ts';
 import { createUnitService } from './features/units/units.service.ts';
@@ -15,19 +17,27 @@ import { createProjectService } from './features/projects/projects.service.ts';
 import { createReportRepository } from './features/reports/reports.repository.ts';
 import { createReportService } from './features/reports/reports.service.ts';
 import { createReportSettings } from './features/reports/report-settings.service.ts';
+import { createMonthLockRepository } from './features/reports/report-settings.repository.ts';
+import { createSettingsRepository } from './features/settings/settings.repository.ts';
 import { createReportPhotoRepository } from './features/report-photos/report-photos.repository.ts';
 import { createReportPhotoService } from './features/report-photos/report-photos.service.ts';
 import { createLightService } from './features/lights/lights.service.ts';
+import { createLightRepository } from './features/lights/lights.repository.ts';
 import { createRulePreview } from './features/lights/rule-preview.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createDashboardRepository } from './features/dashboard/dashboard.repository.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
+import { createDemoRepository } from './features/demo/demo.repository.ts';
 import { createUnitStats } from './features/stats/unit-stats.ts';
 import { createTargetService } from './features/race/targets.service.ts';
+import { createTargetRepository } from './features/race/targets.repository.ts';
 import { createRaceValues } from './features/race/race-values.ts';
 import { createHistoryRepository } from './features/history/history.repository.ts';
 import { createPeriodFigures } from './features/history/period-figures.ts';
 import { createRaceService } from './features/race/races.service.ts';
+import { createRaceRepository } from './features/race/races.repository.ts';
 import { createBulletinService } from './features/bulletins/bulletins.service.ts';
+import { createBulletinRepository } from './features/bulletins/bulletins.repository.ts';
 import { createProjectQueries } from './features/projects/project-queries.service.ts';
 import { createImports } from './features/imports/imports.wiring.ts';
 import { createExportRepository } from './features/exports/exports.repository.ts';
@@ -43,6 +53,8 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     ...services,
     demo: createDemoService({
       db: db.kysely,
+      demo: createDemoRepository(db.kysely),
+      settings: createSettingsRepository(db.kysely),
       clock,
       timeZone: config.timeZone,
       servicesAt: (c) => wireServices(db, config, c),
@@ -58,9 +70,16 @@ function wireServices(db: Db, config: Config, clock: Clock) {
   const unitRepo = createUnitRepository(k);
   const userRepo = createUserRepository(k);
   const projectRepo = createProjectRepository(k, db.dialect);
-  const setup = createSetupService({ db: k, units: unitRepo, audit, clock });
+  const settingsRepo = createSettingsRepository(k);
+  const setup = createSetupService({ db: k, settings: settingsRepo, units: unitRepo, users: userRepo, audit, clock });
   const units = createUnitService({ db: k, units: unitRepo, audit, clock });
-  const reportSettings = createReportSettings({ db: k, audit, clock });
+  const reportSettings = createReportSettings({
+    db: k,
+    settings: settingsRepo,
+    monthLocks: createMonthLockRepository(k),
+    audit,
+    clock,
+  });
   const reportPhotos = createReportPhotoService({
     db: k,
     photos: createReportPhotoRepository(k),
@@ -73,6 +92,7 @@ function wireServices(db: Db, config: Config, clock: Clock) {
   const periodFigures = createPeriodFigures({ db: k, history, stats });
   const races = createRaceService({
     db: k,
+    races: createRaceRepository(k),
     values: createRaceValues({ db: k, stats, history }),
     history,
     figures: periodFigures,
@@ -81,9 +101,10 @@ function wireServices(db: Db, config: Config, clock: Clock) {
     today,
     timeZone: config.timeZone,
   });
-  const targets = createTargetService({ db: k, audit, clock, history });
+  const targets = createTargetService({ db: k, targets: createTargetRepository(k), audit, clock, history });
   const bulletins = createBulletinService({
     db: k,
+    bulletins: createBulletinRepository(k),
     races,
     figures: periodFigures,
     audit,
@@ -92,7 +113,15 @@ function wireServices(db: Db, config: Config, clock: Clock) {
     pdfFont: config.pdfFont,
     timeZone: config.timeZone,
   });
-  const lights = createLightService({ db: k, audit, clock, today, calendar: () => reportSettings.calendar(), stats });
+  const lights = createLightService({
+    db: k,
+    lights: createLightRepository(k),
+    audit,
+    clock,
+    today,
+    calendar: () => reportSettings.calendar(),
+    stats,
+  });
   const projectQueries = createProjectQueries({ projects: projectRepo, units: unitRepo, stats, today });
   const recompute = async (projectId: number) => void (await lights.recomputeProject(projectId));
   const projects = createProjectService({
@@ -109,6 +138,7 @@ function wireServices(db: Db, config: Config, clock: Clock) {
   return {
     today,
     audit,
+    auditTrail: createAuditService({ audit }),
     sessions: createSessionService({
       sessions: sessionRepo,
       audit,
@@ -119,12 +149,13 @@ function wireServices(db: Db, config: Config, clock: Clock) {
     setup,
     units,
     users: createUserService({ db: k, users: userRepo, units: unitRepo, sessions: sessionRepo, audit, clock }),
-    tokens: createTokenService({ db: k, audit, clock }),
+    tokens: createTokenService({ db: k, tokens: createTokenRepository(k), audit, clock }),
     projects,
     reports: createReportService({
       db: k,
       reports: createReportRepository(k),
       projects: projectRepo,
+      units: unitRepo,
       audit,
       clock,
       today,
@@ -143,7 +174,7 @@ function wireServices(db: Db, config: Config, clock: Clock) {
     unitRepo,
     projectQueries,
     dashboard: createDashboardService({
-      db: k,
+      dashboard: createDashboardRepository(k),
       units: unitRepo,
       queries: projectQueries,
       stats,

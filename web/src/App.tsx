@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Button, Result, Spin } from 'antd';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler, type MeResponse } from './api';
 import { errorMessage } from './forms';
 import { useI18n } from './i18n';
-import { navigate, usePath } from './router';
+import { queryClient } from './queries/client';
+import { router } from './router';
+import { HOME } from './routes/RootLayout';
 import { SessionContext, type Session } from './session';
-import { AppLayout } from './layout/AppLayout';
-import { matchRoute, NAV_ITEMS, visibleNavItems } from './layout/nav';
-import { LoginPage } from './pages/LoginPage';
-import { SetupPage } from './pages/SetupPage';
+
+// Signing in and the first-run setup are pages of their own, downloaded only when shown.
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 
 type Phase =
   | { name: 'loading' }
@@ -17,13 +21,23 @@ type Phase =
   | { name: 'signedOut' }
   | { name: 'signedIn'; data: MeResponse };
 
-const HOME = '/projects';
 const PUBLIC_PATHS = new Set(['/', '/login', '/setup']);
 
-/** Decides between setup, sign-in and the app, and keeps the address bar in step. */
+const subscribeToHistory = (listener: () => void) => router.history.subscribe(listener);
+const currentPath = () => router.history.location.pathname;
+
+/** Sends the address bar elsewhere without a history entry (the router follows once it runs). */
+const replacePath = (path: string) => {
+  if (router.history.location.pathname !== path) router.history.replace(path);
+};
+
+/**
+ * Decides between setup, sign-in and the app, and keeps the address bar in step; once signed in,
+ * the router renders the page (routes/tree.tsx) with the session as its guards' context.
+ */
 export function App() {
   const { t } = useI18n();
-  const path = usePath();
+  const path = useSyncExternalStore(subscribeToHistory, currentPath);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   // Where a signed-out visitor wanted to go, so that signing in brings them there.
   const returnTo = useRef<string | null>(null);
@@ -68,16 +82,16 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (phase.name === 'setup' && path !== '/setup') navigate('/setup', { replace: true });
+    if (phase.name === 'setup') replacePath('/setup');
     if (phase.name === 'signedOut' && path !== '/login') {
       if (!PUBLIC_PATHS.has(path) && !signedOutByUser.current) returnTo.current = path;
       signedOutByUser.current = false;
-      navigate('/login', { replace: true });
+      replacePath('/login');
     }
     if (phase.name === 'signedIn' && PUBLIC_PATHS.has(path)) {
       const target = returnTo.current ?? HOME;
       returnTo.current = null;
-      navigate(target, { replace: true });
+      router.history.replace(target);
     }
   }, [phase.name, path]);
 
@@ -88,6 +102,8 @@ export function App() {
       // Signed out already or offline: the page still forgets the session.
     }
     setCsrfToken(null);
+    // The next person to sign in on this browser must not see this one's cached answers.
+    queryClient.clear();
     returnTo.current = null;
     signedOutByUser.current = true;
     setPhase({ name: 'signedOut' });
@@ -99,13 +115,20 @@ export function App() {
     return { me: user, permissions, grantableRoles, can: (p) => permissions.includes(p), refresh: loadMe, signOut };
   }, [phase, loadMe, signOut]);
 
-  if (phase.name === 'loading') {
-    return (
-      <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }} data-testid="app-loading">
-        <Spin size="large" />
-      </div>
-    );
-  }
+  // Guards read the session: when it changes (a refreshed /me), the current route is checked again.
+  const guardedOnce = useRef(false);
+  useEffect(() => {
+    if (!session) return;
+    if (guardedOnce.current) void router.invalidate();
+    guardedOnce.current = true;
+  }, [session]);
+
+  const loading = (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }} data-testid="app-loading">
+      <Spin size="large" />
+    </div>
+  );
+  if (phase.name === 'loading') return loading;
   if (phase.name === 'error') {
     return (
       <Result
@@ -119,39 +142,26 @@ export function App() {
       />
     );
   }
-  if (phase.name === 'setup') return <SetupPage onDone={loadMe} />;
-  if (phase.name === 'signedOut' || !session) return <LoginPage onSignedIn={loadMe} />;
-
-  const items = visibleNavItems(NAV_ITEMS, session.can);
-  const match = matchRoute(NAV_ITEMS, path);
-  let content;
-  if (!match) {
-    content = PUBLIC_PATHS.has(path) ? null : (
-      <Result
-        status="404"
-        title={t('common.notFound')}
-        extra={<Button onClick={() => navigate(HOME)}>{t('common.backHome')}</Button>}
-      />
+  if (phase.name === 'setup') {
+    return (
+      <Suspense fallback={loading}>
+        <SetupPage onDone={loadMe} />
+      </Suspense>
     );
-  } else if (!items.includes(match.item) || (match.permission && !session.can(match.permission))) {
-    content = (
-      <Result
-        status="403"
-        title={t('common.forbidden')}
-        extra={<Button onClick={() => navigate(HOME)}>{t('common.backHome')}</Button>}
-      />
+  }
+  if (phase.name === 'signedOut' || !session) {
+    return (
+      <Suspense fallback={loading}>
+        <LoginPage onSignedIn={loadMe} />
+      </Suspense>
     );
-  } else {
-    const Page = match.page;
-    // Keyed by path so that moving between two projects starts the page afresh.
-    content = <Page key={path} params={match.params} />;
   }
 
   return (
     <SessionContext.Provider value={session}>
-      <AppLayout items={items} path={match?.item.path ?? path}>
-        {content}
-      </AppLayout>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} context={{ session }} />
+      </QueryClientProvider>
     </SessionContext.Provider>
   );
 }

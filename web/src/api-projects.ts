@@ -3,82 +3,22 @@
 import { query, request, type Id } from './api';
 import type { ProjectDates } from '../../src/domain/projects/project-fields';
 import type { Stage } from '../../src/domain/projects/lifecycle';
-import type { ListName } from '../../src/domain/projects/four-lists';
+import type {
+  FourListsResponse,
+  Industries,
+  ListTotals,
+  ProjectDetail,
+  ProjectListResponse,
+  ProjectSummary,
+} from '../../src/contract/projects';
 
-export interface ProjectSummary {
-  id: number;
-  code: string | null;
-  name: string;
-  stage: Stage;
-  leadUnitId: number;
-  leadUnitName: string;
-  townshipUnitId: number | null;
-  townshipName: string | null;
-  industryCode: string;
-  industryName: string | null;
-  level: string | null;
-  isAboveYi: boolean;
-  totalInvestmentYuan: number;
-  plannedStartDate: string | null;
-  actualStartDate: string | null;
-  plannedProductionDate: string | null;
-  actualProductionDate: string | null;
-  tags: string[];
-  updatedAt: string;
-  /** The current light: green | yellow | red | grey. */
-  light: 'green' | 'yellow' | 'red' | 'grey';
-}
-
-export interface StageChange {
-  id: number;
-  from: Stage | null;
-  to: Stage;
-  reason: string | null;
-  actorName: string | null;
-  at: string;
-}
-
+export type { Industries, ListTotals, ProjectDetail, ProjectSummary };
 /** The dates of a project, planned and actual per milestone (shared with the server's domain). */
 export type { ProjectDates };
-
-export interface ProjectDetail extends ProjectDates {
-  id: number;
-  code: string | null;
-  internalNo: string | null;
-  name: string;
-  nature: string;
-  kind: string;
-  industryCode: string;
-  industryName: string | null;
-  sectionName: string | null;
-  level: string | null;
-  investmentType: string;
-  approvalMode: string;
-  leadUnitId: number;
-  leadUnitName: string;
-  townshipUnitId: number | null;
-  townshipName: string | null;
-  ownerName: string | null;
-  ownerCreditCode: string | null;
-  patronLeader: string | null;
-  contact: string | null;
-  address: string | null;
-  longitude: number | null;
-  latitude: number | null;
-  landAreaMu: number | null;
-  totalInvestmentYuan: number;
-  fixedAssetInvestmentYuan: number | null;
-  isAboveYi: boolean;
-  /** monthlyCurve: twelve cumulative percentages (序时曲线), or null for month/12. */
-  annualPlans: { year: number; amountYuan: number; monthlyCurve?: number[] | null }[];
-  stage: Stage;
-  stageChangedAt?: string;
-  allowedNextStages: Stage[];
-  tags: string[];
-  stageHistory: StageChange[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type StageChange = ProjectDetail['stageHistory'][number];
+export type ProjectPage = ProjectListResponse;
+export type ListUnitTotals = ListTotals['byUnit'][number];
+export type FourLists = FourListsResponse;
 
 /** The body of POST /projects and (without stage) PATCH /projects/{id}; null clears a field. */
 export interface ProjectInput extends Partial<ProjectDates> {
@@ -138,40 +78,6 @@ export interface ProjectListParams {
   cursor?: string;
   limit?: number;
   withTotal?: string;
-}
-
-export interface ProjectPage {
-  items: ProjectSummary[];
-  nextCursor: string | null;
-  total?: number;
-}
-
-export interface ListUnitTotals {
-  unitId: number;
-  unitName: string;
-  count: number;
-  totalInvestmentYuan: number;
-  done: number;
-  pending: number;
-}
-
-export interface ListTotals {
-  count: number;
-  totalInvestmentYuan: number;
-  done: number;
-  pending: number;
-  byUnit: ListUnitTotals[];
-}
-
-export interface FourLists {
-  year: number;
-  unitId?: number;
-  lists: Record<ListName, ListTotals>;
-}
-
-export interface Industries {
-  sections: { code: string; name: string }[];
-  divisions: { code: string; section: string; name: string }[];
 }
 
 const path = (id: Id) => `/projects/${encodeURIComponent(String(id))}`;

@@ -1,33 +1,28 @@
-// A small History API router: the path is React state, navigate() pushes or replaces it.
-import { useSyncExternalStore } from 'react';
+// The app's router: TanStack Router over the browser history, with the code-based tree of routes/tree.tsx.
+import { createRouter } from '@tanstack/react-router';
+import { routeTree } from './routes/tree';
+import { parseSearch, stringifySearch } from './routes/search';
 
-const listeners = new Set<() => void>();
+export const router = createRouter({
+  routeTree,
+  context: { session: null },
+  parseSearch,
+  stringifySearch,
+  // Moving between two projects (or races, bulletins) starts the page afresh, as a new page would.
+  defaultRemountDeps: ({ params }) => params,
+  defaultPreload: 'intent',
+});
 
-function notify(): void {
-  for (const listener of listeners) listener();
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
 }
 
-window.addEventListener('popstate', notify);
-
-/** Goes to a path inside the app; replace keeps the back button from returning to redirects. */
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname + window.location.search) return;
-  if (options.replace) window.history.replaceState(null, '', path);
-  else window.history.pushState(null, '', path);
-  notify();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The current path name, re-rendering on navigation. */
-export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
-}
-
-/** The current query string ("?a=1" or ""), re-rendering on navigation. */
-export function useSearch(): string {
-  return useSyncExternalStore(subscribe, () => window.location.search);
+/**
+ * Goes to an in-app address given as text (path and query), e.g. a link a page composed;
+ * replace keeps the back button from returning to a redirect or a filter change.
+ */
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  void router.navigate({ href, replace: options.replace, resetScroll: !options.replace });
 }

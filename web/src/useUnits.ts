@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, type Id, type Unit } from './api';
+import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Id, Unit } from './api';
 import { errorMessage } from './forms';
+import { queryClient } from './queries/client';
+import { unitsQuery } from './queries/units';
 import { buildUnitTree, type UnitNode } from './units';
 
 export interface UnitsState {
@@ -12,32 +15,24 @@ export interface UnitsState {
   reload: () => Promise<Unit[]>;
 }
 
-/** Loads the units the user may see and builds their tree. */
-export function useUnits(): UnitsState {
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+const NO_UNITS: Unit[] = [];
 
+/** The units the user may see and their tree, from the shared cached query (loaded once for all pages). */
+export function useUnits(): UnitsState {
+  const query = useQuery(unitsQuery);
+  const units = query.data?.items ?? NO_UNITS;
+
+  // After a change to the units: reloads the shared query, so every page showing units follows.
   const reload = useCallback(async () => {
-    setLoading(true);
     try {
-      const result = await api.listUnits();
-      setUnits(result.items);
-      setError(null);
-      return result.items;
-    } catch (e) {
-      setError(errorMessage(e));
+      return (await queryClient.fetchQuery({ ...unitsQuery, staleTime: 0 })).items;
+    } catch {
       return [];
-    } finally {
-      setLoading(false);
     }
   }, []);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   const roots = useMemo(() => buildUnitTree(units), [units]);
   const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
-  return { units, roots, byId, loading, error, reload };
+  const error = query.error ? errorMessage(query.error) : null;
+  return { units, roots, byId, loading: query.isPending, error, reload };
 }

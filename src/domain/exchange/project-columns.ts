@@ -7,6 +7,7 @@
  * integer 元, converted by shifting decimal digits and then through money.ts, never by float multiplication.
  */
 import { findIndustry, INDUSTRY_DIVISIONS } from '../industry/gbt4754.ts';
+import { REPORT_TEXT_FIELDS } from '../reports/report-fields.ts';
 import { formatMoney, MoneyError, parseWan, type Yuan } from '../money/money.ts';
 import { STAGE_LABELS, STAGES, type Stage } from '../projects/lifecycle.ts';
 import { normaliseProjectCode } from '../projects/project-code.ts';
@@ -41,7 +42,7 @@ export type ColumnKind =
   | 'month'
   | 'yearMonth';
 
-/** Fields an import can fill; the names follow the project API (projects.schemas.ts). */
+/** Fields an import can fill; the names follow the project API (src/contract/projects.ts). */
 export type ProjectField =
   | 'code'
   | 'internalNo'
@@ -441,8 +442,9 @@ const TEXT_MAX: Partial<Record<LedgerField, number>> = {
   ownerName: 120,
   leadUnit: 60,
   township: 60,
-  progressText: 500,
-  problems: 500,
+  // A report's texts are as long as the API takes them (one spec: domain/reports/report-fields.ts).
+  progressText: REPORT_TEXT_FIELDS.progressText.maxLength,
+  problems: REPORT_TEXT_FIELDS.problems.maxLength,
 };
 
 /** The parsed value of each field kind; null means the cell is empty. */

@@ -5,6 +5,7 @@
  * report says: the month's completed investment, the works' progress, the problems to solve.
  * Pure: the same cell parsing as project ledgers (project-columns.ts).
  */
+import { REPORT_TEXT_FIELDS } from '../reports/report-fields.ts';
 import {
   col,
   COLUMN_BY_FIELD,
@@ -93,7 +94,7 @@ export const REPORT_COLUMNS: readonly ProjectColumn[] = [
     ],
     example: '主体结构施工至第三层',
     kind: 'text',
-    hint: '最多 500 个字',
+    hint: `最多 ${REPORT_TEXT_FIELDS.progressText.maxLength} 个字`,
   }),
   col({
     field: 'problems',
@@ -111,7 +112,7 @@ export const REPORT_COLUMNS: readonly ProjectColumn[] = [
     ],
     example: '用电增容审批尚未办结',
     kind: 'text',
-    hint: '最多 500 个字',
+    hint: `最多 ${REPORT_TEXT_FIELDS.problems.maxLength} 个字`,
   }),
 ];
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatWan, formatYi, MoneyError, parseWan, plainDecimal, toWanNumber } from './money.ts';
+import {
+  formatMoney,
+  formatWan,
+  formatYi,
+  MoneyError,
+  parseWan,
+  parseYi,
+  plainDecimal,
+  toWanNumber,
+  toYiNumber,
+  wanText,
+  yiText,
+} from './money.ts';
 
 describe('parseWan (万元 → integer 元)', () => {
   it.each([
@@ -103,5 +115,47 @@ describe('formatting', () => {
 
   it('gives a plain 万元 number for charts', () => {
     expect(toWanNumber(12_345_678)).toBe(1234.5678);
+  });
+});
+
+describe('亿元 and the plain decimals inputs show (the web reads and writes amounts through these)', () => {
+  it.each([
+    ['30', 3_000_000_000],
+    ['2.5', 250_000_000],
+    ['.5', 50_000_000],
+    ['2.', 200_000_000],
+    ['0.00000001', 1],
+    ['1,234.5', 123_450_000_000],
+  ])('%s 亿元 is %i 元', (text, yuan) => {
+    expect(parseYi(text)).toBe(yuan);
+  });
+
+  it.each([
+    ['abc', 'format'],
+    ['', 'format'],
+    ['.', 'format'],
+    ['0.000000001', 'precision'],
+    ['-1', 'negative'],
+    ['10001', 'tooLarge'],
+  ])('refuses %j 亿元 (%s)', (text, reason) => {
+    expect(() => parseYi(text)).toThrow(expect.objectContaining({ reason }));
+  });
+
+  it.each([
+    [250_000_000, '2.5', '25000'],
+    [1, '0.00000001', '0.0001'],
+    [123_456_789, '1.23456789', '12345.6789'],
+    [0, '0', '0'],
+  ])('%i 元 shows as %s 亿元 and %s 万元, and reads back', (yuan, yi, wan) => {
+    expect(yiText(yuan)).toBe(yi);
+    expect(wanText(yuan)).toBe(wan);
+    expect(parseYi(yi)).toBe(yuan);
+    expect(parseWan(wan)).toBe(yuan);
+  });
+
+  it('gives a plain 亿元 number for charts, rounded half up', () => {
+    expect(toYiNumber(1_234_567_890)).toBe(12.35);
+    expect(toYiNumber(150_000_000)).toBe(1.5);
+    expect(toYiNumber(1_000_000 / 2)).toBe(0.01);
   });
 });

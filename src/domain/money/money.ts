@@ -88,6 +88,42 @@ export function toWanNumber(yuan: Yuan): number {
   return Number(divRound(yuan, YUAN_PER_WAN, 4).replace(/,/g, ''));
 }
 
+/** 亿元 as a plain number for charts (two decimals, rounded half up); never used for arithmetic. */
+export function toYiNumber(yuan: Yuan): number {
+  return Number(divRound(yuan, YUAN_PER_YI, 2).replace(/,/g, ''));
+}
+
+/**
+ * Parses an amount in 亿元 ("30", "2.5", ".5", "0.00000001") into integer 元: the decimal point moves four
+ * places right digit by digit (亿元 text → 万元 text) and parseWan does the rest, so "2.5" 亿元 is exactly
+ * 250,000,000 元 and anything finer than one 元 is refused ('precision'), never a float product.
+ */
+export function parseYi(input: string | number, options: { allowNegative?: boolean } = {}): Yuan {
+  const text = (typeof input === 'number' ? plainDecimal(input) : input).trim().replace(/[,，\s]/g, '');
+  const m = /^(-)?(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m || !/\d/.test(text)) throw new MoneyError('format');
+  const [, sign = '', whole = '', frac = ''] = m;
+  const padded = frac.padEnd(4, '0');
+  const rest = padded.slice(4);
+  return parseWan(`${sign}${whole || '0'}${padded.slice(0, 4)}${rest ? `.${rest}` : ''}`, options);
+}
+
+/** Integer 元 as the plain 亿元 decimal an input shows, exact to the 元, without grouping or trailing zeros: "2.5". */
+export function yiText(yuan: Yuan): string {
+  const abs = Math.abs(yuan);
+  const whole = Math.floor(abs / YUAN_PER_YI);
+  const frac = String(abs % YUAN_PER_YI)
+    .padStart(8, '0')
+    .replace(/0+$/, '');
+  return `${yuan < 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** Integer 元 as the plain 万元 decimal an input shows, exact to the 元: "1234.5". */
+export function wanText(yuan: Yuan): string {
+  const text = formatWan(yuan, 4).replace(/,/g, '');
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
 export function sumYuan(values: Iterable<Yuan>): Yuan {
   let total = 0;
   for (const v of values) total += v;

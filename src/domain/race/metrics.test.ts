@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { indicatorByKey, INDICATORS } from './indicators.ts';
 import {
+  AVAILABLE_METRICS,
+  hasIndicatorData,
+  isAvailableMetric,
   isBigStartIn,
   isOverdueStartAt,
   isReportInPeriod,
@@ -59,5 +63,19 @@ describe('race metrics, bound to the period’s end', () => {
     expect(isReportInPeriod({ year: 2026, month: 10 }, october)).toBe(true);
     expect(isReportInPeriod({ year: 2026, month: 11 }, october)).toBe(false);
     expect(isReportInPeriod({ year: 2025, month: 5 }, october)).toBe(false);
+  });
+});
+
+describe('which indicators have data (the ranking and the indicator list ask the same function)', () => {
+  it.each(
+    INDICATORS.map((i) => [i.key, i.source.kind, !['signedDeals', 'ticketClosureRate'].includes(i.key)] as const),
+  )('%s (%s): %s', (key, _kind, has) => {
+    expect(hasIndicatorData(indicatorByKey(key))).toBe(has);
+  });
+
+  it('a computed indicator has data exactly when its metric is computed today', () => {
+    for (const i of INDICATORS)
+      if (i.source.kind === 'computed') expect(hasIndicatorData(i)).toBe(isAvailableMetric(i.source.metric));
+    expect(AVAILABLE_METRICS).toEqual(['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts']);
   });
 });

@@ -7,7 +7,7 @@
  * count as started in it, and was still overdue at its end; a red light is the light of the period's
  * last month, not today's.
  */
-import { BIG_PROJECT_YUAN, type ComputedMetric } from './indicators.ts';
+import { BIG_PROJECT_YUAN, type ComputedMetric, type IndicatorSource } from './indicators.ts';
 import type { RacePeriod } from './period.ts';
 
 /** How far back overdue starts are counted: a project planned ten years ago and never started is dropped in practice. */
@@ -70,7 +70,28 @@ export function isProjectMetric(metric: string): metric is ProjectMetric {
 }
 
 /** The metrics the server can compute today; deals and tickets come with later modules (no data, not zero). */
-export const AVAILABLE_METRICS: readonly ComputedMetric[] = ['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts'];
+export const AVAILABLE_METRICS = [
+  'done',
+  'starts',
+  'startsAboveYi',
+  'red',
+  'overdueStarts',
+] as const satisfies readonly ComputedMetric[];
+export type AvailableMetric = (typeof AVAILABLE_METRICS)[number];
+
+/** Whether the server computes a metric today, so its figure has records behind it (the drill-through). */
+export function isAvailableMetric(metric: string): metric is AvailableMetric {
+  return (AVAILABLE_METRICS as readonly string[]).includes(metric);
+}
+
+/**
+ * Whether Lantern holds data for an indicator: entered statistics always (a value or a gap someone can
+ * fill), computed ones when the server computes their metric today. The ranking leaves the others
+ * without a value (no data, not zero) and the indicator list marks them unavailable: one rule for both.
+ */
+export function hasIndicatorData(indicator: { source: IndicatorSource }): boolean {
+  return indicator.source.kind !== 'computed' || isAvailableMetric(indicator.source.metric);
+}
 
 /** An approved report month counts for `done` when it falls in the period's year up to its last month. */
 export function isReportInPeriod(r: { year: number; month: number }, period: PeriodBounds): boolean {

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   canDo,
   checkCalendar,
+  hasPendingCorrection,
   isFutureMonth,
   isLate,
   isReviewOverdue,
   mustReport,
+  REPORT_STATES,
+  reportAbilities,
   reviewDeadline,
   submitDeadline,
 } from './report-rules.ts';
@@ -93,5 +96,62 @@ describe('the department’s review day', () => {
     ['a draft is the unit’s, not the department’s, to move', '2026-11-20', 'draft', false],
   ])('%s', (_what, today, state, overdue) => {
     expect(isReviewOverdue(today, 2026, 10, state)).toBe(overdue);
+  });
+});
+
+describe('what an actor may do with a report (sent as `can`, so the web never re-derives it)', () => {
+  const filer = { file: true, review: false };
+  const reviewer = { file: false, review: true };
+  const both = { file: true, review: true };
+  const none = { edit: false, submit: false, approve: false, return: false, correct: false };
+  it.each([
+    // state, current, correction pending, who, abilities
+    ['draft', true, false, filer, { ...none, edit: true, submit: true }],
+    ['returned', true, false, filer, { ...none, edit: true, submit: true }],
+    ['draft', true, false, reviewer, none],
+    ['submitted', true, false, filer, none],
+    ['submitted', true, false, reviewer, { ...none, approve: true, return: true }],
+    ['submitted', false, false, both, { ...none, approve: true, return: true }],
+    ['approved', true, false, filer, { ...none, correct: true }],
+    ['approved', true, true, filer, none],
+    ['approved', false, false, both, none],
+    ['approved', true, false, reviewer, none],
+  ] as const)('a %s report (current %s, correction pending %s) for %o: %o', (state, isCurrent, pending, may, can) => {
+    expect(reportAbilities({ state, isCurrent, correctionPending: pending }, may)).toEqual(can);
+  });
+
+  it('edit, submit, approve and return follow canDo exactly', () => {
+    for (const state of REPORT_STATES) {
+      const can = reportAbilities({ state, isCurrent: true, correctionPending: false }, { file: true, review: true });
+      for (const action of ['edit', 'submit', 'approve', 'return'] as const)
+        expect(can[action]).toBe(canDo(action, state));
+    }
+  });
+
+  it.each([
+    [[{ revision: 1, state: 'approved' }], false],
+    [
+      [
+        { revision: 1, state: 'approved' },
+        { revision: 2, state: 'submitted' },
+      ],
+      true,
+    ],
+    [
+      [
+        { revision: 1, state: 'approved' },
+        { revision: 2, state: 'returned' },
+      ],
+      true,
+    ],
+    [
+      [
+        { revision: 1, state: 'approved' },
+        { revision: 2, state: 'approved' },
+      ],
+      false,
+    ],
+  ])('revisions %j: a correction waits on revision 1: %s', (revisions, pending) => {
+    expect(hasPendingCorrection(revisions, { revision: 1 })).toBe(pending);
   });
 });

@@ -97,3 +97,43 @@ export function canDo(action: ReportAction, state: ReportState): boolean {
 export function nextState(action: Exclude<ReportAction, 'edit'>): ReportState {
   return action === 'submit' ? 'submitted' : action === 'approve' ? 'approved' : 'returned';
 }
+
+/** What an actor may do with one report revision; the server sends it as `can` so the web never re-derives states. */
+export interface ReportAbilities {
+  /** Change the amount, text and photos (a draft or a returned report). */
+  edit: boolean;
+  submit: boolean;
+  approve: boolean;
+  return: boolean;
+  /** File a correction: the current approved revision, with no correction already waiting. */
+  correct: boolean;
+}
+
+/** A report revision as far as its abilities go; `correctionPending` is a newer, unapproved revision of its month. */
+export interface ReportStanding {
+  state: ReportState;
+  isCurrent: boolean;
+  correctionPending: boolean;
+}
+
+/**
+ * The abilities of a revision for an actor who may (`file`) or may not file the project's reports and may
+ * (`review`) or may not review them (the report policy decides both): `canDo` on the state, the correction rule.
+ */
+export function reportAbilities(r: ReportStanding, may: { file: boolean; review: boolean }): ReportAbilities {
+  return {
+    edit: may.file && canDo('edit', r.state),
+    submit: may.file && canDo('submit', r.state),
+    approve: may.review && canDo('approve', r.state),
+    return: may.review && canDo('return', r.state),
+    correct: may.file && r.state === 'approved' && r.isCurrent && !r.correctionPending,
+  };
+}
+
+/** Whether a revision of a month waits on a newer correction: submitted or returned, not yet approved. */
+export function hasPendingCorrection(
+  revisions: readonly { revision: number; state: string }[],
+  current: { revision: number },
+): boolean {
+  return revisions.some((x) => x.revision > current.revision && x.state !== 'approved');
+}

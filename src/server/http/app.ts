@@ -81,10 +81,10 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
   registerSessionRoutes(app, { sessions: services.sessions, config });
   registerUnitRoutes(app, { units: services.units });
   registerUserRoutes(app, { users: services.users });
-  registerAuditRoutes(app, { audit: services.audit });
+  registerAuditRoutes(app, { audit: services.auditTrail });
   registerTokenRoutes(app, { tokens: services.tokens });
   registerProjectRoutes(app, { projects: services.projects, queries: services.projectQueries });
-  registerReportRoutes(app, { reports: services.reports, units: services.unitRepo });
+  registerReportRoutes(app, { reports: services.reports });
   registerReportPhotoRoutes(app, { photos: services.reportPhotos });
   registerRaceRoutes(app, { races: services.races, targets: services.targets, defaultLocale: config.locale });
   registerBulletinRoutes(app, { bulletins: services.bulletins });

@@ -1,10 +1,7 @@
-// A small ECharts host: init on mount, setOption on change, resize with its box, dispose on unmount.
-// Only the charts and components the app uses are registered, so the bundle stays small.
-import { useEffect, useRef, type CSSProperties } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+// A chart that costs nothing until it is near the screen: ECharts (about 185 kB compressed) is the largest
+// library of the app, and the first page a leader opens on a phone shows its figures above its charts.
+// The box keeps its height while the chart loads, so nothing moves; `data-chart-pending` marks it until drawn.
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
@@ -13,8 +10,6 @@ import type {
   MarkLineComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export type EChartOption = ComposeOption<
   | BarSeriesOption
@@ -34,58 +29,45 @@ export interface EChartClick {
   value: unknown;
 }
 
-const CJK_FONT = '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
-
-/** Renders `option`; `onClick` receives clicks on data items. Animation is off under automation for stable screenshots. */
-export function EChart({
-  option,
-  height = 300,
-  onClick,
-  style,
-  'data-testid': testId,
-}: {
+export interface EChartProps {
   option: EChartOption;
   height?: number | string;
   onClick?: (params: EChartClick) => void;
   style?: CSSProperties;
   'data-testid'?: string;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const clickRef = useRef(onClick);
-  clickRef.current = onClick;
+}
 
+const EChartCanvas = lazy(() => import('./EChartCanvas'));
+
+/** How far below the screen a chart starts loading, so that it is drawn by the time it is scrolled to. */
+const AHEAD = '300px';
+
+function useNearScreen(): [React.RefObject<HTMLDivElement | null>, boolean] {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const element = box.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (params) => clickRef.current?.(params as unknown as EChartClick));
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
-    observer?.observe(element);
-    return () => {
-      window.removeEventListener('resize', resize);
-      observer?.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+    if (near || !element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: AHEAD,
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return [box, near];
+}
 
-  useEffect(() => {
-    const automated = typeof navigator !== 'undefined' && navigator.webdriver;
-    chart.current?.setOption(
-      { textStyle: { fontFamily: CJK_FONT }, ...option, ...(automated ? { animation: false } : {}) },
-      { notMerge: true },
-    );
-  }, [option]);
-
+/** Renders `option` once the chart is near the screen; `onClick` receives clicks on data items. */
+export function EChart(props: EChartProps) {
+  const [box, near] = useNearScreen();
+  const { height = 300, style, 'data-testid': testId } = props;
+  const placeholder = (
+    <div ref={box} data-testid={testId} data-chart-pending="" style={{ width: '100%', height, ...style }} />
+  );
+  if (!near) return placeholder;
   return (
-    <div
-      ref={box}
-      data-testid={testId}
-      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined, ...style }}
-    />
+    <Suspense fallback={placeholder}>
+      <EChartCanvas {...props} />
+    </Suspense>
   );
 }

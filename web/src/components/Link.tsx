@@ -1,7 +1,10 @@
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
-import { navigate } from '../router';
+import { useRouter } from '@tanstack/react-router';
 
-/** An in-app link: a real href (open in new tab works), navigated without reloading on a plain click. */
+/**
+ * An in-app link to an address composed as text (path and query, e.g. a filtered list): a real href
+ * (open in new tab works), followed by the router without reloading on a plain click.
+ */
 export function Link({
   to,
   children,
@@ -13,10 +16,11 @@ export function Link({
   style?: CSSProperties;
   'data-testid'?: string;
 }) {
+  const router = useRouter();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(to);
+    void router.navigate({ href: to });
   };
   return (
     <a href={to} onClick={onClick} style={style} data-testid={testId}>

@@ -4,11 +4,11 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Brand } from '../components/Brand';
 import { LangSwitch } from '../components/LangSwitch';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
+import { useNavigate } from '@tanstack/react-router';
 import { useSession } from '../session';
 import { NAVY } from '../theme';
 import type { NavItem } from './nav';
-import { DemoBanner } from '../components/Demo';
+import { DemoBanner } from '../components/DemoBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -18,6 +18,7 @@ export function AppLayout({ items, path, children }: { items: NavItem[]; path: s
   const screens = Grid.useBreakpoint();
   const isPhone = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const navigate = useNavigate();
 
   const menu = (
     <Menu
@@ -28,7 +29,7 @@ export function AppLayout({ items, path, children }: { items: NavItem[]; path: s
       items={items.map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }))}
       onClick={({ key }) => {
         setDrawerOpen(false);
-        navigate(key);
+        void navigate({ href: key });
       }}
       style={{ borderInlineEnd: 'none' }}
     />

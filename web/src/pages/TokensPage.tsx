@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, type ApiToken } from '../api';
@@ -12,36 +13,23 @@ import { TokenCreateModal } from '../components/TokenCreateModal';
 export function TokensPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ['tokens'], queryFn: () => api.listTokens() });
+  const tokens: ApiToken[] = query.data?.items ?? [];
+  const loading = query.isFetching;
+  const error = query.error ? errorMessage(query.error) : null;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['tokens'] });
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setTokens((await api.listTokens()).items);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const revoke = async (token: ApiToken) => {
-    try {
-      await api.revokeToken(token.id);
+  const revocation = useMutation({
+    mutationFn: (token: ApiToken) => api.revokeToken(token.id),
+    onSuccess: async () => {
       message.success(t('tokens.revoked'));
       await load();
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const revoke = (token: ApiToken) => revocation.mutateAsync(token).catch(() => undefined);
 
   const columns: TableColumnsType<ApiToken> = [
     { title: t('tokens.name'), dataIndex: 'name', key: 'name' },

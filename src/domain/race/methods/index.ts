@@ -29,6 +29,11 @@ export const SCORING_METHODS: { [K in MethodKey]: ScoringMethod<MethodParams[K]>
   deduction,
 };
 
+/** The method an editor's new indicator row is scored by until another is chosen: it needs no params. */
+export const DEFAULT_METHOD = 'efficacyCoefficient' satisfies MethodKey;
+
+export { DEFAULT_RATIO_CAP, MIN_RATIO_CAP } from './ratio-to-target.ts';
+
 export function isMethodKey(key: unknown): key is MethodKey {
   return typeof key === 'string' && (METHOD_KEYS as readonly string[]).includes(key);
 }

@@ -16,13 +16,15 @@ export interface RatioToTargetParams {
 }
 
 export const DEFAULT_RATIO_CAP = 1.2;
+/** The lowest cap: below 1 a unit that meets its target would not earn its weight. */
+export const MIN_RATIO_CAP = 1;
 
 export function parseRatioToTargetParams(input: unknown, at: string): RatioToTargetParams {
   const raw = readParams(input, at, ['cap']);
   if (raw.cap === undefined) return { cap: DEFAULT_RATIO_CAP };
   const cap = readNumber(raw.cap, pathOf(at, 'cap'));
   if (cap <= 0) throw new RaceConfigError('CAP_NOT_POSITIVE', pathOf(at, 'cap'));
-  if (cap < 1) throw new RaceConfigError('CAP_BELOW_ONE', pathOf(at, 'cap'));
+  if (cap < MIN_RATIO_CAP) throw new RaceConfigError('CAP_BELOW_ONE', pathOf(at, 'cap'));
   return { cap };
 }
 

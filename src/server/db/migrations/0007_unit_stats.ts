@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { MigrationDialect } from '../migrate.ts';
-import { rebuildUnitStats } from '../../features/stats/unit-stats.rebuild.ts';
+import { rebuildUnitStatsAsOf0009 } from './frozen-unit-stats-0009.ts';
 
 /** Per-unit statistics kept current by difference (see src/domain/stats), filled from what is already stored. */
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
@@ -13,5 +13,5 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('value', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('unit_stats_pk', ['unit_id', 'year', 'month', 'metric'])
     .execute();
-  await rebuildUnitStats(db, dialect);
+  await rebuildUnitStatsAsOf0009(db, dialect);
 }

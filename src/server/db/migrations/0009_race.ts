@@ -1,6 +1,6 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { MigrationDialect } from '../migrate.ts';
-import { rebuildUnitStats } from '../../features/stats/unit-stats.rebuild.ts';
+import { rebuildUnitStatsAsOf0009 } from './frozen-unit-stats-0009.ts';
 
 /**
  * Targets per unit, year and indicator; the statistics Lantern cannot compute, entered per unit and
@@ -65,5 +65,5 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
 
   // A new figure (startDue) joined the per-unit statistics.
-  await rebuildUnitStats(db, dialect);
+  await rebuildUnitStatsAsOf0009(db, dialect);
 }

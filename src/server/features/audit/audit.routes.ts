@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { requireActor } from '../../http/auth.ts';
-import { forbidden } from '../../http/errors.ts';
-import { auditPolicy } from '../../policies/audit.policy.ts';
-import { standardErrors } from '../../http/schemas.ts';
+import { standardErrors } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
-import type { AuditLog } from './audit.repository.ts';
+import type { AuditService } from './audit.service.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 
 const eventSchema = z.object({
@@ -20,7 +18,7 @@ const eventSchema = z.object({
   after: z.unknown(),
 });
 
-export function registerAuditRoutes(app: Api, { audit }: { audit: AuditLog }) {
+export function registerAuditRoutes(app: Api, { audit }: { audit: AuditService }) {
   app.get(
     '/api/v1/audit',
     {
@@ -43,16 +41,8 @@ export function registerAuditRoutes(app: Api, { audit }: { audit: AuditLog }) {
       },
     },
     async (request) => {
-      const scope = auditPolicy.readScope(requireActor(request));
-      if (scope.kind === 'none') throw forbidden();
-      const q = request.query;
-      // A bare date as the upper bound means "through the end of that day".
-      const to = q.to && q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to;
-      const rows = await audit.list(scope, { ...q, to, limit: q.limit });
-      return {
-        items: rows.map(presentAuditEvent),
-        nextCursor: rows.length === q.limit ? String(rows.at(-1)!.id) : null,
-      };
+      const { rows, nextCursor } = await audit.read(requireActor(request), request.query);
+      return { items: rows.map(presentAuditEvent), nextCursor };
     },
   );
 }

@@ -1,6 +1,16 @@
-import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { idParams, standardErrors } from '../../http/schemas.ts';
+import { fileResponse, FILE_TYPES, idParams, standardErrors } from '../../../contract/common.ts';
+import {
+  bulletinDraft,
+  bulletinListQuery,
+  bulletinPeriodQuery,
+  bulletinsResponse,
+  bulletinView,
+  correctionBody,
+  correctionDraft,
+  publishBody,
+  publishCheck,
+} from '../../../contract/bulletins.ts';
 import type { Api } from '../../http/types.ts';
 import type { BulletinService } from './bulletins.service.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
@@ -8,9 +18,9 @@ import { presentPublishCheck } from './publish-check.presenter.ts';
 import { BULLETIN_FILE_KINDS, type BulletinFileKind } from './bulletin-files.ts';
 
 const CONTENT_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: FILE_TYPES.docx,
+  pdf: FILE_TYPES.pdf,
+  xlsx: FILE_TYPES.xlsx,
 } as const satisfies Record<BulletinFileKind, string>;
 
 const DOWNLOAD_SUMMARIES = {
@@ -24,7 +34,6 @@ export function registerBulletinRoutes(
   { bulletins, defaultLocale = 'zh-CN' }: { bulletins: BulletinService; defaultLocale?: Locale },
 ) {
   const tags = ['bulletins'];
-  const period = { year: z.coerce.number().int().min(2000).max(2100), period: z.coerce.number().int().min(1).max(12) };
 
   app.get(
     '/api/v1/races/:id/bulletin-draft',
@@ -33,7 +42,8 @@ export function registerBulletinRoutes(
         tags,
         summary: '通报初稿 A first draft (title, 文号, commentary) for a period',
         params: idParams,
-        querystring: z.object(period),
+        querystring: bulletinPeriodQuery,
+        response: { 200: bulletinDraft, ...standardErrors },
       },
     },
     (request) => bulletins.draft(requireActor(request), request.params.id, request.query.year, request.query.period),
@@ -45,18 +55,8 @@ export function registerBulletinRoutes(
       schema: {
         tags,
         summary: '发布通报 Publish: the period’s ranking is frozen with the commentary',
-        body: z.strictObject({
-          raceId: z.number().int().positive(),
-          ...period,
-          title: z.string().trim().min(2).max(200),
-          docNumber: z.string().trim().min(1).max(100),
-          commentary: z.string().trim().min(1).max(20000),
-          acknowledged: z
-            .boolean()
-            .optional()
-            .describe('true: publish although the check before publishing found problems (GET …/publish-check)'),
-        }),
-        response: { 201: z.unknown(), ...standardErrors },
+        body: publishBody,
+        response: { 201: bulletinView, ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -71,8 +71,8 @@ export function registerBulletinRoutes(
         summary:
           '发布前检查 What is missing before a period is published: units without targets or entered figures, weights, small groups, an unfinished period',
         params: idParams,
-        querystring: z.object(period),
-        response: { 200: z.unknown(), ...standardErrors },
+        querystring: bulletinPeriodQuery,
+        response: { 200: publishCheck, ...standardErrors },
       },
     },
     async (request) =>
@@ -94,7 +94,7 @@ export function registerBulletinRoutes(
         tags,
         summary: '更正通报初稿 Defaults of a correction: title, next 文号, a fresh draft of the text',
         params: idParams,
-        response: { 200: z.unknown(), ...standardErrors },
+        response: { 200: correctionDraft, ...standardErrors },
       },
     },
     (request) => bulletins.correctionDraft(requireActor(request), request.params.id),
@@ -108,14 +108,8 @@ export function registerBulletinRoutes(
         summary:
           '发布更正通报 Correct a published bulletin: a new bulletin of the same period, ranked from today’s data, supersedes it',
         params: idParams,
-        body: z.strictObject({
-          reason: z.string().trim().min(2).max(500),
-          title: z.string().trim().min(2).max(200).optional(),
-          docNumber: z.string().trim().min(1).max(100).optional(),
-          commentary: z.string().trim().min(1).max(20000).optional(),
-          acknowledged: z.boolean().optional(),
-        }),
-        response: { 201: z.unknown(), ...standardErrors },
+        body: correctionBody,
+        response: { 201: bulletinView, ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -130,7 +124,8 @@ export function registerBulletinRoutes(
       schema: {
         tags,
         summary: '通报 Published bulletins',
-        querystring: z.object({ raceId: z.coerce.number().int().positive().optional() }),
+        querystring: bulletinListQuery,
+        response: { 200: bulletinsResponse, ...standardErrors },
       },
     },
     (request) => bulletins.list(requireActor(request), request.query.raceId),
@@ -142,6 +137,7 @@ export function registerBulletinRoutes(
         tags,
         summary: '通报 A bulletin as published, with the SHA-256 of its Word, PDF and Excel files',
         params: idParams,
+        response: { 200: bulletinView, ...standardErrors },
       },
     },
     (request) => bulletins.get(requireActor(request), request.params.id, { withFiles: true }),
@@ -150,7 +146,14 @@ export function registerBulletinRoutes(
   for (const kind of BULLETIN_FILE_KINDS) {
     app.get(
       `/api/v1/bulletins/:id/${kind}`,
-      { schema: { tags, summary: DOWNLOAD_SUMMARIES[kind], params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: DOWNLOAD_SUMMARIES[kind],
+          params: idParams,
+          response: { 200: fileResponse(`The bulletin as .${kind}`, kind), ...standardErrors },
+        },
+      },
       async (request, reply) => {
         const { body, sha256, fileName } = await bulletins.file(requireActor(request), request.params.id, kind);
         // The same hex digest as GET /bulletins/:id lists under files, so a client can check what it got.

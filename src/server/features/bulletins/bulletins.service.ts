@@ -1,22 +1,21 @@
 import type { Kysely } from 'kysely';
 import { draftCommentary } from '../../../domain/race/bulletin-draft.ts';
-import type { RacePeriod } from '../../../domain/race/period.ts';
-import type { RaceRanking } from '../../../domain/race/ranking.ts';
 import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, invalid } from '../../http/errors.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { correctionPreface, correctionTitle, MAX_TITLE } from '../../../domain/race/correction.ts';
-import { publishChecks, type PublishFinding } from '../../../domain/race/publish-check.ts';
-import type { RaceDefinition } from '../../../domain/race/race-definition.ts';
-import { bulletinRows, currentOnly, newestPeriodFirst, presentBulletinSummary } from './bulletin-queries.ts';
-import { auditedFindings } from './publish-check.presenter.ts';
+import { presentBulletinSummary } from './bulletin-queries.ts';
+import type { BulletinRepository } from './bulletins.repository.ts';
+import { createPublishSteps } from './publish-steps.ts';
 import type { PeriodFigures } from '../history/period-figures.ts';
-import { periodOrThrow, presentRanking, type PresentedRanking, type RaceService } from '../race/races.service.ts';
+import type { RaceService } from '../race/races.service.ts';
+import { periodOrThrow } from '../race/ranking.service.ts';
+import type { PresentedRanking } from '../race/ranking.presenter.ts';
 import { createBulletinFiles, type BulletinFileKind } from './bulletin-files.ts';
-import { appendixProjectNames, type FrozenProjectNames } from './bulletin-appendix.ts';
+import type { FrozenProjectNames } from './bulletin-appendix.ts';
 
 export interface BulletinSnapshot {
   ranking: PresentedRanking;
@@ -57,6 +56,7 @@ export interface CorrectionInput {
  */
 export function createBulletinService({
   db,
+  bulletins,
   races,
   figures,
   audit,
@@ -66,6 +66,7 @@ export function createBulletinService({
   timeZone,
 }: {
   db: Kysely<DB>;
+  bulletins: BulletinRepository;
   races: RaceService;
   figures: PeriodFigures;
   audit: AuditLog;
@@ -75,119 +76,20 @@ export function createBulletinService({
   timeZone: string;
 }) {
   const files = createBulletinFiles({ pdfFont, timeZone, records: (b) => races.bulletinRecords(b) });
-  async function region() {
-    const root = await db
-      .selectFrom('units')
-      .select(['name', 'path'])
-      .where('parent_id', 'is', null)
-      .executeTakeFirstOrThrow();
-    return root;
-  }
-
-  /** Every red project of the period's last month, and the year's totals through it, as they stand now. */
-  const redProjects = (period: RacePeriod) => figures.redProjects(period);
-  const totals = (period: RacePeriod) => figures.totals(period);
-
-  async function nextDocNumber(year: number) {
-    const root = await region();
-    const n = Number(
-      (
-        await db
-          .selectFrom('bulletins')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('year', '=', year)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    return `${root.name.slice(0, 1)}项绩办〔${year}〕${n + 1}号`;
-  }
-
-  async function loadBulletin(actor: ActorContext, id: number) {
-    if (!racePolicy.canReadBulletins(actor)) throw forbidden();
-    const row = await bulletinRows(db).where('bulletins.id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('bulletin');
-    return row;
-  }
-
+  const {
+    region,
+    redProjects,
+    totals,
+    nextDocNumber,
+    loadBulletin,
+    checked,
+    refuseBlocking,
+    requireAcknowledged,
+    freeze,
+    isUniqueViolation,
+    correctable,
+  } = createPublishSteps({ bulletins, races, figures, today: countyToday });
   const summary = presentBulletinSummary;
-
-  /**
-   * The period's ranking as it would be frozen now and what the check before publishing finds in it;
-   * `withPrevious` adds each unit's change of rank, which publishing freezes and the check does not need.
-   */
-  async function checked(
-    definition: RaceDefinition,
-    raceId: number,
-    year: number,
-    index: number,
-    withPrevious: boolean,
-  ) {
-    const period = periodOrThrow(definition, year, index);
-    const ranking: RaceRanking = await races.computeRanking(
-      definition,
-      period,
-      withPrevious ? await races.previousRanks(raceId, definition, period) : undefined,
-    );
-    return { period, ranking, findings: publishChecks({ definition, period, ranking, today: countyToday() }) };
-  }
-
-  /** What no acknowledgement overrides: a period not yet over, weights not adding up to 100. */
-  function refuseBlocking(findings: readonly PublishFinding[], period: RacePeriod) {
-    const weights = findings.find((f) => f.code === 'WEIGHTS_NOT_100');
-    if (weights) throw invalid('BULLETIN_WEIGHTS', { sum: weights.sum }, 'raceId');
-    if (findings.some((f) => f.code === 'PERIOD_NOT_ENDED'))
-      throw invalid('BULLETIN_FUTURE', { period: period.label['zh-CN'] }, 'period');
-  }
-
-  /** The rest needs the coordinator's word that they have seen it: 400 naming `acknowledged` without. */
-  function requireAcknowledged(findings: readonly PublishFinding[], acknowledged: boolean | undefined) {
-    if (findings.length && !acknowledged)
-      throw invalid('BULLETIN_CHECK_UNACKNOWLEDGED', { n: findings.length }, 'acknowledged');
-    return findings.length ? { acknowledged: auditedFindings(findings) } : {};
-  }
-
-  /** What a bulletin freezes: the ranking as presented, the red projects, the year's totals and the appendix's project names now. */
-  async function freeze(
-    definition: RaceDefinition,
-    period: RacePeriod,
-    ranking: RaceRanking,
-  ): Promise<BulletinSnapshot> {
-    const [red, sums, records] = await Promise.all([
-      redProjects(period),
-      totals(period),
-      races.periodRecords(definition, period, null),
-    ]);
-    return {
-      ranking: presentRanking(definition, period, ranking),
-      redProjects: red,
-      totals: sums,
-      appendixProjects: appendixProjectNames(records),
-    };
-  }
-
-  const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error).message));
-
-  /** The bulletin to correct: the current one of its period, of a race still ranking that kind of period. */
-  async function correctable(actor: ActorContext, id: number) {
-    if (!racePolicy.canPublish(actor)) throw forbidden();
-    const b = await loadBulletin(actor, id);
-    if (b.superseded_at !== null) {
-      throw conflict(
-        'BULLETIN_SUPERSEDED',
-        {
-          title: b.title,
-          docNumber: b.doc_number,
-          byTitle: b.correction_title ?? '',
-          byDocNumber: b.correction_doc_number ?? '',
-        },
-        'id',
-      );
-    }
-    const { definition } = await races.load(b.race_id);
-    if (definition.periodKind !== b.period_kind)
-      throw conflict('BULLETIN_RACE_CHANGED', { period: summary(b).periodLabel }, 'id');
-    return { b, definition };
-  }
 
   return {
     /** A first draft in the house style, for the coordinator to edit before publishing. */
@@ -236,15 +138,7 @@ export function createBulletinService({
       const { definition } = await races.load(input.raceId);
       const { period, ranking, findings } = await checked(definition, input.raceId, input.year, input.period, true);
       refuseBlocking(findings, period);
-      const existing = await currentOnly(
-        db
-          .selectFrom('bulletins')
-          .select('doc_number')
-          .where('race_id', '=', input.raceId)
-          .where('year', '=', period.year)
-          .where('period_kind', '=', period.kind)
-          .where('period_index', '=', period.index),
-      ).executeTakeFirst();
+      const existing = await bulletins.currentOfPeriod(input.raceId, period);
       if (existing)
         throw conflict(
           'BULLETIN_PUBLISHED',
@@ -259,23 +153,19 @@ export function createBulletinService({
       let id: number;
       try {
         id = await db.transaction().execute(async (trx) => {
-          const { id } = await trx
-            .insertInto('bulletins')
-            .values({
-              race_id: input.raceId,
-              year: period.year,
-              period_kind: period.kind,
-              period_index: period.index,
-              title: input.title,
-              doc_number: input.docNumber,
-              issuer: `${root.name}项目绩效年活动领导小组办公室`,
-              commentary: input.commentary,
-              snapshot_json: JSON.stringify(snapshot),
-              published_by: actor.displayName,
-              published_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const id = await bulletins.insert(trx, {
+            race_id: input.raceId,
+            year: period.year,
+            period_kind: period.kind,
+            period_index: period.index,
+            title: input.title,
+            doc_number: input.docNumber,
+            issuer: `${root.name}项目绩效年活动领导小组办公室`,
+            commentary: input.commentary,
+            snapshot_json: JSON.stringify(snapshot),
+            published_by: actor.displayName,
+            published_at: at,
+          });
           const noted = findings.length ? `，已确认发布前检查的 ${findings.length} 个问题` : '';
           await audit.record(
             {
@@ -295,7 +185,7 @@ export function createBulletinService({
             },
             trx,
           );
-          return Number(id);
+          return id;
         });
       } catch (e) {
         // Two coordinators publishing the same period at once: the unique index lets one through.
@@ -355,37 +245,23 @@ export function createBulletinService({
       try {
         newId = await db.transaction().execute(async (trx) => {
           // Out of the current-period index first, so that the correction can take its place (0013).
-          const marked = await trx
-            .updateTable('bulletins')
-            .set({ superseded_at: at })
-            .where('id', '=', old.id)
-            .where('superseded_at', 'is', null)
-            .executeTakeFirst();
-          if (Number(marked.numUpdatedRows) !== 1) throw lost;
-          const { id: inserted } = await trx
-            .insertInto('bulletins')
-            .values({
-              race_id: old.race_id,
-              year: period.year,
-              period_kind: period.kind,
-              period_index: period.index,
-              title,
-              doc_number: docNumber,
-              issuer: `${root.name}项目绩效年活动领导小组办公室`,
-              commentary,
-              snapshot_json: JSON.stringify(snapshot),
-              published_by: actor.displayName,
-              published_at: at,
-              supersedes_id: old.id,
-              correction_reason: reason,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .updateTable('bulletins')
-            .set({ superseded_by_id: Number(inserted) })
-            .where('id', '=', old.id)
-            .execute();
+          if (!(await bulletins.markSuperseded(trx, old.id, at))) throw lost;
+          const inserted = await bulletins.insert(trx, {
+            race_id: old.race_id,
+            year: period.year,
+            period_kind: period.kind,
+            period_index: period.index,
+            title,
+            doc_number: docNumber,
+            issuer: `${root.name}项目绩效年活动领导小组办公室`,
+            commentary,
+            snapshot_json: JSON.stringify(snapshot),
+            published_by: actor.displayName,
+            published_at: at,
+            supersedes_id: old.id,
+            correction_reason: reason,
+          });
+          await bulletins.linkCorrection(trx, old.id, inserted);
           await audit.record(
             {
               actor,
@@ -396,7 +272,7 @@ export function createBulletinService({
               summary: `发布更正通报《${title}》（${docNumber}），更正《${old.title}》（${old.doc_number}），原因：${reason}`,
               before: { id: old.id, title: old.title, docNumber: old.doc_number },
               after: {
-                id: Number(inserted),
+                id: inserted,
                 raceId: old.race_id,
                 period: period.label['zh-CN'],
                 title,
@@ -409,7 +285,7 @@ export function createBulletinService({
             },
             trx,
           );
-          return Number(inserted);
+          return inserted;
         });
       } catch (e) {
         // Another coordinator corrected it first: say by which correction.
@@ -434,9 +310,7 @@ export function createBulletinService({
     async list(actor: ActorContext, raceId?: number) {
       if (!racePolicy.canReadBulletins(actor)) throw forbidden();
       // Superseded bulletins stay listed, marked; newest period first, a correction above what it corrects.
-      let q = newestPeriodFirst(bulletinRows(db));
-      if (raceId) q = q.where('bulletins.race_id', '=', raceId);
-      return { items: (await q.execute()).map(summary) };
+      return { items: (await bulletins.listRows(raceId)).map(summary) };
     },
 
     /**
@@ -466,11 +340,7 @@ export function createBulletinService({
     /** The bulletin in force of the latest period (not the latest published), for the dashboard; null before the first. */
     async latest(actor: ActorContext) {
       if (!racePolicy.canReadBulletins(actor)) return null;
-      const b = await newestPeriodFirst(
-        currentOnly(db.selectFrom('bulletins').select(['id', 'title', 'doc_number', 'published_at'])),
-      )
-        .limit(1)
-        .executeTakeFirst();
+      const b = await bulletins.latestCurrent();
       return b ? { id: b.id, title: b.title, docNumber: b.doc_number, publishedAt: b.published_at } : null;
     },
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { standardErrors } from '../../../contract/common.ts';
+import { dashboardQuery, dashboardResponse } from '../../../contract/dashboard.ts';
 import { requireActor } from '../../http/auth.ts';
 import type { Api } from '../../http/types.ts';
 import type { DashboardService } from './dashboard.service.ts';
@@ -10,10 +11,8 @@ export function registerDashboardRoutes(app: Api, { dashboard }: { dashboard: Da
       schema: {
         tags: ['dashboard'],
         summary: '领导驾驶舱 The year at a glance: totals, colours per unit, red list, monthly curve, four lists',
-        querystring: z.object({
-          unitId: z.coerce.number().int().positive().optional(),
-          asOf: z.string().max(40).optional(),
-        }),
+        querystring: dashboardQuery,
+        response: { 200: dashboardResponse, ...standardErrors },
       },
     },
     (request) => dashboard.overview(requireActor(request), request.query.unitId, request.query.asOf),

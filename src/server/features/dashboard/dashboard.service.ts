@@ -1,5 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { scopeFor, visibleSubtree, type Scope } from '../../../domain/access/scope.ts';
+import { scopeFor, visibleSubtree } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
 import {
@@ -9,8 +8,6 @@ import {
   yearCompletion,
 } from '../../../domain/progress/time-progress.ts';
 import type { Today } from '../../clock.ts';
-import { subtreeRange } from '../../db/fragments.ts';
-import type { DB } from '../../db/schema.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
@@ -19,20 +16,9 @@ import type { HistoryRepository } from '../history/history.repository.ts';
 import { localDate } from '../../../domain/calendar/local-date.ts';
 import type { RaceService } from '../race/races.service.ts';
 import type { BulletinService } from '../bulletins/bulletins.service.ts';
-import { currentOnly, newestPeriodFirst } from '../bulletins/bulletin-queries.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
-
-type Q = SelectQueryBuilder<DB, 'projects', object>;
-
-function scoped<T extends Q>(q: T, scope: Scope, unitPath: string): T {
-  const [lo, hi] = subtreeRange(scope.kind === 'subtree' && !unitPath.startsWith(scope.path) ? scope.path : unitPath);
-  const out = q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi) as T;
-  if (scope.kind === 'subtree') {
-    const [slo, shi] = subtreeRange(scope.path);
-    return out.where('projects.unit_path', '>=', slo).where('projects.unit_path', '<', shi) as T;
-  }
-  return scope.kind === 'all' ? out : (out.where(sql<boolean>`1 = 0`) as T);
-}
+import type { DashboardRepository } from './dashboard.repository.ts';
+import type { Dashboard } from '../../../contract/dashboard.ts';
 
 /** A percent rounded once, half up, to one decimal (the domain's rounding, as the lights and bulletins print it). */
 const pct1 = (x: number | null) => (x === null ? null : roundHalfUp(x, 1));
@@ -46,7 +32,7 @@ const gapOf = (completion: number | null, time: number) =>
  * the database, within what the reader may see.
  */
 export function createDashboardService({
-  db,
+  dashboard,
   units,
   queries,
   stats,
@@ -56,7 +42,7 @@ export function createDashboardService({
   history,
   timeZone,
 }: {
-  db: Kysely<DB>;
+  dashboard: DashboardRepository;
   units: UnitRepository;
   queries: ProjectQueries;
   stats: Pick<UnitStats, 'under'>;
@@ -74,12 +60,7 @@ export function createDashboardService({
   async function currentRace(actor: ActorContext, asOf: string | null) {
     if (!racePolicy.canReadRaces(actor)) return null;
     // The latest period's bulletin in force, not the latest published: back-filling August keeps November's race.
-    const latest = await newestPeriodFirst(currentOnly(db.selectFrom('bulletins').select('race_id')))
-      .limit(1)
-      .executeTakeFirst();
-    const raceId =
-      latest?.race_id ??
-      (await db.selectFrom('races').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id;
+    const raceId = await dashboard.currentRaceId();
     if (!raceId) return null;
     const r = await races.ranking(actor, raceId, undefined, undefined, asOf ?? undefined);
     const shown = r.published ?? r;
@@ -184,19 +165,7 @@ export function createDashboardService({
           ? visible
             ? redAsOf(visible, year, month, asOf)
             : Promise.resolve([])
-          : scoped(
-              db
-                .selectFrom('projects')
-                .innerJoin('project_lights as l', 'l.project_id', 'projects.id')
-                .innerJoin('units', 'units.id', 'projects.lead_unit_id'),
-              scope,
-              top.path,
-            )
-              .where('l.colour', '=', 'red')
-              .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
-              .orderBy('projects.total_investment', 'desc')
-              .limit(50)
-              .execute(),
+          : dashboard.redProjects(scope, top.path),
         // The four lists read the projects' planned and actual dates, which history keeps only for starts.
         asOf ? Promise.resolve(null) : queries.fourLists(actor, year, top.id),
         currentRace(actor, asOf),
@@ -297,12 +266,12 @@ export function createDashboardService({
         lists:
           lists === null
             ? null
-            : Object.fromEntries(
+            : (Object.fromEntries(
                 Object.entries(lists.lists).map(([k, v]) => [
                   k,
                   { count: v.count, done: v.done, pending: v.pending, totalInvestmentYuan: v.totalInvestmentYuan },
                 ]),
-              ),
+              ) as NonNullable<Dashboard['lists']>),
       };
     },
   };

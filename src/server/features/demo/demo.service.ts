@@ -25,7 +25,9 @@ import type { UnitStats } from '../stats/unit-stats.ts';
 import type { TargetService } from '../race/targets.service.ts';
 import type { RaceService } from '../race/races.service.ts';
 import type { BulletinService } from '../bulletins/bulletins.service.ts';
+import type { SettingsRepository } from '../settings/settings.repository.ts';
 import { demoRaceSteps } from './demo-race.ts';
+import type { DemoRepository } from './demo.repository.ts';
 import { replayDemoYear } from './demo-replay.ts';
 
 export const DEMO_PASSWORD = 'lantern-demo';
@@ -61,21 +63,18 @@ export interface DemoServices {
 
 export function createDemoService(deps: {
   db: Kysely<DB>;
+  demo: DemoRepository;
+  settings: SettingsRepository;
   /** The server's own clock: the demo's year ends at its "now". */
   clock: Clock;
   timeZone: string;
   /** The services wired on another clock, for the replay. */
   servicesAt: (clock: Clock) => DemoServices;
 }) {
-  const { db, clock, timeZone } = deps;
+  const { db, demo, settings, clock, timeZone } = deps;
 
   const actorOf = async (username: string): Promise<ActorContext> => {
-    const row = await db
-      .selectFrom('users')
-      .innerJoin('units', 'units.id', 'users.unit_id')
-      .select(['users.id', 'users.role', 'users.display_name', 'units.path', 'units.name', 'units.id as unit_id'])
-      .where('users.username', '=', username)
-      .executeTakeFirstOrThrow();
+    const row = await demo.findUserWithUnit(username);
     return {
       id: row.id,
       role: row.role as Role,
@@ -92,8 +91,8 @@ export function createDemoService(deps: {
   return {
     /** The demo accounts, for the sign-in page of a demo instance; null on a real one. */
     async accounts(): Promise<DemoAccount[] | null> {
-      const row = await db.selectFrom('settings').select('value').where('key', '=', DEMO_KEY).executeTakeFirst();
-      return row ? (JSON.parse(row.value) as { accounts: DemoAccount[] }).accounts : null;
+      const value = await settings.find(DEMO_KEY);
+      return value !== undefined ? (JSON.parse(value) as { accounts: DemoAccount[] }).accounts : null;
     },
 
     /**
@@ -169,10 +168,7 @@ export function createDemoService(deps: {
             ),
           ),
       );
-      await db
-        .insertInto('settings')
-        .values({ key: DEMO_KEY, value: JSON.stringify({ seed, accounts }), updated_at: travel.clock().toISOString() })
-        .execute();
+      await settings.insert(db, DEMO_KEY, JSON.stringify({ seed, accounts }), travel.clock().toISOString());
 
       const refs: DemoUnitRef[] = all.map((u) => ({ name: u.name, kind: u.kind as DemoUnitRef['kind'] }));
       const generated: DemoProject[] = generateDemoProjects({

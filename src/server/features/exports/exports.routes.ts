@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { requireActor } from '../../http/auth.ts';
-import { standardErrors } from '../../http/schemas.ts';
+import { fileResponse, standardErrors } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
 import { fourListsExportQuery, projectExportQuery } from './exports.schemas.ts';
 import type { ExportService, XlsxDownload } from './exports.service.ts';
@@ -25,7 +25,7 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
         summary:
           '导出项目库 The project list as .xlsx: the list’s filters and sort, plus columns= (visible columns, in order)',
         querystring: projectExportQuery,
-        response: standardErrors,
+        response: { 200: fileResponse('The project list', 'xlsx'), ...standardErrors },
       },
     },
     async (request, reply) => send(reply, await exports.projectList(requireActor(request), request.query)),
@@ -38,7 +38,7 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
         tags,
         summary: '导出四张清单 The four lists of a year as ledgers, one sheet per list',
         querystring: fourListsExportQuery,
-        response: standardErrors,
+        response: { 200: fileResponse('The four lists', 'xlsx'), ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -47,13 +47,25 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
 
   app.get(
     '/api/v1/templates/projects.xlsx',
-    { schema: { tags, summary: '项目导入模板 The project import template', response: standardErrors } },
+    {
+      schema: {
+        tags,
+        summary: '项目导入模板 The project import template',
+        response: { 200: fileResponse('The template', 'xlsx'), ...standardErrors },
+      },
+    },
     async (request, reply) => send(reply, await exports.projectTemplate(requireActor(request))),
   );
 
   app.get(
     '/api/v1/templates/reports.xlsx',
-    { schema: { tags, summary: '月报导入模板 The monthly-report import template', response: standardErrors } },
+    {
+      schema: {
+        tags,
+        summary: '月报导入模板 The monthly-report import template',
+        response: { 200: fileResponse('The template', 'xlsx'), ...standardErrors },
+      },
+    },
     async (request, reply) => {
       requireActor(request);
       return send(reply, await exports.reportTemplate());

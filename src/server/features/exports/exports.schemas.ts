@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectListQuery } from '../projects/projects.schemas.ts';
+import { projectListQuery } from '../../../contract/projects.ts';
 import { LIST_EXPORT_COLUMN_KEYS } from './project-list-columns.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { Today } from '../../clock.ts';
 import { notFound } from '../../http/errors.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
-import type { ProjectListQuery } from '../projects/projects.schemas.ts';
+import type { ProjectListQuery } from '../../../contract/projects.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ExportRepository } from './exports.repository.ts';

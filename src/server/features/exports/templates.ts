@@ -1,6 +1,7 @@
 import { INDUSTRY_DIVISIONS } from '../../../domain/industry/gbt4754.ts';
 import { PROJECT_COLUMNS, type ProjectColumn } from '../../../domain/exchange/project-columns.ts';
 import type { TemplateColumn } from './template-workbook.ts';
+import { REPORT_TEXT_FIELDS } from '../../../domain/reports/report-fields.ts';
 
 /** GB/T 4754 divisions as the drop-down offers them, in a form the import reads: 'C17 纺织业'. */
 export const INDUSTRY_CHOICES: readonly string[] = INDUSTRY_DIVISIONS.map((d) => `${d.section}${d.code} ${d.name}`);
@@ -102,14 +103,14 @@ export function reportTemplateColumns(year: number, lastMonth: number): Template
       header: '形象进度',
       required: false,
       kind: 'text',
-      hint: '本月工程形象进度，最多 500 个字',
+      hint: `本月工程形象进度，最多 ${REPORT_TEXT_FIELDS.progressText.maxLength} 个字`,
       example: '主体结构施工至第三层',
     },
     {
       header: '存在问题',
       required: false,
       kind: 'text',
-      hint: '需要协调解决的问题，最多 500 个字',
+      hint: `需要协调解决的问题，最多 ${REPORT_TEXT_FIELDS.problems.maxLength} 个字`,
       example: '用电增容审批尚未办结',
     },
   ];

@@ -5,10 +5,10 @@ import { formatFieldValue, type LedgerField } from '../../../domain/exchange/pro
 import { DEFAULT_REPORT_IMPORT_STATE, type ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { RowError } from '../../../domain/exchange/row-validation.ts';
 import { translate, type Locale, type MessageKey } from '../../http/i18n.ts';
-import type { CheckCounts, PreviewRow } from './import-check.ts';
-import type { ImportProgress } from './import-runner.ts';
-import type { ImportRecord } from './imports.repository.ts';
-import type { SheetInfo } from './ledger-reader.ts';
+import type { CheckCounts, PreviewRow } from './run/check-pass.ts';
+import type { ImportProgress } from './run/import-runner.ts';
+import type { ImportRecord } from './records/import-records.repository.ts';
+import type { SheetInfo } from './read/ledger-reader.ts';
 
 /** What the record keeps of the analysis: the sheets, the header found and the fields proposed. */
 export interface StoredHeader {

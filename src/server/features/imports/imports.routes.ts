@@ -13,9 +13,9 @@ import { REPORT_IMPORT_STATES, type ReportImportState } from '../../../domain/ex
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
-import { errorBody, idParams, standardErrors } from '../../http/schemas.ts';
+import { errorBody, fileResponse, idParams, standardErrors } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
-import { tempPath } from './import-temp.ts';
+import { tempPath } from './records/import-temp.ts';
 import type { ImportService, UploadedFile } from './imports.service.ts';
 
 /** Every field of either kind of ledger; a mapping is checked against its own kind's fields. */
@@ -349,6 +349,7 @@ export function registerImportRoutes(
         summary: '错误标注工作簿 The ledger with its errors marked (red cells with comments)',
         params: idParams,
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: fileResponse('The ledger with its errors marked', 'xlsx'), ...standardErrors },
       },
     },
     async (request, reply) => {

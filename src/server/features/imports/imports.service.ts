@@ -1,22 +1,13 @@
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
-import { HEADER_SCAN_ROWS } from '../../../domain/exchange/header-detect.ts';
-import { COLUMN_SETS, PROJECT_SET, type ColumnSet, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
+import { COLUMN_SETS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import {
-  applySavedMapping,
-  checkMapping,
-  describeMappingProblem,
-  missingForCreate,
-  otherKindSuggested,
   proposeMapping,
   toSavedMapping,
   type ImportMapping,
   type SavedMapping,
 } from '../../../domain/exchange/mapping.ts';
-import type { LedgerField } from '../../../domain/exchange/project-columns.ts';
-import { periodInTitle } from '../../../domain/exchange/report-columns.ts';
 import type { ImportOptions } from '../../../domain/exchange/report-import-rules.ts';
 import type { Clock } from '../../clock.ts';
 import type { MigrationDialect } from '../../db/migrate.ts';
@@ -26,22 +17,17 @@ import type { Locale } from '../../http/i18n.ts';
 import { importPolicy } from '../../policies/import.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
-import { ImportConflictError } from './import-apply.ts';
-import type { UnitRef } from './import-check.ts';
-import type { ImportProgress, ImportRunner } from './import-runner.ts';
-import {
-  ledgerOf,
-  optionsOf,
-  presentImport,
-  type ImportStatus,
-  type StoredCounts,
-  type StoredHeader,
-  type StoredMessage,
-} from './imports.presenter.ts';
-import type { ImportRecord, ImportRepository } from './imports.repository.ts';
-import { analyseLedger, isAnalysisProblem, type Analysis, type AnalysisProblem } from './ledger-analysis.ts';
-import { sniffFile, type FileKind } from './ledger-reader.ts';
-import { createImportFiles } from './import-files.ts';
+import type { UnitRef } from './run/check-pass.ts';
+import type { ImportProgress, ImportRunner } from './run/import-runner.ts';
+import { ledgerOf, optionsOf, presentImport, type ImportStatus, type StoredHeader } from './imports.presenter.ts';
+import type { ImportRepository } from './imports.repository.ts';
+import type { ImportRecord } from './records/import-records.repository.ts';
+import type { Analysis } from './read/ledger-analysis.ts';
+import type { FileKind } from './read/ledger-reader.ts';
+import { createImportFiles } from './records/import-files.ts';
+import { openLedger } from './read/open-ledger.ts';
+import { initialMapping, mappingFrom, type MappingInput } from './records/mapping-input.ts';
+import { createImportJobs } from './run/import-job.ts';
 
 /**
  * Ledger imports over HTTP: upload (analysed at once: sheet, header, proposed mapping, preview),
@@ -66,126 +52,15 @@ export interface UploadedFile {
   bytes: number;
 }
 
-export interface MappingInput {
-  sheet?: string;
-  headerRow?: number;
-  columns: Record<string, LedgerField | null>;
-  defaults?: Partial<Record<string, string | null>>;
-  save?: boolean;
-  options?: ImportOptions;
-}
-
 const RUNNING: ImportStatus[] = ['checking', 'committing'];
 /** A running step whose record has not been touched for this long was interrupted. */
 const STALE_MS = 30_000;
 /** Uploads never committed keep their file this long. */
 const KEEP_FILES_MS = 7 * 24 * 3600_000;
 
-/** The message key of a file that cannot be read as a ledger. */
-export function problemMessage(
-  p: AnalysisProblem | { code: 'EMPTY_FILE' | 'ENCRYPTED' | 'XLS' | 'NOT_EXCEL' | 'TOO_LARGE' },
-  fileName: string,
-): StoredMessage {
-  switch (p.code) {
-    case 'EMPTY_FILE':
-      return { key: 'IMPORT_EMPTY', params: { name: fileName } };
-    case 'ENCRYPTED':
-      return { key: 'IMPORT_ENCRYPTED', params: { name: fileName } };
-    case 'XLS':
-      return { key: 'IMPORT_XLS', params: { name: fileName } };
-    case 'NOT_EXCEL':
-      return { key: 'IMPORT_NOT_EXCEL', params: { name: fileName } };
-    case 'TOO_LARGE':
-      return { key: 'IMPORT_TOO_LARGE', params: { name: fileName, mb: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 } };
-    case 'DAMAGED':
-      return { key: 'IMPORT_DAMAGED', params: { name: fileName } };
-    case 'NO_SHEET':
-      return { key: 'IMPORT_NO_SHEET', params: { sheet: p.sheet } };
-    case 'EMPTY':
-      return { key: 'IMPORT_SHEET_EMPTY', params: { sheet: p.sheet } };
-    case 'TITLE_ONLY':
-      return { key: 'IMPORT_TITLE_ONLY', params: { sheet: p.sheet, title: p.title.slice(0, 60) } };
-    case 'NO_HEADER':
-      return { key: 'IMPORT_NO_HEADER', params: { sheet: p.sheet, rows: HEADER_SCAN_ROWS } };
-    case 'TOO_MANY_COLUMNS':
-      return { key: 'IMPORT_TOO_MANY_COLUMNS', params: { sheet: p.sheet, count: p.count, max: p.max } };
-  }
-}
-
-/** Reads a file's kind and head; throws the 400 a person should see when it is not a usable ledger. */
-export async function openLedger(
-  file: string,
-  fileName: string,
-  options: { sheet: string | null; headerRow?: number | null; set?: ColumnSet },
-): Promise<{ kind: FileKind; analysis: Analysis }> {
-  const sniffed = await sniffFile(file, fileName);
-  const fail = (m: StoredMessage) => invalid(m.key, m.params, 'file');
-  if ('problem' in sniffed)
-    throw fail(problemMessage({ code: sniffed.problem === 'EMPTY' ? 'EMPTY_FILE' : sniffed.problem }, fileName));
-  const analysis = await analyseLedger(file, sniffed.kind, options);
-  if (isAnalysisProblem(analysis)) {
-    // A monthly-report ledger uploaded as a project ledger (or the reverse) has no header of the kind chosen.
-    if (analysis.code === 'NO_HEADER' && options.set && !options.headerRow) {
-      const chosen = options.set.kind;
-      const other = await analyseLedger(file, sniffed.kind, {
-        ...options,
-        set: COLUMN_SETS[chosen === 'projects' ? 'reports' : 'projects'],
-      });
-      if (!isAnalysisProblem(other) && otherKindSuggested(other.header.columns, chosen))
-        throw invalid(
-          chosen === 'projects' ? 'IMPORT_LOOKS_LIKE_REPORTS' : 'IMPORT_LOOKS_LIKE_PROJECTS',
-          { name: fileName },
-          'ledger',
-        );
-    }
-    throw fail(problemMessage(analysis, fileName));
-  }
-  return { kind: sniffed.kind, analysis };
-}
-
-/** A mapping from the request, checked against the sheet's columns. */
-export function mappingFrom(
-  input: Pick<MappingInput, 'columns' | 'defaults'>,
-  stored: StoredHeader,
-  set: ColumnSet = PROJECT_SET,
-): ImportMapping {
-  const mapping: ImportMapping = { columns: {}, defaults: {} };
-  for (const [letter, field] of Object.entries(input.columns)) if (field) mapping.columns[letter] = field;
-  for (const [field, value] of Object.entries(input.defaults ?? {}))
-    if (value) (mapping.defaults as Record<string, string>)[field] = value;
-  const problems = checkMapping(mapping, stored.header.columns, set);
-  if (problems.length)
-    throw invalid('IMPORT_MAPPING', { problems: problems.map(describeMappingProblem).join('；') }, 'columns');
-  return mapping;
-}
-
-/**
- * The mapping an analysed ledger starts with: the unit's saved one for the kind, else the proposal;
- * a report ledger with no month column takes its period from the sheet's title ("2026年10月…").
- */
-export function initialMapping(ledger: LedgerKind, analysis: Analysis, saved: SavedMapping | null): ImportMapping {
-  const { mapping } = applySavedMapping(analysis.header.columns, saved, COLUMN_SETS[ledger]);
-  if (ledger === 'reports' && missingForCreate(mapping, COLUMN_SETS.reports).includes('reportPeriod')) {
-    const period = periodInTitle(analysis.header.title);
-    if (period) mapping.defaults.reportPeriod = period;
-  }
-  return mapping;
-}
-
-/** The summary of a committed import in the audit log. */
-export function commitSummary(
-  ledger: LedgerKind,
-  fileName: string,
-  counts: { create: number; update: number; unchanged: number },
-) {
-  return ledger === 'reports'
-    ? `导入月报“${fileName}”：新建 ${counts.create} 份、修改 ${counts.update} 份月报，${counts.unchanged} 份未变`
-    : `导入台账“${fileName}”：新建 ${counts.create} 个、修改 ${counts.update} 个项目，${counts.unchanged} 个未变`;
-}
-
 export function createImportService({ db, dialect, imports, runner, audit, clock, logError }: ImportServiceDeps) {
-  const jobs = new Map<number, { progress: ImportProgress }>();
   const files = createImportFiles(imports);
+  const { jobs, execute } = createImportJobs({ dialect, imports, files, runner, audit, clock, logError });
   const now = () => clock().toISOString();
 
   async function unitOf(id: number): Promise<UnitRef | undefined> {
@@ -259,122 +134,6 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       target: unit,
       actor,
     });
-  }
-
-  /** Runs a check or commit to its end, keeping the record current; never throws. */
-  async function execute(
-    rec: ImportRecord,
-    actor: ActorContext,
-    unit: UnitRef,
-    mode: 'check' | 'commit',
-    ip: string | null,
-  ) {
-    const job = jobs.get(rec.id)!;
-    const stored = JSON.parse(rec.header_json!) as StoredHeader;
-    const previous = rec.counts_json ? (JSON.parse(rec.counts_json) as StoredCounts) : null;
-    let file: string | null = null;
-    const beat = setInterval(() => {
-      // On SQLite the commit's transaction holds the one connection: the record waits for it.
-      if (dialect === 'sqlite' && job.progress.phase === 'writing') return;
-      void imports
-        .update(rec.id, { progress_json: JSON.stringify(job.progress), heartbeat_at: now() })
-        .catch(() => undefined);
-    }, 2000);
-    try {
-      file = await files.materialise(rec.id, rec.file_kind as FileKind);
-      if (!file) throw new AppError(409, 'CONFLICT', 'IMPORT_FILE_GONE');
-      const result = await runner.run({
-        ledger: ledgerOf(rec),
-        options: optionsOf(rec),
-        file,
-        kind: rec.file_kind as FileKind,
-        fileName: rec.file_name,
-        sheet: rec.sheet!,
-        header: stored.header,
-        mapping: JSON.parse(rec.mapping_json!) as ImportMapping,
-        target: unit,
-        actor,
-        auditActor: { id: actor.id, name: actor.displayName },
-        ip,
-        importId: rec.id,
-        mode,
-        before: previous ? { sheetRows: previous.sheetRows, changes: previous.create + previous.update } : null,
-        onProgress: (p) => (job.progress = p),
-        onCommit: async (trx, { counts, sheetRows, at }) => {
-          await imports.update(
-            rec.id,
-            {
-              status: 'committed',
-              counts_json: JSON.stringify({ ...counts, sheetRows }),
-              error_count: 0,
-              message: null,
-              progress_json: null,
-              heartbeat_at: null,
-              committed_at: at,
-              updated_at: at,
-            },
-            trx,
-          );
-          await imports.deleteFile(rec.id, trx);
-          const summary = commitSummary(ledgerOf(rec), rec.file_name, counts);
-          await audit.record(
-            {
-              actor,
-              action: 'import.commit',
-              objectType: 'import',
-              objectId: String(rec.id),
-              unitPath: rec.unit_path,
-              summary,
-              after: { fileName: rec.file_name, ...counts },
-              ip,
-            },
-            trx,
-          );
-        },
-      });
-      await imports.replaceErrors(rec.id, result.errors);
-      if (!result.committed) {
-        const counts: StoredCounts = { ...result.counts, sheetRows: result.sheetRows };
-        const message: StoredMessage | null = counts.errorRows
-          ? { key: 'IMPORT_HAS_ERRORS', params: { rows: counts.errorRows, count: counts.errors } }
-          : counts.rows === 0
-            ? { key: 'IMPORT_NO_ROWS', params: {} }
-            : null;
-        const status: ImportStatus = message ? 'invalid' : 'checked';
-        await imports.update(rec.id, {
-          status,
-          counts_json: JSON.stringify(counts),
-          error_count: counts.errors,
-          message: message && JSON.stringify(message),
-          progress_json: null,
-          heartbeat_at: null,
-          updated_at: now(),
-        });
-      }
-    } catch (e) {
-      let message: StoredMessage;
-      if (e instanceof ImportConflictError)
-        message = { key: e.reason === 'changed' ? 'IMPORT_CHANGED' : 'IMPORT_DUPLICATE', params: { row: e.row } };
-      else if (e instanceof AppError) message = { key: e.messageKey, params: e.params };
-      else {
-        const reference = randomBytes(4).toString('hex');
-        logError?.(reference, e);
-        message = { key: 'IMPORT_FAILED', params: { id: reference } };
-      }
-      await imports
-        .update(rec.id, {
-          status: 'failed',
-          message: JSON.stringify(message),
-          progress_json: null,
-          heartbeat_at: null,
-          updated_at: now(),
-        })
-        .catch(() => undefined);
-    } finally {
-      clearInterval(beat);
-      if (file) await fs.promises.rm(file, { force: true });
-      jobs.delete(rec.id);
-    }
   }
 
   return {

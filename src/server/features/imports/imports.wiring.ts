@@ -5,18 +5,21 @@ import type { MigrationDialect } from '../../db/migrate.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { createAuditLog, type AuditLog } from '../audit/audit.repository.ts';
+import { createLightRepository } from '../lights/lights.repository.ts';
 import { createLightService } from '../lights/lights.service.ts';
+import { createMonthLockRepository } from '../reports/report-settings.repository.ts';
 import { createReportSettings } from '../reports/report-settings.service.ts';
+import { createSettingsRepository } from '../settings/settings.repository.ts';
 import { createUnitStats, type UnitStats } from '../stats/unit-stats.ts';
-import { createImportWriter } from './import-apply.ts';
-import { createLedgerChecker } from './import-check.ts';
-import { createLocalImport } from './import-local.ts';
-import { createImportRunner } from './import-runner.ts';
+import { createImportWriter } from './projects/import-apply.ts';
+import { createLedgerChecker } from './projects/import-check.ts';
+import { createLocalImport } from './run/import-local.ts';
+import { createImportRunner } from './run/import-runner.ts';
 import { createImportRepository } from './imports.repository.ts';
 import { createImportService } from './imports.service.ts';
-import { createReportWriter } from './report-apply.ts';
-import { createReportChecker } from './report-check.ts';
-import { createReportImportRepository } from './report-import.repository.ts';
+import { createReportWriter } from './reports/report-apply.ts';
+import { createReportChecker } from './reports/report-check.ts';
+import { createReportImportRepository } from './reports/report-import.repository.ts';
 
 /** The import feature's parts wired together: the HTTP service and the command line's local import. */
 export function createImports(deps: {
@@ -32,7 +35,13 @@ export function createImports(deps: {
 }) {
   const imports = createImportRepository(deps.db, deps.sqlite);
   const reports = createReportImportRepository();
-  const settings = createReportSettings({ db: deps.db, audit: deps.audit, clock: deps.clock });
+  const settings = createReportSettings({
+    db: deps.db,
+    settings: createSettingsRepository(deps.db),
+    monthLocks: createMonthLockRepository(deps.db),
+    audit: deps.audit,
+    clock: deps.clock,
+  });
   const runner = createImportRunner({
     db: deps.db,
     dialect: deps.dialect,
@@ -74,7 +83,21 @@ export function createStandaloneImports(db: Db, clock: Clock, timeZone: string) 
   const today = countyToday(clock, timeZone);
   const audit = createAuditLog(db.kysely, clock);
   const stats = createUnitStats(db.kysely, db.dialect);
-  const settings = createReportSettings({ db: db.kysely, audit, clock });
-  const lights = createLightService({ db: db.kysely, audit, clock, today, calendar: () => settings.calendar(), stats });
+  const settings = createReportSettings({
+    db: db.kysely,
+    settings: createSettingsRepository(db.kysely),
+    monthLocks: createMonthLockRepository(db.kysely),
+    audit,
+    clock,
+  });
+  const lights = createLightService({
+    db: db.kysely,
+    lights: createLightRepository(db.kysely),
+    audit,
+    clock,
+    today,
+    calendar: () => settings.calendar(),
+    stats,
+  });
   return createImports({ db: db.kysely, sqlite: db.sqlite, dialect: db.dialect, audit, clock, today, stats, lights });
 }

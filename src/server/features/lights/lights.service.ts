@@ -13,11 +13,13 @@ import type { ActorContext } from '../session/actor.ts';
 import { loadFacts } from './light-facts.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import type { ReportingCalendar } from '../../../domain/reports/report-rules.ts';
+import type { LightRepository, LightRow } from './lights.repository.ts';
 
 const BATCH = 1000;
 
 export function createLightService({
   db,
+  lights,
   audit,
   clock,
   today,
@@ -25,6 +27,7 @@ export function createLightService({
   stats,
 }: {
   db: Kysely<DB>;
+  lights: LightRepository;
   audit: AuditLog;
   clock: Clock;
   today: Today;
@@ -34,12 +37,7 @@ export function createLightService({
   async function currentRules(
     ex: Kysely<DB> = db,
   ): Promise<{ version: number; rules: RuleSet; createdBy: string | null; createdAt: string | null }> {
-    const row = await ex
-      .selectFrom('light_rule_sets')
-      .selectAll()
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const row = await lights.latestRuleSet(ex);
     if (!row) return { version: 0, rules: DEFAULT_RULE_SET, createdBy: null, createdAt: null };
     return {
       version: row.version,
@@ -84,105 +82,35 @@ export function createLightService({
     await db.transaction().execute(async (trx) => {
       await recordMonth(trx, rows);
       if (!isCurrent) return;
-      const previous = await trx
-        .selectFrom('projects')
-        .leftJoin('project_lights as l', 'l.project_id', 'projects.id')
-        .select(['projects.id', 'projects.lead_unit_id', 'l.colour'])
-        .where(
-          'projects.id',
-          'in',
-          rows.map((r) => r.project_id),
-        )
-        .execute();
+      const previous = await lights.currentColours(
+        rows.map((r) => r.project_id),
+        trx,
+      );
       const colourOf = new Map(rows.map((r) => [r.project_id, r.colour]));
       await stats.coloursChanged(
         trx,
         previous.map((p) => ({ unitId: p.lead_unit_id, from: p.colour, to: colourOf.get(p.id)! })),
       );
-      await trx
-        .insertInto('project_lights')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.column('project_id').doUpdateSet((eb) => ({
-            colour: eb.ref('excluded.colour'),
-            findings_json: eb.ref('excluded.findings_json'),
-            exempted_json: eb.ref('excluded.exempted_json'),
-            rule_set_version: eb.ref('excluded.rule_set_version'),
-            year: eb.ref('excluded.year'),
-            month: eb.ref('excluded.month'),
-            computed_at: eb.ref('excluded.computed_at'),
-          })),
-        )
-        .execute();
+      await lights.putCurrent(trx, rows);
     });
     return rows.length;
   }
 
-  type LightRow = {
-    project_id: number;
-    year: number;
-    month: number;
-    colour: string;
-    findings_json: string;
-    rule_set_version: number;
-    computed_at: string;
-  };
-
   /** The month's latest light per project, and a history row for each one that changed (all rows share one month). */
   async function recordMonth(trx: Kysely<DB>, rows: LightRow[]) {
     const { year, month } = rows[0]!;
-    const before = await trx
-      .selectFrom('project_light_months')
-      .select(['project_id', 'colour', 'findings_json', 'rule_set_version'])
-      .where('year', '=', year)
-      .where('month', '=', month)
-      .where(
-        'project_id',
-        'in',
-        rows.map((r) => r.project_id),
-      )
-      .execute();
+    const before = await lights.monthLights(
+      year,
+      month,
+      rows.map((r) => r.project_id),
+      trx,
+    );
     const known = new Map(before.map((b) => [b.project_id, `${b.colour}|${b.rule_set_version}|${b.findings_json}`]));
     const changed = rows.filter(
       (r) => known.get(r.project_id) !== `${r.colour}|${r.rule_set_version}|${r.findings_json}`,
     );
     if (!changed.length) return;
-    await trx
-      .insertInto('project_light_months')
-      .values(
-        changed.map((r) => ({
-          project_id: r.project_id,
-          year: r.year,
-          month: r.month,
-          colour: r.colour,
-          findings_json: r.findings_json,
-          rule_set_version: r.rule_set_version,
-          computed_at: r.computed_at,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['project_id', 'year', 'month']).doUpdateSet((eb) => ({
-          colour: eb.ref('excluded.colour'),
-          findings_json: eb.ref('excluded.findings_json'),
-          rule_set_version: eb.ref('excluded.rule_set_version'),
-          computed_at: eb.ref('excluded.computed_at'),
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('light_history')
-      .values(
-        changed.map((r) => ({
-          project_id: r.project_id,
-          year: r.year,
-          month: r.month,
-          colour: r.colour,
-          findings_json: r.findings_json,
-          rule_set_version: r.rule_set_version,
-          at: r.computed_at,
-        })),
-      )
-      .execute();
+    await lights.putMonth(trx, changed);
   }
 
   /**
@@ -197,17 +125,7 @@ export function createLightService({
     for (const m of monthsBetween(since, assessedPeriod(today()))) {
       for (let i = 0; i < ids.length; i += BATCH) {
         const part = ids.slice(i, i + BATCH);
-        const have = new Set(
-          (
-            await db
-              .selectFrom('project_light_months')
-              .select('project_id')
-              .where('year', '=', m.year)
-              .where('month', '=', m.month)
-              .where('project_id', 'in', part)
-              .execute()
-          ).map((r) => r.project_id),
-        );
+        const have = new Set((await lights.monthLights(m.year, m.month, part)).map((r) => r.project_id));
         const missing = part.filter((id) => !have.has(id));
         if (missing.length) count += await computeBatch(missing, rules, m);
       }
@@ -220,9 +138,7 @@ export function createLightService({
     let after = 0;
     let count = 0;
     for (;;) {
-      const ids = (
-        await db.selectFrom('projects').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()
-      ).map((r) => r.id);
+      const ids = await lights.projectIdsAfter(after, BATCH);
       if (!ids.length) return count;
       count += await computeBatch(ids, rules);
       after = ids.at(-1)!;
@@ -268,15 +184,12 @@ export function createLightService({
       const version = before.version + 1;
       const at = clock().toISOString();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('light_rule_sets')
-          .values({
-            version,
-            rules_json: JSON.stringify({ ...rules, version: String(version) }),
-            created_by: actor.displayName,
-            created_at: at,
-          })
-          .execute();
+        await lights.insertRuleSet(trx, {
+          version,
+          rules_json: JSON.stringify({ ...rules, version: String(version) }),
+          created_by: actor.displayName,
+          created_at: at,
+        });
         await audit.record(
           {
             actor,
@@ -297,29 +210,14 @@ export function createLightService({
     },
 
     async lightOf(actor: ActorContext, projectId: number) {
-      const p = await db
-        .selectFrom('projects')
-        .select(['id', 'unit_path'])
-        .where('id', '=', projectId)
-        .executeTakeFirst();
+      const p = await lights.findProject(projectId);
       const scope = scopeFor(actor, 'project', 'read');
       if (!p || scope.kind === 'none' || (scope.kind === 'subtree' && !p.unit_path.startsWith(scope.path)))
         throw notFound('project');
       const [light, months, exemptions] = await Promise.all([
-        db.selectFrom('project_lights').selectAll().where('project_id', '=', projectId).executeTakeFirst(),
-        db
-          .selectFrom('project_light_months')
-          .select(['year', 'month', 'colour', 'rule_set_version'])
-          .where('project_id', '=', projectId)
-          .orderBy('year')
-          .orderBy('month')
-          .execute(),
-        db
-          .selectFrom('light_exemptions')
-          .selectAll()
-          .where('project_id', '=', projectId)
-          .orderBy('id', 'desc')
-          .execute(),
+        lights.current(projectId),
+        lights.months(projectId),
+        lights.exemptions(projectId),
       ]);
       return {
         projectId,
@@ -355,28 +253,20 @@ export function createLightService({
       ip: string | null,
     ) {
       assertManager(actor);
-      const p = await db
-        .selectFrom('projects')
-        .select(['id', 'name', 'unit_path'])
-        .where('id', '=', projectId)
-        .executeTakeFirst();
+      const p = await lights.findProject(projectId);
       if (!p) throw notFound('project');
       if (!DIMENSION_KEYS.includes(input.dimension)) throw invalid('V_INVALID', { field: '@dimension' }, 'dimension');
       if (input.until < today())
         throw new AppError(400, 'VALIDATION', 'EXEMPTION_PAST', { until: input.until }, 'until');
       await db.transaction().execute(async (trx) => {
-        const { id } = await trx
-          .insertInto('light_exemptions')
-          .values({
-            project_id: projectId,
-            dimension: input.dimension,
-            reason: input.reason,
-            approver: actor.displayName,
-            until: input.until,
-            created_at: clock().toISOString(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await lights.insertExemption(trx, {
+          project_id: projectId,
+          dimension: input.dimension,
+          reason: input.reason,
+          approver: actor.displayName,
+          until: input.until,
+          created_at: clock().toISOString(),
+        });
         await audit.record(
           {
             actor,
@@ -402,21 +292,14 @@ export function createLightService({
     async runCutoff(key = `cutoff:${today()}`) {
       const started = clock().toISOString();
       try {
-        await db
-          .insertInto('job_runs')
-          .values({ run_key: key, started_at: started, finished_at: null, result: null })
-          .execute();
+        await lights.startRun(key, started);
       } catch {
         return { ran: false, key, projects: 0 };
       }
       const projects = await recomputeAll();
       // Once a day the per-unit figures are rebuilt from scratch, so no drift outlives a day.
       await stats.rebuild();
-      await db
-        .updateTable('job_runs')
-        .set({ finished_at: clock().toISOString(), result: `${projects} projects` })
-        .where('run_key', '=', key)
-        .execute();
+      await lights.finishRun(key, clock().toISOString(), `${projects} projects`);
       return { ran: true, key, projects };
     },
   };

@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { requireActor } from '../../http/auth.ts';
-import { standardErrors } from '../../http/schemas.ts';
+import { standardErrors, streamedJson } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
-import { oc4idsQuery, type Oc4idsQuery } from './oc4ids.schemas.ts';
+import { oc4idsPackage, oc4idsQuery, type Oc4idsQuery } from '../../../contract/oc4ids.ts';
 import type { Oc4idsExport } from './oc4ids.service.ts';
 
 /** This package's address (without `download`), and the next page's when there is one. */
@@ -27,7 +26,7 @@ export function registerOc4idsRoutes(app: Api, { oc4ids }: { oc4ids: Oc4idsExpor
         summary: '开放数据 OC4IDS 0.9 project package of the projects you may read (streamed; paged with limit/cursor)',
         querystring: oc4idsQuery,
         // The package is streamed as it is read; project-package-schema.json (OC4IDS 0.9) describes it.
-        response: { 200: z.unknown().describe('OC4IDS project package'), ...standardErrors },
+        response: { 200: streamedJson(oc4idsPackage), ...standardErrors },
       },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ExportFilters, Oc4idsProjectRow, Oc4idsRepository } from './oc4ids.repository.ts';
-import type { Oc4idsQuery } from './oc4ids.schemas.ts';
+import type { Oc4idsQuery } from '../../../contract/oc4ids.ts';
 
 /** Projects read and written per round trip: memory stays flat however large the county. */
 export const OC4IDS_BATCH = 500;

@@ -6,7 +6,7 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { optionalYuan } from './projects.input.ts';
 import { presentProjectSummary } from './projects.presenter.ts';
 import type { ProjectFilters, ProjectRepository } from './projects.repository.ts';
-import type { ProjectListQuery } from './projects.schemas.ts';
+import type { ProjectListQuery } from '../../../contract/projects.ts';
 import type { Today } from '../../clock.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import { visibleSubtree } from '../../../domain/access/scope.ts';

@@ -2,16 +2,17 @@ import { findIndustry } from '../../../domain/industry/gbt4754.ts';
 import { allowedNextStages, type Stage } from '../../../domain/projects/lifecycle.ts';
 import type { Selectable } from 'kysely';
 import type { ProjectStageChangeTable } from '../../db/schema.ts';
+import type { ProjectDetail, ProjectSummary } from '../../../contract/projects.ts';
 import type { ProjectDetailRow, ProjectSummaryRow } from './projects.repository.ts';
 
 const tagsOf = (joined: string) => joined.split(',').filter(Boolean);
 
-export function presentProjectSummary(p: ProjectSummaryRow) {
+export function presentProjectSummary(p: ProjectSummaryRow): ProjectSummary {
   return {
     id: p.id,
     code: p.code,
     name: p.name,
-    stage: p.stage,
+    stage: p.stage as Stage,
     leadUnitId: p.lead_unit_id,
     leadUnitName: p.lead_unit_name,
     townshipUnitId: p.township_unit_id,
@@ -27,7 +28,7 @@ export function presentProjectSummary(p: ProjectSummaryRow) {
     actualProductionDate: p.actual_production_date,
     tags: tagsOf(p.tags),
     updatedAt: p.updated_at,
-    light: p.light ?? 'grey',
+    light: (p.light ?? 'grey') as ProjectSummary['light'],
   };
 }
 
@@ -35,7 +36,7 @@ export function presentProjectDetail(
   p: ProjectDetailRow,
   plans: { year: number; amount: number; monthly_curve: string | null }[],
   history: Selectable<ProjectStageChangeTable>[],
-) {
+): ProjectDetail {
   const industry = findIndustry(p.industry_code);
   return {
     id: p.id,
@@ -70,7 +71,7 @@ export function presentProjectDetail(
       amountYuan: Number(a.amount),
       monthlyCurve: a.monthly_curve ? (JSON.parse(a.monthly_curve) as number[]) : null,
     })),
-    stage: p.stage,
+    stage: p.stage as Stage,
     stageChangedAt: p.stage_changed_at,
     allowedNextStages: allowedNextStages(p.stage as Stage),
     plannedSignDate: p.planned_sign_date,
@@ -86,8 +87,8 @@ export function presentProjectDetail(
     tags: tagsOf(p.tags),
     stageHistory: history.map((h) => ({
       id: h.id,
-      from: h.from_stage,
-      to: h.to_stage,
+      from: h.from_stage as Stage | null,
+      to: h.to_stage as Stage,
       reason: h.reason,
       actorName: h.actor_name,
       at: h.at,
@@ -97,4 +98,4 @@ export function presentProjectDetail(
   };
 }
 
-export type ProjectDetailDto = ReturnType<typeof presentProjectDetail>;
+export type ProjectDetailDto = ProjectDetail;

@@ -4,6 +4,7 @@ import type { ListName, ListStatus } from '../../../domain/projects/four-lists.t
 import { likeSafe, subtreeRange } from '../../db/fragments.ts';
 import type { DB, ProjectTable } from '../../db/schema.ts';
 import type { Dialect } from '../../db/client.ts';
+import type { ProjectSort } from '../../../contract/projects.ts';
 
 export const SORTS = {
   id: 'projects.id',
@@ -12,7 +13,7 @@ export const SORTS = {
   plannedStartDate: 'projects.planned_start_date',
   plannedProductionDate: 'projects.planned_production_date',
   updatedAt: 'projects.updated_at',
-} as const;
+} as const satisfies Record<ProjectSort, string>;
 export type SortKey = keyof typeof SORTS;
 const NULLABLE_SORTS = new Set<SortKey>(['plannedStartDate', 'plannedProductionDate']);
 

@@ -1,53 +1,20 @@
-import { z } from 'zod';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../domain/industry/gbt4754.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { idParams, standardErrors } from '../../http/schemas.ts';
+import { idParams, standardErrors } from '../../../contract/common.ts';
+import {
+  fourListsQuery,
+  fourListsResponse,
+  industriesResponse,
+  projectCreateBody,
+  projectDetail,
+  projectListQuery,
+  projectListResponse,
+  projectPatchBody,
+  transitionBody,
+} from '../../../contract/projects.ts';
 import type { Api } from '../../http/types.ts';
 import type { ProjectQueries } from './project-queries.service.ts';
-import { projectCreateBody, projectListQuery, projectPatchBody, transitionBody } from './projects.schemas.ts';
 import type { ProjectService } from './projects.service.ts';
-
-const nullableString = z.string().nullable();
-const summary = z.object({
-  id: z.number(),
-  code: nullableString,
-  name: z.string(),
-  stage: z.string(),
-  leadUnitId: z.number(),
-  leadUnitName: z.string(),
-  townshipUnitId: z.number().nullable(),
-  townshipName: nullableString,
-  industryCode: z.string(),
-  industryName: nullableString,
-  level: nullableString,
-  isAboveYi: z.boolean(),
-  totalInvestmentYuan: z.number(),
-  plannedStartDate: nullableString,
-  actualStartDate: nullableString,
-  plannedProductionDate: nullableString,
-  actualProductionDate: nullableString,
-  tags: z.array(z.string()),
-  updatedAt: z.string(),
-  light: z.string(),
-});
-// The detail is documented in docs/API.md; its many fields are listed by the presenter.
-const detail = z.record(z.string(), z.unknown());
-const listTotals = z.object({
-  count: z.number(),
-  totalInvestmentYuan: z.number(),
-  done: z.number(),
-  pending: z.number(),
-  byUnit: z.array(
-    z.object({
-      unitId: z.number(),
-      unitName: z.string(),
-      count: z.number(),
-      totalInvestmentYuan: z.number(),
-      done: z.number(),
-      pending: z.number(),
-    }),
-  ),
-});
 
 export function registerProjectRoutes(
   app: Api,
@@ -61,10 +28,7 @@ export function registerProjectRoutes(
         tags,
         summary: '项目库列表 Projects, filtered, keyset-paged',
         querystring: projectListQuery,
-        response: {
-          200: z.object({ items: z.array(summary), nextCursor: nullableString, total: z.number().optional() }),
-          ...standardErrors,
-        },
+        response: { 200: projectListResponse, ...standardErrors },
       },
     },
     (request) => queries.list(requireActor(request), request.query),
@@ -77,7 +41,7 @@ export function registerProjectRoutes(
         tags,
         summary: '新建项目 Create a project',
         body: projectCreateBody,
-        response: { 201: detail, ...standardErrors },
+        response: { 201: projectDetail, ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -91,7 +55,7 @@ export function registerProjectRoutes(
         tags,
         summary: '项目详情 A project with its plans and history',
         params: idParams,
-        response: { 200: detail, ...standardErrors },
+        response: { 200: projectDetail, ...standardErrors },
       },
     },
     (request) => projects.get(requireActor(request), request.params.id),
@@ -105,7 +69,7 @@ export function registerProjectRoutes(
         summary: '修改项目 Edit a project',
         params: idParams,
         body: projectPatchBody,
-        response: { 200: detail, ...standardErrors },
+        response: { 200: projectDetail, ...standardErrors },
       },
     },
     (request) => projects.update(requireActor(request), request.params.id, request.body, clientIp(request)),
@@ -119,7 +83,7 @@ export function registerProjectRoutes(
         summary: '阶段变更 Move a project to another stage',
         params: idParams,
         body: transitionBody,
-        response: { 200: detail, ...standardErrors },
+        response: { 200: projectDetail, ...standardErrors },
       },
     },
     (request) => projects.transition(requireActor(request), request.params.id, request.body, clientIp(request)),
@@ -131,25 +95,16 @@ export function registerProjectRoutes(
       schema: {
         tags,
         summary: '四张清单 The four lists of a year',
-        querystring: z.object({
-          year: z.coerce.number().int().min(2000).max(2100).optional(),
-          unitId: z.coerce.number().int().positive().optional(),
-        }),
-        response: {
-          200: z.object({
-            year: z.number(),
-            unitId: z.number(),
-            lists: z.object({ planning: listTotals, reserve: listTotals, start: listTotals, production: listTotals }),
-          }),
-          ...standardErrors,
-        },
+        querystring: fourListsQuery,
+        response: { 200: fourListsResponse, ...standardErrors },
       },
     },
     (request) => queries.fourLists(requireActor(request), request.query.year, request.query.unitId),
   );
 
-  app.get('/api/v1/industries', { schema: { tags, summary: '国民经济行业分类 GB/T 4754-2017' } }, () => ({
-    sections: INDUSTRY_SECTIONS,
-    divisions: INDUSTRY_DIVISIONS,
-  }));
+  app.get(
+    '/api/v1/industries',
+    { schema: { tags, summary: '国民经济行业分类 GB/T 4754-2017', response: { 200: industriesResponse } } },
+    () => ({ sections: [...INDUSTRY_SECTIONS], divisions: [...INDUSTRY_DIVISIONS] }),
+  );
 }

@@ -16,7 +16,7 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { cleanTags, optionalYuan, yuanFrom } from './projects.input.ts';
 import { presentProjectDetail } from './projects.presenter.ts';
 import type { ProjectRepository, ProjectRow } from './projects.repository.ts';
-import type { ProjectCreateInput, ProjectPatchInput, TransitionInput } from './projects.schemas.ts';
+import type { ProjectCreateInput, ProjectPatchInput, TransitionInput } from '../../../contract/projects.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 
 export interface ProjectServiceDeps {

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { indicatorByKey, type ComputedMetric, type IndicatorKey } from '../../../domain/race/indicators.ts';
 import {
-  AVAILABLE_METRICS,
+  hasIndicatorData,
+  isAvailableMetric,
+  type AvailableMetric,
   isOverdueStartAt,
   isReportInPeriod,
   OVERDUE_YEARS_BACK,
@@ -59,11 +61,9 @@ export interface FigureRecords {
   reports: RecordReport[];
 }
 
-/** The metrics whose records Lantern keeps (the others wait for their modules). */
-export type RecordMetric = 'done' | 'starts' | 'startsAboveYi' | 'red' | 'overdueStarts';
-const RECORD_METRICS: readonly RecordMetric[] = ['done', 'starts', 'startsAboveYi', 'red', 'overdueStarts'];
-export const isRecordMetric = (metric: string): metric is RecordMetric =>
-  (RECORD_METRICS as readonly string[]).includes(metric);
+/** The metrics whose records Lantern keeps: those the server computes (the domain's one list; the others wait for their modules). */
+export type RecordMetric = AvailableMetric;
+export const isRecordMetric = isAvailableMetric;
 
 type ProjectRow = Awaited<ReturnType<HistoryRepository['projects']>>[number];
 const factsOf = (p: ProjectRow): ProjectRaceFacts => ({
@@ -211,12 +211,13 @@ export function createRaceValues({
 
     const out = new Map<IndicatorKey, Map<number, IndicatorValue>>();
     for (const ri of definition.indicators) {
-      const source = indicatorByKey(ri.key).source;
+      const indicator = indicatorByKey(ri.key);
+      const source = indicator.source;
       const m = new Map<number, IndicatorValue>();
       for (const u of units) {
         let value: number | null = null;
         // Deals and tickets come with later modules: no data, not zero.
-        if (source.kind === 'computed' && AVAILABLE_METRICS.includes(source.metric))
+        if (source.kind === 'computed' && hasIndicatorData(indicator))
           value = computed.get(source.metric)?.get(u.unitId) ?? 0;
         m.set(u.unitId, {
           value,

@@ -1,17 +1,28 @@
-import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { localeOf, translate, type Locale } from '../../http/i18n.ts';
-import { idParams, standardErrors } from '../../http/schemas.ts';
+import { idParams, noContent, standardErrors } from '../../../contract/common.ts';
+import {
+  figureRecords,
+  indicatorsResponse,
+  indicatorValuesBody,
+  indicatorValuesQuery,
+  indicatorValuesResponse,
+  indicatorValuesSaved,
+  raceDefinitionBody,
+  racesResponse,
+  raceView,
+  rankingQuery,
+  rankingResponse,
+  recordsQuery,
+  regeneratedResponse,
+  targetsBody,
+  targetsQuery,
+  targetsResponse,
+  targetsSaved,
+} from '../../../contract/race.ts';
 import type { Api } from '../../http/types.ts';
 import type { RaceService } from './races.service.ts';
 import type { TargetService } from './targets.service.ts';
-
-const year = z.coerce.number().int().min(2000).max(2100);
-const month = z.coerce.number().int().min(1).max(12);
-/** A target or statistic in the indicator's base unit: 元 (whole), a count, or a percentage. */
-const amount = z.number().nullable();
-/** 截至: a local date (end of that day in the county) or an ISO timestamp; checked by the service. */
-const asOf = z.string().max(40).optional();
 
 /** Warnings carry their message in the reader's language, like errors do. */
 function withMessages<T extends { warnings: { code: string; sum: number; messageKey: 'RACE_WEIGHTS_NOT_100' }[] }>(
@@ -35,10 +46,20 @@ export function registerRaceRoutes(
   const locale = (request: { headers: Record<string, string | string[] | undefined> }) =>
     localeOf(request.headers['accept-language'] as string | undefined, defaultLocale);
 
-  app.get('/api/v1/indicators', { schema: { tags, summary: '指标库 The indicator library' } }, async (request) => {
-    requireActor(request);
-    return targets.indicators();
-  });
+  app.get(
+    '/api/v1/indicators',
+    {
+      schema: {
+        tags,
+        summary: '指标库 The indicator library',
+        response: { 200: indicatorsResponse, ...standardErrors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return targets.indicators();
+    },
+  );
 
   app.get(
     '/api/v1/targets',
@@ -46,8 +67,8 @@ export function registerRaceRoutes(
       schema: {
         tags,
         summary: '目标任务 Targets of a year, per unit and indicator',
-        querystring: z.object({ year }),
-        response: { 200: z.unknown(), ...standardErrors },
+        querystring: targetsQuery,
+        response: { 200: targetsResponse, ...standardErrors },
       },
     },
     (request) => targets.targets(requireActor(request), request.query.year),
@@ -58,20 +79,8 @@ export function registerRaceRoutes(
       schema: {
         tags,
         summary: '设置目标任务 Set targets (null removes one); all checked before any is written',
-        body: z.strictObject({
-          year,
-          items: z
-            .array(
-              z.strictObject({
-                unitId: z.number().int().positive(),
-                indicator: z.string().min(1).max(40),
-                value: amount,
-              }),
-            )
-            .min(1)
-            .max(5000),
-        }),
-        response: { 200: z.unknown(), ...standardErrors },
+        body: targetsBody,
+        response: { 200: targetsSaved, ...standardErrors },
       },
     },
     (request) => targets.setTargets(requireActor(request), request.body, clientIp(request)),
@@ -83,8 +92,8 @@ export function registerRaceRoutes(
       schema: {
         tags,
         summary: '统计数据 Statistics entered by hand, year to date through a month; asOf: as they stood at a moment',
-        querystring: z.object({ indicator: z.string().min(1).max(40), year, month, asOf }),
-        response: { 200: z.unknown(), ...standardErrors },
+        querystring: indicatorValuesQuery,
+        response: { 200: indicatorValuesResponse, ...standardErrors },
       },
     },
     async (request) =>
@@ -102,39 +111,29 @@ export function registerRaceRoutes(
       schema: {
         tags,
         summary: '录入统计数据 Enter statistics of one indicator and month, each with its source',
-        body: z.strictObject({
-          indicator: z.string().min(1).max(40),
-          year,
-          month,
-          items: z
-            .array(
-              z.strictObject({
-                unitId: z.number().int().positive(),
-                value: amount,
-                source: z.string().max(100).default(''),
-              }),
-            )
-            .min(1)
-            .max(5000),
-        }),
-        response: { 200: z.unknown(), ...standardErrors },
+        body: indicatorValuesBody,
+        response: { 200: indicatorValuesSaved, ...standardErrors },
       },
     },
     (request) => targets.setValues(requireActor(request), request.body, clientIp(request)),
   );
 
-  app.get('/api/v1/races', { schema: { tags, summary: '赛马 Races' } }, async (request) => {
-    const body = await races.list(requireActor(request));
-    return { items: body.items.map((i) => withMessages(i, locale(request))) };
-  });
+  app.get(
+    '/api/v1/races',
+    { schema: { tags, summary: '赛马 Races', response: { 200: racesResponse, ...standardErrors } } },
+    async (request) => {
+      const body = await races.list(requireActor(request));
+      return { items: body.items.map((i) => withMessages(i, locale(request))) };
+    },
+  );
   app.post(
     '/api/v1/races',
     {
       schema: {
         tags,
         summary: '新建赛马 Define a race',
-        body: z.record(z.string(), z.unknown()),
-        response: { 201: z.unknown(), ...standardErrors },
+        body: raceDefinitionBody,
+        response: { 201: raceView, ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -144,8 +143,17 @@ export function registerRaceRoutes(
           withMessages(await races.create(requireActor(request), request.body, clientIp(request)), locale(request)),
         ),
   );
-  app.get('/api/v1/races/:id', { schema: { tags, summary: '赛马设置 A race', params: idParams } }, async (request) =>
-    withMessages(await races.get(requireActor(request), request.params.id), locale(request)),
+  app.get(
+    '/api/v1/races/:id',
+    {
+      schema: {
+        tags,
+        summary: '赛马设置 A race',
+        params: idParams,
+        response: { 200: raceView, ...standardErrors },
+      },
+    },
+    async (request) => withMessages(await races.get(requireActor(request), request.params.id), locale(request)),
   );
   app.put(
     '/api/v1/races/:id',
@@ -154,8 +162,8 @@ export function registerRaceRoutes(
         tags,
         summary: '修改赛马 Change a race',
         params: idParams,
-        body: z.record(z.string(), z.unknown()),
-        response: { 200: z.unknown(), ...standardErrors },
+        body: raceDefinitionBody,
+        response: { 200: raceView, ...standardErrors },
       },
     },
     async (request) =>
@@ -166,10 +174,17 @@ export function registerRaceRoutes(
   );
   app.delete(
     '/api/v1/races/:id',
-    { schema: { tags, summary: '删除赛马（未发布通报时）Delete a race without bulletins', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: '删除赛马（未发布通报时）Delete a race without bulletins',
+        params: idParams,
+        response: { 204: noContent, ...standardErrors },
+      },
+    },
     async (request, reply) => {
       await races.remove(requireActor(request), request.params.id, clientIp(request));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.get(
@@ -179,11 +194,8 @@ export function registerRaceRoutes(
         tags,
         summary: '赛马排名 The ranking of a period (default: the latest finished), with changes and history',
         params: idParams,
-        querystring: z.object({
-          year: year.optional(),
-          period: z.coerce.number().int().min(1).max(12).optional(),
-          asOf,
-        }),
+        querystring: rankingQuery,
+        response: { 200: rankingResponse, ...standardErrors },
       },
     },
     async (request) =>
@@ -206,13 +218,8 @@ export function registerRaceRoutes(
         summary:
           '数据来源 The records behind one computed figure of a unit: the projects it counts or the approved report revisions it sums',
         params: idParams,
-        querystring: z.object({
-          year,
-          period: z.coerce.number().int().min(1).max(12),
-          unitId: z.coerce.number().int().positive(),
-          indicator: z.string().min(1).max(40),
-          asOf,
-        }),
+        querystring: recordsQuery,
+        response: { 200: figureRecords, ...standardErrors },
       },
     },
     (request) => races.records(requireActor(request), request.params.id, request.query),
@@ -225,6 +232,7 @@ export function registerRaceRoutes(
         summary:
           '历史复算 A bulletin’s ranking computed again from history as of its publication, beside the frozen one',
         params: idParams,
+        response: { 200: regeneratedResponse, ...standardErrors },
       },
     },
     (request) => races.regenerate(requireActor(request), request.params.id),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { INDICATORS, indicatorByKey, isIndicatorKey, type Indicator } from '../../../domain/race/indicators.ts';
+import { hasIndicatorData } from '../../../domain/race/metrics.ts';
 import { DEFAULT_PEER_GROUPS } from '../../../domain/race/race-definition.ts';
 import type { UnitKind } from '../../../domain/units/unit-tree.ts';
 import type { Clock } from '../../clock.ts';
@@ -11,12 +12,10 @@ import type { HistoryRepository } from '../history/history.repository.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { translate, type Locale } from '../../http/i18n.ts';
+import type { TargetRepository } from './targets.repository.ts';
 
 /** The kinds of unit a race ranks (and so the units that take targets). */
 export const RANKED_KINDS: readonly UnitKind[] = DEFAULT_PEER_GROUPS.flatMap((g) => g.unitKinds);
-
-/** Indicators whose data Lantern does not hold yet (deals, tickets come with later modules). */
-export const UNAVAILABLE = new Set(['signedDeals', 'ticketClosureRate']);
 
 const MAX_VALUE = 1e15;
 
@@ -27,7 +26,8 @@ export function presentIndicator(i: Indicator) {
     unit: i.unit,
     higherIsBetter: i.higherIsBetter,
     source: i.source.kind,
-    available: !UNAVAILABLE.has(i.key),
+    // Deals and tickets come with later modules: the domain's one rule of which indicators have data.
+    available: hasIndicatorData(i),
   };
 }
 
@@ -40,11 +40,13 @@ type Entry = { unitId: number; indicator: string; value: number | null };
  */
 export function createTargetService({
   db,
+  targets,
   audit,
   clock,
   history,
 }: {
   db: Kysely<DB>;
+  targets: TargetRepository;
   audit: AuditLog;
   clock: Clock;
   history: Pick<HistoryRepository, 'indicatorValues'>;
@@ -53,13 +55,7 @@ export function createTargetService({
   async function visibleUnits(actor: ActorContext) {
     const scope = racePolicy.targetReadScope(actor);
     if (scope.kind === 'none') throw forbidden();
-    const rows = await db
-      .selectFrom('units')
-      .select(['id', 'name', 'kind', 'path'])
-      .where('kind', 'in', [...RANKED_KINDS])
-      .orderBy('sort_order')
-      .orderBy('id')
-      .execute();
+    const rows = await targets.unitsOfKinds(RANKED_KINDS);
     return rows.filter((u) => scopeAllows(scope, { unitPath: u.path }));
   }
 
@@ -100,14 +96,7 @@ export function createTargetService({
     endMonth?: number,
   ) {
     if (!changed.size) return [];
-    const rows = await db
-      .selectFrom('bulletins')
-      .select(['id', 'title', 'doc_number', 'snapshot_json'])
-      .where('year', '=', year)
-      .where('superseded_at', 'is', null)
-      .orderBy('period_index')
-      .orderBy('id')
-      .execute();
+    const rows = await targets.currentBulletinsOfYear(year);
     const hit = rows.filter((b) => {
       const { ranking } = JSON.parse(b.snapshot_json) as {
         ranking: { period: { endMonth: number }; indicators: { key: string }[] };
@@ -145,9 +134,7 @@ export function createTargetService({
     async targets(actor: ActorContext, year: number) {
       const units = await visibleUnits(actor);
       const ids = units.map((u) => u.id);
-      const rows = ids.length
-        ? await db.selectFrom('targets').selectAll().where('year', '=', year).where('unit_id', 'in', ids).execute()
-        : [];
+      const rows = ids.length ? await targets.targets(year, ids) : [];
       return {
         year,
         units: unitsOut(units),
@@ -173,30 +160,13 @@ export function createTargetService({
       const changed = new Set<string>();
       await db.transaction().execute(async (trx) => {
         for (const e of input.items) {
-          const key = (q: any) =>
-            q.where('unit_id', '=', e.unitId).where('year', '=', input.year).where('indicator', '=', e.indicator);
-          const before = await key(trx.selectFrom('targets').select('value')).executeTakeFirst();
+          const key = { unitId: e.unitId, year: input.year, indicator: e.indicator };
+          const before = await targets.findTarget(key, trx);
           const old = before ? Number(before.value) : null;
           if (old === e.value) continue;
           changed.add(e.indicator);
-          if (e.value === null) await key(trx.deleteFrom('targets')).execute();
-          else
-            await trx
-              .insertInto('targets')
-              .values({
-                unit_id: e.unitId,
-                year: input.year,
-                indicator: e.indicator,
-                value: e.value,
-                updated_by: actor.displayName,
-                updated_at: at,
-              })
-              .onConflict((oc) =>
-                oc
-                  .columns(['unit_id', 'year', 'indicator'])
-                  .doUpdateSet({ value: e.value!, updated_by: actor.displayName, updated_at: at }),
-              )
-              .execute();
+          if (e.value === null) await targets.deleteTarget(trx, key);
+          else await targets.putTarget(trx, key, e.value, actor.displayName, at);
           const unit = units.get(e.unitId)!;
           const label = indicatorByKey(e.indicator as never).label['zh-CN'];
           await audit.record(
@@ -232,16 +202,7 @@ export function createTargetService({
       const items = !ids.size
         ? []
         : asOf === null
-          ? (
-              await db
-                .selectFrom('indicator_values')
-                .selectAll()
-                .where('indicator', '=', indicator)
-                .where('year', '=', year)
-                .where('month', '=', month)
-                .where('unit_id', 'in', [...ids])
-                .execute()
-            ).map((r) => ({
+          ? (await targets.values(indicator, year, month, [...ids])).map((r) => ({
               unitId: r.unit_id,
               value: Number(r.value),
               source: r.source as string | null,
@@ -299,39 +260,16 @@ export function createTargetService({
       const changed = new Set<string>();
       await db.transaction().execute(async (trx) => {
         for (const e of input.items) {
-          const key = (q: any) =>
-            q
-              .where('unit_id', '=', e.unitId)
-              .where('indicator', '=', input.indicator)
-              .where('year', '=', input.year)
-              .where('month', '=', input.month);
-          const before = await key(trx.selectFrom('indicator_values').select(['value', 'source'])).executeTakeFirst();
+          const key = { unitId: e.unitId, indicator: input.indicator, year: input.year, month: input.month };
+          const before = await targets.findValue(key, trx);
           const old = before ? { value: Number(before.value), source: before.source } : null;
           const source = e.source.trim();
           if (old?.value === e.value && old?.source === source) continue;
           if (e.value === null && !old) continue;
           // A new source alone changes no figure of a ranking.
           if ((old?.value ?? null) !== e.value) changed.add(input.indicator);
-          if (e.value === null) await key(trx.deleteFrom('indicator_values')).execute();
-          else
-            await trx
-              .insertInto('indicator_values')
-              .values({
-                unit_id: e.unitId,
-                indicator: input.indicator,
-                year: input.year,
-                month: input.month,
-                value: e.value,
-                source,
-                updated_by: actor.displayName,
-                updated_at: at,
-              })
-              .onConflict((oc) =>
-                oc
-                  .columns(['indicator', 'year', 'month', 'unit_id'])
-                  .doUpdateSet({ value: e.value!, source, updated_by: actor.displayName, updated_at: at }),
-              )
-              .execute();
+          if (e.value === null) await targets.deleteValue(trx, key);
+          else await targets.putValue(trx, key, e.value, source, actor.displayName, at);
           const unit = units.get(e.unitId)!;
           await audit.record(
             {

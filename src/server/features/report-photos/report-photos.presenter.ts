@@ -1,3 +1,4 @@
+import type { ReportPhoto } from '../../../contract/reports.ts';
 import type { ReportPhotoMeta } from './report-photos.repository.ts';
 
 /** Where the two pictures of a photo are served; the same scoping as reading its report. */
@@ -7,7 +8,7 @@ export const photoUrls = (id: number) => ({
 });
 
 /** A photo as the API returns it: its metadata and the addresses of its pictures, never the bytes. */
-export function presentPhoto(p: ReportPhotoMeta) {
+export function presentPhoto(p: ReportPhotoMeta): ReportPhoto {
   const id = Number(p.id);
   return {
     id,

@@ -1,27 +1,14 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { PHOTO_LIMITS } from '../../../domain/reports/photo-rules.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import { errorBody, idParams, noContent, standardErrors } from '../../http/schemas.ts';
+import { errorBody, fileResponse, idParams, noContent, standardErrors } from '../../../contract/common.ts';
+import { photoCaption, reportPhoto, reportPhotosResponse } from '../../../contract/reports.ts';
 import type { Api } from '../../http/types.ts';
 import type { PhotoUpload, ReportPhotoService } from './report-photos.service.ts';
 
-const photo = z.object({
-  id: z.number(),
-  reportId: z.number(),
-  caption: z.string(),
-  fileName: z.string(),
-  width: z.number(),
-  height: z.number(),
-  bytes: z.number(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  urls: z.object({ photo: z.string(), thumb: z.string() }),
-});
-const caption = z.string().trim().max(PHOTO_LIMITS.captionMax);
 const MB = PHOTO_LIMITS.maxFileBytes / (1024 * 1024);
 
 /** A file name as stored and shown: no folders, no control characters, at most 255 characters. */
@@ -66,7 +53,7 @@ async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
     throw e;
   }
   if (!file || file.data.length === 0) throw invalid('PHOTO_NO_FILE', {}, 'file');
-  const parsed = caption.safeParse(text);
+  const parsed = photoCaption.safeParse(text);
   if (!parsed.success) throw invalid('V_TOO_LONG', { field: '@caption', n: PHOTO_LIMITS.captionMax }, 'caption');
   return { ...file, caption: parsed.data };
 }
@@ -92,7 +79,7 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
           description: `multipart/form-data with one file in "file" (JPEG, PNG or WebP, at most ${MB} MB) and an optional "caption" (≤ ${PHOTO_LIMITS.captionMax} characters). At most ${PHOTO_LIMITS.perReport} photos per report revision, while it is a draft or returned.`,
           consumes: ['multipart/form-data'],
           params: idParams,
-          response: { 201: photo, ...standardErrors, 413: errorBody, 415: errorBody },
+          response: { 201: reportPhoto, ...standardErrors, 413: errorBody, 415: errorBody },
         },
       },
       async (request, reply) => {
@@ -110,7 +97,7 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
         tags,
         summary: '月报现场照片 Photos of a report',
         params: idParams,
-        response: { 200: z.object({ reportId: z.number(), items: z.array(photo) }), ...standardErrors },
+        response: { 200: reportPhotosResponse, ...standardErrors },
       },
     },
     (request) => photos.list(requireActor(request), request.params.id),
@@ -118,13 +105,14 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
 
   app.get(
     '/api/v1/report-photos/:id',
-    // No response schema: the body is JPEG bytes, not JSON; errors keep the one error shape.
+    // The body is JPEG bytes, declared by its content type; errors keep the one error shape.
     {
       schema: {
         tags,
         summary: '照片（JPEG，长边不超过 2048 像素） A photo, JPEG',
         params: idParams,
         produces: ['image/jpeg'],
+        response: { 200: fileResponse('The photo', 'jpeg'), ...standardErrors },
       },
     },
     async (request, reply) => {
@@ -146,6 +134,7 @@ export function registerReportPhotoRoutes(app: Api, { photos }: { photos: Report
         summary: '照片缩略图（长边不超过 320 像素） A thumbnail, JPEG',
         params: idParams,
         produces: ['image/jpeg'],
+        response: { 200: fileResponse('The thumbnail', 'jpeg'), ...standardErrors },
       },
     },
     async (request, reply) => {

@@ -6,19 +6,33 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
+import type { SettingsRepository } from '../settings/settings.repository.ts';
+import type { MonthLockRepository } from './report-settings.repository.ts';
 
 const CALENDAR_KEY = 'reportCalendar';
 
 /** The county's reporting calendar and the months its coordinator has locked. */
-export function createReportSettings({ db, audit, clock }: { db: Kysely<DB>; audit: AuditLog; clock: Clock }) {
+export function createReportSettings({
+  db,
+  settings,
+  monthLocks,
+  audit,
+  clock,
+}: {
+  db: Kysely<DB>;
+  settings: SettingsRepository;
+  monthLocks: MonthLockRepository;
+  audit: AuditLog;
+  clock: Clock;
+}) {
   const assertReviewer = (actor: ActorContext) => {
     if (scopeFor(actor, 'reportReview', 'update').kind === 'none') throw forbidden();
   };
 
   return {
     async calendar(ex: Kysely<DB> = db): Promise<ReportingCalendar> {
-      const row = await ex.selectFrom('settings').select('value').where('key', '=', CALENDAR_KEY).executeTakeFirst();
-      return row ? (JSON.parse(row.value) as ReportingCalendar) : DEFAULT_CALENDAR;
+      const value = await settings.find(CALENDAR_KEY, ex);
+      return value ? (JSON.parse(value) as ReportingCalendar) : DEFAULT_CALENDAR;
     },
 
     async setCalendar(actor: ActorContext, calendar: ReportingCalendar, ip: string | null) {
@@ -28,11 +42,7 @@ export function createReportSettings({ db, audit, clock }: { db: Kysely<DB>; aud
       const before = await this.calendar();
       const at = clock().toISOString();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('settings')
-          .values({ key: CALENDAR_KEY, value: JSON.stringify(calendar), updated_at: at })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(calendar), updated_at: at }))
-          .execute();
+        await settings.put(trx, CALENDAR_KEY, JSON.stringify(calendar), at);
         await audit.record(
           {
             actor,
@@ -51,16 +61,9 @@ export function createReportSettings({ db, audit, clock }: { db: Kysely<DB>; aud
       return calendar;
     },
 
-    isLocked: async (year: number, month: number, ex: Kysely<DB> = db) =>
-      !!(await ex
-        .selectFrom('report_month_locks')
-        .select('year')
-        .where('year', '=', year)
-        .where('month', '=', month)
-        .executeTakeFirst()),
+    isLocked: async (year: number, month: number, ex: Kysely<DB> = db) => !!(await monthLocks.find(year, month, ex)),
 
-    locks: () =>
-      db.selectFrom('report_month_locks').selectAll().orderBy('year', 'desc').orderBy('month', 'desc').execute(),
+    locks: () => monthLocks.list(),
 
     /** Locks a month: from now on only corrections (with a reason, reviewed) change it. */
     async lockMonth(actor: ActorContext, year: number, month: number, ip: string | null) {
@@ -68,10 +71,7 @@ export function createReportSettings({ db, audit, clock }: { db: Kysely<DB>; aud
       const at = clock().toISOString();
       try {
         await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('report_month_locks')
-            .values({ year, month, locked_by: actor.displayName, locked_at: at })
-            .execute();
+          await monthLocks.insert(trx, { year, month, locked_by: actor.displayName, locked_at: at });
           await audit.record(
             {
               actor,

@@ -65,6 +65,7 @@ export function createReportRepository(db: Kysely<DB>) {
         .innerJoin('projects', 'projects.id', 'monthly_reports.project_id')
         .selectAll('monthly_reports')
         .select(withPhotoCount)
+        .select('projects.unit_path as project_unit_path')
         .where('monthly_reports.year', '=', year)
         .where('monthly_reports.month', '=', month)
         .$call((q) => {

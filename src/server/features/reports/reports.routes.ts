@@ -1,41 +1,21 @@
-import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { idParams, standardErrors } from '../../http/schemas.ts';
+import { idParams, standardErrors } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
-import { wan } from '../projects/projects.schemas.ts';
-import type { UnitRepository } from '../units/units.repository.ts';
+import {
+  monthReportsResponse,
+  projectReportsResponse,
+  reportCorrectionBody,
+  reportCreateBody,
+  reportPatchBody,
+  reportPeriodQuery,
+  reportReturnBody,
+  reportStatusResponse,
+  reportTodoResponse,
+  reportView,
+} from '../../../contract/reports.ts';
 import type { ReportService } from './reports.service.ts';
 
-const report = z.object({
-  id: z.number(),
-  projectId: z.number(),
-  year: z.number(),
-  month: z.number(),
-  revision: z.number(),
-  isCurrent: z.boolean(),
-  amountYuan: z.number(),
-  progressText: z.string(),
-  problems: z.string(),
-  state: z.string(),
-  isLate: z.boolean(),
-  correctionReason: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewedBy: z.string().nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  photoCount: z.number(),
-  yearCumulativeYuan: z.number(),
-  sinceStartYuan: z.number(),
-});
-const period = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  month: z.coerce.number().int().min(1).max(12),
-});
-const text = z.string().max(2000);
-
-export function registerReportRoutes(app: Api, { reports, units }: { reports: ReportService; units: UnitRepository }) {
+export function registerReportRoutes(app: Api, { reports }: { reports: ReportService }) {
   const tags = ['reports'];
   app.get(
     '/api/v1/projects/:id/reports',
@@ -44,7 +24,7 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
         tags,
         summary: '项目月报（含各版本） Reports of a project',
         params: idParams,
-        response: { 200: z.object({ projectId: z.number(), items: z.array(report) }), ...standardErrors },
+        response: { 200: projectReportsResponse, ...standardErrors },
       },
     },
     (request) => reports.listForProject(requireActor(request), request.params.id),
@@ -57,15 +37,8 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
         tags,
         summary: '新建月报草稿 Start a monthly report',
         params: idParams,
-        body: z.strictObject({
-          ...period.shape,
-          year: z.number().int().min(2000).max(2100),
-          month: z.number().int().min(1).max(12),
-          amountWan: wan,
-          progressText: text.optional(),
-          problems: text.optional(),
-        }),
-        response: { 201: report, ...standardErrors },
+        body: reportCreateBody,
+        response: { 201: reportView, ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -76,7 +49,7 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
 
   app.get(
     '/api/v1/reports/:id',
-    { schema: { tags, summary: '月报 A report', params: idParams, response: { 200: report, ...standardErrors } } },
+    { schema: { tags, summary: '月报 A report', params: idParams, response: { 200: reportView, ...standardErrors } } },
     (request) => reports.get(requireActor(request), request.params.id),
   );
 
@@ -87,8 +60,8 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
         tags,
         summary: '修改草稿或退回的月报 Edit a draft or returned report',
         params: idParams,
-        body: z.strictObject({ amountWan: wan.optional(), progressText: text.optional(), problems: text.optional() }),
-        response: { 200: report, ...standardErrors },
+        body: reportPatchBody,
+        response: { 200: reportView, ...standardErrors },
       },
     },
     (request) => reports.update(requireActor(request), request.params.id, request.body, clientIp(request)),
@@ -102,7 +75,7 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
           tags,
           summary: action === 'submit' ? '报送 Submit' : '审核通过 Approve',
           params: idParams,
-          response: { 200: report, ...standardErrors },
+          response: { 200: reportView, ...standardErrors },
         },
       },
       (request) => reports[action](requireActor(request), request.params.id, clientIp(request)),
@@ -116,8 +89,8 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
         tags,
         summary: '退回 Return with a reason',
         params: idParams,
-        body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
-        response: { 200: report, ...standardErrors },
+        body: reportReturnBody,
+        response: { 200: reportView, ...standardErrors },
       },
     },
     (request) => reports.return(requireActor(request), request.params.id, request.body.reason, clientIp(request)),
@@ -130,13 +103,8 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
         tags,
         summary: '更正已审核月报 Correct an approved report (new revision)',
         params: idParams,
-        body: z.strictObject({
-          amountWan: wan,
-          reason: z.string().trim().min(1).max(500),
-          progressText: text.optional(),
-          problems: text.optional(),
-        }),
-        response: { 201: report, ...standardErrors },
+        body: reportCorrectionBody,
+        response: { 201: reportView, ...standardErrors },
       },
     },
     async (request, reply) =>
@@ -151,15 +119,8 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
       schema: {
         tags,
         summary: '某月全部月报（含更正） All revisions of a month, within the caller’s scope',
-        querystring: period,
-        response: {
-          200: z.object({
-            year: z.number(),
-            month: z.number(),
-            items: z.array(report.omit({ yearCumulativeYuan: true, sinceStartYuan: true })),
-          }),
-          ...standardErrors,
-        },
+        querystring: reportPeriodQuery,
+        response: { 200: monthReportsResponse, ...standardErrors },
       },
     },
     (request) => reports.ofMonth(requireActor(request), request.query.year, request.query.month),
@@ -167,21 +128,27 @@ export function registerReportRoutes(app: Api, { reports, units }: { reports: Re
 
   app.get(
     '/api/v1/reports/todo',
-    { schema: { tags, summary: '本月待报 What the caller must file for a month', querystring: period } },
+    {
+      schema: {
+        tags,
+        summary: '本月待报 What the caller must file for a month',
+        querystring: reportPeriodQuery,
+        response: { 200: reportTodoResponse, ...standardErrors },
+      },
+    },
     (request) => reports.toFile(requireActor(request), request.query.year, request.query.month),
   );
 
   app.get(
     '/api/v1/reports/status',
-    { schema: { tags, summary: '各单位报送情况 Filed, late, missing per unit', querystring: period } },
-    async (request) => {
-      const all = await units.listAll();
-      const root = all.find((u) => u.parent_id === null)!;
-      const byPath = new Map(all.map((u) => [u.path, u]));
-      // Each project's lead unit rolls up to the unit directly below the county.
-      const rollUp = (path: string) =>
-        path === root.path ? root : byPath.get(`${root.path}${path.slice(root.path.length).split('/')[0]}/`);
-      return reports.status(requireActor(request), request.query.year, request.query.month, rollUp);
+    {
+      schema: {
+        tags,
+        summary: '各单位报送情况 Filed, late, missing per unit',
+        querystring: reportPeriodQuery,
+        response: { 200: reportStatusResponse, ...standardErrors },
+      },
     },
+    (request) => reports.status(requireActor(request), request.query.year, request.query.month),
   );
 }

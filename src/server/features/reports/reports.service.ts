@@ -4,13 +4,9 @@ import {
   isFutureMonth,
   isLate,
   nextState,
-  reviewDeadline,
-  isReviewOverdue,
-  submitDeadline,
   type ReportAction,
   type ReportState,
 } from '../../../domain/reports/report-rules.ts';
-import { scopeFor } from '../../../domain/access/scope.ts';
 import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -23,7 +19,9 @@ import type { ReportRepository, ReportRow } from './reports.repository.ts';
 import type { ReportSettings } from './report-settings.service.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import type { ReportPhotoService } from '../report-photos/report-photos.service.ts';
-import { presentReport, withCumulative } from './reports.presenter.ts';
+import { withCumulative } from './reports.presenter.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
+import { createReportMonths, mayOn } from './report-months.service.ts';
 
 export interface NewReport {
   year: number;
@@ -37,6 +35,8 @@ export interface ReportServiceDeps {
   db: Kysely<DB>;
   reports: ReportRepository;
   projects: ProjectRepository;
+  /** The unit tree, for the per-unit status of a month. */
+  units: Pick<UnitRepository, 'listAll'>;
   audit: AuditLog;
   clock: Clock;
   /** The county's date. */
@@ -64,6 +64,7 @@ export function createReportService({
   db,
   reports,
   projects,
+  units,
   audit,
   clock,
   today,
@@ -72,6 +73,8 @@ export function createReportService({
   stats,
   photos,
 }: ReportServiceDeps) {
+  const months = createReportMonths({ reports, units, settings, today });
+
   /** A locked month takes no new filing, editing or submitting; corrections still go through review. */
   async function assertOpen(year: number, month: number, ex: Kysely<DB>) {
     if (await settings.isLocked(year, month, ex)) throw conflict('REPORT_MONTH_LOCKED', { year, month });
@@ -162,9 +165,9 @@ export function createReportService({
   }
 
   async function getReport(actor: ActorContext, id: number) {
-    const { r } = await visibleReport(actor, id);
+    const { r, p } = await visibleReport(actor, id);
     const all = await reports.ofProject(r.project_id);
-    return withCumulative(all).find((x) => x.id === id)!;
+    return withCumulative(all, mayOn(actor, p)).find((x) => x.id === id)!;
   }
 
   return {
@@ -173,7 +176,7 @@ export function createReportService({
     /** Every report and revision of a project, newest first, with derived cumulative figures. */
     async listForProject(actor: ActorContext, projectId: number) {
       const p = await visibleProject(actor, projectId);
-      return { projectId: p.id, items: withCumulative(await reports.ofProject(projectId)) };
+      return { projectId: p.id, items: withCumulative(await reports.ofProject(projectId), mayOn(actor, p)) };
     },
 
     async create(actor: ActorContext, projectId: number, input: NewReport, ip: string | null) {
@@ -324,92 +327,8 @@ export function createReportService({
       return getReport(actor, newId);
     },
 
-    /** Every revision of the month's reports in the actor's scope: current ones, returned ones, pending corrections. */
-    async ofMonth(actor: ActorContext, year: number, month: number) {
-      return { year, month, items: (await reports.ofMonth(scopeForReports(actor), year, month)).map(presentReport) };
-    },
-
-    /** The month's obligations in the actor's scope: what to file, and where each stands. */
-    async toFile(actor: ActorContext, year: number, month: number) {
-      const rows = await reports.obligations(scopeForReports(actor), year, month);
-      const calendar = await settings.calendar();
-      return {
-        year,
-        month,
-        // The server's date, so that "N days past the deadline" does not depend on the reader's clock.
-        today: today(),
-        deadline: submitDeadline(year, month, calendar),
-        reviewDeadline: reviewDeadline(year, month, calendar),
-        items: rows.map((r) => ({
-          projectId: r.project_id,
-          projectName: r.name,
-          stage: r.stage,
-          unitName: r.unit_name,
-          reportId: r.report_id === null ? null : Number(r.report_id),
-          state: (r.state ?? 'missing') as ReportState | 'missing',
-          isLate: r.is_late === 1,
-          amountYuan: r.amount === null ? null : Number(r.amount),
-        })),
-      };
-    },
-
-    /** Per unit below the county: how many reports are due, filed, late and missing. */
-    async status(
-      actor: ActorContext,
-      year: number,
-      month: number,
-      unitsByPath: (path: string) => { id: number; name: string } | undefined,
-    ) {
-      const rows = await reports.obligations(scopeForReports(actor), year, month);
-      const calendar = await settings.calendar();
-      const day = today();
-      const byUnit = new Map<
-        number,
-        {
-          unitId: number;
-          unitName: string;
-          due: number;
-          filed: number;
-          late: number;
-          missing: number;
-          awaitingReview: number;
-          reviewOverdue: number;
-        }
-      >();
-      for (const r of rows) {
-        const unit = unitsByPath(r.unit_path);
-        if (!unit) continue;
-        const e = byUnit.get(unit.id) ?? {
-          unitId: unit.id,
-          unitName: unit.name,
-          due: 0,
-          filed: 0,
-          late: 0,
-          missing: 0,
-          awaitingReview: 0,
-          reviewOverdue: 0,
-        };
-        // The department's step: submitted reports wait for review, overdue after the calendar's review day.
-        if (r.state === 'submitted') e.awaitingReview++;
-        if (r.state && isReviewOverdue(day, year, month, r.state, calendar)) e.reviewOverdue++;
-        e.due++;
-        if (r.state === 'submitted' || r.state === 'approved') e.filed++;
-        else e.missing++;
-        if (r.is_late === 1) e.late++;
-        byUnit.set(unit.id, e);
-      }
-      return {
-        year,
-        month,
-        today: day,
-        deadline: submitDeadline(year, month, calendar),
-        reviewDeadline: reviewDeadline(year, month, calendar),
-        units: [...byUnit.values()],
-      };
-    },
+    ...months,
   };
 }
-
-const scopeForReports = (actor: ActorContext) => scopeFor(actor, 'report', 'read');
 
 export type ReportService = ReturnType<typeof createReportService>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { grantableRoles, permissionsOf } from '../../../domain/access/roles.ts';
 import type { Config } from '../../config/config.ts';
 import { clearSessionCookies, clientIp, requireActor, SESSION_COOKIE, setSessionCookies } from '../../http/auth.ts';
-import { errorBody, meSchema, presentMe } from '../../http/schemas.ts';
+import { errorBody, meSchema, noContent } from '../../../contract/common.ts';
+import { presentMe } from '../../http/schemas.ts';
 import type { Api } from '../../http/types.ts';
 import type { SessionService } from './session.service.ts';
 
@@ -34,12 +35,12 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: '退出登录 Sign out' } },
+    { schema: { tags: ['session'], summary: '退出登录 Sign out', response: { 204: noContent } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await sessions.signOut(token);
       clearSessionCookies(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import { setSessionCookies } from '../../http/auth.ts';
-import { displayNameSchema, errorBody, passwordSchema, usernameSchema } from '../../http/schemas.ts';
+import { displayNameSchema, errorBody, passwordSchema, usernameSchema } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
 import type { SessionService } from '../session/session.service.ts';
 import { searchCounties } from './divisions.ts';

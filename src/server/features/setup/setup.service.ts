@@ -4,7 +4,9 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import { hashPassword } from '../session/password.ts';
+import type { SettingsRepository } from '../settings/settings.repository.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
+import type { UserRepository } from '../users/users.repository.ts';
 import { checkPassword } from '../users/users.service.ts';
 import { findCounty, townshipsOf } from './divisions.ts';
 
@@ -19,26 +21,30 @@ const SETUP_KEY = 'setup';
 
 export function createSetupService({
   db,
+  settings,
   units,
+  users,
   audit,
   clock,
 }: {
   db: Kysely<DB>;
+  settings: SettingsRepository;
   units: UnitRepository;
+  users: UserRepository;
   audit: AuditLog;
   clock: Clock;
 }) {
   async function isDone(ex: Kysely<DB> = db) {
-    return !!(await ex.selectFrom('settings').select('key').where('key', '=', SETUP_KEY).executeTakeFirst());
+    return (await settings.find(SETUP_KEY, ex)) !== undefined;
   }
 
   return {
     isDone,
 
     async status() {
-      const row = await db.selectFrom('settings').select('value').where('key', '=', SETUP_KEY).executeTakeFirst();
-      return row
-        ? { done: true, ...(JSON.parse(row.value) as { regionCode: string; regionName: string }) }
+      const value = await settings.find(SETUP_KEY);
+      return value !== undefined
+        ? { done: true, ...(JSON.parse(value) as { regionCode: string; regionName: string }) }
         : { done: false as const };
     },
 
@@ -57,14 +63,12 @@ export function createSetupService({
       try {
         return await db.transaction().execute(async (trx) => {
           const at = clock().toISOString();
-          await trx
-            .insertInto('settings')
-            .values({
-              key: SETUP_KEY,
-              value: JSON.stringify({ regionCode: county.code, regionName: county.name, at }),
-              updated_at: at,
-            })
-            .execute();
+          await settings.insert(
+            trx,
+            SETUP_KEY,
+            JSON.stringify({ regionCode: county.code, regionName: county.name, at }),
+            at,
+          );
           const root = await units.insert(trx, {
             parent_id: null,
             parentPath: null,
@@ -86,21 +90,17 @@ export function createSetupService({
               at,
             });
           }
-          const { id } = await trx
-            .insertInto('users')
-            .values({
-              username: input.username,
-              display_name: input.displayName || '系统管理员',
-              password_hash: passwordHash,
-              role: 'admin',
-              unit_id: root.id,
-              is_active: 1,
-              locale: null,
-              created_at: at,
-              updated_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const { id } = await users.insert(trx, {
+            username: input.username,
+            display_name: input.displayName || '系统管理员',
+            password_hash: passwordHash,
+            role: 'admin',
+            unit_id: root.id,
+            is_active: 1,
+            locale: null,
+            created_at: at,
+            updated_at: at,
+          });
           const actor = { id, username: input.username, displayName: input.displayName || '系统管理员' };
           await audit.record(
             {

@@ -4,9 +4,9 @@ import type { MigrationDialect } from '../../db/migrate.ts';
 
 /**
  * Fills unit_stats from scratch with one grouped query per kind of figure: the same rows that
- * `contributionOf` adds project by project (the integration tests compare the two). Used by the
- * migration that creates the table, after bulk loads (demo data, benchmarks), and by the daily
- * cutoff, which so repairs any drift. On PostgreSQL the table is locked for the rebuild: a change
+ * `contributionOf` adds project by project (the integration tests compare the two). Used after bulk
+ * loads (demo data, benchmarks) and by the daily cutoff, which so repairs any drift (the migrations
+ * run their own frozen copy, db/migrations/frozen-unit-stats-0009.ts). On PostgreSQL the table is locked for the rebuild: a change
  * committing meanwhile waits and then adds its difference on top of the rebuilt rows.
  */
 export async function rebuildUnitStats(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {

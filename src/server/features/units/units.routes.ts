@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { idParams, noContent, standardErrors, unitKindSchema } from '../../http/schemas.ts';
+import { idParams, noContent, standardErrors, unitKindSchema } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
 import type { UnitService } from './units.service.ts';
 

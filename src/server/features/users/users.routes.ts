@@ -7,7 +7,7 @@ import {
   roleSchema,
   standardErrors,
   usernameSchema,
-} from '../../http/schemas.ts';
+} from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
 import type { UserService } from './users.service.ts';
 

@@ -1,12 +1,15 @@
 import { formatPoints } from '../../../../src/domain/progress/time-progress';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { gapWords, percentText } from './dashboard-format';
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Grid, Row, Skeleton, Tag, Typography } from 'antd';
 import { lightsApi, type Colour, type Dashboard } from '../../api-lights';
 import type { DashboardRaceParts } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { useLightsI18n } from '../../i18n-lights';
 import { useProjectsI18n } from '../../i18n-projects';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useUnits } from '../../useUnits';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { Link } from '../../components/Link';
@@ -16,14 +19,14 @@ import { DatePicker } from 'antd';
 import { localDate } from '../../../../src/domain/calendar/local-date';
 import { useNumbersI18n } from '../../i18n-numbers';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { formatYi } from '../../../../src/domain/money/money';
+import { formatYi, toYiNumber } from '../../../../src/domain/money/money';
 import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
 import { listLink } from '../projects/ListCard';
 import { COLOURS, COLOUR_HEX, COLOUR_TEXT, LightDot, lightListHref } from '../lights/shared';
 import { DashboardRaceCards } from '../race/DashboardRaceCards';
 
 const RED_PREVIEW = 10;
-const yi = (yuan: number) => Math.round(yuan / 1e6) / 100;
+const yi = toYiNumber;
 
 /** 驾驶舱: the year's investment against 序时进度, the lights by unit, the red list and the four lists. */
 export function DashboardPage() {
@@ -31,24 +34,20 @@ export function DashboardPage() {
   const { label } = useProjectsI18n();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
-  const search = useSearch();
-  const unitParam = new URLSearchParams(search).get('unitId');
-  const unitId = unitParam ? Number(unitParam) : undefined;
-  const asOf = new URLSearchParams(search).get('asOf');
+  const search = getRouteApi('/dashboard').useSearch();
+  const unitId = search.unitId;
+  const asOf = search.asOf ?? null;
   const { tn } = useNumbersI18n();
   const { roots } = useUnits();
-  const [data, setData] = useState<(Dashboard & DashboardRaceParts) | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [showAllRed, setShowAllRed] = useState(false);
-  const generation = useRef(0);
-
-  useEffect(() => {
-    const mine = ++generation.current;
-    lightsApi.dashboard({ unitId, asOf }).then(
-      (result) => mine === generation.current && (setData(result), setError(null)),
-      (e: unknown) => mine === generation.current && setError(errorMessage(e)),
-    );
-  }, [unitId, asOf]);
+  // Keyed by unit and day: an older answer never replaces a newer choice, and going back is instant.
+  const query = useQuery({
+    queryKey: ['dashboard', { unitId, asOf }],
+    queryFn: () => lightsApi.dashboard({ unitId, asOf }) as Promise<Dashboard & DashboardRaceParts>,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
 
   const unitsOption = useMemo((): EChartOption | null => {
     if (!data) return null;
@@ -164,6 +163,7 @@ export function DashboardPage() {
 
   const { totals } = data;
   const gap = totals.gapPoints;
+  const gapLine = gapWords(gap);
   const gapColour = gap === null ? undefined : gap >= 0 ? '#2fa84f' : '#e5322d';
   const bigNumber = { fontSize: narrow ? 24 : 30, fontWeight: 600, lineHeight: 1.2 } as const;
   const unitsHeight = Math.max(200, data.units.length * (narrow ? 30 : 28) + 60);
@@ -198,7 +198,7 @@ export function DashboardPage() {
             <Typography.Text type="secondary">{tl('dash.rate')}</Typography.Text>
             <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, flexWrap: 'wrap' }}>
               <span style={{ ...bigNumber, color: gapColour }} data-testid="dashboard-rate">
-                {totals.completionPct === null ? '—' : `${formatPoints(totals.completionPct)}%`}
+                {percentText(totals.completionPct)}
               </span>
               {totals.timePct !== null && (
                 <Typography.Text type="secondary">
@@ -207,13 +207,11 @@ export function DashboardPage() {
               )}
             </div>
             <div style={{ color: gapColour, fontSize: 13 }} data-testid="dashboard-gap" data-gap={gap ?? ''}>
-              {gap === null
+              {gapLine.direction === 'none'
                 ? tl('dash.noPlan')
-                : gap > 0
-                  ? tl('dash.ahead', { gap: formatPoints(gap) })
-                  : gap < 0
-                    ? tl('dash.behind', { gap: formatPoints(Math.abs(gap)) })
-                    : tl('dash.even')}
+                : gapLine.direction === 'even'
+                  ? tl('dash.even')
+                  : tl(gapLine.direction === 'ahead' ? 'dash.ahead' : 'dash.behind', { gap: gapLine.points })}
             </div>
           </Card>
         </Col>

@@ -21,7 +21,10 @@ import {
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../forms';
 import { useImportsI18n } from '../../i18n-imports';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { invalidateReports } from '../../queries/reports';
 import { useSession } from '../../session';
 import { subtreeIds } from '../../units';
 import { useUnits } from '../../useUnits';
@@ -39,8 +42,7 @@ const POLL_MS = 1000;
 const ERRORS_PAGE = 200;
 
 /** The kind of ledger the address names: ?ledger=reports, else project ledgers. */
-const ledgerFrom = (search: string): LedgerKind =>
-  new URLSearchParams(search).get('ledger') === 'reports' ? 'reports' : 'projects';
+const route = getRouteApi('/imports');
 const importsUrl = (ledger: LedgerKind) => (ledger === 'reports' ? '/imports?ledger=reports' : '/imports');
 
 export function ImportsPage() {
@@ -48,8 +50,7 @@ export function ImportsPage() {
   const { message } = App.useApp();
   const { me, can } = useSession();
   const canReview = can('report.review');
-  const search = useSearch();
-  const chosenLedger = ledgerFrom(search);
+  const chosenLedger: LedgerKind = route.useSearch().ledger ?? 'projects';
   const [reportState, setReportState] = useState<ReportImportState>(DEFAULT_REPORT_IMPORT_STATE);
   const { units, roots } = useUnits();
   const screens = Grid.useBreakpoint();
@@ -67,7 +68,6 @@ export function ImportsPage() {
   const [errorsCursor, setErrorsCursor] = useState<string | null>(null);
   const [loadingErrors, setLoadingErrors] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const [pollFailures, setPollFailures] = useState(0);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => () => abort.current?.abort(), []);
@@ -170,29 +170,24 @@ export function ImportsPage() {
 
   // While a check or commit runs, its progress is read again and again until it ends.
   const running = !!view && RUNNING_STATUSES.includes(view.status);
+  const progress = useQuery({
+    queryKey: ['imports', 'progress', running ? view.id : null],
+    queryFn: () => importsApi.get(view!.id),
+    enabled: running,
+    // Every second while it runs; every three after a failed read, until one succeeds.
+    refetchInterval: (query) => (query.state.status === 'error' ? 3000 : POLL_MS),
+    // Nothing kept once it ends: the next run of the same import starts from its own first answer.
+    gcTime: 0,
+  });
   useEffect(() => {
-    if (!view || !RUNNING_STATUSES.includes(view.status)) return;
-    let live = true;
-    const timer = setTimeout(
-      async () => {
-        try {
-          const next = await importsApi.get(view.id);
-          if (!live) return;
-          accept(next);
-          setPollFailures(0);
-        } catch (e) {
-          if (!live) return;
-          if (pollFailures === 0) void message.error(errorMessage(e));
-          setPollFailures((n) => n + 1);
-        }
-      },
-      pollFailures ? 3000 : POLL_MS,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [view, pollFailures, accept, message]);
+    if (progress.data) accept(progress.data);
+  }, [progress.data, accept]);
+  // One message per run of failures, not one per retry.
+  const pollFailed = progress.isError;
+  useEffect(() => {
+    if (pollFailed && progress.error) void message.error(errorMessage(progress.error));
+    // progress.error changes with every failed retry; the message is for the first.
+  }, [pollFailed, message]);
 
   const loadErrors = useCallback(
     async (id: number, cursor: string | null) => {
@@ -218,6 +213,8 @@ export function ImportsPage() {
   useEffect(() => {
     if (viewId === undefined) return;
     if (status === 'invalid' && hasErrors) void loadErrors(viewId, null);
+    // A committed ledger changed projects (and their reports): every cached list of them is stale.
+    if (status === 'committed') void invalidateReports();
     setHistoryKey((k) => k + 1);
   }, [viewId, status, hasErrors, loadErrors]);
 

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Grid, Result, Row, Skeleton, Steps, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
-import { projectsApi, type ProjectDetail } from '../../api-projects';
 import { errorMessage } from '../../forms';
 import { useProjectsI18n } from '../../i18n-projects';
 import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useSession } from '../../session';
+import { queryClient } from '../../queries/client';
+import { invalidateProjects, projectQuery } from '../../queries/projects';
 import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../../../src/domain/money/money';
 import { MAIN_LINE, STAGE_LABELS } from '../../../../src/domain/projects/lifecycle';
@@ -19,28 +22,21 @@ import { StageTransitionModal } from './StageTransitionModal';
 import { LevelTags, StageTag, dateOf } from './shared';
 
 /** A project with every field, its stage and stage history; 阶段变更 and 编辑 for those who may. */
-export function ProjectDetailPage({ params }: { params: string[] }) {
-  const id = params[0]!;
+const route = getRouteApi('/projects/$id');
+
+export function ProjectDetailPage() {
+  const { id } = route.useParams();
   const { tp, label } = useProjectsI18n();
   const { can } = useSession();
   const screens = Grid.useBreakpoint();
-  const [project, setProject] = useState<ProjectDetail | null>(null);
-  const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const query = useQuery(projectQuery(id));
+  const project = query.data ?? null;
+  const error = query.error
+    ? { status: query.error instanceof ApiError ? query.error.status : 0, message: errorMessage(query.error) }
+    : null;
   const [transitionOpen, setTransitionOpen] = useState(false);
   const canManage = can('project.manage');
-
-  const load = useCallback(async () => {
-    try {
-      setProject(await projectsApi.get(id));
-      setError(null);
-    } catch (e) {
-      setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = () => query.refetch();
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(lastListUrl())}>
@@ -142,7 +138,8 @@ export function ProjectDetailPage({ params }: { params: string[] }) {
           project={p}
           onClose={() => setTransitionOpen(false)}
           onDone={(saved) => {
-            setProject(saved);
+            queryClient.setQueryData(projectQuery(id).queryKey, saved);
+            void invalidateProjects();
             setTransitionOpen(false);
           }}
         />

@@ -1,11 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Result, Skeleton } from 'antd';
 import { ApiError, type Id } from '../../api';
-import { projectsApi, type ProjectDetail } from '../../api-projects';
+import { projectsApi } from '../../api-projects';
+import { queryClient } from '../../queries/client';
+import { invalidateProjects, projectQuery } from '../../queries/projects';
 import { errorMessage } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useProjectsI18n } from '../../i18n-projects';
 import { navigate } from '../../router';
+import { useParams } from '@tanstack/react-router';
 import { useSession } from '../../session';
 import { subtreeIds } from '../../units';
 import { useUnits } from '../../useUnits';
@@ -16,8 +20,9 @@ import { BasicSection, PartiesSection } from './ProjectFormSections';
 import { useIndustries } from './shared';
 
 /** New project (/projects/new) or edit one (/projects/:id/edit), in the groups of the detail page. */
-export function ProjectFormPage({ params }: { params: string[] }) {
-  const id = params[0];
+export function ProjectFormPage() {
+  // /projects/new has no id; /projects/$id/edit has one.
+  const { id } = useParams({ strict: false });
   const creating = id === undefined;
   const { tp } = useProjectsI18n();
   const { t } = useI18n();
@@ -26,18 +31,12 @@ export function ProjectFormPage({ params }: { params: string[] }) {
   const { units, roots, loading: unitsLoading } = useUnits();
   const industries = useIndustries();
   const [form] = Form.useForm<ProjectFormValues>();
-  const [project, setProject] = useState<ProjectDetail | null>(null);
-  const [loadError, setLoadError] = useState<{ status: number; message: string } | null>(null);
+  const query = useQuery({ ...projectQuery(id ?? ''), enabled: !creating });
+  const project = creating ? null : (query.data ?? null);
+  const loadError = query.error
+    ? { status: query.error instanceof ApiError ? query.error.status : 0, message: errorMessage(query.error) }
+    : null;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (creating) return;
-    projectsApi
-      .get(id)
-      .then(setProject, (e: unknown) =>
-        setLoadError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
-      );
-  }, [creating, id]);
 
   // A unit editor files projects for their own unit and the units below it.
   const leadDisabled = useMemo(() => {
@@ -61,6 +60,8 @@ export function ProjectFormPage({ params }: { params: string[] }) {
     try {
       const body = inputFromValues(values, creating);
       const saved = creating ? await projectsApi.create(body) : await projectsApi.update(id, body);
+      queryClient.setQueryData(projectQuery(saved.id).queryKey, saved);
+      void invalidateProjects();
       message.success(creating ? tp('form.created') : t('common.saved'));
       navigate(`/projects/${saved.id}`, { replace: !creating });
     } catch (e) {

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Drawer, Grid, Input, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { projectsApi, type ProjectSummary } from '../../api-projects';
 import { errorMessage } from '../../forms';
 import { useProjectsI18n } from '../../i18n-projects';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useSession } from '../../session';
 import { useUnits } from '../../useUnits';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +16,6 @@ import {
   chosenColumns,
   DEFAULT_COLUMNS,
   listUrl,
-  parseListState,
   rememberListUrl,
   type ColumnKey,
   type ListState,
@@ -43,55 +44,37 @@ export function ProjectListPage() {
   const i18n = useProjectsI18n();
   const { tp } = i18n;
   const { can } = useSession();
-  const search = useSearch();
-  const state = useMemo(() => parseListState(search), [search]);
+  const state = getRouteApi('/projects').useSearch();
   const { roots } = useUnits();
   const industries = useIndustries();
   const screens = Grid.useBreakpoint();
   const isPhone = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [items, setItems] = useState<ProjectSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  // Answers to an older filter are dropped when a newer one was applied meanwhile.
-  const generation = useRef(0);
-
   const paramsKey = JSON.stringify(apiParams(state));
 
   useEffect(() => {
     rememberListUrl(listUrl(state));
   }, [state]);
 
-  const load = useCallback(
-    async (cursor: string | null) => {
-      const params = JSON.parse(paramsKey) as ReturnType<typeof apiParams>;
-      const mine = cursor ? generation.current : ++generation.current;
-      setLoading(true);
-      try {
-        const page = await projectsApi.list({
-          ...params,
-          limit: PAGE_SIZE,
-          ...(cursor ? { cursor } : { withTotal: 'true' }),
-        });
-        if (mine !== generation.current) return;
-        setItems((current) => (cursor ? [...current, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-        if (page.total !== undefined) setTotal(page.total);
-        setError(null);
-      } catch (e) {
-        if (mine === generation.current) setError(errorMessage(e));
-      } finally {
-        if (mine === generation.current) setLoading(false);
-      }
-    },
-    [paramsKey],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  // One query per filter and sort, paged by cursor; the shown list stays until the next filter's answer.
+  const list = useInfiniteQuery({
+    queryKey: ['projects', 'list', paramsKey],
+    queryFn: ({ pageParam }) =>
+      projectsApi.list({
+        ...(JSON.parse(paramsKey) as ReturnType<typeof apiParams>),
+        limit: PAGE_SIZE,
+        ...(pageParam ? { cursor: pageParam } : { withTotal: 'true' }),
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  const items = useMemo<ProjectSummary[]>(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? null;
+  const nextCursor = list.hasNextPage ? 'more' : null;
+  const loading = list.isFetching;
+  const error = list.error ? errorMessage(list.error) : null;
+  const load = () => list.fetchNextPage();
 
   const update = (patch: ListState) => navigate(listUrl({ ...state, ...patch }), { replace: true });
   const reset = () => navigate(listUrl({ cols: state.cols, sort: state.sort, order: state.order }), { replace: true });
@@ -207,7 +190,7 @@ export function ProjectListPage() {
         />
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           {nextCursor ? (
-            <Button onClick={() => void load(nextCursor)} loading={loading} data-testid="projects-load-more">
+            <Button onClick={() => void load()} loading={loading} data-testid="projects-load-more">
               {tp('projects.loadMore')}
             </Button>
           ) : (

@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Row, Table, Tabs, Tooltip, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { projectsApi, type FourLists, type ListUnitTotals } from '../../api-projects';
 import { errorMessage } from '../../forms';
 import { useProjectsI18n } from '../../i18n-projects';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useUnits } from '../../useUnits';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,30 +19,21 @@ import { ListCard, listLink } from './ListCard';
 /** 四张清单: the year's planning, reserve, start and production lists; every number opens the matching projects. */
 export function ProjectListsPage() {
   const { tp, label } = useProjectsI18n();
-  const search = useSearch();
-  const params = new URLSearchParams(search);
+  const search = getRouteApi('/project-lists').useSearch();
   const thisYear = new Date().getFullYear();
-  const year = Number(params.get('year')) || thisYear;
-  const unitParam = params.get('unitId');
-  const unitId = unitParam ? Number(unitParam) : undefined;
+  const year = search.year ?? thisYear;
+  const unitId = search.unitId;
   const { roots } = useUnits();
-  const [data, setData] = useState<FourLists | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  // Keyed by year and unit; the shown lists stay until the next choice's answer.
+  const query = useQuery({
+    queryKey: ['project-lists', { year, unitId }],
+    queryFn: () => projectsApi.fourLists({ year, unitId }),
+    placeholderData: keepPreviousData,
+  });
+  const data: FourLists | null = query.data ?? null;
+  const loading = query.isFetching;
+  const error = query.error ? errorMessage(query.error) : null;
   const [tab, setTab] = useState<ListName>('start');
-  const generation = useRef(0);
-
-  useEffect(() => {
-    const mine = ++generation.current;
-    setLoading(true);
-    projectsApi
-      .fourLists({ year, unitId })
-      .then(
-        (result) => mine === generation.current && (setData(result), setError(null)),
-        (e: unknown) => mine === generation.current && setError(errorMessage(e)),
-      )
-      .finally(() => mine === generation.current && setLoading(false));
-  }, [year, unitId]);
 
   const go = (next: { year?: number; unitId?: number }) => {
     const query = new URLSearchParams();

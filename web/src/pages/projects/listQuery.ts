@@ -50,11 +50,12 @@ export const SORTABLE = new Set<string>([
   'updatedAt',
 ]);
 
-export function parseListState(search: string): ListState {
-  const params = new URLSearchParams(search);
+/** The list's state from the route's raw search values (strings); unknown keys and empty values dropped. */
+export function normaliseListState(raw: Record<string, unknown>): ListState {
   const state: ListState = {};
   for (const key of [...FILTER_KEYS, 'sort', 'order', 'cols'] as const) {
-    const value = params.get(key)?.trim();
+    const found = raw[key];
+    const value = typeof found === 'string' || typeof found === 'number' ? String(found).trim() : '';
     if (value) state[key] = value;
   }
   // 'done' and 'started' mean the same on the start list; the filter shows 'started'.

@@ -1,5 +1,5 @@
 // Small pieces shared by the project pages: stage and level tags, the industry catalogue, money text.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { projectsApi, type Industries } from '../../api-projects';
 import { useProjectsI18n } from '../../i18n-projects';
@@ -57,26 +57,13 @@ export function LevelTags({ level, aboveYi }: { level: string | null; aboveYi: b
   );
 }
 
-let industriesPromise: Promise<Industries> | null = null;
+const NO_INDUSTRIES: Industries = { sections: [], divisions: [] };
 
-/** GB/T 4754 sections and divisions, fetched once per page load. */
+/** GB/T 4754 sections and divisions, fetched once and cached for every page. */
 export function useIndustries(): Industries | null {
-  const [industries, setIndustries] = useState<Industries | null>(null);
-  useEffect(() => {
-    industriesPromise ??= projectsApi.industries().catch((error: unknown) => {
-      industriesPromise = null;
-      throw error;
-    });
-    let live = true;
-    industriesPromise.then(
-      (value) => live && setIndustries(value),
-      () => live && setIndustries({ sections: [], divisions: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return industries;
+  // The catalogue is shipped data: asked once, shared by every page; a failure shows an empty catalogue.
+  const query = useQuery({ queryKey: ['industries'], queryFn: () => projectsApi.industries(), staleTime: Infinity });
+  return query.data ?? (query.isError ? NO_INDUSTRIES : null);
 }
 
 /** Integer 元 as the plain 万元 decimal a money input shows ("12345.5"), '' for null. */

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryClient } from '../../queries/client';
 import { Alert, Button, Card, Empty, Grid, Result, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
@@ -7,6 +9,7 @@ import { errorMessage } from '../../forms';
 import { formatDate, formatTime } from '../../format';
 import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 import { DownloadButtons } from './BulletinsPage';
@@ -18,23 +21,20 @@ import { BulletinCorrectionNotes } from './BulletinCorrectionNotes';
 import { CorrectionModal } from './CorrectionModal';
 
 /** A published bulletin (/bulletins/:id): the text as issued, the frozen ranking tables and the red projects. */
-export function BulletinDetailPage({ params }: { params: string[] }) {
-  const id = params[0]!;
+const route = getRouteApi('/bulletins/$id');
+
+export function BulletinDetailPage() {
+  const { id } = route.useParams();
   const { tk, text } = useRaceI18n();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
-  const [bulletin, setBulletin] = useState<Bulletin | null>(null);
-  const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const query = useQuery({ queryKey: ['bulletins', 'detail', id], queryFn: () => raceApi.bulletin(id) });
+  const bulletin: Bulletin | null = query.data ?? null;
+  const error = query.error
+    ? { status: query.error instanceof ApiError ? query.error.status : 0, message: errorMessage(query.error) }
+    : null;
   const { can } = useSession();
   const [correcting, setCorrecting] = useState(false);
-
-  useEffect(() => {
-    raceApi
-      .bulletin(id)
-      .then(setBulletin, (e: unknown) =>
-        setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
-      );
-  }, [id]);
 
   if (error) {
     return error.status === 404 ? (
@@ -170,7 +170,9 @@ export function BulletinDetailPage({ params }: { params: string[] }) {
           onClose={() => setCorrecting(false)}
           onCorrected={(correction) => {
             setCorrecting(false);
-            setBulletin(correction);
+            // The correction shows at once; the lists and the corrected bulletin (now superseded) reload.
+            void queryClient.invalidateQueries({ queryKey: ['bulletins'] });
+            queryClient.setQueryData(['bulletins', 'detail', String(correction.id)], correction);
             navigate(`/bulletins/${correction.id}`);
           }}
         />

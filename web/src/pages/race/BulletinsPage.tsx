@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Grid, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { bulletinFileUrl, raceApi, type BulletinSummary, type RaceSummary } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useRaceI18n } from '../../i18n-race';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 import { CorrectionTag } from './BulletinCorrectionNotes';
@@ -67,29 +68,13 @@ export function BulletinsPage() {
   const { tk } = useRaceI18n();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
-  const search = useSearch();
-  const raceParam = new URLSearchParams(search).get('raceId');
+  const raceParam = getRouteApi('/bulletins').useSearch().raceId;
   const raceId = raceParam ? Number(raceParam) : undefined;
-  const [items, setItems] = useState<BulletinSummary[] | null>(null);
-  const [races, setRaces] = useState<RaceSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-
-  useEffect(() => {
-    raceApi.races().then(
-      (r) => setRaces(r.items),
-      () => setRaces([]),
-    );
-  }, []);
-
-  useEffect(() => {
-    const mine = ++generation.current;
-    setItems(null);
-    raceApi.bulletins({ raceId }).then(
-      (r) => mine === generation.current && (setItems(r.items), setError(null)),
-      (e: unknown) => mine === generation.current && setError(errorMessage(e)),
-    );
-  }, [raceId]);
+  // The race picker's choices; without them the picker is empty, the list still shows.
+  const races: RaceSummary[] = useQuery({ queryKey: ['races'], queryFn: () => raceApi.races() }).data?.items ?? [];
+  const bulletins = useQuery({ queryKey: ['bulletins', { raceId }], queryFn: () => raceApi.bulletins({ raceId }) });
+  const items: BulletinSummary[] | null = bulletins.data?.items ?? null;
+  const error = bulletins.error ? errorMessage(bulletins.error) : null;
 
   /** Why and when a superseded bulletin was corrected, under its title. */
   const superseded = (b: BulletinSummary) =>

@@ -4,7 +4,7 @@ import type { IndicatorInfo, MethodKey } from '../../api-race';
 import { useI18n } from '../../i18n';
 import { useRaceI18n } from '../../i18n-race';
 import { indicatorByKey, isIndicatorKey } from '../../../../src/domain/race/indicators';
-import { METHOD_KEYS, SCORING_METHODS } from '../../../../src/domain/race/methods/index';
+import { METHOD_KEYS, MIN_RATIO_CAP, SCORING_METHODS } from '../../../../src/domain/race/methods/index';
 import { defaultParams, parsePoints, weightSum, type IndicatorRow, type RaceFormValues } from './raceForm';
 
 /** The methods that make sense for an indicator, as the domain says (deduction for events to avoid…). */
@@ -212,7 +212,7 @@ function MethodParams({ name, position, method }: { name: number; position: numb
       <Row gutter={12}>
         <Col xs={12} md={6}>
           <Form.Item name={[name, 'cap']} label={tk('editor.cap')} rules={required(tk('editor.cap'))}>
-            <InputNumber min={1} max={10} step={0.1} style={{ width: '100%' }} data-testid={id('cap')} />
+            <InputNumber min={MIN_RATIO_CAP} max={10} step={0.1} style={{ width: '100%' }} data-testid={id('cap')} />
           </Form.Item>
         </Col>
       </Row>

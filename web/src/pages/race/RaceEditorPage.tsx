@@ -16,11 +16,12 @@ import {
   Typography,
 } from 'antd';
 import { ApiError } from '../../api';
-import { raceApi, type PeerGroup, type Race, type RacePeriodKind } from '../../api-race';
+import { raceApi, type PeerGroup, type Race, type RaceDefinitionInput, type RacePeriodKind } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
+import { useParams } from '@tanstack/react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { DEFAULT_PEER_GROUPS, PERIOD_KINDS } from '../../../../src/domain/race/race-definition';
 import { IndicatorRows, WeightSum } from './IndicatorRows';
@@ -37,8 +38,9 @@ import { useIndicators } from './shared';
 const PERIOD_KIND_OPTIONS = PERIOD_KINDS.filter((k): k is RacePeriodKind => k !== 'week');
 
 /** New race (/races/new) or edit one (/races/:id/edit): name, period, indicators with weights and methods. */
-export function RaceEditorPage({ params }: { params: string[] }) {
-  const id = params[0];
+export function RaceEditorPage() {
+  // /races/new has no id; /races/$id/edit has one.
+  const { id } = useParams({ strict: false });
   const creating = id === undefined;
   const { tk, text, periodKind } = useRaceI18n();
   const { t, kindLabel } = useI18n();
@@ -99,7 +101,7 @@ export function RaceEditorPage({ params }: { params: string[] }) {
       <Form<RaceFormValues>
         form={form}
         layout="vertical"
-        initialValues={race ? valuesFromDefinition(race.definition) : NEW_RACE_VALUES}
+        initialValues={race ? valuesFromDefinition(race.definition as unknown as RaceDefinitionInput) : NEW_RACE_VALUES}
         onFinish={(values) => void submit(values)}
         onFinishFailed={({ errorFields }) => {
           message.warning({ content: tk('editor.checkFields'), key: 'race-form-check' });

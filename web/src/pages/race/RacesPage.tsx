@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { BarChartOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { raceApi, type RaceSummary } from '../../api-race';
+import { raceApi, type RacePeriodKind, type RaceSummary } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useRaceI18n } from '../../i18n-race';
@@ -61,7 +61,12 @@ export function RacesPage() {
         </div>
       ),
     },
-    { title: tk('races.periodKind'), key: 'periodKind', width: 90, render: (_, race) => periodKind(race.periodKind) },
+    {
+      title: tk('races.periodKind'),
+      key: 'periodKind',
+      width: 90,
+      render: (_, race) => periodKind(race.periodKind as RacePeriodKind),
+    },
     {
       title: tk('races.indicatorCount'),
       dataIndex: 'indicatorCount',

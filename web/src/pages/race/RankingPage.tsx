@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryClient } from '../../queries/client';
 import dayjs from 'dayjs';
 import { localDate } from '../../../../src/domain/calendar/local-date';
 import { useNumbersI18n } from '../../i18n-numbers';
@@ -25,7 +27,8 @@ import { ApiError } from '../../api';
 import { raceApi, type Race, type RacePeriodKind, type Ranking } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { useRaceI18n } from '../../i18n-race';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useSession } from '../../session';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
@@ -50,34 +53,25 @@ const rankingUrl = (id: string, { year, index }: RacePeriod, asOf?: string | nul
  * 排名 (/races/:id): a period's ranking per peer group with 骏马 and 蜗牛, totals and rank history
  * charts, and 发布通报 for the period (race.manage), refused while the weights do not add up to 100.
  */
-export function RankingPage({ params }: { params: string[] }) {
-  const id = params[0]!;
+const route = getRouteApi('/races/$id');
+
+export function RankingPage() {
+  const { id } = route.useParams();
   const { tk, text, period: periodText, periodShort } = useRaceI18n();
   const { can } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
-  const search = useSearch();
+  const search = route.useSearch();
   const { tn } = useNumbersI18n();
   // 截至: a local date or an instant (a bulletin's publication) in the address; none means live.
-  const asOf = new URLSearchParams(search).get('asOf');
+  const asOf = search.asOf ?? null;
   const [view, setView] = useState<'published' | 'live'>('published');
-  const [race, setRace] = useState<Race | null>(null);
-  const [ranking, setRanking] = useState<Ranking | null>(null);
-  const [error, setError] = useState<{ status: number; message: string } | null>(null);
-  const [loading, setLoading] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [groupKey, setGroupKey] = useState<string | undefined>(undefined);
-  const generation = useRef(0);
+  const raceQuery = useQuery({ queryKey: ['race', id], queryFn: () => raceApi.race(id) });
+  const race: Race | null = raceQuery.data ?? null;
 
-  useEffect(() => {
-    raceApi
-      .race(id)
-      .then(setRace, (e: unknown) =>
-        setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
-      );
-  }, [id]);
-
-  const kind: RacePeriodKind | undefined = race?.definition.periodKind;
+  const kind = race?.definition.periodKind as RacePeriodKind | undefined;
   const fromUrl = kind ? periodFromSearch(search, kind) : null;
   const period = kind ? (fromUrl ?? latestFinishedPeriod(kind)) : null;
 
@@ -86,27 +80,20 @@ export function RankingPage({ params }: { params: string[] }) {
     if (kind && !fromUrl && period) navigate(rankingUrl(id, period), { replace: true });
   }, [kind, fromUrl, period, id]);
 
-  const load = useCallback(async () => {
-    if (!fromUrl) return;
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const result = await raceApi.ranking(id, { year: fromUrl.year, period: fromUrl.index, asOf });
-      if (mine !== generation.current) return;
-      setRanking(result);
-      setError(null);
-    } catch (e) {
-      if (mine === generation.current)
-        setError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) });
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-    // fromUrl is rebuilt on every render: depend on its parts.
-  }, [id, fromUrl?.year, fromUrl?.index, asOf]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Keyed by period and day; the shown ranking stays until the next one's answer (`shown` checks its period).
+  const rankingKey = ['race', id, 'ranking', { year: fromUrl?.year, period: fromUrl?.index, asOf }];
+  const rankingQuery = useQuery({
+    queryKey: rankingKey,
+    queryFn: () => raceApi.ranking(id, { year: fromUrl!.year, period: fromUrl!.index, asOf }),
+    enabled: fromUrl !== null,
+    placeholderData: keepPreviousData,
+  });
+  const ranking: Ranking | null = rankingQuery.data ?? null;
+  const loading = rankingQuery.isFetching;
+  const failed = raceQuery.error ?? rankingQuery.error;
+  const error = failed
+    ? { status: failed instanceof ApiError ? failed.status : 0, message: errorMessage(failed) }
+    : null;
 
   if (error && (error.status === 404 || !race)) {
     return (
@@ -357,7 +344,8 @@ export function RankingPage({ params }: { params: string[] }) {
           onClose={() => setPublishing(false)}
           onPublished={(bulletin) => {
             setPublishing(false);
-            setRanking({ ...shown, publishedBulletinId: bulletin.id });
+            queryClient.setQueryData(rankingKey, { ...shown, publishedBulletinId: bulletin.id });
+            for (const queryKey of [['dashboard'], ['bulletins']]) void queryClient.invalidateQueries({ queryKey });
           }}
         />
       )}

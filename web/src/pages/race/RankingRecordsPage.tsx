@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Grid, Skeleton, Table, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { formatWan } from '../../../../src/domain/money/money';
@@ -9,7 +9,8 @@ import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useNumbersI18n } from '../../i18n-numbers';
 import { useRaceI18n } from '../../i18n-race';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 
@@ -18,35 +19,24 @@ import { PageHeader } from '../../components/PageHeader';
  * the ranking counts — the projects started, overdue or red, or the approved report revisions an
  * investment figure sums — as the server selects them with the figure's own rule.
  */
-export function RankingRecordsPage({ params }: { params: string[] }) {
-  const raceId = params[0]!;
-  const search = new URLSearchParams(useSearch());
+const route = getRouteApi('/races/$id/records');
+
+export function RankingRecordsPage() {
+  const raceId = route.useParams().id;
+  const search = route.useSearch();
   const { tn } = useNumbersI18n();
   const { text } = useRaceI18n();
   const narrow = !Grid.useBreakpoint().md;
-  const [data, setData] = useState<FigureRecords | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const q = {
-    year: Number(search.get('year')),
-    period: Number(search.get('period')),
-    unitId: Number(search.get('unitId')),
-    indicator: search.get('indicator') ?? '',
-    asOf: search.get('asOf'),
+    year: Number(search.year),
+    period: Number(search.period),
+    unitId: Number(search.unitId),
+    indicator: search.indicator ?? '',
+    asOf: search.asOf ?? null,
   };
-  const key = JSON.stringify(q);
-
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    numbersApi.records(raceId, q).then(
-      (records) => live && (setData(records), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-    // q is rebuilt every render; its serialisation is the dependency.
-  }, [raceId, key]);
+  const query = useQuery({ queryKey: ['race', raceId, 'records', q], queryFn: () => numbersApi.records(raceId, q) });
+  const data: FigureRecords | null = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
 
   const back = `/races/${raceId}?year=${q.year}&period=${q.period}${q.asOf ? `&asOf=${encodeURIComponent(q.asOf)}` : ''}`;
   const header = (

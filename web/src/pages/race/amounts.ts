@@ -1,7 +1,9 @@
 // Indicator values as people type and read them: money targets in 亿元, statistics in 万元, counts as
 // whole numbers, percentages as numbers. Money goes through the decimal text, never a float product,
-// so "2.5" 亿元 is exactly 250,000,000 元.
-import { formatWan, formatYi, parseWan, YUAN_PER_YI } from '../../../../src/domain/money/money';
+// so "2.5" 亿元 is exactly 250,000,000 元. The conversions are the domain's (src/domain/money), the
+// rounding of points and scores too (src/domain/progress); this file only maps them to what inputs show.
+import { formatYi, parseWan, parseYi, wanText, yiText } from '../../../../src/domain/money/money';
+import { formatPoints, formatScore as formatScoreOnce } from '../../../../src/domain/progress/time-progress';
 import type { IndicatorUnit } from '../../api-race';
 
 /** The reason a typed value was refused, as a message key of i18n-race. */
@@ -11,16 +13,6 @@ export type AmountProblem =
 export type Parsed = { ok: true; value: number | null } | { ok: false; problem: AmountProblem };
 
 const clean = (text: string) => text.trim().replace(/[,，\s]/g, '');
-
-/** Moves the decimal point four places right: 亿元 text → 万元 text, digit by digit. */
-function yiToWanText(text: string): string | null {
-  const m = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!m || !/\d/.test(text)) return null;
-  const [, whole = '', frac = ''] = m;
-  const padded = frac.padEnd(4, '0');
-  const rest = padded.slice(4);
-  return `${whole || '0'}${padded.slice(0, 4)}${rest ? `.${rest}` : ''}`;
-}
 
 function moneyProblem(error: unknown): AmountProblem {
   const reason = (error as { reason?: string }).reason;
@@ -35,10 +27,8 @@ export function parseYiText(input: string): Parsed {
   const text = clean(input);
   if (text === '') return { ok: true, value: null };
   if (text.startsWith('-')) return { ok: false, problem: 'amount.negative' };
-  const wan = yiToWanText(text);
-  if (wan === null) return { ok: false, problem: 'amount.format' };
   try {
-    return { ok: true, value: parseWan(wan) };
+    return { ok: true, value: parseYi(text) };
   } catch (error) {
     return { ok: false, problem: moneyProblem(error) };
   }
@@ -58,21 +48,12 @@ export function parseWanText(input: string): Parsed {
 
 /** Integer 元 as the plain 亿元 decimal an input shows ("2.5"), exact to the 元. */
 export function yuanToYiText(yuan: number | null | undefined): string {
-  if (yuan === null || yuan === undefined) return '';
-  const negative = yuan < 0;
-  const abs = Math.abs(yuan);
-  const whole = Math.floor(abs / YUAN_PER_YI);
-  const frac = String(abs % YUAN_PER_YI)
-    .padStart(8, '0')
-    .replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+  return yuan === null || yuan === undefined ? '' : yiText(yuan);
 }
 
 /** Integer 元 as the plain 万元 decimal an input shows ("1234.5"). */
 export function yuanToWanText(yuan: number | null | undefined): string {
-  if (yuan === null || yuan === undefined) return '';
-  const text = formatWan(yuan, 4).replace(/,/g, '');
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return yuan === null || yuan === undefined ? '' : wanText(yuan);
 }
 
 /** A count or a percentage typed as a number; '' is null. Percentages may be negative (a growth rate). */
@@ -112,15 +93,15 @@ export function statToText(value: number | null | undefined, unit: IndicatorUnit
   return unit === '元' ? yuanToWanText(value) : String(value);
 }
 
-/** A value for reading in a table: money in 亿元 with two decimals, a count, a percentage with one decimal at most. */
+/** A value for reading in a table: money in 亿元 with two decimals, a count, a percentage with one decimal (formatPoints). */
 export function formatValue(value: number | null | undefined, unit: IndicatorUnit): string {
   if (value === null || value === undefined) return '—';
   if (unit === '元') return formatYi(value);
-  if (unit === '%') return `${Math.round(value * 10) / 10}%`;
+  if (unit === '%') return `${formatPoints(value)}%`;
   return String(value);
 }
 
 /** A score with two decimals ("36.00"), or the dash for none. */
 export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? '—' : score.toFixed(2);
+  return score === null || score === undefined ? '—' : formatScoreOnce(score);
 }

@@ -29,11 +29,10 @@ export function isFuturePeriod(kind: RacePeriodKind, period: RacePeriod, now: Da
   return period.year > current.year || (period.year === current.year && period.index > current.index);
 }
 
-/** year and period from a query string, or null when absent or out of range for the kind. */
-export function periodFromSearch(search: string, kind: RacePeriodKind): RacePeriod | null {
-  const params = new URLSearchParams(search);
-  const year = Number(params.get('year'));
-  const index = Number(params.get('period'));
+/** year and period from the route's search, or null when absent or out of range for the kind. */
+export function periodFromSearch(search: { year?: number; period?: number }, kind: RacePeriodKind): RacePeriod | null {
+  const year = Number(search.year);
+  const index = Number(search.period);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) return null;
   if (!Number.isInteger(index) || index < 1 || index > periodsPerYear(kind)) return null;
   return { year, index };

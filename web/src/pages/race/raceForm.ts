@@ -11,6 +11,7 @@ import type {
   RacePeriodKind,
 } from '../../api-race';
 import { DEFAULT_BOTTOM_N, DEFAULT_TOP_N } from '../../../../src/domain/race/race-definition';
+import { DEFAULT_METHOD, DEFAULT_RATIO_CAP } from '../../../../src/domain/race/methods/index';
 import { parseYiText, yuanToYiText } from './amounts';
 import { fieldParts } from './shared';
 
@@ -50,7 +51,7 @@ export const NEW_RACE_VALUES: RaceFormValues = {
 export function defaultParams(method: MethodKey): Partial<IndicatorRow> {
   switch (method) {
     case 'ratioToTarget':
-      return { cap: 1.2 };
+      return { cap: DEFAULT_RATIO_CAP };
     case 'rankPoints':
       return { pointsText: '10,8,6,4,2', rest: 'zero' };
     case 'tieredCount':
@@ -116,7 +117,7 @@ function indicatorInput(row: IndicatorRow): RaceIndicatorInput {
     case 'deduction':
       return { ...base, weight: 0, method: 'deduction', params: { perEvent: num(row.perEvent), cap: num(row.cap) } };
     default:
-      return { ...base, method: 'efficacyCoefficient', params: {} };
+      return { ...base, method: DEFAULT_METHOD, params: {} };
   }
 }
 

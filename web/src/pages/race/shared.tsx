@@ -1,5 +1,6 @@
 // Small pieces shared by the target, race, ranking and bulletin pages.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { raceApi, type IndicatorInfo, type IndicatorUnit, type ScoreNote } from '../../api-race';
@@ -14,19 +15,8 @@ export const BOTTOM_TINT = '#fff7e6';
 
 /** The indicator library as GET /indicators answers it, loaded once per page. */
 export function useIndicators(): { indicators: IndicatorInfo[] | null; error: string | null } {
-  const [indicators, setIndicators] = useState<IndicatorInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    raceApi.indicators().then(
-      (result) => live && setIndicators(result.items),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { indicators, error };
+  const query = useQuery({ queryKey: ['race', 'indicators'], queryFn: () => raceApi.indicators() });
+  return { indicators: query.data?.items ?? null, error: query.error ? errorMessage(query.error) : null };
 }
 
 /**

@@ -4,6 +4,7 @@ import { useFormRequest } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
 import { formatWan } from '../../../../src/domain/money/money';
 import { WanInput } from '../projects/WanInput';
+import { REPORT_TEXT_FIELDS } from '../../../../src/domain/reports/report-fields';
 
 interface Values {
   amountWan?: string | null;
@@ -77,7 +78,7 @@ export function CorrectionModal({
         >
           <Input.TextArea
             rows={3}
-            maxLength={500}
+            maxLength={REPORT_TEXT_FIELDS.correctionReason.maxLength}
             showCount
             placeholder={tr('correct.reasonPlaceholder')}
             data-testid="correction-reason"

@@ -38,15 +38,12 @@ import { CorrectionTag, LateTag, previousMonth, ReportStateTag } from './shared'
 
 const PHONE_PAGE = 6;
 
-const sameMonth = (a: Report, b: Report) => a.year === b.year && a.month === b.month;
-
 /** 月度报表 of one project: every month and revision, with 填报, 修改/报送, 更正 and 审核/退回 where allowed. */
 export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
   const { tr, period } = useReportsI18n();
   const { message } = App.useApp();
   const { can } = useSession();
   const canFile = can('report.file');
-  const canReview = can('report.review');
   const [items, setItems] = useState<Report[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
@@ -92,7 +89,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
     .reduce((s, r) => s + r.amountYuan, 0);
   const plan = project.annualPlans.find((p) => p.year === thisYear)?.amountYuan ?? null;
   const superseded = (r: Report) => !r.isCurrent && r.state === 'approved';
-  const photosEditable = (r: Report) => canFile && (r.state === 'draft' || r.state === 'returned');
+  const photosEditable = (r: Report) => r.can.edit;
   const showPhotos = (r: Report) => r.photoCount > 0 || photosEditable(r);
   const setPhotoCount = (id: number, photoCount: number) =>
     setItems((old) => old && old.map((x) => (x.id === id ? { ...x, photoCount } : x)));
@@ -105,13 +102,11 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
       onCountChange={(n) => setPhotoCount(r.id, n)}
     />
   );
-  const correctionPending = (r: Report) =>
-    rows.some((x) => sameMonth(x, r) && !x.isCurrent && x.state !== 'approved' && x.revision > r.revision);
 
   const actions = (r: Report) => {
     const busy = busyId === r.id;
     const buttons = [];
-    if (canFile && (r.state === 'draft' || r.state === 'returned')) {
+    if (r.can.edit) {
       buttons.push(
         <Button
           key="edit"
@@ -123,6 +118,10 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
         >
           {tr('action.edit')}
         </Button>,
+      );
+    }
+    if (r.can.submit) {
+      buttons.push(
         <Button
           key="submit"
           size="small"
@@ -136,7 +135,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
         </Button>,
       );
     }
-    if (canReview && r.state === 'submitted') {
+    if (r.can.approve) {
       buttons.push(
         <Button
           key="approve"
@@ -149,6 +148,10 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
         >
           {tr('action.approve')}
         </Button>,
+      );
+    }
+    if (r.can.return) {
+      buttons.push(
         <Button
           key="return"
           size="small"
@@ -162,7 +165,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
         </Button>,
       );
     }
-    if (canFile && r.state === 'approved' && r.isCurrent && !correctionPending(r)) {
+    if (r.can.correct) {
       buttons.push(
         <Button
           key="correct"

@@ -11,6 +11,7 @@ import { WanInput } from '../projects/WanInput';
 import { yuanToWanText } from '../projects/shared';
 import { ReportPhotos } from './ReportPhotos';
 import { isFuturePeriod, type Period } from './shared';
+import { REPORT_TEXT_FIELDS } from '../../../../src/domain/reports/report-fields';
 
 interface Values {
   month?: Dayjs | null;
@@ -238,7 +239,7 @@ export function ReportFormModal({
             <Form.Item name="progressText" label={tr('form.progress')}>
               <Input.TextArea
                 rows={3}
-                maxLength={2000}
+                maxLength={REPORT_TEXT_FIELDS.progressText.maxLength}
                 showCount
                 placeholder={tr('form.progressPlaceholder')}
                 data-testid="report-form-progress"
@@ -247,7 +248,7 @@ export function ReportFormModal({
             <Form.Item name="problems" label={tr('form.problems')}>
               <Input.TextArea
                 rows={2}
-                maxLength={2000}
+                maxLength={REPORT_TEXT_FIELDS.problems.maxLength}
                 showCount
                 placeholder={tr('form.problemsPlaceholder')}
                 data-testid="report-form-problems"
@@ -258,7 +259,7 @@ export function ReportFormModal({
             {existing ? (
               <ReportPhotos
                 reportId={existing.id}
-                editable={existing.state === 'draft' || existing.state === 'returned'}
+                editable={existing.can.edit}
                 heading
                 onCountChange={(photoCount) => onChanged({ ...existing, photoCount })}
               />

@@ -13,14 +13,9 @@ type Filter = 'all' | 'open' | 'submitted' | 'approved';
 
 const PAGE_SIZE = 20;
 
-/** What needs the filer's hand: nothing filed, a draft, or a returned report or correction. */
+/** What needs the filer's hand (the server says what the filer may do): nothing filed, a draft, or a returned report or correction. */
 function isOpen(item: TodoItem, revisions: MonthRevisions | undefined): boolean {
-  return (
-    item.state === 'missing' ||
-    item.state === 'draft' ||
-    item.state === 'returned' ||
-    revisions?.pending?.state === 'returned'
-  );
+  return item.can.file || item.can.edit || revisions?.pending?.can.edit === true;
 }
 
 export interface TodoActions {
@@ -73,12 +68,7 @@ export function ReportTodoList({
     const current = rev?.current && rev.current.id === item.reportId ? rev.current : null;
     const pending = rev?.pending ?? null;
     // The report the filer works on: a returned correction, else the current revision.
-    const workOn =
-      pending?.state === 'returned'
-        ? pending
-        : item.state === 'draft' || item.state === 'returned'
-          ? { id: item.reportId! }
-          : null;
+    const workOn = pending?.can.edit ? pending : item.can.edit ? { id: item.reportId! } : null;
     const returnReason =
       pending?.state === 'returned' ? pending.returnReason : item.state === 'returned' ? current?.returnReason : null;
     const busy = workOn !== null && actions.busyId === workOn.id;
@@ -132,7 +122,7 @@ export function ReportTodoList({
         </div>
         {canFile && (
           <div style={{ display: 'flex', gap: 8, flexShrink: 0 }}>
-            {item.state === 'missing' && (
+            {item.can.file && (
               <Button
                 type="primary"
                 icon={<FormOutlined />}

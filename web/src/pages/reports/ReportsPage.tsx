@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { reportsApi, type ReportStatus, type ReportTodo, type TodoItem } from '../../api-reports';
+import { reportsApi, type TodoItem } from '../../api-reports';
+import { useQuery } from '@tanstack/react-query';
+import { invalidateReports, reportMonthQuery } from '../../queries/reports';
 import { errorMessage } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useSession } from '../../session';
 import { PageHeader } from '../../components/PageHeader';
 import { submitDeadline } from '../../../../src/domain/reports/report-rules';
@@ -16,14 +19,12 @@ import { ReviewQueue, reviewEntries, type ReviewEntry } from './ReviewQueue';
 import { DeadlineText, isFuturePeriod, previousMonth, todayText, useMonthRevisions, type Period } from './shared';
 import { UnitStatusTable } from './UnitStatusTable';
 
-function periodFrom(search: string): Period | null {
-  const params = new URLSearchParams(search);
-  const year = Number(params.get('year'));
-  const month = Number(params.get('month'));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12)
-    return null;
-  return { year, month };
+/** The month the address names (the route validated both parts), or null. */
+function periodFrom({ year, month }: { year?: number; month?: number }): Period | null {
+  return year !== undefined && month !== undefined ? { year, month } : null;
 }
+
+const route = getRouteApi('/reports');
 
 const reportsUrl = ({ year, month }: Period) => `/reports?year=${year}&month=${month}`;
 
@@ -36,8 +37,7 @@ export function ReportsPage() {
   const { tr, period: periodText } = useReportsI18n();
   const { message } = App.useApp();
   const { can } = useSession();
-  const search = useSearch();
-  const fromUrl = periodFrom(search);
+  const fromUrl = periodFrom(route.useSearch());
   const period = fromUrl ?? previousMonth();
   const { year, month } = period;
   const canFile = can('report.file');
@@ -45,14 +45,9 @@ export function ReportsPage() {
   const wantTodo = canFile || canReview;
   const wantStatus = canReview || !canFile;
 
-  const [todo, setTodo] = useState<ReportTodo | null>(null);
-  const [status, setStatus] = useState<ReportStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [formTarget, setFormTarget] = useState<ReportFormTarget | null>(null);
   const [returning, setReturning] = useState<ReviewEntry | null>(null);
-  const generation = useRef(0);
 
   // The address always names the month, so that a shared link shows the same month.
   const named = fromUrl !== null;
@@ -60,30 +55,13 @@ export function ReportsPage() {
     if (!named) navigate(reportsUrl({ year, month }), { replace: true });
   }, [named, year, month]);
 
-  const load = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const [t, s] = await Promise.all([
-        wantTodo ? reportsApi.toFile({ year, month }) : Promise.resolve(null),
-        wantStatus ? reportsApi.status({ year, month }) : Promise.resolve(null),
-      ]);
-      if (mine !== generation.current) return;
-      setTodo(t);
-      setStatus(s);
-      setError(null);
-    } catch (e) {
-      if (mine === generation.current) setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, [year, month, wantTodo, wantStatus]);
-
-  useEffect(() => {
-    setTodo(null);
-    setStatus(null);
-    void load();
-  }, [load]);
+  // Keyed by month: another month starts empty; after a change the shown lists stay until the new answer.
+  const monthQuery = useQuery(reportMonthQuery(year, month, wantTodo, wantStatus));
+  const todo = monthQuery.data?.todo ?? null;
+  const status = monthQuery.data?.status ?? null;
+  const loading = monthQuery.isFetching;
+  const error = monthQuery.error ? errorMessage(monthQuery.error) : null;
+  const load = invalidateReports;
 
   const revisions = useMonthRevisions(todo?.items ?? null, period);
   const entries = useMemo(

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { reportsApi, type Report } from '../../api-reports';
 import { useFormRequest } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
+import { REPORT_TEXT_FIELDS } from '../../../../src/domain/reports/report-fields';
 
 /** 退回: asks the reason the filing unit will see, then returns the report. Mounted while open. */
 export function ReturnModal({
@@ -57,7 +58,7 @@ export function ReturnModal({
         >
           <Input.TextArea
             rows={3}
-            maxLength={500}
+            maxLength={REPORT_TEXT_FIELDS.returnReason.maxLength}
             showCount
             autoFocus
             placeholder={tr('return.reasonPlaceholder')}

@@ -70,7 +70,7 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
       setData(result);
       setLoadError(null);
       // New rows take the source most figures of this indicator already cite (县财政局 for revenue…).
-      const cited = mostCited(result.items.map((i) => i.source));
+      const cited = mostCited(result.items.map((i) => i.source ?? ''));
       if (cited) setDefaultSource(cited);
     } catch (e) {
       if (mine === generation.current) setLoadError(errorMessage(e));
@@ -221,7 +221,7 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
         const before = saved.get(unit.unitId);
         return before ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {tk('values.updated', { by: before.updatedBy, at: formatTime(before.updatedAt) })}
+            {tk('values.updated', { by: before.updatedBy ?? '', at: formatTime(before.updatedAt) })}
           </Typography.Text>
         ) : null;
       },

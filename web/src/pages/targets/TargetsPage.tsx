@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { Alert, Card, Select, Skeleton, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useRaceI18n } from '../../i18n-race';
-import { navigate, useSearch } from '../../router';
+import { navigate } from '../../router';
+import { getRouteApi } from '@tanstack/react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { useIndicators } from '../race/shared';
 import { IndicatorValuesEditor } from './IndicatorValuesEditor';
@@ -24,15 +25,13 @@ const yearOptions = () => {
  */
 export function TargetsPage() {
   const { tk } = useRaceI18n();
-  const search = useSearch();
-  const params = new URLSearchParams(search);
-  const yearParam = Number(params.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : dayjs().year();
-  const tab: Tab = params.get('tab') === 'values' ? 'values' : 'targets';
+  const search = getRouteApi('/targets').useSearch();
+  const year = search.year ?? dayjs().year();
+  const tab: Tab = search.tab ?? 'targets';
   const { indicators, error } = useIndicators();
 
   // The address always names the year, so a shared link shows the same grid.
-  const named = params.has('year');
+  const named = search.year !== undefined;
   useEffect(() => {
     if (!named) navigate(targetsUrl(year, tab), { replace: true });
   }, [named, year, tab]);

@@ -1,0 +1,178 @@
+/**
+ * Monthly reports: filing, review and corrections, the month's to-do and per-unit status, the
+ * reporting calendar and locked months, and the site photos of a report.
+ */
+import { z } from 'zod';
+import { REPORT_TEXT_FIELDS, type ReportTextField } from '../domain/reports/report-fields.ts';
+import { PHOTO_LIMITS } from '../domain/reports/photo-rules.ts';
+import { REPORT_STATES } from '../domain/reports/report-rules.ts';
+import { STAGES } from '../domain/projects/lifecycle.ts';
+import { wanAmount } from './common.ts';
+
+export const reportPeriodQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12),
+});
+/** A report's texts, their limits read from the domain's one table (the form and the imports read it too). */
+const reportText = (field: ReportTextField) => z.string().max(REPORT_TEXT_FIELDS[field].maxLength);
+const reason = (field: 'returnReason' | 'correctionReason') =>
+  z.string().trim().min(1).max(REPORT_TEXT_FIELDS[field].maxLength);
+const text = reportText('progressText');
+const problems = reportText('problems');
+
+/** The body of POST /projects/{id}/reports. */
+export const reportCreateBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  month: z.number().int().min(1).max(12),
+  amountWan: wanAmount,
+  progressText: text.optional(),
+  problems: problems.optional(),
+});
+export const reportPatchBody = z.strictObject({
+  amountWan: wanAmount.optional(),
+  progressText: text.optional(),
+  problems: problems.optional(),
+});
+export const reportReturnBody = z.strictObject({ reason: reason('returnReason') });
+export const reportCorrectionBody = z.strictObject({
+  amountWan: wanAmount,
+  reason: reason('correctionReason'),
+  progressText: text.optional(),
+  problems: problems.optional(),
+});
+
+/** What the actor may do with a report, computed by the report policy (the web never re-derives it). */
+export const reportAbilities = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  approve: z.boolean(),
+  return: z.boolean(),
+  correct: z.boolean(),
+});
+
+/** A report revision as the month's list shows it. */
+export const reportListed = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  year: z.number(),
+  month: z.number(),
+  /** 1 for the first report, 2, 3 … for corrections. */
+  revision: z.number(),
+  /** The revision that counts: the approved one until a correction is approved. */
+  isCurrent: z.boolean(),
+  amountYuan: z.number(),
+  progressText: z.string(),
+  problems: z.string(),
+  state: z.enum(REPORT_STATES),
+  isLate: z.boolean(),
+  correctionReason: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  /** Site photos this revision carries (0–9). */
+  photoCount: z.number(),
+  /** What the caller may do with this revision, decided by the server (policy and states). */
+  can: reportAbilities,
+});
+export type ReportListed = z.infer<typeof reportListed>;
+export type ReportAbilitiesView = z.infer<typeof reportAbilities>;
+
+/** A report with the figures derived from approved current revisions: the year's cumulative and since the first. */
+export const reportView = reportListed.extend({ yearCumulativeYuan: z.number(), sinceStartYuan: z.number() });
+export type ReportView = z.infer<typeof reportView>;
+
+export const projectReportsResponse = z.object({ projectId: z.number(), items: z.array(reportView) });
+export type ProjectReports = z.infer<typeof projectReportsResponse>;
+export const monthReportsResponse = z.object({ year: z.number(), month: z.number(), items: z.array(reportListed) });
+export type MonthReports = z.infer<typeof monthReportsResponse>;
+
+const dates = {
+  /** The server's date, YYYY-MM-DD: deadlines count from it, not from the reader's clock. */
+  today: z.string(),
+  /** The last day to submit on time, YYYY-MM-DD. */
+  deadline: z.string(),
+  /** The last day the department should review, YYYY-MM-DD. */
+  reviewDeadline: z.string(),
+};
+
+/** The month's obligations in the caller's scope: what to file, and where each stands. */
+export const reportTodoResponse = z.object({
+  year: z.number(),
+  month: z.number(),
+  ...dates,
+  items: z.array(
+    z.object({
+      projectId: z.number(),
+      projectName: z.string(),
+      stage: z.enum(STAGES),
+      unitName: z.string(),
+      reportId: z.number().nullable(),
+      /** 'missing': the project must report and nothing is filed yet. */
+      state: z.enum([...REPORT_STATES, 'missing']),
+      isLate: z.boolean(),
+      amountYuan: z.number().nullable(),
+      /** What the caller may do with the month: file a report, or edit and submit the current one. */
+      can: z.object({ file: z.boolean(), edit: z.boolean(), submit: z.boolean() }),
+    }),
+  ),
+});
+export type ReportTodo = z.infer<typeof reportTodoResponse>;
+export type TodoItem = ReportTodo['items'][number];
+
+/** Per unit below the county: how many reports are due, filed, late, missing and waiting for review. */
+export const reportStatusResponse = z.object({
+  year: z.number(),
+  month: z.number(),
+  ...dates,
+  units: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      due: z.number(),
+      filed: z.number(),
+      late: z.number(),
+      missing: z.number(),
+      /** Submitted, waiting for the department's review. */
+      awaitingReview: z.number(),
+      /** Still waiting after the calendar's review day. */
+      reviewOverdue: z.number(),
+    }),
+  ),
+});
+export type ReportStatus = z.infer<typeof reportStatusResponse>;
+export type UnitReportStatus = ReportStatus['units'][number];
+
+/** The reporting calendar: the day of the next month reports are due by, and reviewed by. */
+export const reportCalendar = z.object({ submitByDay: z.number().int(), reviewByDay: z.number().int() });
+export type ReportCalendar = z.infer<typeof reportCalendar>;
+export const reportCalendarBody = z.strictObject(reportCalendar.shape);
+
+export const reportLock = z.object({ year: z.number(), month: z.number(), lockedBy: z.string(), lockedAt: z.string() });
+export type ReportLock = z.infer<typeof reportLock>;
+export const reportLocksResponse = z.object({ items: z.array(reportLock) });
+export const reportLockBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  month: z.number().int().min(1).max(12),
+});
+
+/** A site photo's metadata and the addresses of its pictures, never the bytes. */
+export const reportPhoto = z.object({
+  id: z.number(),
+  reportId: z.number(),
+  caption: z.string(),
+  fileName: z.string(),
+  /** Of the stored photo (at most 2048 px on the long side). */
+  width: z.number(),
+  height: z.number(),
+  bytes: z.number(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  urls: z.object({ photo: z.string(), thumb: z.string() }),
+});
+export type ReportPhoto = z.infer<typeof reportPhoto>;
+export const reportPhotosResponse = z.object({ reportId: z.number(), items: z.array(reportPhoto) });
+export type ReportPhotos = z.infer<typeof reportPhotosResponse>;
+export const photoCaption = z.string().trim().max(PHOTO_LIMITS.captionMax);
