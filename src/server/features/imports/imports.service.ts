@@ -97,9 +97,12 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     units?: UnitRef[],
   ) {
     const status = statusOf(rec);
-    const progress =
-      jobs.get(rec.id)?.progress ??
-      (RUNNING.includes(status) && rec.progress_json ? (JSON.parse(rec.progress_json) as ImportProgress) : null);
+    // Progress belongs to a running step: once the commit is recorded, the lights that follow it are not
+    // the import's any more (a committed import reads as done, whatever this server still recomputes).
+    const running = RUNNING.includes(status);
+    const progress = !running
+      ? null
+      : (jobs.get(rec.id)?.progress ?? (rec.progress_json ? (JSON.parse(rec.progress_json) as ImportProgress) : null));
     const message = status === 'interrupted' ? { key: 'IMPORT_INTERRUPTED_RUN' as const, params: {} } : undefined;
     const unit = units ? units.find((u) => u.id === rec.unit_id) : await unitOf(rec.unit_id);
     return presentImport(rec, { locale, status, progress, unitName: unit?.name ?? null, ...extra, message });
