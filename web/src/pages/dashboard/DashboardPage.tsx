@@ -1,8 +1,8 @@
 import { formatPoints } from '../../../../src/domain/progress/time-progress';
 import { gapWords, percentText } from './dashboard-format';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Grid, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Grid, Row, Skeleton, Typography } from 'antd';
 import { lightsApi, type Colour, type Dashboard } from '../../api-lights';
 import type { DashboardRaceParts } from '../../api-race';
 import { errorMessage } from '../../forms';
@@ -11,7 +11,7 @@ import { useProjectsI18n } from '../../i18n-projects';
 import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
 import { useUnits } from '../../useUnits';
-import { EChart, type EChartOption } from '../../components/EChart';
+import { EChart } from '../../components/EChart';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
 import dayjs from 'dayjs';
@@ -19,18 +19,17 @@ import { DatePicker } from 'antd';
 import { localDate } from '../../../../src/domain/calendar/local-date';
 import { useNumbersI18n } from '../../i18n-numbers';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { formatYi, toYiNumber } from '../../../../src/domain/money/money';
+import { formatYi } from '../../../../src/domain/money/money';
+import { curveChartOption, unitsChartOption } from './dashboard-charts';
+import { DashboardRedList } from './DashboardRedList';
 import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
 import { listLink } from '../projects/ListCard';
-import { COLOURS, COLOUR_HEX, COLOUR_TEXT, LightDot, lightListHref } from '../lights/shared';
+import { COLOURS, COLOUR_TEXT, LightDot, lightListHref } from '../lights/shared';
 import { DashboardRaceCards } from '../race/DashboardRaceCards';
-
-const RED_PREVIEW = 10;
-const yi = toYiNumber;
 
 /** 驾驶舱: the year's investment against 序时进度, the lights by unit, the red list and the four lists. */
 export function DashboardPage() {
-  const { tl, colour, text } = useLightsI18n();
+  const { tl, colour } = useLightsI18n();
   const { label } = useProjectsI18n();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
@@ -39,7 +38,6 @@ export function DashboardPage() {
   const asOf = search.asOf ?? null;
   const { tn } = useNumbersI18n();
   const { roots } = useUnits();
-  const [showAllRed, setShowAllRed] = useState(false);
   // Keyed by unit and day: an older answer never replaces a newer choice, and going back is instant.
   const query = useQuery({
     queryKey: ['dashboard', { unitId, asOf }],
@@ -49,70 +47,11 @@ export function DashboardPage() {
   const data = query.data ?? null;
   const error = query.error ? errorMessage(query.error) : null;
 
-  const unitsOption = useMemo((): EChartOption | null => {
-    if (!data) return null;
-    const units = data.units;
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-      legend: { top: 0, itemWidth: 12, itemHeight: 12 },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: units.map((u) => u.unitName),
-        axisLabel: { width: narrow ? 84 : 140, overflow: 'truncate' },
-      },
-      series: COLOURS.map((c) => ({
-        id: c,
-        name: colour(c),
-        type: 'bar' as const,
-        stack: 'lights',
-        barMaxWidth: 22,
-        itemStyle: { color: COLOUR_HEX[c] },
-        emphasis: { focus: 'series' as const },
-        data: units.map((u) => u[c]),
-      })),
-    };
-  }, [data, narrow, colour]);
-
-  const curveOption = useMemo((): EChartOption | null => {
-    if (!data) return null;
-    return {
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        valueFormatter: (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)} ${tl('dash.yi')}`),
-      },
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        boundaryGap: false,
-        data: data.monthly.map((m) => tl('dash.month', { month: m.month })),
-      },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => String(v) } },
-      series: [
-        {
-          name: tl('dash.curvePlan'),
-          type: 'line',
-          data: data.monthly.map((m) => yi(m.planCumulativeYuan)),
-          lineStyle: { type: 'dashed', color: '#8c8c8c' },
-          itemStyle: { color: '#8c8c8c' },
-          symbol: 'none',
-        },
-        {
-          name: tl('dash.curveActual'),
-          type: 'line',
-          data: data.monthly.map((m) => (m.cumulativeYuan === null ? null : yi(m.cumulativeYuan))),
-          lineStyle: { width: 3, color: '#1d5fb4' },
-          itemStyle: { color: '#1d5fb4' },
-          areaStyle: { color: 'rgba(29,95,180,0.08)' },
-          symbolSize: 7,
-        },
-      ],
-    };
-  }, [data, tl]);
+  const unitsOption = useMemo(
+    () => (data ? unitsChartOption(data.units, { narrow, colour }) : null),
+    [data, narrow, colour],
+  );
+  const curveOption = useMemo(() => (data ? curveChartOption(data.monthly, tl) : null), [data, tl]);
 
   const dashboardUrl = (id: number | undefined, at: string | null) => {
     const q = new URLSearchParams();
@@ -319,64 +258,7 @@ export function DashboardPage() {
               <EChart option={curveOption} height={narrow ? 260 : 320} data-testid="dashboard-curve-chart" />
             )}
           </Card>
-          <Card
-            size="small"
-            title={
-              <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-                <LightDot colour="red" /> {tl('dash.redList')}
-                <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                  {data.colours.red}
-                </Tag>
-              </span>
-            }
-            data-testid="dashboard-red-list"
-          >
-            {data.redList.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tl('dash.redEmpty')} />
-            ) : (
-              <div>
-                {(showAllRed ? data.redList : data.redList.slice(0, RED_PREVIEW)).map((item, index) => (
-                  <div
-                    key={item.projectId}
-                    data-testid="dashboard-red-item"
-                    style={{ padding: '10px 0', borderTop: index ? '1px solid #f0f0f0' : undefined, minWidth: 0 }}
-                  >
-                    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 12px' }}>
-                      <Link to={`/projects/${item.projectId}`} style={{ fontWeight: 500, wordBreak: 'break-all' }}>
-                        {item.name}
-                      </Link>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {item.unitName}
-                      </Typography.Text>
-                    </div>
-                    {item.reasons.map((reason, i) => (
-                      <div key={i} style={{ color: '#cf1322', fontSize: 12, lineHeight: 1.6 }}>
-                        {text(reason)}
-                      </div>
-                    ))}
-                  </div>
-                ))}
-                <div
-                  style={{
-                    display: 'flex',
-                    justifyContent: 'center',
-                    alignItems: 'center',
-                    flexWrap: 'wrap',
-                    gap: '0 16px',
-                  }}
-                >
-                  {data.redList.length > RED_PREVIEW && (
-                    <Button type="link" onClick={() => setShowAllRed((v) => !v)} data-testid="dashboard-red-more">
-                      {showAllRed ? tl('dash.redLess') : tl('dash.redAll', { count: data.redList.length })}
-                    </Button>
-                  )}
-                  {data.colours.red > data.redList.length && (
-                    <Link to={lightListHref('red', unitId)}>{tl('dash.redInList', { count: data.colours.red })}</Link>
-                  )}
-                </div>
-              </div>
-            )}
-          </Card>
+          <DashboardRedList redList={data.redList} redCount={data.colours.red} unitId={unitId} />
         </Col>
       </Row>
     </div>
