@@ -1,0 +1,20 @@
+import { defineFeature } from '../feature.ts';
+import type { ProjectQueries } from '../projects/project-queries.service.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
+import { createExportRepository } from './exports.repository.ts';
+import { registerExportRoutes } from './exports.routes.ts';
+import { createExportService, type ExportService } from './exports.service.ts';
+
+/** Spreadsheet exports of the project lists. */
+export const exports = defineFeature({
+  name: 'exports',
+  wire: (ctx, d: { projectQueries: ProjectQueries; unitRepo: UnitRepository }) => ({
+    exports: createExportService({
+      queries: d.projectQueries,
+      units: d.unitRepo,
+      exports: createExportRepository(ctx.kysely),
+      today: ctx.today,
+    }),
+  }),
+  routes: (app, s: { exports: ExportService }) => registerExportRoutes(app, { exports: s.exports }),
+});

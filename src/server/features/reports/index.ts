@@ -1,0 +1,70 @@
+import * as m0004 from '../../db/migrations/0004_reports.ts';
+import * as m0006 from '../../db/migrations/0006_report_settings.ts';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import { defineFeature } from '../feature.ts';
+import { REPORT_SETTINGS_MESSAGES } from './report-settings.messages.ts';
+import { REPORT_MESSAGES } from './reports.messages.ts';
+import type { LightService } from '../lights/lights.service.ts';
+import type { ProjectRepository } from '../projects/projects.repository.ts';
+import type { ReportPhotoService } from '../report-photos/report-photos.service.ts';
+import type { SettingsRepository } from '../settings/settings.repository.ts';
+import type { UnitStats } from '../stats/unit-stats.ts';
+import type { UnitRepository } from '../units/units.repository.ts';
+import { createMonthLockRepository } from './report-settings.repository.ts';
+import { registerReportSettingsRoutes } from './report-settings.routes.ts';
+import { createReportSettings, type ReportSettings } from './report-settings.service.ts';
+import { createReportRepository } from './reports.repository.ts';
+import { registerReportRoutes } from './reports.routes.ts';
+import { createReportService, type ReportService } from './reports.service.ts';
+
+/** The reporting calendar and month locks; wired before lights and photos, which read them. */
+export const reportSettings = defineFeature({
+  name: 'report-settings',
+  migrations: { '0006_report_settings': m0006 },
+  messages: REPORT_SETTINGS_MESSAGES,
+  wire: (ctx, d: { audit: AuditLog; settingsRepo: SettingsRepository }) => ({
+    reportSettings: createReportSettings({
+      db: ctx.kysely,
+      settings: d.settingsRepo,
+      monthLocks: createMonthLockRepository(ctx.kysely),
+      audit: d.audit,
+      clock: ctx.clock,
+    }),
+  }),
+  routes: (app, s: { reportSettings: ReportSettings }) =>
+    registerReportSettingsRoutes(app, { settings: s.reportSettings }),
+});
+
+/** Monthly reports (月报): filing, review, corrections. */
+export const reports = defineFeature({
+  name: 'reports',
+  migrations: { '0004_reports': m0004 },
+  messages: REPORT_MESSAGES,
+  wire: (
+    ctx,
+    d: {
+      audit: AuditLog;
+      projectRepo: ProjectRepository;
+      unitRepo: UnitRepository;
+      lights: LightService;
+      reportSettings: ReportSettings;
+      stats: UnitStats;
+      reportPhotos: ReportPhotoService;
+    },
+  ) => ({
+    reports: createReportService({
+      db: ctx.kysely,
+      reports: createReportRepository(ctx.kysely),
+      projects: d.projectRepo,
+      units: d.unitRepo,
+      audit: d.audit,
+      clock: ctx.clock,
+      today: ctx.today,
+      onReportApproved: async (projectId, since) => void (await d.lights.recomputeProject(projectId, since)),
+      settings: d.reportSettings,
+      stats: d.stats,
+      photos: d.reportPhotos,
+    }),
+  }),
+  routes: (app, s: { reports: ReportService }) => registerReportRoutes(app, { reports: s.reports }),
+});

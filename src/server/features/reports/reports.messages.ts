@@ -1,0 +1,31 @@
+/** Messages of monthly reports (月报). Merged into the one message table (features/messages.ts). */
+export const REPORT_MESSAGES = {
+  REPORT_ABOVE_TOTAL: {
+    'zh-CN': '本月完成投资不能超过项目总投资',
+    en: "The month's amount cannot exceed the project's total investment",
+  },
+  REPORT_APPROVED: {
+    'zh-CN': '已审核的月报不能修改；如需更正，请提交更正并说明原因',
+    en: 'An approved report cannot be changed; file a correction with a reason',
+  },
+  REPORT_WRONG_STATE: {
+    'zh-CN': '“{state}”状态的月报不能{action}',
+    en: 'A report that is "{state}" cannot be {action}',
+  },
+  REPORT_FUTURE: {
+    'zh-CN': '{year}年{month}月尚未到来，不能填报',
+    en: '{year}-{month} has not begun; it cannot be reported yet',
+  },
+  REPORT_DUPLICATE: {
+    'zh-CN': '该项目 {year}年{month}月的月报已存在',
+    en: 'This project already has a report for {year}-{month}',
+  },
+  REPORT_NOT_APPROVED: {
+    'zh-CN': '只有已审核的月报才需要更正；未审核的可直接修改',
+    en: 'Only an approved report takes a correction; edit an unapproved one directly',
+  },
+  REPORT_CORRECTION_PENDING: {
+    'zh-CN': '该月已有一份更正在审核中',
+    en: 'A correction for this month is already under review',
+  },
+} as const;

@@ -1,0 +1,25 @@
+import type { AuditLog } from '../audit/audit.repository.ts';
+import { defineFeature } from '../feature.ts';
+import { createSessionRepository } from './session.repository.ts';
+import { registerSessionRoutes } from './session.routes.ts';
+import { createSessionService, type SessionService } from './session.service.ts';
+
+/** Signing in and out, and the sessions behind the cookie. */
+export const session = defineFeature({
+  name: 'session',
+  wire: (ctx, d: { audit: AuditLog }) => {
+    const sessionRepo = createSessionRepository(ctx.kysely);
+    return {
+      sessionRepo,
+      sessions: createSessionService({
+        sessions: sessionRepo,
+        audit: d.audit,
+        clock: ctx.clock,
+        sessionHours: ctx.config.sessionHours,
+        login: ctx.config.login,
+      }),
+    };
+  },
+  routes: (app, s: { sessions: SessionService }, config) =>
+    registerSessionRoutes(app, { sessions: s.sessions, config }),
+});

@@ -1,0 +1,19 @@
+import type { AuditLog } from '../audit/audit.repository.ts';
+import { defineFeature } from '../feature.ts';
+import { createTokenRepository } from './tokens.repository.ts';
+import { registerTokenRoutes } from './tokens.routes.ts';
+import { createTokenService, type TokenService } from './tokens.service.ts';
+
+/** API tokens for machines. */
+export const tokens = defineFeature({
+  name: 'tokens',
+  wire: (ctx, d: { audit: AuditLog }) => ({
+    tokens: createTokenService({
+      db: ctx.kysely,
+      tokens: createTokenRepository(ctx.kysely),
+      audit: d.audit,
+      clock: ctx.clock,
+    }),
+  }),
+  routes: (app, s: { tokens: TokenService }) => registerTokenRoutes(app, { tokens: s.tokens }),
+});
