@@ -1,4 +1,4 @@
-// The check before publishing (发布前检查) and corrections of published bulletins (更正通报) of docs/API.md.
+// The check before publishing (发布前检查) and corrections of published bulletins (更正通报) (the operations in /api/docs).
 import { query, request, type Id } from './api';
 import type { z } from 'zod';
 import type { Bulletin } from './api-race';

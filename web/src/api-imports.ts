@@ -1,4 +1,4 @@
-// The ledger-import endpoints of docs/API.md "Imports (台账导入)": types and one function each.
+// The ledger-import endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // The upload goes through XMLHttpRequest rather than the shared fetch client: only XHR reports how
 // much of a large workbook has been sent, which the page shows as a progress bar.
 import { ApiError, query, request, type Id } from './api';

@@ -1,4 +1,4 @@
-// The lights and dashboard endpoints of docs/API.md "Lights (亮灯) and the dashboard": types and one function each.
+// The lights and dashboard endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Money in responses is integer 元 (…Yuan).
 import { query, request, type Id } from './api';
 import type { Colour, DimensionKey, Finding, LocalisedText } from '../../src/domain/lights/types';

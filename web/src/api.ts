@@ -1,4 +1,4 @@
-// The HTTP client for docs/API.md: JSON in and out, the session cookie, the CSRF header on
+// The HTTP client for the API (conventions in docs/API.md, operations in /api/docs): JSON in and out, the session cookie, the CSRF header on
 // writes, the chosen language, and one error type carrying the server's code, message and field.
 import { translate, type Lang } from './i18n';
 import type { Me } from '../../src/contract/common';
@@ -121,7 +121,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
-/** The endpoints of docs/API.md, one function each. */
+/** The setup, session, unit, user, audit and token operations (/api/docs), one function each. */
 export const api = {
   getSetup: () => request<SetupStatus>('GET', '/setup'),
   loadDemo: () => request<DemoLoaded>('POST', '/setup/demo', {}),
