@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +95,18 @@ describe('the HTTP contract', () => {
       .filter((o) => o.problem)
       .map((o) => `${o.name}: ${o.problem}`);
     expect(untyped).toEqual([]);
+  });
+});
+
+describe('the schemas of the operations', () => {
+  it('live in src/contract: no routes file or feature module declares a zod schema of its own', () => {
+    const features = path.join(import.meta.dirname, '../src/server/features');
+    const files = fs
+      .readdirSync(features, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files.some((f) => f.endsWith('.routes.ts'))).toBe(true);
+    const declaring = files.filter((f) => /from 'zod'/.test(fs.readFileSync(path.join(features, f), 'utf8')));
+    expect(declaring).toEqual([]);
   });
 });
 

@@ -1,50 +1,15 @@
-// The check before publishing (发布前检查) and corrections of published bulletins (更正通报) of docs/API.md.
+// The check before publishing (发布前检查) and corrections of published bulletins (更正通报) (the operations in /api/docs).
 import { query, request, type Id } from './api';
-import type { Bulletin, BulletinDraft, RacePeriodKind } from './api-race';
+import type { z } from 'zod';
+import type { Bulletin } from './api-race';
+import type { correctionBody, CorrectionDraft, PublishCheck } from '../../src/contract/bulletins';
 
-export type PublishCheckCode =
-  'PERIOD_NOT_ENDED' | 'WEIGHTS_NOT_100' | 'NO_TARGET' | 'BAD_TARGET' | 'NO_VALUE' | 'GROUP_TOO_SMALL';
-
-export interface PublishCheckItem {
-  code: PublishCheckCode;
-  /** True: publishing is refused outright; false: allowed once acknowledged. */
-  blocking: boolean;
-  /** In the language asked for, naming the units. */
-  message: string;
-  indicator: string | null;
-  group: string | null;
-  units: { unitId: number; name: string }[];
-}
-
-export interface PublishCheck {
-  raceId: number;
-  period: { kind: RacePeriodKind; year: number; index: number; label: string };
-  canPublish: boolean;
-  needsAcknowledgement: boolean;
-  items: PublishCheckItem[];
-}
-
+export type { CorrectionDraft, PublishCheck };
+export type PublishCheckItem = PublishCheck['items'][number];
+export type PublishCheckCode = PublishCheckItem['code'];
 /** The bulletin a correction corrects, or a correction's own defaults. */
-export interface BulletinRef {
-  id: number;
-  title: string;
-  docNumber: string;
-}
-
-export interface CorrectionDraft extends BulletinDraft {
-  corrects: BulletinRef;
-  raceId: number;
-  year: number;
-  period: number;
-}
-
-export interface CorrectionInput {
-  reason: string;
-  title?: string;
-  docNumber?: string;
-  commentary?: string;
-  acknowledged?: boolean;
-}
+export type BulletinRef = CorrectionDraft['corrects'];
+export type CorrectionInput = z.input<typeof correctionBody>;
 
 const bulletinPath = (id: Id) => `/bulletins/${encodeURIComponent(String(id))}`;
 

@@ -1,4 +1,4 @@
-// The ledger-import endpoints of docs/API.md "Imports (台账导入)": types and one function each.
+// The ledger-import endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // The upload goes through XMLHttpRequest rather than the shared fetch client: only XHR reports how
 // much of a large workbook has been sent, which the page shows as a progress bar.
 import { ApiError, query, request, type Id } from './api';
@@ -7,6 +7,15 @@ import type { LedgerField, ProjectField, ReportField } from '../../src/domain/ex
 import type { DEFAULTABLE_FIELDS, DefaultableField } from '../../src/domain/exchange/mapping';
 import type { LedgerKind } from '../../src/domain/exchange/column-sets';
 import type { ReportImportState } from '../../src/domain/exchange/report-import-rules';
+import type { z } from 'zod';
+import type {
+  ImportErrorsResponse,
+  ImportListResponse,
+  importMappingBody,
+  importOptions,
+  ImportStatus,
+  ImportView,
+} from '../../src/contract/imports';
 
 export type { DefaultableField, LedgerField, LedgerKind, ProjectField, ReportField, ReportImportState };
 /** Fields of a project ledger that may take one value for every row when the ledger has no column for them. */
@@ -18,116 +27,21 @@ export const LEDGER_KINDS = ['projects', 'reports'] as const satisfies readonly 
 export const REPORT_IMPORT_STATES = ['draft', 'submitted', 'approved'] as const satisfies readonly ReportImportState[];
 export const DEFAULT_REPORT_IMPORT_STATE: ReportImportState = 'submitted';
 
+export type {
+  ImportColumn,
+  ImportCounts,
+  ImportProgress,
+  ImportStatus,
+  ImportView,
+  PreviewRow,
+  RowAction,
+  RowError,
+} from '../../src/contract/imports';
 /** Options of an import of its kind: the state imported reports take. */
-export interface ImportOptions {
-  reportState?: ReportImportState;
-}
-
-export type ImportStatus =
-  'uploaded' | 'checking' | 'checked' | 'invalid' | 'committing' | 'committed' | 'failed' | 'interrupted';
-export type RowAction = 'create' | 'update' | 'unchanged' | 'invalid';
-
-/** One problem of one row, named as Excel names the cell (D17). */
-export interface RowError {
-  row: number;
-  cell: string;
-  column: string;
-  message: string;
-}
-
-export interface ImportCounts {
-  rows: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  skipped: number;
-  errorRows: number;
-  errors: number;
-}
-
-export interface ImportProgress {
-  phase: 'checking' | 'writing' | 'lights' | 'done';
-  rowsRead: number;
-  rowsTotal: number | null;
-  written: number;
-  toWrite: number | null;
-  /** 0–100 when the server can tell. */
-  percent: number | null;
-}
-
-export interface ImportColumn {
-  letter: string;
-  header: string;
-  /** The merged cell above a two-row header's part ("投资情况（万元）"). */
-  group: string | null;
-  proposedField: LedgerField | null;
-  field: LedgerField | null;
-}
-
-export interface ImportMapping {
-  columns: Record<string, LedgerField>;
-  defaults: Partial<Record<DefaultableField, string>>;
-}
-
-export interface PreviewRow {
-  row: number;
-  action: RowAction;
-  values: Record<string, string | number | string[] | null>;
-  /** The values as a person reads them (亿元, labels). */
-  display: Record<string, string>;
-  errors: RowError[];
-}
-
-/** An import as GET /imports/{id} answers it (the upload and mapping answers add the preview). */
-export interface ImportView {
-  id: number;
-  unitId: number;
-  unitName: string | null;
-  fileName: string;
-  /** Which kind of ledger the import reads. */
-  ledger: LedgerKind;
-  /** For monthly reports, the state they take (the server fills in the default). */
-  options: ImportOptions;
-  fileKind: string;
-  fileBytes: number;
-  status: ImportStatus;
-  sheet: string | null;
-  sheets: string[];
-  title: string | null;
-  headerRow: number | null;
-  headerRows: number[];
-  dataStartRow: number | null;
-  columns: ImportColumn[];
-  mapping: ImportMapping;
-  /** Fields a new record (project or report) needs that neither a column nor a default provides. */
-  missingRequired: LedgerField[];
-  /** The other kind of ledger when the sheet reads as that kind (a project ledger uploaded as reports). */
-  suggestedLedger: LedgerKind | null;
-  counts: ImportCounts | null;
-  errorCount: number;
-  message: string | null;
-  progress: ImportProgress | null;
-  preview?: PreviewRow[];
-  /** The first errors, when a check or commit answered after finishing. */
-  errors?: RowError[];
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  committedAt: string | null;
-  links: { self: string; errors: string; errorsXlsx: string | null };
-}
-
-export interface MappingChange {
-  sheet?: string;
-  headerRow?: number;
-  /** Letter → field, or null to leave the column out. */
-  columns: Record<string, LedgerField | null>;
-  defaults?: Partial<Record<DefaultableField, string | null>>;
-  /** Keep the mapping for the unit's next imports. */
-  save?: boolean;
-  /** Monthly reports: the state they take. */
-  options?: ImportOptions;
-}
+export type ImportOptions = z.output<typeof importOptions>;
+export type ImportMapping = ImportView['mapping'];
+/** The body of PUT /imports/{id}/mapping: letter → field (null leaves the column out), defaults, sheet, save. */
+export type MappingChange = z.input<typeof importMappingBody>;
 
 /** Statuses in which a check or a commit is still running. */
 export const RUNNING_STATUSES: readonly ImportStatus[] = ['checking', 'committing'];
@@ -209,7 +123,7 @@ export const importsApi = {
   upload: uploadLedger,
   get: (id: Id) => request<ImportView>('GET', importPath(id)),
   list: (params: { unitId?: Id; cursor?: string | null; limit?: number }) =>
-    request<{ items: ImportView[]; nextCursor: string | null }>('GET', `/imports${query(params)}`),
+    request<ImportListResponse>('GET', `/imports${query(params)}`),
   /** Changes the mapping (or the sheet / header row / report state) and answers with a new preview. */
   setMapping: (id: Id, body: MappingChange) => request<ImportView>('PUT', `${importPath(id)}/mapping`, body),
   /** Starts the dry run and answers at once (202); follow get() for progress. */
@@ -217,7 +131,7 @@ export const importsApi = {
   /** Starts the commit (all rows or none) and answers at once (202); follow get() for progress. */
   startCommit: (id: Id) => request<ImportView>('POST', `${importPath(id)}/commit?wait=false`, {}),
   errors: (id: Id, params: { cursor?: string | null; limit?: number }) =>
-    request<{ items: RowError[]; nextCursor: string | null }>('GET', `${importPath(id)}/errors${query(params)}`),
+    request<ImportErrorsResponse>('GET', `${importPath(id)}/errors${query(params)}`),
 };
 
 /** GET /templates/{kind}.xlsx: the blank ledger of each kind with the headers Lantern reads. */

@@ -1,4 +1,4 @@
-// The project-library endpoints of docs/API.md "Projects (项目库)": types and one function each.
+// The project-library endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Money in responses is integer 元 (…Yuan); requests carry 万元 (…Wan) as a decimal string.
 import { query, request, type Id } from './api';
 import type { ProjectDates } from '../../src/domain/projects/project-fields';

@@ -1,4 +1,4 @@
-// The targets, horse-race (赛马) and bulletin (晾晒通报) endpoints of docs/API.md: types and one function each.
+// The targets, horse-race (赛马) and bulletin (晾晒通报) endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Values are in the indicator's base unit: integer 元 for '元', a count for '个', a percentage number for '%'.
 import { query, request, type Id } from './api';
 import type { LocalisedText } from '../../src/domain/lights/types';

@@ -1,4 +1,4 @@
-// The monthly-report endpoints of docs/API.md "Monthly reports (固投月报)": types and one function each.
+// The monthly-report endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Money in responses is integer 元 (…Yuan); requests carry 万元 (…Wan) as a decimal string.
 import { query, request, type Id } from './api';
 import type { ReportState } from '../../src/domain/reports/report-rules';

@@ -1,6 +1,20 @@
-// The HTTP client for docs/API.md: JSON in and out, the session cookie, the CSRF header on
+// The HTTP client for the API (conventions in docs/API.md, operations in /api/docs): JSON in and out, the session cookie, the CSRF header on
 // writes, the chosen language, and one error type carrying the server's code, message and field.
 import { translate, type Lang } from './i18n';
+import type { Me } from '../../src/contract/common';
+import type { AuditEvent, AuditResponse } from '../../src/contract/audit';
+import type { MeResponse, SignedIn } from '../../src/contract/session';
+import type {
+  DemoAccount,
+  DemoLoaded,
+  Region,
+  RegionsResponse,
+  SetupDone,
+  SetupStatus,
+} from '../../src/contract/setup';
+import type { ApiToken, CreatedToken, TokenListResponse } from '../../src/contract/tokens';
+import type { Unit, UnitListResponse } from '../../src/contract/units';
+import type { User, UserListResponse } from '../../src/contract/users';
 
 /** An error answered by the server (or status 0 when the network failed). */
 export class ApiError extends Error {
@@ -18,73 +32,7 @@ export class ApiError extends Error {
 /** Ids are opaque: compared, never parsed (the contract does not say string or number). */
 export type Id = string | number;
 
-export interface Me {
-  id: Id;
-  username: string;
-  displayName: string;
-  role: string;
-  unitId: Id | null;
-  unitName: string | null;
-  locale?: string | null;
-}
-
-export interface User {
-  id: Id;
-  username: string;
-  displayName: string;
-  role: string;
-  unitId: Id | null;
-  unitName: string | null;
-  isActive: boolean;
-  createdAt: string;
-}
-
-export interface Unit {
-  id: Id;
-  parentId: Id | null;
-  name: string;
-  kind: string;
-  regionCode: string | null;
-  depth: number;
-  sortOrder: number;
-  childCount: number;
-  userCount: number;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  city?: string | null;
-  province?: string | null;
-}
-
-export interface AuditEvent {
-  id: Id;
-  at: string;
-  actorId: Id | null;
-  actorName: string | null;
-  action: string;
-  objectType: string;
-  objectId: Id | null;
-  summary: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ApiToken {
-  id: Id;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface MeResponse {
-  user: Me;
-  csrfToken: string;
-  permissions: string[];
-  /** Roles this user may give others (a unit editor: editors and enterprises only). */
-  grantableRoles: string[];
-}
+export type { Me, User, Unit, Region, AuditEvent, ApiToken, MeResponse, DemoAccount, SetupStatus };
 
 const state: { lang: Lang; csrfToken: string | null; onUnauthenticated: (() => void) | null } = {
   lang: 'zh-CN',
@@ -173,41 +121,26 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
-export interface DemoAccount {
-  username: string;
-  role: string;
-  unitName: string;
-  displayName: string;
-}
-
-/** GET /setup: whether first-run setup is done, and on a demo instance its accounts and password. */
-export interface SetupStatus {
-  done: boolean;
-  regionName?: string;
-  demo?: { password: string; accounts: DemoAccount[] };
-}
-
-/** The endpoints of docs/API.md, one function each. */
+/** The setup, session, unit, user, audit and token operations (/api/docs), one function each. */
 export const api = {
   getSetup: () => request<SetupStatus>('GET', '/setup'),
-  loadDemo: () => request<{ units: number; users: number; projects: number }>('POST', '/setup/demo', {}),
-  searchRegions: (q: string) => request<{ items: Region[] }>('GET', `/regions${query({ q })}`),
+  loadDemo: () => request<DemoLoaded>('POST', '/setup/demo', {}),
+  searchRegions: (q: string) => request<RegionsResponse>('GET', `/regions${query({ q })}`),
   runSetup: (body: { regionCode: string; username: string; password: string; displayName: string }) =>
-    request<{ user: User; unitCount: number }>('POST', '/setup', body),
+    request<SetupDone>('POST', '/setup', body),
 
-  signIn: (body: { username: string; password: string }) =>
-    request<{ user: Me; csrfToken: string }>('POST', '/session', body),
+  signIn: (body: { username: string; password: string }) => request<SignedIn>('POST', '/session', body),
   signOut: () => request<void>('DELETE', '/session'),
   me: () => request<MeResponse>('GET', '/me'),
 
-  listUnits: () => request<{ items: Unit[] }>('GET', '/units'),
+  listUnits: () => request<UnitListResponse>('GET', '/units'),
   createUnit: (body: { parentId: Id; name: string; kind: string; regionCode?: string }) =>
     request<Unit>('POST', '/units', body),
   updateUnit: (id: Id, body: { name?: string; kind?: string; parentId?: Id; sortOrder?: number }) =>
     request<Unit>('PATCH', `/units/${encodeURIComponent(String(id))}`, body),
   deleteUnit: (id: Id) => request<void>('DELETE', `/units/${encodeURIComponent(String(id))}`),
 
-  listUsers: (params: { unitId?: Id; q?: string }) => request<{ items: User[] }>('GET', `/users${query(params)}`),
+  listUsers: (params: { unitId?: Id; q?: string }) => request<UserListResponse>('GET', `/users${query(params)}`),
   createUser: (body: { username: string; displayName: string; password: string; role: string; unitId: Id }) =>
     request<User>('POST', '/users', body),
   updateUser: (
@@ -223,9 +156,9 @@ export const api = {
     to?: string;
     cursor?: string;
     limit?: number;
-  }) => request<{ items: AuditEvent[]; nextCursor: string | null }>('GET', `/audit${query(params)}`),
+  }) => request<AuditResponse>('GET', `/audit${query(params)}`),
 
-  listTokens: () => request<{ items: ApiToken[] }>('GET', '/tokens'),
-  createToken: (name: string) => request<{ id: Id; name: string; token: string }>('POST', '/tokens', { name }),
+  listTokens: () => request<TokenListResponse>('GET', '/tokens'),
+  createToken: (name: string) => request<CreatedToken>('POST', '/tokens', { name }),
   revokeToken: (id: Id) => request<void>('DELETE', `/tokens/${encodeURIComponent(String(id))}`),
 };

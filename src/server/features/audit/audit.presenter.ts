@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
+import type { AuditEvent } from '../../../contract/audit.ts';
 import type { AuditEventTable } from '../../db/schema.ts';
 
 const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
 
-export function presentAuditEvent(e: Selectable<AuditEventTable>) {
+export function presentAuditEvent(e: Selectable<AuditEventTable>): AuditEvent {
   return {
     id: e.id,
     at: e.at,

@@ -4,6 +4,7 @@
  * is current. "Latest" means the latest period, not the latest publication: back-filling August's
  * bulletin in December does not make it the latest over November's.
  */
+import type { BulletinSummary } from '../../../contract/bulletins.ts';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { BulletinSnapshot } from './bulletins.service.ts';
@@ -49,7 +50,7 @@ export function bulletinRows(db: Kysely<DB>) {
 export type BulletinRow = NonNullable<Awaited<ReturnType<ReturnType<typeof bulletinRows>['executeTakeFirst']>>>;
 
 /** A bulletin as lists show it, with what it corrects (更正…) or what corrected it (已被更正). */
-export function presentBulletinSummary(b: BulletinRow) {
+export function presentBulletinSummary(b: BulletinRow): BulletinSummary {
   return {
     id: b.id,
     raceId: b.race_id,

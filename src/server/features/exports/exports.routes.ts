@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { requireActor } from '../../http/auth.ts';
 import { fileResponse, standardErrors } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
-import { fourListsExportQuery, projectExportQuery } from './exports.schemas.ts';
+import { fourListsExportQuery, projectExportQuery } from '../../../contract/exports.ts';
 import type { ExportService, XlsxDownload } from './exports.service.ts';
 import { attachment, XLSX_TYPE } from './xlsx.ts';
 

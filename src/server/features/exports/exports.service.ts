@@ -10,7 +10,7 @@ import type { ProjectListQuery } from '../../../contract/projects.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import type { ExportRepository } from './exports.repository.ts';
-import type { ProjectExportQuery } from './exports.schemas.ts';
+import type { ProjectExportQuery } from '../../../contract/exports.ts';
 import { writeLedgerSheet, type LedgerGroup, type LedgerRow } from './four-lists.sheet.ts';
 import { DEFAULT_LIST_EXPORT_COLUMNS } from './project-list-columns.ts';
 import { writeProjectListSheet } from './project-list.sheet.ts';

@@ -1,6 +1,7 @@
 import { toWanNumber, formatWan } from '../../../domain/money/money.ts';
 import { STAGE_LABELS, type Stage } from '../../../domain/projects/lifecycle.ts';
 import { LEVEL_LABELS, type Level } from '../../../domain/projects/project-fields.ts';
+import type { ListExportColumnKey } from '../../../contract/exports.ts';
 import type { presentProjectSummary } from '../projects/projects.presenter.ts';
 import { excelDate, excelDateTime, FORMATS } from './xlsx.ts';
 
@@ -70,13 +71,10 @@ export const LIST_EXPORT_COLUMNS = {
     numFmt: FORMATS.dateTime,
     align: 'center',
   },
-} satisfies Record<string, ListExportColumn>;
+} satisfies Record<ListExportColumnKey, ListExportColumn>;
 
-export type ListExportColumnKey = keyof typeof LIST_EXPORT_COLUMNS;
-export const LIST_EXPORT_COLUMN_KEYS = Object.keys(LIST_EXPORT_COLUMNS) as [
-  ListExportColumnKey,
-  ...ListExportColumnKey[],
-];
+/** The keys are the contract's (src/contract/exports.ts): every one has a column, and no column is unnamed there. */
+export type { ListExportColumnKey };
 
 /** What the list shows when the URL chooses no columns (the web's defaults, light and 亿元以上 included). */
 export const DEFAULT_LIST_EXPORT_COLUMNS: ListExportColumnKey[] = [

@@ -1,3 +1,4 @@
+import type { ImportView, PreviewRow as PreviewRowDto, RowError as RowErrorDto } from '../../../contract/imports.ts';
 import type { DetectedHeader } from '../../../domain/exchange/header-detect.ts';
 import { COLUMN_SETS, isLedgerKind, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import { missingForCreate, otherKindSuggested, type ImportMapping } from '../../../domain/exchange/mapping.ts';
@@ -40,14 +41,19 @@ export function optionsOf(r: Pick<ImportRecord, 'ledger' | 'options_json'>): Imp
   return ledgerOf(r) === 'reports' ? { reportState: stored.reportState ?? DEFAULT_REPORT_IMPORT_STATE } : {};
 }
 
-export function presentPreviewRow(r: PreviewRow) {
+export function presentPreviewRow(r: PreviewRow): PreviewRowDto {
   const display: Record<string, string> = {};
   for (const [field, value] of Object.entries(r.values))
     display[field] = formatFieldValue(field as LedgerField, value ?? null);
   return { row: r.row, action: r.action, values: r.values, display, errors: r.errors };
 }
 
-export const presentRowError = (e: RowError) => ({ row: e.row, cell: e.cell, column: e.column, message: e.message });
+export const presentRowError = (e: RowError): RowErrorDto => ({
+  row: e.row,
+  cell: e.cell,
+  column: e.column,
+  message: e.message,
+});
 
 /** Every field of an import as the API returns it; the caller adds the preview or the first errors. */
 export function presentImport(
@@ -61,7 +67,7 @@ export function presentImport(
     errors?: RowError[];
     message?: StoredMessage | null;
   },
-) {
+): ImportView {
   const stored = parse<StoredHeader>(r.header_json);
   const mapping = parse<ImportMapping>(r.mapping_json) ?? { columns: {}, defaults: {} };
   const counts = parse<StoredCounts>(r.counts_json);
@@ -121,4 +127,4 @@ export function presentImport(
   };
 }
 
-export type ImportView = ReturnType<typeof presentImport>;
+export type { ImportView };

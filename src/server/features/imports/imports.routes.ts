@@ -4,125 +4,25 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
-import { COLUMN_SETS, LEDGER_KINDS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
-import { DEFAULTABLE_FIELDS } from '../../../domain/exchange/mapping.ts';
-import type { LedgerField } from '../../../domain/exchange/project-columns.ts';
+import { LEDGER_KINDS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import { REPORT_IMPORT_STATES, type ReportImportState } from '../../../domain/exchange/report-import-rules.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
 import { errorBody, fileResponse, idParams, standardErrors } from '../../../contract/common.ts';
+import {
+  importErrorsQuery,
+  importErrorsResponse,
+  importListQuery,
+  importListResponse,
+  importMappingBody,
+  importRunQuery,
+  importView,
+} from '../../../contract/imports.ts';
 import type { Api } from '../../http/types.ts';
 import { tempPath } from './records/import-temp.ts';
 import type { ImportService, UploadedFile } from './imports.service.ts';
-
-/** Every field of either kind of ledger; a mapping is checked against its own kind's fields. */
-const FIELDS = [...new Set(Object.values(COLUMN_SETS).flatMap((set) => set.columns.map((c) => c.field)))] as [
-  LedgerField,
-  ...LedgerField[],
-];
-const field = z.enum(FIELDS);
-const options = z.strictObject({ reportState: z.enum(REPORT_IMPORT_STATES).optional() });
-const cellValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
-const rowError = z.object({ row: z.number(), cell: z.string(), column: z.string(), message: z.string() });
-const counts = z.object({
-  rows: z.number(),
-  create: z.number(),
-  update: z.number(),
-  unchanged: z.number(),
-  skipped: z.number(),
-  errorRows: z.number(),
-  errors: z.number(),
-});
-const progress = z.object({
-  phase: z.enum(['checking', 'writing', 'lights', 'done']),
-  rowsRead: z.number(),
-  rowsTotal: z.number().nullable(),
-  written: z.number(),
-  toWrite: z.number().nullable(),
-  percent: z.number().nullable(),
-});
-
-const importView = z.object({
-  id: z.number(),
-  unitId: z.number(),
-  unitName: z.string().nullable(),
-  fileName: z.string(),
-  ledger: z.enum(LEDGER_KINDS),
-  options: z.object({ reportState: z.enum(REPORT_IMPORT_STATES).optional() }),
-  fileKind: z.string(),
-  fileBytes: z.number(),
-  status: z.enum(['uploaded', 'checking', 'checked', 'invalid', 'committing', 'committed', 'failed', 'interrupted']),
-  sheet: z.string().nullable(),
-  sheets: z.array(z.string()),
-  title: z.string().nullable(),
-  headerRow: z.number().nullable(),
-  headerRows: z.array(z.number()),
-  dataStartRow: z.number().nullable(),
-  columns: z.array(
-    z.object({
-      letter: z.string(),
-      header: z.string(),
-      group: z.string().nullable(),
-      proposedField: field.nullable(),
-      field: field.nullable(),
-    }),
-  ),
-  mapping: z.object({ columns: z.record(z.string(), field), defaults: z.record(z.string(), z.string()) }),
-  missingRequired: z.array(field),
-  suggestedLedger: z.enum(LEDGER_KINDS).nullable(),
-  counts: counts.nullable(),
-  errorCount: z.number(),
-  message: z.string().nullable(),
-  progress: progress.nullable(),
-  preview: z
-    .array(
-      z.object({
-        row: z.number(),
-        action: z.enum(['create', 'update', 'unchanged', 'invalid']),
-        values: z.record(z.string(), cellValue),
-        display: z.record(z.string(), z.string()),
-        errors: z.array(rowError),
-      }),
-    )
-    .optional(),
-  errors: z.array(rowError).optional(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  committedAt: z.string().nullable(),
-  links: z.object({ self: z.string(), errors: z.string(), errorsXlsx: z.string().nullable() }),
-});
-
-const mappingBody = z.strictObject({
-  sheet: z.string().trim().min(1).max(100).optional(),
-  headerRow: z.number().int().min(1).max(1000).optional(),
-  /** Column letter → field, or null to leave the column out. */
-  columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), field.nullable()),
-  defaults: z
-    .partialRecord(z.enum([...DEFAULTABLE_FIELDS, 'reportPeriod']), z.string().trim().max(30).nullable())
-    .optional(),
-  save: z.boolean().optional(),
-  /** Monthly-report ledgers: the state imported reports take (draft, submitted, approved). */
-  options: options.optional(),
-});
-const runQuery = z.object({
-  wait: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
-const listQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-const errorsQuery = z.object({
-  cursor: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
 
 const MB = IMPORT_LIMITS.maxFileBytes / 1024 / 1024;
 const cleanName = (name: string | undefined) =>
@@ -259,9 +159,9 @@ export function registerImportRoutes(
       schema: {
         tags,
         summary: '导入记录 Import history, newest first',
-        querystring: listQuery,
+        querystring: importListQuery,
         response: {
-          200: z.object({ items: z.array(importView), nextCursor: z.string().nullable() }),
+          200: importListResponse,
           ...standardErrors,
         },
       },
@@ -291,7 +191,7 @@ export function registerImportRoutes(
         description:
           "columns: letter → field (null leaves the column out); defaults: values for fields the ledger has no column for (labels such as 新建 or identifiers); sheet/headerRow choose another sheet or header row; save: true keeps the mapping for the unit's next imports. Answers with a new preview.",
         params: idParams,
-        body: mappingBody,
+        body: importMappingBody,
         response: { 200: importView, ...standardErrors },
       },
     },
@@ -311,7 +211,7 @@ export function registerImportRoutes(
           description:
             'By default answers when done (200) with the counts and the first errors. With ?wait=false answers at once (202); follow GET /api/v1/imports/{id} for progress.',
           params: idParams,
-          querystring: runQuery,
+          querystring: importRunQuery,
           response: { 200: importView, 202: importView, ...standardErrors },
         },
       },
@@ -333,8 +233,8 @@ export function registerImportRoutes(
         tags,
         summary: '校验错误 Errors of the last check, in row order',
         params: idParams,
-        querystring: errorsQuery,
-        response: { 200: z.object({ items: z.array(rowError), nextCursor: z.string().nullable() }), ...standardErrors },
+        querystring: importErrorsQuery,
+        response: { 200: importErrorsResponse, ...standardErrors },
       },
     },
     (request) =>

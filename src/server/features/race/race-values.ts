@@ -21,45 +21,15 @@ import type { DB } from '../../db/schema.ts';
 import type { HistoryRepository } from '../history/history.repository.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import type { LocalisedText } from '../../../domain/lights/types.ts';
+import type { FigureRecordsOf, RecordProject, RecordReport } from '../../../contract/race.ts';
 
 export interface RankedUnit extends RaceUnit {
   path: string;
 }
 
-/** A project a figure counts, as the drill-through lists it; a red one also with its light's reasons and rule-set version. */
-export interface RecordProject {
-  projectId: number;
-  name: string;
-  /** The national project code (项目代码), when known. */
-  code: string | null;
-  stage: string;
-  totalInvestmentYuan: number;
-  plannedStartDate: string | null;
-  actualStartDate: string | null;
-  reasons?: LocalisedText[];
-  ruleSetVersion?: number;
-}
-
-/** An approved report revision an amount sums: the one in force for its month at the instant. */
-export interface RecordReport {
-  reportId: number;
-  projectId: number;
-  projectName: string;
-  year: number;
-  month: number;
-  revision: number;
-  amountYuan: number;
-  approvedAt: string | null;
-  approvedBy: string | null;
-}
-
-/** What one unit's figure is made of: `count` records (reports for an amount, else projects), and for an amount their sum in 元. */
-export interface FigureRecords {
-  count: number;
-  sumYuan: number | null;
-  projects: RecordProject[];
-  reports: RecordReport[];
-}
+/** The drill-through's records are the contract's (src/contract/race.ts): a unit's figure, its projects, its reports. */
+export type { RecordProject, RecordReport };
+export type FigureRecords = FigureRecordsOf;
 
 /** The metrics whose records Lantern keeps: those the server computes (the domain's one list; the others wait for their modules). */
 export type RecordMetric = AvailableMetric;

@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { grantableRoles, permissionsOf } from '../../../domain/access/roles.ts';
 import type { Config } from '../../config/config.ts';
 import { clearSessionCookies, clientIp, requireActor, SESSION_COOKIE, setSessionCookies } from '../../http/auth.ts';
-import { errorBody, meSchema, noContent } from '../../../contract/common.ts';
+import { errorBody, noContent } from '../../../contract/common.ts';
+import { meResponse, signedIn, signInBody } from '../../../contract/session.ts';
 import { presentMe } from '../../http/schemas.ts';
 import type { Api } from '../../http/types.ts';
 import type { SessionService } from './session.service.ts';
-
-const signedIn = z.object({ user: meSchema, csrfToken: z.string() });
 
 export function registerSessionRoutes(app: Api, { sessions, config }: { sessions: SessionService; config: Config }) {
   app.post(
@@ -17,7 +15,7 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
       schema: {
         tags: ['session'],
         summary: '登录 Sign in',
-        body: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
+        body: signInBody,
         response: { 200: signedIn, 401: errorBody, 403: errorBody, 429: errorBody },
       },
     },
@@ -51,7 +49,7 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
         tags: ['session'],
         summary: '当前用户 The signed-in person',
         response: {
-          200: signedIn.extend({ permissions: z.array(z.string()), grantableRoles: z.array(z.string()) }),
+          200: meResponse,
           401: errorBody,
         },
       },

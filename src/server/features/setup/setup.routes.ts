@@ -1,7 +1,15 @@
-import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import { setSessionCookies } from '../../http/auth.ts';
-import { displayNameSchema, errorBody, passwordSchema, usernameSchema } from '../../../contract/common.ts';
+import { errorBody } from '../../../contract/common.ts';
+import {
+  demoBody,
+  demoLoaded,
+  regionQuery,
+  regionsResponse,
+  setupBody,
+  setupDone,
+  setupStatus,
+} from '../../../contract/setup.ts';
 import type { Api } from '../../http/types.ts';
 import type { SessionService } from '../session/session.service.ts';
 import { searchCounties } from './divisions.ts';
@@ -23,21 +31,7 @@ export function registerSetupRoutes(
       schema: {
         tags: ['setup'],
         summary: '是否已完成首次设置 Setup status (and, on a demo instance, its accounts)',
-        response: {
-          200: z.object({
-            done: z.boolean(),
-            regionCode: z.string().optional(),
-            regionName: z.string().optional(),
-            demo: z
-              .object({
-                password: z.string(),
-                accounts: z.array(
-                  z.object({ username: z.string(), role: z.string(), unitName: z.string(), displayName: z.string() }),
-                ),
-              })
-              .optional(),
-          }),
-        },
+        response: { 200: setupStatus },
       },
     },
     async () => {
@@ -53,16 +47,9 @@ export function registerSetupRoutes(
       schema: {
         tags: ['setup'],
         summary: '载入演示县 Fill an empty Lantern with the demo county (兰溪市)',
-        body: z.strictObject({}).optional(),
+        body: demoBody,
         response: {
-          201: z.object({
-            units: z.number(),
-            users: z.number(),
-            projects: z.number(),
-            reports: z.number(),
-            approvals: z.number(),
-            bulletins: z.number(),
-          }),
+          201: demoLoaded,
           409: errorBody,
         },
       },
@@ -76,12 +63,8 @@ export function registerSetupRoutes(
       schema: {
         tags: ['setup'],
         summary: '县级行政区划 County-level divisions',
-        querystring: z.object({ q: z.string().max(40).default('') }),
-        response: {
-          200: z.object({
-            items: z.array(z.object({ code: z.string(), name: z.string(), city: z.string(), province: z.string() })),
-          }),
-        },
+        querystring: regionQuery,
+        response: { 200: regionsResponse },
       },
     },
     (request) => ({ items: searchCounties(request.query.q) }),
@@ -94,14 +77,9 @@ export function registerSetupRoutes(
       schema: {
         tags: ['setup'],
         summary: '首次设置 First-run setup',
-        body: z.strictObject({
-          regionCode: z.string().regex(/^\d{6}$/, 'six digits'),
-          username: usernameSchema,
-          password: passwordSchema,
-          displayName: displayNameSchema.optional(),
-        }),
+        body: setupBody,
         response: {
-          201: z.object({ user: z.object({ id: z.number(), username: z.string() }), unitCount: z.number() }),
+          201: setupDone,
           400: errorBody,
           409: errorBody,
         },

@@ -1,15 +1,8 @@
-import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { idParams, noContent, standardErrors } from '../../../contract/common.ts';
+import { createdToken, tokenCreateBody, tokenListResponse } from '../../../contract/tokens.ts';
 import type { Api } from '../../http/types.ts';
 import type { TokenService } from './tokens.service.ts';
-
-const tokenSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-});
 
 export function registerTokenRoutes(app: Api, { tokens }: { tokens: TokenService }) {
   const tags = ['tokens'];
@@ -19,7 +12,7 @@ export function registerTokenRoutes(app: Api, { tokens }: { tokens: TokenService
       schema: {
         tags,
         summary: '我的 API 令牌 Your API tokens',
-        response: { 200: z.object({ items: z.array(tokenSchema) }), ...standardErrors },
+        response: { 200: tokenListResponse, ...standardErrors },
       },
     },
     async (request) => ({
@@ -33,11 +26,8 @@ export function registerTokenRoutes(app: Api, { tokens }: { tokens: TokenService
       schema: {
         tags,
         summary: '新建 API 令牌 Create an API token (shown once)',
-        body: z.strictObject({ name: z.string().trim().min(1).max(60) }),
-        response: {
-          201: z.object({ id: z.number(), name: z.string(), token: z.string(), createdAt: z.string() }),
-          ...standardErrors,
-        },
+        body: tokenCreateBody,
+        response: { 201: createdToken, ...standardErrors },
       },
     },
     async (request, reply) =>

@@ -6,6 +6,7 @@ import { tokenPolicy } from '../../policies/token.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { TokenRepository } from './tokens.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
+import type { ApiToken, CreatedToken } from '../../../contract/tokens.ts';
 import { newToken, sha256 } from '../session/session.service.ts';
 
 /** API tokens for integrations: each acts as the person who made it, with the same scope. */
@@ -21,13 +22,13 @@ export function createTokenService({
   clock: Clock;
 }) {
   return {
-    async list(actor: ActorContext) {
+    async list(actor: ActorContext): Promise<ApiToken[]> {
       if (!tokenPolicy.mayUse(actor)) throw forbidden();
       const rows = await tokens.listLive(actor.id);
       return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
     },
 
-    async create(actor: ActorContext, name: string, ip: string | null) {
+    async create(actor: ActorContext, name: string, ip: string | null): Promise<CreatedToken> {
       if (!tokenPolicy.mayUse(actor)) throw forbidden();
       const token = `lnt_${newToken()}`;
       const at = clock().toISOString();

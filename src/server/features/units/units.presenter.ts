@@ -1,7 +1,8 @@
+import type { Unit } from '../../../contract/units.ts';
 import type { UnitWithCounts } from './units.repository.ts';
 
 /** The unit as the API returns it; every field listed, none passed through by accident. */
-export function presentUnit(u: UnitWithCounts) {
+export function presentUnit(u: UnitWithCounts): Unit {
   return {
     id: u.id,
     parentId: u.parent_id,
@@ -15,4 +16,4 @@ export function presentUnit(u: UnitWithCounts) {
   };
 }
 
-export type UnitDto = ReturnType<typeof presentUnit>;
+export type UnitDto = Unit;

@@ -1,22 +1,8 @@
-import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { idParams, noContent, standardErrors, unitKindSchema } from '../../../contract/common.ts';
+import { idParams, noContent, standardErrors } from '../../../contract/common.ts';
+import { unitCreateBody, unitListResponse, unitSchema, unitUpdateBody } from '../../../contract/units.ts';
 import type { Api } from '../../http/types.ts';
 import type { UnitService } from './units.service.ts';
-
-const unitSchema = z.object({
-  id: z.number(),
-  parentId: z.number().nullable(),
-  name: z.string(),
-  kind: z.string(),
-  regionCode: z.string().nullable(),
-  depth: z.number(),
-  sortOrder: z.number(),
-  childCount: z.number(),
-  userCount: z.number(),
-});
-const unitName = z.string().trim().min(1).max(50);
-const sortOrder = z.number().int().min(0).max(100000);
 
 export function registerUnitRoutes(app: Api, { units }: { units: UnitService }) {
   const tags = ['units'];
@@ -26,7 +12,7 @@ export function registerUnitRoutes(app: Api, { units }: { units: UnitService }) 
       schema: {
         tags,
         summary: '单位树 The unit tree (flat)',
-        response: { 200: z.object({ items: z.array(unitSchema) }), ...standardErrors },
+        response: { 200: unitListResponse, ...standardErrors },
       },
     },
     async (request) => ({
@@ -46,16 +32,7 @@ export function registerUnitRoutes(app: Api, { units }: { units: UnitService }) 
       schema: {
         tags,
         summary: '新增单位 Add a unit',
-        body: z.strictObject({
-          parentId: z.number().int().positive(),
-          name: unitName,
-          kind: unitKindSchema,
-          regionCode: z
-            .string()
-            .regex(/^\d{6,12}$/)
-            .nullish(),
-          sortOrder: sortOrder.optional(),
-        }),
+        body: unitCreateBody,
         response: { 201: unitSchema, ...standardErrors },
       },
     },
@@ -70,12 +47,7 @@ export function registerUnitRoutes(app: Api, { units }: { units: UnitService }) 
         tags,
         summary: '修改或移动单位 Edit or move a unit',
         params: idParams,
-        body: z.strictObject({
-          name: unitName.optional(),
-          kind: unitKindSchema.optional(),
-          parentId: z.number().int().positive().optional(),
-          sortOrder: sortOrder.optional(),
-        }),
+        body: unitUpdateBody,
         response: { 200: unitSchema, ...standardErrors },
       },
     },

@@ -1,7 +1,8 @@
+import type { User } from '../../../contract/users.ts';
 import type { UserWithUnit } from './users.repository.ts';
 
 /** A user as the API returns it; the password hash never leaves the server. */
-export function presentUser(u: UserWithUnit) {
+export function presentUser(u: UserWithUnit): User {
   return {
     id: u.id,
     username: u.username,
@@ -14,4 +15,4 @@ export function presentUser(u: UserWithUnit) {
   };
 }
 
-export type UserDto = ReturnType<typeof presentUser>;
+export type UserDto = User;

@@ -1,26 +1,14 @@
-import { z } from 'zod';
 import { clientIp, requireActor } from '../../http/auth.ts';
+import { idParams, standardErrors } from '../../../contract/common.ts';
 import {
-  displayNameSchema,
-  idParams,
-  passwordSchema,
-  roleSchema,
-  standardErrors,
-  usernameSchema,
-} from '../../../contract/common.ts';
+  userCreateBody,
+  userListQuery,
+  userListResponse,
+  userSchema,
+  userUpdateBody,
+} from '../../../contract/users.ts';
 import type { Api } from '../../http/types.ts';
 import type { UserService } from './users.service.ts';
-
-const userSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  unitId: z.number(),
-  unitName: z.string(),
-  isActive: z.boolean(),
-  createdAt: z.string(),
-});
 
 export function registerUserRoutes(app: Api, { users }: { users: UserService }) {
   const tags = ['users'];
@@ -30,11 +18,8 @@ export function registerUserRoutes(app: Api, { users }: { users: UserService }) 
       schema: {
         tags,
         summary: '用户列表 Users the caller may see',
-        querystring: z.object({
-          unitId: z.coerce.number().int().positive().optional(),
-          q: z.string().trim().max(40).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(userSchema) }), ...standardErrors },
+        querystring: userListQuery,
+        response: { 200: userListResponse, ...standardErrors },
       },
     },
     async (request) => ({ items: await users.list(requireActor(request), request.query) }),
@@ -52,13 +37,7 @@ export function registerUserRoutes(app: Api, { users }: { users: UserService }) 
       schema: {
         tags,
         summary: '新建用户 Create a user',
-        body: z.strictObject({
-          username: usernameSchema,
-          displayName: displayNameSchema,
-          password: passwordSchema,
-          role: roleSchema,
-          unitId: z.number().int().positive(),
-        }),
+        body: userCreateBody,
         response: { 201: userSchema, ...standardErrors },
       },
     },
@@ -73,13 +52,7 @@ export function registerUserRoutes(app: Api, { users }: { users: UserService }) 
         tags,
         summary: '修改用户 Edit a user',
         params: idParams,
-        body: z.strictObject({
-          displayName: displayNameSchema.optional(),
-          role: roleSchema.optional(),
-          unitId: z.number().int().positive().optional(),
-          isActive: z.boolean().optional(),
-          password: passwordSchema.optional(),
-        }),
+        body: userUpdateBody,
         response: { 200: userSchema, ...standardErrors },
       },
     },

@@ -17,7 +17,14 @@ import {
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, type Id } from '../../api';
-import { lightsApi, type DimensionKey, type Finding, type LightExemption, type ProjectLight } from '../../api-lights';
+import {
+  lightsApi,
+  type Colour,
+  type DimensionKey,
+  type Finding,
+  type LightExemption,
+  type ProjectLight,
+} from '../../api-lights';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useLightsI18n } from '../../i18n-lights';
@@ -113,11 +120,13 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
     );
   };
 
+  // The API types a colour as text; every light it sends is one of the four.
+  const colour = light.colour as Colour;
   return (
     <Card
       title={title}
       size="small"
-      style={{ marginBottom: 16, borderTop: `3px solid ${COLOUR_HEX[light.colour]}` }}
+      style={{ marginBottom: 16, borderTop: `3px solid ${COLOUR_HEX[colour]}` }}
       data-testid="project-light"
       extra={
         canManage && (
@@ -133,14 +142,14 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
       }
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 14, marginBottom: 8 }}>
-        <LightDot colour={light.colour} size={28} />
+        <LightDot colour={colour} size={28} />
         <div>
           <div
-            style={{ fontSize: 20, fontWeight: 600, color: COLOUR_TEXT[light.colour] }}
+            style={{ fontSize: 20, fontWeight: 600, color: COLOUR_TEXT[colour] }}
             data-testid="project-light-colour"
             data-colour={light.colour}
           >
-            {colourName(light.colour)}
+            {colourName(colour)}
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {light.period
@@ -192,13 +201,14 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
         ) : (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 8px', marginTop: 6 }} data-testid="light-history">
             {light.history.map((h) => {
+              const monthColour = h.colour as Colour;
               // A month judged by other rules than the current light is marked, so a differing colour is explained.
               const otherRules = light.ruleSetVersion !== null && h.ruleSetVersion !== light.ruleSetVersion;
               const tip =
                 tl('light.historyTip', {
                   year: h.year,
                   month: h.month,
-                  colour: colourName(h.colour),
+                  colour: colourName(monthColour),
                   version: h.ruleSetVersion,
                 }) + (otherRules ? tl('light.historyTipOther', { current: light.ruleSetVersion! }) : '');
               return (
@@ -213,7 +223,7 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
                     aria-label={tip}
                   >
                     <LightDot
-                      colour={h.colour}
+                      colour={monthColour}
                       size={14}
                       style={otherRules ? { outline: '1px dashed rgba(0,0,0,0.45)', outlineOffset: 2 } : undefined}
                     />

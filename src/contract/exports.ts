@@ -1,6 +1,30 @@
+/**
+ * 导出: the project list and the four lists as .xlsx, and the import templates. The answers are files
+ * (fileResponse in ./common.ts); what is written here is what the requests take.
+ */
 import { z } from 'zod';
-import { projectListQuery } from '../../../contract/projects.ts';
-import { LIST_EXPORT_COLUMN_KEYS } from './project-list-columns.ts';
+import { projectListQuery } from './projects.ts';
+
+/** The columns a list export can show, in the order the OpenAPI document lists them. */
+export const LIST_EXPORT_COLUMN_KEYS = [
+  'name',
+  'code',
+  'stage',
+  'light',
+  'leadUnit',
+  'township',
+  'industry',
+  'level',
+  'aboveYi',
+  'totalInvestment',
+  'plannedStartDate',
+  'actualStartDate',
+  'plannedProductionDate',
+  'actualProductionDate',
+  'tags',
+  'updatedAt',
+] as const;
+export type ListExportColumnKey = (typeof LIST_EXPORT_COLUMN_KEYS)[number];
 
 /**
  * GET /projects/export.xlsx takes the list's own filters and sort (so a link to the list becomes a

@@ -1,0 +1,17 @@
+/** 登录: sign in and out, and the signed-in person with what they may do. */
+import { z } from 'zod';
+import { meSchema } from './common.ts';
+
+export const signInBody = z.strictObject({
+  username: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+export type SignInBody = z.input<typeof signInBody>;
+
+/** What sign-in answers: the person and the CSRF token to send on writes. */
+export const signedIn = z.object({ user: meSchema, csrfToken: z.string() });
+export type SignedIn = z.output<typeof signedIn>;
+
+/** GET /me: the person, the CSRF token, their permissions and the roles they may give others. */
+export const meResponse = signedIn.extend({ permissions: z.array(z.string()), grantableRoles: z.array(z.string()) });
+export type MeResponse = z.output<typeof meResponse>;

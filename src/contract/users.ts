@@ -1,0 +1,40 @@
+/** 用户: the accounts a unit administrator sees and manages; the password never comes back. */
+import { z } from 'zod';
+import { displayNameSchema, passwordSchema, roleSchema, usernameSchema } from './common.ts';
+
+export const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.output<typeof userSchema>;
+
+export const userListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(40).optional(),
+});
+export const userListResponse = z.object({ items: z.array(userSchema) });
+export type UserListResponse = z.output<typeof userListResponse>;
+
+export const userCreateBody = z.strictObject({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  password: passwordSchema,
+  role: roleSchema,
+  unitId: z.number().int().positive(),
+});
+export type UserCreateBody = z.input<typeof userCreateBody>;
+
+export const userUpdateBody = z.strictObject({
+  displayName: displayNameSchema.optional(),
+  role: roleSchema.optional(),
+  unitId: z.number().int().positive().optional(),
+  isActive: z.boolean().optional(),
+  password: passwordSchema.optional(),
+});
+export type UserUpdateBody = z.input<typeof userUpdateBody>;
