@@ -204,6 +204,7 @@ export function createDemoService(deps: {
       travel.moveTo(end);
       await s.lights.recomputeAll();
       await s.stats.rebuild();
+      await demo.refreshStatistics();
       const bulletins = year.steps.filter((x) => x.kind === 'bulletin').length;
       return {
         units: all.length,
