@@ -4,7 +4,8 @@ import { Outlet, useLocation, useNavigate, type ErrorComponentProps } from '@tan
 import { errorMessage } from '../forms';
 import { useI18n } from '../i18n';
 import { AppLayout } from '../layout/AppLayout';
-import { NAV_ITEMS, navEntryFor, visibleNavItems } from '../layout/nav';
+import { NAV_ITEMS } from '../features';
+import { navEntryFor, visibleNavItems } from '../layout/nav';
 import { useSession } from '../session';
 import { ForbiddenError } from './guards';
 

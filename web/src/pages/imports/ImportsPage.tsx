@@ -24,7 +24,7 @@ import { useImportsI18n } from '../../i18n-imports';
 import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { invalidateReports } from '../../queries/reports';
+import { invalidateReports } from '../../features/reports/queries';
 import { useSession } from '../../session';
 import { subtreeIds } from '../../units';
 import { useUnits } from '../../useUnits';

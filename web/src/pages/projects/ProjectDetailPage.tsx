@@ -9,7 +9,7 @@ import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
 import { useSession } from '../../session';
 import { queryClient } from '../../queries/client';
-import { invalidateProjects, projectQuery } from '../../queries/projects';
+import { invalidateProjects, projectQuery } from '../../features/projects/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../../../src/domain/money/money';
 import { MAIN_LINE, STAGE_LABELS } from '../../../../src/domain/projects/lifecycle';

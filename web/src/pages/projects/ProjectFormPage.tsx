@@ -4,7 +4,7 @@ import { Alert, App, Button, Form, Result, Skeleton } from 'antd';
 import { ApiError, type Id } from '../../api';
 import { projectsApi } from '../../api-projects';
 import { queryClient } from '../../queries/client';
-import { invalidateProjects, projectQuery } from '../../queries/projects';
+import { invalidateProjects, projectQuery } from '../../features/projects/queries';
 import { errorMessage } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useProjectsI18n } from '../../i18n-projects';

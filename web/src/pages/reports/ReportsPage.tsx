@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Typography } fro
 import dayjs from 'dayjs';
 import { reportsApi, type TodoItem } from '../../api-reports';
 import { useQuery } from '@tanstack/react-query';
-import { invalidateReports, reportMonthQuery } from '../../queries/reports';
+import { invalidateReports, reportMonthQuery } from '../../features/reports/queries';
 import { errorMessage } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
 import { navigate } from '../../router';

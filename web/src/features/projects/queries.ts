@@ -1,8 +1,8 @@
 // Project queries: the detail of one project, and what a change to projects makes stale.
 import { queryOptions } from '@tanstack/react-query';
-import type { Id } from '../api';
-import { projectsApi } from '../api-projects';
-import { queryClient } from './client';
+import type { Id } from '../../api';
+import { projectsApi } from '../../api-projects';
+import { queryClient } from '../../queries/client';
 
 /** One project with every field (GET /projects/:id). */
 export const projectQuery = (id: Id) =>

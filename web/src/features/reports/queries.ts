@@ -1,6 +1,6 @@
 // Monthly-report queries and what a change to a report makes stale.
-import { reportsApi } from '../api-reports';
-import { queryClient } from './client';
+import { reportsApi } from '../../api-reports';
+import { queryClient } from '../../queries/client';
 
 /** One month's 本月待报 and 各单位报送情况, fetched together as the reports page shows them. */
 export const reportMonthQuery = (year: number, month: number, wantTodo: boolean, wantStatus: boolean) => ({

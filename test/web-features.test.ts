@@ -1,0 +1,169 @@
+// The web's features plug into one list (web/src/features/index.ts): the menu keeps today's order and icons,
+// every menu entry has its page, every page lies under one of its feature's entries and is guarded by that
+// entry's permission (plus its own), and every namespace a feature declares has its files in both languages.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BulbOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  ImportOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { isNotFound, type AnyRoute } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
+import { FEATURES, NAV_ITEMS, navPermission } from '../web/src/features/index.ts';
+import { navEntryFor, visibleNavItems } from '../web/src/layout/nav.tsx';
+import { NAMESPACES } from '../web/src/locales/index.ts';
+import { ForbiddenError, type RouterContext } from '../web/src/routes/guards.ts';
+import { rootRoute } from '../web/src/routes/root.tsx';
+import { routeTree } from '../web/src/routes/tree.tsx';
+
+/** The menu as it was before the features: path, label, icon, permission. */
+const MENU: [string, string, unknown, string | undefined][] = [
+  ['/dashboard', 'nav.dashboard', DashboardOutlined, undefined],
+  ['/projects', 'nav.projects', ProjectOutlined, undefined],
+  ['/project-lists', 'nav.projectLists', OrderedListOutlined, undefined],
+  ['/imports', 'nav.imports', ImportOutlined, 'project.manage'],
+  ['/light-rules', 'nav.lightRules', BulbOutlined, undefined],
+  ['/reports', 'nav.reports', FileDoneOutlined, undefined],
+  ['/targets', 'nav.targets', AimOutlined, 'race.read'],
+  ['/races', 'nav.races', TrophyOutlined, 'race.read'],
+  ['/bulletins', 'nav.bulletins', NotificationOutlined, 'race.read'],
+  ['/units', 'nav.units', ApartmentOutlined, undefined],
+  ['/users', 'nav.users', TeamOutlined, 'user.read'],
+  ['/audit', 'nav.audit', AuditOutlined, 'audit.read'],
+  ['/tokens', 'nav.tokens', KeyOutlined, 'token.manage'],
+];
+
+const PUBLIC = ['/', '/login', '/setup'];
+/** Every page below the menu, with the permission it requires beyond its entry's. */
+const PAGES: Record<string, string | undefined> = {
+  '/dashboard': undefined,
+  '/projects': undefined,
+  '/projects/new': 'project.manage',
+  '/projects/$id': undefined,
+  '/projects/$id/edit': 'project.manage',
+  '/project-lists': undefined,
+  '/imports': undefined,
+  '/light-rules': undefined,
+  '/reports': undefined,
+  '/targets': undefined,
+  '/races': undefined,
+  '/races/new': 'race.manage',
+  '/races/$id': undefined,
+  '/races/$id/records': undefined,
+  '/races/$id/edit': 'race.manage',
+  '/bulletins': undefined,
+  '/bulletins/$id': undefined,
+  '/units': undefined,
+  '/users': undefined,
+  '/audit': undefined,
+  '/tokens': undefined,
+};
+const SEARCHED = [
+  '/dashboard',
+  '/projects',
+  '/project-lists',
+  '/imports',
+  '/reports',
+  '/targets',
+  '/races/$id',
+  '/races/$id/records',
+  '/bulletins',
+];
+
+type BeforeLoad = (opts: { context: RouterContext; params: { id?: string } }) => void;
+const children = routeTree.children as unknown as AnyRoute[];
+const pathOf = (route: AnyRoute) => (route.options as { path: string }).path;
+
+/** The permissions a route's guard asks for, and whether a user holding none of them gets through. */
+function guardOf(route: AnyRoute, params = { id: '12' }) {
+  const beforeLoad = route.options.beforeLoad as BeforeLoad;
+  const asked: string[] = [];
+  const session = (can: (p: string) => boolean) => ({ session: { can } }) as unknown as RouterContext;
+  beforeLoad({ context: session((p) => (asked.push(p), true)), params });
+  let refused: unknown = null;
+  try {
+    beforeLoad({ context: session(() => false), params });
+  } catch (error) {
+    refused = error;
+  }
+  return { asked, refused };
+}
+
+describe('the web features', () => {
+  it('give the menu of before, in its order, with its icons and permissions', () => {
+    expect(NAV_ITEMS.map((item) => [item.path, item.label, (item.icon as ReactElement).type, item.permission])).toEqual(
+      MENU,
+    );
+    expect(visibleNavItems(NAV_ITEMS, (p) => p === 'race.read').map((item) => item.path)).toEqual(
+      MENU.filter(([, , , permission]) => !permission || permission === 'race.read').map(([path]) => path),
+    );
+    expect(navPermission('/users')).toBe('user.read');
+    expect(navEntryFor(NAV_ITEMS, '/races/3/records')?.path).toBe('/races');
+  });
+
+  it('give the route tree of before: every menu entry has its page, each page lazily loaded', () => {
+    expect(children.map(pathOf)).toEqual([...PUBLIC, ...Object.keys(PAGES)]);
+    for (const [path] of MENU) expect(children.map(pathOf)).toContain(path);
+    for (const route of children.filter((r) => !PUBLIC.includes(pathOf(r)))) {
+      expect(typeof (route.options.component as { preload?: unknown }).preload, pathOf(route)).toBe('function');
+      expect(typeof route.options.validateSearch === 'function', pathOf(route)).toBe(SEARCHED.includes(pathOf(route)));
+    }
+  });
+
+  it("guard each page by its menu entry's permission and its own, and an id that is not a number is a 404", () => {
+    for (const route of children.filter((r) => !PUBLIC.includes(pathOf(r)))) {
+      const path = pathOf(route);
+      const entry = navEntryFor(NAV_ITEMS, path.replace('$id', '12'));
+      expect(entry, path).toBeDefined();
+      const expected = [navPermission(entry!.path), PAGES[path]].filter((p): p is string => p !== undefined);
+      const { asked, refused } = guardOf(route);
+      expect(asked, path).toEqual(expected);
+      if (expected.length) expect(refused, path).toBeInstanceOf(ForbiddenError);
+      else expect(refused, path).toBeNull();
+      if (path.includes('$id')) {
+        const beforeLoad = route.options.beforeLoad as BeforeLoad;
+        const everything = { session: { can: () => true } } as unknown as RouterContext;
+        expect(() => beforeLoad({ context: everything, params: { id: 'abc' } }), path).toThrow();
+        try {
+          beforeLoad({ context: everything, params: { id: 'abc' } });
+        } catch (error) {
+          expect(isNotFound(error), path).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("keep each feature's routes under its own menu entries", () => {
+    for (const feature of FEATURES) {
+      for (const route of feature.routes(rootRoute) as readonly AnyRoute[]) {
+        const path = pathOf(route).replace('$id', '12');
+        expect(navEntryFor(feature.nav, path), `${feature.name} ${path}`).toBeDefined();
+      }
+    }
+  });
+
+  it('bundle the namespaces every feature declares, each once, with files in both languages', () => {
+    const declared = FEATURES.flatMap((feature) => Object.keys(feature.messages));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(new Set(NAMESPACES).size).toBe(NAMESPACES.length);
+    for (const ns of declared) {
+      expect(NAMESPACES).toContain(ns);
+      for (const lang of ['zh-CN', 'en']) {
+        expect(existsSync(new URL(`../web/src/locales/${lang}/${ns}.json`, import.meta.url)), `${lang}/${ns}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+});

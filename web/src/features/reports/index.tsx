@@ -1,0 +1,31 @@
+// Monthly reports (月报): what to file, the review queue, each unit's status, and the reports' site photos.
+// Its queries are in ./queries.ts.
+import { FileDoneOutlined } from '@ant-design/icons';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { NavItem } from '../../layout/nav';
+import enReportPhotos from '../../locales/en/reportPhotos.json';
+import enReports from '../../locales/en/reports.json';
+import zhReportPhotos from '../../locales/zh-CN/reportPhotos.json';
+import zhReports from '../../locales/zh-CN/reports.json';
+import { reportsSearch } from '../../routes/searchSchemas';
+import { bilingual, defineFeature, under } from '../feature';
+
+// Everyone signed in: filers see what to file, reviewers the queue and per-unit status, others the status.
+const reportsEntry: NavItem = { path: '/reports', label: 'nav.reports', icon: <FileDoneOutlined /> };
+
+export const reports = defineFeature({
+  name: 'reports',
+  nav: [reportsEntry],
+  routes: (root) =>
+    [
+      createRoute({
+        ...under(root, reportsEntry).page('/reports'),
+        validateSearch: reportsSearch,
+        component: lazyRouteComponent(() => import('../../pages/reports/ReportsPage'), 'ReportsPage'),
+      }),
+    ] as const,
+  messages: {
+    reports: bilingual(zhReports, enReports),
+    reportPhotos: bilingual(zhReportPhotos, enReportPhotos),
+  },
+});
