@@ -12,12 +12,11 @@ const NOW = new Date('2026-11-23T02:00:00Z');
 const DEMO_PASSWORD = 'lantern-demo';
 const DIST = path.resolve('web/dist');
 /**
- * The first page a leader opens on a phone, on a mobile network. Issue 12 asks for under 500 kB; today
- * ECharts (about 185 kB), antd (about 300 kB) and React (about 70 kB) alone pass it, so this guards the
- * figure reached (about 690 kB, from 743 kB in one bundle) until a lighter chart or deeper antd imports.
+ * The first page a leader opens on a phone, on a mobile network: under 500 kB of compressed JavaScript
+ * (issue 12). Pages load as their own chunks, and the charts (ECharts, about 185 kB) only when they come
+ * near the screen, which on a phone is below the figures (web/src/components/EChart.tsx).
  */
-const DASHBOARD_BUDGET_KB = 720;
-const DASHBOARD_TARGET_KB = 500;
+const DASHBOARD_BUDGET_KB = 500;
 
 /** What a page's address shows, path and query, for comparing with what was opened. */
 const where = (page: Page) => {
@@ -131,23 +130,32 @@ describe('navigation, in Chromium', () => {
       await phone.goto(`${server.url}/dashboard`);
       await phone.getByTestId('dashboard-totals').waitFor();
       await phone.waitForLoadState('networkidle');
-      await screenshot(phone, '63-dashboard-phone-leader');
 
       // The files as built, compressed as a server would send them.
-      let gzipped = 0;
-      const sizes: string[] = [];
-      for (const script of [...scripts].sort()) {
-        const size = zlib.gzipSync(fs.readFileSync(path.join(DIST, script)), { level: 9 }).length;
-        gzipped += size;
-        sizes.push(`${script} ${(size / 1000).toFixed(1)} kB`);
-      }
-      const kB = gzipped / 1000;
+      const measure = () => {
+        let gzipped = 0;
+        const sizes: string[] = [];
+        for (const script of [...scripts].sort()) {
+          const size = zlib.gzipSync(fs.readFileSync(path.join(DIST, script)), { level: 9 }).length;
+          gzipped += size;
+          sizes.push(`${script} ${(size / 1000).toFixed(1)} kB`);
+        }
+        return { kB: gzipped / 1000, sizes };
+      };
+      const first = measure();
       console.log(
-        `/dashboard on a phone: ${scripts.size} JavaScript files, ${kB.toFixed(1)} kB gzip ` +
-          `(budget ${DASHBOARD_BUDGET_KB} kB, target ${DASHBOARD_TARGET_KB} kB)\n  ${sizes.join('\n  ')}`,
+        `/dashboard on a phone: ${scripts.size} JavaScript files, ${first.kB.toFixed(1)} kB gzip ` +
+          `(budget ${DASHBOARD_BUDGET_KB} kB)\n  ${first.sizes.join('\n  ')}`,
       );
       expect(scripts.size).toBeGreaterThan(0);
-      expect(kB).toBeLessThan(DASHBOARD_BUDGET_KB);
+      expect(first.kB).toBeLessThan(DASHBOARD_BUDGET_KB);
+      expect(await phone.locator('[data-testid="dashboard-curve-chart"] canvas').count()).toBe(0);
+
+      // Scrolled to, the charts load and draw.
+      await phone.getByTestId('dashboard-curve-chart').scrollIntoViewIfNeeded();
+      await expect.poll(() => phone.locator('[data-testid="dashboard-curve-chart"] canvas').count()).toBe(1);
+      console.log(`  with the charts drawn: ${measure().kB.toFixed(1)} kB gzip`);
+      await screenshot(phone, '63-dashboard-phone-leader');
     } finally {
       await phone.close();
     }
