@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Button, Result, Spin } from 'antd';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler, type MeResponse } from './api';
 import { errorMessage } from './forms';
@@ -159,9 +158,7 @@ export function App() {
 
   return (
     <SessionContext.Provider value={session}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} context={{ session }} />
-      </QueryClientProvider>
+      <RouterProvider router={router} context={{ session }} />
     </SessionContext.Provider>
   );
 }

@@ -10,6 +10,8 @@ import { setApiLanguage } from './api';
 import { initI18n, useI18n, type Lang } from './i18n';
 import { theme } from './theme';
 import { App } from './App';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './queries/client';
 
 function applyLanguage(lang: Lang): void {
   setApiLanguage(lang);
@@ -27,7 +29,10 @@ function Root() {
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
-        <App />
+        {/* Around every phase (sign-in, first run, the signed-in app): the demo accounts query on the sign-in page too. */}
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );
