@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedNextStages, checkTransition, isStepBack, STAGES, TRANSITIONS, type Stage } from './lifecycle.ts';
+import {
+  allowedNextStages,
+  checkTransition,
+  isBeforeConstruction,
+  isStepBack,
+  STAGES,
+  TRANSITIONS,
+  type Stage,
+} from './lifecycle.ts';
 
 const today = '2026-11-23';
 const full = {
@@ -64,5 +72,22 @@ describe('lifecycle transitions', () => {
     ['construction', 'suspended', false],
   ] as [Stage, Stage, boolean][])('%s → %s is a step back: %s', (from, to, back) => {
     expect(isStepBack(from, to)).toBe(back);
+  });
+});
+
+describe('before construction (a start undone clears the actual start date)', () => {
+  it.each<[Stage, boolean]>([
+    ['planning', true],
+    ['reserve', true],
+    ['preparing', true],
+    ['construction', false],
+    ['completed', false],
+    ['production', false],
+    ['capacity', false],
+    // Off the main line: neither before nor after.
+    ['suspended', false],
+    ['dropped', false],
+  ])('%s → %s', (stage, before) => {
+    expect(isBeforeConstruction(stage)).toBe(before);
   });
 });

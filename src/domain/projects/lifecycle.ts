@@ -110,6 +110,12 @@ export function checkTransition(facts: TransitionFacts): TransitionError | null 
   return null;
 }
 
+/** A stage of the main line before 开工 (谋划, 储备, 前期): the project has not started building. */
+export function isBeforeConstruction(stage: Stage): boolean {
+  const at = MAIN_LINE.indexOf(stage);
+  return at >= 0 && at < MAIN_LINE.indexOf('construction');
+}
+
 /** Whether a move goes backwards on the main line (shown in the history as a step back). */
 export function isStepBack(from: Stage, to: Stage): boolean {
   const a = MAIN_LINE.indexOf(from);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import { findIndustry } from '../../../domain/industry/gbt4754.ts';
-import { checkTransition, MAIN_LINE, type Stage } from '../../../domain/projects/lifecycle.ts';
+import { checkTransition, isBeforeConstruction, type Stage } from '../../../domain/projects/lifecycle.ts';
 import { isAboveYi } from '../../../domain/projects/project-fields.ts';
 import { normaliseProjectCode } from '../../../domain/projects/project-code.ts';
 import { checkProjectRules } from '../../../domain/projects/project-rules.ts';
@@ -15,6 +15,8 @@ import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import { cleanTags, optionalYuan, yuanFrom } from './projects.input.ts';
 import { presentProjectDetail } from './projects.presenter.ts';
+import { OPTIONAL_PROJECT_COLUMNS } from './project-optional-columns.ts';
+import { auditView, changedFields } from './projects.audit-diff.ts';
 import type { ProjectRepository, ProjectRow } from './projects.repository.ts';
 import type { ProjectCreateInput, ProjectPatchInput, TransitionInput } from '../../../contract/projects.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
@@ -37,39 +39,9 @@ export interface ProjectServiceDeps {
 export const initialsOf = (name: string) =>
   pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 
-const isBeforeConstruction = (stage: Stage) =>
-  MAIN_LINE.indexOf(stage) >= 0 && MAIN_LINE.indexOf(stage) < MAIN_LINE.indexOf('construction');
 const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 const DATE_FIELDS = ['sign', 'start', 'completion', 'production', 'capacity'] as const;
 type Row = Omit<ProjectRow, 'id'>;
-
-/** The fields worth showing in an audit diff: the row minus bookkeeping. */
-function auditView(row: Partial<Row>) {
-  const {
-    name_initials: _i,
-    updated_at: _u,
-    created_at: _c,
-    stage_changed_at: _s,
-    unit_path: _p,
-    planned_start_year: _y,
-    planned_production_year: _z,
-    ...rest
-  } = row;
-  return rest;
-}
-
-function changedFields(before: Partial<Row>, after: Partial<Row>) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(auditView(after))) {
-    const old = (before as Record<string, unknown>)[k];
-    if (old !== v && !(old == null && v == null)) {
-      b[k] = old ?? null;
-      a[k] = v ?? null;
-    }
-  }
-  return { before: b, after: a };
-}
 
 export function createProjectService({
   db,
@@ -249,32 +221,7 @@ export function createProjectService({
         const plans = parsePlans(input.annualPlans) ?? [];
         const at = clock().toISOString();
         const row = {
-          code: null,
-          internal_no: null,
-          level: null,
-          township_unit_id: null,
-          owner_name: null,
-          owner_credit_code: null,
-          patron_leader: null,
-          contact: null,
-          address: null,
-          longitude: null,
-          latitude: null,
-          land_area_centimu: null,
-          fixed_asset_investment: null,
-          tags: '',
-          planned_sign_date: null,
-          actual_sign_date: null,
-          planned_start_date: null,
-          actual_start_date: null,
-          planned_completion_date: null,
-          actual_completion_date: null,
-          planned_production_date: null,
-          actual_production_date: null,
-          planned_capacity_date: null,
-          actual_capacity_date: null,
-          planned_start_year: null,
-          planned_production_year: null,
+          ...OPTIONAL_PROJECT_COLUMNS,
           ...cols,
           stage: input.stage,
           stage_changed_at: at,

@@ -7,6 +7,7 @@ import type { ProjectFacts } from '../../../../domain/projects/project-rules.ts'
 import type { Stage } from '../../../../domain/projects/lifecycle.ts';
 import { pinyin } from 'pinyin-pro';
 import type { NewProjectRow } from './ledger-writes.repository.ts';
+import { OPTIONAL_PROJECT_COLUMNS } from '../../projects/project-optional-columns.ts';
 
 /**
  * Parsed ledger values as project columns, the same columns the project form writes
@@ -94,32 +95,7 @@ const NEW_PROJECT: Omit<NewProjectRow, 'stage_changed_at' | 'created_at' | 'upda
   total_investment: 0,
   is_above_yi: 0,
   stage: 'planning',
-  code: null,
-  internal_no: null,
-  level: null,
-  township_unit_id: null,
-  owner_name: null,
-  owner_credit_code: null,
-  patron_leader: null,
-  contact: null,
-  address: null,
-  longitude: null,
-  latitude: null,
-  land_area_centimu: null,
-  fixed_asset_investment: null,
-  tags: '',
-  planned_sign_date: null,
-  actual_sign_date: null,
-  planned_start_date: null,
-  actual_start_date: null,
-  planned_completion_date: null,
-  actual_completion_date: null,
-  planned_production_date: null,
-  actual_production_date: null,
-  planned_capacity_date: null,
-  actual_capacity_date: null,
-  planned_start_year: null,
-  planned_production_year: null,
+  ...OPTIONAL_PROJECT_COLUMNS,
 };
 
 /** A fresh row of a new project, in the one shape every new row shares. */
