@@ -1,5 +1,6 @@
 // The targets, horse-race (赛马) and bulletin (晾晒通报) endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Values are in the indicator's base unit: integer 元 for '元', a count for '个', a percentage number for '%'.
+import type { z } from 'zod';
 import { query, request, type Id } from './api';
 import type { LocalisedText } from '../../src/domain/lights/types';
 import type { IndicatorKey, IndicatorUnit } from '../../src/domain/race/indicators';
@@ -26,8 +27,17 @@ import type {
   TargetItem,
   Targets,
   TargetsSaved,
+  indicatorValuesBody,
+  raceDefinitionBody,
+  targetsBody,
 } from '../../src/contract/race';
-import type { BulletinDraft, BulletinFileDigest, BulletinSummary, BulletinView } from '../../src/contract/bulletins';
+import type {
+  BulletinDraft,
+  BulletinFileDigest,
+  BulletinSummary,
+  BulletinView,
+  publishBody,
+} from '../../src/contract/bulletins';
 import type { DashboardBulletin, DashboardRace } from '../../src/contract/dashboard';
 
 export type { IndicatorKey, IndicatorUnit, LocalisedText, MethodKey, PeerGroup, ScoreNote };
@@ -69,51 +79,45 @@ export interface DashboardRaceParts {
 /** The period kinds a race may use through the API. */
 export type RacePeriodKind = 'month' | 'quarter' | 'year';
 
+/** PUT /targets as the browser sends it (the year a number). */
+export type TargetsInput = z.input<typeof targetsBody> & { year: number };
 /** One changed cell; null removes the target. */
-export interface TargetInput {
-  unitId: number;
-  indicator: IndicatorKey;
-  value: number | null;
-}
+export type TargetInput = TargetsInput['items'][number];
 
-export interface IndicatorValueInput {
-  unitId: number;
-  value: number | null;
-  source: string;
-}
+/** PUT /indicator-values as the browser sends it (year and month numbers). */
+export type IndicatorValuesInput = z.input<typeof indicatorValuesBody> & { year: number; month: number };
+export type IndicatorValueInput = IndicatorValuesInput['items'][number];
+
+// The contract takes a race definition as any object (raceDefinitionBody) and parseRaceDefinition checks it,
+// naming the field it is about; the shape the form sends is spelled out here, and must fit that body.
 
 /** Params per method, as the API takes them (tier minimums in 元). */
-export interface MethodParamsInput {
+export type MethodParamsInput = {
   ratioToTarget: { cap: number };
   efficacyCoefficient: Record<string, never>;
   rankPoints: { points: number[]; rest: 'zero' | 'last' };
   tieredCount: { tiers: { min: number; points: number }[] };
   deduction: { perEvent: number; cap: number };
-}
+};
 
 export type RaceIndicatorInput = {
   [M in MethodKey]: { key: IndicatorKey; weight: number; method: M; params: MethodParamsInput[M] };
 }[MethodKey];
 
-export interface RaceDefinitionInput {
+export type RaceDefinitionInput = z.input<typeof raceDefinitionBody> & {
   name: string;
   periodKind: RacePeriodKind;
   groups?: PeerGroup[];
   indicators: RaceIndicatorInput[];
   topN: number;
   bottomN: number;
-}
+};
 
-export interface BulletinInput {
-  raceId: number;
-  year: number;
-  period: number;
-  title: string;
-  docNumber: string;
-  commentary: string;
-  /** Publish although the check before publishing found problems (see api-bulletins). */
-  acknowledged?: boolean;
-}
+/**
+ * POST /bulletins as the browser sends it (year and period numbers); `acknowledged`: publish although
+ * the check before publishing found problems (see api-bulletins).
+ */
+export type BulletinInput = z.input<typeof publishBody> & { year: number; period: number };
 
 const racePath = (id: Id) => `/races/${encodeURIComponent(String(id))}`;
 const bulletinPath = (id: Id) => `/bulletins/${encodeURIComponent(String(id))}`;
@@ -125,11 +129,11 @@ export const raceApi = {
   indicators: () => request<{ items: IndicatorInfo[] }>('GET', '/indicators'),
 
   targets: (year: number) => request<Targets>('GET', `/targets${query({ year })}`),
-  saveTargets: (body: { year: number; items: TargetInput[] }) => request<TargetsSaved>('PUT', '/targets', body),
+  saveTargets: (body: TargetsInput) => request<TargetsSaved>('PUT', '/targets', body),
 
   indicatorValues: (params: { indicator: IndicatorKey; year: number; month: number }) =>
     request<IndicatorValues>('GET', `/indicator-values${query(params)}`),
-  saveIndicatorValues: (body: { indicator: IndicatorKey; year: number; month: number; items: IndicatorValueInput[] }) =>
+  saveIndicatorValues: (body: IndicatorValuesInput & { indicator: IndicatorKey }) =>
     request<IndicatorValuesSaved>('PUT', '/indicator-values', body),
 
   races: () => request<{ items: RaceSummary[] }>('GET', '/races'),

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Skeleton, Typography } from 'antd';
 import { ApiError } from '../../api';
 import { bulletinApi, type CorrectionDraft } from '../../api-bulletins';
@@ -7,6 +8,7 @@ import { errorMessage, useFormRequest } from '../../forms';
 import { useRaceI18n } from '../../i18n-race';
 import { correctionPreface } from '../../../../src/domain/race/correction';
 import { PublishCheckPanel, usePublishCheck } from './PublishCheckPanel';
+import { correctionDraftQuery, invalidateBulletins } from '../../features/race/queries';
 
 interface Values {
   reason: string;
@@ -33,8 +35,9 @@ export function CorrectionModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, run } = useFormRequest(form);
-  const [draft, setDraft] = useState<CorrectionDraft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const draftQuery = useQuery(correctionDraftQuery(bulletin.id));
+  const draft: CorrectionDraft | null = draftQuery.data ?? null;
+  const loadError = draftQuery.error ? errorMessage(draftQuery.error) : null;
   const {
     check,
     error: checkError,
@@ -44,10 +47,6 @@ export function CorrectionModal({
   const reason = Form.useWatch('reason', form) ?? '';
   const needsAck = !!check?.needsAcknowledgement;
   const ready = !!draft && !!check && check.canPublish && (!needsAck || acknowledged);
-
-  useEffect(() => {
-    bulletinApi.correctionDraft(bulletin.id).then(setDraft, (e: unknown) => setLoadError(errorMessage(e)));
-  }, [bulletin.id]);
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -62,6 +61,7 @@ export function CorrectionModal({
           acknowledged: needsAck && acknowledged,
         });
         message.success(tk('correct.done'));
+        void invalidateBulletins();
         onCorrected(correction);
       } catch (e) {
         if (e instanceof ApiError && e.field === 'acknowledged') {

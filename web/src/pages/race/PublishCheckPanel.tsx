@@ -1,24 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Skeleton } from 'antd';
-import { bulletinApi, type PublishCheck } from '../../api-bulletins';
+import type { PublishCheck } from '../../api-bulletins';
 import { errorMessage } from '../../forms';
 import { useRaceI18n } from '../../i18n-race';
+import { publishCheckQuery } from '../../features/race/queries';
+import { queryClient } from '../../queries/client';
 
 /** GET publish-check for a period, with a reload for when publishing was refused because findings appeared since. */
 export function usePublishCheck(raceId: number, year: number, period: number) {
-  const [check, setCheck] = useState<PublishCheck | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-  const reload = useCallback(() => {
-    const mine = ++generation.current;
-    setCheck(null);
-    setError(null);
-    bulletinApi.publishCheck(raceId, { year, period }).then(
-      (c) => mine === generation.current && setCheck(c),
-      (e: unknown) => mine === generation.current && setError(errorMessage(e)),
-    );
-  }, [raceId, year, period]);
-  useEffect(reload, [reload]);
+  const options = publishCheckQuery(raceId, year, period);
+  const query = useQuery(options);
+  const check: PublishCheck | null = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
+  // Asked again from nothing: the panel shows its skeleton until the new answer, as when the dialog opened.
+  const reload = () => void queryClient.resetQueries({ queryKey: options.queryKey, exact: true });
   return { check, error, reload };
 }
 

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Skeleton, Typography } from 'antd';
 import { raceApi, type Bulletin, type BulletinDraft } from '../../api-race';
+import { bulletinDraftQuery, invalidateBulletins } from '../../features/race/queries';
 import { ApiError } from '../../api';
 import { errorMessage, useFormRequest } from '../../forms';
 import { useRaceI18n } from '../../i18n-race';
@@ -37,16 +39,13 @@ export function PublishModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, run } = useFormRequest(form);
-  const [draft, setDraft] = useState<BulletinDraft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const draftQuery = useQuery(bulletinDraftQuery(raceId, year, period));
+  const draft: BulletinDraft | null = draftQuery.data ?? null;
+  const loadError = draftQuery.error ? errorMessage(draftQuery.error) : null;
   const { check, error: checkError, reload: reloadCheck } = usePublishCheck(raceId, year, period);
   const [acknowledged, setAcknowledged] = useState(false);
   const needsAck = !!check?.needsAcknowledgement;
   const ready = !!draft && !!check && check.canPublish && (!needsAck || acknowledged);
-
-  useEffect(() => {
-    raceApi.bulletinDraft(raceId, { year, period }).then(setDraft, (e: unknown) => setLoadError(errorMessage(e)));
-  }, [raceId, year, period]);
 
   const publish = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -63,6 +62,7 @@ export function PublishModal({
           acknowledged: needsAck && acknowledged,
         });
         message.success(tk('publish.done'));
+        void invalidateBulletins();
         onPublished(bulletin);
       } catch (e) {
         // Something new turned up since the check was shown: show it again, to be acknowledged anew.

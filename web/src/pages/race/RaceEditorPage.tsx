@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -33,6 +34,8 @@ import {
   type RaceFormValues,
 } from './raceForm';
 import { useIndicators } from './shared';
+import { invalidateRaces, raceQuery } from '../../features/race/queries';
+import { queryClient } from '../../queries/client';
 
 // Weekly rankings are in the domain but not offered: no figure is kept by week yet.
 const PERIOD_KIND_OPTIONS = PERIOD_KINDS.filter((k): k is RacePeriodKind => k !== 'week');
@@ -47,18 +50,17 @@ export function RaceEditorPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<RaceFormValues>();
   const { indicators, error: indicatorsError } = useIndicators();
-  const [race, setRace] = useState<Race | null>(null);
-  const [loadError, setLoadError] = useState<{ status: number; message: string } | null>(null);
+  // The form takes the race as initial values once: it shows only after this visit's answer (not a cached one).
+  const raceRead = useQuery({ ...raceQuery(id ?? ''), enabled: !creating });
+  const race: Race | null = raceRead.isFetchedAfterMount ? (raceRead.data ?? null) : null;
+  const loadError =
+    raceRead.error && !creating
+      ? {
+          status: raceRead.error instanceof ApiError ? raceRead.error.status : 0,
+          message: errorMessage(raceRead.error),
+        }
+      : null;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (creating) return;
-    raceApi
-      .race(id)
-      .then(setRace, (e: unknown) =>
-        setLoadError({ status: e instanceof ApiError ? e.status : 0, message: errorMessage(e) }),
-      );
-  }, [creating, id]);
 
   const groups: readonly PeerGroup[] = race?.definition.groups ?? DEFAULT_PEER_GROUPS;
 
@@ -69,6 +71,8 @@ export function RaceEditorPage() {
       const saved = creating ? await raceApi.createRace(body) : await raceApi.updateRace(id, body);
       message.success(creating ? tk('editor.created') : t('common.saved'));
       for (const warning of saved.warnings) message.warning(warning.message);
+      void invalidateRaces();
+      queryClient.setQueryData(raceQuery(saved.id).queryKey, saved);
       navigate(`/races/${saved.id}`, { replace: !creating });
     } catch (e) {
       const shown = placeRaceError(form, e);

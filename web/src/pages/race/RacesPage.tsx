@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { BarChartOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { raceApi, type RacePeriodKind, type RaceSummary } from '../../api-race';
@@ -8,6 +8,7 @@ import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { Link } from '../../components/Link';
+import { invalidateRaces, racesQuery } from '../../features/race/queries';
 import { PageHeader } from '../../components/PageHeader';
 
 /** 赛马: the races, each opening on its ranking; coordinators create, edit and delete them. */
@@ -16,27 +17,15 @@ export function RacesPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const canManage = can('race.manage');
-  const [races, setRaces] = useState<RaceSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRaces((await raceApi.races()).items);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useQuery(racesQuery);
+  const races: RaceSummary[] | null = query.data?.items ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
 
   const remove = async (race: RaceSummary) => {
     try {
       await raceApi.deleteRace(race.id);
       message.success(tk('races.deleted'));
-      await load();
+      await invalidateRaces();
     } catch (e) {
       message.error(errorMessage(e));
     }

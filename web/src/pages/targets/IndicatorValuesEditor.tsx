@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -17,6 +18,8 @@ import { useRaceI18n, type RaceMessageKey } from '../../i18n-race';
 import { parseStatText, statToText } from '../race/amounts';
 import { fieldParts, useUnitText } from '../race/shared';
 import { UnchangedBulletinsAlert } from './UnchangedBulletinsAlert';
+import { indicatorValuesQuery, invalidateRaceFigures } from '../../features/race/queries';
+import { queryClient } from '../../queries/client';
 import type { BulletinsUnchangedWarning } from '../../api-race';
 
 const DEFAULT_SOURCE = '县统计局';
@@ -50,38 +53,32 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
   const { message } = App.useApp();
   const [indicator, setIndicator] = useState<IndicatorKey | undefined>(indicators[0]?.key);
   const [month, setMonth] = useState(() => defaultMonth(year));
-  const [data, setData] = useState<IndicatorValues | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
   const [errors, setErrors] = useState<Record<number, { field: 'value' | 'source'; message: string }>>({});
   const [defaultSource, setDefaultSource] = useState(DEFAULT_SOURCE);
   const [saving, setSaving] = useState(false);
   const [unchanged, setUnchanged] = useState<BulletinsUnchangedWarning[]>([]);
-  const generation = useRef(0);
   const info = indicators.find((i) => i.key === indicator);
-
-  const load = useCallback(async () => {
-    if (!indicator) return;
-    const mine = ++generation.current;
-    setData(null);
-    try {
-      const result = await raceApi.indicatorValues({ indicator, year, month });
-      if (mine !== generation.current) return;
-      setData(result);
-      setLoadError(null);
-      // New rows take the source most figures of this indicator already cite (县财政局 for revenue…).
-      const cited = mostCited(result.items.map((i) => i.source ?? ''));
-      if (cited) setDefaultSource(cited);
-    } catch (e) {
-      if (mine === generation.current) setLoadError(errorMessage(e));
-    }
-  }, [indicator, year, month]);
+  const query = useQuery(indicatorValuesQuery(indicator, year, month));
+  // Switching indicator or month never shows the previous one's figures: the table loads (or shows the cached answer).
+  const data: IndicatorValues | null = query.data ?? null;
+  const loadError = query.error && !data ? errorMessage(query.error) : null;
+  // The indicator and month whose figures last chose the default source: once per switch, not after a save.
+  const citedFor = useRef<string | null>(null);
 
   useEffect(() => {
     setDrafts({});
     setErrors({});
-    void load();
-  }, [load]);
+  }, [indicator, year, month]);
+
+  useEffect(() => {
+    const shown = `${indicator}:${year}:${month}`;
+    if (!data || citedFor.current === shown) return;
+    citedFor.current = shown;
+    // New rows take the source most figures of this indicator already cite (县财政局 for revenue…).
+    const cited = mostCited(data.items.map((i) => i.source ?? ''));
+    if (cited) setDefaultSource(cited);
+  }, [data, indicator, year, month]);
 
   const saved = useMemo(() => new Map((data?.items ?? []).map((item) => [item.unitId, item])), [data]);
 
@@ -134,7 +131,8 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
     setSaving(true);
     try {
       const result = await raceApi.saveIndicatorValues({ indicator, year, month, items });
-      setData(result);
+      queryClient.setQueryData(indicatorValuesQuery(indicator, year, month).queryKey, result);
+      void invalidateRaceFigures();
       setUnchanged(result.warnings ?? []);
       setDrafts({});
       setErrors({});

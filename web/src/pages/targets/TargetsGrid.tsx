@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Grid, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
@@ -16,6 +17,8 @@ import { KindTag } from '../../components/KindTag';
 import { parseTargetText, targetToText } from '../race/amounts';
 import { fieldParts, useUnitText } from '../race/shared';
 import { UnchangedBulletinsAlert } from './UnchangedBulletinsAlert';
+import { invalidateRaceFigures, targetsQuery } from '../../features/race/queries';
+import { queryClient } from '../../queries/client';
 import type { BulletinsUnchangedWarning } from '../../api-race';
 
 const cellKey = (unitId: number, indicator: string) => `${unitId}:${indicator}`;
@@ -25,8 +28,10 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
   const { tk, text } = useRaceI18n();
   const unitText = useUnitText();
   const { message } = App.useApp();
-  const [data, setData] = useState<Targets | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const query = useQuery(targetsQuery(year));
+  const data: Targets | null = query.data ?? null;
+  // A failed background reload (after a save) keeps the grid; a failed first load shows why.
+  const loadError = query.error && !data ? errorMessage(query.error) : null;
   // What the user typed, by cell; a cell absent here shows the saved target.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,19 +41,6 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
   const box = useRef<HTMLDivElement>(null);
   // On a phone the unit column gives up width so more than one indicator shows beside it.
   const unitWidth = Grid.useBreakpoint().md === false ? 100 : 132;
-
-  const load = useCallback(async () => {
-    try {
-      setData(await raceApi.targets(year));
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(errorMessage(e));
-    }
-  }, [year]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const saved = useMemo(() => {
     const map = new Map<string, number>();
@@ -102,7 +94,8 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
     setSaving(true);
     try {
       const result = await raceApi.saveTargets({ year, items: items.map(({ key: _key, ...item }) => item) });
-      setData(result);
+      queryClient.setQueryData(targetsQuery(year).queryKey, result);
+      void invalidateRaceFigures();
       setUnchanged(result.warnings ?? []);
       setDrafts({});
       setErrors({});
