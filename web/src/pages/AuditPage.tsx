@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { api, type AuditEvent } from '../api';
+import type { AuditEvent } from '../api';
 import { auditQuery } from '../features/admin/queries';
 import { errorMessage } from '../forms';
 import { formatTime } from '../format';

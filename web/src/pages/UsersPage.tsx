@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, type Id, type User } from '../api';
+import type { Id, User } from '../api';
 import { invalidateUsers, usersQuery } from '../features/admin/queries';
 import { errorMessage } from '../forms';
 import { formatTime } from '../format';

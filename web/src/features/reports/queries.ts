@@ -56,11 +56,14 @@ export async function invalidateReports(): Promise<void> {
   );
 }
 
-/** After photos of a report were uploaded or deleted: its strips, and the lists that count its photos. */
-export async function invalidateReportPhotos(reportId: Id): Promise<void> {
-  await Promise.all(
-    [reportPhotosQuery(reportId).queryKey, ['reports', 'project'], ['reports', 'detail', String(reportId)]].map(
-      (queryKey) => queryClient.invalidateQueries({ queryKey }),
-    ),
-  );
+/**
+ * After photos of a report were uploaded or deleted (its strips already hold the new list): every other
+ * view of reports, which count the photos, reads again.
+ */
+export function invalidateReportPhotos(reportId: Id): Promise<void> {
+  const photosKey = reportPhotosQuery(reportId).queryKey;
+  return queryClient.invalidateQueries({
+    queryKey: ['reports'],
+    predicate: (query) => query.queryKey[1] !== photosKey[1],
+  });
 }
