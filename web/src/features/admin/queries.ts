@@ -18,7 +18,14 @@ const AUDIT_PAGE_SIZE = 50;
 export const auditQuery = (filter: AuditFilter) =>
   infiniteQueryOptions({
     queryKey: ['audit', filter],
-    queryFn: ({ pageParam }) => api.listAudit({ ...filter, cursor: pageParam ?? undefined, limit: AUDIT_PAGE_SIZE }),
+    queryFn: ({ pageParam }) =>
+      api.listAudit({
+        ...filter,
+        // The contract's user id is a number; the filter's picker holds an opaque id.
+        userId: filter.userId === undefined ? undefined : Number(filter.userId),
+        cursor: pageParam ?? undefined,
+        limit: AUDIT_PAGE_SIZE,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
