@@ -9,6 +9,7 @@ import type {
   exemptionBody,
   ProjectLight,
   RulePreviewResponse,
+  ruleSetBody,
   rulesResponse,
 } from '../../src/contract/lights';
 import type { Dashboard, DashboardUnit } from '../../src/contract/dashboard';
@@ -18,8 +19,11 @@ export type { Colour, DimensionKey, Finding, LocalisedText, RuleSet };
 /** GET /light-rules: version 0 is the shipped defaults; the rule set is the domain's RuleSet. */
 export type LightRulesResponse = Omit<z.output<typeof rulesResponse>, 'rules'> & { rules: RuleSet };
 
-/** The body of PUT /light-rules: the whole set (or part of it); the server assigns the version. */
-export type RuleSetInput = Partial<Omit<RuleSet, 'version'>>;
+/**
+ * The body of PUT /light-rules (and of its preview): the whole set or part of it, by dimension; the
+ * server checks it (parseRuleSet) and assigns the version.
+ */
+export type RuleSetInput = z.input<typeof ruleSetBody> & Partial<Omit<RuleSet, 'version'>>;
 
 export type { ColourCounts, Dashboard, DashboardUnit, ProjectLight };
 export type LightExemption = ProjectLight['exemptions'][number];

@@ -1,15 +1,17 @@
 // The project-library endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Money in responses is integer 元 (…Yuan); requests carry 万元 (…Wan) as a decimal string.
+import type { z } from 'zod';
 import { query, request, type Id } from './api';
 import type { ProjectDates } from '../../src/domain/projects/project-fields';
-import type { Stage } from '../../src/domain/projects/lifecycle';
 import type {
   FourListsResponse,
   Industries,
   ListTotals,
+  projectCreateBody,
   ProjectDetail,
   ProjectListResponse,
   ProjectSummary,
+  transitionBody,
 } from '../../src/contract/projects';
 
 export type { Industries, ListTotals, ProjectDetail, ProjectSummary };
@@ -21,41 +23,11 @@ export type ListUnitTotals = ListTotals['byUnit'][number];
 export type FourLists = FourListsResponse;
 
 /** The body of POST /projects and (without stage) PATCH /projects/{id}; null clears a field. */
-export interface ProjectInput extends Partial<ProjectDates> {
-  name: string;
-  code?: string | null;
-  internalNo?: string | null;
-  nature: string;
-  kind: string;
-  industryCode: string;
-  level?: string | null;
-  investmentType: string;
-  approvalMode: string;
-  leadUnitId: number;
-  townshipUnitId?: number | null;
-  ownerName?: string | null;
-  ownerCreditCode?: string | null;
-  patronLeader?: string | null;
-  contact?: string | null;
-  address?: string | null;
-  longitude?: number | null;
-  latitude?: number | null;
-  landAreaMu?: number | null;
-  totalInvestmentWan: string;
-  fixedAssetInvestmentWan?: string | null;
-  annualPlans?: { year: number; amountWan: string; monthlyCurve?: number[] | null }[];
-  tags?: string[];
-  stage?: Stage;
-}
+/** The body of POST /projects (PATCH takes any part of it). */
+export type ProjectInput = z.input<typeof projectCreateBody>;
 
-export interface TransitionInput {
-  to: Stage;
-  reason?: string;
-  actualStartDate?: string;
-  actualCompletionDate?: string;
-  actualProductionDate?: string;
-  actualCapacityDate?: string;
-}
+/** The body of POST /projects/{id}/transitions. */
+export type TransitionInput = z.input<typeof transitionBody>;
 
 /** Query parameters of GET /projects (strings as they appear in the URL). */
 export interface ProjectListParams {

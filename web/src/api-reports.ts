@@ -1,10 +1,14 @@
 // The monthly-report endpoints (the operations in /api/docs; types from src/contract): types and one function each.
 // Money in responses is integer 元 (…Yuan); requests carry 万元 (…Wan) as a decimal string.
+import type { z } from 'zod';
 import { query, request, type Id } from './api';
 import type { ReportState } from '../../src/domain/reports/report-rules';
 import type {
   MonthReports,
   ProjectReports,
+  reportCorrectionBody,
+  reportCreateBody,
+  reportPatchBody,
   ReportListed,
   ReportPhoto,
   ReportPhotos,
@@ -24,27 +28,11 @@ export type MonthReport = ReportListed;
 export type TodoState = TodoItem['state'];
 
 /** The body of POST /projects/{id}/reports. */
-export interface NewReportInput {
-  year: number;
-  month: number;
-  amountWan: string;
-  progressText?: string;
-  problems?: string;
-}
-
+export type NewReportInput = z.input<typeof reportCreateBody>;
 /** The body of PATCH /reports/{id} (draft or returned only). */
-export interface ReportPatch {
-  amountWan?: string;
-  progressText?: string;
-  problems?: string;
-}
-
-export interface CorrectionInput {
-  amountWan: string;
-  reason: string;
-  progressText?: string;
-  problems?: string;
-}
+export type ReportPatch = z.input<typeof reportPatchBody>;
+/** The body of POST /reports/{id}/correction. */
+export type CorrectionInput = z.input<typeof reportCorrectionBody>;
 
 const reportPath = (id: Id) => `/reports/${encodeURIComponent(String(id))}`;
 const projectPath = (id: Id) => `/projects/${encodeURIComponent(String(id))}/reports`;

@@ -2,19 +2,21 @@
 // writes, the chosen language, and one error type carrying the server's code, message and field.
 import { translate, type Lang } from './i18n';
 import type { Me } from '../../src/contract/common';
-import type { AuditEvent, AuditResponse } from '../../src/contract/audit';
-import type { MeResponse, SignedIn } from '../../src/contract/session';
+import type { z } from 'zod';
+import type { AuditEvent, AuditResponse, auditQuery } from '../../src/contract/audit';
+import type { MeResponse, SignedIn, SignInBody } from '../../src/contract/session';
 import type {
   DemoAccount,
   DemoLoaded,
   Region,
   RegionsResponse,
+  SetupBody,
   SetupDone,
   SetupStatus,
 } from '../../src/contract/setup';
 import type { ApiToken, CreatedToken, TokenListResponse } from '../../src/contract/tokens';
-import type { Unit, UnitListResponse } from '../../src/contract/units';
-import type { User, UserListResponse } from '../../src/contract/users';
+import type { Unit, UnitCreateBody, UnitListResponse, UnitUpdateBody } from '../../src/contract/units';
+import type { User, UserCreateBody, UserListResponse, UserUpdateBody } from '../../src/contract/users';
 
 /** An error answered by the server (or status 0 when the network failed). */
 export class ApiError extends Error {
@@ -33,6 +35,14 @@ export class ApiError extends Error {
 export type Id = string | number;
 
 export type { Me, User, Unit, Region, AuditEvent, ApiToken, MeResponse, DemoAccount, SetupStatus };
+export type { SetupBody, SignInBody, UnitCreateBody, UnitUpdateBody, UserCreateBody, UserUpdateBody };
+/**
+ * The query of GET /audit: a filter, the page size, and the cursor of the next page as the last page
+ * gave it (the contract's nextCursor is text; the query reads it back as a number).
+ */
+export type AuditParams = Partial<Omit<z.output<typeof auditQuery>, 'cursor'>> & {
+  cursor?: AuditResponse['nextCursor'] & string;
+};
 
 const state: { lang: Lang; csrfToken: string | null; onUnauthenticated: (() => void) | null } = {
   lang: 'zh-CN',
@@ -126,37 +136,24 @@ export const api = {
   getSetup: () => request<SetupStatus>('GET', '/setup'),
   loadDemo: () => request<DemoLoaded>('POST', '/setup/demo', {}),
   searchRegions: (q: string) => request<RegionsResponse>('GET', `/regions${query({ q })}`),
-  runSetup: (body: { regionCode: string; username: string; password: string; displayName: string }) =>
-    request<SetupDone>('POST', '/setup', body),
+  runSetup: (body: SetupBody) => request<SetupDone>('POST', '/setup', body),
 
-  signIn: (body: { username: string; password: string }) => request<SignedIn>('POST', '/session', body),
+  signIn: (body: SignInBody) => request<SignedIn>('POST', '/session', body),
   signOut: () => request<void>('DELETE', '/session'),
   me: () => request<MeResponse>('GET', '/me'),
 
   listUnits: () => request<UnitListResponse>('GET', '/units'),
-  createUnit: (body: { parentId: Id; name: string; kind: string; regionCode?: string }) =>
-    request<Unit>('POST', '/units', body),
-  updateUnit: (id: Id, body: { name?: string; kind?: string; parentId?: Id; sortOrder?: number }) =>
+  createUnit: (body: UnitCreateBody) => request<Unit>('POST', '/units', body),
+  updateUnit: (id: Id, body: UnitUpdateBody) =>
     request<Unit>('PATCH', `/units/${encodeURIComponent(String(id))}`, body),
   deleteUnit: (id: Id) => request<void>('DELETE', `/units/${encodeURIComponent(String(id))}`),
 
   listUsers: (params: { unitId?: Id; q?: string }) => request<UserListResponse>('GET', `/users${query(params)}`),
-  createUser: (body: { username: string; displayName: string; password: string; role: string; unitId: Id }) =>
-    request<User>('POST', '/users', body),
-  updateUser: (
-    id: Id,
-    body: { displayName?: string; role?: string; unitId?: Id; isActive?: boolean; password?: string },
-  ) => request<User>('PATCH', `/users/${encodeURIComponent(String(id))}`, body),
+  createUser: (body: UserCreateBody) => request<User>('POST', '/users', body),
+  updateUser: (id: Id, body: UserUpdateBody) =>
+    request<User>('PATCH', `/users/${encodeURIComponent(String(id))}`, body),
 
-  listAudit: (params: {
-    objectType?: string;
-    objectId?: string;
-    userId?: Id;
-    from?: string;
-    to?: string;
-    cursor?: string;
-    limit?: number;
-  }) => request<AuditResponse>('GET', `/audit${query(params)}`),
+  listAudit: (params: AuditParams) => request<AuditResponse>('GET', `/audit${query(params)}`),
 
   listTokens: () => request<TokenListResponse>('GET', '/tokens'),
   createToken: (name: string) => request<CreatedToken>('POST', '/tokens', { name }),

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { api, type Id, type Unit } from '../api';
+import { api, type Id, type Unit, type UnitCreateBody, type UnitUpdateBody } from '../api';
 import { useFormRequest } from '../forms';
 import { UNIT_KINDS, useI18n } from '../i18n';
 import { subtreeIds, type UnitNode } from '../units';
@@ -49,15 +49,17 @@ export function UnitFormModal(props: UnitFormModalProps) {
       if (props.mode === 'edit') {
         saved = await api.updateUnit(props.unit.id, {
           name: values.name.trim(),
-          kind: values.kind,
-          ...(props.unit.parentId !== null && values.parentId !== undefined ? { parentId: values.parentId } : {}),
+          kind: values.kind as UnitUpdateBody['kind'],
+          ...(props.unit.parentId !== null && values.parentId !== undefined
+            ? { parentId: Number(values.parentId) }
+            : {}),
         });
         message.success(t('common.saved'));
       } else {
         saved = await api.createUnit({
-          parentId: props.parent.id,
+          parentId: Number(props.parent.id),
           name: values.name.trim(),
-          kind: values.kind,
+          kind: values.kind as UnitCreateBody['kind'],
           ...(values.regionCode?.trim() ? { regionCode: values.regionCode.trim() } : {}),
         });
         message.success(t('units.created'));

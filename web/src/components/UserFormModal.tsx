@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
-import { api, type Id, type User } from '../api';
+import { api, type Id, type User, type UserCreateBody, type UserUpdateBody } from '../api';
 import { useFormRequest } from '../forms';
 import { ROLES, useI18n } from '../i18n';
 import type { UnitNode } from '../units';
@@ -48,8 +48,8 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
       if (user) {
         saved = await api.updateUser(user.id, {
           displayName: values.displayName.trim(),
-          role: values.role,
-          unitId: values.unitId,
+          role: values.role as UserUpdateBody['role'],
+          unitId: Number(values.unitId),
           isActive: values.isActive,
           ...(values.password ? { password: values.password } : {}),
         });
@@ -58,8 +58,8 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
         saved = await api.createUser({
           username: values.username.trim(),
           displayName: values.displayName.trim(),
-          role: values.role,
-          unitId: values.unitId,
+          role: values.role as UserCreateBody['role'],
+          unitId: Number(values.unitId),
           password: values.password ?? '',
         });
         message.success(t('users.created'));

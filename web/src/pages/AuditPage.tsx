@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { api, type AuditEvent } from '../api';
+import type { AuditEvent } from '../api';
+import { auditQuery } from '../features/admin/queries';
 import { errorMessage } from '../forms';
 import { formatTime } from '../format';
 import { useI18n } from '../i18n';
 import { AuditFilters, objectTypeLabel, type AuditFilter } from '../components/AuditFilters';
 import { PageHeader } from '../components/PageHeader';
-
-const PAGE_SIZE = 50;
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   return (
@@ -37,32 +37,12 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 export function AuditPage() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [events, setEvents] = useState<AuditEvent[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  // Answers to an older filter are dropped when a newer one was applied meanwhile.
-  const generation = useRef(0);
-
-  const load = useCallback(async (applied: AuditFilter, cursor: string | null) => {
-    const mine = cursor ? generation.current : ++generation.current;
-    setLoading(true);
-    try {
-      const page = await api.listAudit({ ...applied, cursor: cursor ?? undefined, limit: PAGE_SIZE });
-      if (mine !== generation.current) return;
-      setEvents((current) => (cursor ? [...current, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      if (mine === generation.current) setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(filter, null);
-  }, [filter, load]);
+  // One query per applied filter, paged by cursor; the shown history stays until the next filter's answer.
+  const list = useInfiniteQuery(auditQuery(filter));
+  const events = useMemo<AuditEvent[]>(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const nextCursor = list.hasNextPage ? 'more' : null;
+  const loading = list.isFetching;
+  const error = list.error ? errorMessage(list.error) : null;
 
   const seenTypes = [...new Set(events.map((event) => event.objectType))];
 
@@ -131,7 +111,7 @@ export function AuditPage() {
         />
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           {nextCursor ? (
-            <Button onClick={() => void load(filter, nextCursor)} loading={loading} data-testid="audit-load-more">
+            <Button onClick={() => void list.fetchNextPage()} loading={loading} data-testid="audit-load-more">
               {t('audit.loadMore')}
             </Button>
           ) : (

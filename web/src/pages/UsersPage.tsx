@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, type Id, type User } from '../api';
+import type { Id, User } from '../api';
+import { invalidateUsers, usersQuery } from '../features/admin/queries';
 import { errorMessage } from '../forms';
 import { formatTime } from '../format';
 import { useI18n } from '../i18n';
@@ -20,32 +22,17 @@ export function UsersPage() {
   const { roots } = useUnits();
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<Id | undefined>(undefined);
-  const [users, setUsers] = useState<User[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const canManage = can('user.manage');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await api.listUsers({ q: q.trim(), unitId });
-      setUsers(result.items);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [q, unitId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useQuery(usersQuery(q.trim(), unitId));
+  const users = list.data?.items ?? [];
+  const loading = list.isFetching;
+  const error = list.error ? errorMessage(list.error) : null;
 
   const afterSave = async (saved: User) => {
     setDialog(null);
-    await load();
+    await invalidateUsers();
     if (saved.id === me.id) await refresh();
   };
 

@@ -1,43 +1,32 @@
 // 导入记录: past imports the person may see, newest first: who, when, which kind of ledger (项目台账 or
 // 月报) from which file, what came of it.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { importsApi, type ImportView } from '../../api-imports';
+import type { ImportView } from '../../api-imports';
 import { Link } from '../../components/Link';
+import { importHistoryQuery, invalidateImports } from '../../features/imports/queries';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useImportsI18n } from '../../i18n-imports';
 import { projectsOfUnit, reportPeriodOf, reportsOfPeriod } from './ImportResult';
 import { ImportStatusTag, LedgerTag } from './shared';
 
-const PAGE = 20;
-
 /** `reloadKey` changes when the page started, checked or committed an import: the list reads again. */
 export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPhone: boolean }) {
   const { ti } = useImportsI18n();
-  const [items, setItems] = useState<ImportView[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const history = useInfiniteQuery(importHistoryQuery);
+  const items = useMemo(() => history.data?.pages.flatMap((page) => page.items) ?? null, [history.data]);
+  const nextCursor = history.hasNextPage ? 'more' : null;
+  const loading = history.isFetching;
+  const error = history.error ? errorMessage(history.error) : null;
 
-  const load = useCallback(async (cursor: string | null) => {
-    setLoading(true);
-    try {
-      const page = await importsApi.list({ cursor, limit: PAGE });
-      setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
+  // The first key is the mount, which reads already; every later one reads the history again.
+  const firstKey = useRef(reloadKey);
   useEffect(() => {
-    void load(null);
-  }, [load, reloadKey]);
+    if (reloadKey !== firstKey.current) void invalidateImports();
+  }, [reloadKey]);
 
   const count = (v: ImportView) => {
     const c = v.counts;
@@ -152,7 +141,7 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
       />
       {nextCursor && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button onClick={() => void load(nextCursor)} loading={loading} data-testid="import-history-more">
+          <Button onClick={() => void history.fetchNextPage()} loading={loading} data-testid="import-history-more">
             {ti('imports.history.more')}
           </Button>
         </div>

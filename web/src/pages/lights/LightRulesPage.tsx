@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App as AntApp,
@@ -15,14 +16,10 @@ import {
 } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
-import {
-  lightsApi,
-  type LightRulesResponse,
-  type RulePreview,
-  type RuleSet,
-  type RuleSetInput,
-} from '../../api-lights';
+import { lightsApi, type RulePreview, type RuleSet, type RuleSetInput } from '../../api-lights';
+import { invalidateLights, lightRulesQuery } from '../../features/lights/queries';
 import { errorMessage } from '../../forms';
+import { queryClient } from '../../queries/client';
 import { formatTime } from '../../format';
 import { useLightsI18n, type LightsMessageKey } from '../../i18n-lights';
 import { useI18n } from '../../i18n';
@@ -85,26 +82,14 @@ export function LightRulesPage() {
   const { message } = AntApp.useApp();
   const canManage = can('lights.manage');
   const [form] = Form.useForm<FormValues>();
-  const [current, setCurrent] = useState<LightRulesResponse | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const rules = useQuery(lightRulesQuery);
+  const current = rules.data ?? null;
+  const loadError = rules.error ? errorMessage(rules.error) : null;
+  const load = rules.refetch;
   const [saveError, setSaveError] = useState<{ message: string; field?: string } | null>(null);
   const [saving, setSaving] = useState(false);
   /** The proposal awaiting confirmation, with what it would do (POST /light-rules/preview). */
   const [pending, setPending] = useState<{ body: RuleSetInput; preview: RulePreview } | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const result = await lightsApi.rules();
-      setCurrent(result);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     if (current) form.setFieldsValue(formValuesOf(current.rules));
@@ -154,8 +139,9 @@ export function LightRulesPage() {
     setSaving(true);
     try {
       const saved = await lightsApi.updateRules(pending.body);
-      setCurrent(saved);
+      queryClient.setQueryData(lightRulesQuery.queryKey, saved);
       setPending(null);
+      void invalidateLights();
       message.success(tl('rules.saved', { version: saved.version }));
     } catch (e) {
       setPending(null);

@@ -1,58 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Skeleton,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, type Id } from '../../api';
-import {
-  lightsApi,
-  type Colour,
-  type DimensionKey,
-  type Finding,
-  type LightExemption,
-  type ProjectLight,
-} from '../../api-lights';
+import type { Id } from '../../api';
+import type { Colour, DimensionKey, Finding, LightExemption, ProjectLight } from '../../api-lights';
+import { invalidateLights, projectLightQuery } from '../../features/lights/queries';
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useLightsI18n } from '../../i18n-lights';
+import { queryClient } from '../../queries/client';
 import { useSession } from '../../session';
-import { DIMENSION_KEYS } from '../../../../src/domain/lights/types';
 import { COLOUR_HEX, COLOUR_TEXT, LightDot } from '../lights/shared';
+import { ExemptionModal } from './ExemptionModal';
 
 /** 亮灯 of one project: the colour, its reasons (exempted ones greyed), the exemptions and the monthly history. */
 export function ProjectLightCard({ projectId }: { projectId: Id }) {
   const { tl, colour: colourName, dimension, text } = useLightsI18n();
   const { can } = useSession();
-  const [light, setLight] = useState<ProjectLight | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(projectLightQuery(projectId));
+  const light = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
+  const load = query.refetch;
   const [exempting, setExempting] = useState(false);
   const canManage = can('lights.manage');
-
-  const load = useCallback(async () => {
-    try {
-      setLight(await lightsApi.projectLight(projectId));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [projectId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const title = tl('light.title');
   if (!light) {
@@ -262,8 +232,10 @@ export function ProjectLightCard({ projectId }: { projectId: Id }) {
           light={light}
           onClose={() => setExempting(false)}
           onDone={(next) => {
-            setLight(next);
+            // The answer is the new light; the lists and the dashboard that show it read again.
+            queryClient.setQueryData(projectLightQuery(projectId).queryKey, next);
             setExempting(false);
+            void invalidateLights();
           }}
         />
       )}
@@ -294,114 +266,4 @@ function versionRuns(history: ProjectLight['history'], tl: ReturnType<typeof use
   return runs
     .map((r) => tl('light.historyVersionPart', { months: months(r), version: r.version }))
     .join(tl('light.listSeparator'));
-}
-
-interface ExemptionValues {
-  dimension: DimensionKey;
-  reason: string;
-  until: Dayjs;
-}
-
-/** 正当理由豁免: a dimension, a reason and the last day; the approver is the signed-in user. */
-function ExemptionModal({
-  projectId,
-  light,
-  onClose,
-  onDone,
-}: {
-  projectId: Id;
-  light: ProjectLight;
-  onClose: () => void;
-  onDone: (light: ProjectLight) => void;
-}) {
-  const { tl, dimension } = useLightsI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ExemptionValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const firing = light.findings[0]?.dimension;
-
-  const submit = async () => {
-    let values: ExemptionValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      const next = await lightsApi.addExemption(projectId, {
-        dimension: values.dimension,
-        reason: values.reason.trim(),
-        until: values.until.format('YYYY-MM-DD'),
-      });
-      message.success(tl('light.added'));
-      onDone(next);
-    } catch (e) {
-      if (e instanceof ApiError && e.field && ['dimension', 'reason', 'until'].includes(e.field)) {
-        form.setFields([{ name: e.field as keyof ExemptionValues, errors: [e.message] }]);
-      } else setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={tl('light.exemptionTitle')}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={tl('light.submit')}
-      okButtonProps={{ loading: saving, 'data-testid': 'exemption-submit' } as { loading: boolean }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {tl('light.exemptionHint')}
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form<ExemptionValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ dimension: firing, until: dayjs().endOf('month') }}
-        data-testid="exemption-form"
-      >
-        <Form.Item
-          name="dimension"
-          label={tl('light.dimension')}
-          rules={[{ required: true, message: tl('light.dimensionRequired') }]}
-        >
-          <Select
-            data-testid="exemption-dimension"
-            options={DIMENSION_KEYS.map((key) => ({ value: key, label: dimension(key) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={tl('light.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: tl('light.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={tl('light.reasonPlaceholder')}
-            data-testid="exemption-reason"
-          />
-        </Form.Item>
-        <Form.Item
-          name="until"
-          label={tl('light.until')}
-          rules={[{ required: true, message: tl('light.untilRequired') }]}
-        >
-          <DatePicker
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-            data-testid="exemption-until"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Drawer, Grid, Input, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { projectsApi, type ProjectSummary } from '../../api-projects';
+import type { ProjectSummary } from '../../api-projects';
+import { projectListQuery } from '../../features/projects/queries';
 import { errorMessage } from '../../forms';
 import { useProjectsI18n } from '../../i18n-projects';
 import { navigate } from '../../router';
@@ -23,8 +24,6 @@ import {
 import { ColumnChooser, projectColumns } from './projectColumns';
 import { ProjectFilters } from './ProjectFilters';
 import { useIndustries } from './shared';
-
-const PAGE_SIZE = 50;
 
 /**
  * GET /projects/export.xlsx for the list as shown: its filters and sort, and the visible columns in
@@ -50,25 +49,14 @@ export function ProjectListPage() {
   const screens = Grid.useBreakpoint();
   const isPhone = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const paramsKey = JSON.stringify(apiParams(state));
+  const params = useMemo(() => apiParams(state), [state]);
 
   useEffect(() => {
     rememberListUrl(listUrl(state));
   }, [state]);
 
   // One query per filter and sort, paged by cursor; the shown list stays until the next filter's answer.
-  const list = useInfiniteQuery({
-    queryKey: ['projects', 'list', paramsKey],
-    queryFn: ({ pageParam }) =>
-      projectsApi.list({
-        ...(JSON.parse(paramsKey) as ReturnType<typeof apiParams>),
-        limit: PAGE_SIZE,
-        ...(pageParam ? { cursor: pageParam } : { withTotal: 'true' }),
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    placeholderData: keepPreviousData,
-  });
+  const list = useInfiniteQuery(projectListQuery(params));
   const items = useMemo<ProjectSummary[]>(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? null;
   const nextCursor = list.hasNextPage ? 'more' : null;

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Grid, Pagination, Progress, Table, Typography } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
 import { reportsApi, type Report } from '../../api-reports';
+import { invalidateReports, projectReportsQuery } from '../../features/reports/queries';
 import type { ProjectDetail } from '../../api-projects';
 import { errorMessage } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
+import { queryClient } from '../../queries/client';
 import { useSession } from '../../session';
 import { formatWan, sumYuan } from '../../../../src/domain/money/money';
 import { roundHalfUp, yearCompletion } from '../../../../src/domain/progress/time-progress';
@@ -26,8 +29,6 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
   const { message } = App.useApp();
   const { can } = useSession();
   const canFile = can('report.file');
-  const [items, setItems] = useState<Report[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [formTarget, setFormTarget] = useState<ReportFormTarget | null>(null);
   const [correcting, setCorrecting] = useState<Report | null>(null);
@@ -35,19 +36,12 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
   const [phonePage, setPhonePage] = useState(1);
   const isPhone = Grid.useBreakpoint().md === false;
 
-  const load = useCallback(async () => {
-    try {
-      const result = await reportsApi.forProject(project.id);
-      setItems([...result.items].sort((a, b) => b.year - a.year || b.month - a.month || b.revision - a.revision));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [project.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const reportsKey = projectReportsQuery(project.id).queryKey;
+  const query = useQuery(projectReportsQuery(project.id));
+  const items = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
+  // A change to a report: this list, and what the report feeds (the project, its light, the lists).
+  const load = invalidateReports;
 
   const act = async (report: Report, action: 'submit' | 'approve') => {
     setBusyId(report.id);
@@ -75,7 +69,7 @@ export function ProjectReportsCard({ project }: { project: ProjectDetail }) {
   const photosEditable = (r: Report) => r.can.edit;
   const showPhotos = (r: Report) => r.photoCount > 0 || photosEditable(r);
   const setPhotoCount = (id: number, photoCount: number) =>
-    setItems((old) => old && old.map((x) => (x.id === id ? { ...x, photoCount } : x)));
+    queryClient.setQueryData(reportsKey, (old) => old && old.map((x) => (x.id === id ? { ...x, photoCount } : x)));
   const photoStrip = (r: Report, size: number) => (
     <ReportPhotos
       reportId={r.id}

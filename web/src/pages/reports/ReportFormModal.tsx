@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Skeleton, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { reportsApi, type Report } from '../../api-reports';
+import { reportQuery } from '../../features/reports/queries';
 import { errorMessage, placeApiError } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
 import { usePhotosI18n } from '../../i18n-report-photos';
@@ -55,28 +57,20 @@ export function ReportFormModal({
   const [form] = Form.useForm<Values>();
   // 'photos': saving the new draft so that photos can be added, the dialog staying open.
   const [busy, setBusy] = useState<'draft' | 'submit' | 'photos' | null>(null);
-  const [existing, setExisting] = useState<Report | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  // The report this modal works on once it exists (created here or loaded for editing).
+  // A report to edit is read when the dialog opens, never from an older answer: the form starts from it.
+  const loaded = useQuery({
+    ...reportQuery(target.reportId ?? 0),
+    enabled: Boolean(target.reportId),
+    gcTime: 0,
+  });
+  // The draft created here so that photos can be added.
+  const [created, setCreated] = useState<Report | null>(null);
+  const existing = created ?? loaded.data ?? null;
+  const loadError = loaded.error ? errorMessage(loaded.error) : null;
+  // The report this modal saved last (created or updated here); before that, the one loaded for editing.
   const saved = useRef<Report | null>(null);
   const editing = Boolean(target.reportId);
   const chooseMonth = !target.period && !editing && !existing;
-
-  useEffect(() => {
-    if (!target.reportId) return;
-    let live = true;
-    reportsApi.get(target.reportId).then(
-      (report) => {
-        if (!live) return;
-        saved.current = report;
-        setExisting(report);
-      },
-      (e: unknown) => live && setLoadError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [target.reportId]);
 
   const chosen = Form.useWatch('month', form);
   const period: Period | null = existing
@@ -98,13 +92,14 @@ export function ReportFormModal({
       problems: values.problems?.trim() ?? '',
     };
     try {
-      let report = saved.current
-        ? await reportsApi.update(saved.current.id, body)
+      const base = saved.current ?? loaded.data;
+      let report = base
+        ? await reportsApi.update(base.id, body)
         : await reportsApi.create(target.projectId, { year: period.year, month: period.month, ...body });
       saved.current = report;
       if (stayForPhotos) {
         // The draft exists now: the photo strip below takes over, the dialog stays open.
-        setExisting(report);
+        setCreated(report);
         setBusy(null);
         message.success(tr('done.draft'));
         onChanged(report);
@@ -115,7 +110,8 @@ export function ReportFormModal({
       onChanged(report);
       onClose();
     } catch (e) {
-      if (saved.current) onChanged(saved.current);
+      const last = saved.current ?? loaded.data;
+      if (last) onChanged(last);
       const shown = placeApiError(form, e);
       if (shown) message.error(shown);
       setBusy(null);

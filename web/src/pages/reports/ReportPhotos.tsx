@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -14,7 +15,9 @@ import {
 } from 'antd';
 import { DeleteOutlined, LoadingOutlined, PlusOutlined } from '@ant-design/icons';
 import { reportPhotosApi, type ReportPhoto } from '../../api-reports';
+import { invalidateReportPhotos, reportPhotosQuery } from '../../features/reports/queries';
 import { errorMessage } from '../../forms';
+import { queryClient } from '../../queries/client';
 import { formatTime } from '../../format';
 import { usePhotosI18n } from '../../i18n-report-photos';
 import { PHOTO_LIMITS } from '../../../../src/domain/reports/photo-rules';
@@ -56,28 +59,27 @@ export function ReportPhotos({
 }: ReportPhotosProps) {
   const tr = usePhotosI18n();
   const { message } = App.useApp();
-  const [photos, setPhotos] = useState<ReportPhoto[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const query = useQuery(reportPhotosQuery(reportId));
+  const photos = query.data ?? null;
+  const loadError = query.error ? errorMessage(query.error) : null;
   // Files chosen and waiting for their caption, uploaded one at a time; `batch` counts the current choice.
   const [queue, setQueue] = useState<File[]>([]);
   const [batch, setBatch] = useState(0);
   const [caption, setCaption] = useState('');
   const [uploading, setUploading] = useState(false);
 
+  // The page's count differs from the strip's (the photos were changed elsewhere): read them again.
+  const shownCount = photos?.length;
+  const { refetch } = query;
   useEffect(() => {
-    let live = true;
-    reportPhotosApi.list(reportId).then(
-      (result) => live && setPhotos(result.items),
-      (e: unknown) => live && setLoadError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [reportId, expectedCount]);
+    if (expectedCount !== undefined && shownCount !== undefined && expectedCount !== shownCount) void refetch();
+  }, [expectedCount, shownCount, refetch]);
 
+  /** Every strip of this report shows the new photos; the lists that count them read again. */
   const changed = (next: ReportPhoto[]) => {
-    setPhotos(next);
+    queryClient.setQueryData(reportPhotosQuery(reportId).queryKey, next);
     onCountChange?.(next.length);
+    void invalidateReportPhotos(reportId);
   };
 
   const current = queue[0] ?? null;

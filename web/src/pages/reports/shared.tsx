@@ -1,9 +1,12 @@
 // Small pieces shared by the report pages: state and late tags, the reporting month, the deadline line.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { reportsApi, type MonthReport, type TodoItem, type TodoState } from '../../api-reports';
+import type { MonthReport, TodoItem, TodoState } from '../../api-reports';
+import { monthRevisionsQuery } from '../../features/reports/queries';
+import { queryClient } from '../../queries/client';
 import { useReportsI18n } from '../../i18n-reports';
 import { REPORT_STATE_LABELS } from '../../../../src/domain/reports/report-rules';
 
@@ -149,52 +152,21 @@ export function splitRevisions(reports: MonthReport[], year: number, month: numb
 }
 
 /**
- * The month's revisions of the listed projects, fetched per project in the background (the todo
- * list names only the current revision: return reasons and pending corrections live in the reports).
+ * The month's revisions of the listed projects, all of the month in one request once the todo list is
+ * there (the todo list names only the current revision: return reasons and pending corrections live in
+ * the reports). Under ['reports', …]: a change to reports reads them again; `refresh` does so at once.
  */
 export function useMonthRevisions(items: TodoItem[] | null, period: Period) {
-  const [byProject, setByProject] = useState<Map<number, MonthRevisions>>(new Map());
-  const [scanning, setScanning] = useState(false);
-  const key = `${period.year}-${period.month}`;
-  const keyRef = useRef(key);
-  const asked = useRef(new Set<number>());
-
-  useEffect(() => {
-    keyRef.current = key;
-    asked.current = new Set();
-    setByProject(new Map());
-  }, [key]);
-
-  const fetchOne = useCallback(async (projectId: number) => {
-    const mine = keyRef.current;
-    try {
-      const { items: reports } = await reportsApi.forProject(projectId);
-      if (keyRef.current !== mine) return;
-      const [y, m] = mine.split('-').map(Number);
-      const split = splitRevisions(reports, y!, m!);
-      setByProject((old) => new Map(old).set(projectId, split));
-    } catch {
-      // The row still shows what the todo list says.
-    }
-  }, []);
-
-  // The whole month in one request; `refresh` re-reads one project after an action on it.
-  useEffect(() => {
-    if (!items) return;
-    const mine = keyRef.current;
-    const [y, m] = mine.split('-').map(Number);
-    setScanning(true);
-    reportsApi
-      .ofMonth({ year: y!, month: m! })
-      .then(({ items: reports }) => {
-        if (keyRef.current !== mine) return;
-        const grouped = new Map<number, MonthReport[]>();
-        for (const r of reports) grouped.set(r.projectId, [...(grouped.get(r.projectId) ?? []), r]);
-        setByProject(new Map([...grouped].map(([projectId, rs]) => [projectId, splitRevisions(rs, y!, m!)])));
-      })
-      .catch(() => undefined)
-      .finally(() => setScanning(false));
-  }, [items]);
-
-  return { byProject, scanning, refresh: fetchOne };
+  const { year, month } = period;
+  const query = useQuery({ ...monthRevisionsQuery(year, month), enabled: items !== null });
+  const reports = query.data?.items;
+  const byProject = useMemo(() => {
+    const grouped = new Map<number, MonthReport[]>();
+    for (const r of reports ?? []) grouped.set(r.projectId, [...(grouped.get(r.projectId) ?? []), r]);
+    return new Map([...grouped].map(([projectId, rs]) => [projectId, splitRevisions(rs, year, month)]));
+  }, [reports, year, month]);
+  // The whole month again (one request) after an action on one of its projects.
+  const refresh = (_projectId: number) =>
+    queryClient.invalidateQueries({ queryKey: monthRevisionsQuery(year, month).queryKey });
+  return { byProject, scanning: query.isFetching, refresh };
 }
