@@ -65,31 +65,34 @@ const isUniqueViolation = (e: unknown) => {
 type Create = Extract<PlannedOp, { op: 'create' }>;
 type Update = Extract<PlannedOp, { op: 'update' }>;
 
+/**
+ * The two things every ledger writer stamps on its rows: where a row came from, for the summaries
+ * ("（台账.xlsx 第 3 行，导入 #12）"), and an audit row in COLUMNS order for the bulk insert.
+ */
+export function importStamps(o: ApplyOptions, objectType: 'project' | 'report') {
+  return {
+    where: (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`,
+    audit: (id: number, action: string, unitPath: string, summary: string, before: string | null, after: string) => [
+      o.at,
+      o.actor.id,
+      o.actor.name,
+      action,
+      objectType,
+      String(id),
+      unitPath,
+      summary.slice(0, 400),
+      before,
+      after,
+      o.ip,
+    ],
+  };
+}
+
 export function createImportWriter({ imports, stats }: { imports: ImportRepository; stats: Pick<UnitStats, 'track'> }) {
   return {
     /** A writer of planned changes inside `trx`; `finish` adds the new projects' figures and returns the ids changed. */
     begin(trx: Kysely<DB>, o: ApplyOptions) {
-      const where = (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`;
-      const audit = (
-        id: number,
-        action: string,
-        unitPath: string,
-        summary: string,
-        before: string | null,
-        after: string,
-      ) => [
-        o.at,
-        o.actor.id,
-        o.actor.name,
-        action,
-        'project',
-        String(id),
-        unitPath,
-        summary.slice(0, 400),
-        before,
-        after,
-        o.ip,
-      ];
+      const { where, audit } = importStamps(o, 'project');
       const figures = new Map<string, StatRow>();
       const created: number[] = [];
       const updated: number[] = [];

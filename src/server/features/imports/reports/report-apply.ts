@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { UnitStats } from '../../stats/unit-stats.ts';
-import { ImportConflictError, type ApplyOptions } from '../projects/import-apply.ts';
+import { ImportConflictError, importStamps, type ApplyOptions } from '../projects/import-apply.ts';
 import type { ImportRepository } from '../imports.repository.ts';
 import { COLUMNS } from '../projects/ledger-writes.repository.ts';
 import { reportStateLabel, type PlannedReportOp } from './report-check.ts';
@@ -55,27 +55,7 @@ export function createReportWriter({
 }) {
   return {
     begin(trx: Kysely<DB>, o: ApplyOptions) {
-      const where = (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`;
-      const audit = (
-        id: number,
-        action: string,
-        unitPath: string,
-        summary: string,
-        before: string | null,
-        after: string,
-      ) => [
-        o.at,
-        o.actor.id,
-        o.actor.name,
-        action,
-        'report',
-        String(id),
-        unitPath,
-        summary.slice(0, 400),
-        before,
-        after,
-        o.ip,
-      ];
+      const { where, audit } = importStamps(o, 'report');
       const created: number[] = [];
       const updated: number[] = [];
       const projects = new Set<number>();
