@@ -5,6 +5,7 @@ import { api, ApiError, setCsrfToken, setUnauthenticatedHandler, type MeResponse
 import { errorMessage } from './forms';
 import { useI18n } from './i18n';
 import { queryClient } from './queries/client';
+import { setupQuery } from './queries/setup';
 import { router } from './router';
 import { HOME } from './routes/RootLayout';
 import { SessionContext, type Session } from './session';
@@ -56,7 +57,8 @@ export function App() {
   const start = useCallback(async () => {
     setPhase({ name: 'loading' });
     try {
-      const setup = await api.getSetup();
+      // Into the shared cache: the demo banner and the sign-in page's accounts read the same answer.
+      const setup = await queryClient.fetchQuery(setupQuery);
       if (!setup.done) {
         setPhase({ name: 'setup' });
         return;
@@ -71,6 +73,12 @@ export function App() {
   useEffect(() => {
     void start();
   }, [start]);
+
+  // Setting up or loading the demo county changes what the setup status says.
+  const afterSetup = useCallback(async () => {
+    await queryClient.invalidateQueries({ queryKey: setupQuery.queryKey });
+    await loadMe();
+  }, [loadMe]);
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -144,7 +152,7 @@ export function App() {
   if (phase.name === 'setup') {
     return (
       <Suspense fallback={loading}>
-        <SetupPage onDone={loadMe} />
+        <SetupPage onDone={afterSetup} />
       </Suspense>
     );
   }
