@@ -5,8 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectMigrations } from '../src/server/db/migrate.ts';
 import { FEATURES } from '../src/server/features/index.ts';
-import { FEATURE_MESSAGES } from '../src/server/features/messages.ts';
-import { PLATFORM_MESSAGES } from '../src/server/http/i18n.ts';
+import { installMessages, PLATFORM_MESSAGES, translate, type MessageKey } from '../src/server/http/i18n.ts';
 
 const FEATURES_DIR = path.join(import.meta.dirname, '../src/server/features');
 const MIGRATIONS_DIR = path.join(import.meta.dirname, '../src/server/db/migrations');
@@ -57,7 +56,7 @@ describe('the feature index', () => {
     ).toThrow(/0099_x is defined by both one and two/);
   });
 
-  it('has each message in both languages, each key defined once, and the same messages as features/messages.ts', () => {
+  it('has each message in both languages, each key defined once, and every feature message installed', () => {
     const seen = new Map<string, string>(Object.keys(PLATFORM_MESSAGES).map((k) => [k, 'the platform']));
     for (const feature of FEATURES)
       for (const [key, entry] of Object.entries(feature.messages ?? {})) {
@@ -66,7 +65,19 @@ describe('the feature index', () => {
         expect(entry['zh-CN'].trim(), `${key} zh-CN`).not.toBe('');
         expect(entry.en.trim(), `${key} en`).not.toBe('');
       }
-    const fromFeatures = FEATURES.flatMap((f) => Object.keys(f.messages ?? {})).sort();
-    expect(Object.keys(FEATURE_MESSAGES).sort()).toEqual(fromFeatures);
+    for (const feature of FEATURES)
+      for (const [key, entry] of Object.entries(feature.messages ?? {})) {
+        expect(translate(key as MessageKey, 'zh-CN'), key).toBe(entry['zh-CN']);
+        expect(translate(key as MessageKey, 'en'), key).toBe(entry.en);
+      }
+  });
+
+  it('refuses a message key that a second feature defines again', () => {
+    const [feature] = FEATURES.filter((f) => Object.keys(f.messages ?? {}).length > 0);
+    const [key] = Object.keys(feature!.messages!);
+    expect(() =>
+      installMessages([{ owner: 'copycat', messages: { [key!]: { 'zh-CN': '另一条', en: 'another' } } }]),
+    ).toThrow(new RegExp(`${key} is defined by both ${feature!.name} and copycat`));
+    expect(translate(key as MessageKey, 'en')).toBe(feature!.messages![key!]!.en);
   });
 });

@@ -9,6 +9,9 @@ import type { Api } from '../http/types.ts';
 /** One message in the two languages the server speaks. */
 export type MessageEntry = { 'zh-CN': string; en: string };
 
+/** A feature's messages by key. */
+export type MessageTable = Readonly<Record<string, MessageEntry>>;
+
 /** What every feature's wiring receives: the database, the configuration and the clock it runs on. */
 export interface WireContext {
   db: Db;
@@ -24,12 +27,12 @@ export interface WireContext {
  * features/index.ts. Deps is what its wiring needs from the features wired before it, Out what it adds
  * to the services, Needs what its routes use of the finished services.
  */
-export interface Feature<Deps = unknown, Out = unknown, Needs = unknown> {
+export interface Feature<Deps = unknown, Out = unknown, Needs = unknown, Messages extends MessageTable = MessageTable> {
   name: string;
   /** Its migrations by their recorded name ('0002_projects'); the names are history and never change. */
   migrations?: Readonly<Record<string, DialectMigration>>;
-  /** Its error messages; the message table itself is assembled in features/messages.ts (see there why). */
-  messages?: Readonly<Record<string, MessageEntry>>;
+  /** Its messages; the feature index installs them into the one message table (http/i18n.ts). */
+  messages?: Messages;
   /** Builds its repositories and services from the context and the services of the features before it. */
   wire?: (ctx: WireContext, deps: Deps) => Out;
   /** Registers its HTTP routes. */
@@ -37,32 +40,35 @@ export interface Feature<Deps = unknown, Out = unknown, Needs = unknown> {
 }
 
 /** Declares a feature; only checks its shape and keeps its types. */
-export function defineFeature<Deps = unknown, Out = unknown, Needs = unknown>(
-  feature: Feature<Deps, Out, Needs>,
-): Feature<Deps, Out, Needs> {
+export function defineFeature<Deps = unknown, Out = unknown, Needs = unknown, Messages extends MessageTable = {}>(
+  feature: Feature<Deps, Out, Needs, Messages>,
+): Feature<Deps, Out, Needs, Messages> {
   return feature;
 }
 
 /**
  * Features in dependency order: each add() checks, at compile time, that the services wired so far give
- * the new feature's wiring what it asks for, and adds what it returns.
+ * the new feature's wiring what it asks for, and adds what it returns. Messages is the union of their
+ * message tables, the type of http/i18n.ts's message keys.
  */
-export class FeatureList<Services, Needs> {
+export class FeatureList<Services, Needs, Messages = {}> {
   private constructor(
     readonly features: readonly Feature<never, unknown, never>[],
     private readonly wireAll: (ctx: WireContext) => Services,
   ) {}
 
-  static empty(): FeatureList<object, unknown> {
-    return new FeatureList<object, unknown>([], () => ({}));
+  static empty(): FeatureList<object, unknown, {}> {
+    return new FeatureList<object, unknown, {}>([], () => ({}));
   }
 
-  add<Out, N>(feature: Feature<Services, Out, N>): FeatureList<Services & Out, Needs & N> {
+  add<Out, N, M extends MessageTable>(
+    feature: Feature<Services, Out, N, M>,
+  ): FeatureList<Services & Out, Needs & N, Messages & M> {
     const wireAll = (ctx: WireContext): Services & Out => {
       const before = this.wireAll(ctx);
       return { ...before, ...(feature.wire?.(ctx, before) as Out) };
     };
-    return new FeatureList<Services & Out, Needs & N>(
+    return new FeatureList<Services & Out, Needs & N, Messages & M>(
       [...this.features, feature as unknown as Feature<never, unknown, never>],
       wireAll,
     );

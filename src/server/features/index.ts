@@ -3,19 +3,21 @@
  * messages, services, routes); this list wires them in dependency order (a feature comes after those
  * whose services it uses: add() fails to compile otherwise) and registers their routes in the same order.
  *
- * Adding a feature: its folder with an index.ts (defineFeature), one add() here, its messages (if any)
- * in ./messages.ts, its roles in src/domain/access/roles.ts, its pages in the web's route list.
+ * Adding a feature: its folder with an index.ts (defineFeature), one add() here, its roles in
+ * src/domain/access/roles.ts, its pages in the web's route list. Its messages come with it: this list
+ * installs them into the message table, and http/i18n.ts takes their keys' type from it.
  */
 import type { Config } from '../config/config.ts';
 import { countyToday, type Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Api } from '../http/types.ts';
+import { installMessages } from '../http/i18n.ts';
 import { audit } from './audit/index.ts';
 import { bulletins } from './bulletins/index.ts';
 import { dashboard } from './dashboard/index.ts';
 import { demo } from './demo/index.ts';
 import { exports } from './exports/index.ts';
-import { FeatureList, type Feature, type WireContext } from './feature.ts';
+import { FeatureList, type Feature, type MessageTable, type WireContext } from './feature.ts';
 import { history } from './history/index.ts';
 import { imports } from './imports/index.ts';
 import { lights } from './lights/index.ts';
@@ -59,6 +61,11 @@ export const FEATURES: readonly Feature<never, unknown, never>[] = [
   ...LIST.features,
   demo as unknown as Feature<never, unknown, never>,
 ];
+
+/** Every feature's messages, by key: http/i18n.ts's MessageKey is the platform's keys and these. */
+export type FeatureMessages = typeof LIST extends FeatureList<unknown, unknown, infer M> ? M : never;
+
+installMessages(FEATURES.map((f) => ({ owner: f.name, messages: f.messages ?? ({} as MessageTable) })));
 
 function contextAt(db: Db, config: Config, clock: Clock): WireContext {
   return { db, kysely: db.kysely, config, clock, today: countyToday(clock, config.timeZone) };

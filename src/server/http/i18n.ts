@@ -1,6 +1,7 @@
 import { STAGE_LABELS } from '../../domain/projects/lifecycle.ts';
-// Not the feature index: features/messages.ts imports only message tables, so no import cycle (see there).
-import { FEATURE_MESSAGES } from '../features/messages.ts';
+// Only the type: the feature index installs its features' messages at run time (installMessages), so
+// this module, imported by nearly every route and service, imports no feature and closes no cycle.
+import type { FeatureMessages } from '../features/index.ts';
 
 /** Server-side messages in the two languages Lantern speaks. zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
@@ -50,9 +51,25 @@ export const PLATFORM_MESSAGES = {
   V_INVALID: { 'zh-CN': '{field}无效', en: '{field} is invalid' },
 } satisfies Record<string, Entry>;
 
-const MESSAGES = { ...PLATFORM_MESSAGES, ...FEATURE_MESSAGES } satisfies Record<string, Entry>;
+export type MessageKey = keyof typeof PLATFORM_MESSAGES | (keyof FeatureMessages & string);
 
-export type MessageKey = keyof typeof MESSAGES;
+/** The one message table: the platform's messages, then each feature's as the feature index installs them. */
+const MESSAGES = new Map<string, { owner: string; entry: Entry }>(
+  Object.entries(PLATFORM_MESSAGES).map(([key, entry]) => [key, { owner: 'the platform', entry }]),
+);
+
+/**
+ * Adds the features' messages to the table; called once, by the feature index as it loads. A key that
+ * two owners define is a programming error and stops the start.
+ */
+export function installMessages(tables: readonly { owner: string; messages: Readonly<Record<string, Entry>> }[]): void {
+  for (const { owner, messages } of tables)
+    for (const [key, entry] of Object.entries(messages)) {
+      const had = MESSAGES.get(key);
+      if (had && had.entry !== entry) throw new Error(`message ${key} is defined by both ${had.owner} and ${owner}`);
+      MESSAGES.set(key, { owner, entry });
+    }
+}
 
 /** Labels of request fields and types, so that a message names the field as the user sees it. */
 const LABELS: Record<string, Entry> = {
@@ -155,7 +172,10 @@ export function label(key: string, locale: Locale): string {
 }
 
 export function translate(key: MessageKey, locale: Locale, params: Params = {}): string {
-  const template = MESSAGES[key][locale];
+  const found = MESSAGES.get(key);
+  // Only a process that never loaded the feature index (which every entry point does) gets here.
+  if (!found) throw new Error(`message ${key} is not installed; load src/server/features/index.ts first`);
+  const template = found.entry[locale];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

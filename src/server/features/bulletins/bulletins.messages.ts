@@ -1,6 +1,6 @@
 /**
- * Messages of the check before publishing a bulletin (发布前检查) and of corrections (更正通报), merged
- * into the one message table (features/messages.ts). CHECK_<code> is one finding of src/domain/race/publish-check.ts;
+ * Messages of the check before publishing a bulletin (发布前检查) and of corrections (更正通报), installed
+ * into the one message table by the feature index. CHECK_<code> is one finding of src/domain/race/publish-check.ts;
  * {units} is a list of unit names, already joined in the reader's language.
  */
 export const BULLETIN_MESSAGES = {

@@ -1,5 +1,5 @@
 /**
- * Messages of ledger imports (台账导入), merged into the one message table (features/messages.ts). Problems with
+ * Messages of ledger imports (台账导入), installed into the one message table by the feature index. Problems with
  * single rows are not here: they name their cell and are written in Chinese by
  * src/domain/exchange/row-validation.ts, as the ledgers themselves are.
  */

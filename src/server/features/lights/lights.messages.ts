@@ -1,4 +1,4 @@
-/** Messages of light rules (亮灯规则) and exemptions. Merged into the one message table (features/messages.ts). */
+/** Messages of light rules (亮灯规则) and exemptions. Installed into the one message table by the feature index. */
 export const LIGHT_MESSAGES = {
   EXEMPTION_PAST: { 'zh-CN': '豁免截止日期 {until} 已过', en: 'The exemption end date {until} has passed' },
   RULE_NOT_AN_OBJECT: { 'zh-CN': '亮灯规则格式不正确', en: 'The light rules are not in the right format' },

@@ -1,4 +1,4 @@
-/** Messages of the project ledger: codes, amounts in 万元, dates, stages and annual plans. Merged into the one message table (features/messages.ts). */
+/** Messages of the project ledger: codes, amounts in 万元, dates, stages and annual plans. Installed into the one message table by the feature index. */
 export const PROJECT_MESSAGES = {
   P_UNKNOWN_INDUSTRY: {
     'zh-CN': '行业代码“{code}”不在国民经济行业分类（GB/T 4754-2017）中',

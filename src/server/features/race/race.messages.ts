@@ -1,5 +1,5 @@
 /**
- * Messages of targets, races and bulletins, merged into the one message table (features/messages.ts). Race
+ * Messages of targets, races and bulletins, installed into the one message table by the feature index. Race
  * configuration errors are keyed RACE_<code of src/domain/race/config-error.ts>, with {field} the
  * path of the offending field as the request has it (e.g. indicators.1.weight).
  */

@@ -1,4 +1,4 @@
-/** Messages of report photos, with {name} the file's name as the uploader's device gave it. Merged into the one message table (features/messages.ts). */
+/** Messages of report photos, with {name} the file's name as the uploader's device gave it. Installed into the one message table by the feature index. */
 export const PHOTO_MESSAGES = {
   PHOTO_NOT_MULTIPART: {
     'zh-CN': '照片须以表单文件上传（multipart/form-data，字段 file）',

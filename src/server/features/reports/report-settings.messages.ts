@@ -1,4 +1,4 @@
-/** Messages of the reporting calendar and month locks. Merged into the one message table (features/messages.ts). */
+/** Messages of the reporting calendar and month locks. Installed into the one message table by the feature index. */
 export const REPORT_SETTINGS_MESSAGES = {
   CALENDAR_SUBMIT_DAY: { 'zh-CN': '报送截止日应为每月 1–28 日之一', en: 'The submission day must be between 1 and 28' },
   CALENDAR_REVIEW_DAY: { 'zh-CN': '审核截止日应为每月 1–28 日之一', en: 'The review day must be between 1 and 28' },

@@ -1,4 +1,4 @@
-/** Messages of monthly reports (月报). Merged into the one message table (features/messages.ts). */
+/** Messages of monthly reports (月报). Installed into the one message table by the feature index. */
 export const REPORT_MESSAGES = {
   REPORT_ABOVE_TOTAL: {
     'zh-CN': '本月完成投资不能超过项目总投资',

@@ -1,4 +1,4 @@
-/** Messages of the first setup. Merged into the one message table (features/messages.ts). */
+/** Messages of the first setup. Installed into the one message table by the feature index. */
 export const SETUP_MESSAGES = {
   SETUP_DONE: { 'zh-CN': '系统已完成首次设置，不能重复设置', en: 'Setup has already been done' },
   SETUP_REQUIRED: { 'zh-CN': '系统尚未完成首次设置', en: 'Lantern has not been set up yet' },

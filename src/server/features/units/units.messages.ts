@@ -1,4 +1,4 @@
-/** Messages of the tree of units. Merged into the one message table (features/messages.ts). */
+/** Messages of the tree of units. Installed into the one message table by the feature index. */
 export const UNIT_MESSAGES = {
   DUPLICATE_UNIT_NAME: {
     'zh-CN': '同一上级单位下已有名为“{name}”的单位',

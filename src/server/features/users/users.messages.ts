@@ -1,4 +1,4 @@
-/** Messages of accounts and roles. Merged into the one message table (features/messages.ts). */
+/** Messages of accounts and roles. Installed into the one message table by the feature index. */
 export const USER_MESSAGES = {
   DUPLICATE_USERNAME: { 'zh-CN': '用户名“{username}”已被使用', en: 'The username "{username}" is already taken' },
   ROLE_NOT_GRANTABLE: { 'zh-CN': '您不能授予“{role}”角色', en: 'You may not grant the role "{role}"' },
