@@ -14,6 +14,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 300_000,
+          // Waiting for a condition must not fail because the machine is busy: a poll gives up only
+          // well after any normal answer (the default 1 s is a timing assumption).
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       {
@@ -23,6 +26,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },

@@ -1,5 +1,16 @@
 import { z } from 'zod';
+import net from 'node:net';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../domain/calendar/local-date.ts';
+
+/** An IP address, or a CIDR range of one. */
+function isProxyAddress(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  const version = net.isIP(address ?? '');
+  if (!version || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (version === 4 ? 32 : 128);
+}
 
 /**
  * Lantern's configuration, read from the environment once at start.
@@ -27,7 +38,34 @@ const envSchema = z.object({
     .string()
     .refine(isTimeZone, 'LANTERN_TIME_ZONE must be an IANA time zone such as Asia/Shanghai')
     .default(DEFAULT_TIME_ZONE),
-  /** Set to "true" behind HTTPS so cookies carry the Secure flag. */
+  /**
+   * The address people reach Lantern at (https://xm.example.gov.cn): public links such as the OC4IDS
+   * package's `uri` are built from it, never from a request's Host or X-Forwarded-Host; an https
+   * address makes the cookies Secure. Unset, links use the address the server listens on.
+   */
+  LANTERN_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'LANTERN_BASE_URL must be an http(s) URL such as https://xm.example.gov.cn' })
+    .refine((u) => !/[?#]/.test(u), 'LANTERN_BASE_URL may not carry a query or fragment')
+    .optional(),
+  /**
+   * The reverse proxies in front of Lantern (addresses or CIDR ranges, comma-separated), whose
+   * X-Forwarded-For / -Proto headers are believed. Unset, no proxy is trusted and the client's address
+   * is the connection's.
+   */
+  LANTERN_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every(isProxyAddress),
+      'LANTERN_TRUST_PROXY must list IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16',
+    ),
+  /** Set to "true" behind HTTPS so cookies carry the Secure flag (implied by an https LANTERN_BASE_URL). */
   LANTERN_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** Sign-in attempts allowed per username and address per window of LANTERN_LOGIN_WINDOW_SECONDS. */
   LANTERN_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
@@ -65,6 +103,10 @@ export interface Config {
   locale: 'zh-CN' | 'en';
   timeZone: string;
   secureCookies: boolean;
+  /** The public address, without a trailing slash; null: the address the server listens on. */
+  baseUrl: string | null;
+  /** Reverse proxies whose forwarding headers are believed; empty: none. */
+  trustProxy: string[];
   login: { maxAttempts: number; windowSeconds: number };
   sessionHours: number;
   webDir: string;
@@ -87,7 +129,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.LANTERN_DATA },
     locale: e.LANTERN_LOCALE,
     timeZone: e.LANTERN_TIME_ZONE,
-    secureCookies: e.LANTERN_SECURE_COOKIES === 'true',
+    secureCookies: e.LANTERN_SECURE_COOKIES === 'true' || (e.LANTERN_BASE_URL?.startsWith('https:') ?? false),
+    baseUrl: e.LANTERN_BASE_URL ? e.LANTERN_BASE_URL.replace(/\/+$/, '') : null,
+    trustProxy: e.LANTERN_TRUST_PROXY,
     login: { maxAttempts: e.LANTERN_LOGIN_MAX_ATTEMPTS, windowSeconds: e.LANTERN_LOGIN_WINDOW_SECONDS },
     sessionHours: e.LANTERN_SESSION_HOURS,
     webDir: e.LANTERN_WEB_DIR,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,7 +17,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createServices, registerFeatureRoutes } from '../features/index.ts';
 import { installAuth } from './auth.ts';
-import { installErrorHandler, sendRouteNotFound } from './error-handler.ts';
+import { handleClientError, installErrorHandler, sendFrameworkError, sendRouteNotFound } from './error-handler.ts';
 import type { Api } from './types.ts';
 
 export interface AppOptions {
@@ -26,18 +27,53 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+/**
+ * Security headers on every response (helmet): a CSP that allows no inline or foreign script (the
+ * styles Ant Design writes at run time are inline, hence 'unsafe-inline' for styles only), no framing,
+ * no MIME sniffing, no referrer to other sites, and HSTS.
+ */
+function securityHeaders(config: Config) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.baseUrl?.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
 /** Builds the HTTP application: API under /api/v1, its OpenAPI document, and the web app. */
 export async function buildApp({ config, db, clock, logger = false }: AppOptions) {
   const app = Fastify({
     logger: logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Forwarding headers are believed only from the configured proxies; otherwise the address is the connection's.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    // Errors Fastify raises before any route runs (a malformed URL, oversized headers) get the one shape too.
+    frameworkErrors: (error, request, reply) => sendFrameworkError(error, request, reply, config.locale),
+    clientErrorHandler: (error, socket) => handleClientError(error, socket, config.locale),
   }).withTypeProvider<ZodTypeProvider>() as Api;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, config.locale);
 
   await app.register(cookie);
+  await app.register(helmet, securityHeaders(config));
   await app.register(swagger, {
     openapi: {
       info: {
@@ -56,13 +92,17 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI's page sets its own CSP (with hashes of its inline parts) instead of the app's.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const services = createServices(db, config, clock);
   installAuth(app, services.sessions);
   registerFeatureRoutes(app, services, config);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/api/v1/health', { schema: { hide: true } }, () => ({ ok: true, database: db.dialect }));
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  app.get('/api/v1/health', { config: { public: true }, schema: { hide: true } }, () => ({
+    ok: true,
+    database: db.dialect,
+  }));
 
   const webDir = config.webDir && path.resolve(config.webDir);
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));

@@ -35,6 +35,8 @@ export function installAuth(app: Api, sessions: SessionService): void {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await sessions.resolveSession(token);
+    // Authentication before validation: an anonymous caller learns nothing about a route's input.
+    if (!request.actor && !isPublic(request)) throw unauthenticated();
     if (request.actor && UNSAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, request.actor.csrfToken ?? '')) {
@@ -42,6 +44,13 @@ export function installAuth(app: Api, sessions: SessionService): void {
       }
     }
   });
+}
+
+/** A route anyone may call (config.public), the API's documentation, or a path no route serves (→ 404). */
+function isPublic(request: FastifyRequest): boolean {
+  if (request.routeOptions.config?.public === true) return true;
+  if (request.url === '/api/docs' || request.url.startsWith('/api/docs/')) return true;
+  return request.routeOptions.url === undefined;
 }
 
 export function requireActor(request: FastifyRequest): ActorContext {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
@@ -126,5 +127,37 @@ export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply, 
     404,
     'NOT_FOUND',
     translate('ROUTE_NOT_FOUND', locale, { route: `${request.method} ${request.url.split('?')[0]}` }),
+  );
+}
+
+/** Errors Fastify's router raises before a route runs (a malformed URL: bad percent-encoding), in the one shape. */
+export function sendFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  defaultLocale: Locale,
+) {
+  const locale = localeOf(request.headers['accept-language'], defaultLocale);
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, 400, 'BAD_URL', translate('BAD_URL', locale));
+  return send(reply, 400, 'BAD_REQUEST', translate('BAD_REQUEST', locale));
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (headers too large, a malformed request
+ * line, a timeout): answered in the one shape, in the default language since its headers were not read,
+ * then the connection is closed.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket, locale: Locale): void {
+  if (!socket.writable) return;
+  const [status, reason, code, key] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'HEADERS_TOO_LARGE'] as const)
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'Request Timeout', 'TIMEOUT', 'TIMEOUT'] as const)
+        : ([400, 'Bad Request', 'BAD_REQUEST', 'BAD_REQUEST'] as const);
+  const body = JSON.stringify({ error: { code, message: translate(key, locale) } } satisfies ErrorBody);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

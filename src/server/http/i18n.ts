@@ -17,6 +17,10 @@ export const PLATFORM_MESSAGES = {
     en: 'The request body must be JSON (Content-Type: application/json)',
   },
   BODY_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
+  BAD_URL: { 'zh-CN': '请求地址格式不正确', en: 'The request URL is malformed' },
+  BAD_REQUEST: { 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
+  HEADERS_TOO_LARGE: { 'zh-CN': '请求头过大', en: 'The request headers are too large' },
+  TIMEOUT: { 'zh-CN': '请求超时', en: 'The request timed out' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in first' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_DISABLED: {

@@ -26,5 +26,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false on the few routes that work before any session exists (sign-in, first-run setup). */
     csrf?: boolean;
+    /**
+     * true on the routes anyone may call without signing in (sign-in, first-run setup, reference
+     * lists); every other API route answers 401 to an anonymous caller before it looks at the input.
+     */
+    public?: boolean;
   }
 }

@@ -16,5 +16,5 @@ export const oc4ids = defineFeature({
       ...ctx.config.oc4ids,
     }),
   }),
-  routes: (app, s: { oc4ids: Oc4idsExport }) => registerOc4idsRoutes(app, { oc4ids: s.oc4ids }),
+  routes: (app, s: { oc4ids: Oc4idsExport }, config) => registerOc4idsRoutes(app, { oc4ids: s.oc4ids, config }),
 });

@@ -104,7 +104,10 @@ export function registerProjectRoutes(
 
   app.get(
     '/api/v1/industries',
-    { schema: { tags, summary: '国民经济行业分类 GB/T 4754-2017', response: { 200: industriesResponse } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: '国民经济行业分类 GB/T 4754-2017', response: { 200: industriesResponse } },
+    },
     () => ({ sections: [...INDUSTRY_SECTIONS], divisions: [...INDUSTRY_DIVISIONS] }),
   );
 }

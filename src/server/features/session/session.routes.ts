@@ -11,7 +11,7 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
   app.post(
     '/api/v1/session',
     {
-      config: { csrf: false },
+      config: { csrf: false, public: true },
       schema: {
         tags: ['session'],
         summary: '登录 Sign in',
@@ -33,7 +33,10 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: '退出登录 Sign out', response: { 204: noContent } } },
+    {
+      config: { public: true },
+      schema: { tags: ['session'], summary: '退出登录 Sign out', response: { 204: noContent } },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await sessions.signOut(token);

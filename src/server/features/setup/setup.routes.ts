@@ -28,6 +28,7 @@ export function registerSetupRoutes(
   app.get(
     '/api/v1/setup',
     {
+      config: { public: true },
       schema: {
         tags: ['setup'],
         summary: '是否已完成首次设置 Setup status (and, on a demo instance, its accounts)',
@@ -43,7 +44,7 @@ export function registerSetupRoutes(
   app.post(
     '/api/v1/setup/demo',
     {
-      config: { csrf: false },
+      config: { csrf: false, public: true },
       schema: {
         tags: ['setup'],
         summary: '载入演示县 Fill an empty Lantern with the demo county (兰溪市)',
@@ -60,6 +61,7 @@ export function registerSetupRoutes(
   app.get(
     '/api/v1/regions',
     {
+      config: { public: true },
       schema: {
         tags: ['setup'],
         summary: '县级行政区划 County-level divisions',
@@ -73,7 +75,7 @@ export function registerSetupRoutes(
   app.post(
     '/api/v1/setup',
     {
-      config: { csrf: false },
+      config: { csrf: false, public: true },
       schema: {
         tags: ['setup'],
         summary: '首次设置 First-run setup',
