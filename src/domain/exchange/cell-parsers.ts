@@ -6,6 +6,7 @@ import { REPORT_TEXT_FIELDS } from '../reports/report-fields.ts';
 import { MoneyError, parseWan, type Yuan } from '../money/money.ts';
 import { STAGE_LABELS, STAGES, type Stage } from '../projects/lifecycle.ts';
 import { normaliseProjectCode } from '../projects/project-code.ts';
+import { stripBidi, textProblem } from '../text/text-rules.ts';
 import { parseLedgerDate } from './ledger-date.ts';
 import { ENUM_LOOKUP } from './project-enums.ts';
 import type {
@@ -171,7 +172,11 @@ export function parseCell(
 ): Parsed<FieldValue> {
   if (isBlank(value)) return ok(null);
   // Money, dates, numbers and industries read the value itself; their text only names a bad cell.
-  const text = READ_AS_TEXT.has(column.kind) ? cellText(value) : '';
+  const raw = READ_AS_TEXT.has(column.kind) ? cellText(value) : '';
+  // The same text rule as the API's (src/domain/text): no control characters, no broken Unicode.
+  const problem = textProblem(raw);
+  if (problem) return fail(problem === 'control' ? '含有不允许的控制字符' : '含有无效的字符编码');
+  const text = stripBidi(raw);
   switch (column.kind) {
     case 'text':
     case 'unitName': {

@@ -112,3 +112,16 @@ describe('project columns', () => {
     expect(!r.ok && r.message).toContain(message);
   });
 });
+
+describe('text cells follow the API’s text rule (src/domain/text)', () => {
+  it.each([
+    ['name', '兰江\u0000工程', { error: '含有不允许的控制字符' }],
+    ['name', '兰江\ud800工程', { error: '含有无效的字符编码' }],
+    ['name', '兰江\u202e工程', { value: '兰江工程' }],
+    ['address', '兰江街道\n光明路 8 号', { value: '兰江街道\n光明路 8 号' }],
+  ] as [ProjectField, string, { error?: string; value?: string }][])('%s %j → %j', (field, cell, expected) => {
+    const parsed = parseCell(columnOf(field), cell);
+    if (expected.error) expect(parsed).toMatchObject({ ok: false, message: expected.error });
+    else expect(parsed).toMatchObject({ ok: true, value: expected.value });
+  });
+});

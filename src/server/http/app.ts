@@ -17,6 +17,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createServices, registerFeatureRoutes } from '../features/index.ts';
 import { installAuth } from './auth.ts';
+import { installInputGuard } from './input-guard.ts';
 import { handleClientError, installErrorHandler, sendFrameworkError, sendRouteNotFound } from './error-handler.ts';
 import type { Api } from './types.ts';
 
@@ -97,6 +98,7 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
 
   const services = createServices(db, config, clock);
   installAuth(app, services.sessions);
+  installInputGuard(app);
   registerFeatureRoutes(app, services, config);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/v1/health', { config: { public: true }, schema: { hide: true } }, () => ({

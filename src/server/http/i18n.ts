@@ -53,6 +53,14 @@ export const PLATFORM_MESSAGES = {
   V_FORMAT: { 'zh-CN': '{field}格式不正确', en: '{field} is not in the right format' },
   V_UNKNOWN_KEY: { 'zh-CN': '不认识的字段：{keys}', en: 'Unknown field(s): {keys}' },
   V_INVALID: { 'zh-CN': '{field}无效', en: '{field} is invalid' },
+  V_CONTROL_CHAR: {
+    'zh-CN': '{field}含有不允许的控制字符（如 NUL、ESC），请删除后重试',
+    en: '{field} contains a control character (such as NUL or ESC) that is not allowed',
+  },
+  V_BAD_UNICODE: {
+    'zh-CN': '{field}含有无效的字符编码，请重新输入',
+    en: '{field} contains characters that are not valid Unicode',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof PLATFORM_MESSAGES | (keyof FeatureMessages & string);
