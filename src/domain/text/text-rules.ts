@@ -8,7 +8,6 @@
  */
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
