@@ -43,6 +43,24 @@ export const IMPORT_MESSAGES = {
     'zh-CN': '“{name}”无法读取，文件可能已损坏；请在 Excel 中打开并重新保存后再上传',
     en: '"{name}" cannot be read and may be damaged; open it in Excel, save it again and upload it',
   },
+  IMPORT_PART_TOO_LARGE: {
+    'zh-CN':
+      '工作簿中的 {part} 解压后超过 {mb} MB，远超正常台账所需；请在 Excel 中清除多余的格式，或另存为新的 .xlsx 后再上传',
+    en: 'The part {part} of the workbook is larger than {mb} MB unpacked, far more than a ledger needs; clear extra formatting, or save it as a new .xlsx, and upload it again',
+  },
+  IMPORT_PART_SIZE_MISMATCH: {
+    'zh-CN':
+      '工作簿中的 {part} 解压后大于其记录的大小（{size}），文件已损坏或被改动；请在 Excel 中打开并重新保存后再上传',
+    en: 'The part {part} of the workbook unpacks to more than its recorded size ({size}); the file is damaged or was tampered with. Open it in Excel, save it again and upload it',
+  },
+  IMPORT_PACKAGE_TOO_LARGE: {
+    'zh-CN': '工作簿解压后合计超过 {mb} MB，远超正常台账所需；请删除多余的工作表、图片和格式，或分成几个文件导入',
+    en: 'The workbook is larger than {mb} MB unpacked, far more than a ledger needs; remove extra sheets, pictures and formatting, or split it into several files',
+  },
+  IMPORT_PACKAGE_ENTRIES: {
+    'zh-CN': '工作簿包含 {count} 个部件，超过上限 {max} 个，不像正常的台账；请另存为新的 .xlsx 后再上传',
+    en: 'The workbook holds {count} parts, more than the {max} allowed for a ledger; save it as a new .xlsx and upload it again',
+  },
   IMPORT_SHEET_EMPTY: { 'zh-CN': '工作表“{sheet}”没有内容', en: 'The sheet "{sheet}" is empty' },
   IMPORT_TITLE_ONLY: {
     'zh-CN': '工作表“{sheet}”只有标题“{title}”，没有表头和项目数据',

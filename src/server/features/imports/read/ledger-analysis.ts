@@ -10,6 +10,7 @@ import {
 } from '../../../../domain/exchange/header-detect.ts';
 import type { CellValue } from '../../../../domain/exchange/project-columns.ts';
 import type { RawCell, RawRow } from '../../../../domain/exchange/row-validation.ts';
+import { AppError } from '../../../http/errors.ts';
 import { readLedgerRows, type FileKind, type SheetInfo } from './ledger-reader.ts';
 
 /**
@@ -71,7 +72,9 @@ export async function analyseLedger(
       if (!isHeaderProblem(h)) return { sheets, sheet: other.name, header: h };
     }
     return { ...found, sheet: firstName };
-  } catch {
+  } catch (e) {
+    // A package over its limits is refused as such (xlsx-package.ts), naming the part.
+    if (e instanceof AppError) throw e;
     // exceljs and unzipper throw plain errors on a damaged package (bad signature, truncated entry).
     return { code: 'DAMAGED' };
   }

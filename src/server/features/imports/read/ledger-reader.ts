@@ -4,6 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RawCell, RawRow } from '../../../../domain/exchange/row-validation.ts';
 import { readCsvRows } from './csv-reader.ts';
+import { openPackage, readPart, type ZipEntry } from './xlsx-package.ts';
 
 /**
  * Reading ledgers as a stream of rows, whatever their size: .xlsx through exceljs's streaming
@@ -117,10 +118,10 @@ export interface SheetInfo {
  * central directory (unzipper, the zip library exceljs itself depends on), parses the workbook,
  * relationships, shared strings and styles first with exceljs's own parsers, and then streams the
  * chosen sheet row by row through exceljs's WorksheetReader. Memory holds the shared strings and
- * one row, as before.
+ * one row, as before. The package is opened and its parts inflated within limits (xlsx-package.ts):
+ * a decompression bomb is refused with a 400 naming the part before it costs time or memory.
  */
 const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
-const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
 /** exceljs's sheet parser; parse() gives the events of each chunk of XML, rows among them. */
 type SheetEvents = AsyncIterable<{ eventType: string; value: unknown }[]>;
 const WorksheetReader = fromExceljs('./lib/stream/xlsx/worksheet-reader.js') as new (o: {
@@ -130,12 +131,6 @@ const WorksheetReader = fromExceljs('./lib/stream/xlsx/worksheet-reader.js') as 
   options: unknown;
 }) => { parse(): SheetEvents };
 const iterateStream = fromExceljs('./lib/utils/iterate-stream.js') as (s: Readable) => AsyncIterable<unknown>;
-
-interface ZipEntry {
-  path: string;
-  uncompressedSize: number;
-  stream(): Readable;
-}
 
 /** The parts of WorkbookReader used here: its parsers, fed one zip entry at a time. */
 interface BookParts {
@@ -151,11 +146,7 @@ interface BookParts {
 
 /** Bytes of a workbook's shared-string table, uncompressed: what reading it will hold in memory (about twice). */
 export async function sharedStringBytes(file: string): Promise<number> {
-  const zip = await unzipper.Open.file(file);
-  return (
-    zip.files.find((f) => f.path === 'xl/sharedStrings.xml' || f.path === '/xl/sharedStrings.xml')?.uncompressedSize ??
-    0
-  );
+  return (await openPackage(file)).entry('xl/sharedStrings.xml')?.uncompressedSize ?? 0;
 }
 
 /** The options of a read: `untilRow` reads only the head, up to that row and the first row after it. */
@@ -185,8 +176,8 @@ function asText<T extends Readable>(stream: T): T {
 }
 
 export async function* readXlsxRowRuns(file: string, options: ReadOptions): AsyncGenerator<RawRow[]> {
-  const zip = await unzipper.Open.file(file);
-  const entry = (p: string) => zip.files.find((f) => f.path === p || f.path === `/${p}`);
+  // Every part is read through readPart, which stops at its declared size; openPackage checked those.
+  const { entry } = await openPackage(file);
   const head = options.untilRow !== undefined;
   const book = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: head ? 'emit' : 'cache',
@@ -198,14 +189,14 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
   const rels = entry('xl/_rels/workbook.xml.rels');
   const workbook = entry('xl/workbook.xml');
   if (!rels || !workbook) throw new Error('not a workbook: xl/workbook.xml is missing');
-  await book._parseRels(asText(rels.stream()));
-  await book._parseWorkbook(asText(workbook.stream()));
+  await book._parseRels(asText(readPart(rels)));
+  await book._parseWorkbook(asText(readPart(workbook)));
   const strings = entry('xl/sharedStrings.xml');
   if (head) book.sharedStrings = undefined;
-  else if (strings) for await (const _ of book._parseSharedStrings(asText(strings.stream())));
+  else if (strings) for await (const _ of book._parseSharedStrings(asText(readPart(strings))));
   else book.sharedStrings = [];
   const styles = entry('xl/styles.xml');
-  if (styles) await book._parseStyles(asText(styles.stream()));
+  if (styles) await book._parseStyles(asText(readPart(styles)));
 
   const sheets = (book.model?.sheets ?? []).map((s) => {
     const target = book.workbookRels?.find((r) => r.Id === s.rId)?.Target ?? '';
@@ -221,20 +212,11 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
   const part = chosen && entry(chosen.path);
   if (!chosen || !part) return;
 
-  let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      options.onBytes?.(bytes, part.uncompressedSize);
-      done(null, chunk);
-    },
-  });
-  const source = part.stream();
-  source.on('error', (e) => counter.destroy(e));
+  const source = readPart(part, options.onBytes);
   const reader = new WorksheetReader({
     workbook: book,
     id: chosen.id,
-    iterator: iterateStream(asText(source.pipe(counter))),
+    iterator: iterateStream(asText(source)),
     options: book.options,
   });
   try {
@@ -253,7 +235,6 @@ export async function* readXlsxRowRuns(file: string, options: ReadOptions): Asyn
     }
   } finally {
     source.destroy();
-    counter.destroy();
   }
 }
 
@@ -300,7 +281,7 @@ async function headRows(
   }
   const table: unknown[] = [];
   if (strings && highest >= 0) {
-    const source = strings.stream();
+    const source = readPart(strings);
     try {
       for await (const s of book._parseSharedStrings(asText(source)) as AsyncIterable<{ text: unknown }>) {
         table.push(s.text);

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../../http/errors.ts';
 import { PARSE_BATCH, parseLedger, type ParseJob } from './ledger-parse.ts';
 
 /**
@@ -28,5 +29,10 @@ try {
   }
   port.postMessage({ type: 'done' });
 } catch (e) {
-  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  // A refusal meant for the person (a part over its limits) crosses over whole, to be shown as such.
+  const refusal =
+    e instanceof AppError
+      ? { status: e.status, code: e.code, messageKey: e.messageKey, params: e.params, field: e.field }
+      : undefined;
+  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e), refusal });
 }

@@ -1,6 +1,10 @@
 import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../http/errors.ts';
 import type { ParsedBatch, ParseJob } from './ledger-parse.ts';
 import { sharedStringBytes } from './ledger-reader.ts';
+
+/** An AppError thrown in the worker, as posted back (ledger-worker.ts). */
+type Refusal = Pick<AppError, 'status' | 'code' | 'messageKey' | 'params' | 'field'>;
 
 /**
  * The worker's old-generation limit: the shared strings it must hold (about twice their XML), plus
@@ -29,7 +33,9 @@ export async function* parseInWorker(job: ParseJob): AsyncGenerator<ParsedBatch>
     workerData: job,
     resourceLimits: { maxOldGenerationSizeMb: await heapLimitMb(job), maxYoungGenerationSizeMb: YOUNG_MB },
   });
-  const queue: ({ type: 'batch'; batch: ParsedBatch } | { type: 'done' } | { type: 'error'; message: string })[] = [];
+  const queue: (
+    { type: 'batch'; batch: ParsedBatch } | { type: 'done' } | { type: 'error'; message: string; refusal?: Refusal }
+  )[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   const notify = () => {
@@ -57,7 +63,10 @@ export async function* parseInWorker(job: ParseJob): AsyncGenerator<ParsedBatch>
         continue;
       }
       if (next.type === 'done') return;
-      if (next.type === 'error') throw new Error(next.message);
+      if (next.type === 'error') {
+        const r = next.refusal;
+        throw r ? new AppError(r.status, r.code, r.messageKey, r.params, r.field) : new Error(next.message);
+      }
       worker.postMessage('ack');
       yield next.batch;
     }
