@@ -3,6 +3,17 @@ import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 
 /** Typed queries over the unit tree; decisions live in the service. */
+/**
+ * The tables that keep a copy of a unit's path to scope their reads (a project, an import, an audit
+ * event is read by the unit it belongs to and those above). A move rewrites them with the unit, so the
+ * new township sees what moved to it and the old one no longer does. The history tables
+ * (project_versions) are not copies but the record of where a project was when: they stay as they were,
+ * and the move itself is a new version. test/unit-moves.test.ts fails on a table with a unit_path
+ * column that is in neither list.
+ */
+export const UNIT_PATH_COPIES = ['projects', 'imports', 'audit_events'] as const;
+export const UNIT_PATH_HISTORY = ['project_versions'] as const;
+
 export function createUnitRepository(db: Kysely<DB>) {
   const withCounts = (q: Kysely<DB>) =>
     q
@@ -84,7 +95,7 @@ export function createUnitRepository(db: Kysely<DB>) {
 
     /**
      * Moves a whole subtree: every path under `oldPrefix` gets `newPrefix` instead, depths shift alike,
-     * and the projects' copies of their lead unit's path follow.
+     * and every stored copy of a unit path (UNIT_PATH_COPIES) follows, in the caller's transaction.
      */
     async rebaseSubtree(ex: Kysely<DB>, oldPrefix: string, newPrefix: string, depthDelta: number) {
       const [lo, hi] = subtreeRange(oldPrefix);
@@ -95,12 +106,13 @@ export function createUnitRepository(db: Kysely<DB>) {
         .where('path', '>=', lo)
         .where('path', '<', hi)
         .execute();
-      await ex
-        .updateTable('projects')
-        .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${oldPrefix.length + 1})` })
-        .where('unit_path', '>=', lo)
-        .where('unit_path', '<', hi)
-        .execute();
+      for (const table of UNIT_PATH_COPIES)
+        await ex
+          .updateTable(table)
+          .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${oldPrefix.length + 1})` })
+          .where('unit_path', '>=', lo)
+          .where('unit_path', '<', hi)
+          .execute();
     },
 
     /** Projects led by or located in the unit: a unit with projects cannot be deleted. */
