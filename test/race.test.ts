@@ -184,7 +184,7 @@ describe.each(await databaseKinds())('targets, races and bulletins on %s', (kind
         })
       ).status,
     ).toBe(200);
-    const r = (await editor.get(`/api/v1/races/${created.body.id}/ranking?year=2026&period=10`)).body;
+    const r = (await admin.get(`/api/v1/races/${created.body.id}/ranking?year=2026&period=10`)).body;
     expect(r.period).toMatchObject({ kind: 'month', year: 2026, index: 10, endMonth: 10, label: '2026年10月' });
     const townships = r.groups.find((g: { group: string }) => g.group === 'townships');
     const departments = r.groups.find((g: { group: string }) => g.group === 'departments');

@@ -277,6 +277,11 @@ export const rankingResponse = rankingTables.extend({
   warnings: z.array(raceWarning),
   /** The instant the figures are as of; null when live. */
   asOf: z.string().nullable(),
+  /**
+   * full: every unit's rows (a published period, or a coordinator, leader or auditor); own: a unit's
+   * editor before publication sees only their own unit's rows, with its rank among all.
+   */
+  visibility: z.enum(['full', 'own']),
   publishedBulletinId: z.number().nullable(),
   /** A published period: the bulletin's frozen ranking and what changed since. */
   published: publishedView.nullable(),

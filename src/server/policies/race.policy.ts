@@ -10,6 +10,8 @@ export const racePolicy = {
   canSetTargetFor: (actor: Actor, unit: { path: string }) =>
     scopeAllows(scopeFor(actor, 'target', 'update'), { unitPath: unit.path }),
   canReadRaces: (actor: Actor) => scopeFor(actor, 'race', 'read').kind !== 'none',
+  /** Every unit's figures in a live (unpublished) ranking: those who read every unit's targets. */
+  readsAllLiveFigures: (actor: Actor) => scopeFor(actor, 'target', 'read').kind === 'all',
   canManageRaces: (actor: Actor) => scopeFor(actor, 'race', 'update').kind !== 'none',
   canReadBulletins: (actor: Actor) => scopeFor(actor, 'bulletin', 'read').kind !== 'none',
   canPublish: (actor: Actor) => scopeFor(actor, 'bulletin', 'create').kind !== 'none',

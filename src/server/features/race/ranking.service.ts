@@ -22,6 +22,7 @@ import type { RaceValues } from './race-values.ts';
 import type { RaceRepository } from './races.repository.ts';
 import { presentWarnings } from './races.presenter.ts';
 import { asFrozenBefore, presentPublished, presentRanking, type PresentedRanking } from './ranking.presenter.ts';
+import { onlyVisible, visibleUnits } from './ranking-visibility.ts';
 
 /** A period of the race's kind, or a 400 naming `period` (an index past the year's end, a week not ranked). */
 export function periodOrThrow(definition: RaceDefinition, year: number, index: number): RacePeriod {
@@ -166,6 +167,7 @@ export function createRankingService({
       const ranking = await computeRanking(definition, period, await previousRanks(id, definition, period, asOf), asOf);
       const presented = presentRanking(definition, period, ranking);
       const inForce = await races.bulletinInForce(id, period, asOf);
+      const visible = visibleUnits(actor, !!inForce, await values.rankedUnits(definition));
       // The newest bulletin of each period counts (a correction replaces the one it corrects).
       const published = [
         ...new Map((await races.publishedInYear(id, period, asOf)).map((b) => [b.period_index, b])).values(),
@@ -184,6 +186,8 @@ export function createRankingService({
         raceId: id,
         name: definition.name,
         ...presented,
+        groups: onlyVisible(presented.groups, visible),
+        visibility: visible ? ('own' as const) : ('full' as const),
         warnings: presentWarnings(definition),
         asOf,
         publishedBulletinId: inForce?.id ?? null,
@@ -199,7 +203,7 @@ export function createRankingService({
             index: p.index,
             label: periodOf(period.kind, period.year, p.index).label['zh-CN'],
           })),
-          units: ranking.groups.flatMap((g) =>
+          units: onlyVisible(ranking.groups, visible).flatMap((g) =>
             g.rows.map((r) => ({
               unitId: r.unitId,
               name: r.name,
@@ -231,6 +235,8 @@ export function createRankingService({
       const units = await values.rankedUnits(definition);
       const unit = units.find((u) => u.unitId === input.unitId);
       if (!unit) throw invalid('V_INVALID', { field: '@unitId' }, 'unitId');
+      const visible = visibleUnits(actor, !!(await races.bulletinInForce(id, period, asOf)), units);
+      if (visible && !visible.has(unit.unitId)) throw forbidden();
       const found =
         source.kind === 'computed'
           ? await values.records(period, units, source.metric as ComputedMetric, unit.unitId, asOf)

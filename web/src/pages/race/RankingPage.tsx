@@ -255,6 +255,15 @@ export function RankingPage() {
           data-testid="ranking-as-of-note"
         />
       )}
+      {ranking?.visibility === 'own' && (
+        <Alert
+          type="info"
+          showIcon
+          title={tk('ranking.ownOnly')}
+          style={{ marginBottom: 12 }}
+          data-testid="ranking-own-only"
+        />
+      )}
       {shown?.published && (
         <div style={{ marginBottom: 12 }}>
           <Segmented

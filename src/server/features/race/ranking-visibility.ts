@@ -1,0 +1,34 @@
+import { scopeAllows } from '../../../domain/access/scope.ts';
+import { racePolicy } from '../../policies/race.policy.ts';
+import type { ActorContext } from '../session/actor.ts';
+import type { RankedUnit } from './race-values.ts';
+
+/**
+ * Who sees which rows of a live ranking. A published period is public (晾晒 is public by design), and
+ * coordinators, leaders and auditors read every unit's figures at any time. Before publication a unit's
+ * editor reads only the rows of their own unit (and those below it): their figures and rank, not the
+ * other units' targets and statistics, which the targets API does not show them either.
+ *
+ * Returns null when the actor sees everything, else the ids of the units whose rows they see.
+ */
+export function visibleUnits(actor: ActorContext, published: boolean, units: RankedUnit[]): Set<number> | null {
+  if (published || racePolicy.readsAllLiveFigures(actor)) return null;
+  const scope = racePolicy.targetReadScope(actor);
+  return new Set(units.filter((u) => scopeAllows(scope, { unitPath: u.path })).map((u) => u.unitId));
+}
+
+interface Rows<R extends { unitId: number }> {
+  rows: R[];
+  top: R[];
+  bottom: R[];
+}
+
+/** The ranking's groups with only the visible units' rows (all of them when `visible` is null). */
+export function onlyVisible<R extends { unitId: number }, G extends Rows<R>>(
+  groups: G[],
+  visible: Set<number> | null,
+): G[] {
+  if (!visible) return groups;
+  const keep = (rows: R[]) => rows.filter((r) => visible.has(r.unitId));
+  return groups.map((g) => ({ ...g, rows: keep(g.rows), top: keep(g.top), bottom: keep(g.bottom) }));
+}
