@@ -178,6 +178,9 @@ export async function backup(args: string[], config: Config) {
         ? `lantern-${stamp}.dump`
         : path.join(path.dirname(database.file), `lantern-${stamp}.db`)),
   );
+  if (database.kind === 'sqlite' && !fs.existsSync(database.file))
+    throw cliError(locale, 'BACKUP_SOURCE_MISSING', { file: database.file });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
   const partial = partialBeside(out);
   try {
     if (database.kind === 'postgres') {

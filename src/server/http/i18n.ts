@@ -61,6 +61,7 @@ export const PLATFORM_MESSAGES = {
   },
   BACKUP_TOOL_FAILED: { 'zh-CN': '{tool} 执行失败：{detail}', en: '{tool} failed: {detail}' },
   BACKUP_FILE_MISSING: { 'zh-CN': '找不到备份文件 {file}', en: 'No such backup file: {file}' },
+  BACKUP_SOURCE_MISSING: { 'zh-CN': '数据库文件 {file} 不存在', en: 'The database file {file} does not exist' },
   BACKUP_NOT_A_BACKUP: {
     'zh-CN': '{file} 不是 Lantern 的备份（应为 lantern backup 写出的 SQLite 文件或 PostgreSQL 备份，且含迁移记录）',
     en: '{file} is not a Lantern backup (expected an SQLite file or a PostgreSQL dump written by lantern backup, with its migrations table)',
