@@ -5,6 +5,7 @@ import { demo } from './demo.ts';
 import { exportData } from './export.ts';
 import { importCommand } from './import.ts';
 import { migrate } from './migrate.ts';
+import { restore } from './restore.ts';
 import { serve } from './serve.ts';
 import { setup } from './setup.ts';
 
@@ -16,7 +17,9 @@ Usage:
                                         first-run setup: the county's units and the first admin
   lantern demo [--seed N] [--projects N] fill an empty database with the demo county 兰溪市 (password lantern-demo)
   lantern migrate                       bring the database schema up to date
-  lantern backup [--out FILE]           consistent copy of the SQLite file (prints the pg_dump line on PostgreSQL)
+  lantern backup [--out FILE]           consistent copy of the database while servers run (SQLite file, or pg_dump)
+  lantern restore FILE [--force]        a backup becomes the configured database (stop the servers first;
+                                        --force replaces a database that holds data)
   lantern export oc4ids [--out FILE] [--unit ID] [--stage a,b]
                                         the project library as an OC4IDS 0.9 package (open data; stdout without --out)
   lantern import projects|reports FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME] [--errors OUT.xlsx]
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof parseC
   migrate: (_args, config) => migrate(config),
   demo: (args, config) => demo(args, config),
   backup: (args, config) => backup(args, config),
+  restore: (args, config) => restore(args, config),
   export: (args, config) => exportData(args, config),
   import: (args, config) => importCommand(args, config),
 };

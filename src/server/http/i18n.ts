@@ -61,6 +61,39 @@ export const PLATFORM_MESSAGES = {
     'zh-CN': '{field}含有无效的字符编码，请重新输入',
     en: '{field} contains characters that are not valid Unicode',
   },
+  // `lantern backup` and `lantern restore` (src/cli/backup.ts, src/cli/restore.ts).
+  BACKUP_DONE: { 'zh-CN': '已备份 {source} 到 {out}（{size}）', en: 'Backed up {source} to {out} ({size})' },
+  RESTORE_DONE: {
+    'zh-CN': '已从 {file} 恢复到 {target}（迁移 {migrations} 个）',
+    en: 'Restored {file} into {target} ({migrations} migrations)',
+  },
+  BACKUP_TOOL_MISSING: {
+    'zh-CN': '找不到 {tool}：请安装 PostgreSQL 客户端工具（Debian/Ubuntu：apt-get install postgresql-client）',
+    en: '{tool} not found: install the PostgreSQL client tools (Debian/Ubuntu: apt-get install postgresql-client)',
+  },
+  BACKUP_TOOL_FAILED: { 'zh-CN': '{tool} 执行失败：{detail}', en: '{tool} failed: {detail}' },
+  BACKUP_FILE_MISSING: { 'zh-CN': '找不到备份文件 {file}', en: 'No such backup file: {file}' },
+  BACKUP_SOURCE_MISSING: { 'zh-CN': '数据库文件 {file} 不存在', en: 'The database file {file} does not exist' },
+  BACKUP_NOT_A_BACKUP: {
+    'zh-CN': '{file} 不是 Lantern 的备份（应为 lantern backup 写出的 SQLite 文件或 PostgreSQL 备份，且含迁移记录）',
+    en: '{file} is not a Lantern backup (expected an SQLite file or a PostgreSQL dump written by lantern backup, with its migrations table)',
+  },
+  BACKUP_WRONG_KIND: {
+    'zh-CN': '{file} 是 {kind} 的备份，而配置的数据库是 {target}；只能恢复到同类数据库',
+    en: '{file} is a {kind} backup but the configured database is {target}; restore it into the same kind of database',
+  },
+  BACKUP_NEWER: {
+    'zh-CN': '{file} 来自更新版本的 Lantern（含本版本不认识的迁移 {names}），请先升级 Lantern 再恢复',
+    en: '{file} comes from a newer Lantern (migrations this version does not know: {names}); upgrade Lantern first',
+  },
+  RESTORE_NOT_EMPTY: {
+    'zh-CN': '目标数据库 {target} 已有数据；确定用备份覆盖它时加 --force',
+    en: 'The target database {target} is not empty; add --force to replace it with the backup',
+  },
+  RESTORE_IN_USE: {
+    'zh-CN': '数据库 {target} 正被其他程序使用（如运行中的 lantern serve）；请先停止服务再恢复',
+    en: 'The database {target} is in use by another program (a running lantern serve?); stop it before restoring',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof PLATFORM_MESSAGES | (keyof FeatureMessages & string);
