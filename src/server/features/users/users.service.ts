@@ -6,9 +6,11 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { userPolicy } from '../../policies/user.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
+import { normalizePassword, passwordProblem } from '../../../domain/access/password-policy.ts';
 import { hashPassword } from '../session/password.ts';
 import type { SessionRepository } from '../session/session.repository.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
+import { isBreachedPassword } from './breached-passwords.ts';
 import { presentUser } from './users.presenter.ts';
 import type { UserRepository, UserWithUnit } from './users.repository.ts';
 
@@ -45,8 +47,18 @@ const auditView = (u: UserWithUnit) => ({
   isActive: u.is_active === 1,
 });
 
+/**
+ * The password policy (src/domain/access/password-policy.ts) with the breached list, wherever a
+ * password is set: setup, a new user, a reset, one's own change. The demo county's seeded accounts
+ * skip it (`seeded`): their password is public by design and never typed into a form.
+ */
 export function checkPassword(username: string, password: string) {
-  if (password.trim().toLowerCase() === username.trim().toLowerCase()) throw invalid('PASSWORD_WEAK', {}, 'password');
+  const problem = passwordProblem(password, { username, isCommon: isBreachedPassword });
+  if (!problem) return;
+  if (problem.code === 'PASSWORD_HAS_USERNAME' && normalizePassword(password) === normalizePassword(username.trim()))
+    throw invalid('PASSWORD_WEAK', {}, 'password');
+  const n = 'min' in problem ? problem.min : 'max' in problem ? problem.max : undefined;
+  throw invalid(problem.code, n === undefined ? {} : { n }, 'password');
 }
 
 export function createUserService({ db, users, units, sessions, audit, clock }: UserServiceDeps) {
@@ -74,10 +86,11 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
       return presentUser(row);
     },
 
-    async create(actor: ActorContext, input: NewUser, ip: string | null) {
+    /** `seeded`: an account of the demo county, whose public password is exempt from the policy. */
+    async create(actor: ActorContext, input: NewUser, ip: string | null, opts: { seeded?: boolean } = {}) {
       if (!userPolicy.mayCreateAny(actor)) throw forbidden();
       assertGrantable(actor, input.role);
-      checkPassword(input.username, input.password);
+      if (!opts.seeded) checkPassword(input.username, input.password);
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction().execute(async (trx) => {
         const unit = await placeableUnit(actor, input.unitId, trx, 'create');
