@@ -134,6 +134,8 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
     },
 
     async update(actor: ActorContext, id: number, patch: UserPatch, ip: string | null) {
+      // A token cannot set a password, anyone's: a stolen token must not become a stolen account.
+      if (patch.password && actor.via === 'token') throw new AppError(403, 'FORBIDDEN', 'PASSWORD_BY_TOKEN');
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       await db.transaction().execute(async (trx) => {
         const before = await users.findInScope(userPolicy.readScope(actor), id, trx);
@@ -156,8 +158,13 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
           updated_at: clock().toISOString(),
         });
         // A disabled account, a new password or a new role ends the sessions the person had.
-        if (patch.isActive === false || passwordHash || (patch.role && patch.role !== before.role)) {
+        const roleChanged = !!patch.role && patch.role !== before.role;
+        if (patch.isActive === false || passwordHash || roleChanged) {
           await sessions.deleteSessionsOfUser(id, trx);
+        }
+        // …and a new password, role or unit, or leaving, ends their API tokens too.
+        if (patch.isActive === false || passwordHash || roleChanged || (unit && unit.id !== before.unit_id)) {
+          await sessions.revokeApiTokensOfUser(id, clock().toISOString(), trx);
         }
         const after = await users.findInScope({ kind: 'all' }, id, trx);
         await audit.record(
