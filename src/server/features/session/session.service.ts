@@ -60,7 +60,8 @@ export function createSessionService({ sessions, audit, clock, sessionHours, log
      * pair rather than the username means nobody can lock the owner out from another address (ASVS V2.2.1).
      * Every attempt, whatever its outcome, is in the audit trail with its address.
      */
-    async signIn(username: string, password: string, ip: string, userAgent: string | null) {
+    async signIn(username: string, password: string, clientIp: string, userAgent: string | null) {
+      const ip = clientIp.slice(0, 64);
       const now = clock();
       const since = new Date(now.getTime() - login.windowSeconds * 1000).toISOString();
       await sessions.pruneAttempts(since);
