@@ -20,7 +20,7 @@ export async function withBenchCounty(kind: DatabaseKind, fn: (county: BenchCoun
   try {
     await migrateToLatest(db);
     const services = createServices(db, config, () => new Date());
-    await services.setup.run({ regionCode: '330781', username: 'admin', password: 'admin-password-1' });
+    await services.setup.run({ regionCode: '330781', username: 'admin', password: 'river-sesame-2026' });
     const units = await db.kysely.selectFrom('units').select(['id', 'path', 'name']).where('depth', '=', 1).execute();
     await fn({ db, config, services, units });
   } finally {

@@ -67,7 +67,7 @@ export async function benchExport(args: { projects: number; requests: number; da
       const { app } = await buildApp({ config, db, clock: () => new Date() });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const client = new ApiClient(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
-      await client.signIn('admin', 'admin-password-1');
+      await client.signIn('admin', 'river-sesame-2026');
 
       const path = `/api/v1/projects/export.xlsx?sort=id&order=asc&columns=${ALL_COLUMNS}`;
       const repeats = Math.max(1, Math.min(args.requests, 3));

@@ -13,7 +13,7 @@ export async function benchFoundation(args: { requests: number; databases: Datab
     const server = await startTestServer(kind);
     try {
       const { admin, unit } = await setUpCounty(server.url);
-      const signIn = await timeMany(20, () => new ApiClient(server.url).signIn('admin', 'admin-password-1'));
+      const signIn = await timeMany(20, () => new ApiClient(server.url).signIn('admin', 'river-sesame-2026'));
       const units = await timeMany(args.requests, () => admin.get('/api/v1/units'));
       let i = 0;
       const writes = await timeMany(Math.min(args.requests, 500), () =>

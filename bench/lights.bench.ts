@@ -55,7 +55,7 @@ export async function benchLights(args: { projects: number; requests: number; da
       const { app } = await buildApp({ config, db, clock: () => new Date() });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const client = new ApiClient(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
-      await client.signIn('admin', 'admin-password-1');
+      await client.signIn('admin', 'river-sesame-2026');
       const times: number[] = [];
       const n = Math.min(args.requests, 30);
       for (let i = 0; i < n; i++) {

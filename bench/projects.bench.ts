@@ -241,7 +241,7 @@ export async function benchProjects(args: { projects: number; requests: number; 
       await app.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.address() as { port: number }).port;
       const client = new ApiClient(`http://127.0.0.1:${port}`);
-      await client.signIn('admin', 'admin-password-1');
+      await client.signIn('admin', 'river-sesame-2026');
       let i = 0;
       const get = async (path: string) => {
         const res = await client.get(path);

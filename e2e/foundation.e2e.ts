@@ -33,8 +33,8 @@ describe('first run in Chromium', () => {
       .click();
     await page.getByTestId('setup-username').fill('admin');
     await page.getByTestId('setup-display-name').fill('项目办管理员');
-    await page.getByTestId('setup-password').fill('admin-password-1');
-    await page.getByTestId('setup-password-confirm').fill('admin-password-1');
+    await page.getByTestId('setup-password').fill('river-sesame-2026');
+    await page.getByTestId('setup-password-confirm').fill('river-sesame-2026');
     await screenshot(page, '01-setup');
     await page.getByTestId('setup-submit').click();
     // Signed in, the admin lands on the project library; the units are one click away.
@@ -53,7 +53,7 @@ describe('first run in Chromium', () => {
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
     await screenshot(page, '02-login-error');
-    await page.getByTestId('login-password').fill('admin-password-1');
+    await page.getByTestId('login-password').fill('river-sesame-2026');
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/projects$/);
     await expect.poll(() => page.getByTestId('current-user-name').textContent()).toContain('项目办管理员');

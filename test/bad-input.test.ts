@@ -48,7 +48,7 @@ describe.each(await databaseKinds())('bad input on %s', (kind) => {
 
   it('speaks English when asked', async () => {
     const en = new ApiClient(server.url, { language: 'en' });
-    await en.signIn('admin', 'admin-password-1');
+    await en.signIn('admin', 'river-sesame-2026');
     const res = await en.post('/api/v1/units', { parentId: 1, name: '', kind: 'village' });
     expect(res.body.error.message).toBe('Name is required');
   });
@@ -91,7 +91,7 @@ describe.each(await databaseKinds())('bad input on %s', (kind) => {
     expect((await login.post('/api/v1/session', { username: 'lanjiang', password: 'password-9999' })).status).toBe(401);
   });
 
-  it('refuses a password shorter than 10 characters or equal to the username', async () => {
+  it('refuses a password shorter than 12 characters or equal to the username', async () => {
     const short = await admin.post('/api/v1/users', {
       username: 'shorty',
       displayName: '短',
@@ -99,11 +99,11 @@ describe.each(await databaseKinds())('bad input on %s', (kind) => {
       role: 'leader',
       unitId: 1,
     });
-    expect(short.body.error).toMatchObject({ field: 'password', message: '密码至少 10 个字符' });
+    expect(short.body.error).toMatchObject({ field: 'password', message: '密码至少 12 个字符' });
     const same = await admin.post('/api/v1/users', {
-      username: 'samesame12',
+      username: 'samesame1234',
       displayName: '同',
-      password: 'samesame12',
+      password: 'samesame1234',
       role: 'leader',
       unitId: 1,
     });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/server/config/config.ts';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
-import { setUpCounty } from './support/factories.ts';
+import { ADMIN_PASSWORD, setUpCounty } from './support/factories.ts';
 import { buildProject } from './support/projects.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -146,7 +146,7 @@ describe.each(await databaseKinds())('the HTTP edges on %s', (kind) => {
       const signIn = await fetch(`${server.url}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
       });
       const cookies = signIn.headers.getSetCookie();
       expect(cookies.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ describe('an import killed mid-commit', () => {
     const db = openDb(config.database);
     await migrateToLatest(db);
     const services = createServices(db, config, () => new Date());
-    await services.setup.run({ regionCode: '330781', username: 'admin', password: 'admin-password-1' });
+    await services.setup.run({ regionCode: '330781', username: 'admin', password: 'river-sesame-2026' });
     const units = await db.kysely.selectFrom('units').select(['id', 'name', 'parent_id']).execute();
     unitId = units.find((u) => u.parent_id === null)!.id;
     await db.close();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
-import { setUpCounty } from './support/factories.ts';
+import { ADMIN_PASSWORD, setUpCounty } from './support/factories.ts';
 import { buildProject, projectBody } from './support/projects.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -64,7 +64,7 @@ describe.each(await databaseKinds())('text input on %s', (kind) => {
 
   it('names the field in English on request, nested fields by their path', async () => {
     const en = new ApiClient(server.url, { language: 'en' });
-    await en.signIn('admin', 'admin-password-1');
+    await en.signIn('admin', ADMIN_PASSWORD);
     const res = await en.post(
       '/api/v1/projects',
       projectBody(township, { annualPlans: [{ year: 2026, amountWan: 100 }], tags: ['ok', 'bad\u0007'] }),

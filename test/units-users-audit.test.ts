@@ -123,7 +123,7 @@ describe.each(await databaseKinds())('units, users, audit and tokens on %s', (ki
   });
 
   it('API tokens act as their owner without CSRF, and stop working once revoked', async () => {
-    const created = await admin.post('/api/v1/tokens', { name: '数据看板' });
+    const created = await admin.post('/api/v1/tokens', { name: '数据看板', writes: ['unit'] });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^lnt_/);
     const bot = new ApiClient(server.url, { bearer: created.body.token });

@@ -22,7 +22,8 @@ export const usernameSchema = z
   .min(3)
   .max(40)
   .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -');
-export const passwordSchema = z.string().min(10).max(200);
+/** Length in UTF-16 units here; the server's password policy (src/domain/access/password-policy.ts) counts characters. */
+export const passwordSchema = z.string().min(12).max(512);
 export const displayNameSchema = z.string().trim().min(1).max(60);
 
 /** The signed-in person returned by sign-in, setup and /me. */

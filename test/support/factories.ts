@@ -1,6 +1,6 @@
 import { ApiClient } from './client.ts';
 
-export const ADMIN_PASSWORD = 'admin-password-1';
+export const ADMIN_PASSWORD = 'river-sesame-2026';
 export const PASSWORD = 'password-1234';
 
 /** Sets up 兰溪市 as the first admin; returns the admin's client and the units by name. */

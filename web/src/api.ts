@@ -14,7 +14,7 @@ import type {
   SetupDone,
   SetupStatus,
 } from '../../src/contract/setup';
-import type { ApiToken, CreatedToken, TokenListResponse } from '../../src/contract/tokens';
+import type { ApiToken, CreatedToken, TokenListResponse, tokenCreateBody } from '../../src/contract/tokens';
 import type { Unit, UnitCreateBody, UnitListResponse, UnitUpdateBody } from '../../src/contract/units';
 import type { User, UserCreateBody, UserListResponse, UserUpdateBody } from '../../src/contract/users';
 
@@ -156,6 +156,6 @@ export const api = {
   listAudit: (params: AuditParams) => request<AuditResponse>('GET', `/audit${query(params)}`),
 
   listTokens: () => request<TokenListResponse>('GET', '/tokens'),
-  createToken: (name: string) => request<CreatedToken>('POST', '/tokens', { name }),
+  createToken: (body: z.input<typeof tokenCreateBody>) => request<CreatedToken>('POST', '/tokens', body),
   revokeToken: (id: Id) => request<void>('DELETE', `/tokens/${encodeURIComponent(String(id))}`),
 };

@@ -1,5 +1,6 @@
 import { reachOf, type Action, type Resource, type Role } from './roles.ts';
 import { isInSubtree, isStrictlyBelow } from '../units/unit-tree.ts';
+import { tokenMayWrite } from './token-scope.ts';
 
 /** The person acting: what every scoping decision starts from. */
 export interface Actor {
@@ -7,6 +8,8 @@ export interface Actor {
   role: Role;
   unitId: number;
   unitPath: string;
+  /** Set when the actor is an API token: the resources it may write ([] read-only); see token-scope.ts. */
+  tokenWrites?: readonly Resource[];
 }
 
 /**
@@ -17,6 +20,7 @@ export type Scope =
   { kind: 'all' } | { kind: 'subtree'; path: string } | { kind: 'self'; userId: number } | { kind: 'none' };
 
 export function scopeFor(actor: Actor, resource: Resource, action: Action): Scope {
+  if (actor.tokenWrites && action !== 'read' && !tokenMayWrite(actor.tokenWrites, resource)) return { kind: 'none' };
   const reach = reachOf(actor.role, resource, action);
   switch (reach) {
     case 'all':

@@ -21,7 +21,8 @@ function sameToken(a: string, b: string): boolean {
  * Resolves who is acting on every API request and guards against cross-site requests:
  * a state-changing request made with the session cookie must echo the session's CSRF token
  * in the X-CSRF-Token header (the double-submit pattern, checked against the server-side session).
- * API tokens travel in a header a foreign page cannot set, so they need no CSRF token.
+ * API tokens travel in a header a foreign page cannot set, so they need no CSRF token; an expired or
+ * revoked one is unknown, and a read-only one is refused every state-changing request.
  */
 export function installAuth(app: Api, sessions: SessionService): void {
   app.decorateRequest('actor', null);
@@ -31,6 +32,10 @@ export function installAuth(app: Api, sessions: SessionService): void {
     if (authorization?.startsWith('Bearer ')) {
       request.actor = await sessions.resolveApiToken(authorization.slice('Bearer '.length).trim());
       if (!request.actor) throw unauthenticated();
+      // A read-only token changes nothing, whatever a route's own checks would say.
+      if (UNSAFE_METHODS.has(request.method) && request.actor.tokenWrites?.length === 0) {
+        throw new AppError(403, 'FORBIDDEN', 'TOKEN_READ_ONLY');
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

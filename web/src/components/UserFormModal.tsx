@@ -3,6 +3,8 @@ import { api, type Id, type User, type UserCreateBody, type UserUpdateBody } fro
 import { useFormRequest } from '../forms';
 import { ROLES, useI18n } from '../i18n';
 import type { UnitNode } from '../units';
+import { PASSWORD_MIN_LENGTH } from '../../../src/domain/access/password-policy';
+import { PasswordStrength } from './PasswordStrength';
 import { UnitTreeSelect } from './UnitTreeSelect';
 import { useSession } from '../session';
 
@@ -31,6 +33,8 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
   const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
   const { busy, run } = useFormRequest(form);
+  const password = Form.useWatch('password', form);
+  const username = Form.useWatch('username', form);
 
   const initialValues: Partial<UserFormValues> = user
     ? {
@@ -117,9 +121,10 @@ export function UserFormModal({ user, roots, defaultUnitId, onClose, onSaved }: 
         <Form.Item
           name="password"
           label={user ? t('users.newPassword') : t('users.password')}
+          extra={<PasswordStrength password={password} username={user?.username ?? username} />}
           rules={[
             ...(user ? [] : [{ required: true, message: t('common.required', { label: t('users.password') }) }]),
-            { min: 10, message: t('common.passwordMin') },
+            { min: PASSWORD_MIN_LENGTH, message: t('common.passwordMin', { n: PASSWORD_MIN_LENGTH }) },
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="user-form-password" />

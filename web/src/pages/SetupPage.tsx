@@ -3,7 +3,9 @@ import { App, Alert, Button, Form, Input, Select, Typography } from 'antd';
 import { api, ApiError, type Region } from '../api';
 import { placeApiError } from '../forms';
 import { useI18n } from '../i18n';
+import { PASSWORD_MIN_LENGTH } from '../../../src/domain/access/password-policy';
 import { AuthFrame } from '../components/AuthFrame';
+import { PasswordStrength } from '../components/PasswordStrength';
 import { LoadDemoButton } from '../components/Demo';
 
 interface SetupValues {
@@ -25,6 +27,8 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<SetupValues>();
+  const password = Form.useWatch('password', form);
+  const username = Form.useWatch('username', form);
   const [regions, setRegions] = useState<Region[]>([]);
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +82,7 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
 
   const passwordRules = [
     { required: true, message: t('common.required', { label: t('setup.password') }) },
-    { min: 10, message: t('common.passwordMin') },
+    { min: PASSWORD_MIN_LENGTH, message: t('common.passwordMin', { n: PASSWORD_MIN_LENGTH }) },
   ];
 
   return (
@@ -127,7 +131,13 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
         >
           <Input data-testid="setup-display-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('setup.password')} rules={passwordRules} hasFeedback>
+        <Form.Item
+          name="password"
+          label={t('setup.password')}
+          rules={passwordRules}
+          hasFeedback
+          extra={<PasswordStrength password={password} username={username} />}
+        >
           <Input.Password autoComplete="new-password" data-testid="setup-password" />
         </Form.Item>
         <Form.Item

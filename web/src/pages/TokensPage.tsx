@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, type ApiToken } from '../api';
 import { errorMessage } from '../forms';
@@ -49,6 +49,29 @@ export function TokensPage() {
         at ? formatTime(at) : <Typography.Text type="secondary">{t('tokens.never')}</Typography.Text>,
     },
     {
+      title: t('tokens.expiresAt'),
+      dataIndex: 'expiresAt',
+      key: 'expiresAt',
+      width: 160,
+      render: (at: string) =>
+        Date.parse(at) <= Date.now() ? (
+          <Typography.Text type="danger">{t('tokens.expired', { at: formatTime(at) })}</Typography.Text>
+        ) : (
+          formatTime(at)
+        ),
+    },
+    {
+      title: t('tokens.writes'),
+      dataIndex: 'writes',
+      key: 'writes',
+      render: (writes: ApiToken['writes']) =>
+        writes.length === 0 ? (
+          <Tag>{t('tokens.readOnly')}</Tag>
+        ) : (
+          writes.map((r) => <Tag key={r}>{t(`tokens.resource.${r}`)}</Tag>)
+        ),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       width: 100,
@@ -88,7 +111,7 @@ export function TokensPage() {
           dataSource={tokens}
           loading={loading}
           pagination={false}
-          scroll={{ x: 560 }}
+          scroll={{ x: 860 }}
           data-testid="tokens-table"
         />
       </Card>

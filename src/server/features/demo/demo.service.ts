@@ -29,8 +29,9 @@ import type { SettingsRepository } from '../settings/settings.repository.ts';
 import { demoRaceSteps } from './demo-race.ts';
 import type { DemoRepository } from './demo.repository.ts';
 import { replayDemoYear } from './demo-replay.ts';
+import { DEMO_PASSWORD } from '../../../domain/demo/password.ts';
 
-export const DEMO_PASSWORD = 'lantern-demo';
+export { DEMO_PASSWORD };
 const DEMO_KEY = 'demo';
 
 /** 兰江街道 → lanjiang, 水亭畲族乡 → shuiting, 女埠街道 → nvbu: the editor's username. */
@@ -110,12 +111,15 @@ export function createDemoService(deps: {
       // The county sets Lantern up on 5 January; the clock travels from there to now.
       const travel = travelClock(instantAt(demoCalendar(now.slice(0, 10)).setupAt, timeZone));
       const s = deps.servicesAt(travel.clock);
-      await s.setup.run({
-        regionCode: '330781',
-        username: 'admin',
-        password: DEMO_PASSWORD,
-        displayName: '系统管理员',
-      });
+      await s.setup.run(
+        {
+          regionCode: '330781',
+          username: 'admin',
+          password: DEMO_PASSWORD,
+          displayName: '系统管理员',
+        },
+        { seeded: true },
+      );
       const admin = await actorOf('admin');
       const root = (await s.unitRepo.findRoot())!;
       for (const [i, name] of DEMO_DEPARTMENTS.entries())
@@ -165,6 +169,7 @@ export function createDemoService(deps: {
                 unitId: byName.get(a.unitName)!.id,
               },
               null,
+              { seeded: true },
             ),
           ),
       );

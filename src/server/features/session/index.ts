@@ -1,3 +1,4 @@
+import * as m0014 from '../../db/migrations/0014_sign_in_attempts.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import { defineFeature } from '../feature.ts';
 import { createSessionRepository } from './session.repository.ts';
@@ -7,6 +8,7 @@ import { createSessionService, type SessionService } from './session.service.ts'
 /** Signing in and out, and the sessions behind the cookie. */
 export const session = defineFeature({
   name: 'session',
+  migrations: { '0014_sign_in_attempts': m0014 },
   wire: (ctx, d: { audit: AuditLog }) => {
     const sessionRepo = createSessionRepository(ctx.kysely);
     return {

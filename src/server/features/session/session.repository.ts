@@ -65,23 +65,44 @@ export function createSessionRepository(db: Kysely<DB>) {
     deleteSessionsOfUser: (userId: number, ex: Kysely<DB> = db) =>
       ex.deleteFrom('sessions').where('user_id', '=', userId).execute(),
 
-    findApiToken: (tokenHash: string) =>
+    /** A token in force: not revoked and not expired at `now`. */
+    findApiToken: (tokenHash: string, now: string) =>
       db
         .selectFrom('api_tokens')
-        .select(['id', 'user_id', 'last_used_at'])
+        .select(['id', 'user_id', 'last_used_at', 'write_scope'])
         .where('token_hash', '=', tokenHash)
         .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
         .executeTakeFirst(),
+
+    /** Ends a person's tokens: their password was reset or changed, their role or unit changed, or they left. */
+    revokeApiTokensOfUser: (userId: number, at: string, ex: Kysely<DB> = db) =>
+      ex
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute(),
 
     markApiTokenUsed: (id: number, at: string) =>
       db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
 
-    async countRecentFailures(username: string, ip: string, since: string) {
-      const [byUser, byIp] = await Promise.all([
+    /**
+     * Writes a sign-in attempt before its password is checked. Counted with `countAttempts` after its own
+     * insert has committed, every attempt sees itself and all that committed before it, so of N concurrent
+     * attempts at most the limit's number find themselves within it.
+     */
+    reserveAttempt: (username: string, ip: string, at: string) =>
+      db.insertInto('login_failures').values({ username, ip, at }).execute(),
+
+    /** Attempts since `since` of this (username, address) pair, and of the address for any username. */
+    async countAttempts(username: string, ip: string, since: string) {
+      const [byPair, byIp] = await Promise.all([
         db
           .selectFrom('login_failures')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('username', '=', username)
+          .where('ip', '=', ip)
           .where('at', '>=', since)
           .executeTakeFirstOrThrow(),
         db
@@ -91,15 +112,14 @@ export function createSessionRepository(db: Kysely<DB>) {
           .where('at', '>=', since)
           .executeTakeFirstOrThrow(),
       ]);
-      return { byUser: Number(byUser.n), byIp: Number(byIp.n) };
+      return { byPair: Number(byPair.n), byIp: Number(byIp.n) };
     },
 
-    async recordFailure(username: string, ip: string, at: string, pruneBefore: string) {
-      await db.deleteFrom('login_failures').where('at', '<', pruneBefore).execute();
-      await db.insertInto('login_failures').values({ username, ip, at }).execute();
-    },
+    pruneAttempts: (before: string) => db.deleteFrom('login_failures').where('at', '<', before).execute(),
 
-    clearFailures: (username: string) => db.deleteFrom('login_failures').where('username', '=', username).execute(),
+    /** A successful sign-in forgets its pair's attempts; other addresses' attempts at the username stay. */
+    clearAttempts: (username: string, ip: string) =>
+      db.deleteFrom('login_failures').where('username', '=', username).where('ip', '=', ip).execute(),
   };
 }
 

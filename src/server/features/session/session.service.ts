@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { parseTokenWrites } from '../../../domain/access/token-scope.ts';
 import type { Clock } from '../../clock.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
@@ -11,8 +12,15 @@ export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url')
 
 /** Only a session unused for this long is written back on a request; saves a write per request. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
-/** One address may fail this many times more than one username before it is stopped too. */
+/** One address may try this many times more than one (address, username) pair before it is stopped too. */
 const IP_FACTOR = 5;
+
+const OUTCOME_TEXT = {
+  rate_limited: '尝试过于频繁',
+  wrong_password: '密码错误',
+  unknown_user: '用户不存在',
+  disabled: '账号已停用',
+} as const;
 
 export interface SessionServiceDeps {
   sessions: SessionRepository;
@@ -46,27 +54,48 @@ export function createSessionService({ sessions, audit, clock, sessionHours, log
     openSession,
 
     /**
-     * Signs a person in. Failed attempts are counted in the database per username and per address,
-     * so the limit holds across several Lantern servers; past the limit even a right password waits.
+     * Signs a person in. Each attempt is written before its password is checked and counted with the
+     * others of its (username, address) pair and of its address, in the database, so the limit holds
+     * across several servers and under concurrency; past it even a right password waits. Limiting the
+     * pair rather than the username means nobody can lock the owner out from another address (ASVS V2.2.1).
+     * Every attempt, whatever its outcome, is in the audit trail with its address.
      */
-    async signIn(username: string, password: string, ip: string, userAgent: string | null) {
+    async signIn(username: string, password: string, clientIp: string, userAgent: string | null) {
+      const ip = clientIp.slice(0, 64);
       const now = clock();
       const since = new Date(now.getTime() - login.windowSeconds * 1000).toISOString();
-      const failures = await sessions.countRecentFailures(username, ip, since);
-      if (failures.byUser >= login.maxAttempts || failures.byIp >= login.maxAttempts * IP_FACTOR) {
+      await sessions.pruneAttempts(since);
+      await sessions.reserveAttempt(username, ip, now.toISOString());
+      const attempts = await sessions.countAttempts(username, ip, since);
+      const user = await sessions.findUserForLogin(username);
+      const known = user ? await sessions.findUserById(user.id) : undefined;
+      const refuse = async (outcome: 'rate_limited' | 'wrong_password' | 'unknown_user' | 'disabled') => {
+        await audit.record({
+          actor: null,
+          action: 'session.fail',
+          objectType: 'session',
+          objectId: String(user?.id ?? username.slice(0, 60)),
+          unitPath: known?.unit_path ?? null,
+          summary: `${username.slice(0, 60)} 登录失败（${OUTCOME_TEXT[outcome]}）`,
+          after: { username: username.slice(0, 60), outcome, ip },
+          ip,
+        });
+      };
+      if (attempts.byPair > login.maxAttempts || attempts.byIp > login.maxAttempts * IP_FACTOR) {
+        await refuse('rate_limited');
         throw new AppError(429, 'RATE_LIMITED', 'RATE_LIMITED', { minutes: Math.ceil(login.windowSeconds / 60) });
       }
-      const user = await sessions.findUserForLogin(username);
       const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !ok) {
-        await sessions.recordFailure(username, ip, now.toISOString(), since);
+        await refuse(user ? 'wrong_password' : 'unknown_user');
         throw new AppError(401, 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS');
       }
-      if (user.is_active !== 1) throw new AppError(403, 'ACCOUNT_DISABLED', 'ACCOUNT_DISABLED');
-      await sessions.clearFailures(username);
-      const row = await sessions.findUserById(user.id);
-      const actor = row && toActor(row, 'session');
-      if (!actor) throw new AppError(403, 'ACCOUNT_DISABLED', 'ACCOUNT_DISABLED');
+      const actor = known && toActor(known, 'session');
+      if (user.is_active !== 1 || !actor) {
+        await refuse('disabled');
+        throw new AppError(403, 'ACCOUNT_DISABLED', 'ACCOUNT_DISABLED');
+      }
+      await sessions.clearAttempts(username, ip);
       const opened = await openSession(user.id, ip, userAgent);
       await audit.record({
         actor,
@@ -75,6 +104,7 @@ export function createSessionService({ sessions, audit, clock, sessionHours, log
         objectId: String(user.id),
         unitPath: actor.unitPath,
         summary: `${actor.username} 登录`,
+        after: { outcome: 'success', ip },
         ip,
       });
       return { ...opened, actor: { ...actor, sessionHash: sha256(opened.token), csrfToken: opened.csrfToken } };
@@ -99,18 +129,18 @@ export function createSessionService({ sessions, audit, clock, sessionHours, log
       return { ...actor, sessionHash: hash, csrfToken: session.csrf_token };
     },
 
-    /** The person behind an API token (`Authorization: Bearer …`), or null. */
+    /** The person behind an API token (`Authorization: Bearer …`) in force, with the token's scope; or null. */
     async resolveApiToken(token: string): Promise<ActorContext | null> {
-      const found = await sessions.findApiToken(sha256(token));
+      const now = clock();
+      const found = await sessions.findApiToken(sha256(token), now.toISOString());
       if (!found) return null;
       const row = await sessions.findUserById(found.user_id);
       const actor = row && toActor(row, 'token');
       if (!actor) return null;
-      const now = clock();
       if (!found.last_used_at || now.getTime() - Date.parse(found.last_used_at) > TOUCH_AFTER_MS) {
         await sessions.markApiTokenUsed(found.id, now.toISOString());
       }
-      return actor;
+      return { ...actor, tokenWrites: parseTokenWrites(found.write_scope) };
     },
   };
 }

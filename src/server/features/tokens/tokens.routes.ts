@@ -31,7 +31,7 @@ export function registerTokenRoutes(app: Api, { tokens }: { tokens: TokenService
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await tokens.create(requireActor(request), request.body.name, clientIp(request))),
+      reply.status(201).send(await tokens.create(requireActor(request), request.body, clientIp(request))),
   );
 
   app.delete(

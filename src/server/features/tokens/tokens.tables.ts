@@ -9,6 +9,10 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Null only between 0015's columns and its backfill; every token has one. */
+  expires_at: string | null;
+  /** JSON list of the resources the token may change; [] is read-only. */
+  write_scope: string | null;
 }
 
 /** The tables this feature adds to the database. */

@@ -6,9 +6,11 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { userPolicy } from '../../policies/user.policy.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
+import { normalizePassword, passwordProblem } from '../../../domain/access/password-policy.ts';
 import { hashPassword } from '../session/password.ts';
 import type { SessionRepository } from '../session/session.repository.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
+import { isBreachedPassword } from './breached-passwords.ts';
 import { presentUser } from './users.presenter.ts';
 import type { UserRepository, UserWithUnit } from './users.repository.ts';
 
@@ -45,8 +47,18 @@ const auditView = (u: UserWithUnit) => ({
   isActive: u.is_active === 1,
 });
 
+/**
+ * The password policy (src/domain/access/password-policy.ts) with the breached list, wherever a
+ * password is set: setup, a new user, a reset, one's own change. The demo county's seeded accounts
+ * skip it (`seeded`): their password is public by design and never typed into a form.
+ */
 export function checkPassword(username: string, password: string) {
-  if (password.trim().toLowerCase() === username.trim().toLowerCase()) throw invalid('PASSWORD_WEAK', {}, 'password');
+  const problem = passwordProblem(password, { username, isCommon: isBreachedPassword });
+  if (!problem) return;
+  if (problem.code === 'PASSWORD_HAS_USERNAME' && normalizePassword(password) === normalizePassword(username.trim()))
+    throw invalid('PASSWORD_WEAK', {}, 'password');
+  const n = 'min' in problem ? problem.min : 'max' in problem ? problem.max : undefined;
+  throw invalid(problem.code, n === undefined ? {} : { n }, 'password');
 }
 
 export function createUserService({ db, users, units, sessions, audit, clock }: UserServiceDeps) {
@@ -74,10 +86,11 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
       return presentUser(row);
     },
 
-    async create(actor: ActorContext, input: NewUser, ip: string | null) {
+    /** `seeded`: an account of the demo county, whose public password is exempt from the policy. */
+    async create(actor: ActorContext, input: NewUser, ip: string | null, opts: { seeded?: boolean } = {}) {
       if (!userPolicy.mayCreateAny(actor)) throw forbidden();
       assertGrantable(actor, input.role);
-      checkPassword(input.username, input.password);
+      if (!opts.seeded) checkPassword(input.username, input.password);
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction().execute(async (trx) => {
         const unit = await placeableUnit(actor, input.unitId, trx, 'create');
@@ -121,6 +134,8 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
     },
 
     async update(actor: ActorContext, id: number, patch: UserPatch, ip: string | null) {
+      // A token cannot set a password, anyone's: a stolen token must not become a stolen account.
+      if (patch.password && actor.via === 'token') throw new AppError(403, 'FORBIDDEN', 'PASSWORD_BY_TOKEN');
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       await db.transaction().execute(async (trx) => {
         const before = await users.findInScope(userPolicy.readScope(actor), id, trx);
@@ -143,8 +158,13 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
           updated_at: clock().toISOString(),
         });
         // A disabled account, a new password or a new role ends the sessions the person had.
-        if (patch.isActive === false || passwordHash || (patch.role && patch.role !== before.role)) {
+        const roleChanged = !!patch.role && patch.role !== before.role;
+        if (patch.isActive === false || passwordHash || roleChanged) {
           await sessions.deleteSessionsOfUser(id, trx);
+        }
+        // …and a new password, role or unit, or leaving, ends their API tokens too.
+        if (patch.isActive === false || passwordHash || roleChanged || (unit && unit.id !== before.unit_id)) {
+          await sessions.revokeApiTokensOfUser(id, clock().toISOString(), trx);
         }
         const after = await users.findInScope({ kind: 'all' }, id, trx);
         await audit.record(
