@@ -5,7 +5,14 @@ import { STATISTICS_RACE } from '../race-county.ts';
 import type { Side, Where, World } from './world.ts';
 
 /**
- * The one place every operation of the OpenAPI document is given its permission and its call.
+ * The one place every operation of the OpenAPI document is given its permission and its call. A new route
+ * fails test/authz-matrix.test.ts until it has its line here.
+ *
+ * Why a table here and not an `x-access` key in each route's schema (which @fastify/swagger 9 copies into
+ * the operation, and fastify-type-provider-zod's transform passes through): that would touch all 17 route
+ * files, three of them (session, tokens, users) being changed by others now, and the call recipes — which
+ * object, a valid body — are test data and would stay here anyway. Moving `access` into the routes later
+ * means reading `op['x-access']` from the document in the test and keeping only the recipes below.
  *
  * access: `resource.action` of src/domain/access/roles.ts; 'public' (anyone, signed in or not);
  * 'signed-in' (any person: reference data, one's own session); 'self' (one's own record, e.g. /me).
