@@ -1,4 +1,4 @@
-import { scopeFor, visibleSubtree } from '../../../domain/access/scope.ts';
+import { visibleSubtree } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
 import {
@@ -19,6 +19,7 @@ import type { BulletinService } from '../bulletins/bulletins.service.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
 import type { DashboardRepository } from './dashboard.repository.ts';
 import type { Dashboard } from '../../../contract/dashboard.ts';
+import { listScope } from '../../policies/list-scope.ts';
 
 /** A percent rounded once, half up, to one decimal (the domain's rounding, as the lights and bulletins print it). */
 const pct1 = (x: number | null) => (x === null ? null : roundHalfUp(x, 1));
@@ -145,7 +146,7 @@ export function createDashboardService({
     /** The dashboard now, or as it stood at `asOfInput` (a local date or an instant) from the immutable history. */
     async overview(actor: ActorContext, unitId?: number, asOfInput?: string) {
       const asOf = await races.resolveAsOf(asOfInput);
-      const scope = scopeFor(actor, 'project', 'read');
+      const scope = listScope(actor, 'project');
       const all = await units.listAll();
       const root = all.find((u) => u.parent_id === null)!;
       const top = (unitId && all.find((u) => u.id === unitId)) || root;

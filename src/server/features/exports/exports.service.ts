@@ -23,6 +23,7 @@ import {
 } from './templates.ts';
 import { streamingWorkbook } from './xlsx.ts';
 import { assessedPeriod } from '../../../domain/lights/period.ts';
+import { listScope } from '../../policies/list-scope.ts';
 
 /** A workbook to download: its name, an ASCII name for old clients, and the bytes or the stream of them. */
 export interface XlsxDownload {
@@ -166,7 +167,7 @@ export function createExportService({
       const root = all.find((u) => u.parent_id === null);
       const top = unitId === undefined ? root : all.find((u) => u.id === unitId);
       if (!root || !top) throw notFound('unit');
-      const scope = projectPolicy.readScope(actor);
+      const scope = listScope(actor, 'project');
       const children = all.filter((u) => u.parent_id === top.id && visibleSubtree(scope, u.path) !== null);
       const hasOwn = visibleSubtree(scope, top.path) === top.path && (await exports.hasOwnProjects(top.path));
       const suffix = top.id === root.id ? '' : `（${top.name}）`;

@@ -28,6 +28,7 @@ import { createImportFiles } from './records/import-files.ts';
 import { openLedger } from './read/open-ledger.ts';
 import { initialMapping, mappingFrom, type MappingInput } from './records/mapping-input.ts';
 import { createImportJobs } from './run/import-job.ts';
+import { listScope } from '../../policies/list-scope.ts';
 
 /**
  * Ledger imports over HTTP: upload (analysed at once: sheet, header, proposed mapping, preview),
@@ -316,7 +317,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     async list(actor: ActorContext, q: { unitId?: number; cursor?: number; limit: number }, locale: Locale) {
       const unitPath = q.unitId ? (await unitOf(q.unitId))?.path : undefined;
       if (q.unitId && !unitPath) return { items: [], nextCursor: null };
-      const rows = await imports.list(importPolicy.readScope(actor), { unitPath, cursor: q.cursor, limit: q.limit });
+      const rows = await imports.list(listScope(actor, 'project'), { unitPath, cursor: q.cursor, limit: q.limit });
       const units = await imports.units();
       const items = await Promise.all(rows.map((r) => present(r, locale, {}, units)));
       return { items, nextCursor: rows.length === q.limit ? String(rows.at(-1)!.id) : null };

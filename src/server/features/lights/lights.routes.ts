@@ -13,6 +13,7 @@ import {
 import type { Api } from '../../http/types.ts';
 import type { LightService } from './lights.service.ts';
 import type { RulePreview } from './rule-preview.ts';
+import { listScope } from '../../policies/list-scope.ts';
 
 export function registerLightRoutes(
   app: Api,
@@ -29,7 +30,7 @@ export function registerLightRoutes(
       },
     },
     async (request) => {
-      requireActor(request);
+      listScope(requireActor(request), 'lightRules');
       return lights.currentRules();
     },
   );

@@ -1,6 +1,5 @@
 import { LISTS, type ListName, type ListStatus } from '../../../domain/projects/four-lists.ts';
 import { invalid, notFound } from '../../http/errors.ts';
-import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import { optionalYuan } from './projects.input.ts';
@@ -11,6 +10,7 @@ import type { Today } from '../../clock.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import { visibleSubtree } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
+import { listScope } from '../../policies/list-scope.ts';
 
 /** Cursors are opaque to clients: the last row's sort value and id, base64url-encoded JSON. */
 export const encodeCursor = (value: string | number, id: number) =>
@@ -76,7 +76,7 @@ export function createProjectQueries({
 
   return {
     async list(actor: ActorContext, q: ProjectListQuery) {
-      const scope = projectPolicy.readScope(actor);
+      const scope = listScope(actor, 'project');
       const filters = await filtersFrom(q);
       const rows = await projects.list(scope, filters, {
         sort: q.sort,
@@ -101,7 +101,7 @@ export function createProjectQueries({
       const all = await units.listAll();
       const top = (await unitFilter(unitId)) ?? all.find((u) => u.parent_id === null)!;
       const byPath = new Map(all.map((u) => [u.path, u]));
-      const visible = visibleSubtree(projectPolicy.readScope(actor), top.path);
+      const visible = visibleSubtree(listScope(actor, 'project'), top.path);
       // The lists' counts are kept per unit in unit_stats: stage lists without a year, the start
       // and production lists under their planned year.
       const figures = visible ? await stats.under(visible, [0, year]) : [];

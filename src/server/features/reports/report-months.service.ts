@@ -5,7 +5,6 @@ import {
   type ReportState,
 } from '../../../domain/reports/report-rules.ts';
 import type { Stage } from '../../../domain/projects/lifecycle.ts';
-import { scopeFor } from '../../../domain/access/scope.ts';
 import type { Today } from '../../clock.ts';
 import { reportPolicy } from '../../policies/report.policy.ts';
 import type { ActorContext } from '../session/actor.ts';
@@ -13,8 +12,9 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import type { ReportRepository } from './reports.repository.ts';
 import type { ReportSettings } from './report-settings.service.ts';
 import { abilitiesOf, presentReport, todoAbilities, type ReportMay } from './reports.presenter.ts';
+import { listScope } from '../../policies/list-scope.ts';
 
-export const scopeForReports = (actor: ActorContext) => scopeFor(actor, 'report', 'read');
+export const scopeForReports = (actor: ActorContext) => listScope(actor, 'report');
 
 /** What the report policy lets the actor do with a project's reports (the states decide the rest). */
 export const mayOn = (actor: ActorContext, p: { unit_path: string }): ReportMay => ({
