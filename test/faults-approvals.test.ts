@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/server/config/config.ts';
 import { ApiClient } from './support/client.ts';
-import { cutoffDone, inspect, startChildServer, until, type ChildServer } from './support/child-server.ts';
+import { skipTodaysCutoff, inspect, startChildServer, until, type ChildServer } from './support/child-server.ts';
 import { databaseKinds } from './support/databases.ts';
 import { demoDatabase } from './support/demo.ts';
 
@@ -21,6 +21,7 @@ describe.each(await databaseKinds())('a server killed during a burst of approval
 
   beforeAll(async () => {
     ({ database, drop } = await demoDatabase(kind));
+    await skipTodaysCutoff(database);
   }, 120_000);
   afterAll(async () => {
     await server?.kill();
@@ -29,7 +30,6 @@ describe.each(await databaseKinds())('a server killed during a burst of approval
 
   it('keeps every acknowledged approval, and nothing half-written', async () => {
     server = await startChildServer(database);
-    await cutoffDone(database);
     const admin = new ApiClient(server.url);
     await admin.signIn('admin', 'lantern-demo');
     const november = (await admin.get('/api/v1/reports?year=2026&month=11')).body.items as {
