@@ -8,7 +8,7 @@ import type { Clock } from '../../src/server/clock.ts';
 import { openDb } from '../../src/server/db/client.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { createServices } from '../../src/server/services.ts';
-import { PG_ADMIN_URL, type DatabaseKind } from './databases.ts';
+import { freshDatabase, PG_ADMIN_URL, type DatabaseKind } from './databases.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 /**
@@ -169,4 +169,13 @@ export async function startDemoServer(
   const now = (options.clock ?? (() => new Date()))();
   const loadedAt = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   return startTestServer(kind, { ...options, template: await template(kind, loadedAt) });
+}
+
+/**
+ * A fresh copy of the demo county as loaded at the start of the current hour, with no server on it:
+ * for the tests that run the real `lantern serve` in a child process over it.
+ */
+export async function demoDatabase(kind: DatabaseKind, now = new Date()) {
+  const loadedAt = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  return freshDatabase(kind, { template: await template(kind, loadedAt) });
 }

@@ -32,7 +32,7 @@ export function createLightService({
   clock: Clock;
   today: Today;
   calendar: () => Promise<ReportingCalendar>;
-  stats: Pick<UnitStats, 'coloursChanged' | 'rebuild'>;
+  stats: Pick<UnitStats, 'coloursChanged' | 'rebuild' | 'lock'>;
 }) {
   async function currentRules(
     ex: Kysely<DB> = db,
@@ -80,6 +80,9 @@ export function createLightService({
     });
     if (!rows.length) return 0;
     await db.transaction().execute(async (trx) => {
+      // Another recomputation of these projects (or a tracked change) waits: the colours read below
+      // as "before" stay theirs until this commits, so no move is counted twice.
+      await stats.lock(trx, ids);
       await recordMonth(trx, rows);
       if (!isCurrent) return;
       const previous = await lights.currentColours(

@@ -102,15 +102,26 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
     }
   }
 
+  /**
+   * On PostgreSQL, locks the projects' rows (in id order, so two lockers cannot deadlock) for the
+   * caller's transaction: whoever reads a project's "before" and adds a difference waits for the
+   * other. SQLite runs one write transaction at a time already.
+   */
+  async function lock(ex: Kysely<DB>, projectIds: number[]) {
+    if (dialect === 'postgres' && projectIds.length)
+      await ex.selectFrom('projects').select('id').where('id', 'in', projectIds).orderBy('id').forUpdate().execute();
+  }
+
   return {
+    lock,
+
     /**
      * Runs `change` (inside the caller's transaction `ex`) and adds to unit_stats the difference it
-     * made to the projects' contributions. On PostgreSQL the projects' rows are locked first so two
+     * made to the projects' contributions. The projects' rows are locked first (`lock`) so two
      * changes to one project cannot both read the same "before".
      */
     async track<T>(ex: Kysely<DB>, projectIds: number[], change: () => Promise<T>): Promise<T> {
-      if (dialect === 'postgres' && projectIds.length)
-        await ex.selectFrom('projects').select('id').where('id', 'in', projectIds).forUpdate().execute();
+      await lock(ex, projectIds);
       const before = await contributions(ex, projectIds);
       const result = await change();
       await add(ex, differenceOf(before, await contributions(ex, projectIds)));
@@ -120,7 +131,10 @@ export function createUnitStats(db: Kysely<DB>, dialect: MigrationDialect) {
     /** A project just inserted (inside `ex`) adds its whole contribution. */
     added: async (ex: Kysely<DB>, projectId: number) => add(ex, await contributions(ex, [projectId])),
 
-    /** Light recomputations pass the colours they changed; only those move the counts. */
+    /**
+     * Light recomputations pass the colours they changed; only those move the counts. The caller
+     * reads the colours before, under `lock`, in the same transaction.
+     */
     async coloursChanged(ex: Kysely<DB>, changes: { unitId: number; from: string | null; to: string }[]) {
       const rows: StatRow[] = [];
       for (const c of changes) {
