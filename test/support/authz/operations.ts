@@ -61,7 +61,7 @@ export const OPERATIONS: Record<string, Recipe> = {
   'POST /api/v1/setup': {
     access: 'public',
     success: [409],
-    body: () => ({ regionCode: '330781', username: 'again', password: 'password-again-1', displayName: '又一个' }),
+    body: () => ({ regionCode: '330781', username: 'again', password: 'quiet-harbor-2026', displayName: '又一个' }),
   },
   'POST /api/v1/setup/demo': { access: 'public', success: [409], body: () => ({}) },
   'GET /api/v1/regions': { access: 'public', query: () => 'q=兰溪' },
