@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { parseConfig, type Database } from '../src/server/config/config.ts';
+import { openDb } from '../src/server/db/client.ts';
+import { buildApp } from '../src/server/http/app.ts';
+
+/**
+ * The server under load, in a process of its own so that the load tool does not share its event
+ * loop: `node --import tsx bench/load-server.ts '<json>'` with the database and the clock's start;
+ * it prints `{"port":N}` once listening and closes on SIGTERM. The clock starts at the given instant
+ * (the deadline day) and runs on in real time.
+ */
+interface ServerArgs {
+  database: Database;
+  clockStart: string;
+}
+
+async function main(args: ServerArgs) {
+  const offset = new Date(args.clockStart).getTime() - Date.now();
+  const config = { ...parseConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_WEB_DIR: '' }), database: args.database };
+  const db = openDb(config.database);
+  const { app } = await buildApp({ config, db, clock: () => new Date(Date.now() + offset) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port }));
+  process.once('SIGTERM', () => {
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0));
+  });
+}
+
+/** Starts the server process and resolves with its address and a function that stops it. */
+export async function spawnLoadServer(args: ServerArgs): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line).port));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+if (process.argv[1] === import.meta.filename) await main(JSON.parse(process.argv[2]!) as ServerArgs);
