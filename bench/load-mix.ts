@@ -29,6 +29,8 @@ export type Kind = 'create' | 'patch' | 'read';
 export interface Tally {
   status: Map<string, number>;
   durations: Record<Kind, number[]>;
+  /** Durations per endpoint (method and path pattern, as the user's role asks it). */
+  endpoints: Map<string, number[]>;
   /** A few bodies of answers that were not 2xx, for the report. */
   samples: string[];
 }
@@ -36,6 +38,7 @@ export interface Tally {
 export const newTally = (): Tally => ({
   status: new Map(),
   durations: { create: [], patch: [], read: [] },
+  endpoints: new Map(),
   samples: [],
 });
 
@@ -98,21 +101,29 @@ const WORDS = ['兰溪', '纺织', '光膜', 'lxfz', '产业园', '新材料', '
 
 /** One user's requests, as autocannon's per-client `requests` array (set in `setupClient`). */
 export function requestsFor(user: SimUser, period: { year: number; month: number }, tally: Tally) {
-  const state = { lastKind: 'read' as Kind, pool: [...user.projectIds], drafts: [] as number[], i: 0 };
+  const state = { lastKind: 'read' as Kind, lastLabel: '', pool: [...user.projectIds], drafts: [] as number[], i: 0 };
   const headers = { cookie: user.cookie, 'x-csrf-token': user.csrf, 'content-type': 'application/json' };
   const month = `year=${period.year}&month=${period.month}`;
   const pick = <T>(xs: readonly T[]) => xs[state.i++ % xs.length]!;
-  const record = (kind: Kind) => (status: number, body: string) => {
+  const record = (kind: Kind, label: string) => (status: number, body: string) => {
     state.lastKind = kind;
+    state.lastLabel = `${label} (${user.role})`;
     const key = `${kind} ${status}`;
     tally.status.set(key, (tally.status.get(key) ?? 0) + 1);
     if (status >= 300 && tally.samples.length < 10) tally.samples.push(`${key}: ${body.slice(0, 300)}`);
     if (kind === 'create' && status === 201) state.drafts.push(JSON.parse(body).id);
   };
-  const get = (path: () => string): Req => ({
-    setupRequest: (req) => ({ ...req, method: 'GET', path: path(), headers: { ...headers } }),
-    onResponse: record('read'),
-  });
+  const get = (path: () => string): Req => {
+    let label = '';
+    return {
+      setupRequest: (req) => {
+        const p = path();
+        label = `GET ${p.replace(/(?<=[/=])\d+(?=[/&]|$)/g, 'N').replace(/q=[^&]*/, 'q=…')}`;
+        return { ...req, method: 'GET', path: p, headers: { ...headers } };
+      },
+      onResponse: (status, body) => record('read', label)(status, body),
+    };
+  };
   const patch = (): Req => {
     let kind: Kind = 'patch';
     return {
@@ -127,7 +138,8 @@ export function requestsFor(user: SimUser, period: { year: number; month: number
         });
         return { ...req, method: 'PATCH', path: `/api/v1/reports/${id}`, headers: { ...headers }, body };
       },
-      onResponse: (status, body) => record(kind)(status, body),
+      onResponse: (status, body) =>
+        record(kind, kind === 'patch' ? 'PATCH /api/v1/reports/N' : 'GET /api/v1/reports/todo')(status, body),
     };
   };
   const create = (): Req => {
@@ -140,7 +152,10 @@ export function requestsFor(user: SimUser, period: { year: number; month: number
         const body = JSON.stringify({ ...period, amountWan: 120, progressText: '主体施工中', problems: '' });
         return { ...req, method: 'POST', path: `/api/v1/projects/${projectId}/reports`, headers: { ...headers }, body };
       },
-      onResponse: (status, body) => (fallback ? fallback.onResponse(status, body) : record('create')(status, body)),
+      onResponse: (status, body) =>
+        fallback
+          ? fallback.onResponse(status, body)
+          : record('create', 'POST /api/v1/projects/N/reports')(status, body),
     };
   };
   const townships = user.projectIds;
@@ -173,5 +188,5 @@ export function requestsFor(user: SimUser, period: { year: number; month: number
             get(() => '/api/v1/dashboard'),
             get(() => '/api/v1/units'),
           ];
-  return { requests, lastKind: () => state.lastKind };
+  return { requests, last: () => ({ kind: state.lastKind, label: state.lastLabel }) };
 }

@@ -13,6 +13,7 @@ import { percentile } from './stats.ts';
  * and the answers that were not 2xx next to the aims; asserts nothing.
  */
 const AIMS = { errors: 0, p95Ms: 200 };
+const cmp = (a: number, b: number) => a - b;
 
 export async function benchLoad(args: {
   projects: number;
@@ -57,9 +58,12 @@ async function run(
       const user = users[next++ % users.length]!;
       const mine = requestsFor(user, period, tally);
       client.setRequests(mine.requests);
-      client.on('response', (_status: number, _bytes: number, durationMs: number) =>
-        tally.durations[mine.lastKind()].push(durationMs),
-      );
+      client.on('response', (_status: number, _bytes: number, durationMs: number) => {
+        const { kind, label } = mine.last();
+        tally.durations[kind].push(durationMs);
+        if (!tally.endpoints.has(label)) tally.endpoints.set(label, []);
+        tally.endpoints.get(label)!.push(durationMs);
+      });
     },
   });
   print(kind, result, tally, users, args);
@@ -76,7 +80,7 @@ function print(
   const p = (xs: number[], q: number) => percentile(xs, q).toFixed(1);
   const line = (label: string, xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
-    return `${label.padEnd(8)} ${String(s.length).padStart(7)} req  p50 ${p(s, 50)}  p95 ${p(s, 95)}  p99 ${p(s, 99)} ms`;
+    return `${label.padEnd(label.length > 8 ? 64 : 8)} ${String(s.length).padStart(7)} req  p50 ${p(s, 50)}  p95 ${p(s, 95)}  p99 ${p(s, 99)} ms`;
   };
   const editors = users.filter((u) => u.role === 'unit_editor').length;
   const writes = tally.durations.create.length + tally.durations.patch.length;
@@ -96,6 +100,10 @@ function print(
   console.log(
     `[${kind}]   non-2xx ${r.non2xx}  errors ${r.errors}  timeouts ${r.timeouts}   aims: 0 errors (${mark(r.non2xx + errors === AIMS.errors)}), p95 < ${AIMS.p95Ms} ms on SQLite (${kind === 'sqlite' ? mark(p95 < AIMS.p95Ms) : `${p95.toFixed(0)} ms here`})`,
   );
+  const slowest = [...tally.endpoints].sort(
+    ([, a], [, b]) => percentile(b.sort(cmp), 95) - percentile(a.sort(cmp), 95),
+  );
+  for (const [label, xs] of slowest.slice(0, 6)) console.log(`[${kind}]       ${line(label, xs)}`);
   const statuses = [...tally.status].sort().map(([k, n]) => `${k}: ${n}`);
   console.log(`[${kind}]   answers: ${statuses.join(', ')}`);
   for (const s of tally.samples) console.log(`[${kind}]   not 2xx — ${s}`);
