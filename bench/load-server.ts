@@ -7,7 +7,7 @@ import { buildApp } from '../src/server/http/app.ts';
 /**
  * The server under load, in a process of its own so that the load tool does not share its event
  * loop: `node --import tsx bench/load-server.ts '<json>'` with the database and the clock's start;
- * it prints `{"port":N}` once listening and closes on SIGTERM. The clock starts at the given instant
+ * it prints `{"port":N}` once listening and closes on SIGTERM or when its stdin closes. The clock starts at the given instant
  * (the deadline day) and runs on in real time.
  */
 interface ServerArgs {
@@ -22,18 +22,20 @@ async function main(args: ServerArgs) {
   const { app } = await buildApp({ config, db, clock: () => new Date(Date.now() + offset) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port }));
-  process.once('SIGTERM', () => {
+  const stop = () =>
     void app
       .close()
       .then(() => db.close())
       .then(() => process.exit(0));
-  });
+  process.once('SIGTERM', stop);
+  // The parent gone (killed, interrupted): its end of stdin closes, and the server stops too.
+  process.stdin.once('close', stop).resume();
 }
 
 /** Starts the server process and resolves with its address and a function that stops it. */
 export async function spawnLoadServer(args: ServerArgs): Promise<{ url: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
