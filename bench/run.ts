@@ -7,15 +7,18 @@ import { benchRace } from './race.bench.ts';
 import { benchExport } from './export.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchDemo } from './demo.bench.ts';
+import { benchLoad } from './load.bench.ts';
 
 /**
- * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres]`: runs one benchmark
- * (default: projects) and prints its figures.
+ * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres] [--duration S] [--connections N]`:
+ * runs one benchmark (default: projects) and prints its figures; `--duration` and `--connections` are the load's.
  */
 interface BenchArgs {
   projects: number;
   requests: number;
   databases: DatabaseKind[];
+  duration: number;
+  connections: number;
 }
 
 const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
@@ -26,14 +29,17 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   export: benchExport,
   import: benchImport,
   demo: benchDemo,
+  load: benchLoad,
 };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    projects: { type: 'string', default: '100000' },
+    projects: { type: 'string' },
     requests: { type: 'string', default: '200' },
     db: { type: 'string' },
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '200' },
   },
 });
 const name = positionals[0] ?? 'projects';
@@ -43,4 +49,11 @@ if (!bench) {
   process.exit(2);
 }
 const databases = values.db ? [values.db as DatabaseKind] : await databaseKinds();
-await bench({ projects: Number(values.projects), requests: Number(values.requests), databases });
+await bench({
+  // The load runs against a county of a few thousand projects; the others against 100,000.
+  projects: Number(values.projects ?? (name === 'load' ? 5000 : 100_000)),
+  requests: Number(values.requests),
+  databases,
+  duration: Number(values.duration),
+  connections: Number(values.connections),
+});
