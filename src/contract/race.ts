@@ -7,11 +7,10 @@
 import { z } from 'zod';
 import { INDICATORS, type IndicatorKey } from '../domain/race/indicators.ts';
 import { METHOD_KEYS } from '../domain/race/methods/index.ts';
-import { PERIOD_KINDS } from '../domain/race/race-definition.ts';
+import { PERIOD_KINDS, RANKED_PERIOD_KINDS } from '../domain/race/race-definition.ts';
 import { UNIT_KINDS } from '../domain/units/unit-tree.ts';
 
 /** The period kinds a race is ranked by (weekly races are not ranked yet). */
-const RANKED_PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const month = z.coerce.number().int().min(1).max(12);

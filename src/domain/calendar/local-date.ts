@@ -93,3 +93,8 @@ export function instantAt(local: string, timeZone: string = DEFAULT_TIME_ZONE): 
   const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
   return new Date(guess - (shown - guess));
 }
+
+/** Whether the month `year`-`month` begins after the month of the local date `today` (YYYY-MM-DD). */
+export function isAfterMonthOf(year: number, month: number, today: string): boolean {
+  return year * 12 + month > Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7));
+}

@@ -13,6 +13,11 @@ import { cleanScore } from './score.ts';
 
 export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
+/** The period kinds a race can be ranked by today (weeks need weekly data Lantern does not keep yet). */
+export const RANKED_PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+
+/** What the messages promise: a name of 1–100 characters, 0–20 units named at each end. */
+export const RACE_LIMITS = { nameMaxLength: 100, maxNamed: 20 } as const;
 
 /** Units ranked against each other: every unit whose kind is listed. A kind belongs to one group at most. */
 export interface PeerGroup {
@@ -70,8 +75,10 @@ export function parseRaceDefinition(input: unknown): RaceDefinition {
   if (!isObject(input)) throw fail('NOT_AN_OBJECT', null);
   rejectUnknown(input, FIELDS, '');
   const { name, periodKind, groups, indicators, topN = DEFAULT_TOP_N, bottomN = DEFAULT_BOTTOM_N } = input;
-  if (typeof name !== 'string' || name.trim() === '') throw fail('BAD_NAME', 'name');
-  if (!(PERIOD_KINDS as readonly unknown[]).includes(periodKind)) throw fail('BAD_PERIOD_KIND', 'periodKind');
+  if (typeof name !== 'string' || name.trim() === '' || [...name.trim()].length > RACE_LIMITS.nameMaxLength)
+    throw fail('BAD_NAME', 'name');
+  if (!(RANKED_PERIOD_KINDS as readonly unknown[]).includes(periodKind))
+    throw fail('BAD_PERIOD_KIND', 'periodKind');
   return {
     name: name.trim(),
     periodKind: periodKind as PeriodKind,
@@ -83,7 +90,8 @@ export function parseRaceDefinition(input: unknown): RaceDefinition {
 }
 
 function parseCount(value: unknown, field: string, code: RaceConfigErrorCode): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw fail(code, field);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > RACE_LIMITS.maxNamed)
+    throw fail(code, field);
   return value;
 }
 

@@ -36,6 +36,7 @@ export const race = defineFeature({
         targets: createTargetRepository(k),
         audit: d.audit,
         clock: ctx.clock,
+        today: ctx.today,
         history: d.history,
       }),
     };

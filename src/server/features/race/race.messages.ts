@@ -129,6 +129,10 @@ export const RACE_MESSAGES = {
     'zh-CN': '请注明{unit}“{indicator}”数据的来源（如县统计局）',
     en: 'Name the source of {unit}’s "{indicator}" figure (e.g. the statistics bureau)',
   },
+  VALUE_FUTURE_MONTH: {
+    'zh-CN': '{year}年{month}月尚未开始，不能录入该月的统计数据',
+    en: '{year}-{month} has not begun; its statistics cannot be entered yet',
+  },
   BULLETIN_PUBLISHED: {
     'zh-CN': '{period}的通报已发布（{docNumber}），不能重复发布',
     en: 'The bulletin for {period} is already published ({docNumber})',

@@ -3,7 +3,8 @@ import { INDICATORS, indicatorByKey, isIndicatorKey, type Indicator } from '../.
 import { hasIndicatorData } from '../../../domain/race/metrics.ts';
 import { DEFAULT_PEER_GROUPS } from '../../../domain/race/race-definition.ts';
 import type { UnitKind } from '../../../domain/units/unit-tree.ts';
-import type { Clock } from '../../clock.ts';
+import type { Clock, Today } from '../../clock.ts';
+import { isAfterMonthOf } from '../../../domain/calendar/local-date.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import { racePolicy } from '../../policies/race.policy.ts';
@@ -43,12 +44,15 @@ export function createTargetService({
   targets,
   audit,
   clock,
+  today,
   history,
 }: {
   db: Kysely<DB>;
   targets: TargetRepository;
   audit: AuditLog;
   clock: Clock;
+  /** The county's date: a statistic is for a month that has begun. */
+  today: Today;
   history: Pick<HistoryRepository, 'indicatorValues'>;
 }) {
   /** The rankable units the reader may see, in the tree's order. */
@@ -247,6 +251,8 @@ export function createTargetService({
       const indicator = indicatorByKey(input.indicator);
       if (indicator.source.kind !== 'manual')
         throw invalid('VALUE_NOT_MANUAL', { indicator: indicator.label['zh-CN'] }, 'indicator');
+      if (isAfterMonthOf(input.year, input.month, today()))
+        throw invalid('VALUE_FUTURE_MONTH', { year: input.year, month: input.month }, 'month');
       input.items.forEach((e, i) => {
         checkEntry({ ...e, indicator: input.indicator }, i, units, true);
         if (e.value !== null && !e.source.trim())

@@ -24,7 +24,7 @@ import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
 import { useParams } from '@tanstack/react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { DEFAULT_PEER_GROUPS, PERIOD_KINDS } from '../../../../src/domain/race/race-definition';
+import { DEFAULT_PEER_GROUPS, RACE_LIMITS, RANKED_PERIOD_KINDS } from '../../../../src/domain/race/race-definition';
 import { IndicatorRows, WeightSum } from './IndicatorRows';
 import {
   definitionFromValues,
@@ -38,7 +38,7 @@ import { invalidateRaces, raceQuery } from '../../features/race/queries';
 import { queryClient } from '../../queries/client';
 
 // Weekly rankings are in the domain but not offered: no figure is kept by week yet.
-const PERIOD_KIND_OPTIONS = PERIOD_KINDS.filter((k): k is RacePeriodKind => k !== 'week');
+const PERIOD_KIND_OPTIONS: readonly RacePeriodKind[] = RANKED_PERIOD_KINDS;
 
 /** New race (/races/new) or edit one (/races/:id/edit): name, period, indicators with weights and methods. */
 export function RaceEditorPage() {
@@ -122,7 +122,7 @@ export function RaceEditorPage() {
                 label={tk('editor.name')}
                 rules={[{ required: true, whitespace: true, message: tk('editor.nameRequired') }]}
               >
-                <Input maxLength={100} placeholder={tk('editor.namePlaceholder')} data-testid="race-name" />
+                <Input maxLength={RACE_LIMITS.nameMaxLength} placeholder={tk('editor.namePlaceholder')} data-testid="race-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -139,7 +139,7 @@ export function RaceEditorPage() {
                 label={tk('editor.topN')}
                 rules={[{ required: true, message: t('common.required', { label: tk('editor.topN') }) }]}
               >
-                <InputNumber min={0} max={20} precision={0} style={{ width: '100%' }} data-testid="race-top-n" />
+                <InputNumber min={0} max={RACE_LIMITS.maxNamed} precision={0} style={{ width: '100%' }} data-testid="race-top-n" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -148,7 +148,7 @@ export function RaceEditorPage() {
                 label={tk('editor.bottomN')}
                 rules={[{ required: true, message: t('common.required', { label: tk('editor.bottomN') }) }]}
               >
-                <InputNumber min={0} max={20} precision={0} style={{ width: '100%' }} data-testid="race-bottom-n" />
+                <InputNumber min={0} max={RACE_LIMITS.maxNamed} precision={0} style={{ width: '100%' }} data-testid="race-bottom-n" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
