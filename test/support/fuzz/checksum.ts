@@ -116,7 +116,7 @@ export async function checksum(db: Db, schema?: TableInfo[]): Promise<Checksum> 
 export async function checksummer(
   db: Db,
   database: Database,
-): Promise<{ sum: () => Promise<Checksum>; close: () => void }> {
+): Promise<{ sum: () => Promise<Checksum>; settle: () => Promise<void>; close: () => void }> {
   const schema = await tables(db);
   let watcher: SQLite.Database | undefined;
   const version = async (): Promise<string> => {
@@ -130,11 +130,23 @@ export async function checksummer(
     return rows[0]!.v;
   };
   let last: { version: string; sum: Checksum } | undefined;
+  const sum = async () => {
+    const v = await version();
+    if (last?.version !== v) last = { version: v, sum: await checksum(db, schema) };
+    return last.sum;
+  };
   return {
-    async sum() {
-      const v = await version();
-      if (last?.version !== v) last = { version: v, sum: await checksum(db, schema) };
-      return last.sum;
+    sum,
+    /** Waits until the database stays the same for 100 ms (at most 10 s): work a request left running is done. */
+    async settle() {
+      const until = Date.now() + 10_000;
+      let previous = (await sum()).hash;
+      while (Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = (await sum()).hash;
+        if (now === previous) return;
+        previous = now;
+      }
     },
     close: () => watcher?.close(),
   };

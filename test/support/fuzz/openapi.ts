@@ -105,6 +105,9 @@ const dateLike = fc.oneof(
   fc.constantFrom('2026-02-30', '2026-13-01', '2026-11', '2026'),
 );
 
+/** Single characters that break text handling: NUL, a lone surrogate of each half, bidi override, BEL, DEL, BOM. */
+const SPLICED = ['\u0000', '\ud800', '\udc00', '\u202e', '\u0007', '\u007f', '\ufeff', '%', "'"];
+
 function stringArb(s: JsonSchema): fc.Arbitrary<string> {
   if (s.pattern) {
     try {
@@ -119,6 +122,12 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
   return fc.oneof(
     fc.string({ minLength, maxLength }),
     fc.string({ minLength, maxLength, unit: 'grapheme' }),
+    // Control characters (NUL among them) and any code point, then one bad character in a plausible text.
+    fc.string({ minLength, maxLength, unit: 'binary-ascii' }),
+    fc.string({ minLength, maxLength, unit: 'binary' }),
+    fc
+      .tuple(fc.string({ minLength, maxLength }), fc.constantFrom(...SPLICED), fc.string({ maxLength: 3 }))
+      .map(([a, bad, b]) => a + bad + b),
     dateLike,
     fc.integer({ min: 0, max: 2030 }).map(String),
   );
