@@ -48,7 +48,7 @@ function queryArb(op: Operation): fc.Arbitrary<string> {
   const optional = op.query.filter((q) => !q.required).map((q) => q.name);
   const text = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
   const all = fc.record(Object.fromEntries(op.query.map((q) => [q.name, valid(q.schema).map(text)])));
-  const chosen = fc.subarray(optional, { maxLength: 3 });
+  const chosen = fc.subarray(optional, { maxLength: Math.min(3, optional.length) });
   const values = fc
     .tuple(all, chosen)
     .map(([v, names]) =>
