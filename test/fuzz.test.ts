@@ -69,7 +69,20 @@ describe.each(await databaseKinds())('fuzzing every operation on %s', (kind) => 
         if (REPORT) fs.appendFileSync(REPORT, `[${kind}] ${op.key}: ${line}\n`);
         else throw new Error(line);
       }),
-      { numRuns, seed: SEED, path: PATH, endOnFailure: !!REPORT || !SHRINK, verbose: 1 },
+      {
+        numRuns,
+        seed: SEED,
+        path: PATH,
+        endOnFailure: !!REPORT || !SHRINK,
+        // Our own line names the case (long strings cut); fast-check's counterexample can be megabytes.
+        reporter: (run) => {
+          if (!run.failed) return;
+          const replay = `FUZZ_SEED=${run.seed} FUZZ_PATH=${run.counterexamplePath ?? ''}`;
+          throw new Error(
+            `${op.key} failed after ${run.numRuns} cases; replay with ${replay} and -t "${op.key}" (the county has seen the cases of the operations before)\n${run.errorInstance}`,
+          );
+        },
+      },
     );
   });
 

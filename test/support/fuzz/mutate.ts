@@ -111,7 +111,9 @@ export const mutation: fc.Arbitrary<Mutation> = fc.record({
 /** The value with each mutation applied at a path picked among its own (the root included). */
 export function mutate(value: unknown, mutations: Mutation[]): unknown {
   let root: unknown = structuredClone(value);
-  for (const m of mutations) {
+  for (const original of mutations) {
+    // The nasty values are shared constants: each case mutates its own copy, or later cases would see cycles.
+    const m = { ...original, value: structuredClone(original.value) };
     const all = paths(root);
     const path = all[m.at % all.length]!;
     const parent = path.slice(0, -1).reduce<any>((v, k) => v[k], root);
