@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from './support/databases.ts';
-import { caseArb, describeCase, problems, send } from './support/fuzz/case.ts';
+import { caseArb, describeCase, examplesOf, problems, send } from './support/fuzz/case.ts';
 import { checksummer } from './support/fuzz/checksum.ts';
 import { startFuzzCounty, type FuzzCounty } from './support/fuzz/county.ts';
 import { operationsOf, type OpenApiDocument } from './support/fuzz/openapi.ts';
@@ -71,6 +71,7 @@ describe.each(await databaseKinds())('fuzzing every operation on %s', (kind) => 
       }),
       {
         numRuns,
+        examples: examplesOf(op, county).map((c) => [c]),
         seed: SEED,
         path: PATH,
         endOnFailure: !!REPORT || !SHRINK,

@@ -233,3 +233,21 @@ export function describeCase(op: Operation, c: FuzzCase, out: Outcome): string {
   const lone = hasLoneSurrogate(c.json) ? ' (body has a lone surrogate)' : '';
   return `${c.actor} ${op.method} ${cut(c.url)}${body}${lone} → ${out.status} ${cut(JSON.stringify(out.body))}`;
 }
+
+/**
+ * Cases every run sends besides the random ones: for each free-text query parameter, the admin sending it
+ * alone with a NUL and with a lone surrogate in it (a search box is where people paste anything).
+ */
+export function examplesOf(op: Operation, county: FuzzCounty): FuzzCase[] {
+  const segments = op.path.split('/');
+  let path = op.path;
+  for (const p of op.pathParams)
+    path = path.replace(`{${p}}`, String(county.existing[segments[segments.indexOf(`{${p}}`) - 1] ?? '']?.[0] ?? 1));
+  const free = op.query.filter((q) => q.schema.type === 'string' && !q.schema.enum && !q.schema.pattern);
+  return free.flatMap((q) =>
+    ['a\u0000b', 'a\ud800b'].map((text) => {
+      const url = `${path}?${encodeLoose(q.name)}=${encodeLoose(text)}`;
+      return { actor: 'admin' as const, url, malformedUrl: malformedUrl(url) };
+    }),
+  );
+}
