@@ -57,6 +57,7 @@ export const PLATFORM_MESSAGES = {
     'zh-CN': '{field}含有不允许的控制字符（如 NUL、ESC），请删除后重试',
     en: '{field} contains a control character (such as NUL or ESC) that is not allowed',
   },
+  V_TOO_DEEP: { 'zh-CN': '请求内容嵌套超过 {n} 层', en: 'The request nests deeper than {n} levels' },
   V_BAD_UNICODE: {
     'zh-CN': '{field}含有无效的字符编码，请重新输入',
     en: '{field} contains characters that are not valid Unicode',

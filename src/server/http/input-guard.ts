@@ -21,7 +21,11 @@ export function installInputGuard(app: Api): void {
 /** Multipart bodies are files, read and checked by their own routes. */
 const isUpload = (request: FastifyRequest) => request.headers['content-type']?.startsWith('multipart/') ?? false;
 
+/** Deeper than any body Lantern takes (a race definition is 4 levels): refused before it is walked. */
+const MAX_DEPTH = 32;
+
 function clean(value: unknown, path: string[]): any {
+  if (path.length > MAX_DEPTH) throw invalid('V_TOO_DEEP', { n: MAX_DEPTH }, path.slice(0, 3).join('.'));
   if (typeof value === 'string') return checked(value, path);
   if (Array.isArray(value)) return value.map((v, i) => clean(v, [...path, String(i)]));
   if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {

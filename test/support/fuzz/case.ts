@@ -20,6 +20,7 @@ export const PUBLIC_OPERATIONS = new Set([
   'POST /api/v1/setup',
   'POST /api/v1/setup/demo',
   'GET /api/v1/regions',
+  'GET /api/v1/industries',
   'POST /api/v1/session',
   'DELETE /api/v1/session',
 ]);
