@@ -195,7 +195,8 @@ export function registerImportRoutes(
         response: { 200: importView, ...standardErrors },
       },
     },
-    (request) => imports.setMapping(requireActor(request), request.params.id, request.body, locale(request)),
+    (request) =>
+      imports.setMapping(requireActor(request), request.params.id, request.body, locale(request), clientIp(request)),
   );
 
   for (const [path, mode, summary] of [

@@ -198,6 +198,19 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
           trx,
         );
         await files.store(trx, id, upload.path);
+        await audit.record(
+          {
+            actor,
+            action: 'import.upload',
+            objectType: 'import',
+            objectId: String(id),
+            unitPath: unit.path,
+            summary: `上传台账《${upload.fileName}》`,
+            after: { fileName: upload.fileName, bytes: upload.bytes, ledger, sheet: analysis.sheet },
+            ip,
+          },
+          trx,
+        );
         return id;
       });
       void imports.purgeFilesBefore(new Date(clock().getTime() - KEEP_FILES_MS).toISOString()).catch(() => undefined);
@@ -205,7 +218,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       return present(rec, locale, { preview: await previewOf(rec, actor, unit, upload.path) });
     },
 
-    async setMapping(actor: ActorContext, id: number, input: MappingInput, locale: Locale) {
+    async setMapping(actor: ActorContext, id: number, input: MappingInput, locale: Locale, ip: string | null = null) {
       const { rec, unit } = await loadForChange(actor, id);
       if (rec.status === 'committed') throw conflict('IMPORT_COMMITTED');
       if (jobs.has(id) || RUNNING.includes(statusOf(rec))) throw conflict('IMPORT_RUNNING');
@@ -247,25 +260,49 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
             ? JSON.stringify({ ...optionsOf(rec), ...input.options })
             : rec.options_json;
         await imports.replaceErrors(id, []);
-        await imports.update(id, {
-          sheet,
-          header_json: JSON.stringify(stored),
-          mapping_json: JSON.stringify(mapping),
-          options_json: options,
-          status: 'uploaded',
-          counts_json: null,
-          error_count: 0,
-          message: null,
-          updated_at: now(),
+        await imports.inTransaction(async (trx) => {
+          await imports.update(
+            id,
+            {
+              sheet,
+              header_json: JSON.stringify(stored),
+              mapping_json: JSON.stringify(mapping),
+              options_json: options,
+              status: 'uploaded',
+              counts_json: null,
+              error_count: 0,
+              message: null,
+              updated_at: now(),
+            },
+            trx,
+          );
+          const saved = input.save ? toSavedMapping(mapping, stored.header.columns) : null;
+          if (saved)
+            await imports.saveMapping(
+              {
+                unit_id: unit.id,
+                ledger,
+                mapping_json: JSON.stringify(saved),
+                updated_by: actor.displayName,
+                updated_at: now(),
+              },
+              trx,
+            );
+          await audit.record(
+            {
+              actor,
+              action: saved ? 'import.mapping.save' : 'import.mapping',
+              objectType: 'import',
+              objectId: String(id),
+              unitPath: rec.unit_path,
+              summary: saved ? `设置并保存《${rec.file_name}》的列对应` : `设置《${rec.file_name}》的列对应`,
+              before: { sheet: rec.sheet, mapping: JSON.parse(rec.mapping_json!) },
+              after: { sheet, mapping, ...(saved ? { savedFor: { unitId: unit.id, ledger } } : {}) },
+              ip,
+            },
+            trx,
+          );
         });
-        if (input.save)
-          await imports.saveMapping({
-            unit_id: unit.id,
-            ledger,
-            mapping_json: JSON.stringify(toSavedMapping(mapping, stored.header.columns)),
-            updated_by: actor.displayName,
-            updated_at: now(),
-          });
         const next = (await imports.findById(id))!;
         return present(next, locale, { preview: await previewOf(next, actor, unit, file) });
       } finally {

@@ -133,8 +133,11 @@ export function createImportRecords(db: Kysely<DB>) {
         .where('ledger', '=', ledger)
         .executeTakeFirst(),
 
-    saveMapping: (row: DB['import_mappings']) =>
-      db
+    /** Runs `fn` in one transaction: a record's change and its audit event are written together or not at all. */
+    inTransaction: <T>(fn: (trx: Kysely<DB>) => Promise<T>) => db.transaction().execute(fn),
+
+    saveMapping: (row: DB['import_mappings'], ex: Kysely<DB> = db) =>
+      ex
         .insertInto('import_mappings')
         .values(row)
         .onConflict((oc) =>

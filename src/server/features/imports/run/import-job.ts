@@ -138,14 +138,34 @@ export function createImportJobs({
             ? { key: 'IMPORT_NO_ROWS', params: {} }
             : null;
         const status: ImportStatus = message ? 'invalid' : 'checked';
-        await imports.update(rec.id, {
-          status,
-          counts_json: JSON.stringify(counts),
-          error_count: counts.errors,
-          message: message && JSON.stringify(message),
-          progress_json: null,
-          heartbeat_at: null,
-          updated_at: now(),
+        await imports.inTransaction(async (trx) => {
+          await imports.update(
+            rec.id,
+            {
+              status,
+              counts_json: JSON.stringify(counts),
+              error_count: counts.errors,
+              message: message && JSON.stringify(message),
+              progress_json: null,
+              heartbeat_at: null,
+              updated_at: now(),
+            },
+            trx,
+          );
+          // A check (dry run) changes the record it reports into: audited like every change.
+          await audit.record(
+            {
+              actor,
+              action: 'import.check',
+              objectType: 'import',
+              objectId: String(rec.id),
+              unitPath: rec.unit_path,
+              summary: `检查台账《${rec.file_name}》：${counts.rows} 行，${counts.errorRows} 行有问题`,
+              after: { fileName: rec.file_name, status, ...counts },
+              ip,
+            },
+            trx,
+          );
         });
       }
     } catch (e) {
