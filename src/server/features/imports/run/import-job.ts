@@ -152,20 +152,22 @@ export function createImportJobs({
             },
             trx,
           );
-          // A check (dry run) changes the record it reports into: audited like every change.
-          await audit.record(
-            {
-              actor,
-              action: 'import.check',
-              objectType: 'import',
-              objectId: String(rec.id),
-              unitPath: rec.unit_path,
-              summary: `检查台账《${rec.file_name}》：${counts.rows} 行，${counts.errorRows} 行有问题`,
-              after: { fileName: rec.file_name, status, ...counts },
-              ip,
-            },
-            trx,
-          );
+          // A dry run changes the record it reports into: audited like every change. (A refused commit
+          // reports into it too, but writes nothing else: it is the commit's refusal, not a change.)
+          if (mode === 'check')
+            await audit.record(
+              {
+                actor,
+                action: 'import.check',
+                objectType: 'import',
+                objectId: String(rec.id),
+                unitPath: rec.unit_path,
+                summary: `检查台账《${rec.file_name}》：${counts.rows} 行，${counts.errorRows} 行有问题`,
+                after: { fileName: rec.file_name, status, ...counts },
+                ip,
+              },
+              trx,
+            );
         });
       }
     } catch (e) {
