@@ -221,4 +221,42 @@ describe.each(await databaseKinds())('credentials on %s', (kind) => {
       expect((await signIn(server.url, 'admin', ADMIN_PASSWORD, '10.2.0.2')).status).toBe(200);
     });
   });
+
+  describe('usernames', () => {
+    it('are unique whatever their case (finding 10)', async () => {
+      const body = (username: string) => ({
+        username,
+        displayName: username,
+        password: PASSWORD,
+        role: 'leader',
+        unitId: unit('兰溪市').id,
+      });
+      for (const username of ['ADMIN', 'Admin']) {
+        const res = await admin.post('/api/v1/users', body(username));
+        expect(res.status, username).toBe(409);
+        expect(res.body.error).toMatchObject({ code: 'DUPLICATE', field: 'username' });
+      }
+      expect((await admin.post('/api/v1/users', body('Mixed.Case'))).status).toBe(201);
+      expect((await admin.post('/api/v1/users', body('mixed.case'))).status).toBe(409);
+    });
+
+    it('cannot be made to clash by two creations at once: the index holds', async () => {
+      const results = await Promise.all(
+        ['twin', 'TWIN', 'Twin', 'tWin'].map((username) =>
+          admin.post('/api/v1/users', {
+            username,
+            displayName: '双胞胎',
+            password: PASSWORD,
+            role: 'leader',
+            unitId: 1,
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(
+        results.every((r) => r.status === 201 || r.status === 409),
+        JSON.stringify(results.map((r) => r.body)),
+      ).toBe(true);
+    });
+  });
 });

@@ -43,7 +43,7 @@ describe('the feature index', () => {
     const names = FEATURES.flatMap((f) => Object.keys(f.migrations ?? {}));
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(collectMigrations(FEATURES))).toEqual(files);
-    expect(files.slice(0, 1).concat(files.slice(-1))).toEqual(['0001_foundation', '0015_api_token_limits']);
+    expect(files.slice(0, 1).concat(files.slice(-1))).toEqual(['0001_foundation', '0016_usernames_case_insensitive']);
   });
 
   it('refuses two features claiming one migration name', () => {

@@ -1,3 +1,4 @@
+import * as m0016 from '../../db/migrations/0016_usernames_case_insensitive.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import { defineFeature } from '../feature.ts';
 import { USER_MESSAGES } from './users.messages.ts';
@@ -10,6 +11,7 @@ import { createUserService, type UserService } from './users.service.ts';
 /** The county's accounts and their roles. */
 export const users = defineFeature({
   name: 'users',
+  migrations: { '0016_usernames_case_insensitive': m0016 },
   messages: USER_MESSAGES,
   wire: (ctx, d: { audit: AuditLog; unitRepo: UnitRepository; sessionRepo: SessionRepository }) => {
     const userRepo = createUserRepository(ctx.kysely);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
 import type { DB } from '../../db/schema.ts';
@@ -60,7 +61,12 @@ export function createUserRepository(db: Kysely<DB>) {
       inUserScope(base(ex), scope).where('users.id', '=', id).executeTakeFirst(),
 
     findByUsername: (username: string, ex: Kysely<DB> = db) =>
-      ex.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst(),
+      ex
+        .selectFrom('users')
+        .select(['id'])
+        // Case-insensitively, as the unique index users_username_lower holds them (usernames are ASCII).
+        .where(sql`lower(username)`, '=', username.toLowerCase())
+        .executeTakeFirst(),
 
     insert: (ex: Kysely<DB>, row: Omit<DB['users'], 'id'>) =>
       ex.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow(),
