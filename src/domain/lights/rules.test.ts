@@ -96,6 +96,17 @@ describe('parseRuleSet', () => {
       'OUT_OF_RANGE',
     ],
     ['"yes" for a switch', { report: { lateIsYellow: 'yes' } }, 'report', 'lateIsYellow', 'NOT_A_BOOLEAN'],
+    ['1e308 days', { approvals: { redAboveDays: 1e308 } }, 'approvals', 'redAboveDays', 'OUT_OF_RANGE'],
+    ['a million days', { approvals: { redAboveDays: 1_000_000 } }, 'approvals', 'redAboveDays', 'OUT_OF_RANGE'],
+    ['121 months', { start: { redFromMonths: 121 } }, 'start', 'redFromMonths', 'OUT_OF_RANGE'],
+    [
+      'a 3651-day promise',
+      { signToStart: { defaultPromiseDays: 3651 } },
+      'signToStart',
+      'defaultPromiseDays',
+      'OUT_OF_RANGE',
+    ],
+    ['751 working days', { tickets: { redAboveWorkingDays: 751 } }, 'tickets', 'redAboveWorkingDays', 'OUT_OF_RANGE'],
   ] as [string, unknown, string | null, string | null, string][])(
     'refuses %s',
     (_what, input, dimension, field, code) => {

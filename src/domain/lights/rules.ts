@@ -80,16 +80,23 @@ type FieldSpec = { kind: 'boolean' } | { kind: 'number'; integer: boolean; min: 
 const bool: FieldSpec = { kind: 'boolean' };
 const int = (min = 0, max?: number): FieldSpec => ({ kind: 'number', integer: true, min, max });
 const num = (min = 0, max?: number): FieldSpec => ({ kind: 'number', integer: false, min, max });
+// Every threshold has a ceiling a real rule never reaches: ten years of months or days, three of working days.
+const MAX_MONTHS = 120;
+const MAX_DAYS = 3650;
+const MAX_WORKING_DAYS = 750;
 
 /** How each field is checked, and which (yellow, red) pairs must not be inverted. */
 const SCHEMA: {
   [K in DimensionKey]: { fields: Record<keyof RuleSet[K], FieldSpec>; ordered: [keyof RuleSet[K], keyof RuleSet[K]][] };
 } = {
   start: {
-    fields: { enabled: bool, yellowFromMonths: int(), redFromMonths: int() },
+    fields: { enabled: bool, yellowFromMonths: int(0, MAX_MONTHS), redFromMonths: int(0, MAX_MONTHS) },
     ordered: [['yellowFromMonths', 'redFromMonths']],
   },
-  signToStart: { fields: { enabled: bool, defaultPromiseDays: int(1), yellowFromPercent: num(0, 100) }, ordered: [] },
+  signToStart: {
+    fields: { enabled: bool, defaultPromiseDays: int(1, MAX_DAYS), yellowFromPercent: num(0, 100) },
+    ordered: [],
+  },
   progress: {
     fields: { enabled: bool, yellowFromPoints: num(0, 100), redAbovePoints: num(0, 100) },
     ordered: [['yellowFromPoints', 'redAbovePoints']],
@@ -104,10 +111,13 @@ const SCHEMA: {
     ordered: [['yellowFromMissingMonths', 'redFromMissingMonths']],
   },
   approvals: {
-    fields: { enabled: bool, yellowFromDays: int(), redAboveDays: int() },
+    fields: { enabled: bool, yellowFromDays: int(0, MAX_DAYS), redAboveDays: int(0, MAX_DAYS) },
     ordered: [['yellowFromDays', 'redAboveDays']],
   },
-  tickets: { fields: { enabled: bool, redAboveWorkingDays: int(), escalatedIsRed: bool }, ordered: [] },
+  tickets: {
+    fields: { enabled: bool, redAboveWorkingDays: int(0, MAX_WORKING_DAYS), escalatedIsRed: bool },
+    ordered: [],
+  },
 };
 
 export type RuleSetErrorCode =
