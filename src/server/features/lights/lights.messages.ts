@@ -24,6 +24,10 @@ export const LIGHT_MESSAGES = {
     'zh-CN': '{dimension}规则的 {field} 不能为负数',
     en: '{dimension} rules: {field} cannot be negative',
   },
+  RULES_CHANGED_MEANWHILE: {
+    'zh-CN': '亮灯规则刚刚被他人修改，请刷新后在新版本上重新修改',
+    en: 'Someone changed the light rules a moment ago; reload and make your change on the new version',
+  },
   RULE_OUT_OF_RANGE: {
     'zh-CN': '{dimension}规则的 {field} 超出允许范围',
     en: '{dimension} rules: {field} is out of range',

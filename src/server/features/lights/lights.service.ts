@@ -6,7 +6,8 @@ import { DIMENSION_KEYS, type DimensionKey } from '../../../domain/lights/types.
 import { scopeFor } from '../../../domain/access/scope.ts';
 import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { MessageKey } from '../../http/i18n.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
@@ -186,28 +187,35 @@ export function createLightService({
       const before = await currentRules();
       const version = before.version + 1;
       const at = clock().toISOString();
-      await db.transaction().execute(async (trx) => {
-        await lights.insertRuleSet(trx, {
-          version,
-          rules_json: JSON.stringify({ ...rules, version: String(version) }),
-          created_by: actor.displayName,
-          created_at: at,
+      // Two changes at once both number theirs before+1: the second to commit meets the key and is told.
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await lights.insertRuleSet(trx, {
+            version,
+            rules_json: JSON.stringify({ ...rules, version: String(version) }),
+            created_by: actor.displayName,
+            created_at: at,
+          });
+          await audit.record(
+            {
+              actor,
+              action: 'lightRules.update',
+              objectType: 'lightRules',
+              objectId: String(version),
+              unitPath: null,
+              summary: `亮灯规则第 ${version} 版`,
+              before: before.rules,
+              after: rules,
+              ip,
+            },
+            trx,
+          );
+        })
+        .catch((e: unknown) => {
+          if (isUniqueViolation(e)) throw conflict('RULES_CHANGED_MEANWHILE');
+          throw e;
         });
-        await audit.record(
-          {
-            actor,
-            action: 'lightRules.update',
-            objectType: 'lightRules',
-            objectId: String(version),
-            unitPath: null,
-            summary: `亮灯规则第 ${version} 版`,
-            before: before.rules,
-            after: rules,
-            ip,
-          },
-          trx,
-        );
-      });
       await recomputeAll();
       return currentRules();
     },

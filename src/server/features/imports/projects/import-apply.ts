@@ -7,6 +7,7 @@ import type { PlannedOp } from '../run/check-pass.ts';
 import { auditView, NEW_PROJECT_COLUMNS } from './import-rows.ts';
 import type { ImportRepository } from '../imports.repository.ts';
 import { COLUMNS } from './ledger-writes.repository.ts';
+import { isUniqueViolation } from '../../../db/errors.ts';
 
 /**
  * Writing a commit: the changes the check planned, batch by batch inside the commit's one
@@ -56,11 +57,6 @@ function newProjectAudit(p: Record<string, unknown>): string {
   }
   return JSON.stringify(out);
 }
-
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 type Create = Extract<PlannedOp, { op: 'create' }>;
 type Update = Extract<PlannedOp, { op: 'update' }>;
