@@ -4,6 +4,10 @@ export const REPORT_MESSAGES = {
     'zh-CN': '本月完成投资不能超过项目总投资',
     en: "The month's amount cannot exceed the project's total investment",
   },
+  REPORT_MOVED_MEANWHILE: {
+    'zh-CN': '这份月报刚刚被他人处理（报送、审核或退回），请刷新后查看',
+    en: 'Someone acted on this report a moment ago (submitted, approved or returned it); reload to see it',
+  },
   REPORT_APPROVED: {
     'zh-CN': '已审核的月报不能修改；如需更正，请提交更正并说明原因',
     en: 'An approved report cannot be changed; file a correction with a reason',

@@ -46,6 +46,20 @@ export function createReportRepository(db: Kysely<DB>) {
     update: (ex: Kysely<DB>, id: number, patch: Partial<Omit<ReportRow, 'id'>>) =>
       ex.updateTable('monthly_reports').set(patch).where('id', '=', id).execute(),
 
+    /**
+     * Moves a report out of `from` only if it is still there: false when a concurrent move got there
+     * first (the row's lock makes the second wait, then find the state changed).
+     */
+    async moveFrom(ex: Kysely<DB>, id: number, from: string, patch: Partial<Omit<ReportRow, 'id'>>) {
+      const result = await ex
+        .updateTable('monthly_reports')
+        .set(patch)
+        .where('id', '=', id)
+        .where('state', '=', from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     /** Makes one revision the one that counts for its project and month. */
     async makeCurrent(ex: Kysely<DB>, r: ReportRow) {
       await ex

@@ -139,7 +139,7 @@ export function createReportService({
           return_reason: action === 'return' ? reason : null,
         });
       const store = async () => {
-        await reports.update(trx, id, patch);
+        if (!(await reports.moveFrom(trx, id, r.state, patch))) throw conflict('REPORT_MOVED_MEANWHILE');
         if (action === 'approve') await reports.makeCurrent(trx, r);
       };
       // Only an approval changes what counts as completed (the unit's monthly sums).
