@@ -31,7 +31,10 @@ describe.each(await databaseKinds())('the audit of an import on %s', (kind) => {
     const uploaded = await imports.uploadFile(editor, file);
     expect((await events(uploaded.id)).map((e) => e.action)).toEqual(['import.upload']);
 
-    const mapped = await editor.put(`/api/v1/imports/${uploaded.id}/mapping`, { columns: { B: 'name', C: 'code' }, save: true });
+    const mapped = await editor.put(`/api/v1/imports/${uploaded.id}/mapping`, {
+      columns: { B: 'name', C: 'code' },
+      save: true,
+    });
     expect(mapped.status, JSON.stringify(mapped.body)).toBe(200);
     const dry = await editor.post(`/api/v1/imports/${uploaded.id}/dry-run`);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);

@@ -77,8 +77,7 @@ export function parseRaceDefinition(input: unknown): RaceDefinition {
   const { name, periodKind, groups, indicators, topN = DEFAULT_TOP_N, bottomN = DEFAULT_BOTTOM_N } = input;
   if (typeof name !== 'string' || name.trim() === '' || [...name.trim()].length > RACE_LIMITS.nameMaxLength)
     throw fail('BAD_NAME', 'name');
-  if (!(RANKED_PERIOD_KINDS as readonly unknown[]).includes(periodKind))
-    throw fail('BAD_PERIOD_KIND', 'periodKind');
+  if (!(RANKED_PERIOD_KINDS as readonly unknown[]).includes(periodKind)) throw fail('BAD_PERIOD_KIND', 'periodKind');
   return {
     name: name.trim(),
     periodKind: periodKind as PeriodKind,

@@ -122,7 +122,11 @@ export function RaceEditorPage() {
                 label={tk('editor.name')}
                 rules={[{ required: true, whitespace: true, message: tk('editor.nameRequired') }]}
               >
-                <Input maxLength={RACE_LIMITS.nameMaxLength} placeholder={tk('editor.namePlaceholder')} data-testid="race-name" />
+                <Input
+                  maxLength={RACE_LIMITS.nameMaxLength}
+                  placeholder={tk('editor.namePlaceholder')}
+                  data-testid="race-name"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -139,7 +143,13 @@ export function RaceEditorPage() {
                 label={tk('editor.topN')}
                 rules={[{ required: true, message: t('common.required', { label: tk('editor.topN') }) }]}
               >
-                <InputNumber min={0} max={RACE_LIMITS.maxNamed} precision={0} style={{ width: '100%' }} data-testid="race-top-n" />
+                <InputNumber
+                  min={0}
+                  max={RACE_LIMITS.maxNamed}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  data-testid="race-top-n"
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -148,7 +158,13 @@ export function RaceEditorPage() {
                 label={tk('editor.bottomN')}
                 rules={[{ required: true, message: t('common.required', { label: tk('editor.bottomN') }) }]}
               >
-                <InputNumber min={0} max={RACE_LIMITS.maxNamed} precision={0} style={{ width: '100%' }} data-testid="race-bottom-n" />
+                <InputNumber
+                  min={0}
+                  max={RACE_LIMITS.maxNamed}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  data-testid="race-bottom-n"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
