@@ -72,6 +72,8 @@ const envSchema = z.object({
   LANTERN_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Hours a session lasts without use. */
   LANTERN_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Hours a session lasts however much it is used: then the person signs in again (ASVS V3.3.2). */
+  LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24),
   /** Folder of the built web app; empty disables static serving. */
   LANTERN_WEB_DIR: z.string().default('web/dist'),
   /**
@@ -109,6 +111,7 @@ export interface Config {
   trustProxy: string[];
   login: { maxAttempts: number; windowSeconds: number };
   sessionHours: number;
+  sessionMaxHours: number;
   webDir: string;
   pdfFont: string | null;
   oc4ids: { idPrefix: string; license: string | null };
@@ -134,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     trustProxy: e.LANTERN_TRUST_PROXY,
     login: { maxAttempts: e.LANTERN_LOGIN_MAX_ATTEMPTS, windowSeconds: e.LANTERN_LOGIN_WINDOW_SECONDS },
     sessionHours: e.LANTERN_SESSION_HOURS,
+    sessionMaxHours: Math.max(e.LANTERN_SESSION_MAX_HOURS, e.LANTERN_SESSION_HOURS),
     webDir: e.LANTERN_WEB_DIR,
     pdfFont: e.LANTERN_PDF_FONT || null,
     oc4ids: { idPrefix: e.LANTERN_OC4IDS_PREFIX, license: e.LANTERN_OC4IDS_LICENSE ?? null },

@@ -18,6 +18,7 @@ export const session = defineFeature({
         audit: d.audit,
         clock: ctx.clock,
         sessionHours: ctx.config.sessionHours,
+        sessionMaxHours: ctx.config.sessionMaxHours,
         login: ctx.config.login,
       }),
     };

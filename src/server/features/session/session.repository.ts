@@ -45,7 +45,7 @@ export function createSessionRepository(db: Kysely<DB>) {
     findSession: (tokenHash: string) =>
       db
         .selectFrom('sessions')
-        .select(['token_hash', 'user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+        .select(['token_hash', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst(),
 

@@ -27,10 +27,19 @@ export interface SessionServiceDeps {
   audit: AuditLog;
   clock: Clock;
   sessionHours: number;
+  /** A session's absolute lifetime, however often it is used. */
+  sessionMaxHours?: number;
   login: { maxAttempts: number; windowSeconds: number };
 }
 
-export function createSessionService({ sessions, audit, clock, sessionHours, login }: SessionServiceDeps) {
+export function createSessionService({
+  sessions,
+  audit,
+  clock,
+  sessionHours,
+  sessionMaxHours = 24,
+  login,
+}: SessionServiceDeps) {
   const expiry = (now: Date) => new Date(now.getTime() + sessionHours * 3600_000).toISOString();
 
   async function openSession(userId: number, ip: string | null, userAgent: string | null) {
@@ -120,6 +129,7 @@ export function createSessionService({ sessions, audit, clock, sessionHours, log
       const session = await sessions.findSession(hash);
       const now = clock();
       if (!session || session.expires_at <= now.toISOString()) return null;
+      if (now.getTime() - Date.parse(session.created_at) > sessionMaxHours * 3600_000) return null;
       const row = await sessions.findUserById(session.user_id);
       const actor = row && toActor(row, 'session');
       if (!actor) return null;
