@@ -3,6 +3,7 @@ import { parseConfig, type Database } from '../src/server/config/config.ts';
 import { openDb, type Db } from '../src/server/db/client.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { createServices } from '../src/server/services.ts';
+import { ADMIN_PASSWORD } from '../test/support/factories.ts';
 import { freshDatabase, type DatabaseKind } from '../test/support/databases.ts';
 import { generate, rng } from './projects.bench.ts';
 
@@ -98,7 +99,7 @@ export async function seedLoadCounty(kind: DatabaseKind, projects: number, clock
   try {
     await migrateToLatest(db);
     const services = createServices(db, config, () => clockStart);
-    await services.setup.run({ regionCode: '330781', username: 'admin', password: 'admin-password-1' });
+    await services.setup.run({ regionCode: '330781', username: 'admin', password: ADMIN_PASSWORD });
     const units = await db.kysely
       .selectFrom('units')
       .select(['id', 'path', 'name'])

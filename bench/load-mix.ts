@@ -1,5 +1,5 @@
 import { ApiClient } from '../test/support/client.ts';
-import { PASSWORD } from '../test/support/factories.ts';
+import { ADMIN_PASSWORD, PASSWORD } from '../test/support/factories.ts';
 import type { LoadCounty } from './load-county.ts';
 
 /**
@@ -45,7 +45,7 @@ export const newTally = (): Tally => ({
 /** The users for `connections` connections: 3/4 editors spread over the townships, the rest leaders and coordinators. */
 export async function makeUsers(url: string, county: LoadCounty, connections: number): Promise<SimUser[]> {
   const admin = new ApiClient(url);
-  await admin.signIn('admin', 'admin-password-1');
+  await admin.signIn('admin', ADMIN_PASSWORD);
   const units = await admin.get<{ items: { id: number; parentId: number | null }[] }>('/api/v1/units');
   const root = units.body.items.find((u) => u.parentId === null)!.id;
   const editors = Math.round(connections * 0.75);
