@@ -5,7 +5,7 @@ import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { createServices } from '../src/server/services.ts';
 import { ADMIN_PASSWORD } from '../test/support/factories.ts';
 import { freshDatabase, type DatabaseKind } from '../test/support/databases.ts';
-import { generate, rng } from './projects.bench.ts';
+import { generate, generateReports } from './projects.bench.ts';
 
 /**
  * The county the load benchmark runs against: 兰溪市 set up, N projects spread over its townships
@@ -35,59 +35,9 @@ export function deadlineDay(now = new Date()): { start: Date; period: { year: nu
   return { start, period: { year: prev.getUTCFullYear(), month: prev.getUTCMonth() + 1 } };
 }
 
-async function generateYearSoFar(db: Db, period: { year: number; month: number }, at: string): Promise<number> {
-  const rand = rng(11);
-  let after = 0;
-  let written = 0;
-  for (;;) {
-    const batch = await db.kysely
-      .selectFrom('projects')
-      .select(['id', 'total_investment'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(2000)
-      .execute();
-    if (!batch.length) return written;
-    await db.kysely.transaction().execute(async (trx) => {
-      const plans = batch.map((p) => ({
-        project_id: p.id,
-        year: period.year,
-        amount: Math.round(Number(p.total_investment) / 3),
-        monthly_curve: null,
-      }));
-      await trx.insertInto('project_annual_plans').values(plans).execute();
-      const rows = batch.flatMap((p) =>
-        Array.from({ length: period.month - 1 }, (_, m) => ({
-          project_id: p.id,
-          year: period.year,
-          month: m + 1,
-          revision: 1,
-          is_current: 1,
-          amount: Math.round((Number(p.total_investment) / 36) * (0.3 + rand())),
-          progress_text: '按计划推进',
-          problems: '',
-          state: 'approved',
-          is_late: rand() < 0.05 ? 1 : 0,
-          correction_reason: null,
-          return_reason: null,
-          submitted_at: at,
-          reviewed_at: at,
-          reviewed_by: '发改局',
-          created_by: 'bench',
-          created_at: at,
-          updated_at: at,
-        })),
-      );
-      for (let i = 0; i < rows.length; i += 1000)
-        await trx
-          .insertInto('monthly_reports')
-          .values(rows.slice(i, i + 1000))
-          .execute();
-      written += rows.length;
-    });
-    after = batch.at(-1)!.id;
-  }
-}
+/** The year so far: a plan and the approved reports of every month before the deadline's. */
+const generateYearSoFar = (db: Db, period: { year: number; month: number }, at: string) =>
+  generateReports(db, period.year, { months: period.month - 1, seed: 11, at });
 
 export async function seedLoadCounty(kind: DatabaseKind, projects: number, clockStart: Date): Promise<LoadCounty> {
   const t0 = performance.now();

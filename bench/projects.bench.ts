@@ -164,12 +164,16 @@ export async function generate(db: Db, n: number, units: { id: number; path: str
 }
 
 /**
- * An annual plan (a third of the total) and twelve approved monthly reports for every project, in
- * batches of 2,000 projects; returns how many reports were written.
+ * An annual plan (a third of the total) and approved monthly reports of the year's first `months`
+ * months (all twelve by default) for every project, in batches of 2,000 projects; returns how many
+ * reports were written.
  */
-export async function generateReports(db: Db, year: number): Promise<number> {
-  const rand = rng(7);
-  const at = new Date().toISOString();
+export async function generateReports(
+  db: Db,
+  year: number,
+  { months = 12, seed = 7, at = new Date().toISOString() }: { months?: number; seed?: number; at?: string } = {},
+): Promise<number> {
+  const rand = rng(seed);
   let after = 0;
   let reports = 0;
   for (;;) {
@@ -194,7 +198,7 @@ export async function generateReports(db: Db, year: number): Promise<number> {
         )
         .execute();
       const rows = batch.flatMap((p) =>
-        Array.from({ length: 12 }, (_, m) => ({
+        Array.from({ length: months }, (_, m) => ({
           project_id: p.id,
           year,
           month: m + 1,

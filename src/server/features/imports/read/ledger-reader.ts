@@ -4,7 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RawCell, RawRow } from '../../../../domain/exchange/row-validation.ts';
 import { readCsvRows } from './csv-reader.ts';
-import { openPackage, readPart, type ZipEntry } from './xlsx-package.ts';
+import { openPackage, readPart, readSlice, type ZipEntry } from './xlsx-package.ts';
 
 /**
  * Reading ledgers as a stream of rows, whatever their size: .xlsx through exceljs's streaming
@@ -21,17 +21,6 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The stream names of an encrypted OOXML package inside its OLE container, in UTF-16LE. */
 const ENCRYPTED_MARKS = ['EncryptionInfo', 'EncryptedPackage'].map((s) => Buffer.from(s, 'utf16le'));
 const WINDOW = 64 * 1024;
-
-async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buf, 0, length, start);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Whether any of the needles occurs in the file, read in overlapping windows. */
 async function fileContains(file: string, needles: Buffer[]): Promise<boolean> {

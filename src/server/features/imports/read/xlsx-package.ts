@@ -57,11 +57,8 @@ export interface ZipEntry {
 const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
 const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
 
-const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-
-async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
+/** `length` bytes of `file` from `start` (fewer at its end). */
+export async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const buf = Buffer.alloc(length);
@@ -71,6 +68,10 @@ async function readSlice(file: string, start: number, length: number): Promise<B
     await handle.close();
   }
 }
+
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
 
 /**
  * The number of entries the end of the central directory declares (its zip64 record's when it has
