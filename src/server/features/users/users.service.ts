@@ -13,6 +13,7 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { isBreachedPassword } from './breached-passwords.ts';
 import { presentUser } from './users.presenter.ts';
 import type { UserRepository, UserWithUnit } from './users.repository.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 export interface UserServiceDeps {
   db: Kysely<DB>;
@@ -92,44 +93,50 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
       assertGrantable(actor, input.role);
       if (!opts.seeded) checkPassword(input.username, input.password);
       const passwordHash = await hashPassword(input.password);
-      const id = await db.transaction().execute(async (trx) => {
-        const unit = await placeableUnit(actor, input.unitId, trx, 'create');
-        if (await users.findByUsername(input.username, trx)) {
-          throw new AppError(409, 'DUPLICATE', 'DUPLICATE_USERNAME', { username: input.username }, 'username');
-        }
-        const at = clock().toISOString();
-        const { id } = await users.insert(trx, {
-          username: input.username,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          role: input.role,
-          unit_id: unit.id,
-          is_active: 1,
-          locale: null,
-          created_at: at,
-          updated_at: at,
-        });
-        await audit.record(
-          {
-            actor,
-            action: 'user.create',
-            objectType: 'user',
-            objectId: String(id),
-            unitPath: unit.path,
-            summary: `新建用户 ${input.username}（${input.displayName}，${unit.name}）`,
-            after: {
-              username: input.username,
-              displayName: input.displayName,
-              role: input.role,
-              unitId: unit.id,
-              isActive: true,
+      const duplicate = () =>
+        new AppError(409, 'DUPLICATE', 'DUPLICATE_USERNAME', { username: input.username }, 'username');
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          const unit = await placeableUnit(actor, input.unitId, trx, 'create');
+          if (await users.findByUsername(input.username, trx)) throw duplicate();
+          const at = clock().toISOString();
+          const { id } = await users.insert(trx, {
+            username: input.username,
+            display_name: input.displayName,
+            password_hash: passwordHash,
+            role: input.role,
+            unit_id: unit.id,
+            is_active: 1,
+            locale: null,
+            created_at: at,
+            updated_at: at,
+          });
+          await audit.record(
+            {
+              actor,
+              action: 'user.create',
+              objectType: 'user',
+              objectId: String(id),
+              unitPath: unit.path,
+              summary: `新建用户 ${input.username}（${input.displayName}，${unit.name}）`,
+              after: {
+                username: input.username,
+                displayName: input.displayName,
+                role: input.role,
+                unitId: unit.id,
+                isActive: true,
+              },
+              ip,
             },
-            ip,
-          },
-          trx,
-        );
-        return id;
-      });
+            trx,
+          );
+          return id;
+        })
+        // Two creations at once both pass the check; the unique index on lower(username) stops the second.
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? duplicate() : e;
+        });
       return this.get(actor, id);
     },
 
