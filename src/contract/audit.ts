@@ -1,3 +1,4 @@
+import { MAX_ID } from './common.ts';
 /** 审计日志: who changed what and when, newest first, with the object before and after. */
 import { z } from 'zod';
 
@@ -18,10 +19,10 @@ export type AuditEvent = z.output<typeof auditEventSchema>;
 export const auditQuery = z.object({
   objectType: z.string().max(40).optional(),
   objectId: z.string().max(40).optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  userId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(MAX_ID).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

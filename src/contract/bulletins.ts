@@ -1,3 +1,4 @@
+import { MAX_ID } from './common.ts';
 /**
  * 晾晒通报: the first draft, the check before publishing, publishing (the ranking frozen), corrections,
  * and the published bulletins with the digests of their Word, PDF and Excel files.
@@ -7,7 +8,7 @@ import { indicatorKey, periodTotals, rankingTables, redProjectLine } from './rac
 
 const period = { year: z.coerce.number().int().min(2000).max(2100), period: z.coerce.number().int().min(1).max(12) };
 export const bulletinPeriodQuery = z.object(period);
-export const bulletinListQuery = z.object({ raceId: z.coerce.number().int().positive().optional() });
+export const bulletinListQuery = z.object({ raceId: z.coerce.number().int().positive().max(MAX_ID).optional() });
 
 /** A first draft in the house style, for the coordinator to edit before publishing. */
 export const bulletinDraft = z.object({
@@ -28,7 +29,7 @@ export const correctionDraft = bulletinDraft.extend({
 export type CorrectionDraft = z.infer<typeof correctionDraft>;
 
 export const publishBody = z.strictObject({
-  raceId: z.number().int().positive(),
+  raceId: z.number().int().positive().max(MAX_ID),
   ...period,
   title: z.string().trim().min(2).max(200),
   docNumber: z.string().trim().min(1).max(100),

@@ -6,7 +6,9 @@ import { UNIT_KINDS } from '../domain/units/unit-tree.ts';
  * Pieces of the HTTP contract shared by several features: ids in the path, the one error shape,
  * amounts in 万元, the signed-in person. Each feature's operations live in their own file beside this one.
  */
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** The largest id a table holds (PostgreSQL's integer): a larger one is a 400, never the database's error. */
+export const MAX_ID = 2_147_483_647;
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 /** Every failure: `{ error: { code, message, field? } }`, the message in the caller's language. */
 export const errorBody = z.object({

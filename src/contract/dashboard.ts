@@ -1,3 +1,4 @@
+import { MAX_ID } from './common.ts';
 /**
  * 领导驾驶舱: the year at a glance for a unit's subtree — totals, colours per unit, the red list, the
  * monthly curve, the four lists, and the race's latest ranking and bulletin — now or as of an instant.
@@ -7,7 +8,7 @@ import { colourCounts } from './lights.ts';
 import { localisedText } from './race.ts';
 
 export const dashboardQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   asOf: z.string().max(40).optional(),
 });
 

@@ -1,3 +1,4 @@
+import { MAX_ID } from './common.ts';
 /**
  * 导出: the project list and the four lists as .xlsx, and the import templates. The answers are files
  * (fileResponse in ./common.ts); what is written here is what the requests take.
@@ -53,5 +54,5 @@ export type ProjectExportQuery = z.infer<typeof projectExportQuery>;
 
 export const fourListsExportQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID).optional(),
 });

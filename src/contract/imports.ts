@@ -1,3 +1,4 @@
+import { MAX_ID } from './common.ts';
 /**
  * 台账导入: a ledger (projects or monthly reports) uploaded, its columns mapped to fields, checked in a
  * dry run and committed in one transaction; the errors by row, and the ledger with its errors marked.
@@ -136,8 +137,8 @@ export const importRunQuery = z.object({
     .transform((v) => v === 'true'),
 });
 export const importListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+  cursor: z.coerce.number().int().positive().max(MAX_ID).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const importListResponse = z.object({ items: z.array(importView), nextCursor: z.string().nullable() });

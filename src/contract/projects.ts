@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LISTS } from '../domain/projects/four-lists.ts';
 import { STAGES } from '../domain/projects/lifecycle.ts';
 import { APPROVAL_MODES, INVESTMENT_TYPES, LEVELS, NATURES, PROJECT_KINDS } from '../domain/projects/project-fields.ts';
-import { wanAmount } from './common.ts';
+import { wanAmount, MAX_ID } from './common.ts';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
@@ -40,8 +40,8 @@ const fields = {
   level: z.enum(LEVELS).nullish(),
   investmentType: z.enum(INVESTMENT_TYPES),
   approvalMode: z.enum(APPROVAL_MODES),
-  leadUnitId: z.number().int().positive(),
-  townshipUnitId: z.number().int().positive().nullish(),
+  leadUnitId: z.number().int().positive().max(MAX_ID),
+  townshipUnitId: z.number().int().positive().max(MAX_ID).nullish(),
   ownerName: optionalText(120),
   ownerCreditCode: z
     .string()
@@ -100,7 +100,7 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const projectListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   stage: z
     .string()
     .optional()
@@ -246,7 +246,7 @@ export type ListTotals = z.infer<typeof listTotals>;
 
 export const fourListsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID).optional(),
 });
 
 export const fourListsResponse = z.object({

@@ -1,3 +1,4 @@
+import { MAX_ID } from './common.ts';
 /**
  * 赛马: the indicator library, targets and hand-entered statistics, race definitions, the ranking of a
  * period (live, as of an instant, beside the published one), the records behind a figure, and a
@@ -54,7 +55,13 @@ export const targetsQuery = z.object({ year });
 export const targetsBody = z.strictObject({
   year,
   items: z
-    .array(z.strictObject({ unitId: z.number().int().positive(), indicator: z.string().min(1).max(40), value: amount }))
+    .array(
+      z.strictObject({
+        unitId: z.number().int().positive().max(MAX_ID),
+        indicator: z.string().min(1).max(40),
+        value: amount,
+      }),
+    )
     .min(1)
     .max(5000),
 });
@@ -84,7 +91,7 @@ export const indicatorValuesBody = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        unitId: z.number().int().positive(),
+        unitId: z.number().int().positive().max(MAX_ID),
         value: amount,
         source: z.string().max(100).default(''),
       }),
@@ -291,7 +298,7 @@ export type Ranking = z.infer<typeof rankingResponse>;
 export const recordsQuery = z.object({
   year,
   period: month,
-  unitId: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID),
   indicator: z.string().min(1).max(40),
   asOf,
 });

@@ -1,6 +1,6 @@
 /** 单位: the unit tree, flat, with the counts of children and users of each unit. */
 import { z } from 'zod';
-import { unitKindSchema } from './common.ts';
+import { unitKindSchema, MAX_ID } from './common.ts';
 
 export const unitSchema = z.object({
   id: z.number(),
@@ -22,7 +22,7 @@ const unitName = z.string().trim().min(1).max(50);
 const sortOrder = z.number().int().min(0).max(100000);
 
 export const unitCreateBody = z.strictObject({
-  parentId: z.number().int().positive(),
+  parentId: z.number().int().positive().max(MAX_ID),
   name: unitName,
   kind: unitKindSchema,
   regionCode: z
@@ -36,7 +36,7 @@ export type UnitCreateBody = z.input<typeof unitCreateBody>;
 export const unitUpdateBody = z.strictObject({
   name: unitName.optional(),
   kind: unitKindSchema.optional(),
-  parentId: z.number().int().positive().optional(),
+  parentId: z.number().int().positive().max(MAX_ID).optional(),
   sortOrder: sortOrder.optional(),
 });
 export type UnitUpdateBody = z.input<typeof unitUpdateBody>;

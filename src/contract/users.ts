@@ -1,6 +1,6 @@
 /** 用户: the accounts a unit administrator sees and manages; the password never comes back. */
 import { z } from 'zod';
-import { displayNameSchema, passwordSchema, roleSchema, usernameSchema } from './common.ts';
+import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, MAX_ID } from './common.ts';
 
 export const userSchema = z.object({
   id: z.number(),
@@ -15,7 +15,7 @@ export const userSchema = z.object({
 export type User = z.output<typeof userSchema>;
 
 export const userListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   q: z.string().trim().max(40).optional(),
 });
 export const userListResponse = z.object({ items: z.array(userSchema) });
@@ -26,14 +26,14 @@ export const userCreateBody = z.strictObject({
   displayName: displayNameSchema,
   password: passwordSchema,
   role: roleSchema,
-  unitId: z.number().int().positive(),
+  unitId: z.number().int().positive().max(MAX_ID),
 });
 export type UserCreateBody = z.input<typeof userCreateBody>;
 
 export const userUpdateBody = z.strictObject({
   displayName: displayNameSchema.optional(),
   role: roleSchema.optional(),
-  unitId: z.number().int().positive().optional(),
+  unitId: z.number().int().positive().max(MAX_ID).optional(),
   isActive: z.boolean().optional(),
   password: passwordSchema.optional(),
 });
