@@ -142,15 +142,20 @@ export async function checksummer(
   };
   return {
     sum,
-    /** Waits until the database stays the same for 100 ms (at most 10 s): work a request left running is done. */
+    /**
+     * Waits until no import is still checking or committing in the background (`…?wait=false` answers at
+     * once): the one kind of work a request leaves running. Polls the condition, at most 30 s.
+     */
     async settle() {
-      const until = Date.now() + 10_000;
-      let previous = (await sum()).hash;
+      const until = Date.now() + 30_000;
       while (Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 100));
-        const now = (await sum()).hash;
-        if (now === previous) return;
-        previous = now;
+        const running = await db.kysely
+          .selectFrom('imports')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('status', 'in', ['checking', 'committing'])
+          .executeTakeFirstOrThrow();
+        if (Number(running.n) === 0) return;
+        await new Promise((r) => setTimeout(r, 20));
       }
     },
     close: () => watcher?.close(),
