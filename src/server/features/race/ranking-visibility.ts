@@ -9,12 +9,17 @@ import type { RankedUnit } from './race-values.ts';
  * editor reads only the rows of their own unit (and those below it): their figures and rank, not the
  * other units' targets and statistics, which the targets API does not show them either.
  *
- * Returns null when the actor sees everything, else the ids of the units whose rows they see.
+ * Resolves to null when the actor sees everything, else to the ids of the units whose rows they see.
  */
-export function visibleUnits(actor: ActorContext, published: boolean, units: RankedUnit[]): Set<number> | null {
+export async function visibleUnits(
+  actor: ActorContext,
+  published: boolean,
+  /** The ranked units with their paths, read only when the actor is restricted. */
+  units: () => Promise<RankedUnit[]>,
+): Promise<Set<number> | null> {
   if (published || racePolicy.readsAllLiveFigures(actor)) return null;
   const scope = racePolicy.targetReadScope(actor);
-  return new Set(units.filter((u) => scopeAllows(scope, { unitPath: u.path })).map((u) => u.unitId));
+  return new Set((await units()).filter((u) => scopeAllows(scope, { unitPath: u.path })).map((u) => u.unitId));
 }
 
 interface Rows<R extends { unitId: number }> {

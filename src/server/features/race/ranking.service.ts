@@ -167,7 +167,7 @@ export function createRankingService({
       const ranking = await computeRanking(definition, period, await previousRanks(id, definition, period, asOf), asOf);
       const presented = presentRanking(definition, period, ranking);
       const inForce = await races.bulletinInForce(id, period, asOf);
-      const visible = visibleUnits(actor, !!inForce, await values.rankedUnits(definition));
+      const visible = await visibleUnits(actor, !!inForce, () => values.rankedUnits(definition));
       // The newest bulletin of each period counts (a correction replaces the one it corrects).
       const published = [
         ...new Map((await races.publishedInYear(id, period, asOf)).map((b) => [b.period_index, b])).values(),
@@ -235,7 +235,7 @@ export function createRankingService({
       const units = await values.rankedUnits(definition);
       const unit = units.find((u) => u.unitId === input.unitId);
       if (!unit) throw invalid('V_INVALID', { field: '@unitId' }, 'unitId');
-      const visible = visibleUnits(actor, !!(await races.bulletinInForce(id, period, asOf)), units);
+      const visible = await visibleUnits(actor, !!(await races.bulletinInForce(id, period, asOf)), async () => units);
       if (visible && !visible.has(unit.unitId)) throw forbidden();
       const found =
         source.kind === 'computed'
