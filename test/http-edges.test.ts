@@ -86,6 +86,9 @@ describe.each(await databaseKinds())('the HTTP edges on %s', (kind) => {
       const bad = await raw(server.url, '/api/v1/projects/%E0%A4%A');
       expect(bad.status).toBe(400);
       expect(bad.body).toEqual({ error: { code: 'BAD_URL', message: '请求地址格式不正确' } });
+      const long = await raw(server.url, `/api/v1/imports/${encodeURIComponent('长'.repeat(101))}/mapping`);
+      expect(long.status).toBe(414);
+      expect(long.body).toEqual({ error: { code: 'URL_TOO_LONG', message: '请求地址过长' } });
       const big = await raw(server.url, '/api/v1/setup', { 'x-filler': 'x'.repeat(20_000) });
       expect(big.status).toBe(431);
       expect(big.body).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: '请求头过大' } });

@@ -154,4 +154,31 @@ describe.each(await databaseKinds())('ledger imports on %s', (kind) => {
     expect((await editor.get(`/api/v1/imports/${shanghua.id}`)).status).toBe(404);
     expect((await editor.post(`/api/v1/imports/${shanghua.id}/commit`)).status).toBe(404);
   });
+
+  it('tidies a file name the browser sent badly rather than storing broken text', async () => {
+    const file = await ledger({ rows: [good(1, '文件名项目', null)] });
+    const bytes = fs.readFileSync(file);
+    const sent = await upload(editor, bytes, 'C:\\台账\\\ud800十一月\u202e.xlsx');
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body.fileName).toBe('_十一月.xlsx');
+    const audit = await server.db.kysely
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'import.upload')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.summary).toBe('上传台账《_十一月.xlsx》');
+  });
+
+  it('refuses a form field that is not well-formed text, naming it', async () => {
+    const file = await ledger({ rows: [good(1, '字段项目', null)] });
+    const form = new FormData();
+    form.append('sheet', 'a\u0000b');
+    form.append('file', new Blob([new Uint8Array(fs.readFileSync(file))]), 'x.xlsx');
+    const before = await importCount();
+    const res = await editor.postMultipart('/api/v1/imports', form);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION', field: 'sheet' });
+    expect(await importCount()).toBe(before);
+  });
 });

@@ -130,7 +130,7 @@ export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply, 
   );
 }
 
-/** Errors Fastify's router raises before a route runs (a malformed URL: bad percent-encoding), in the one shape. */
+/** Errors Fastify's router raises before a route runs (a malformed URL, a path segment too long), in the one shape. */
 export function sendFrameworkError(
   error: FastifyError,
   request: FastifyRequest,
@@ -139,6 +139,9 @@ export function sendFrameworkError(
 ) {
   const locale = localeOf(request.headers['accept-language'], defaultLocale);
   if (error.code === 'FST_ERR_BAD_URL') return send(reply, 400, 'BAD_URL', translate('BAD_URL', locale));
+  // A path segment longer than the router reads (100 characters; no id or code is near it).
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return send(reply, 414, 'URL_TOO_LONG', translate('URL_TOO_LONG', locale));
   return send(reply, 400, 'BAD_REQUEST', translate('BAD_REQUEST', locale));
 }
 

@@ -18,6 +18,7 @@ export const PLATFORM_MESSAGES = {
   },
   BODY_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
   BAD_URL: { 'zh-CN': '请求地址格式不正确', en: 'The request URL is malformed' },
+  URL_TOO_LONG: { 'zh-CN': '请求地址过长', en: 'The request URL is too long' },
   BAD_REQUEST: { 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
   HEADERS_TOO_LARGE: { 'zh-CN': '请求头过大', en: 'The request headers are too large' },
   TIMEOUT: { 'zh-CN': '请求超时', en: 'The request timed out' },

@@ -29,7 +29,7 @@ export const PUBLIC_OPERATIONS = new Set([
  * Refusals that come from reading the request itself (a malformed URL, a body that is not JSON, a wrong or
  * too large body), before any handler runs: an anonymous request may get them instead of 401.
  */
-const BEFORE_ROUTING = new Set(['MALFORMED_JSON', 'UNSUPPORTED_MEDIA', 'BODY_TOO_LARGE']);
+const BEFORE_ROUTING = new Set(['MALFORMED_JSON', 'UNSUPPORTED_MEDIA', 'BODY_TOO_LARGE', 'URL_TOO_LONG']);
 
 type FormField = { name: string; text: string } | { name: string; bytes: Uint8Array; fileName: string; type: string };
 

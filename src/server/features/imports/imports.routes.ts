@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { fileLabel } from '../../../domain/text/file-label.ts';
+import { stripBidi, textProblem } from '../../../domain/text/text-rules.ts';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import { LEDGER_KINDS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import { REPORT_IMPORT_STATES, type ReportImportState } from '../../../domain/exchange/report-import-rules.ts';
@@ -25,13 +27,7 @@ import { tempPath } from './records/import-temp.ts';
 import type { ImportService, UploadedFile } from './imports.service.ts';
 
 const MB = IMPORT_LIMITS.maxFileBytes / 1024 / 1024;
-const cleanName = (name: string | undefined) =>
-  (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(-255) || 'ledger.xlsx';
+const cleanName = (name: string | undefined) => fileLabel(name, 'ledger.xlsx');
 
 /**
  * Reads the multipart body: the file in `file` (streamed to a temporary file, never held in memory)
@@ -64,7 +60,19 @@ async function readUpload(request: FastifyRequest): Promise<{
         file = { path, fileName, bytes: (await fs.promises.stat(path)).size };
         if (part.file.truncated)
           await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: MB }, 'file'));
-      } else fields[part.fieldname] = String(part.value);
+      } else {
+        const value = String(part.value);
+        const problem = textProblem(value);
+        if (problem)
+          await fail(
+            invalid(
+              problem === 'control' ? 'V_CONTROL_CHAR' : 'V_BAD_UNICODE',
+              { field: `@${part.fieldname}` },
+              part.fieldname,
+            ),
+          );
+        fields[part.fieldname] = stripBidi(value);
+      }
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
