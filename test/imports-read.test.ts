@@ -191,6 +191,19 @@ describe.each(await databaseKinds())('ledger imports on %s', (kind) => {
     expect(view).toMatchObject({ status: 'committed', counts: { create: 2 }, progress: null });
   }, 180_000);
 
+  it('shows a header cell with a control character as "_" and checks the ledger, on both databases', async () => {
+    const text = [
+      '项目名称,建设性质,项目类别,国民经济行业,投资类型,审批方式,总投资（万元）,备\u0000注',
+      '兰江控制字符项目,新建,产业,C17,企业投资,备案,900,无',
+    ].join('\r\n');
+    const res = await upload(admin, Buffer.from(text, 'utf8'), '台账.csv');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.columns.map((c: { header: string }) => c.header)).toContain('备_注');
+    const check = await admin.post(`/api/v1/imports/${res.body.id}/dry-run`);
+    expect(check.status, JSON.stringify(check.body)).toBe(200);
+    expect(check.body.status).not.toBe('failed');
+  });
+
   it('uses the cached result of a formula', async () => {
     const file = await ledger({ rows: [good(1, '公式项目', null, { 9: { formula: '1000+2000', result: 3000 } })] });
     const body = await uploadFile(admin, file);

@@ -197,11 +197,14 @@ describe.each(await databaseKinds())('report photos on %s', (kind) => {
     expect(await storedCount()).toBe(before);
   });
 
-  it('refuses a caption over 100 characters, an upload without a file, and a JSON body', async () => {
+  it('refuses a caption over 100 characters or with a control character, an upload without a file, and a JSON body', async () => {
     const reportId = await draft();
     const long = await upload(editor, reportId, await picture(64, 48), 'a.jpg', { caption: '说'.repeat(101) });
     expect(long.status).toBe(400);
     expect(long.body.error).toMatchObject({ field: 'caption', message: '照片说明最多 100 个字符' });
+    const control = await upload(editor, reportId, await picture(64, 48), 'a.jpg', { caption: '基坑\u0000开挖' });
+    expect(control.status).toBe(400);
+    expect(control.body.error).toMatchObject({ code: 'VALIDATION', field: 'caption' });
     const form = new FormData();
     form.append('caption', '只有说明');
     expect((await editor.postMultipart(`/api/v1/reports/${reportId}/photos`, form)).body.error).toMatchObject({

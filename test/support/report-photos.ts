@@ -19,8 +19,8 @@ export async function picture(width: number, height: number, format: 'jpeg' | 'p
 }
 
 /** A server on a fixed today with an editor of 兰江街道, one of 上华街道, and a project of 兰江街道 under construction. */
-export async function startPhotosCounty(kind: DatabaseKind) {
-  const server = await startTestServer(kind, { clock: () => TODAY });
+export async function startPhotosCounty(kind: DatabaseKind, env?: Record<string, string>) {
+  const server = await startTestServer(kind, { clock: () => TODAY, env });
   const county = await setUpCounty(server.url);
   const admin = county.admin;
   const editor = (

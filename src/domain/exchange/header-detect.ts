@@ -7,6 +7,7 @@
 import { PROJECT_SET, type ColumnSet } from './column-sets.ts';
 import { matchHeader } from './mapping.ts';
 import { cellText, moneyUnitOf, type CellValue, type MoneyUnit } from './project-columns.ts';
+import { readableText } from '../text/text-rules.ts';
 
 /** One row as read: its number in the sheet (1-based) and its cells from column A. */
 export interface SheetRow {
@@ -63,7 +64,8 @@ export function columnLetter(index: number): string {
 /** The cell reference Excel shows: (3, 17) → D17. */
 export const cellRef = (index: number, row: number) => `${columnLetter(index)}${row}`;
 
-const textsOf = (row: SheetRow) => row.cells.map((c) => cellText(c));
+// Header cells are only matched and shown: a control character or broken byte in one becomes "_".
+const textsOf = (row: SheetRow) => row.cells.map((c) => readableText(cellText(c)));
 const nonEmpty = (texts: string[]) => texts.filter((t) => t !== '').length;
 
 /** Distinct fields the texts name. */

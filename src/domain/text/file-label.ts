@@ -1,12 +1,7 @@
-import { stripBidi } from './text-rules.ts';
+import { readableText } from './text-rules.ts';
 
 /** The longest file name kept, in characters (most file systems stop at 255). */
 export const MAX_FILE_LABEL = 255;
-
-// Controls (C0, DEL, C1), lone surrogates and U+FFFD, the mark a decoder leaves for bytes it could not
-// read: none of them is ever part of a name a person gave a file.
-const UNREADABLE =
-  /[\u0000-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * The name an uploaded file is shown and stored under. A file's name is only a label, so a name the
@@ -17,7 +12,7 @@ const UNREADABLE =
  */
 export function fileLabel(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop()!;
-  const tidy = stripBidi(base).replace(UNREADABLE, '_').trim();
+  const tidy = readableText(base.replace(/[\t\r\n]/g, '_')).trim();
   const chars = Array.from(tidy);
   const kept = chars.length > MAX_FILE_LABEL ? chars.slice(-MAX_FILE_LABEL).join('') : tidy;
   return kept.replace(/^[\s_]+$/, '') || fallback;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripBidi, textProblem } from './text-rules.ts';
+import { readableText, stripBidi, textProblem } from './text-rules.ts';
 
 describe('the text Lantern accepts', () => {
   it.each([
@@ -23,5 +23,17 @@ describe('the text Lantern accepts', () => {
     expect(stripBidi('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
     expect(stripBidi('\u2066名称\u2069 \u202a a \u202c')).toBe('名称  a ');
     expect(stripBidi('兰溪市 Lanxi\n2026')).toBe('兰溪市 Lanxi\n2026');
+  });
+
+  it.each([
+    ['项目名称', '项目名称'],
+    ['名\u0000称', '名_称'],
+    ['投资\ufffd\ufffd', '投资__'],
+    ['lone \ud800', 'lone _'],
+    ['🏗️ 工程\t说明\n', '🏗️ 工程\t说明\n'],
+    ['\u202e反向', '反向'],
+  ])('shows %j as %j', (text, shown) => {
+    expect(readableText(text)).toBe(shown);
+    expect(textProblem(readableText(text))).toBeNull();
   });
 });

@@ -26,3 +26,17 @@ export function textProblem(text: string): TextProblem | null {
 export function stripBidi(text: string): string {
   return text.replace(BIDI, '');
 }
+
+// Every character readableText replaces: controls but tab and line breaks, lone surrogates, and U+FFFD,
+// the mark a decoder leaves for bytes it could not read.
+const UNREADABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text Lantern only shows and never takes as a value (a ledger's header cells, an uploaded file's
+ * name): what cannot be stored or read becomes "_" instead of refusing the whole file, and
+ * bidirectional overrides are removed.
+ */
+export function readableText(text: string): string {
+  return stripBidi(text).replace(UNREADABLE, '_');
+}

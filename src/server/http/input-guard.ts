@@ -37,10 +37,15 @@ function clean(value: unknown, path: string[]): any {
 }
 
 function checked(text: string, path: string[]): string {
+  return formText(text, path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? 'body', path.join('.'));
+}
+
+/**
+ * A text field of a multipart form (which the hook leaves to its route), checked like any other text:
+ * refused with 400 naming the field, bidirectional overrides removed.
+ */
+export function formText(text: string, field: string, path = field): string {
   const problem = textProblem(text);
-  if (problem) {
-    const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? 'body';
-    throw invalid(problem === 'control' ? 'V_CONTROL_CHAR' : 'V_BAD_UNICODE', { field: `@${field}` }, path.join('.'));
-  }
+  if (problem) throw invalid(problem === 'control' ? 'V_CONTROL_CHAR' : 'V_BAD_UNICODE', { field: `@${field}` }, path);
   return stripBidi(text);
 }

@@ -5,13 +5,13 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileLabel } from '../../../domain/text/file-label.ts';
-import { stripBidi, textProblem } from '../../../domain/text/text-rules.ts';
 import { IMPORT_LIMITS } from '../../../domain/exchange/import-limits.ts';
 import { LEDGER_KINDS, type LedgerKind } from '../../../domain/exchange/column-sets.ts';
 import { REPORT_IMPORT_STATES, type ReportImportState } from '../../../domain/exchange/report-import-rules.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
+import { formText } from '../../http/input-guard.ts';
 import { errorBody, fileResponse, idParams, standardErrors } from '../../../contract/common.ts';
 import {
   importErrorsQuery,
@@ -60,19 +60,7 @@ async function readUpload(request: FastifyRequest): Promise<{
         file = { path, fileName, bytes: (await fs.promises.stat(path)).size };
         if (part.file.truncated)
           await fail(new AppError(413, 'FILE_TOO_LARGE', 'IMPORT_TOO_LARGE', { name: fileName, mb: MB }, 'file'));
-      } else {
-        const value = String(part.value);
-        const problem = textProblem(value);
-        if (problem)
-          await fail(
-            invalid(
-              problem === 'control' ? 'V_CONTROL_CHAR' : 'V_BAD_UNICODE',
-              { field: `@${part.fieldname}` },
-              part.fieldname,
-            ),
-          );
-        fields[part.fieldname] = stripBidi(value);
-      }
+      } else fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -95,6 +83,13 @@ async function readUpload(request: FastifyRequest): Promise<{
     await fail(invalid('IMPORT_INTERRUPTED'));
   }
   if (!file) throw invalid('IMPORT_NO_FILE', {}, 'file');
+  for (const [name, value] of Object.entries(fields)) {
+    try {
+      fields[name] = formText(value, name);
+    } catch (e) {
+      await fail(e as AppError);
+    }
+  }
   const unitId = fields.unitId ? Number(fields.unitId) : undefined;
   if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0))
     await fail(invalid('V_TYPE', { field: '@unitId', expected: '@int' }, 'unitId'));

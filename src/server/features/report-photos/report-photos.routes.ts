@@ -2,23 +2,18 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PHOTO_LIMITS } from '../../../domain/reports/photo-rules.ts';
+import { fileLabel } from '../../../domain/text/file-label.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { errorBody, fileResponse, idParams, noContent, standardErrors } from '../../../contract/common.ts';
 import { photoCaption, reportPhoto, reportPhotosResponse } from '../../../contract/reports.ts';
+import { formText } from '../../http/input-guard.ts';
 import type { Api } from '../../http/types.ts';
 import type { PhotoUpload, ReportPhotoService } from './report-photos.service.ts';
 
 const MB = PHOTO_LIMITS.maxFileBytes / (1024 * 1024);
 
-/** A file name as stored and shown: no folders, no control characters, at most 255 characters. */
-const cleanName = (name: string | undefined) =>
-  (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(-255) || 'photo';
+const cleanName = (name: string | undefined) => fileLabel(name, 'photo');
 
 /**
  * Reads the multipart body: one file in `file`, an optional `caption`, in any order. @fastify/multipart's
@@ -53,7 +48,7 @@ async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
     throw e;
   }
   if (!file || file.data.length === 0) throw invalid('PHOTO_NO_FILE', {}, 'file');
-  const parsed = photoCaption.safeParse(text);
+  const parsed = photoCaption.safeParse(formText(text, 'caption'));
   if (!parsed.success) throw invalid('V_TOO_LONG', { field: '@caption', n: PHOTO_LIMITS.captionMax }, 'caption');
   return { ...file, caption: parsed.data };
 }
