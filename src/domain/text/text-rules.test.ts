@@ -15,6 +15,7 @@ describe('the text Lantern accepts', () => {
     ['lone \ud800 high', 'encoding'],
     ['lone \udc00 low', 'encoding'],
     ['reversed \ud83d', 'encoding'],
+    ['decoded badly \ufffd\ufffd', 'encoding'],
   ])('%j → %s', (text, problem) => {
     expect(textProblem(text)).toBe(problem);
   });
