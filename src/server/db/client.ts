@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database as DatabaseConfig } from '../config/config.ts';
 import type { DB } from './schema.ts';
+import { SplitSqliteDialect } from './sqlite-dialect.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -36,6 +37,9 @@ export function openDb(config: DatabaseConfig): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A second, read-only connection lets reads go on while a transaction holds the writer (sqlite-dialect.ts).
+  const reader = config.file === ':memory:' ? null : new SQLite(config.file, { readonly: true, fileMustExist: true });
+  reader?.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<DB>({ dialect: new SplitSqliteDialect(sqlite, reader) });
   return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
 }
