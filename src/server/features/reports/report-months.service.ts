@@ -83,7 +83,7 @@ export function createReportMonths({
     /** Per unit below the county: how many reports are due, filed, late and missing. */
     async status(actor: ActorContext, year: number, month: number) {
       const unitsByPath = await unitBelowCounty();
-      const rows = await reports.obligations(scopeForReports(actor), year, month);
+      const rows = await reports.obligationCounts(scopeForReports(actor), year, month);
       const calendar = await settings.calendar();
       const day = today();
       const byUnit = new Map<
@@ -113,12 +113,13 @@ export function createReportMonths({
           reviewOverdue: 0,
         };
         // The department's step: submitted reports wait for review, overdue after the calendar's review day.
-        if (r.state === 'submitted') e.awaitingReview++;
-        if (r.state && isReviewOverdue(day, year, month, r.state, calendar)) e.reviewOverdue++;
-        e.due++;
-        if (r.state === 'submitted' || r.state === 'approved') e.filed++;
-        else e.missing++;
-        if (r.is_late === 1) e.late++;
+        const n = Number(r.n);
+        if (r.state === 'submitted') e.awaitingReview += n;
+        if (r.state && isReviewOverdue(day, year, month, r.state, calendar)) e.reviewOverdue += n;
+        e.due += n;
+        if (r.state === 'submitted' || r.state === 'approved') e.filed += n;
+        else e.missing += n;
+        if (r.is_late === 1) e.late += n;
         byUnit.set(unit.id, e);
       }
       return {

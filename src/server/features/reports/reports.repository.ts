@@ -15,6 +15,37 @@ const withPhotoCount = (eb: ExpressionBuilder<DB, 'monthly_reports'>) =>
 
 /** Typed queries over monthly reports; decisions live in the service. */
 export function createReportRepository(db: Kysely<DB>) {
+  /** Projects in scope that must report for the month, each joined to its current report of the month (if any). */
+  const obligationsOf = (scope: Scope, year: number, month: number) =>
+    db
+      .selectFrom('projects')
+      .leftJoin('monthly_reports as r', (join) =>
+        join
+          .onRef('r.project_id', '=', 'projects.id')
+          .on('r.year', '=', year)
+          .on('r.month', '=', month)
+          .on('r.is_current', '=', 1),
+      )
+      .where((eb) =>
+        eb.or([
+          eb('projects.stage', 'in', ['preparing', 'construction']),
+          eb.exists(
+            eb
+              .selectFrom('project_annual_plans as p')
+              .select(sql`1`.as('x'))
+              .whereRef('p.project_id', '=', 'projects.id')
+              .where('p.year', '=', year),
+          ),
+        ]),
+      )
+      .$call((q) => {
+        if (scope.kind === 'subtree') {
+          const [lo, hi] = subtreeRange(scope.path);
+          return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi);
+        }
+        return scope.kind === 'all' ? q : q.where(sql<boolean>`1 = 0`);
+      });
+
   return {
     findById: (id: number, ex: Kysely<DB> = db) =>
       ex.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -99,16 +130,8 @@ export function createReportRepository(db: Kysely<DB>) {
      * each with the state of its current report for that month, if any.
      */
     obligations(scope: Scope, year: number, month: number) {
-      return db
-        .selectFrom('projects')
+      return obligationsOf(scope, year, month)
         .innerJoin('units', 'units.id', 'projects.lead_unit_id')
-        .leftJoin('monthly_reports as r', (join) =>
-          join
-            .onRef('r.project_id', '=', 'projects.id')
-            .on('r.year', '=', year)
-            .on('r.month', '=', month)
-            .on('r.is_current', '=', 1),
-        )
         .select([
           'projects.id as project_id',
           'projects.name',
@@ -120,27 +143,19 @@ export function createReportRepository(db: Kysely<DB>) {
           'r.is_late',
           'r.amount',
         ])
-        .where((eb) =>
-          eb.or([
-            eb('projects.stage', 'in', ['preparing', 'construction']),
-            eb.exists(
-              eb
-                .selectFrom('project_annual_plans as p')
-                .select(sql`1`.as('x'))
-                .whereRef('p.project_id', '=', 'projects.id')
-                .where('p.year', '=', year),
-            ),
-          ]),
-        )
-        .$call((q) => {
-          if (scope.kind === 'subtree') {
-            const [lo, hi] = subtreeRange(scope.path);
-            return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi);
-          }
-          return scope.kind === 'all' ? q : q.where(sql<boolean>`1 = 0`);
-        })
         .orderBy('projects.unit_path')
         .orderBy('projects.id')
+        .execute();
+    },
+
+    /**
+     * The same obligations counted per (unit path, state, late): a few dozen rows for a county's
+     * thousands of projects, for the per-unit status table.
+     */
+    obligationCounts(scope: Scope, year: number, month: number) {
+      return obligationsOf(scope, year, month)
+        .select((eb) => ['projects.unit_path', 'r.state', 'r.is_late', eb.fn.countAll<number>().as('n')])
+        .groupBy(['projects.unit_path', 'r.state', 'r.is_late'])
         .execute();
     },
   };
