@@ -99,13 +99,18 @@ interface Req {
 
 const WORDS = ['兰溪', '纺织', '光膜', 'lxfz', '产业园', '新材料', 'yzzn', '改造'];
 
-/** One user's requests, as autocannon's per-client `requests` array (set in `setupClient`). */
-export function requestsFor(user: SimUser, period: { year: number; month: number }, tally: Tally) {
+/**
+ * One user's requests, as autocannon's per-client `requests` array (set in `setupClient`). The user's
+ * state (projects still to file, drafts) lives as long as the array, so one array serves every phase;
+ * the answers are counted in whichever tally `tallyOf` gives at the time.
+ */
+export function requestsFor(user: SimUser, period: { year: number; month: number }, tallyOf: () => Tally) {
   const state = { lastKind: 'read' as Kind, lastLabel: '', pool: [...user.projectIds], drafts: [] as number[], i: 0 };
   const headers = { cookie: user.cookie, 'x-csrf-token': user.csrf, 'content-type': 'application/json' };
   const month = `year=${period.year}&month=${period.month}`;
   const pick = <T>(xs: readonly T[]) => xs[state.i++ % xs.length]!;
   const record = (kind: Kind, label: string) => (status: number, body: string) => {
+    const tally = tallyOf();
     state.lastKind = kind;
     state.lastLabel = `${label} (${user.role})`;
     const key = `${kind} ${status}`;

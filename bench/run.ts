@@ -10,8 +10,9 @@ import { benchDemo } from './demo.bench.ts';
 import { benchLoad } from './load.bench.ts';
 
 /**
- * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres] [--duration S] [--connections N]`:
- * runs one benchmark (default: projects) and prints its figures; `--duration` and `--connections` are the load's.
+ * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres] [--duration S] [--connections N]
+ * [--rate N] [--saturation S]`: runs one benchmark (default: projects) and prints its figures; `--duration`,
+ * `--connections`, `--rate` (requests a second per user) and `--saturation` (seconds without pauses) are the load's.
  */
 interface BenchArgs {
   projects: number;
@@ -19,6 +20,8 @@ interface BenchArgs {
   databases: DatabaseKind[];
   duration: number;
   connections: number;
+  rate: number;
+  saturation: number;
 }
 
 const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
@@ -40,6 +43,8 @@ const { values, positionals } = parseArgs({
     db: { type: 'string' },
     duration: { type: 'string', default: '60' },
     connections: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '1' },
+    saturation: { type: 'string', default: '30' },
   },
 });
 const name = positionals[0] ?? 'projects';
@@ -56,4 +61,6 @@ await bench({
   databases,
   duration: Number(values.duration),
   connections: Number(values.connections),
+  rate: Number(values.rate),
+  saturation: Number(values.saturation),
 });
