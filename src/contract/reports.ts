@@ -7,7 +7,7 @@ import { REPORT_TEXT_FIELDS, type ReportTextField } from '../domain/reports/repo
 import { PHOTO_LIMITS } from '../domain/reports/photo-rules.ts';
 import { REPORT_STATES } from '../domain/reports/report-rules.ts';
 import { STAGES } from '../domain/projects/lifecycle.ts';
-import { wanAmount } from './common.ts';
+import { MAX_ID, wanAmount } from './common.ts';
 
 export const reportPeriodQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -34,6 +34,23 @@ export const reportPatchBody = z.strictObject({
   problems: problems.optional(),
 });
 export const reportReturnBody = z.strictObject({ reason: reason('returnReason') });
+
+/** The most reports one batch review approves (a township's month is a few dozen). */
+export const BATCH_APPROVAL_MAX = 200;
+
+/** A batch review: each report with the submission time the reviewer saw (a report filed again since is refused). */
+export const reportBatchApprovalBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        id: z.number().int().positive().max(MAX_ID),
+        submittedAt: z.string().min(1).max(40),
+      }),
+    )
+    .min(1)
+    .max(BATCH_APPROVAL_MAX),
+});
+export type ReportBatchApproval = z.infer<typeof reportBatchApprovalBody>;
 export const reportCorrectionBody = z.strictObject({
   amountWan: wanAmount,
   reason: reason('correctionReason'),
@@ -176,3 +193,16 @@ export type ReportPhoto = z.infer<typeof reportPhoto>;
 export const reportPhotosResponse = z.object({ reportId: z.number(), items: z.array(reportPhoto) });
 export type ReportPhotos = z.infer<typeof reportPhotosResponse>;
 export const photoCaption = z.string().trim().max(PHOTO_LIMITS.captionMax);
+
+/** What became of each report of a batch review, in the order given: approved, or refused with the reason. */
+export const reportBatchApprovalResponse = z.object({
+  approved: z.number(),
+  refused: z.number(),
+  items: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ id: z.number(), ok: z.literal(true), report: reportView }),
+      z.object({ id: z.number(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
+export type ReportBatchApprovalResult = z.infer<typeof reportBatchApprovalResponse>;

@@ -65,28 +65,33 @@ function send(reply: FastifyReply, status: number, code: string, message: string
 }
 
 /**
+ * An AppError's message in the caller's language. Parameters written "@key" are labels (fields,
+ * stages), named in that language; a list of them is joined with "、". Used for whole responses and
+ * for the rows of a batch answer alike.
+ */
+export function appErrorMessage(err: AppError, locale: Locale): string {
+  const params = { ...err.params };
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && v.startsWith('@')) {
+      params[k] = v
+        .split('、')
+        .map((token) => (token.startsWith('@') ? label(token.slice(1), locale) : token))
+        .join(locale === 'en' ? ', ' : '、');
+    }
+  }
+  if (typeof params.what === 'string') params.what = label(params.what, locale);
+  if (typeof params.role === 'string') params.role = label(params.role, locale);
+  return translate(err.messageKey, locale, params);
+}
+
+/**
  * One error shape for every failure: `{ error: { code, message, field? } }` in the caller's language.
  * Unexpected errors are logged with a reference the user can quote; no stack trace leaves the server.
  */
 export function installErrorHandler(app: FastifyInstance, defaultLocale: Locale): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = localeOf(request.headers['accept-language'], defaultLocale);
-    if (err instanceof AppError) {
-      const params = { ...err.params };
-      // Parameters written "@key" are labels (fields, stages), named in the caller's language.
-      // A list of them is joined with "、".
-      for (const [k, v] of Object.entries(params)) {
-        if (typeof v === 'string' && v.startsWith('@')) {
-          params[k] = v
-            .split('、')
-            .map((token) => (token.startsWith('@') ? label(token.slice(1), locale) : token))
-            .join(locale === 'en' ? ', ' : '、');
-        }
-      }
-      if (typeof params.what === 'string') params.what = label(params.what, locale);
-      if (typeof params.role === 'string') params.role = label(params.role, locale);
-      return send(reply, err.status, err.code, translate(err.messageKey, locale, params), err.field);
-    }
+    if (err instanceof AppError) return send(reply, err.status, err.code, appErrorMessage(err, locale), err.field);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const part =
         err.validationContext === 'querystring'

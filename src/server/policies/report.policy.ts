@@ -8,4 +8,6 @@ export const reportPolicy = {
     scopeAllows(scopeFor(actor, 'report', 'update'), { unitPath: project.unit_path }),
   canReview: (actor: Actor, project: { unit_path: string }) =>
     scopeAllows(scopeFor(actor, 'reportReview', 'update'), { unitPath: project.unit_path }),
+  /** Whether the actor reviews any unit's reports at all (a batch is refused whole otherwise). */
+  mayReviewSome: (actor: Actor) => scopeFor(actor, 'reportReview', 'update').kind !== 'none',
 };

@@ -188,6 +188,11 @@ export const OPERATIONS: Record<string, Recipe> = {
     scope: 'unit',
     id: (c) => c.w.victim.report(c.where, 'submitted'),
   },
+  // Rows are checked one by one (test/report-batch-approval.test.ts); here only who may send a batch at all.
+  'POST /api/v1/reports/approvals': {
+    access: 'reportReview.update',
+    body: () => ({ items: [{ id: 1, submittedAt: '2026-01-01T00:00:00.000Z' }] }),
+  },
   'POST /api/v1/reports/{id}/return': {
     access: 'reportReview.update',
     scope: 'unit',

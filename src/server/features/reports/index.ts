@@ -66,5 +66,6 @@ export const reports = defineFeature({
       photos: d.reportPhotos,
     }),
   }),
-  routes: (app, s: { reports: ReportService }) => registerReportRoutes(app, { reports: s.reports }),
+  routes: (app, s: { reports: ReportService }, config) =>
+    registerReportRoutes(app, { reports: s.reports, defaultLocale: config.locale }),
 });

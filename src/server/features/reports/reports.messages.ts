@@ -8,6 +8,14 @@ export const REPORT_MESSAGES = {
     'zh-CN': '这份月报刚刚被他人处理（报送、审核或退回），请刷新后查看',
     en: 'Someone acted on this report a moment ago (submitted, approved or returned it); reload to see it',
   },
+  REPORT_CHANGED_SINCE_SEEN: {
+    'zh-CN': '这份月报在您查看后又重新报送过，请刷新后再审核',
+    en: 'This report was submitted again after you looked at it; reload and review it again',
+  },
+  REPORT_BATCH_DUPLICATE: {
+    'zh-CN': '同一份月报在批量审核中出现了两次',
+    en: 'The same report appears twice in the batch',
+  },
   REPORT_APPROVED: {
     'zh-CN': '已审核的月报不能修改；如需更正，请提交更正并说明原因',
     en: 'An approved report cannot be changed; file a correction with a reason',

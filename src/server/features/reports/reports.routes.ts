@@ -1,9 +1,13 @@
 import { clientIp, requireActor } from '../../http/auth.ts';
+import { appErrorMessage } from '../../http/error-handler.ts';
+import { localeOf, type Locale } from '../../http/i18n.ts';
 import { idParams, standardErrors } from '../../../contract/common.ts';
 import type { Api } from '../../http/types.ts';
 import {
   monthReportsResponse,
   projectReportsResponse,
+  reportBatchApprovalBody,
+  reportBatchApprovalResponse,
   reportCorrectionBody,
   reportCreateBody,
   reportPatchBody,
@@ -15,7 +19,10 @@ import {
 } from '../../../contract/reports.ts';
 import type { ReportService } from './reports.service.ts';
 
-export function registerReportRoutes(app: Api, { reports }: { reports: ReportService }) {
+export function registerReportRoutes(
+  app: Api,
+  { reports, defaultLocale }: { reports: ReportService; defaultLocale: Locale },
+) {
   const tags = ['reports'];
   app.get(
     '/api/v1/projects/:id/reports',
@@ -81,6 +88,31 @@ export function registerReportRoutes(app: Api, { reports }: { reports: ReportSer
       (request) => reports[action](requireActor(request), request.params.id, clientIp(request)),
     );
   }
+
+  app.post(
+    '/api/v1/reports/approvals',
+    {
+      schema: {
+        tags,
+        summary: '批量审核通过 Approve many reports, each on its own',
+        description:
+          "Each report is approved in its own transaction with its own audit event, as one approval would be. A report filed again after the submission time given, already approved, or not the reviewer's is refused with its reason; the others proceed.",
+        body: reportBatchApprovalBody,
+        response: { 200: reportBatchApprovalResponse, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const locale = localeOf(request.headers['accept-language'], defaultLocale);
+      const results = await reports.approveMany(requireActor(request), request.body.items, clientIp(request));
+      const items = results.map((r) =>
+        r.ok
+          ? r
+          : { id: r.id, ok: false as const, error: { code: r.error.code, message: appErrorMessage(r.error, locale) } },
+      );
+      const approved = items.filter((i) => i.ok).length;
+      return { approved, refused: items.length - approved, items };
+    },
+  );
 
   app.post(
     '/api/v1/reports/:id/return',

@@ -20,6 +20,7 @@ import type { ReportSettings } from './report-settings.service.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import type { ReportPhotoService } from '../report-photos/report-photos.service.ts';
 import { withCumulative } from './reports.presenter.ts';
+import type { ReportView } from '../../../contract/reports.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import { createReportMonths, mayOn } from './report-months.service.ts';
 
@@ -115,12 +116,15 @@ export function createReportService({
     action: 'submit' | 'approve' | 'return',
     reason: string | undefined,
     ip: string | null,
+    seen?: { submittedAt: string },
   ) {
     const moved = await db.transaction().execute(async (trx) => {
       const { r, p } = await visibleReport(actor, id, trx);
       const allowed = action === 'submit' ? reportPolicy.canFile(actor, p) : reportPolicy.canReview(actor, p);
       if (!allowed) throw forbidden();
       assertCan(action, r.state);
+      // A batch review acts on the submissions the reviewer saw: one filed again since is not approved unseen.
+      if (seen && r.submitted_at !== seen.submittedAt) throw conflict('REPORT_CHANGED_SINCE_SEEN');
       const at = clock().toISOString();
       const patch: Partial<ReportRow> = { state: nextState(action), updated_at: at };
       // Lateness belongs to the month's first filing; a correction is never late, however often it goes back and forth.
@@ -264,6 +268,28 @@ export function createReportService({
 
     submit: (actor: ActorContext, id: number, ip: string | null) => move(actor, id, 'submit', undefined, ip),
     approve: (actor: ActorContext, id: number, ip: string | null) => move(actor, id, 'approve', undefined, ip),
+
+    /**
+     * Approves many reports, each in its own transaction with its own audit event, exactly as one
+     * approval would: a row that cannot be approved (changed since the reviewer saw it, already approved,
+     * not the reviewer's) is refused with its reason and the others proceed. In the order given.
+     */
+    async approveMany(actor: ActorContext, items: { id: number; submittedAt: string }[], ip: string | null) {
+      if (!reportPolicy.mayReviewSome(actor)) throw forbidden();
+      const ids = new Set(items.map((i) => i.id));
+      if (ids.size !== items.length) throw invalid('REPORT_BATCH_DUPLICATE', {}, 'items');
+      const results: ({ id: number } & ({ ok: true; report: ReportView } | { ok: false; error: AppError }))[] = [];
+      for (const item of items) {
+        try {
+          const report = await move(actor, item.id, 'approve', undefined, ip, { submittedAt: item.submittedAt });
+          results.push({ id: item.id, ok: true, report });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          results.push({ id: item.id, ok: false, error: e });
+        }
+      }
+      return results;
+    },
     return: (actor: ActorContext, id: number, reason: string, ip: string | null) =>
       move(actor, id, 'return', reason, ip),
 
