@@ -15,6 +15,7 @@ describe('monthly reports in Chromium', () => {
   let page: Page;
   let admin: ApiClient;
   let projectId: number;
+  let unitId: number;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { web: true, clock: () => TODAY });
@@ -32,6 +33,7 @@ describe('monthly reports in Chromium', () => {
       unitId: county.unit('兰溪市').id,
       displayName: '项目办王主任',
     });
+    unitId = county.unit('兰江街道').id;
     projectId = (
       await buildProject(admin, county.unit('兰江街道').id, {
         name: '兰江街道安置房工程',
@@ -91,5 +93,45 @@ describe('monthly reports in Chromium', () => {
     await page.goto(`${server.url}/reports?year=2026&month=10`);
     await expect.poll(() => page.getByTestId('reports-review').textContent()).toContain('补报设备款');
     await screenshot(page, '34-review-correction');
+  });
+
+  it('the coordinator approves several at once, and sees the one that changed meanwhile refused', async () => {
+    const ids: number[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const p = await buildProject(admin, unitId, {
+        name: `兰江街道批量审核项目${n}`,
+        stage: 'construction',
+        plannedStartDate: '2026-10-01',
+        actualStartDate: '2026-10-08',
+      });
+      const filed = await admin.post(`/api/v1/projects/${p.id}/reports`, {
+        year: 2026,
+        month: 10,
+        amountWan: 100 * n,
+        progressText: `第${n}期施工`,
+      });
+      await admin.post(`/api/v1/reports/${filed.body.id}/submit`);
+      ids.push(filed.body.id);
+    }
+    await page.goto(`${server.url}/reports?year=2026&month=10`);
+    for (const id of ids) await page.getByTestId(`review-pick-${id}`).waitFor({ state: 'visible' });
+    // Every row is ready to pick once its submission has loaded.
+    await expect.poll(() => page.getByTestId(`review-pick-${ids[3]}`).isEnabled()).toBe(true);
+    await page.getByTestId('review-pick-all').check();
+    await expect.poll(() => page.getByTestId('review-approve-selected').textContent()).toContain(`${ids.length + 1}`);
+    await screenshot(page, '35-review-batch');
+    // On a phone the same controls, and the button is pressed there.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '36-review-batch-phone');
+    // The first is approved by someone else before the coordinator presses the button.
+    await admin.post(`/api/v1/reports/${ids[0]}/approve`);
+    await page.getByTestId('review-approve-selected').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('份未通过');
+    for (const id of ids) {
+      await expect.poll(async () => (await admin.get(`/api/v1/reports/${id}`)).body.state).toBe('approved');
+    }
+    expect((await page.locator('.ant-message').textContent()) ?? '').toContain('兰江街道批量审核项目1');
+    await expect.poll(() => page.getByTestId('reports-review').textContent()).toContain('没有待审核的月报');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

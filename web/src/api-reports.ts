@@ -6,6 +6,8 @@ import type { ReportState } from '../../src/domain/reports/report-rules';
 import type {
   MonthReports,
   ProjectReports,
+  ReportBatchApproval,
+  ReportBatchApprovalResult,
   reportCorrectionBody,
   reportCreateBody,
   reportPatchBody,
@@ -47,6 +49,9 @@ export const reportsApi = {
   update: (id: Id, body: ReportPatch) => request<Report>('PATCH', reportPath(id), body),
   submit: (id: Id) => request<Report>('POST', `${reportPath(id)}/submit`),
   approve: (id: Id) => request<Report>('POST', `${reportPath(id)}/approve`),
+  /** Approves many, each on its own: the answer says, per report, approved or refused with the reason. */
+  approveMany: (items: ReportBatchApproval['items']) =>
+    request<ReportBatchApprovalResult>('POST', '/reports/approvals', { items }),
   return: (id: Id, reason: string) => request<Report>('POST', `${reportPath(id)}/return`, { reason }),
   correct: (id: Id, body: CorrectionInput) => request<Report>('POST', `${reportPath(id)}/corrections`, body),
   toFile: (params: { year: number; month: number }) => request<ReportTodo>('GET', `/reports/todo${query(params)}`),

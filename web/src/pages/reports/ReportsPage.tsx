@@ -88,6 +88,24 @@ export function ReportsPage() {
     }
   };
 
+  /** Approves the selected entries in one request; says how many went through and why any did not. */
+  const approveMany = async (batch: ReviewEntry[]) => {
+    try {
+      const result = await reportsApi.approveMany(
+        batch.map((e) => ({ id: e.reportId, submittedAt: e.report!.submittedAt! })),
+      );
+      if (result.approved) message.success(tr('done.approvedMany', { n: result.approved }));
+      const names = new Map(batch.map((e) => [e.reportId, e.item.projectName]));
+      const refused = result.items.flatMap((i) => (i.ok ? [] : [`${names.get(i.id) ?? i.id}：${i.error.message}`]));
+      if (refused.length)
+        message.warning(tr('done.refusedSome', { n: refused.length, reasons: refused.slice(0, 3).join('；') }), 8);
+      void load();
+      for (const projectId of new Set(batch.map((e) => e.item.projectId))) void revisions.refresh(projectId);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
   const deadline = todo?.deadline ?? status?.deadline ?? submitDeadline(year, month);
   // The server's date once it has answered: the reader's clock may be wrong.
   const today = todo?.today ?? status?.today ?? todayText();
@@ -213,6 +231,7 @@ export function ReportsPage() {
                 busyId,
                 onApprove: (entry) => void act(entry.item, entry.reportId, 'approve'),
                 onReturn: setReturning,
+                onApproveMany: approveMany,
               }}
             />
           </Col>

@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Empty, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Badge, Button, Card, Checkbox, Empty, Space, Spin, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { MonthReport, TodoItem } from '../../api-reports';
 import { formatTime } from '../../format';
@@ -40,7 +41,12 @@ export interface ReviewActions {
   busyId: number | null;
   onApprove: (entry: ReviewEntry) => void;
   onReturn: (entry: ReviewEntry) => void;
+  /** Approves the selected entries in one request (each on its own on the server); resolves when done. */
+  onApproveMany: (entries: ReviewEntry[]) => Promise<void>;
 }
+
+/** An entry can join a batch once its submission is loaded: the batch names the submission the reviewer saw. */
+const batchable = (entry: ReviewEntry) => !!entry.report?.submittedAt;
 
 const clamp = { rows: 2, expandable: true } as const;
 
@@ -57,6 +63,27 @@ export function ReviewQueue({
   actions: ReviewActions;
 }) {
   const { tr } = useReportsI18n();
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [batchBusy, setBatchBusy] = useState(false);
+  const selectable = entries.filter(batchable);
+  // Only entries still in the queue count (an approved one leaves it after the refresh).
+  const selected = selectable.filter((e) => picked.has(e.reportId));
+  const toggle = (id: number, on: boolean) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const approveSelected = async () => {
+    setBatchBusy(true);
+    try {
+      await actions.onApproveMany(selected);
+      setPicked(new Set());
+    } finally {
+      setBatchBusy(false);
+    }
+  };
 
   const row = (entry: ReviewEntry) => {
     const { item, report, original, reportId } = entry;
@@ -79,6 +106,13 @@ export function ReviewQueue({
       >
         <div style={{ flex: '1 1 280px', minWidth: 0 }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+            <Checkbox
+              checked={picked.has(reportId)}
+              disabled={!batchable(entry) || batchBusy}
+              onChange={(e) => toggle(reportId, e.target.checked)}
+              aria-label={`${tr('review.select')} ${item.projectName}`}
+              data-testid={`review-pick-${reportId}`}
+            />
             {isCorrection && <CorrectionTag />}
             <Link to={`/projects/${item.projectId}`} style={{ fontWeight: 500 }}>
               {item.projectName}
@@ -163,12 +197,37 @@ export function ReviewQueue({
         </span>
       }
       extra={
-        scanning ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <Spin size="small" style={{ marginInlineEnd: 6 }} />
-            {tr('review.scanning')}
-          </Typography.Text>
-        ) : null
+        <Space size={8} wrap>
+          {scanning && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Spin size="small" style={{ marginInlineEnd: 6 }} />
+              {tr('review.scanning')}
+            </Typography.Text>
+          )}
+          {selectable.length > 1 && (
+            <Checkbox
+              checked={selected.length === selectable.length}
+              indeterminate={selected.length > 0 && selected.length < selectable.length}
+              disabled={batchBusy}
+              onChange={(e) => setPicked(new Set(e.target.checked ? selectable.map((x) => x.reportId) : []))}
+              data-testid="review-pick-all"
+            >
+              {tr('review.selectAll')}
+            </Checkbox>
+          )}
+          {selected.length > 0 && (
+            <Button
+              type="primary"
+              size="small"
+              icon={<CheckOutlined />}
+              loading={batchBusy}
+              onClick={() => void approveSelected()}
+              data-testid="review-approve-selected"
+            >
+              {tr('review.approveSelected', { n: selected.length })}
+            </Button>
+          )}
+        </Space>
       }
       loading={loading}
       data-testid="reports-review"
