@@ -117,6 +117,13 @@ describe('monthly reports in Chromium', () => {
     for (const id of ids) await page.getByTestId(`review-pick-${id}`).waitFor({ state: 'visible' });
     // Every row is ready to pick once its submission has loaded.
     await expect.poll(() => page.getByTestId(`review-pick-${ids[3]}`).isEnabled()).toBe(true);
+    // Largest change first: the 400 万元 filing leads, the correction (50 万元 more) comes last.
+    await page.getByTestId('review-order').click();
+    await page.locator('.ant-select-item-option', { hasText: '按变动从大到小' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid^="review-row-"]').first().textContent())
+      .toContain('兰江街道批量审核项目4');
+    expect(await page.locator('[data-testid^="review-row-"]').last().textContent()).toContain('更正');
     await page.getByTestId('review-pick-all').check();
     await expect.poll(() => page.getByTestId('review-approve-selected').textContent()).toContain(`${ids.length + 1}`);
     await screenshot(page, '35-review-batch');

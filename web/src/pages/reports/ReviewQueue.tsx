@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Empty, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Card, Checkbox, Empty, Select, Space, Spin, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { MonthReport, TodoItem } from '../../api-reports';
 import { formatTime } from '../../format';
@@ -48,6 +48,14 @@ export interface ReviewActions {
 /** An entry can join a batch once its submission is loaded: the batch names the submission the reviewer saw. */
 const batchable = (entry: ReviewEntry) => !!entry.report?.submittedAt;
 
+/** How much an entry changes the month's figure: the amount filed, or for a correction the difference it makes. */
+export function changeOf(entry: ReviewEntry): number {
+  const amount = entry.report?.amountYuan ?? entry.item.amountYuan ?? 0;
+  return entry.original ? Math.abs(amount - entry.original.amountYuan) : amount;
+}
+
+type Order = 'filed' | 'change';
+
 const clamp = { rows: 2, expandable: true } as const;
 
 /** 待审核: approve or return each submitted report; corrections show the old and new amount and the reason. */
@@ -65,7 +73,13 @@ export function ReviewQueue({
   const { tr } = useReportsI18n();
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const [batchBusy, setBatchBusy] = useState(false);
-  const selectable = entries.filter(batchable);
+  const [unitName, setUnitName] = useState<string | null>(null);
+  const [order, setOrder] = useState<Order>('filed');
+  const unitNames = [...new Set(entries.map((e) => e.item.unitName))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const filtered = entries.filter((e) => unitName === null || e.item.unitName === unitName);
+  const shown = order === 'change' ? [...filtered].sort((a, b) => changeOf(b) - changeOf(a)) : filtered;
+  // Selecting and approving act on what is shown.
+  const selectable = shown.filter(batchable);
   // Only entries still in the queue count (an approved one leaves it after the refresh).
   const selected = selectable.filter((e) => picked.has(e.reportId));
   const toggle = (id: number, on: boolean) =>
@@ -237,7 +251,37 @@ export function ReviewQueue({
       {entries.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('review.empty')} />
       ) : (
-        entries.map(row)
+        <>
+          {entries.length > 1 && (
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, padding: '8px 0' }}>
+              <Select
+                size="small"
+                style={{ minWidth: 140 }}
+                value={unitName ?? ''}
+                onChange={(v) => setUnitName(v === '' ? null : v)}
+                options={[
+                  { value: '', label: tr('review.allUnits') },
+                  ...unitNames.map((n) => ({ value: n, label: n })),
+                ]}
+                aria-label={tr('review.unit')}
+                data-testid="review-unit"
+              />
+              <Select
+                size="small"
+                style={{ minWidth: 160 }}
+                value={order}
+                onChange={setOrder}
+                options={[
+                  { value: 'filed', label: tr('review.order.filed') },
+                  { value: 'change', label: tr('review.order.change') },
+                ]}
+                aria-label={tr('review.order')}
+                data-testid="review-order"
+              />
+            </div>
+          )}
+          {shown.map(row)}
+        </>
       )}
     </Card>
   );
