@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { ADMIN_PASSWORD, buildUser, setUpCounty } from './support/factories.ts';
-import { buildProject } from './support/projects.ts';
+import { buildProject, buildReport } from './support/projects.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 // Review in batches: each report approved on its own, with its own audit event; a row that cannot be
@@ -35,15 +35,9 @@ describe.each(await databaseKinds())('batch approval of monthly reports on %s', 
       plannedStartDate: '2026-01-10',
       actualStartDate: '2026-01-20',
     });
-    const filed = await admin.post(`/api/v1/projects/${p.id}/reports`, {
-      year: 2026,
-      month: 10,
-      amountWan: 100 + seq,
-      progressText: '施工中',
-    });
-    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const filed = await buildReport(admin, p.id, { year: 2026, month: 10, amountWan: 100 + seq });
     tick();
-    const sent = await admin.post(`/api/v1/reports/${filed.body.id}/submit`);
+    const sent = await admin.post(`/api/v1/reports/${filed.id}/submit`);
     expect(sent.status).toBe(200);
     return { id: sent.body.id as number, submittedAt: sent.body.submittedAt as string };
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { setUpCounty } from './support/factories.ts';
-import { buildProject } from './support/projects.ts';
+import { buildProject, buildReport } from './support/projects.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 // The per-unit status table counts in SQL (GROUP BY) what the to-do list lists: the two must agree.
@@ -36,17 +36,10 @@ describe.each(await databaseKinds())('the status table and the to-do list on %s'
           actualStartDate: '2026-01-20',
         });
         if (state === 'missing') continue;
-        const filed = await admin.post(`/api/v1/projects/${p.id}/reports`, {
-          year: 2026,
-          month: 10,
-          amountWan: 100 + i,
-          progressText: '施工中',
-        });
-        expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+        const filed = await buildReport(admin, p.id, { year: 2026, month: 10, amountWan: 100 + i });
         if (state === 'draft') continue;
-        expect((await admin.post(`/api/v1/reports/${filed.body.id}/submit`)).status).toBe(200);
-        if (state === 'approved')
-          expect((await admin.post(`/api/v1/reports/${filed.body.id}/approve`)).status).toBe(200);
+        expect((await admin.post(`/api/v1/reports/${filed.id}/submit`)).status).toBe(200);
+        if (state === 'approved') expect((await admin.post(`/api/v1/reports/${filed.id}/approve`)).status).toBe(200);
       }
     }
     const todo = (await admin.get('/api/v1/reports/todo?year=2026&month=10')).body;

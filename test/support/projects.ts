@@ -21,3 +21,14 @@ export async function buildProject(client: ApiClient, leadUnitId: number, overri
   if (res.status !== 201) throw new Error(`creating project failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: number; name: string; stage: string; [k: string]: unknown };
 }
+
+/** Files a project's monthly report through the API as a draft and returns it. */
+export async function buildReport(
+  client: ApiClient,
+  projectId: number,
+  report: { year: number; month: number; amountWan: number; progressText?: string },
+) {
+  const res = await client.post(`/api/v1/projects/${projectId}/reports`, { progressText: '施工中', ...report });
+  if (res.status !== 201) throw new Error(`filing report failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: number; state: string; [k: string]: unknown };
+}

@@ -213,13 +213,7 @@ class SplitConnection implements DatabaseConnection {
     if (how === 'commit') {
       this.driver.exec('commit');
       this.#done();
-      return;
-    }
-    try {
-      if (this.driver.writerInTransaction()) this.driver.exec('rollback');
-    } finally {
-      this.#done();
-    }
+    } else this.#rollback();
   }
 
   async savepoint(sql: string): Promise<void> {
@@ -228,7 +222,10 @@ class SplitConnection implements DatabaseConnection {
 
   /** A connection given back mid-transaction (Kysely never does) must not keep the writer. */
   release(): void {
-    if (!this.#inTransaction) return;
+    if (this.#inTransaction) this.#rollback();
+  }
+
+  #rollback(): void {
     try {
       if (this.driver.writerInTransaction()) this.driver.exec('rollback');
     } finally {
