@@ -64,7 +64,14 @@ export const dashboardResponse = z.object({
   colours: colourCounts,
   units: z.array(dashboardUnit),
   redList: z.array(
-    z.object({ projectId: z.number(), name: z.string(), unitName: z.string(), reasons: z.array(localisedText) }),
+    z.object({
+      projectId: z.number(),
+      name: z.string(),
+      unitName: z.string(),
+      reasons: z.array(localisedText),
+      /** Not red in the month before: new to the red list this month. */
+      newThisMonth: z.boolean(),
+    }),
   ),
   monthly: z.array(
     z.object({

@@ -7,7 +7,7 @@ import { useI18n } from './i18n';
 import { queryClient } from './queries/client';
 import { setupQuery } from './queries/setup';
 import { router } from './router';
-import { HOME } from './routes/RootLayout';
+import { homeOf } from '../../src/domain/access/workspaces';
 import { SessionContext, type Session } from './session';
 
 // Signing in and the first-run setup are pages of their own, downloaded only when shown.
@@ -88,6 +88,7 @@ export function App() {
     return () => setUnauthenticatedHandler(null);
   }, []);
 
+  const role = phase.name === 'signedIn' ? phase.data.user.role : null;
   useEffect(() => {
     if (phase.name === 'setup') replacePath('/setup');
     if (phase.name === 'signedOut' && path !== '/login') {
@@ -95,12 +96,12 @@ export function App() {
       signedOutByUser.current = false;
       replacePath('/login');
     }
-    if (phase.name === 'signedIn' && PUBLIC_PATHS.has(path)) {
-      const target = returnTo.current ?? HOME;
+    if (role && PUBLIC_PATHS.has(path)) {
+      const target = returnTo.current ?? homeOf(role);
       returnTo.current = null;
       router.history.replace(target);
     }
-  }, [phase.name, path]);
+  }, [phase.name, path, role]);
 
   const signOut = useCallback(async () => {
     try {

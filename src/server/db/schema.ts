@@ -38,6 +38,7 @@ import type {
   ImportErrorTable,
   ImportMappingTable,
 } from '../features/imports/imports.tables.ts';
+import type { NoticeTables, NoticeTable } from '../features/notices/notices.tables.ts';
 
 export type {
   UnitTable,
@@ -67,6 +68,7 @@ export type {
   ImportFileTable,
   ImportErrorTable,
   ImportMappingTable,
+  NoticeTable,
 };
 export type {
   IndicatorValueVersionTable,
@@ -97,7 +99,8 @@ export interface DB
     StatTables,
     RaceTables,
     BulletinTables,
-    ImportTables {
+    ImportTables,
+    NoticeTables {
   job_runs: JobRunTable;
   project_versions: ProjectVersionTable;
   plan_versions: PlanVersionTable;

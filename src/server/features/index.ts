@@ -21,6 +21,7 @@ import { FeatureList, type Feature, type MessageTable, type WireContext } from '
 import { history } from './history/index.ts';
 import { imports } from './imports/index.ts';
 import { lights } from './lights/index.ts';
+import { notices } from './notices/index.ts';
 import { oc4ids } from './oc4ids/index.ts';
 import { projects } from './projects/index.ts';
 import { race } from './race/index.ts';
@@ -42,6 +43,7 @@ const LIST = FeatureList.empty()
   .add(users)
   .add(setup)
   .add(tokens)
+  .add(notices)
   .add(stats)
   .add(history)
   .add(reportSettings)

@@ -183,6 +183,8 @@ const LABELS: Record<string, Entry> = {
   maxInvestmentWan: { 'zh-CN': '最高总投资', en: 'Maximum investment' },
   stage: { 'zh-CN': '阶段', en: 'Stage' },
   report: { 'zh-CN': '月报', en: 'Report' },
+  notice: { 'zh-CN': '通知', en: 'Notice' },
+  unitIds: { 'zh-CN': '单位', en: 'Units' },
   'lights.start': { 'zh-CN': '开工', en: 'Start' },
   'lights.signToStart': { 'zh-CN': '签约→开工', en: 'Sign→start' },
   'lights.progress': { 'zh-CN': '投资进度', en: 'Progress' },

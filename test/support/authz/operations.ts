@@ -75,6 +75,11 @@ export const OPERATIONS: Record<string, Recipe> = {
   },
   'DELETE /api/v1/session': { access: 'public', client: 'session' },
   'GET /api/v1/me': { access: 'self' },
+  // notices: each person reads and marks only their own (another's notice is a 404: test/report-reminders.test.ts);
+  // here a notice id that is nobody's, so every signed-in role gets through to the 404 of "not yours".
+  'GET /api/v1/notices': { access: 'self' },
+  'POST /api/v1/notices/{id}/read': { access: 'self', id: () => Promise.resolve(2_000_000_000), success: [404] },
+  'POST /api/v1/notices/read': { access: 'self' },
   // units and people
   'GET /api/v1/units': { access: 'unit.read' },
   'POST /api/v1/units': {
@@ -192,6 +197,11 @@ export const OPERATIONS: Record<string, Recipe> = {
   'POST /api/v1/reports/approvals': {
     access: 'reportReview.update',
     body: () => ({ items: [{ id: 1, submittedAt: '2026-01-01T00:00:00.000Z' }] }),
+  },
+  // 催报: units are reminded one by one (test/report-reminders.test.ts); here only who may remind at all.
+  'POST /api/v1/reports/reminders': {
+    access: 'reportReview.update',
+    body: (c) => ({ ...c.w.period('reminders', 2000), unitIds: [c.side.township] }),
   },
   'POST /api/v1/reports/{id}/return': {
     access: 'reportReview.update',

@@ -2,6 +2,8 @@
 // permission that shows them, and the web route list (features/index.ts) puts them in menu order (NAV_ITEMS).
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
+import { menuOffers } from '../../../src/domain/access/workspaces';
+import type { Role } from '../../../src/domain/access/roles';
 
 export interface NavItem {
   /** The entry's route, also the menu key; the pages below it (e.g. /projects/12) keep it selected. */
@@ -13,9 +15,13 @@ export interface NavItem {
   permission?: string;
 }
 
-/** The entries the user may see, in menu order. */
-export function visibleNavItems(items: readonly NavItem[], can: (permission: string) => boolean): NavItem[] {
-  return items.filter((item) => !item.permission || can(item.permission));
+/** The entries the user may open (`can`), in menu order; with a role, only those its workspace offers. */
+export function visibleNavItems(
+  items: readonly NavItem[],
+  can: (permission: string) => boolean,
+  role?: Role,
+): NavItem[] {
+  return items.filter((item) => (!item.permission || can(item.permission)) && (!role || menuOffers(role, item.path)));
 }
 
 /** The menu entry a path belongs to: the entry itself or a page below it (/projects/12 → /projects). */

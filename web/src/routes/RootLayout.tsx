@@ -7,16 +7,14 @@ import { AppLayout } from '../layout/AppLayout';
 import { NAV_ITEMS } from '../features';
 import { navEntryFor, visibleNavItems } from '../layout/nav';
 import { useSession } from '../session';
+import { homeOf } from '../../../src/domain/access/workspaces';
 import { ForbiddenError } from './guards';
 
-/** Where 返回首页 leads, and where signing in leads without a return-to. */
-export const HOME = '/projects';
-
-/** The menu and header around the current page; the menu keeps the page's entry selected. */
+/** The menu and header around the current page: the menu the role works with, the page's entry selected. */
 export function RootLayout() {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const path = useLocation({ select: (location) => location.pathname });
-  const items = visibleNavItems(NAV_ITEMS, can);
+  const items = visibleNavItems(NAV_ITEMS, can, me.role);
   return (
     <AppLayout items={items} path={navEntryFor(NAV_ITEMS, path)?.path ?? path}>
       <Outlet />
@@ -24,10 +22,12 @@ export function RootLayout() {
   );
 }
 
+/** 返回首页: to the signed-in role's own home. */
 function BackHome() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  return <Button onClick={() => void navigate({ to: HOME })}>{t('common.backHome')}</Button>;
+  const { me } = useSession();
+  return <Button onClick={() => void navigate({ href: homeOf(me.role) })}>{t('common.backHome')}</Button>;
 }
 
 /** 404: no route matches the path, or its id is not a number. */

@@ -45,7 +45,13 @@ export function createDashboardRepository(db: Kysely<DB>) {
         unitPath,
       )
         .where('l.colour', '=', 'red')
-        .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json'])
+        // The month before the assessed one: a project that was not red then is new to the red list.
+        .leftJoin('project_light_months as pm', (join) =>
+          join
+            .onRef('pm.project_id', '=', 'projects.id')
+            .on(sql<boolean>`pm.year * 12 + pm.month = l.year * 12 + l.month - 1`),
+        )
+        .select(['projects.id', 'projects.name', 'units.name as unit_name', 'l.findings_json', 'pm.colour as previous'])
         .orderBy('projects.total_investment', 'desc')
         .limit(50)
         .execute(),

@@ -122,11 +122,14 @@ export function createDashboardService({
 
   /** The red projects of the subtree at `path` for the assessed month, as they stood at `asOf`. */
   async function redAsOf(path: string, year: number, month: number, asOf: string) {
-    const [projects, lights, unitRows] = await Promise.all([
+    const before = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+    const [projects, lights, earlier, unitRows] = await Promise.all([
       history.projects(asOf),
       history.lightsOfMonth(asOf, year, month),
+      history.lightsOfMonth(asOf, before.year, before.month),
       units.listAll(),
     ]);
+    const previous = new Map(earlier.map((l) => [l.project_id, l.colour]));
     const names = new Map(unitRows.map((u) => [u.id, u.name]));
     const byId = new Map(projects.filter((p) => p.unit_path.startsWith(path)).map((p) => [p.id, p]));
     return lights
@@ -139,6 +142,7 @@ export function createDashboardService({
         name: p.name,
         unit_name: names.get(p.lead_unit_id) ?? '',
         findings_json: l.findings_json,
+        previous: previous.get(p.id) ?? null,
       }));
   }
 
@@ -251,6 +255,7 @@ export function createDashboardService({
           name: r.name,
           unitName: r.unit_name,
           reasons: (JSON.parse(r.findings_json) as { text: { 'zh-CN': string; en: string } }[]).map((f) => f.text),
+          newThisMonth: r.previous !== 'red',
         })),
         monthly: monthly.map((m) => {
           const inMonth = months.get(m) ?? 0;

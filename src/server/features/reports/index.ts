@@ -16,6 +16,9 @@ import { createReportSettings, type ReportSettings } from './report-settings.ser
 import { createReportRepository } from './reports.repository.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 import { createReportService, type ReportService } from './reports.service.ts';
+import type { NoticeService } from '../notices/notices.service.ts';
+import { createReportReminders, type ReportReminders } from './report-reminders.service.ts';
+import { registerReportReminderRoutes } from './report-reminders.routes.ts';
 
 /** The reporting calendar and month locks; wired before lights and photos, which read them. */
 export const reportSettings = defineFeature({
@@ -50,6 +53,7 @@ export const reports = defineFeature({
       reportSettings: ReportSettings;
       stats: UnitStats;
       reportPhotos: ReportPhotoService;
+      notices: NoticeService;
     },
   ) => ({
     reports: createReportService({
@@ -64,8 +68,21 @@ export const reports = defineFeature({
       settings: d.reportSettings,
       stats: d.stats,
       photos: d.reportPhotos,
+      notices: d.notices,
+    }),
+    reminders: createReportReminders({
+      db: ctx.kysely,
+      reports: createReportRepository(ctx.kysely),
+      units: d.unitRepo,
+      settings: d.reportSettings,
+      notices: d.notices,
+      audit: d.audit,
+      clock: ctx.clock,
+      today: ctx.today,
     }),
   }),
-  routes: (app, s: { reports: ReportService }, config) =>
-    registerReportRoutes(app, { reports: s.reports, defaultLocale: config.locale }),
+  routes: (app, s: { reports: ReportService; reminders: ReportReminders }, config) => {
+    registerReportRoutes(app, { reports: s.reports, defaultLocale: config.locale });
+    registerReportReminderRoutes(app, { reminders: s.reminders, defaultLocale: config.locale });
+  },
 });

@@ -12,6 +12,22 @@ export const REPORT_MESSAGES = {
     'zh-CN': '这份月报在您查看后又重新报送过，请刷新后再审核',
     en: 'This report was submitted again after you looked at it; reload and review it again',
   },
+  REPORT_REMINDER_DUPLICATE: {
+    'zh-CN': '同一个单位在催报名单中出现了两次',
+    en: 'The same unit appears twice in the reminder',
+  },
+  REPORT_REMINDER_ALL_FILED: {
+    'zh-CN': '{unit}{year}年{month}月的月报已全部报送，无需催报',
+    en: '{unit} has filed every report due for {year}-{month}; there is nothing to remind it of',
+  },
+  REPORT_REMINDER_NOTHING_DUE: {
+    'zh-CN': '该单位{year}年{month}月没有需要报送的月报',
+    en: 'This unit has no reports due for {year}-{month}',
+  },
+  REPORT_REMINDER_NO_EDITOR: {
+    'zh-CN': '{unit}还没有填报员账号，无法催报，请先为该单位添加填报员',
+    en: '{unit} has no reporter account to remind; add one for the unit first',
+  },
   REPORT_BATCH_DUPLICATE: {
     'zh-CN': '同一份月报在批量审核中出现了两次',
     en: 'The same report appears twice in the batch',

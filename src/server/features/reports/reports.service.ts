@@ -23,6 +23,7 @@ import { withCumulative } from './reports.presenter.ts';
 import type { ReportView } from '../../../contract/reports.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import { createReportMonths, mayOn } from './report-months.service.ts';
+import type { NoticeService } from '../notices/notices.service.ts';
 
 export interface NewReport {
   year: number;
@@ -49,6 +50,8 @@ export interface ReportServiceDeps {
   /** Keeps the units' monthly sums current inside the approving transaction. */
   stats: Pick<UnitStats, 'track'>;
   photos: Pick<ReportPhotoService, 'copyPhotos'>;
+  /** A returned report is told to the editors who file it. */
+  notices: Pick<NoticeService, 'notify' | 'editorsCovering'>;
 }
 
 const view = (r: ReportRow) => ({
@@ -73,6 +76,7 @@ export function createReportService({
   settings,
   stats,
   photos,
+  notices,
 }: ReportServiceDeps) {
   const months = createReportMonths({ reports, units, settings, today });
 
@@ -162,6 +166,18 @@ export function createReportService({
         },
         trx,
       );
+      if (action === 'return') {
+        const editors = await notices.editorsCovering(p.unit_path, trx);
+        const facts = {
+          reportId: id,
+          projectId: p.id,
+          projectName: p.name,
+          year: r.year,
+          month: r.month,
+          reason: reason!,
+        };
+        await notices.notify(trx, editors, 'report_returned', facts, actor);
+      }
       return { projectId: r.project_id, year: r.year, month: r.month };
     });
     if (action === 'approve') await onReportApproved?.(moved.projectId, { year: moved.year, month: moved.month });
