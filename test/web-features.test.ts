@@ -15,11 +15,14 @@ import {
   NotificationOutlined,
   OrderedListOutlined,
   ProjectOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { isNotFound, type AnyRoute } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
+import { permissionsOf, ROLES, type Role } from '../src/domain/access/roles.ts';
+import { homeOf, MENU_PATHS, menuOffers } from '../src/domain/access/workspaces.ts';
 import { FEATURES, NAV_ITEMS, navPermission } from '../web/src/features/index.ts';
 import { navEntryFor, visibleNavItems } from '../web/src/layout/nav.tsx';
 import { NAMESPACES } from '../web/src/locales/index.ts';
@@ -29,6 +32,7 @@ import { routeTree } from '../web/src/routes/tree.tsx';
 
 /** The menu as it was before the features: path, label, icon, permission. */
 const MENU: [string, string, unknown, string | undefined][] = [
+  ['/work', 'nav.work', ScheduleOutlined, 'report.review'],
   ['/dashboard', 'nav.dashboard', DashboardOutlined, undefined],
   ['/projects', 'nav.projects', ProjectOutlined, undefined],
   ['/project-lists', 'nav.projectLists', OrderedListOutlined, undefined],
@@ -47,6 +51,7 @@ const MENU: [string, string, unknown, string | undefined][] = [
 const PUBLIC = ['/', '/login', '/setup'];
 /** Every page below the menu, with the permission it requires beyond its entry's. */
 const PAGES: Record<string, string | undefined> = {
+  '/work': undefined,
   '/dashboard': undefined,
   '/projects': undefined,
   '/projects/new': 'project.manage',
@@ -109,6 +114,24 @@ describe('the web features', () => {
       MENU.filter(([, , , permission]) => !permission || permission === 'race.read').map(([path]) => path),
     );
     expect(navPermission('/users')).toBe('user.read');
+    // Each role's menu is what its workspace offers (src/domain/access/workspaces.ts) among what it may open.
+    const can = (role: Role) => (p: string) => permissionsOf(role).includes(p);
+    expect(visibleNavItems(NAV_ITEMS, can('leader'), 'leader').map((item) => item.path)).toEqual([
+      '/dashboard',
+      '/projects',
+      '/project-lists',
+      '/reports',
+      '/races',
+      '/bulletins',
+    ]);
+    for (const role of ROLES) {
+      const paths = visibleNavItems(NAV_ITEMS, can(role), role).map((item) => item.path);
+      expect(paths, role).toEqual(MENU_PATHS.filter((p) => menuOffers(role, p) && paths.includes(p)));
+      expect(
+        paths.some((p) => homeOf(role) === p || homeOf(role).startsWith(`${p}/`)),
+        role,
+      ).toBe(true);
+    }
     expect(navEntryFor(NAV_ITEMS, '/races/3/records')?.path).toBe('/races');
   });
 

@@ -126,6 +126,8 @@ export const reportTodoResponse = z.object({
       projectName: z.string(),
       stage: z.enum(STAGES),
       unitName: z.string(),
+      /** The unit below the county it counts under in 各单位报送情况 (GET /reports/status's unitId). */
+      statusUnitId: z.number().nullable(),
       reportId: z.number().nullable(),
       /** 'missing': the project must report and nothing is filed yet. */
       state: z.enum([...REPORT_STATES, 'missing']),

@@ -28,7 +28,7 @@ export type MenuPath = (typeof MENU_PATHS)[number];
 export interface Workspace {
   /** Where signing in leads when no other page was asked for, and where 返回首页 leads. */
   home: string;
-  /** The menu entries this role works with, in the menu's order. */
+  /** The menu entries this role works with (the menu shows them in the app's order, MENU_PATHS). */
   menu: readonly MenuPath[];
 }
 

@@ -11,8 +11,9 @@ import { lights } from './lights';
 import { projects } from './projects';
 import { race } from './race';
 import { reports } from './reports';
+import { work } from './work';
 
-export const FEATURES = [dashboard, projects, imports, lights, reports, race, admin] as const;
+export const FEATURES = [work, dashboard, projects, imports, lights, reports, race, admin] as const;
 
 /** The menu, every feature's entries in the list's order. */
 export const NAV_ITEMS: readonly NavItem[] = FEATURES.flatMap((feature) => feature.nav);

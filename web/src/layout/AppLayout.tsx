@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { NAVY } from '../theme';
 import type { NavItem } from './nav';
 import { DemoBanner } from '../components/DemoBanner';
+import { NoticeBar } from '../components/NoticeBar';
 
 const { Header, Sider, Content } = Layout;
 
@@ -94,7 +95,10 @@ export function AppLayout({ items, path, children }: { items: NavItem[]; path: s
           <SignOutButton iconOnly={isPhone} />
         </Header>
         <DemoBanner />
-        <Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>{children}</Content>
+        <Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
+          <NoticeBar />
+          {children}
+        </Content>
       </Layout>
     </Layout>
   );

@@ -57,8 +57,11 @@ export function createReportMonths({
 
     /** The month's obligations in the actor's scope: what to file, and where each stands. */
     async toFile(actor: ActorContext, year: number, month: number) {
-      const rows = await reports.obligations(scopeForReports(actor), year, month);
-      const calendar = await settings.calendar();
+      const [rows, calendar, unitsByPath] = await Promise.all([
+        reports.obligations(scopeForReports(actor), year, month),
+        settings.calendar(),
+        unitBelowCounty(),
+      ]);
       return {
         year,
         month,
@@ -71,6 +74,7 @@ export function createReportMonths({
           projectName: r.name,
           stage: r.stage as Stage,
           unitName: r.unit_name,
+          statusUnitId: unitsByPath(r.unit_path)?.id ?? null,
           reportId: r.report_id === null ? null : Number(r.report_id),
           state: (r.state ?? 'missing') as ReportState | 'missing',
           isLate: r.is_late === 1,

@@ -18,6 +18,8 @@ import { ReturnModal } from './ReturnModal';
 import { ReviewQueue, reviewEntries, type ReviewEntry } from './ReviewQueue';
 import { DeadlineText, isFuturePeriod, previousMonth, todayText, useMonthRevisions, type Period } from './shared';
 import { UnitStatusTable } from './UnitStatusTable';
+import { MissingProjectsDrawer } from './MissingProjectsDrawer';
+import { useRemind } from './useRemind';
 
 /** The month the address names (the route validated both parts), or null. */
 function periodFrom({ year, month }: { year?: number; month?: number }): Period | null {
@@ -48,6 +50,8 @@ export function ReportsPage() {
   const [busyId, setBusyId] = useState<number | null>(null);
   const [formTarget, setFormTarget] = useState<ReportFormTarget | null>(null);
   const [returning, setReturning] = useState<ReviewEntry | null>(null);
+  const [openUnit, setOpenUnit] = useState<{ unitId: number; unitName: string } | null>(null);
+  const reminder = useRemind(period);
 
   // The address always names the month, so that a shared link shows the same month.
   const named = fromUrl !== null;
@@ -159,6 +163,9 @@ export function ReportsPage() {
       loading={loading && !status}
       pastDeadline={pastDeadline}
       reviewDeadline={status?.reviewDeadline}
+      onOpen={canReview && todo ? setOpenUnit : undefined}
+      onRemind={canReview ? reminder.remind : undefined}
+      reminding={reminder.busy}
     />
   );
 
@@ -256,6 +263,13 @@ export function ReportsPage() {
           }}
         />
       )}
+      <MissingProjectsDrawer
+        unit={openUnit}
+        items={todo?.items ?? []}
+        onClose={() => setOpenUnit(null)}
+        onRemind={(unit) => reminder.remind([unit])}
+        reminding={reminder.busy}
+      />
       {formTarget && (
         <ReportFormModal
           target={formTarget}

@@ -1,23 +1,39 @@
-import { Card, Progress, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Progress, Table, Typography, type TableColumnsType } from 'antd';
 import type { UnitReportStatus } from '../../api-reports';
 import { useReportsI18n } from '../../i18n-reports';
+import { useNamespace } from '../../i18n-setup';
+import { outstandingOf } from '../../../../src/domain/reports/reminders';
 
 const percentOf = (filed: number, due: number) => (due ? Math.round((filed / due) * 1000) / 10 : 100);
 
-/** 各单位报送情况: per unit below the county, reports due, filed, late and not filed, and the filed share. */
+/**
+ * 各单位报送情况: per unit below the county, reports due, filed, late and not filed, and the filed share.
+ * A reviewer clicks a unit's unfiled count to see those projects (`onOpen`), and selects units to 催报
+ * (`onRemind`); only units with reports outstanding can be selected.
+ */
 export function UnitStatusTable({
   units,
   loading,
   pastDeadline,
   reviewDeadline,
+  onOpen,
+  onRemind,
+  reminding,
 }: {
   units: UnitReportStatus[] | null;
   loading: boolean;
   pastDeadline: boolean;
   reviewDeadline?: string;
+  onOpen?: (unit: UnitReportStatus) => void;
+  onRemind?: (units: UnitReportStatus[]) => void;
+  reminding?: boolean;
 }) {
   const { tr } = useReportsI18n();
+  const { t: tw } = useNamespace('work');
   const rows = units ?? [];
+  const [selected, setSelected] = useState<number[]>([]);
+  const chosen = rows.filter((r) => selected.includes(r.unitId) && outstandingOf(r) > 0);
   const count = (value: number, warn: boolean, testId: string) => (
     <Typography.Text type={warn && value > 0 ? 'danger' : undefined} strong={warn && value > 0} data-testid={testId}>
       {value}
@@ -91,7 +107,21 @@ export function UnitStatusTable({
       width: 68,
       align: 'right',
       sorter: (a, b) => a.missing - b.missing,
-      render: (v: number, r) => count(v, pastDeadline, `status-missing-${r.unitId}`),
+      render: (v: number, r) =>
+        onOpen && outstandingOf(r) > 0 ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto' }}
+            title={tw('missing.open')}
+            onClick={() => onOpen(r)}
+            data-testid={`status-open-${r.unitId}`}
+          >
+            {count(v, pastDeadline, `status-missing-${r.unitId}`)}
+          </Button>
+        ) : (
+          count(v, pastDeadline, `status-missing-${r.unitId}`)
+        ),
     },
     {
       title: nowrap(tr('status.awaiting')),
@@ -126,6 +156,20 @@ export function UnitStatusTable({
     <Card
       size="small"
       title={tr('status.title')}
+      extra={
+        onRemind && (
+          <Button
+            size="small"
+            type="primary"
+            disabled={!chosen.length}
+            loading={reminding}
+            onClick={() => onRemind(chosen)}
+            data-testid="status-remind"
+          >
+            {tw('remind.selected', { n: chosen.length })}
+          </Button>
+        )
+      }
       data-testid="reports-status"
       style={{ marginBottom: 16 }}
       styles={{ body: { padding: 0 } }}
@@ -137,6 +181,20 @@ export function UnitStatusTable({
         columns={columns}
         dataSource={rows}
         pagination={false}
+        rowSelection={
+          onRemind
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(Number)),
+                getCheckboxProps: (r) =>
+                  ({
+                    disabled: outstandingOf(r) === 0,
+                    'data-testid': `status-select-${r.unitId}`,
+                  }) as object,
+                columnWidth: 36,
+              }
+            : undefined
+        }
         scroll={{ x: 604, y: rows.length > 12 ? 520 : undefined }}
         onRow={(r) => ({ 'data-testid': `status-row-${r.unitId}` }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: tr('status.empty') }}
@@ -144,6 +202,7 @@ export function UnitStatusTable({
           rows.length > 1 ? (
             <Table.Summary fixed="bottom">
               <Table.Summary.Row style={{ fontWeight: 600 }}>
+                {onRemind && <Table.Summary.Cell index={-1} />}
                 <Table.Summary.Cell index={0}>{tr('status.total')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} align="right">
                   {total.due}
