@@ -37,8 +37,8 @@ describe('first run in Chromium', () => {
     await page.getByTestId('setup-password-confirm').fill('river-sesame-2026');
     await screenshot(page, '01-setup');
     await page.getByTestId('setup-submit').click();
-    // Signed in, the admin lands on the project library; the units are one click away.
-    await page.waitForURL(/\/projects$/);
+    // Signed in, the admin lands on their home, the people; the units are one click away.
+    await page.waitForURL(/\/users$/);
     await page.getByTestId('nav-menu').getByText('单位管理').click();
     await page.waitForURL(/\/units$/);
     const tree = page.getByTestId('units-tree');
@@ -55,7 +55,7 @@ describe('first run in Chromium', () => {
     await screenshot(page, '02-login-error');
     await page.getByTestId('login-password').fill('river-sesame-2026');
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/projects$/);
+    await page.waitForURL(/\/users$/);
     await expect.poll(() => page.getByTestId('current-user-name').textContent()).toContain('项目办管理员');
   });
 

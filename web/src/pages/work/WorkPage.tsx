@@ -24,14 +24,17 @@ const IN_PROGRESS = new Set(['uploaded', 'checking', 'checked', 'invalid', 'comm
  */
 export function WorkPage() {
   const { t } = useNamespace('work');
-  const { period: periodText } = useReportsI18n();
-  const { lang } = useReportsI18n();
+  const { period: periodText, lang } = useReportsI18n();
   const { can } = useSession();
-  const period = previousMonth();
-  const month = useQuery(reportMonthQuery(period.year, period.month, true, true));
   const dashboard = useQuery({
     queryKey: ['dashboard', { unitId: undefined, asOf: null }],
     queryFn: () => lightsApi.dashboard({}),
+  });
+  // The month just ended by the server's date (the dashboard's assessed month): the reader's clock may be wrong.
+  const period = dashboard.data ? { year: dashboard.data.year, month: dashboard.data.month } : previousMonth();
+  const month = useQuery({
+    ...reportMonthQuery(period.year, period.month, true, true),
+    enabled: dashboard.isSuccess,
   });
   const imports = useQuery({
     queryKey: ['imports', 'work'],
@@ -71,7 +74,7 @@ export function WorkPage() {
           <Card
             size="small"
             title={heading(t('work.toReview'), month.data ? toReview : null)}
-            loading={month.isPending}
+            loading={month.isPending || dashboard.isPending}
             data-testid="work-review"
             extra={
               <Button type="primary" size="small" onClick={() => navigate(reviewUrl)} data-testid="work-review-open">
@@ -88,7 +91,7 @@ export function WorkPage() {
           <Card
             size="small"
             title={heading(t('work.unfiled'), month.data ? unfiled.length : null, true)}
-            loading={month.isPending}
+            loading={month.isPending || dashboard.isPending}
             data-testid="work-unfiled"
             extra={
               unfiled.length > 0 && (
