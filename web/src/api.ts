@@ -37,11 +37,12 @@ export type Id = string | number;
 export type { Me, User, Unit, Region, AuditEvent, ApiToken, MeResponse, DemoAccount, SetupStatus };
 export type { SetupBody, SignInBody, UnitCreateBody, UnitUpdateBody, UserCreateBody, UserUpdateBody };
 /**
- * The query of GET /audit: a filter, the page size, and the cursor of the next page as the last page
- * gave it (the contract's nextCursor is text; the query reads it back as a number).
+ * The query of GET /audit: a filter, paging by `page`/`pageSize` (or by the cursor of the next page as
+ * the last page gave it), and `includeSignIns` as the query string writes it.
  */
-export type AuditParams = Partial<Omit<z.output<typeof auditQuery>, 'cursor'>> & {
+export type AuditParams = Partial<Omit<z.output<typeof auditQuery>, 'cursor' | 'includeSignIns'>> & {
   cursor?: AuditResponse['nextCursor'] & string;
+  includeSignIns?: 'true';
 };
 
 const state: { lang: Lang; csrfToken: string | null; onUnauthenticated: (() => void) | null } = {
@@ -129,6 +130,48 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     throw apiError;
   }
   return data as T;
+}
+
+/** The file name a download's Content-Disposition gives (its UTF-8 name first), else `fallback`. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8) return decodeURIComponent(utf8[1]!);
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file from /api/v1 in the page's language (a plain link would send the browser's): an error
+ * comes back as an ApiError with the server's message, the file is saved under the name it was given.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      headers: { 'Accept-Language': state.lang },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', translate(state.lang, 'common.networkError'));
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string; field?: string } } | undefined;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? `HTTP_${response.status}`,
+      body?.error?.message ?? `${response.status} ${response.statusText}`,
+      body?.error?.field ?? undefined,
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; free the blob afterwards.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The setup, session, unit, user, audit and token operations (/api/docs), one function each. */

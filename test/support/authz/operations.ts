@@ -115,6 +115,7 @@ export const OPERATIONS: Record<string, Recipe> = {
     body: (c) => ({ displayName: `专干${c.n}` }),
   },
   'GET /api/v1/audit': { access: 'audit.read' },
+  'GET /api/v1/audit/export.xlsx': { access: 'audit.read' },
   'GET /api/v1/tokens': { access: 'token.read' },
   'POST /api/v1/tokens': { access: 'token.create', body: (c) => ({ name: `令牌${c.n}` }) },
   'DELETE /api/v1/tokens/{id}': {

@@ -1,123 +1,185 @@
-import { useMemo, useState } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { AuditEvent } from '../api';
-import { auditQuery } from '../features/admin/queries';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Grid,
+  List,
+  Pagination,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadFile, query, type AuditEvent } from '../api';
+import { auditParams, auditQuery } from '../features/admin/queries';
 import { errorMessage } from '../forms';
 import { formatTime } from '../format';
-import { useI18n } from '../i18n';
-import { AuditFilters, objectTypeLabel, type AuditFilter } from '../components/AuditFilters';
+import { useAuditI18n } from '../i18n-audit';
+import { AuditDiff } from '../components/AuditDiff';
+import { AuditFilters, type AuditFilter } from '../components/AuditFilters';
 import { PageHeader } from '../components/PageHeader';
 
-function JsonBlock({ title, value }: { title: string; value: unknown }) {
+const PAGE_SIZES = [20, 50, 100];
+
+/** 亮灯规则 #3: the object's type in words and its id. */
+const objectText = (typeName: string, event: AuditEvent) => `${typeName} #${event.objectId}`;
+
+/** One event on a phone: a card with time, person, action and summary, the change below on demand. */
+function EventCard({ event }: { event: AuditEvent }) {
+  const { ta, action, objectType } = useAuditI18n();
+  const [open, setOpen] = useState(false);
+  const hasChange = event.before != null || event.after != null;
   return (
-    <div>
-      <Typography.Text strong>{title}</Typography.Text>
-      <pre
-        style={{
-          margin: '6px 0 0',
-          padding: 10,
-          background: '#f6f8fa',
-          border: '1px solid #e5e8ef',
-          borderRadius: 6,
-          fontSize: 12,
-          maxHeight: 320,
-          overflow: 'auto',
-          whiteSpace: 'pre-wrap',
-          wordBreak: 'break-all',
-        }}
-      >
-        {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
-      </pre>
-    </div>
+    <List.Item style={{ display: 'block', padding: '10px 0' }} data-testid="audit-card">
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+        <Tag color="blue">{action(event.action)}</Tag>
+        <Typography.Text type="secondary">{formatTime(event.at)}</Typography.Text>
+      </div>
+      <div style={{ marginTop: 4 }}>
+        <Typography.Text strong>{event.actorName}</Typography.Text>
+        {event.unitName && <Typography.Text type="secondary"> · {event.unitName}</Typography.Text>}
+        <Typography.Text type="secondary"> · {objectText(objectType(event.objectType), event)}</Typography.Text>
+      </div>
+      <div style={{ marginTop: 4, overflowWrap: 'anywhere' }}>{event.summary}</div>
+      {hasChange && (
+        <>
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(!open)}>
+            {open ? ta('diff.hide') : ta('diff.show')}
+          </Button>
+          {open && <AuditDiff event={event} />}
+        </>
+      )}
+    </List.Item>
   );
 }
 
-/** The audit history, newest first, filtered, paged by cursor with 加载更多. */
+/** The audit history, newest first: filters, a page of events with the count, each change as before → after. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { ta, action, objectType } = useAuditI18n();
+  const { message } = App.useApp();
+  const isPhone = Grid.useBreakpoint().md === false;
   const [filter, setFilter] = useState<AuditFilter>({});
-  // One query per applied filter, paged by cursor; the shown history stays until the next filter's answer.
-  const list = useInfiniteQuery(auditQuery(filter));
-  const events = useMemo<AuditEvent[]>(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const nextCursor = list.hasNextPage ? 'more' : null;
-  const loading = list.isFetching;
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]!);
+  const [exporting, setExporting] = useState(false);
+  const list = useQuery(auditQuery(filter, page, pageSize));
+  const events = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
   const error = list.error ? errorMessage(list.error) : null;
 
-  const seenTypes = [...new Set(events.map((event) => event.objectType))];
+  const apply = (next: AuditFilter) => {
+    setFilter(next);
+    setPage(1);
+  };
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      const params = auditParams(filter);
+      await downloadFile(`/audit/export.xlsx${query(params)}`, 'audit.xlsx');
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 150, render: (at: string) => formatTime(at) },
+    { title: ta('col.at'), dataIndex: 'at', key: 'at', width: 150, render: (at: string) => formatTime(at) },
+    { title: ta('col.actor'), dataIndex: 'actorName', key: 'actor', width: 110 },
     {
-      title: t('audit.actor'),
-      dataIndex: 'actorName',
-      key: 'actor',
-      width: 120,
-      render: (name: string | null, event) => name ?? (event.actorId === null ? '—' : String(event.actorId)),
+      title: ta('col.unit'),
+      dataIndex: 'unitName',
+      key: 'unit',
+      width: 130,
+      ellipsis: true,
+      render: (name: string | null) => name ?? '—',
     },
     {
-      title: t('audit.action'),
+      title: ta('col.action'),
       dataIndex: 'action',
       key: 'action',
       width: 150,
-      render: (action: string) => <Tag>{action}</Tag>,
+      render: (a: string) => <Tag color="blue">{action(a)}</Tag>,
     },
     {
-      title: t('audit.objectType'),
-      dataIndex: 'objectType',
-      key: 'objectType',
-      width: 110,
-      render: (type: string) => objectTypeLabel(t, type),
+      title: ta('col.object'),
+      key: 'object',
+      width: 130,
+      render: (_: unknown, event) => objectText(objectType(event.objectType), event),
     },
-    {
-      title: t('audit.objectId'),
-      dataIndex: 'objectId',
-      key: 'objectId',
-      width: 120,
-      ellipsis: true,
-      render: (id: string | number | null) => (id === null ? '—' : String(id)),
-    },
-    { title: t('audit.summary'), dataIndex: 'summary', key: 'summary', render: (s: string | null) => s ?? '' },
+    { title: ta('col.summary'), dataIndex: 'summary', key: 'summary' },
   ];
+
+  const pagination = (
+    <Pagination
+      current={page}
+      pageSize={pageSize}
+      total={total}
+      showTotal={(count) => ta('total', { count })}
+      showSizeChanger={!isPhone}
+      pageSizeOptions={PAGE_SIZES}
+      size={isPhone ? 'small' : undefined}
+      onChange={(next, size) => {
+        setPage(size !== pageSize ? 1 : next);
+        setPageSize(size);
+      }}
+      style={{ marginTop: 12, textAlign: 'right', flexWrap: 'wrap' }}
+      data-testid="audit-pagination"
+    />
+  );
 
   return (
     <>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader
+        title={ta('title')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={() => void exportExcel()}
+            data-testid="audit-export"
+          >
+            {exporting ? ta('exporting') : ta('export')}
+          </Button>
+        }
+      />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Card styles={{ body: { padding: 12 } }}>
-        <AuditFilters seenTypes={seenTypes} onApply={setFilter} />
-        <Table<AuditEvent>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={events}
-          loading={loading}
-          pagination={false}
-          scroll={{ x: 900 }}
-          data-testid="audit-table"
-          expandable={{
-            rowExpandable: (event) => event.before != null || event.after != null,
-            expandedRowRender: (event) => (
-              <Row gutter={[12, 12]}>
-                <Col xs={24} md={12}>
-                  <JsonBlock title={t('audit.before')} value={event.before} />
-                </Col>
-                <Col xs={24} md={12}>
-                  <JsonBlock title={t('audit.after')} value={event.after} />
-                </Col>
-              </Row>
-            ),
-          }}
-        />
-        <div style={{ textAlign: 'center', marginTop: 12 }}>
-          {nextCursor ? (
-            <Button onClick={() => void list.fetchNextPage()} loading={loading} data-testid="audit-load-more">
-              {t('audit.loadMore')}
-            </Button>
-          ) : (
-            events.length > 0 && <Typography.Text type="secondary">{t('audit.noMore')}</Typography.Text>
-          )}
-        </div>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {ta('intro')}
+        </Typography.Paragraph>
+        <AuditFilters onApply={apply} />
+        {isPhone ? (
+          <List<AuditEvent>
+            dataSource={events}
+            loading={list.isFetching}
+            locale={{ emptyText: <Empty description={ta('empty')} /> }}
+            renderItem={(event) => <EventCard key={event.id} event={event} />}
+            data-testid="audit-cards"
+          />
+        ) : (
+          <Table<AuditEvent>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={events}
+            loading={list.isFetching}
+            pagination={false}
+            locale={{ emptyText: <Empty description={ta('empty')} /> }}
+            data-testid="audit-table"
+            expandable={{
+              rowExpandable: (event) => event.before != null || event.after != null,
+              expandedRowRender: (event) => <AuditDiff event={event} />,
+            }}
+          />
+        )}
+        {pagination}
       </Card>
     </>
   );

@@ -1,9 +1,11 @@
 // Administration: the unit tree, people, the audit trail and API tokens. Their texts are the shell's
-// (web/src/locales/<lang>/common.json), so the feature owns no namespace.
+// (web/src/locales/<lang>/common.json), except the audit page's, which the feature owns (`audit`).
 import { ApartmentOutlined, AuditOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { NavItem } from '../../layout/nav';
-import { defineFeature, under } from '../feature';
+import { bilingual, defineFeature, under } from '../feature';
+import enAudit from '../../locales/en/audit.json';
+import zhAudit from '../../locales/zh-CN/audit.json';
 
 const unitsEntry: NavItem = { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> };
 const usersEntry: NavItem = { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' };
@@ -37,5 +39,5 @@ export const admin = defineFeature({
         component: lazyRouteComponent(() => import('../../pages/TokensPage'), 'TokensPage'),
       }),
     ] as const,
-  messages: {},
+  messages: { audit: bilingual(zhAudit, enAudit) },
 });

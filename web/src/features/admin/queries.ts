@@ -1,6 +1,6 @@
 // Administration queries: users and the audit history, and what a change to users makes stale.
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, type Id } from '../../api';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, type AuditParams, type Id } from '../../api';
 import { queryClient } from '../../queries/client';
 import type { AuditFilter } from '../../components/AuditFilters';
 
@@ -12,22 +12,25 @@ export const usersQuery = (q: string, unitId: Id | undefined) =>
     placeholderData: keepPreviousData,
   });
 
-const AUDIT_PAGE_SIZE = 50;
+/** The filter as GET /audit and its export take it. */
+export function auditParams(filter: AuditFilter): AuditParams {
+  return {
+    objectType: filter.objectType,
+    objectId: filter.objectId,
+    action: filter.action,
+    // The contract's user id is a number; the filter's picker holds an opaque id.
+    userId: filter.userId === undefined ? undefined : Number(filter.userId),
+    from: filter.from,
+    to: filter.to,
+    includeSignIns: filter.includeSignIns ? 'true' : undefined,
+  };
+}
 
-/** The audit history, newest first, one filter per query, paged by cursor (加载更多). */
-export const auditQuery = (filter: AuditFilter) =>
-  infiniteQueryOptions({
-    queryKey: ['audit', filter],
-    queryFn: ({ pageParam }) =>
-      api.listAudit({
-        ...filter,
-        // The contract's user id is a number; the filter's picker holds an opaque id.
-        userId: filter.userId === undefined ? undefined : Number(filter.userId),
-        cursor: pageParam ?? undefined,
-        limit: AUDIT_PAGE_SIZE,
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+/** One page of the audit history, newest first, with the count; the shown page stays until the next answer. */
+export const auditQuery = (filter: AuditFilter, page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: ['audit', filter, page, pageSize],
+    queryFn: () => api.listAudit({ ...auditParams(filter), page, pageSize }),
     placeholderData: keepPreviousData,
   });
 

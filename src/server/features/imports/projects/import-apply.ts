@@ -1,3 +1,4 @@
+import type { AuditAction, AuditObjectType } from '../../../../domain/audit/audit-labels.ts';
 import type { Kysely } from 'kysely';
 import { contributionOf, type StatRow } from '../../../../domain/stats/contribution.ts';
 import type { Stage } from '../../../../domain/projects/lifecycle.ts';
@@ -65,10 +66,17 @@ type Update = Extract<PlannedOp, { op: 'update' }>;
  * The two things every ledger writer stamps on its rows: where a row came from, for the summaries
  * ("（台账.xlsx 第 3 行，导入 #12）"), and an audit row in COLUMNS order for the bulk insert.
  */
-export function importStamps(o: ApplyOptions, objectType: 'project' | 'report') {
+export function importStamps(o: ApplyOptions, objectType: Extract<AuditObjectType, 'project' | 'report'>) {
   return {
     where: (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`,
-    audit: (id: number, action: string, unitPath: string, summary: string, before: string | null, after: string) => [
+    audit: (
+      id: number,
+      action: AuditAction,
+      unitPath: string,
+      summary: string,
+      before: string | null,
+      after: string,
+    ) => [
       o.at,
       o.actor.id,
       o.actor.name,
