@@ -1,4 +1,4 @@
-import type { ClipboardEvent } from 'react';
+import { Fragment, type ClipboardEvent } from 'react';
 import { Button, Input, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import type { FilingRow } from '../../../api-reports';
@@ -6,10 +6,11 @@ import { formatWan } from '../../../../../src/domain/money/money';
 import { useReportsI18n } from '../../../i18n-reports';
 import { cellId, cellKeys } from './cellFocus';
 import { FILING_CELLS, isEditable, progressOf, type FilingCell, type RowValues } from './filingRows';
-import { GapText, RowStatus, type FilingRowProps } from './FilingRowParts';
+import { GapText, RowErrorText, RowStatus, type FilingRowProps } from './FilingRowParts';
 
-const cellStyle = { padding: '6px 6px', borderBottom: '1px solid #f0f0f0', verticalAlign: 'top' } as const;
-const numStyle = { ...cellStyle, textAlign: 'right', whiteSpace: 'nowrap', paddingTop: 11 } as const;
+const rowCell = { padding: '6px 6px', borderBottom: '1px solid #f0f0f0', verticalAlign: 'top' } as const;
+const numCell = { textAlign: 'right', whiteSpace: 'nowrap', paddingTop: 11 } as const;
+const cellStyle = rowCell;
 
 /**
  * 本月填报 on a desktop: one row per project, the cells a reporter types (本月完成投资 in 万元, 形象进度,
@@ -28,12 +29,12 @@ export function FilingGrid(props: FilingRowProps) {
   };
 
   const input = (row: FilingRow, index: number, cell: FilingCell, values: RowValues) => {
-    const error = props.errorOf(row)?.field === cell;
+    const marked = props.errorOf(row)?.field === cell;
     return (
       <Input
         value={values[cell]}
         disabled={!isEditable(row) || props.busy}
-        status={error ? 'error' : undefined}
+        status={marked ? 'error' : undefined}
         onChange={(e) => props.onCell(row, cell, e.target.value)}
         onKeyDown={cellKeys(cell, index, count)}
         onPaste={onPaste(index, cell)}
@@ -82,45 +83,59 @@ export function FilingGrid(props: FilingRowProps) {
           {rows.map((row, index) => {
             const values = props.valuesOf(row);
             const progress = progressOf(row, values, timeProgressPct);
+            const error = props.errorOf(row);
+            // A row with a problem has it on a line of its own below, under the cells.
+            const cellStyle = error ? { ...rowCell, borderBottom: 'none' } : rowCell;
+            const numStyle = { ...cellStyle, ...numCell };
             return (
-              <tr key={row.projectId} data-testid={`filing-row-${index}`} data-project={row.projectId}>
-                <td style={{ ...cellStyle, paddingTop: 11, color: '#8c8c8c' }}>{index + 1}</td>
-                <td style={{ ...cellStyle, paddingTop: 9 }}>
-                  <Typography.Text strong ellipsis={{ tooltip: row.projectName }} style={{ display: 'block' }}>
-                    {row.projectName}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, display: 'block' }}>
-                    {row.unitName}
-                    {row.projectCode ? ` · ${row.projectCode}` : ''}
-                  </Typography.Text>
-                </td>
-                <td style={numStyle}>{row.planYuan === null ? '—' : formatWan(row.planYuan)}</td>
-                <td style={numStyle} data-testid={`filing-ytd-${index}`}>
-                  {formatWan(progress.yearToDateYuan)}
-                </td>
-                <td style={numStyle}>
-                  <GapText gap={progress.gap} testId={`filing-gap-${index}`} />
-                </td>
-                {FILING_CELLS.map((cell) => (
-                  <td key={cell} style={cellStyle}>
-                    {input(row, index, cell, values)}
+              <Fragment key={row.projectId}>
+                <tr data-testid={`filing-row-${index}`} data-project={row.projectId}>
+                  <td style={{ ...cellStyle, paddingTop: 11, color: '#8c8c8c' }}>{index + 1}</td>
+                  <td style={{ ...cellStyle, paddingTop: 9 }}>
+                    <Typography.Text strong ellipsis={{ tooltip: row.projectName }} style={{ display: 'block' }}>
+                      {row.projectName}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, display: 'block' }}>
+                      {row.unitName}
+                      {row.projectCode ? ` · ${row.projectCode}` : ''}
+                    </Typography.Text>
                   </td>
-                ))}
-                <td style={cellStyle}>
-                  <Button
-                    icon={<CameraOutlined />}
-                    disabled={!row.report}
-                    title={row.report ? tr('filing.photos') : tr('filing.photosAfterSave')}
-                    onClick={() => props.onPhotos(row)}
-                    data-testid={`filing-photos-${index}`}
-                  >
-                    {row.report?.photoCount ? row.report.photoCount : null}
-                  </Button>
-                </td>
-                <td style={{ ...cellStyle, paddingTop: 9 }}>
-                  <RowStatus row={row} index={index} error={props.errorOf(row)} />
-                </td>
-              </tr>
+                  <td style={numStyle}>{row.planYuan === null ? '—' : formatWan(row.planYuan)}</td>
+                  <td style={numStyle} data-testid={`filing-ytd-${index}`}>
+                    {formatWan(progress.yearToDateYuan)}
+                  </td>
+                  <td style={numStyle}>
+                    <GapText gap={progress.gap} testId={`filing-gap-${index}`} />
+                  </td>
+                  {FILING_CELLS.map((cell) => (
+                    <td key={cell} style={cellStyle}>
+                      {input(row, index, cell, values)}
+                    </td>
+                  ))}
+                  <td style={cellStyle}>
+                    <Button
+                      icon={<CameraOutlined />}
+                      disabled={!row.report}
+                      title={row.report ? tr('filing.photos') : tr('filing.photosAfterSave')}
+                      onClick={() => props.onPhotos(row)}
+                      data-testid={`filing-photos-${index}`}
+                    >
+                      {row.report?.photoCount ? row.report.photoCount : null}
+                    </Button>
+                  </td>
+                  <td style={{ ...cellStyle, paddingTop: 9 }}>
+                    <RowStatus row={row} index={index} error={error} showError={false} />
+                  </td>
+                </tr>
+                {error && (
+                  <tr>
+                    <td style={{ ...rowCell, paddingTop: 0 }} />
+                    <td colSpan={9} style={{ ...rowCell, paddingTop: 0 }}>
+                      <RowErrorText index={index} error={error} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

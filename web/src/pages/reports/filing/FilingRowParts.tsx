@@ -43,7 +43,18 @@ export function GapText({ gap, testId }: { gap: number | null; testId?: string }
 }
 
 /** The report's state, and the row's problem naming its cell. */
-export function RowStatus({ row, index, error }: { row: FilingRow; index: number; error: CellError | null }) {
+export function RowStatus({
+  row,
+  index,
+  error,
+  showError = true,
+}: {
+  row: FilingRow;
+  index: number;
+  error: CellError | null;
+  /** False where the row's problem is shown on a line of its own (the desktop grid). */
+  showError?: boolean;
+}) {
   const { tr } = useReportsI18n();
   return (
     <div data-testid={`filing-status-${index}`} data-state={row.report?.state ?? 'missing'}>
@@ -56,15 +67,21 @@ export function RowStatus({ row, index, error }: { row: FilingRow; index: number
           {tr('todo.returnReason', { reason: row.report.returnReason })}
         </Typography.Text>
       )}
-      {error && (
-        <Typography.Text
-          type="danger"
-          style={{ fontSize: 12, display: 'block', marginTop: 2 }}
-          data-testid={`filing-error-${index}`}
-        >
-          {rowErrorText(tr, index, error)}
-        </Typography.Text>
-      )}
+      {error && showError && <RowErrorText index={index} error={error} />}
     </div>
+  );
+}
+
+/** The row's problem in red, naming the row and the cell. */
+export function RowErrorText({ index, error }: { index: number; error: CellError }) {
+  const { tr } = useReportsI18n();
+  return (
+    <Typography.Text
+      type="danger"
+      style={{ fontSize: 12, display: 'block', marginTop: 2 }}
+      data-testid={`filing-error-${index}`}
+    >
+      {rowErrorText(tr, index, error)}
+    </Typography.Text>
   );
 }
