@@ -208,3 +208,96 @@ export const reportBatchApprovalResponse = z.object({
   ),
 });
 export type ReportBatchApprovalResult = z.infer<typeof reportBatchApprovalResponse>;
+
+// ── 本月填报: a month's filing in one grid (GET and POST /api/v1/reports/filing) ──────────────────────
+
+/** The most rows one filing batch carries (a township's month is a few dozen projects). */
+export const FILING_BATCH_MAX = 200;
+
+/** One project the caller must report for the month, with what the grid shows beside the cells. */
+export const filingRow = z.object({
+  projectId: z.number(),
+  projectName: z.string(),
+  projectCode: z.string().nullable(),
+  unitName: z.string(),
+  stage: z.enum(STAGES),
+  totalInvestmentYuan: z.number(),
+  /** The year's annual plan, null when the project has none for the year. */
+  planYuan: z.number().nullable(),
+  /** Approved current revisions of the year before this month: the year-to-date this month's amount adds to. */
+  yearToDateYuan: z.number(),
+  /** Last month's current report's texts, to start this month's from; null when last month has none. */
+  lastMonth: z.object({ progressText: z.string(), problems: z.string() }).nullable(),
+  /** This month's current report, if one is filed. */
+  report: z
+    .object({
+      id: z.number(),
+      state: z.enum(REPORT_STATES),
+      amountYuan: z.number(),
+      progressText: z.string(),
+      problems: z.string(),
+      returnReason: z.string().nullable(),
+      isLate: z.boolean(),
+      photoCount: z.number(),
+    })
+    .nullable(),
+  /** What the caller may do with the month: file a report, or edit and submit the current one. */
+  can: z.object({ file: z.boolean(), edit: z.boolean(), submit: z.boolean() }),
+});
+export type FilingRow = z.infer<typeof filingRow>;
+
+export const reportFilingResponse = z.object({
+  year: z.number(),
+  month: z.number(),
+  ...dates,
+  /** 序时进度 at the end of the month, in percent (unrounded): the gap is year completion minus this. */
+  timeProgressPct: z.number(),
+  items: z.array(filingRow),
+});
+export type ReportFiling = z.infer<typeof reportFilingResponse>;
+
+/** A cell's text: limited per row by the service (a text too long refuses that row, naming it, not the batch). */
+const filingText = z.string().max(20_000);
+
+/** The body of POST /reports/filing: each row saved as a draft (and submitted when `submit`) on its own. */
+export const reportFilingBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  month: z.number().int().min(1).max(12),
+  submit: z.boolean(),
+  items: z
+    .array(
+      z.strictObject({
+        projectId: z.number().int().positive().max(MAX_ID),
+        amountWan: wanAmount,
+        progressText: filingText.optional(),
+        problems: filingText.optional(),
+      }),
+    )
+    .min(1)
+    .max(FILING_BATCH_MAX),
+});
+export type ReportFilingInput = z.infer<typeof reportFilingBody>;
+export type FilingItemInput = ReportFilingInput['items'][number];
+
+/** The cells a row's error can name. */
+export const FILING_FIELDS = ['amountWan', 'progressText', 'problems'] as const;
+
+/** What became of each row, in the order given: saved (and submitted) with the report's state, or refused. */
+export const reportFilingResponseBody = z.object({
+  saved: z.number(),
+  submitted: z.number(),
+  refused: z.number(),
+  items: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ projectId: z.number(), ok: z.literal(true), reportId: z.number(), state: z.enum(REPORT_STATES) }),
+      z.object({
+        projectId: z.number(),
+        ok: z.literal(false),
+        /** `field`: the cell (amountWan, progressText, problems) when the error is one cell's, else null. */
+        error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }),
+      }),
+    ]),
+  ),
+});
+export type ReportFilingResult = z.infer<typeof reportFilingResponseBody>;
+export type FilingItemResult = ReportFilingResult['items'][number];

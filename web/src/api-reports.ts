@@ -4,7 +4,12 @@ import type { z } from 'zod';
 import { query, request, type Id } from './api';
 import type { ReportState } from '../../src/domain/reports/report-rules';
 import type {
+  FilingItemResult,
+  FilingRow,
   MonthReports,
+  ReportFiling,
+  ReportFilingInput,
+  ReportFilingResult,
   ProjectReports,
   ReportBatchApproval,
   ReportBatchApprovalResult,
@@ -21,6 +26,7 @@ import type {
   UnitReportStatus,
 } from '../../src/contract/reports';
 
+export type { FilingItemResult, FilingRow, ReportFiling, ReportFilingInput, ReportFilingResult };
 export type { ProjectReports, ReportPhoto, ReportState, ReportStatus, ReportTodo, TodoItem, UnitReportStatus };
 /** One revision of one project's report for one month, with the year's cumulative and since-start amounts. */
 export type Report = ReportView;
@@ -56,6 +62,10 @@ export const reportsApi = {
   correct: (id: Id, body: CorrectionInput) => request<Report>('POST', `${reportPath(id)}/corrections`, body),
   toFile: (params: { year: number; month: number }) => request<ReportTodo>('GET', `/reports/todo${query(params)}`),
   status: (params: { year: number; month: number }) => request<ReportStatus>('GET', `/reports/status${query(params)}`),
+  /** 本月填报: every project the caller must report for the month, with plan, year-to-date and last month. */
+  filing: (params: { year: number; month: number }) => request<ReportFiling>('GET', `/reports/filing${query(params)}`),
+  /** Saves (and with `submit` submits) many rows, each on its own: per row saved, or refused naming its cell. */
+  fileMany: (body: ReportFilingInput) => request<ReportFilingResult>('POST', '/reports/filing', body),
 };
 
 export const reportPhotosApi = {

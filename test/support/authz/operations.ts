@@ -219,6 +219,12 @@ export const OPERATIONS: Record<string, Recipe> = {
   'GET /api/v1/reports': { access: 'report.read', query: () => month },
   'GET /api/v1/reports/todo': { access: 'report.read', query: () => month },
   'GET /api/v1/reports/status': { access: 'report.read', query: () => month },
+  // the month's filing grid is the filers' (report.update); a row of a project not there is refused in the answer
+  'GET /api/v1/reports/filing': { access: 'report.update', query: () => month },
+  'POST /api/v1/reports/filing': {
+    access: 'report.update',
+    body: () => ({ year: 2026, month: 10, submit: false, items: [{ projectId: 999_999, amountWan: 1 }] }),
+  },
   'GET /api/v1/reports/{id}/photos': { access: 'report.read', scope: 'unit', id: 'report' },
   'POST /api/v1/reports/{id}/photos': { access: 'report.update', scope: 'unit', id: 'report', form: photoForm },
   'GET /api/v1/report-photos/{id}': { access: 'report.read', scope: 'unit', id: 'photo' },

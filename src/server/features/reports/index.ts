@@ -13,6 +13,9 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { createMonthLockRepository } from './report-settings.repository.ts';
 import { registerReportSettingsRoutes } from './report-settings.routes.ts';
 import { createReportSettings, type ReportSettings } from './report-settings.service.ts';
+import { createReportFilingRepository } from './report-filing.repository.ts';
+import { registerReportFilingRoutes } from './report-filing.routes.ts';
+import { createReportFiling, type ReportFiling } from './report-filing.service.ts';
 import { createReportRepository } from './reports.repository.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 import { createReportService, type ReportService } from './reports.service.ts';
@@ -55,8 +58,8 @@ export const reports = defineFeature({
       reportPhotos: ReportPhotoService;
       notices: NoticeService;
     },
-  ) => ({
-    reports: createReportService({
+  ) => {
+    const reports = createReportService({
       db: ctx.kysely,
       reports: createReportRepository(ctx.kysely),
       projects: d.projectRepo,
@@ -69,8 +72,8 @@ export const reports = defineFeature({
       stats: d.stats,
       photos: d.reportPhotos,
       notices: d.notices,
-    }),
-    reminders: createReportReminders({
+    });
+    const reminders = createReportReminders({
       db: ctx.kysely,
       reports: createReportRepository(ctx.kysely),
       units: d.unitRepo,
@@ -79,10 +82,19 @@ export const reports = defineFeature({
       audit: d.audit,
       clock: ctx.clock,
       today: ctx.today,
-    }),
-  }),
-  routes: (app, s: { reports: ReportService; reminders: ReportReminders }, config) => {
+    });
+    const reportFiling = createReportFiling({
+      filing: createReportFilingRepository(ctx.kysely),
+      reports: createReportRepository(ctx.kysely),
+      service: reports,
+      settings: d.reportSettings,
+      today: ctx.today,
+    });
+    return { reports, reminders, reportFiling };
+  },
+  routes: (app, s: { reports: ReportService; reminders: ReportReminders; reportFiling: ReportFiling }, config) => {
     registerReportRoutes(app, { reports: s.reports, defaultLocale: config.locale });
     registerReportReminderRoutes(app, { reminders: s.reminders, defaultLocale: config.locale });
+    registerReportFilingRoutes(app, { filing: s.reportFiling, defaultLocale: config.locale });
   },
 });

@@ -32,6 +32,10 @@ export const REPORT_MESSAGES = {
     'zh-CN': '同一份月报在批量审核中出现了两次',
     en: 'The same report appears twice in the batch',
   },
+  REPORT_FILING_DUPLICATE: {
+    'zh-CN': '同一个项目在本月填报中出现了两次',
+    en: 'The same project appears twice in the filing',
+  },
   REPORT_APPROVED: {
     'zh-CN': '已审核的月报不能修改；如需更正，请提交更正并说明原因',
     en: 'An approved report cannot be changed; file a correction with a reason',

@@ -13,38 +13,40 @@ const withPhotoCount = (eb: ExpressionBuilder<DB, 'monthly_reports'>) =>
     .whereRef('report_photos.report_id', '=', 'monthly_reports.id')
     .as('photo_count');
 
+/** Projects in scope that must report for the month, each joined to its current report of the month (if any). */
+export const obligationsQuery = (db: Kysely<DB>, scope: Scope, year: number, month: number) =>
+  db
+    .selectFrom('projects')
+    .leftJoin('monthly_reports as r', (join) =>
+      join
+        .onRef('r.project_id', '=', 'projects.id')
+        .on('r.year', '=', year)
+        .on('r.month', '=', month)
+        .on('r.is_current', '=', 1),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('projects.stage', 'in', ['preparing', 'construction']),
+        eb.exists(
+          eb
+            .selectFrom('project_annual_plans as p')
+            .select(sql`1`.as('x'))
+            .whereRef('p.project_id', '=', 'projects.id')
+            .where('p.year', '=', year),
+        ),
+      ]),
+    )
+    .$call((q) => {
+      if (scope.kind === 'subtree') {
+        const [lo, hi] = subtreeRange(scope.path);
+        return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi);
+      }
+      return scope.kind === 'all' ? q : q.where(sql<boolean>`1 = 0`);
+    });
+
 /** Typed queries over monthly reports; decisions live in the service. */
 export function createReportRepository(db: Kysely<DB>) {
-  /** Projects in scope that must report for the month, each joined to its current report of the month (if any). */
-  const obligationsOf = (scope: Scope, year: number, month: number) =>
-    db
-      .selectFrom('projects')
-      .leftJoin('monthly_reports as r', (join) =>
-        join
-          .onRef('r.project_id', '=', 'projects.id')
-          .on('r.year', '=', year)
-          .on('r.month', '=', month)
-          .on('r.is_current', '=', 1),
-      )
-      .where((eb) =>
-        eb.or([
-          eb('projects.stage', 'in', ['preparing', 'construction']),
-          eb.exists(
-            eb
-              .selectFrom('project_annual_plans as p')
-              .select(sql`1`.as('x'))
-              .whereRef('p.project_id', '=', 'projects.id')
-              .where('p.year', '=', year),
-          ),
-        ]),
-      )
-      .$call((q) => {
-        if (scope.kind === 'subtree') {
-          const [lo, hi] = subtreeRange(scope.path);
-          return q.where('projects.unit_path', '>=', lo).where('projects.unit_path', '<', hi);
-        }
-        return scope.kind === 'all' ? q : q.where(sql<boolean>`1 = 0`);
-      });
+  const obligationsOf = (scope: Scope, year: number, month: number) => obligationsQuery(db, scope, year, month);
 
   return {
     findById: (id: number, ex: Kysely<DB> = db) =>

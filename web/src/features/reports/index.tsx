@@ -1,4 +1,4 @@
-// Monthly reports (月报): what to file, the review queue, each unit's status, and the reports' site photos.
+// Monthly reports (月报): what to file (and the month's filing grid), the review queue, each unit's status, and the reports' site photos.
 // Its queries are in ./queries.ts.
 import { FileDoneOutlined } from '@ant-design/icons';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
@@ -22,6 +22,12 @@ export const reports = defineFeature({
         ...under(root, reportsEntry).page('/reports'),
         validateSearch: reportsSearch,
         component: lazyRouteComponent(() => import('../../pages/reports/ReportsPage'), 'ReportsPage'),
+      }),
+      // 本月填报: the month's filing in one grid, for those who file.
+      createRoute({
+        ...under(root, reportsEntry).page('/reports/filing', 'report.file'),
+        validateSearch: reportsSearch,
+        component: lazyRouteComponent(() => import('../../pages/reports/filing/FilingPage'), 'FilingPage'),
       }),
     ] as const,
   messages: {

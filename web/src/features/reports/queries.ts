@@ -16,6 +16,13 @@ export const reportMonthQuery = (year: number, month: number, wantTodo: boolean,
   },
 });
 
+/** 本月填报: the month's filing grid (GET /reports/filing). */
+export const filingQuery = (year: number, month: number) =>
+  queryOptions({
+    queryKey: ['reports', 'filing', { year, month }],
+    queryFn: () => reportsApi.filing({ year, month }),
+  });
+
 /** Every month and revision of one project, newest first (GET /projects/:id/reports). */
 export const projectReportsQuery = (projectId: Id) =>
   queryOptions({

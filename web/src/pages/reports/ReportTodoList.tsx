@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Input, Pagination, Segmented, Tag, Typography } from 'antd';
-import { EditOutlined, FormOutlined, SendOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, SendOutlined, TableOutlined } from '@ant-design/icons';
 import type { TodoItem } from '../../api-reports';
 import { useProjectsI18n } from '../../i18n-projects';
 import { useReportsI18n } from '../../i18n-reports';
 import { Link } from '../../components/Link';
+import { navigate } from '../../router';
 import { formatWan } from '../../../../src/domain/money/money';
 import { STAGE_LABELS } from '../../../../src/domain/projects/lifecycle';
 import { LateTag, ReportStateTag, type MonthRevisions } from './shared';
@@ -30,9 +31,12 @@ export function ReportTodoList({
   items,
   revisions,
   canFile,
+  filingLink,
   actions,
 }: {
   items: TodoItem[] | null;
+  /** 本月填报: the month's grid. */
+  filingLink: string;
   revisions: Map<number, MonthRevisions>;
   canFile: boolean;
   actions: TodoActions;
@@ -165,6 +169,19 @@ export function ReportTodoList({
     <Card
       size="small"
       title={tr('todo.title')}
+      extra={
+        canFile && list.length > 0 ? (
+          <Button
+            type="primary"
+            size="small"
+            icon={<TableOutlined />}
+            onClick={() => navigate(filingLink)}
+            data-testid="reports-open-filing"
+          >
+            {tr('filing.open')}
+          </Button>
+        ) : undefined
+      }
       loading={items === null}
       data-testid="reports-todo"
       style={{ marginBottom: 16 }}

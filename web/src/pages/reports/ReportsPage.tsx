@@ -254,6 +254,7 @@ export function ReportsPage() {
           items={todo?.items ?? (error ? [] : null)}
           revisions={revisions.byProject}
           canFile={canFile}
+          filingLink={`/reports/filing?year=${year}&month=${month}`}
           actions={{
             busyId,
             onFile: (item) => setFormTarget({ projectId: item.projectId, projectName: item.projectName, period }),
