@@ -387,3 +387,17 @@ export const regeneratedResponse = z.object({
   regenerated: bulletinFigures,
 });
 export type Regenerated = z.infer<typeof regeneratedResponse>;
+
+/** The language of a downloaded file: a link cannot set Accept-Language, so the page names the one it shows. */
+const fileLang = z.enum(['zh-CN', 'en']).optional();
+
+/** The ranking as .xlsx: the same params as the ranking read, and the file's language. */
+export const rankingExportQuery = rankingQuery.extend({ lang: fileLang });
+
+/** The targets grid of a year as .xlsx. */
+export const targetsExportQuery = targetsQuery.extend({ lang: fileLang });
+
+/** A targets file imported (multipart: file) into a year: the grid as saved, and how many targets changed. */
+export const targetsImportQuery = targetsQuery;
+export const targetsImported = targetsSaved.extend({ changed: z.number() });
+export type TargetsImported = z.infer<typeof targetsImported>;

@@ -27,6 +27,7 @@ import type {
   TargetItem,
   Targets,
   TargetsSaved,
+  TargetsImported,
   indicatorValuesBody,
   raceDefinitionBody,
   targetsBody,
@@ -125,11 +126,29 @@ const bulletinPath = (id: Id) => `/bulletins/${encodeURIComponent(String(id))}`;
 /** Where the browser downloads a bulletin's file (the session cookie goes along with a plain link). */
 export const bulletinFileUrl = (id: Id, format: 'docx' | 'pdf' | 'xlsx') => `/api/v1${bulletinPath(id)}/${format}`;
 
+/** The page's language, named in a download link (a link cannot set Accept-Language). */
+type FileLang = 'zh-CN' | 'en';
+
+/** Where the browser downloads the ranking as .xlsx: the page's period and moment, in its language. */
+export const rankingExportUrl = (
+  id: Id,
+  params: { year?: number; period?: number; asOf?: string | null; lang: FileLang },
+) => `/api/v1${racePath(id)}/ranking/export${query({ ...params, asOf: params.asOf ?? undefined })}`;
+
+/** Where the browser downloads the targets grid of a year as .xlsx. */
+export const targetsExportUrl = (year: number, lang: FileLang) => `/api/v1/targets/export${query({ year, lang })}`;
+
 export const raceApi = {
   indicators: () => request<{ items: IndicatorInfo[] }>('GET', '/indicators'),
 
   targets: (year: number) => request<Targets>('GET', `/targets${query({ year })}`),
   saveTargets: (body: TargetsInput) => request<TargetsSaved>('PUT', '/targets', body),
+  /** Imports a targets file (multipart: file) in the export's layout: all of it, or nothing. */
+  importTargets: (year: number, file: Blob, fileName: string) => {
+    const form = new FormData();
+    form.append('file', file, fileName);
+    return request<TargetsImported>('POST', `/targets/import${query({ year })}`, form);
+  },
 
   indicatorValues: (params: { indicator: IndicatorKey; year: number; month: number }) =>
     request<IndicatorValues>('GET', `/indicator-values${query(params)}`),

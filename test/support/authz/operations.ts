@@ -53,6 +53,14 @@ const photoForm = async () => {
 const period = 'year=2026&period=10';
 const month = 'year=2026&month=10';
 const targetItem = (c: Ctx) => ({ unitId: c.side.township, indicator: 'fiscalRevenue', value: 2_400_000_000 });
+/** A targets file of one row: the side's township with a 财政收入 target in 万元 (as the export writes it). */
+const targetsForm = (c: Ctx) => {
+  const name = c.where === 'own' ? '兰江街道' : '上华街道';
+  const csv = `单位,财政收入（万元）\n${name},${240000 + c.n}\n`;
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'targets.csv');
+  return Promise.resolve(form);
+};
 const valueItem = (c: Ctx) => ({ unitId: c.side.township, value: 100_000_000 + c.n, source: '县财政局' });
 
 export const OPERATIONS: Record<string, Recipe> = {
@@ -260,6 +268,13 @@ export const OPERATIONS: Record<string, Recipe> = {
     scope: 'unit',
     body: (c) => ({ year: 2026, items: [targetItem(c)] }),
   },
+  'GET /api/v1/targets/export': { access: 'target.read', query: () => 'year=2026' },
+  'POST /api/v1/targets/import': {
+    access: 'target.update',
+    scope: 'unit',
+    query: () => 'year=2026',
+    form: (c) => targetsForm(c),
+  },
   'GET /api/v1/indicator-values': { access: 'target.read', query: () => `indicator=fiscalRevenue&${month}` },
   'PUT /api/v1/indicator-values': {
     access: 'target.update',
@@ -277,6 +292,7 @@ export const OPERATIONS: Record<string, Recipe> = {
   },
   'DELETE /api/v1/races/{id}': { access: 'race.delete', id: (c) => c.w.victim.race() },
   'GET /api/v1/races/{id}/ranking': { access: 'race.read', id: 'race', query: () => period },
+  'GET /api/v1/races/{id}/ranking/export': { access: 'race.read', id: 'race', query: () => period },
   'GET /api/v1/races/{id}/records': {
     access: 'race.read',
     id: (c) => Promise.resolve(c.w.projectRaceId),

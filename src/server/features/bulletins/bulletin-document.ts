@@ -35,7 +35,7 @@ export interface BulletinDocument {
 export interface BulletinGroup {
   label: string;
   /** `unit` is the one unit of the indicator's column, stated once in its header: '亿元', '万元', '个', '%'. */
-  indicators: { label: string; unit: string; weight: number }[];
+  indicators: { label: string; unit: string; weight: number; showTarget?: boolean }[];
   /**
    * rankChange: places gained since the last period (positive rose, negative fell), null when new.
    * Cell values are bare numbers in the column's unit ('12.35', '87.5', '3'), or '—' without data.
@@ -87,40 +87,77 @@ export function formatChineseDate(iso: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** The words of a ranking table: the bulletin's Chinese, or the reader's language in an export. */
+export interface RankingWords {
+  caption: (group: BulletinGroup, number: number, periodLabel: string) => string;
+  rank: string;
+  change: string;
+  unit: string;
+  total: string;
+  /** An indicator's header: its name and weight. */
+  indicator: (label: string, weight: number) => string;
+  /** The value's, target's and score's headers under it; `unit` is the column's unit ('' for a count). */
+  value: (unit: string) => string;
+  target: (unit: string) => string;
+  score: string;
+}
+
+// Line breaks where a narrow column should break its label, so no column widens for it. The weight
+// on a line of its own, so '（40分）' is never torn into '（40' / '分）'; the unit on a line of its
+// own: a narrow column would otherwise strand the closing bracket.
+export const BULLETIN_WORDS: RankingWords = {
+  caption: (group, number, periodLabel) => `表${number}  ${group.label}项目绩效晾晒排名（${periodLabel}）`,
+  rank: '名次',
+  change: '名次\n变化',
+  unit: '单位',
+  total: '总分',
+  indicator: (label, weight) => `${label}\n（${weight}分）`,
+  value: (unit) => (unit ? `完成\n（${unit}）` : '完成'),
+  target: (unit) => (unit ? `目标\n（${unit}）` : '目标'),
+  score: '得分',
+};
+
 /**
- * The group's ranking: 名次, 名次变化, 单位, 总分, then each indicator's value and score under its name.
- * A unit's name is never split (兰江街 / 道 reads as another place): its column takes the widest name.
+ * The group's ranking: 名次, 名次变化, 单位, 总分, then each indicator's value (and, where the
+ * indicator says `showTarget`, its target) and score under its name. A unit's name is never split
+ * (兰江街 / 道 reads as another place): its column takes the widest name.
  */
-export function rankingTable(group: BulletinGroup, number: number, periodLabel: string): BulletinTable {
-  // Line breaks where a narrow column should break its label, so no column widens for it.
-  const fixed = ['名次', '名次\n变化', '单位', '总分'];
+export function rankingTable(
+  group: BulletinGroup,
+  number: number,
+  periodLabel: string,
+  words: RankingWords = BULLETIN_WORDS,
+): BulletinTable {
+  const fixed = [words.rank, words.change, words.unit, words.total];
+  const figure = { weight: 1, align: 'center' as const };
   return {
-    caption: `表${number}  ${group.label}项目绩效晾晒排名（${periodLabel}）`,
+    caption: words.caption(group, number, periodLabel),
     columns: [
       { weight: 1, align: 'center' },
       { weight: 1, align: 'center' },
       { weight: 4, align: 'center' },
       { weight: 1, align: 'center' },
-      ...group.indicators.flatMap(() => [
-        { weight: 1, align: 'center' as const },
-        { weight: 1, align: 'center' as const },
-      ]),
+      ...group.indicators.flatMap((i) => (i.showTarget ? [figure, figure, figure] : [figure, figure])),
     ],
     header: [
-      // The weight on a line of its own, so '（40分）' is never torn into '（40' / '分）'.
       [
         ...fixed.map((text) => ({ text, rowSpan: 2 })),
-        ...group.indicators.map((i) => ({ text: `${i.label}\n（${i.weight}分）`, colSpan: 2 })),
+        ...group.indicators.map((i) => ({ text: words.indicator(i.label, i.weight), colSpan: i.showTarget ? 3 : 2 })),
       ],
-      // The unit on a line of its own: a narrow column would otherwise strand the closing bracket.
-      group.indicators.flatMap((i) => [{ text: i.unit ? `完成\n（${i.unit}）` : '完成' }, { text: '得分' }]),
+      group.indicators.flatMap((i) => [
+        { text: words.value(i.unit) },
+        ...(i.showTarget ? [{ text: words.target(i.unit) }] : []),
+        { text: words.score },
+      ]),
     ],
     body: group.rows.map((r) => [
       String(r.rank),
       formatRankChange(r.rankChange),
       r.unitName,
       formatScore(r.total),
-      ...r.cells.flatMap((c) => [c.value, c.score]),
+      ...r.cells.flatMap((c, i) =>
+        group.indicators[i]?.showTarget ? [c.value, c.target, c.score] : [c.value, c.score],
+      ),
     ]),
   };
 }

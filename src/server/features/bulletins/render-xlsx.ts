@@ -64,7 +64,7 @@ export async function renderBulletinXlsx(
 }
 
 /** A row of text across columns 1..width, merged: the issuer, the title, a caption, a line under a table. */
-function wideRow(
+export function wideRow(
   sheet: ExcelJS.Worksheet,
   width: number,
   text: string,
@@ -96,15 +96,7 @@ function bulletinSheet(sheet: ExcelJS.Worksheet, doc: BulletinDocument) {
     sheet.addRow([]);
     writeTable(sheet, table, width);
     wideRow(sheet, width, racersLine(doc.groups[i]!), { align: 'left' });
-    // A column as wide as its widest line: body cells and the header cells of that column alone.
-    const single = placeHeader(table.header).filter((p) => p.colSpan === 1);
-    table.columns.forEach((_, c) => {
-      const texts = [
-        ...single.filter((p) => p.col === c).flatMap((p) => p.cell.text.split('\n')),
-        ...table.body.map((r) => r[c] ?? ''),
-      ];
-      widths[c] = Math.max(widths[c]!, fitWidth(texts, { min: 6, max: 24 }));
-    });
+    widenFor(widths, table);
   });
   sheet.addRow([]);
   if (doc.redProjects.length)
@@ -113,8 +105,28 @@ function bulletinSheet(sheet: ExcelJS.Worksheet, doc: BulletinDocument) {
   widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
 }
 
-function borderedCell(cell: ExcelJS.Cell, text: string, align: 'left' | 'center', header = false) {
-  const figure = header ? { value: text } : figureCell(text);
+/** How a body cell's printed text becomes a cell value: by default figureCell; `col` is its 0-based column. */
+export type CellOf = (text: string, col: number) => { value: number | string; numFmt?: string };
+
+/** Widens `widths` so each column is as wide as its widest line: body cells and the header cells of that column alone. */
+export function widenFor(widths: number[], table: BulletinTable) {
+  const single = placeHeader(table.header).filter((p) => p.colSpan === 1);
+  table.columns.forEach((_, c) => {
+    const texts = [
+      ...single.filter((p) => p.col === c).flatMap((p) => p.cell.text.split('\n')),
+      ...table.body.map((r) => r[c] ?? ''),
+    ];
+    widths[c] = Math.max(widths[c] ?? 6, fitWidth(texts, { min: 6, max: 24 }));
+  });
+}
+
+function borderedCell(
+  cell: ExcelJS.Cell,
+  text: string,
+  align: 'left' | 'center',
+  header = false,
+  figure: { value: number | string; numFmt?: string } = header ? { value: text } : figureCell(text),
+) {
   cell.value = figure.value;
   if (figure.numFmt) cell.numFmt = figure.numFmt;
   cell.border = BORDER;
@@ -122,8 +134,16 @@ function borderedCell(cell: ExcelJS.Cell, text: string, align: 'left' | 'center'
   if (header) cell.font = { bold: true };
 }
 
-/** A ranking table: caption, the header with its spans merged, the body as printed. */
-function writeTable(sheet: ExcelJS.Worksheet, table: BulletinTable, width: number) {
+/**
+ * A ranking table: caption, the header with its spans merged, the body as printed (the bulletin's
+ * sheet and the ranking's export both write theirs here).
+ */
+export function writeTable(
+  sheet: ExcelJS.Worksheet,
+  table: BulletinTable,
+  width: number,
+  cellOf: CellOf = (text) => figureCell(text),
+) {
   wideRow(sheet, width, table.caption, { font: { bold: true } });
   const top = sheet.rowCount + 1;
   for (const placed of placeHeader(table.header)) {
@@ -135,7 +155,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: BulletinTable, width: numbe
   for (let r = 0; r < table.header.length; r++) sheet.getRow(top + r).height = 32;
   for (const cells of table.body) {
     const row = sheet.addRow([]);
-    cells.forEach((text, c) => borderedCell(row.getCell(c + 1), text, table.columns[c]!.align));
+    cells.forEach((text, c) => borderedCell(row.getCell(c + 1), text, table.columns[c]!.align, false, cellOf(text, c)));
   }
 }
 

@@ -1,6 +1,10 @@
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { localeOf, translate, type Locale } from '../../http/i18n.ts';
-import { idParams, noContent, standardErrors } from '../../../contract/common.ts';
+import multipart from '@fastify/multipart';
+import fs from 'node:fs';
+import type { FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody, fileResponse, idParams, noContent, standardErrors } from '../../../contract/common.ts';
 import {
   figureRecords,
   indicatorsResponse,
@@ -11,11 +15,15 @@ import {
   raceDefinitionBody,
   racesResponse,
   raceView,
+  rankingExportQuery,
   rankingQuery,
   rankingResponse,
   recordsQuery,
   regeneratedResponse,
   targetsBody,
+  targetsExportQuery,
+  targetsImported,
+  targetsImportQuery,
   targetsQuery,
   targetsResponse,
   targetsSaved,
@@ -23,6 +31,17 @@ import {
 import type { Api } from '../../http/types.ts';
 import type { RaceService } from './races.service.ts';
 import type { TargetService } from './targets.service.ts';
+import type { RaceFiles } from './race-files.service.ts';
+import { TARGETS_FILE_LIMITS, readTargetsUpload } from './targets-import.ts';
+import { attachment, XLSX_TYPE } from '../exports/xlsx.ts';
+
+const sendXlsx = (reply: FastifyReply, file: { fileName: string; fallbackName: string; body: Buffer }) =>
+  reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', attachment(file.fileName, file.fallbackName))
+    // A download reflects the figures of the moment; never served from a cache.
+    .header('cache-control', 'no-store')
+    .send(file.body);
 
 /** Warnings carry their message in the reader's language, like errors do. */
 function withMessages<T extends { warnings: { code: string; sum: number; messageKey: 'RACE_WEIGHTS_NOT_100' }[] }>(
@@ -40,11 +59,19 @@ function withMessages<T extends { warnings: { code: string; sum: number; message
 
 export function registerRaceRoutes(
   app: Api,
-  { races, targets, defaultLocale }: { races: RaceService; targets: TargetService; defaultLocale: Locale },
+  {
+    races,
+    targets,
+    files,
+    defaultLocale,
+  }: { races: RaceService; targets: TargetService; files: RaceFiles; defaultLocale: Locale },
 ) {
   const tags = ['race'];
   const locale = (request: { headers: Record<string, string | string[] | undefined> }) =>
     localeOf(request.headers['accept-language'] as string | undefined, defaultLocale);
+  /** A file's language: the page's (`lang`, a link sends no Accept-Language of its own), else the request's. */
+  const fileLocale = (request: { headers: Record<string, string | string[] | undefined> }, lang?: Locale) =>
+    lang ?? locale(request);
 
   app.get(
     '/api/v1/indicators',
@@ -85,6 +112,51 @@ export function registerRaceRoutes(
     },
     (request) => targets.setTargets(requireActor(request), request.body, clientIp(request)),
   );
+
+  app.get(
+    '/api/v1/targets/export',
+    {
+      schema: {
+        tags,
+        summary: '导出目标任务 The targets grid of a year as .xlsx: units × indicators (money in 万元) and a 合计 row',
+        querystring: targetsExportQuery,
+        response: { 200: fileResponse('The targets grid', 'xlsx'), ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        await files.targetsXlsx(requireActor(request), request.query.year, fileLocale(request, request.query.lang)),
+      ),
+  );
+  // Multipart bodies are accepted by the import route alone, inside its own plugin scope.
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: TARGETS_FILE_LIMITS.maxBytes, files: 1, fields: 2, fieldSize: 200, parts: 3 },
+    });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/targets/import',
+      {
+        schema: {
+          tags,
+          summary: '导入目标任务 Set a year’s targets from an .xlsx in the export’s layout; all or nothing',
+          description: `multipart/form-data with the file in "file" (.xlsx or .csv, at most ${TARGETS_FILE_LIMITS.maxBytes / 1024 / 1024} MB), laid out as GET /api/v1/targets/export writes it: a header row whose first cell is 单位 (Unit), one column per indicator (money in 万元, or 亿元 where the header says so), one row per unit by name. An empty cell removes a target. Every problem is listed by its cell (C5) in one 400 and nothing is saved; otherwise the changed targets are saved and audited as a grid save.`,
+          consumes: ['multipart/form-data'],
+          querystring: targetsImportQuery,
+          response: { 200: targetsImported, ...standardErrors, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const file = await readTargetsUpload(request);
+        try {
+          return await files.importTargets(actor, request.query.year, file, clientIp(request), locale(request));
+        } finally {
+          await fs.promises.rm(file.path, { force: true });
+        }
+      },
+    );
+  });
 
   app.get(
     '/api/v1/indicator-values',
@@ -208,6 +280,29 @@ export function registerRaceRoutes(
           request.query.asOf,
         ),
         locale(request),
+      ),
+  );
+  app.get(
+    '/api/v1/races/:id/ranking/export',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出排名 The ranking as .xlsx, as the page shows it: each group’s table with scores, ranks and changes; same params as the ranking',
+        params: idParams,
+        querystring: rankingExportQuery,
+        response: { 200: fileResponse('The ranking', 'xlsx'), ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        await files.rankingXlsx(
+          requireActor(request),
+          request.params.id,
+          request.query,
+          fileLocale(request, request.query.lang),
+        ),
       ),
   );
   app.get(

@@ -13,12 +13,15 @@ import type { HistoryRepository } from '../history/history.repository.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import { translate, type Locale } from '../../http/i18n.ts';
+import { appErrorMessage } from '../../http/error-handler.ts';
 import type { TargetRepository } from './targets.repository.ts';
 
 /** The kinds of unit a race ranks (and so the units that take targets). */
 export const RANKED_KINDS: readonly UnitKind[] = DEFAULT_PEER_GROUPS.flatMap((g) => g.unitKinds);
 
 const MAX_VALUE = 1e15;
+/** How many problems of an imported file one message lists. */
+const MAX_LISTED = 30;
 
 export function presentIndicator(i: Indicator) {
   return {
@@ -193,6 +196,54 @@ export function createTargetService({
         ...(await this.targets(actor, input.year)),
         warnings: await unchangedBulletins(actor, input.year, changed),
       };
+    },
+
+    /** The units the person may set targets for, by name: how a targets file names its rows. */
+    async settableByName(actor: ActorContext) {
+      return new Map([...(await settable(actor)).values()].map((u) => [u.name, u.id]));
+    },
+
+    /**
+     * Sets the targets a file holds, through setTargets (the same checks, writes and audit as the grid's
+     * save, in one transaction). Every problem is gathered first — the file's own (`problems`, already
+     * in the reader's language) and each entry's check, named by its cell — and if there is any, one
+     * 400 lists them all and nothing is written. `changed` counts the targets the file changed.
+     */
+    async importTargets(
+      actor: ActorContext,
+      year: number,
+      file: { entries: (Entry & { cell: string })[]; problems: string[] },
+      ip: string | null,
+      locale: Locale,
+    ) {
+      const units = await settable(actor);
+      const problems = [...file.problems];
+      file.entries.forEach((e, i) => {
+        try {
+          checkEntry(e, i, units, false);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          problems.push(
+            translate('TARGETS_SHEET_CELL', locale, { cell: e.cell, message: appErrorMessage(err, locale) }),
+          );
+        }
+      });
+      if (problems.length) {
+        const shown = problems.slice(0, MAX_LISTED);
+        if (problems.length > shown.length)
+          shown.push(translate('TARGETS_IMPORT_MORE', locale, { count: problems.length - shown.length }));
+        const first = /^[A-Z]+\d+/.exec(problems[0]!)?.[0];
+        throw invalid('TARGETS_IMPORT_PROBLEMS', { count: problems.length, list: shown.join('\n') }, first ?? 'file');
+      }
+      if (!file.entries.length) throw invalid('TARGETS_IMPORT_NOTHING', {}, 'file');
+      const before = new Map(
+        (await targets.targets(year, [...units.keys()])).map((r) => [`${r.unit_id}:${r.indicator}`, Number(r.value)]),
+      );
+      const items = file.entries
+        .filter((e) => (before.get(`${e.unitId}:${e.indicator}`) ?? null) !== e.value)
+        .map(({ unitId, indicator, value }) => ({ unitId, indicator, value }));
+      if (!items.length) return { ...(await this.targets(actor, year)), warnings: [], changed: 0 };
+      return { ...(await this.setTargets(actor, { year, items }, ip)), changed: items.length };
     },
 
     /**

@@ -22,9 +22,9 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { CheckCircleFilled, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, EditOutlined, FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api';
-import { raceApi, type Race, type RacePeriodKind, type Ranking } from '../../api-race';
+import { raceApi, rankingExportUrl, type Race, type RacePeriodKind, type Ranking } from '../../api-race';
 import { errorMessage } from '../../forms';
 import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
@@ -57,7 +57,7 @@ const route = getRouteApi('/races/$id');
 
 export function RankingPage() {
   const { id } = route.useParams();
-  const { tk, text, period: periodText, periodShort } = useRaceI18n();
+  const { tk, text, lang, period: periodText, periodShort } = useRaceI18n();
   const { can } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
@@ -205,6 +205,21 @@ export function RankingPage() {
               aria-label={tn('asOf.label')}
               data-testid="ranking-as-of"
             />
+            {/* The ranking as shown — the period, and the moment its figures are of — in the page's language. */}
+            <Button
+              icon={<FileExcelOutlined />}
+              href={rankingExportUrl(id, {
+                year: period.year,
+                period: period.index,
+                asOf: drill?.asOf ?? asOf,
+                lang,
+              })}
+              download
+              aria-label={tk('ranking.exportExcel')}
+              data-testid="ranking-export"
+            >
+              {narrow ? null : tk('ranking.exportExcel')}
+            </Button>
             {can('race.manage') && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/races/${id}/edit`)} data-testid="ranking-edit">
                 {narrow ? null : tk('ranking.edit')}

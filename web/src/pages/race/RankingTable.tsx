@@ -3,6 +3,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import type { RankingGroup, RankingIndicator, RankingRow } from '../../api-race';
 import { useRaceI18n } from '../../i18n-race';
 import { formatScore, formatValue } from './amounts';
+import { showsTarget } from '../../../../src/domain/race/ranking-figures';
 import { Link } from '../../components/Link';
 import { BOTTOM_TINT, NoteTag, RankChange, StandingTag, TOP_TINT, useUnitText } from './shared';
 
@@ -133,9 +134,7 @@ export function RankingTable({
       render: (_, row) => <RankChange change={row.rankChange} />,
     };
     const perIndicator = indicators.map((indicator, index): TableColumnsType<RankingRow>[number] => {
-      const showTarget =
-        indicator.method === 'ratioToTarget' ||
-        group.rows.some((r) => r.breakdown[index]?.target !== null && r.breakdown[index]?.target !== undefined);
+      const showTarget = showsTarget(indicator, group.rows, index);
       const unitSuffix = unitText(indicator.unit);
       const cell = (render: (row: RankingRow) => ReactNode, key: string, title: string) => ({
         title,

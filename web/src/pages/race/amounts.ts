@@ -2,8 +2,8 @@
 // whole numbers, percentages as numbers. Money goes through the decimal text, never a float product,
 // so "2.5" 亿元 is exactly 250,000,000 元. The conversions are the domain's (src/domain/money), the
 // rounding of points and scores too (src/domain/progress); this file only maps them to what inputs show.
-import { formatYi, parseWan, parseYi, wanText, yiText } from '../../../../src/domain/money/money';
-import { formatPoints, formatScore as formatScoreOnce } from '../../../../src/domain/progress/time-progress';
+import { parseWan, parseYi, wanText, yiText } from '../../../../src/domain/money/money';
+import { rankingScoreText, rankingValueText } from '../../../../src/domain/race/ranking-figures';
 import type { IndicatorUnit } from '../../api-race';
 
 /** The reason a typed value was refused, as a message key of i18n-race. */
@@ -93,15 +93,14 @@ export function statToText(value: number | null | undefined, unit: IndicatorUnit
   return unit === '元' ? yuanToWanText(value) : String(value);
 }
 
-/** A value for reading in a table: money in 亿元 with two decimals, a count, a percentage with one decimal (formatPoints). */
+/**
+ * A value for reading in a table: money in 亿元 with two decimals, a count, a percentage with one
+ * decimal — the domain's text (rankingValueText), which the Excel export writes too.
+ */
 export function formatValue(value: number | null | undefined, unit: IndicatorUnit): string {
-  if (value === null || value === undefined) return '—';
-  if (unit === '元') return formatYi(value);
-  if (unit === '%') return `${formatPoints(value)}%`;
-  return String(value);
+  const text = rankingValueText(value, unit);
+  return unit === '%' && text !== '—' ? `${text}%` : text;
 }
 
-/** A score with two decimals ("36.00"), or the dash for none. */
-export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? '—' : formatScoreOnce(score);
-}
+/** A score with two decimals ("36.00"), or the dash for none (as the Excel export writes it). */
+export const formatScore = rankingScoreText;

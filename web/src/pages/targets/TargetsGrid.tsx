@@ -1,10 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Grid, Input, Table, Typography, type TableColumnsType } from 'antd';
-import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, SaveOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { targetTotals } from '../../../../src/domain/race/target-totals';
 import { ApiError } from '../../api';
 import {
   raceApi,
+  targetsExportUrl,
   type IndicatorInfo,
   type IndicatorKey,
   type RankableUnit,
@@ -25,7 +27,7 @@ const cellKey = (unitId: number, indicator: string) => `${unitId}:${indicator}`;
 
 /** One editable grid of units × indicators for a year; saves only the cells that changed. */
 export function TargetsGrid({ year, indicators }: { year: number; indicators: IndicatorInfo[] }) {
-  const { tk, text } = useRaceI18n();
+  const { tk, text, lang } = useRaceI18n();
   const unitText = useUnitText();
   const { message } = App.useApp();
   const query = useQuery(targetsQuery(year));
@@ -39,6 +41,10 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
   // Published bulletins the last save does not reach (their numbers are frozen).
   const [unchanged, setUnchanged] = useState<BulletinsUnchangedWarning[]>([]);
   const box = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState(false);
+  // The last import's refusal: every bad cell, one per line, as the server listed them.
+  const [importError, setImportError] = useState<string | null>(null);
   // On a phone the unit column gives up width so more than one indicator shows beside it.
   const unitWidth = Grid.useBreakpoint().md === false ? 100 : 132;
 
@@ -113,6 +119,39 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
       setSaving(false);
     }
   };
+
+  /** Imports a file in the export's layout: all of it or nothing; the refusal lists every bad cell. */
+  const importFile = async (file: File) => {
+    setImporting(true);
+    setImportError(null);
+    try {
+      const result = await raceApi.importTargets(year, file, file.name);
+      queryClient.setQueryData(targetsQuery(year).queryKey, result);
+      void invalidateRaceFigures();
+      setUnchanged(result.warnings ?? []);
+      setDrafts({});
+      setErrors({});
+      message.success(result.changed ? tk('targets.imported', { n: result.changed }) : tk('targets.importedNone'));
+    } catch (e) {
+      setImportError(errorMessage(e));
+    } finally {
+      setImporting(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  // 合计: the domain's totals over the units shown (the Excel file's 合计 row is the same).
+  const totals = useMemo(
+    () =>
+      new Map(
+        targetTotals(
+          indicators,
+          (data?.units ?? []).map((u) => u.unitId),
+          data?.items ?? [],
+        ).map((t) => [t.indicator, t.total]),
+      ),
+    [indicators, data],
+  );
 
   const canEdit = Boolean(data?.canEdit);
   const changedKeys = useMemo(() => new Set(changes.map((c) => c.key)), [changes]);
@@ -193,6 +232,40 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
         <Typography.Text type="secondary" style={{ flex: '1 1 320px', fontSize: 13 }}>
           {data && !canEdit ? tk('targets.readOnly') : tk('targets.hint')}
         </Typography.Text>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={targetsExportUrl(year, lang)}
+            download
+            data-testid="targets-export"
+          >
+            {tk('targets.exportExcel')}
+          </Button>
+          {canEdit && (
+            <>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,.csv"
+                hidden
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void importFile(file);
+                }}
+                data-testid="targets-import-file"
+              />
+              <Button
+                icon={<UploadOutlined />}
+                loading={importing}
+                title={tk('targets.importHint')}
+                onClick={() => fileInput.current?.click()}
+                data-testid="targets-import"
+              >
+                {tk('targets.importExcel')}
+              </Button>
+            </>
+          )}
+        </div>
         {canEdit && (
           <div style={{ display: 'flex', gap: 8 }}>
             <Button
@@ -216,6 +289,18 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
           </div>
         )}
       </div>
+      {importError && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setImportError(null)}
+          title={tk('targets.importFailed')}
+          description={<div style={{ whiteSpace: 'pre-line' }}>{importError}</div>}
+          style={{ marginBottom: 12 }}
+          data-testid="targets-import-error"
+        />
+      )}
       <Table<RankableUnit>
         rowKey="unitId"
         size="small"
@@ -226,6 +311,33 @@ export function TargetsGrid({ year, indicators }: { year: number; indicators: In
         pagination={false}
         scroll={{ x: unitWidth + indicators.length * 128 }}
         locale={{ emptyText: tk('targets.empty') }}
+        summary={() =>
+          data?.units.length ? (
+            <Table.Summary fixed="bottom">
+              <Table.Summary.Row style={{ background: '#fafafa' }} data-testid="targets-totals">
+                <Table.Summary.Cell index={0}>
+                  <Typography.Text strong>{tk('targets.total')}</Typography.Text>
+                </Table.Summary.Cell>
+                {indicators.map((indicator, i) => {
+                  const total = totals.get(indicator.key) ?? null;
+                  return (
+                    <Table.Summary.Cell key={indicator.key} index={i + 1}>
+                      <Typography.Text
+                        strong
+                        type={total === null ? 'secondary' : undefined}
+                        title={indicator.unit === '%' ? tk('targets.totalNone') : undefined}
+                        style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 7 }}
+                        data-testid={`target-total-${indicator.key}`}
+                      >
+                        {total === null ? '—' : targetToText(total, indicator.unit)}
+                      </Typography.Text>
+                    </Table.Summary.Cell>
+                  );
+                })}
+              </Table.Summary.Row>
+            </Table.Summary>
+          ) : null
+        }
       />
     </div>
   );
