@@ -26,8 +26,10 @@ const CPU_SLOWDOWN = 4;
 const PHONE = { width: 390, height: 844 };
 const DEMO_PASSWORD = 'lantern-demo';
 const TIMEOUT_MS = 60_000;
-/** Visits per page and kind; the median is printed (the machine is shared). */
-const ROUNDS = 3;
+/** Visits per page and kind (PHONE_ROUNDS, default 3); the median is printed (the machine is shared). */
+const ROUNDS = Number(process.env.PHONE_ROUNDS ?? 3);
+/** PHONE_PAGES=/dashboard,/reports: only these pages (by label). */
+const ONLY = process.env.PHONE_PAGES?.split(',');
 
 interface PageSpec {
   label: string;
@@ -55,7 +57,7 @@ export async function benchPhone(args: { databases: DatabaseKind[] }) {
     });
     const browser = await launchBrowser();
     try {
-      const pages = await pageSpecs(server.url);
+      const pages = (await pageSpecs(server.url)).filter((p) => !ONLY || ONLY.includes(p.label));
       console.log(
         `[${kind}] phone ${PHONE.width}×${PHONE.height}, network ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps down/up, CPU ${CPU_SLOWDOWN}× slower (CDP); median of ${ROUNDS}`,
       );
@@ -74,7 +76,7 @@ export async function benchPhone(args: { databases: DatabaseKind[] }) {
         }
         results.push({ spec, cold: median(colds), warm: median(warms) });
       }
-      const dashboard = results[0]!;
+      const dashboard = results.find((r) => r.spec.label === '/dashboard') ?? results[0]!;
       const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
       console.log(
         `[${kind}] leader's dashboard: cold ${ms(dashboard.cold)} (${kB(dashboard.cold)}, aim < ${AIMS.coldMs} ms: ${mark(dashboard.cold.ms < AIMS.coldMs)}), warm ${ms(dashboard.warm)} (${kB(dashboard.warm)}, aim < ${AIMS.warmMs} ms: ${mark(dashboard.warm.ms < AIMS.warmMs)})`,
@@ -152,7 +154,9 @@ async function coldAndWarm(
     const page = await context.newPage();
     const meter = await throttle(context, page);
     const cold = await visit(page, meter, () => page.goto(url + spec.path, { waitUntil: 'commit' }), spec);
+    printTrace(spec.label, 'cold', meter);
     const warm = await visit(page, meter, () => page.reload({ waitUntil: 'commit' }), spec);
+    printTrace(spec.label, 'warm', meter);
     return { cold, warm };
   } finally {
     await context.close();
@@ -162,6 +166,24 @@ async function coldAndWarm(
 interface Meter {
   bytes: number;
   requests: number;
+  /** Each request's address and its start and end (s, the browser's clock), for PHONE_TRACE. */
+  trace: Map<string, { url: string; start: number; end?: number }>;
+}
+
+/**
+ * PHONE_TRACE=/reports (a page's label): prints that page's requests as a waterfall, to see what waits on what.
+ */
+function printTrace(label: string, kind: string, meter: Meter) {
+  if (process.env.PHONE_TRACE !== label) return;
+  const rows = [...meter.trace.values()].sort((a, b) => a.start - b.start);
+  const t0 = rows[0]?.start ?? 0;
+  for (const r of rows) {
+    const from = Math.round((r.start - t0) * 1000);
+    const to = r.end === undefined ? '…' : String(Math.round((r.end - t0) * 1000));
+    console.log(
+      `      ${kind.padEnd(5)} ${String(from).padStart(6)}–${to.padEnd(6)} ms  ${r.url.replace(/^https?:\/\/[^/]+/, '')}`,
+    );
+  }
 }
 
 /** Slows the page's network and CPU, and counts the bytes and requests that cross the network. */
@@ -170,11 +192,16 @@ async function throttle(context: BrowserContext, page: Page): Promise<Meter> {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORK });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  const meter: Meter = { bytes: 0, requests: 0 };
+  const meter: Meter = { bytes: 0, requests: 0, trace: new Map() };
+  cdp.on('Network.requestWillBeSent', (e) => meter.trace.set(e.requestId, { url: e.request.url, start: e.timestamp }));
   cdp.on('Network.responseReceived', (e) => {
     if (!e.response.fromDiskCache && !e.response.fromPrefetchCache && !e.response.fromServiceWorker) meter.requests++;
   });
-  cdp.on('Network.loadingFinished', (e) => (meter.bytes += e.encodedDataLength));
+  cdp.on('Network.loadingFinished', (e) => {
+    meter.bytes += e.encodedDataLength;
+    const entry = meter.trace.get(e.requestId);
+    if (entry) entry.end = e.timestamp;
+  });
   return meter;
 }
 
@@ -182,6 +209,7 @@ async function throttle(context: BrowserContext, page: Page): Promise<Meter> {
 async function visit(page: Page, meter: Meter, navigate: () => Promise<unknown>, spec: PageSpec): Promise<Visit> {
   meter.bytes = 0;
   meter.requests = 0;
+  meter.trace.clear();
   await navigate();
   const handle = await page.waitForFunction(
     (selector) => {
