@@ -1,11 +1,30 @@
 import { defineConfig } from 'vite';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { precompressDir } from './src/server/http/precompress';
+
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+/** Once the files are written: a .br and a .gz beside each text file, which the server sends as they are. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'lantern-precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = path.resolve(config.root, config.build.outDir)),
+    closeBundle() {
+      const r = precompressDir(outDir);
+      console.log(`precompressed ${r.files} files: ${kB(r.bytes)} → brotli ${kB(r.brotli)}, gzip ${kB(r.gzip)}`);
+    },
+  };
+}
 
 // The web app lives in web/; `npm run build` writes web/dist, which the server serves.
 // `npm run dev:web` proxies /api to a server started with `npm run dev`.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -13,11 +13,16 @@ import { buildApp } from '../src/server/http/app.ts';
 interface ServerArgs {
   database: Database;
   clockStart: string;
+  /** The built web app to serve too (bench/phone.bench.ts), none by default. */
+  webDir?: string;
 }
 
 async function main(args: ServerArgs) {
   const offset = new Date(args.clockStart).getTime() - Date.now();
-  const config = { ...parseConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_WEB_DIR: '' }), database: args.database };
+  const config = {
+    ...parseConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_WEB_DIR: args.webDir ?? '' }),
+    database: args.database,
+  };
   const db = openDb(config.database);
   if (process.env.LOAD_SERVER_SQL_STATS && db.sqlite) timeStatements(db.sqlite);
   const { app } = await buildApp({ config, db, clock: () => new Date(Date.now() + offset) });

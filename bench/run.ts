@@ -8,6 +8,7 @@ import { benchExport } from './export.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchDemo } from './demo.bench.ts';
 import { benchLoad } from './load.bench.ts';
+import { benchPhone } from './phone.bench.ts';
 
 /**
  * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres] [--duration S] [--connections N]
@@ -33,6 +34,7 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   import: benchImport,
   demo: benchDemo,
   load: benchLoad,
+  phone: benchPhone,
 };
 
 const { values, positionals } = parseArgs({

@@ -31,6 +31,12 @@ const replacePath = (path: string) => {
   if (router.history.location.pathname !== path) router.history.replace(path);
 };
 
+/** Starts downloading the code of the page at `pathname` (nothing for the public paths or an unknown one). */
+function preloadPage(pathname: string) {
+  if (PUBLIC_PATHS.has(pathname)) return;
+  for (const route of router.getMatchedRoutes(pathname)[0]) void router.loadRouteChunk(route)?.catch(() => undefined);
+}
+
 /**
  * Decides between setup, sign-in and the app, and keeps the address bar in step; once signed in,
  * the router renders the page (routes/tree.tsx) with the session as its guards' context.
@@ -43,9 +49,10 @@ export function App() {
   const returnTo = useRef<string | null>(null);
   const signedOutByUser = useRef(false);
 
-  const loadMe = useCallback(async () => {
+  /** The phase the answer to /me means. */
+  const settleMe = useCallback(async (asked: Promise<MeResponse>) => {
     try {
-      const data = await api.me();
+      const data = await asked;
       setCsrfToken(data.csrfToken);
       setPhase({ name: 'signedIn', data });
     } catch (error) {
@@ -53,9 +60,15 @@ export function App() {
       else setPhase({ name: 'error', message: errorMessage(error) });
     }
   }, []);
+  const loadMe = useCallback(() => settleMe(api.me()), [settleMe]);
 
   const start = useCallback(async () => {
     setPhase({ name: 'loading' });
+    // On a slow network each round trip counts: the session is asked for beside the setup status, and
+    // the page the address names starts downloading meanwhile (its guards still run once signed in).
+    const me = api.me();
+    me.catch(() => undefined);
+    preloadPage(router.history.location.pathname);
     try {
       // Into the shared cache: the demo banner and the sign-in page's accounts read the same answer.
       const setup = await queryClient.fetchQuery(setupQuery);
@@ -67,8 +80,8 @@ export function App() {
       setPhase({ name: 'error', message: errorMessage(error) });
       return;
     }
-    await loadMe();
-  }, [loadMe]);
+    await settleMe(me);
+  }, [settleMe]);
 
   useEffect(() => {
     void start();

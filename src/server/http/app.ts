@@ -3,7 +3,6 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -16,9 +15,12 @@ import type { Config } from '../config/config.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { createServices, registerFeatureRoutes } from '../features/index.ts';
+import { installApiCacheHeaders } from './api-cache.ts';
 import { installAuth } from './auth.ts';
+import { installCompression } from './compression.ts';
 import { installInputGuard } from './input-guard.ts';
 import { handleClientError, installErrorHandler, sendFrameworkError, sendRouteNotFound } from './error-handler.ts';
+import { registerWebFiles } from './static-files.ts';
 import type { Api } from './types.ts';
 
 export interface AppOptions {
@@ -75,6 +77,13 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
 
   await app.register(cookie);
   await app.register(helmet, securityHeaders(config));
+  const webDir = config.webDir && path.resolve(config.webDir);
+  const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  // The web app's files first: they go out as the build compressed them (static-files.ts), never again.
+  if (hasWeb) await registerWebFiles(app, webDir);
+  // Then every other route is compressed as the request allows (compression.ts).
+  await installCompression(app);
+  installApiCacheHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -106,9 +115,6 @@ export async function buildApp({ config, db, clock, logger = false }: AppOptions
     database: db.dialect,
   }));
 
-  const webDir = config.webDir && path.resolve(config.webDir);
-  const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
   // The web app routes in the browser: any non-API path that is not a file gets index.html.
   app.setNotFoundHandler((request, reply) =>
     hasWeb && !request.url.startsWith('/api/')

@@ -3,8 +3,8 @@ import { gapWords, percentText } from './dashboard-format';
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Grid, Row, Skeleton, Typography } from 'antd';
-import { lightsApi, type Colour, type Dashboard } from '../../api-lights';
-import type { DashboardRaceParts } from '../../api-race';
+import type { Colour } from '../../api-lights';
+import { dashboardQuery } from '../../features/dashboard/queries';
 import { errorMessage } from '../../forms';
 import { useLightsI18n } from '../../i18n-lights';
 import { useProjectsI18n } from '../../i18n-projects';
@@ -39,11 +39,7 @@ export function DashboardPage() {
   const { tn } = useNumbersI18n();
   const { roots } = useUnits();
   // Keyed by unit and day: an older answer never replaces a newer choice, and going back is instant.
-  const query = useQuery({
-    queryKey: ['dashboard', { unitId, asOf }],
-    queryFn: () => lightsApi.dashboard({ unitId, asOf }) as Promise<Dashboard & DashboardRaceParts>,
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery({ ...dashboardQuery(unitId, asOf), placeholderData: keepPreviousData });
   const data = query.data ?? null;
   const error = query.error ? errorMessage(query.error) : null;
 

@@ -4,17 +4,17 @@ import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Typography } fro
 import dayjs from 'dayjs';
 import { reportsApi, type TodoItem } from '../../api-reports';
 import { useQuery } from '@tanstack/react-query';
-import { invalidateReports, reportMonthQuery } from '../../features/reports/queries';
+import { invalidateReports, reportMonthQuery, reportMonthWants } from '../../features/reports/queries';
 import { errorMessage } from '../../forms';
 import { useReportsI18n } from '../../i18n-reports';
 import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
 import { useSession } from '../../session';
 import { PageHeader } from '../../components/PageHeader';
+import { lazyDialog } from '../../components/lazyDialog';
 import { submitDeadline } from '../../../../src/domain/reports/report-rules';
-import { ReportFormModal, type ReportFormTarget } from './ReportFormModal';
+import type { ReportFormTarget } from './ReportFormModal';
 import { ReportTodoList } from './ReportTodoList';
-import { ReturnModal } from './ReturnModal';
 import { ReviewQueue, reviewEntries, type ReviewEntry } from './ReviewQueue';
 import { DeadlineText, isFuturePeriod, previousMonth, todayText, useMonthRevisions, type Period } from './shared';
 import { UnitStatusTable } from './UnitStatusTable';
@@ -27,6 +27,10 @@ function periodFrom({ year, month }: { year?: number; month?: number }): Period 
 }
 
 const route = getRouteApi('/reports');
+
+// The dialogs download when first opened: most visitors (leaders, reviewers) never file on this page.
+const ReportFormModal = lazyDialog(() => import('./ReportFormModal').then((m) => m.ReportFormModal));
+const ReturnModal = lazyDialog(() => import('./ReturnModal').then((m) => m.ReturnModal));
 
 const reportsUrl = ({ year, month }: Period) => `/reports?year=${year}&month=${month}`;
 
@@ -44,8 +48,7 @@ export function ReportsPage() {
   const { year, month } = period;
   const canFile = can('report.file');
   const canReview = can('report.review');
-  const wantTodo = canFile || canReview;
-  const wantStatus = canReview || !canFile;
+  const { wantTodo, wantStatus } = reportMonthWants(can);
 
   const [busyId, setBusyId] = useState<number | null>(null);
   const [formTarget, setFormTarget] = useState<ReportFormTarget | null>(null);

@@ -19,10 +19,8 @@ export interface Period {
 export const todayText = () => dayjs().format('YYYY-MM-DD');
 
 /** The month reports are due for now: the one that just ended. */
-export function previousMonth(): Period {
-  const d = dayjs().subtract(1, 'month');
-  return { year: d.year(), month: d.month() + 1 };
-}
+// The month just ended, as the route that prefetches the page's answers computes it.
+export { previousMonth } from '../../features/reports/queries';
 
 /** Whether (year, month) has not begun yet. */
 export function isFuturePeriod({ year, month }: Period): boolean {
