@@ -27,6 +27,7 @@ export const AUDIT_ACTION_LABELS = {
   'report.submit': { 'zh-CN': '报送月报', en: 'Submit monthly report' },
   'report.approve': { 'zh-CN': '审核通过月报', en: 'Approve monthly report' },
   'report.return': { 'zh-CN': '退回月报', en: 'Return monthly report' },
+  'report.remind': { 'zh-CN': '催报', en: 'Remind units to file reports' },
   'report.correct': { 'zh-CN': '更正月报', en: 'Correct monthly report' },
   'report.addPhoto': { 'zh-CN': '添加月报照片', en: 'Add report photo' },
   'report.deletePhoto': { 'zh-CN': '删除月报照片', en: 'Delete report photo' },
