@@ -39,7 +39,8 @@ describe.each(await databaseKinds())('the project library’s red list, pages an
     lanjiang = new ApiClient(server.url);
     await lanjiang.signIn('lanjiang', 'lantern-demo');
     lanjiangId = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === '兰江街道').id;
-  });
+    // Loading the demo county into PostgreSQL for the first time this hour is slow on a busy machine.
+  }, 900_000);
   afterAll(() => server.close());
 
   /** Every row of a list query, walked by keyset cursor. */
