@@ -267,6 +267,16 @@ export async function benchProjects(args: { projects: number; requests: number; 
           () =>
             `/api/v1/projects?q=${encodeURIComponent([pick2(PREFIXES, i) + pick2(SUBJECTS, i + 3), 'lxfz', '光膜产业园', 'yzzn'][i++ % 4]!)}&limit=50`,
         ],
+        // The web's library: a numbered page with the count of the same filters (共 N 个项目).
+        [
+          'first page + total',
+          () => `/api/v1/projects?sort=name&order=asc&withTotal=true&limit=50&stage=${STAGES[i++ % STAGES.length]}`,
+        ],
+        [
+          'page 40 + total',
+          () => `/api/v1/projects?sort=name&order=asc&withTotal=true&limit=50&page=${40 + (i++ % 3)}`,
+        ],
+        ['red list + total', () => `/api/v1/projects?light=red&withTotal=true&limit=50&page=${1 + (i++ % 2)}`],
       ];
       for (const [label, path] of cases) {
         await get(path()); // warm

@@ -12,6 +12,7 @@ export const LIST_EXPORT_COLUMN_KEYS = [
   'code',
   'stage',
   'light',
+  'lightReasons',
   'leadUnit',
   'township',
   'industry',

@@ -7,6 +7,7 @@ import { LISTS } from '../domain/projects/four-lists.ts';
 import { STAGES } from '../domain/projects/lifecycle.ts';
 import { APPROVAL_MODES, INVESTMENT_TYPES, LEVELS, NATURES, PROJECT_KINDS } from '../domain/projects/project-fields.ts';
 import { wanAmount, MAX_ID } from './common.ts';
+import { finding } from './lights.ts';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
@@ -123,6 +124,8 @@ export const projectListQuery = z.object({
   sort: z.enum(PROJECT_SORTS).default('id'),
   order: z.enum(['asc', 'desc']).default('desc'),
   cursor: z.string().max(200).optional(),
+  /** A numbered page (1 = the first `limit` rows) for a pager; instead of `cursor`, not with it. */
+  page: z.coerce.number().int().min(1).max(10000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   withTotal: flag.optional(),
 });
@@ -153,6 +156,8 @@ export const projectSummary = z.object({
   updatedAt: z.string(),
   /** The current light. */
   light: z.enum(['green', 'yellow', 'red', 'grey']),
+  /** The reasons of the current light (red and yellow), as the light card lists them; [] otherwise. */
+  lightReasons: z.array(finding),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
@@ -162,6 +167,35 @@ export const projectListResponse = z.object({
   total: z.number().optional(),
 });
 export type ProjectListResponse = z.infer<typeof projectListResponse>;
+
+/** GET /projects/duplicates: what a new (or edited) project would repeat in its unit. */
+export const duplicatesQuery = z.object({
+  name: text(120).optional(),
+  code: text(40).optional(),
+  unitId: z.coerce.number().int().positive().max(MAX_ID),
+  /** The project being edited, left out of its own duplicates. */
+  exceptId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+});
+export type DuplicatesQuery = z.infer<typeof duplicatesQuery>;
+
+export const duplicatesResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      code: nullableString,
+      stage: z.enum(STAGES),
+      leadUnitId: z.number(),
+      leadUnitName: z.string(),
+      /** What it repeats: the name (once width, spaces and case are set aside) and/or the code. */
+      sameName: z.boolean(),
+      sameCode: z.boolean(),
+    }),
+  ),
+  /** The code is taken by a project this person cannot see: saving with it is refused. */
+  codeTakenElsewhere: z.boolean(),
+});
+export type DuplicatesResponse = z.infer<typeof duplicatesResponse>;
 
 /** A project with its annual plans and its stage history; money in integer 元. */
 export const projectDetail = z.object({

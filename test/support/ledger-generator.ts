@@ -32,6 +32,7 @@ export const LEDGER_HEADER = [
   '计划投产时间',
   '标签',
   '建设内容及规模',
+  '责任单位',
 ];
 /** A deterministic pseudo-random stream (mulberry32), as the project benchmark's. */
 function rng(seed: number) {
@@ -139,6 +140,7 @@ export function* ledgerRows(n: number, townships: string[], year: number): Gener
     const startYear = started ? year - 1 : year + 1;
     const month = 1 + Math.floor(rand() * 12);
     const mm = String(month).padStart(2, '0');
+    let township: string;
     const credit = `91${String(330781 + (i % 7)).padStart(6, '0')}${Array.from({ length: 10 }, () => pick([...CREDIT])).join('')}`;
     yield [
       i,
@@ -153,7 +155,7 @@ export function* ledgerRows(n: number, townships: string[], year: number): Gener
       pick(['企业投资', '政府投资']),
       pick(['备案', '核准', '审批']),
       stage,
-      pick(townships),
+      (township = pick(townships)),
       `浙江${m}${s}有限公司`,
       credit,
       pick(['张建国', '李卫东', '王丽华', '陈志强', '刘晓明']),
@@ -174,6 +176,8 @@ export function* ledgerRows(n: number, townships: string[], year: number): Gener
       `${startYear + 2}.${month}`,
       pick(['纺织、新材料', '重点工程', '民生实事', '']),
       `新建厂房及配套设施约${Math.round(rand() * 90_000)}平方米，购置生产设备${Math.round(rand() * 300)}台（套），建成后形成年产${s}${Math.round(rand() * 100)}万件的生产能力。`,
+      // A county ledger names the unit responsible for each row: here the township the project is in.
+      township,
     ];
   }
 }

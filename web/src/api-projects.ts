@@ -9,12 +9,14 @@ import type {
   ListTotals,
   projectCreateBody,
   ProjectDetail,
+  DuplicatesResponse,
   ProjectListResponse,
   ProjectSummary,
   transitionBody,
 } from '../../src/contract/projects';
 
-export type { Industries, ListTotals, ProjectDetail, ProjectSummary };
+export type { DuplicatesResponse, Industries, ListTotals, ProjectDetail, ProjectSummary };
+export type Duplicate = DuplicatesResponse['items'][number];
 /** The dates of a project, planned and actual per milestone (shared with the server's domain). */
 export type { ProjectDates };
 export type StageChange = ProjectDetail['stageHistory'][number];
@@ -48,6 +50,8 @@ export interface ProjectListParams {
   sort?: string;
   order?: string;
   cursor?: string;
+  /** A numbered page (1 first), instead of the cursor. */
+  page?: string;
   limit?: number;
   withTotal?: string;
 }
@@ -58,6 +62,9 @@ export const projectsApi = {
   list: (params: ProjectListParams) =>
     request<ProjectPage>('GET', `/projects${query(params as Record<string, string | number | undefined>)}`),
   get: (id: Id) => request<ProjectDetail>('GET', path(id)),
+  /** Projects a new one would repeat: the same name in its unit, or the same code. */
+  duplicates: (params: { unitId: Id; name?: string; code?: string; exceptId?: Id }) =>
+    request<DuplicatesResponse>('GET', `/projects/duplicates${query(params)}`),
   create: (body: ProjectInput) => request<ProjectDetail>('POST', '/projects', body),
   update: (id: Id, body: Partial<ProjectInput>) => request<ProjectDetail>('PATCH', path(id), body),
   transition: (id: Id, body: TransitionInput) => request<ProjectDetail>('POST', `${path(id)}/transitions`, body),

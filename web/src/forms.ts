@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { App, type FormInstance } from 'antd';
 import { ApiError } from './api';
 
@@ -41,4 +41,16 @@ export function useFormRequest(form: FormInstance) {
     }
   };
   return { busy, run };
+}
+
+/**
+ * For a long form's onKeyDown: Enter in a one-line field does not submit the whole form (the browser's
+ * implicit submission, which antd's Form follows). A textarea keeps its newlines, a button its click,
+ * and the fields that use Enter themselves (a select choosing an option) have handled it already.
+ */
+export function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key !== 'Enter') return;
+  const target = event.target as HTMLElement;
+  if (target instanceof HTMLInputElement && target.type !== 'submit' && target.type !== 'button')
+    event.preventDefault();
 }

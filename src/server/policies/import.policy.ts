@@ -1,4 +1,4 @@
-import type { Actor, Scope } from '../../domain/access/scope.ts';
+import { scopeFor, type Actor, type Scope } from '../../domain/access/scope.ts';
 import { projectPolicy } from './project.policy.ts';
 
 /**
@@ -8,4 +8,10 @@ import { projectPolicy } from './project.policy.ts';
 export const importPolicy = {
   readScope: (actor: Actor): Scope => projectPolicy.readScope(actor),
   canImportInto: (actor: Actor, unit: { path: string }) => projectPolicy.canCreateFor(actor, unit),
+  /**
+   * Whether an import without a chosen unit goes into the county: someone who may add projects
+   * anywhere (a coordinator) imports the county's ledger, whose rows name townships and departments;
+   * anyone else imports into their own unit.
+   */
+  importsIntoCountyByDefault: (actor: Actor) => scopeFor(actor, 'project', 'create').kind === 'all',
 };

@@ -143,6 +143,11 @@ export const OPERATIONS: Record<string, Recipe> = {
     scope: 'unit',
     body: (c) => projectBody(c.side.village, { name: `新建项目${c.n}` }),
   },
+  // Projects out of reach are never named, so the answer is a 200 for any unit: one case per role.
+  'GET /api/v1/projects/duplicates': {
+    access: 'project.read',
+    query: (c) => `unitId=${c.side.township}&name=${encodeURIComponent('兰溪纺织产业园')}`,
+  },
   'GET /api/v1/projects/{id}': { access: 'project.read', scope: 'unit', id: 'project' },
   'PATCH /api/v1/projects/{id}': {
     access: 'project.update',

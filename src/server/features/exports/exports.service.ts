@@ -12,7 +12,7 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import type { ExportRepository } from './exports.repository.ts';
 import type { ProjectExportQuery } from '../../../contract/exports.ts';
 import { writeLedgerSheet, type LedgerGroup, type LedgerRow } from './four-lists.sheet.ts';
-import { DEFAULT_LIST_EXPORT_COLUMNS } from './project-list-columns.ts';
+import { DEFAULT_LIST_EXPORT_COLUMNS, withLightReasons } from './project-list-columns.ts';
 import { writeProjectListSheet } from './project-list.sheet.ts';
 import { buildTemplate } from './template-workbook.ts';
 import {
@@ -143,7 +143,7 @@ export function createExportService({
         writeProjectListSheet(
           workbook,
           output,
-          columns ?? DEFAULT_LIST_EXPORT_COLUMNS,
+          withLightReasons(columns ?? DEFAULT_LIST_EXPORT_COLUMNS, q.light),
           first.items,
           pagesAfter(actor, query, first.nextCursor),
         ),

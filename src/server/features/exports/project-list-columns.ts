@@ -30,6 +30,20 @@ const date = (pick: (p: Summary) => string | null): Pick<ListExportColumn, 'valu
   align: 'center',
 });
 
+/** The light's reasons as one cell: "红：计划开工已逾期 2 个月；黄：…", red ones first as the engine lists them. */
+const lightReasonsText = (p: Summary) =>
+  p.lightReasons.map((f) => `${f.colour === 'red' ? '红' : '黄'}：${f.text['zh-CN']}`).join('；');
+
+/**
+ * A list filtered by light (the red list, the yellow list) is exported with its reasons: 亮灯原因
+ * follows 亮灯 (or ends the row when 亮灯 is not shown) unless the columns already name it.
+ */
+export function withLightReasons(keys: ListExportColumnKey[], light: string | undefined): ListExportColumnKey[] {
+  if ((light !== 'red' && light !== 'yellow') || keys.includes('lightReasons')) return keys;
+  const at = keys.indexOf('light');
+  return at < 0 ? [...keys, 'lightReasons'] : [...keys.slice(0, at + 1), 'lightReasons', ...keys.slice(at + 1)];
+}
+
 /**
  * The columns of the project list, keyed as the web's column chooser names them (`cols=` in the
  * list's URL), plus `light` and `aboveYi`, which the web shows inside 阶段 and 级别 and sends as
@@ -40,6 +54,7 @@ export const LIST_EXPORT_COLUMNS = {
   code: { header: '项目代码', ...text((p) => p.code) },
   stage: { header: '阶段', ...text((p) => STAGE_LABELS[p.stage as Stage]?.['zh-CN'] ?? p.stage), align: 'center' },
   light: { header: '亮灯', ...text((p) => LIGHT_LABELS[p.light] ?? p.light), align: 'center' },
+  lightReasons: { header: '亮灯原因', ...text((p) => lightReasonsText(p) || null) },
   leadUnit: { header: '牵头单位', ...text((p) => p.leadUnitName) },
   township: { header: '所在乡镇', ...text((p) => p.townshipName) },
   industry: {

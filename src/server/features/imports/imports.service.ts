@@ -68,6 +68,13 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     return (await imports.units()).find((u) => u.id === id);
   }
 
+  /** The unit of an import that names none: the county for a coordinator, else the person's own unit. */
+  async function defaultUnit(actor: ActorContext): Promise<UnitRef | undefined> {
+    const all = await imports.units();
+    if (!importPolicy.importsIntoCountyByDefault(actor)) return all.find((u) => u.id === actor.unitId);
+    return all.reduce<UnitRef | undefined>((top, u) => (!top || u.path.length < top.path.length ? u : top), undefined);
+  }
+
   async function load(actor: ActorContext, id: number): Promise<ImportRecord> {
     const rec = await imports.findById(id);
     const scope = importPolicy.readScope(actor);
@@ -150,7 +157,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
     ) {
       const ledger = input.ledger ?? 'projects';
       const set = COLUMN_SETS[ledger];
-      const unit = await unitOf(input.unitId ?? actor.unitId);
+      const unit = input.unitId !== undefined ? await unitOf(input.unitId) : await defaultUnit(actor);
       if (!unit) throw invalid('NOT_FOUND', { what: '@unitId' }, 'unitId');
       if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
       if (upload.bytes > IMPORT_LIMITS.maxFileBytes)

@@ -5,7 +5,11 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { optionalYuan } from './projects.input.ts';
 import { presentProjectSummary } from './projects.presenter.ts';
 import type { ProjectFilters, ProjectRepository } from './projects.repository.ts';
-import type { ProjectListQuery } from '../../../contract/projects.ts';
+import type { DuplicatesQuery, DuplicatesResponse, ProjectListQuery } from '../../../contract/projects.ts';
+import { normaliseProjectCode } from '../../../domain/projects/project-code.ts';
+import { projectNameKey } from '../../../domain/projects/project-name.ts';
+import type { Stage } from '../../../domain/projects/lifecycle.ts';
+import { scopeAllows } from '../../../domain/access/scope.ts';
 import type { Today } from '../../clock.ts';
 import type { UnitStats } from '../stats/unit-stats.ts';
 import { visibleSubtree } from '../../../domain/access/scope.ts';
@@ -74,14 +78,56 @@ export function createProjectQueries({
     };
   }
 
+  /**
+   * What a new project would repeat: the projects of the same lead unit whose name is the same once
+   * width, spaces and case are set aside (src/domain/projects/project-name.ts), and the project that
+   * has the code (codes are unique in the county). Only projects the person may see are named.
+   */
+  async function duplicates(actor: ActorContext, q: DuplicatesQuery): Promise<DuplicatesResponse> {
+    const unit = await unitFilter(q.unitId);
+    const scope = listScope(actor, 'project');
+    const key = q.name ? projectNameKey(q.name) : '';
+    const named = key
+      ? (await projects.namesOfUnit(scope, unit!.id)).filter((p) => projectNameKey(p.name) === key).map((p) => p.id)
+      : [];
+    const checked = q.code ? normaliseProjectCode(q.code) : null;
+    const holder = checked && 'code' in checked ? await projects.findByCode(checked.code) : undefined;
+    const holderVisible = holder ? scopeAllows(scope, { unitPath: holder.unit_path }) : false;
+    const ids = [...new Set([...named, ...(holder && holderVisible ? [holder.id] : [])])].filter(
+      (id) => id !== q.exceptId,
+    );
+    const found = await projects.briefs(ids);
+    return {
+      items: found.map((p) => ({
+        id: p.id,
+        name: p.name,
+        code: p.code,
+        stage: p.stage as Stage,
+        leadUnitId: p.lead_unit_id,
+        leadUnitName: p.lead_unit_name,
+        sameName: named.includes(p.id),
+        sameCode: holder?.id === p.id,
+      })),
+      codeTakenElsewhere: !!holder && !holderVisible && holder.id !== q.exceptId,
+    };
+  }
+
   return {
+    duplicates,
+
+    /**
+     * A page of the list, by keyset cursor (`cursor`: what the export and integrations walk) or by
+     * number (`page`: what a pager shows); `withTotal` adds the count under the same scope and filters.
+     */
     async list(actor: ActorContext, q: ProjectListQuery) {
+      if (q.cursor && q.page) throw invalid('P_PAGE_AND_CURSOR', {}, 'page');
       const scope = listScope(actor, 'project');
       const filters = await filtersFrom(q);
       const rows = await projects.list(scope, filters, {
         sort: q.sort,
         order: q.order,
         after: q.cursor ? decodeCursor(q.cursor) : undefined,
+        offset: q.page ? (q.page - 1) * q.limit : undefined,
         limit: q.limit,
       });
       const last = rows.at(-1);

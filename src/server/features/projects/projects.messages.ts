@@ -20,6 +20,10 @@ export const PROJECT_MESSAGES = {
     'zh-CN': '项目代码 {code} 已被其他项目使用',
     en: 'Project code {code} is already used by another project',
   },
+  P_PAGE_AND_CURSOR: {
+    'zh-CN': '页码（page）与游标（cursor）只能二选一',
+    en: 'Give either a page number (page) or a cursor, not both',
+  },
   P_NOT_TOWNSHIP: { 'zh-CN': '所在乡镇应选择一个乡镇或街道', en: 'The location must be a township or street' },
   MONEY_FORMAT: {
     'zh-CN': '{field}应为以万元计的金额，如 1234.56',

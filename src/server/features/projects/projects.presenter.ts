@@ -7,6 +7,10 @@ import type { ProjectDetailRow, ProjectSummaryRow } from './projects.repository.
 
 const tagsOf = (joined: string) => joined.split(',').filter(Boolean);
 
+/** The stored findings of a project's light (written by the lights feature), its reasons. */
+const reasonsOf = (json: string | null): ProjectSummary['lightReasons'] =>
+  json ? (JSON.parse(json) as ProjectSummary['lightReasons']) : [];
+
 export function presentProjectSummary(p: ProjectSummaryRow): ProjectSummary {
   return {
     id: p.id,
@@ -29,6 +33,7 @@ export function presentProjectSummary(p: ProjectSummaryRow): ProjectSummary {
     tags: tagsOf(p.tags),
     updatedAt: p.updated_at,
     light: (p.light ?? 'grey') as ProjectSummary['light'],
+    lightReasons: reasonsOf(p.light_findings),
   };
 }
 

@@ -38,6 +38,8 @@ export interface Page {
   order: 'asc' | 'desc';
   /** The sort value and id of the last row already shown. */
   after?: [value: string | number, id: number];
+  /** Rows to skip, for a numbered page (a pager); the keyset `after` is the cheaper way on. */
+  offset?: number;
   limit: number;
 }
 
@@ -154,6 +156,7 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
       .leftJoin('project_lights as pl', 'pl.project_id', 'projects.id')
       .select([
         'pl.colour as light',
+        'pl.findings_json as light_findings',
         'projects.id',
         'projects.code',
         'projects.name',
@@ -175,12 +178,19 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
         'projects.unit_path',
       ]);
 
+  /** The one WHERE of the list, its count and its export: the actor's scope and the filters. */
+  const filtered = (scope: Scope, f: ProjectFilters) =>
+    withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect);
+
   return {
-    /** One keyset page: rows after `page.after` in the chosen order, id breaking ties. */
+    /**
+     * One page: rows after `page.after` (keyset) or after `page.offset` rows (a numbered page) in the
+     * chosen order, id breaking ties. The light's reasons come in the same query (one row per project).
+     */
     async list(scope: Scope, f: ProjectFilters, page: Page) {
       const expr = sortExpr(page.sort);
       const cmp = page.order === 'desc' ? '<' : '>';
-      let q = withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect);
+      let q = filtered(scope, f);
       if (page.after) {
         const [value, id] = page.after;
         q = q.where((eb) => eb.or([eb(expr, cmp, value), eb.and([eb(expr, '=', value), eb('projects.id', cmp, id)])]));
@@ -190,12 +200,14 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
         .orderBy(expr, page.order)
         .orderBy('projects.id', page.order)
         .limit(page.limit)
+        .$if(!!page.offset, (qb) => qb.offset(page.offset!))
         .execute();
       return rows;
     },
 
+    /** How many rows the list has: the same WHERE as `list`. */
     async count(scope: Scope, f: ProjectFilters) {
-      const row = await withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect)
+      const row = await filtered(scope, f)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
@@ -210,6 +222,33 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
         .select(['lead.name as lead_unit_name', 'town.name as township_name'])
         .where('projects.id', '=', id)
         .executeTakeFirst(),
+
+    /** The names of a lead unit's projects in scope (the index on lead unit and name answers it). */
+    namesOfUnit: (scope: Scope, leadUnitId: number) =>
+      inProjectScope(db.selectFrom('projects'), scope)
+        .select(['projects.id', 'projects.name'])
+        .where('projects.lead_unit_id', '=', leadUnitId)
+        .execute(),
+
+    /** Projects by id with their lead unit, for the duplicate check's answer. */
+    briefs: (ids: number[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('projects')
+            .innerJoin('units as lead', 'lead.id', 'projects.lead_unit_id')
+            .select([
+              'projects.id',
+              'projects.name',
+              'projects.code',
+              'projects.stage',
+              'projects.lead_unit_id',
+              'projects.unit_path',
+              'lead.name as lead_unit_name',
+            ])
+            .where('projects.id', 'in', ids)
+            .orderBy('projects.id')
+            .execute(),
 
     findByCode: (code: string, ex: Kysely<DB> = db) =>
       ex.selectFrom('projects').select(['id', 'name', 'unit_path']).where('code', '=', code).executeTakeFirst(),

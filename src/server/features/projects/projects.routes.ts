@@ -2,6 +2,8 @@ import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../domain/industry/
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { idParams, standardErrors } from '../../../contract/common.ts';
 import {
+  duplicatesQuery,
+  duplicatesResponse,
   fourListsQuery,
   fourListsResponse,
   industriesResponse,
@@ -26,12 +28,25 @@ export function registerProjectRoutes(
     {
       schema: {
         tags,
-        summary: '项目库列表 Projects, filtered, keyset-paged',
+        summary: '项目库列表 Projects, filtered, paged by keyset cursor or page number, with the total',
         querystring: projectListQuery,
         response: { 200: projectListResponse, ...standardErrors },
       },
     },
     (request) => queries.list(requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/projects/duplicates',
+    {
+      schema: {
+        tags,
+        summary: '重复项目检查 Projects a new one would repeat: same name in the unit, or same code',
+        querystring: duplicatesQuery,
+        response: { 200: duplicatesResponse, ...standardErrors },
+      },
+    },
+    (request) => queries.duplicates(requireActor(request), request.query),
   );
 
   app.post(

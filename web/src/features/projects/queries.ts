@@ -1,5 +1,5 @@
 // Project queries: the detail of one project, and what a change to projects makes stale.
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Id } from '../../api';
 import { projectsApi, type ProjectListParams } from '../../api-projects';
 import { queryClient } from '../../queries/client';
@@ -8,23 +8,17 @@ import { queryClient } from '../../queries/client';
 export const projectQuery = (id: Id) =>
   queryOptions({ queryKey: ['projects', 'detail', String(id)], queryFn: () => projectsApi.get(id) });
 
-const LIST_PAGE_SIZE = 50;
+/** The page sizes a person may choose in the list's pager; the first is the default. */
+export const LIST_PAGE_SIZES = [20, 50, 100] as const;
 
 /**
- * 项目库: one query per filter and sort (the API's params of the URL), paged by keyset cursor; the first
- * page also asks for the total. The shown list stays until the next filter's answer.
+ * 项目库: one numbered page of one filter and sort (the API's params of the URL), with the total of the
+ * same filters and scope. The shown page stays until the next one's answer.
  */
-export const projectListQuery = (params: ProjectListParams) =>
-  infiniteQueryOptions({
-    queryKey: ['projects', 'list', params],
-    queryFn: ({ pageParam }) =>
-      projectsApi.list({
-        ...params,
-        limit: LIST_PAGE_SIZE,
-        ...(pageParam ? { cursor: pageParam } : { withTotal: 'true' }),
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+export const projectListQuery = (params: ProjectListParams, page: number, size: number) =>
+  queryOptions({
+    queryKey: ['projects', 'list', params, page, size],
+    queryFn: () => projectsApi.list({ ...params, page: String(page), limit: size, withTotal: 'true' }),
     placeholderData: keepPreviousData,
   });
 

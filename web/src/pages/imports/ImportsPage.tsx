@@ -27,6 +27,7 @@ import { useQuery } from '@tanstack/react-query';
 import { invalidateReports } from '../../features/reports/queries';
 import { useSession } from '../../session';
 import { subtreeIds } from '../../units';
+import { reachOf, type Role } from '../../../../src/domain/access/roles';
 import { useUnits } from '../../useUnits';
 import { IMPORT_LIMITS } from '../../../../src/domain/exchange/import-limits';
 import { CheckCard } from './CheckCard';
@@ -56,7 +57,11 @@ export function ImportsPage() {
   const screens = Grid.useBreakpoint();
   const isPhone = screens.md === false;
 
-  const [unitId, setUnitId] = useState<Id | undefined>(me.unitId ?? undefined);
+  // Someone who adds projects anywhere (a coordinator) imports the county's ledger by default, whose rows
+  // name townships and departments; anyone else their own unit. The server defaults the same way.
+  const countyWide = me.role !== null && reachOf(me.role as Role, 'project', 'create') === 'all';
+  const [chosenUnit, setUnitId] = useState<Id | undefined>(undefined);
+  const unitId = chosenUnit ?? (countyWide ? roots[0]?.unit.id : undefined) ?? me.unitId ?? undefined;
   const [view, setView] = useState<ImportView | null>(null);
   const [preview, setPreview] = useState<PreviewRow[] | null>(null);
   // The chosen file stays in memory: reading another of its sheets sends it again.

@@ -8,7 +8,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { STAGES, STAGE_LABELS } from '../../../../src/domain/projects/lifecycle';
 import { LEVELS, LEVEL_LABELS } from '../../../../src/domain/projects/project-fields';
 import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
-import type { ListState } from './listQuery';
+import { LIGHT_FILTERS, type ListState } from './listQuery';
+import { LightDot } from '../lights/shared';
 
 interface ProjectFiltersProps {
   state: ListState;
@@ -38,6 +39,13 @@ export function industryOptions(
     ],
   }));
 }
+
+const LIGHT_LABEL_KEYS = {
+  red: 'projects.filter.lightRed',
+  yellow: 'projects.filter.lightYellow',
+  green: 'projects.filter.lightGreen',
+  grey: 'projects.filter.lightGrey',
+} as const;
 
 /** Money text typed into a filter: digits with up to 4 decimals, else nothing. */
 const wanOrUndefined = (value: string | number | null) => {
@@ -104,6 +112,26 @@ export function ProjectFilters({ state, onChange, onReset, roots, industries, st
           options={STAGES.map((stage) => ({ value: stage, label: label(STAGE_LABELS, stage) }))}
           style={width(200)}
           data-testid="projects-filter-stage"
+        />,
+      )}
+      {field(
+        tp('projects.filter.light'),
+        <Select
+          allowClear
+          placeholder={tp('projects.filter.light')}
+          value={state.light}
+          onChange={(light?: string) => onChange({ light })}
+          options={LIGHT_FILTERS.map((light) => ({
+            value: light,
+            label: (
+              <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                <LightDot colour={light} size={10} />
+                {tp(LIGHT_LABEL_KEYS[light])}
+              </span>
+            ),
+          }))}
+          style={width(120)}
+          data-testid="projects-filter-light"
         />,
       )}
       {field(

@@ -5,7 +5,7 @@ import { ApiError, type Id } from '../../api';
 import { projectsApi } from '../../api-projects';
 import { queryClient } from '../../queries/client';
 import { invalidateProjects, projectQuery } from '../../features/projects/queries';
-import { errorMessage } from '../../forms';
+import { errorMessage, keepEnterFromSubmitting } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useProjectsI18n } from '../../i18n-projects';
 import { navigate } from '../../router';
@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { inputFromValues, placeProjectError, valuesFromProject, type ProjectFormValues } from './formValues';
 import { FactorsSection, InvestmentSection, ScheduleSection, TagsSection } from './ProjectFormMore';
 import { BasicSection, PartiesSection } from './ProjectFormSections';
+import { DuplicateWarning } from './DuplicateWarning';
 import { useIndustries } from './shared';
 
 /** New project (/projects/new) or edit one (/projects/:id/edit), in the groups of the detail page. */
@@ -99,9 +100,13 @@ export function ProjectFormPage() {
           if (errorFields[0]) form.scrollToField(errorFields[0].name, { block: 'center' });
         }}
         scrollToFirstError={false}
+        // A long form: only 保存 saves; Enter in a field does not.
+        onKeyDown={keepEnterFromSubmitting}
         data-testid="project-form"
       >
         <BasicSection creating={creating} industries={industries} />
+        {/* Right under the name and code, before the rest is filled in. */}
+        <DuplicateWarning exceptId={creating ? undefined : id} />
         <PartiesSection roots={roots} units={units} leadDisabled={leadDisabled} />
         <InvestmentSection form={form} />
         <ScheduleSection />

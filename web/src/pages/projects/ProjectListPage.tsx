@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Drawer, Grid, Input, Table, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Drawer, Grid, Input, Pagination, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProjectSummary } from '../../api-projects';
-import { projectListQuery } from '../../features/projects/queries';
+import { LIST_PAGE_SIZES, projectListQuery } from '../../features/projects/queries';
 import { errorMessage } from '../../forms';
 import { useProjectsI18n } from '../../i18n-projects';
 import { navigate } from '../../router';
@@ -18,6 +18,7 @@ import {
   DEFAULT_COLUMNS,
   listUrl,
   rememberListUrl,
+  showsLightReasons,
   type ColumnKey,
   type ListState,
 } from './listQuery';
@@ -32,13 +33,17 @@ import { useIndustries } from './shared';
 function exportHref(state: ListState, columns: ColumnKey[]): string {
   const params = new URLSearchParams(apiParams(state) as Record<string, string>);
   const cols = columns.flatMap((key) =>
-    key === 'stage' ? ['stage', 'light'] : key === 'level' ? ['level', 'aboveYi'] : [key],
+    key === 'stage'
+      ? ['stage', 'light', ...(showsLightReasons(state) ? ['lightReasons'] : [])]
+      : key === 'level'
+        ? ['level', 'aboveYi']
+        : [key],
   );
   params.set('columns', cols.join(','));
   return `/api/v1/projects/export.xlsx?${params.toString().replace(/%2C/gi, ',')}`;
 }
 
-/** 项目库: the projects in the user's scope, filtered and sorted by the URL, paged by cursor. */
+/** 项目库: the projects in the user's scope, filtered and sorted by the URL, in numbered pages with the count. */
 export function ProjectListPage() {
   const i18n = useProjectsI18n();
   const { tp } = i18n;
@@ -55,20 +60,36 @@ export function ProjectListPage() {
     rememberListUrl(listUrl(state));
   }, [state]);
 
-  // One query per filter and sort, paged by cursor; the shown list stays until the next filter's answer.
-  const list = useInfiniteQuery(projectListQuery(params));
-  const items = useMemo<ProjectSummary[]>(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? null;
-  const nextCursor = list.hasNextPage ? 'more' : null;
+  // One query per filter, sort and page; the shown page stays until the next one's answer.
+  const size = (LIST_PAGE_SIZES as readonly number[]).includes(Number(state.size))
+    ? Number(state.size)
+    : LIST_PAGE_SIZES[0];
+  const pageNo = Number(state.page ?? 1);
+  const list = useQuery(projectListQuery(params, pageNo, size));
+  const items = useMemo<ProjectSummary[]>(() => list.data?.items ?? [], [list.data]);
+  const total = list.data?.total ?? null;
   const loading = list.isFetching;
   const error = list.error ? errorMessage(list.error) : null;
-  const load = () => list.fetchNextPage();
 
-  const update = (patch: ListState) => navigate(listUrl({ ...state, ...patch }), { replace: true });
-  const reset = () => navigate(listUrl({ cols: state.cols, sort: state.sort, order: state.order }), { replace: true });
+  // A filter or sort starts again at page 1; only the pager moves between pages.
+  const update = (patch: ListState) => navigate(listUrl({ ...state, page: undefined, ...patch }), { replace: true });
+  const reset = () =>
+    navigate(listUrl({ cols: state.cols, sort: state.sort, order: state.order, size: state.size }), {
+      replace: true,
+    });
+  const turn = (page: number, pageSize: number) =>
+    navigate(
+      listUrl({
+        ...state,
+        page: pageSize !== size || page <= 1 ? undefined : String(page),
+        size: pageSize === LIST_PAGE_SIZES[0] ? undefined : String(pageSize),
+      }),
+    );
 
   const chosen = chosenColumns(state);
-  const columns = projectColumns(i18n, chosen, { key: state.sort, order: state.order }, isPhone);
+  const columns = projectColumns(i18n, chosen, { key: state.sort, order: state.order }, isPhone, {
+    reasons: showsLightReasons(state),
+  });
   const filterCount = activeFilterCount(state);
 
   const filters = (stacked: boolean) => (
@@ -157,7 +178,6 @@ export function ProjectListPage() {
         <div style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary" data-testid="projects-total" data-total={total ?? ''}>
             {total === null ? '\u00a0' : tp('projects.total', { count: total })}
-            {total !== null && items.length < total && ` · ${tp('projects.shown', { count: items.length })}`}
           </Typography.Text>
         </div>
         <Table<ProjectSummary>
@@ -176,15 +196,21 @@ export function ProjectListPage() {
           }}
           data-testid="projects-table"
         />
-        <div style={{ textAlign: 'center', marginTop: 12 }}>
-          {nextCursor ? (
-            <Button onClick={() => void load()} loading={loading} data-testid="projects-load-more">
-              {tp('projects.loadMore')}
-            </Button>
-          ) : (
-            items.length > 0 && <Typography.Text type="secondary">{tp('projects.noMore')}</Typography.Text>
-          )}
-        </div>
+        {total !== null && total > 0 && (
+          <Pagination
+            current={pageNo}
+            pageSize={size}
+            total={total}
+            pageSizeOptions={LIST_PAGE_SIZES.map(String)}
+            showSizeChanger={!isPhone}
+            simple={isPhone}
+            showTotal={isPhone ? undefined : (count) => tp('projects.total', { count })}
+            onChange={turn}
+            align={isPhone ? 'center' : 'end'}
+            style={{ marginTop: 12 }}
+            data-testid="projects-pager"
+          />
+        )}
       </Card>
       {isPhone && (
         <Drawer

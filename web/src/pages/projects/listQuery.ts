@@ -20,7 +20,14 @@ export const FILTER_KEYS = [
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export type ListState = Partial<Record<FilterKey | 'sort' | 'order' | 'cols', string>>;
+/** The pager's place: the page number and the page size (absent: page 1 of the default size). */
+export const PAGE_KEYS = ['page', 'size'] as const;
+
+export type ListState = Partial<Record<FilterKey | 'sort' | 'order' | 'cols' | (typeof PAGE_KEYS)[number], string>>;
+
+/** The lights the 亮灯 filter offers; a red or yellow list shows each project's reasons. */
+export const LIGHT_FILTERS = ['red', 'yellow', 'green', 'grey'] as const;
+export const showsLightReasons = (state: ListState) => state.light === 'red' || state.light === 'yellow';
 
 export const COLUMN_KEYS = [
   'name',
@@ -53,7 +60,7 @@ export const SORTABLE = new Set<string>([
 /** The list's state from the route's raw search values (strings); unknown keys and empty values dropped. */
 export function normaliseListState(raw: Record<string, unknown>): ListState {
   const state: ListState = {};
-  for (const key of [...FILTER_KEYS, 'sort', 'order', 'cols'] as const) {
+  for (const key of [...FILTER_KEYS, 'sort', 'order', 'cols', ...PAGE_KEYS] as const) {
     const found = raw[key];
     const value = typeof found === 'string' || typeof found === 'number' ? String(found).trim() : '';
     if (value) state[key] = value;
@@ -63,13 +70,16 @@ export function normaliseListState(raw: Record<string, unknown>): ListState {
   if (state.list === 'production' && state.listStatus === 'started') state.listStatus = 'done';
   if (state.list !== 'start' && state.list !== 'production') delete state.listStatus;
   if (!state.list) delete state.year;
+  if (state.light && !(LIGHT_FILTERS as readonly string[]).includes(state.light)) delete state.light;
+  if (state.page && !(/^\d+$/.test(state.page) && Number(state.page) > 1)) delete state.page;
+  if (state.size && !/^\d+$/.test(state.size)) delete state.size;
   return state;
 }
 
 /** The URL of the list in this state, parameters in a stable order. */
 export function listUrl(state: ListState): string {
   const params = new URLSearchParams();
-  for (const key of [...FILTER_KEYS, 'sort', 'order', 'cols'] as const) {
+  for (const key of [...FILTER_KEYS, 'sort', 'order', 'cols', ...PAGE_KEYS] as const) {
     const value = state[key];
     if (value !== undefined && value !== '') params.set(key, value);
   }

@@ -26,12 +26,28 @@ export const COLUMN_TITLES: Record<ColumnKey, ProjectMessageKey> = {
 
 const dash = (value: string | null | undefined) => value || '—';
 
+/** The reasons of a project's light, one short line each with its colour's dot, as the light card words them. */
+export function LightReasons({ project, lang }: { project: ProjectSummary; lang: ProjectsI18n['lang'] }) {
+  if (project.lightReasons.length === 0) return <span>—</span>;
+  return (
+    <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} data-testid={`project-reasons-${project.id}`}>
+      {project.lightReasons.map((r) => (
+        <li key={`${r.dimension}-${r.code}`} style={{ display: 'flex', gap: 6, lineHeight: 1.5, fontSize: 13 }}>
+          <LightDot colour={r.colour} size={8} style={{ marginTop: 6, flex: 'none' }} />
+          <span>{r.text[lang]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The table columns in the chosen set, with the server-side sort shown on its header. */
 export function projectColumns(
   { tp, lang }: ProjectsI18n,
   chosen: ColumnKey[],
   sort: { key?: string; order?: string },
   isPhone: boolean,
+  { reasons = false }: { reasons?: boolean } = {},
 ): TableColumnsType<ProjectSummary> {
   const all: Record<ColumnKey, TableColumnsType<ProjectSummary>[number]> = {
     name: {
@@ -39,9 +55,17 @@ export function projectColumns(
       width: isPhone ? 170 : 260,
       fixed: 'left',
       render: (name: string, p) => (
-        <Link to={`/projects/${p.id}`} data-testid={`project-link-${p.id}`}>
-          {name}
-        </Link>
+        <>
+          <Link to={`/projects/${p.id}`} data-testid={`project-link-${p.id}`}>
+            {name}
+          </Link>
+          {/* On a phone the reasons go under the name, like a card, instead of a wide column. */}
+          {reasons && isPhone && (
+            <div style={{ marginTop: 4, whiteSpace: 'normal' }}>
+              <LightReasons project={p} lang={lang} />
+            </div>
+          )}
+        </>
       ),
     },
     code: { dataIndex: 'code', width: 220, render: dash },
@@ -79,7 +103,7 @@ export function projectColumns(
     plannedProductionDate: { dataIndex: 'plannedProductionDate', width: 110, render: dash },
     updatedAt: { dataIndex: 'updatedAt', width: 150, render: (at: string) => formatTime(at) },
   };
-  return chosen.map((key) => ({
+  const shown: TableColumnsType<ProjectSummary> = chosen.map((key) => ({
     ...all[key],
     key,
     title: tp(COLUMN_TITLES[key]),
@@ -91,6 +115,15 @@ export function projectColumns(
         }
       : {}),
   }));
+  // The red (or yellow) list: 亮灯原因 right after the name, where the eye is.
+  if (reasons && !isPhone)
+    shown.splice(1, 0, {
+      key: 'lightReasons',
+      title: tp('col.lightReasons'),
+      width: 300,
+      render: (_: unknown, p) => <LightReasons project={p} lang={lang} />,
+    });
+  return shown;
 }
 
 /** A 显示列 button with a checkbox per column; the name always stays. */

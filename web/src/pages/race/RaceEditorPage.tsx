@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { ApiError } from '../../api';
 import { raceApi, type PeerGroup, type Race, type RaceDefinitionInput, type RacePeriodKind } from '../../api-race';
-import { errorMessage } from '../../forms';
+import { errorMessage, keepEnterFromSubmitting } from '../../forms';
 import { useI18n } from '../../i18n';
 import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
@@ -112,6 +112,7 @@ export function RaceEditorPage() {
           if (errorFields[0]) form.scrollToField(errorFields[0].name, { block: 'center' });
         }}
         requiredMark={false}
+        onKeyDown={keepEnterFromSubmitting}
         data-testid="race-form"
       >
         <Card size="small" title={tk('editor.basics')} style={{ marginBottom: 16 }}>

@@ -31,6 +31,9 @@ import {
   type UnitRef,
 } from '../run/check-pass.ts';
 
+/** The lead unit a row names (or, with none named, the import's unit); `blank` when it names none. */
+type Lead = { unit: UnitRef | null; error: RowError | null; blank?: boolean };
+
 const plansSum = (plans: { year: number; amount: number }[], except: number | null) =>
   plans.filter((p) => p.year !== except).reduce((s, p) => s + Number(p.amount), 0);
 
@@ -56,6 +59,14 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         (u) => u.name,
       );
       const unitById = new Map(o.units.map((u) => [u.id, u]));
+      const hasUnitsBelow = subtree.length > 1;
+      const leadMapped = plans.some((x) => x.column.field === 'leadUnit');
+      const blankLead = (row: number): RowError => ({
+        ...cellOf('leadUnit', row, plans),
+        message: leadMapped
+          ? `责任单位 必填：“${o.target.name}”下有多个单位，新建项目须写明责任单位`
+          : `新建项目须有“责任单位”：台账中没有这一列，而“${o.target.name}”下有多个单位；请在列对应中指定该列，或导入到具体单位`,
+      });
       const readScope = projectPolicy.readScope(o.actor);
       const canSee = (path: string) =>
         readScope.kind === 'all' || (readScope.kind === 'subtree' && isInSubtree(path, readScope.path));
@@ -119,9 +130,9 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         if (ops.length && o.onOps) await o.onOps(ops, counts.errorRows > 0);
       }
 
-      function resolveLead(r: PreparedRow): { unit: UnitRef | null; error: RowError | null } {
+      function resolveLead(r: PreparedRow): Lead {
         const name = r.values.leadUnit;
-        if (typeof name !== 'string') return { unit: o.target, error: null };
+        if (typeof name !== 'string') return { unit: o.target, error: null, blank: true };
         const found = byName.get(name) ?? [];
         if (found.length === 1) return { unit: found[0]!, error: null };
         const message = found.length
@@ -147,7 +158,7 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
 
       function planRow(
         r: PreparedRow,
-        lead: { unit: UnitRef | null; error: RowError | null },
+        lead: Lead,
         match: { project: ProjectRow | undefined; ambiguous: number },
         plansByProject: Map<number, { project_id: number; year: number; amount: number }[]>,
       ): { op: PlannedOp | null; errors: RowError[] } {
@@ -201,6 +212,8 @@ export function createLedgerChecker({ db, imports }: { db: Kysely<DB>; imports: 
         const tags = Array.isArray(r.values.tags) ? (r.values.tags as string[]) : null;
 
         if (!p) {
+          // A unit with units below it cannot stand for a row that names none: the row says whose project it is.
+          if (lead.blank && hasUnitsBelow) return { op: null, errors: [blankLead(r.row)] };
           const missing = missingRequired(r.values, r.row, plans, o.mapping.defaults);
           if (missing.length) return { op: null, errors: missing };
           const row = writeColumns(r.values, writeColumns(defaults, newProject()));
