@@ -144,10 +144,16 @@ describe('the daily work in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await signInAs('lanjiang');
+    // The reporter's home is the filing grid; the notice opens October's, where the returned report waits.
+    expect(new URL(page.url()).pathname).toBe('/reports/filing');
     const returned = page.getByTestId('notice-report_returned');
     await expect.poll(() => returned.textContent()).toContain('兰江街道十一月项目16');
     expect(await returned.textContent()).toContain('本月完成额与台账不符');
     await screenshot(page, '48-notice-returned');
+    await returned.getByText('去处理').click();
+    await page.waitForURL(/\/reports\/filing\?year=2026&month=10/);
+    await expect.poll(() => page.getByTestId('filing-page').textContent()).toContain('退回原因');
+    expect(await page.getByTestId('filing-page').textContent()).toContain('本月完成额与台账不符');
     // Read, it is gone, and stays gone on the next page.
     await page.locator('[data-testid^="notice-read-"]').first().click();
     await expect.poll(() => page.getByTestId('notices').count()).toBe(0);
