@@ -104,6 +104,8 @@ describe('the daily work in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid^="review-row-"]').count()).toBe(15);
     for (const id of reportIds.slice(0, 15))
       await expect.poll(() => page.getByTestId(`review-pick-${id}`).isEnabled()).toBe(true);
+    // Each row weighs the amount against the project's plan for the year.
+    expect(await page.getByTestId(`review-context-${reportIds[0]}`).textContent()).toContain('年度计划 2,400.00 万元');
     await page.getByTestId('review-pick-all').check();
     await expect.poll(() => page.getByTestId('review-approve-selected').textContent()).toContain('15');
     await screenshot(page, '44-review-fifteen');

@@ -104,6 +104,27 @@ describe.each(await databaseKinds())('reminders and notices on %s', (kind) => {
     expect((await lanjiang.get('/api/v1/notices')).body.unread).toBe(0);
   });
 
+  it("gives the reviewer each project's plan for the year and last month's approved amount", async () => {
+    const p = await buildProject(admin, unit('兰江街道').id, {
+      name: '兰江计划对照项目',
+      stage: 'construction',
+      plannedStartDate: '2026-01-10',
+      actualStartDate: '2026-01-20',
+      annualPlans: [{ year: 2026, amountWan: 2400 }],
+    });
+    const september = await buildReport(lanjiang, p.id, { year: 2026, month: 9, amountWan: 180 });
+    expect((await lanjiang.post(`/api/v1/reports/${september.id}/submit`)).status).toBe(200);
+    const october = await buildReport(lanjiang, p.id, { year: 2026, month: 10, amountWan: 200 });
+    const item = async () =>
+      (await admin.get('/api/v1/reports/todo?year=2026&month=10')).body.items.find(
+        (i: { projectId: number }) => i.projectId === p.id,
+      );
+    // Submitted but not approved: last month does not count yet.
+    expect(await item()).toMatchObject({ reportId: october.id, planYuan: 24_000_000, lastMonthYuan: null });
+    expect((await admin.post(`/api/v1/reports/${september.id}/approve`)).status).toBe(200);
+    expect(await item()).toMatchObject({ planYuan: 24_000_000, lastMonthYuan: 1_800_000 });
+  });
+
   it('refuses bad reminders clearly, in English on request, storing nothing', async () => {
     const before = await server.db.kysely
       .selectFrom('notices')

@@ -133,6 +133,10 @@ export const reportTodoResponse = z.object({
       state: z.enum([...REPORT_STATES, 'missing']),
       isLate: z.boolean(),
       amountYuan: z.number().nullable(),
+      /** The project's plan for the year, null when it has none: what a reviewer weighs the amount against. */
+      planYuan: z.number().nullable(),
+      /** Last month's approved amount, null when last month has no approved report. */
+      lastMonthYuan: z.number().nullable(),
       /** What the caller may do with the month: file a report, or edit and submit the current one. */
       can: z.object({ file: z.boolean(), edit: z.boolean(), submit: z.boolean() }),
     }),

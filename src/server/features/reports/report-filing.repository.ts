@@ -3,9 +3,6 @@ import type { Scope } from '../../../domain/access/scope.ts';
 import type { DB } from '../../db/schema.ts';
 import { obligationsQuery } from './reports.repository.ts';
 
-const previousMonth = (year: number, month: number) =>
-  month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
-
 /**
  * The month's filing grid in one query: the obligations (who must report, the to-do's query) with what
  * each row shows beside its cells: the year's plan, the approved year-to-date before the month, last
@@ -14,19 +11,9 @@ const previousMonth = (year: number, month: number) =>
 export function createReportFilingRepository(db: Kysely<DB>) {
   return {
     rows(scope: Scope, year: number, month: number) {
-      const last = previousMonth(year, month);
+      // The plan and last month's report come joined with the obligations.
       return obligationsQuery(db, scope, year, month)
         .innerJoin('units', 'units.id', 'projects.lead_unit_id')
-        .leftJoin('project_annual_plans as plan', (join) =>
-          join.onRef('plan.project_id', '=', 'projects.id').on('plan.year', '=', year),
-        )
-        .leftJoin('monthly_reports as last', (join) =>
-          join
-            .onRef('last.project_id', '=', 'projects.id')
-            .on('last.year', '=', last.year)
-            .on('last.month', '=', last.month)
-            .on('last.is_current', '=', 1),
-        )
         .select((eb) => [
           'projects.id as project_id',
           'projects.name',

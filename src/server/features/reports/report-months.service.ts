@@ -79,6 +79,8 @@ export function createReportMonths({
           state: (r.state ?? 'missing') as ReportState | 'missing',
           isLate: r.is_late === 1,
           amountYuan: r.amount === null ? null : Number(r.amount),
+          planYuan: r.plan_amount === null ? null : Number(r.plan_amount),
+          lastMonthYuan: r.last_state === 'approved' && r.last_amount !== null ? Number(r.last_amount) : null,
           can: todoAbilities(r.state as ReportState | null, mayOn(actor, r)),
         })),
       };

@@ -13,7 +13,14 @@ const withPhotoCount = (eb: ExpressionBuilder<DB, 'monthly_reports'>) =>
     .whereRef('report_photos.report_id', '=', 'monthly_reports.id')
     .as('photo_count');
 
-/** Projects in scope that must report for the month, each joined to its current report of the month (if any). */
+const monthBefore = (year: number, month: number) =>
+  month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+
+/**
+ * Projects in scope that must report for the month, each joined to its current report of the month (`r`,
+ * if any), its plan for the year (`plan`) and last month's current report (`last`). Each join finds at most
+ * one row, so the obligations can be counted as they are.
+ */
 export const obligationsQuery = (db: Kysely<DB>, scope: Scope, year: number, month: number) =>
   db
     .selectFrom('projects')
@@ -23,6 +30,16 @@ export const obligationsQuery = (db: Kysely<DB>, scope: Scope, year: number, mon
         .on('r.year', '=', year)
         .on('r.month', '=', month)
         .on('r.is_current', '=', 1),
+    )
+    .leftJoin('project_annual_plans as plan', (join) =>
+      join.onRef('plan.project_id', '=', 'projects.id').on('plan.year', '=', year),
+    )
+    .leftJoin('monthly_reports as last', (join) =>
+      join
+        .onRef('last.project_id', '=', 'projects.id')
+        .on('last.year', '=', monthBefore(year, month).year)
+        .on('last.month', '=', monthBefore(year, month).month)
+        .on('last.is_current', '=', 1),
     )
     .where((eb) =>
       eb.or([
@@ -144,6 +161,9 @@ export function createReportRepository(db: Kysely<DB>) {
           'r.state',
           'r.is_late',
           'r.amount',
+          'plan.amount as plan_amount',
+          'last.amount as last_amount',
+          'last.state as last_state',
         ])
         .orderBy('projects.unit_path')
         .orderBy('projects.id')

@@ -141,6 +141,18 @@ export function ReviewQueue({
               </Typography.Text>
             )}
             {(report?.isLate ?? item.isLate) && <LateTag />}
+            {(item.planYuan !== null || item.lastMonthYuan !== null) && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`review-context-${reportId}`}>
+                {[
+                  item.planYuan !== null ? tr('review.plan', { amount: formatWan(item.planYuan) }) : null,
+                  item.lastMonthYuan !== null
+                    ? tr('review.lastMonth', { amount: formatWan(item.lastMonthYuan) })
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography.Text>
+            )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {item.unitName}
               {report?.submittedAt ? ` · ${tr('review.submittedAt', { time: formatTime(report.submittedAt) })}` : ''}

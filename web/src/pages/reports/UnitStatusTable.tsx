@@ -195,7 +195,7 @@ export function UnitStatusTable({
               }
             : undefined
         }
-        scroll={{ x: 604, y: rows.length > 12 ? 520 : undefined }}
+        scroll={{ x: onRemind ? 640 : 604, y: rows.length > 12 ? 520 : undefined }}
         onRow={(r) => ({ 'data-testid': `status-row-${r.unitId}` }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: tr('status.empty') }}
         summary={() =>
