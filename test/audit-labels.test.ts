@@ -8,9 +8,9 @@ import {
   auditObjectTypeLabel,
   isAuditAction,
   isAuditObjectType,
-} from './audit-labels.ts';
+} from '../src/domain/audit/audit-labels.ts';
 
-const SERVER = join(import.meta.dirname, '..', '..', 'server');
+const SERVER = join(import.meta.dirname, '..', 'src', 'server');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
