@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assessedPeriod, assessmentDay, lastDayOfMonth, monthsBetween, reportStatuses } from './period.ts';
+import {
+  assessedPeriod,
+  assessmentDay,
+  lastDayOfMonth,
+  monthBefore,
+  monthsBetween,
+  nextMonth,
+  reportStatuses,
+} from './period.ts';
 
 describe('the assessed period', () => {
   it.each([
@@ -7,6 +15,17 @@ describe('the assessed period', () => {
     ['2026-01-02', 2025, 12],
   ])('on %s the light assesses %i-%i', (today, year, month) => {
     expect(assessedPeriod(today)).toEqual({ year, month });
+  });
+});
+
+describe('the month before and after', () => {
+  it.each([
+    [2026, 11, 2026, 10],
+    [2026, 1, 2025, 12],
+    [2026, 12, 2026, 11],
+  ])('before %i-%i comes %i-%i, and after it the month again', (year, month, y, m) => {
+    expect(monthBefore({ year, month })).toEqual({ year: y, month: m });
+    expect(nextMonth(monthBefore({ year, month }))).toEqual({ year, month });
   });
 });
 

@@ -6,9 +6,7 @@ import type { ReportStatus } from './types.ts';
  * (in January, last December).
  */
 export function assessedPeriod(today: string): { year: number; month: number } {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  return monthBefore({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -16,6 +14,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The last day 'YYYY-MM-DD' of a month. */
 export function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+}
+
+/** The month before (year, month): in January, last December. */
+export function monthBefore({ year, month }: { year: number; month: number }): { year: number; month: number } {
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 }
 
 /** The month after (year, month). */

@@ -1,6 +1,6 @@
 import { visibleSubtree } from '../../../domain/access/scope.ts';
 import { rollUpPath } from '../../../domain/units/unit-tree.ts';
-import { assessedPeriod } from '../../../domain/lights/period.ts';
+import { assessedPeriod, monthBefore } from '../../../domain/lights/period.ts';
 import {
   gapToTimeProgress,
   roundHalfUp,
@@ -122,7 +122,7 @@ export function createDashboardService({
 
   /** The red projects of the subtree at `path` for the assessed month, as they stood at `asOf`. */
   async function redAsOf(path: string, year: number, month: number, asOf: string) {
-    const before = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+    const before = monthBefore({ year, month });
     const [projects, lights, earlier, unitRows] = await Promise.all([
       history.projects(asOf),
       history.lightsOfMonth(asOf, year, month),

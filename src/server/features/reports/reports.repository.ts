@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { subtreeRange } from '../../db/fragments.ts';
+import { monthBefore } from '../../../domain/lights/period.ts';
 import type { DB, MonthlyReportTable } from '../../db/schema.ts';
 
 export type ReportRow = Selectable<MonthlyReportTable>;
@@ -12,9 +13,6 @@ const withPhotoCount = (eb: ExpressionBuilder<DB, 'monthly_reports'>) =>
     .select((e) => e.fn.countAll<number>().as('n'))
     .whereRef('report_photos.report_id', '=', 'monthly_reports.id')
     .as('photo_count');
-
-const monthBefore = (year: number, month: number) =>
-  month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 
 /**
  * Projects in scope that must report for the month, each joined to its current report of the month (`r`,
@@ -37,8 +35,8 @@ export const obligationsQuery = (db: Kysely<DB>, scope: Scope, year: number, mon
     .leftJoin('monthly_reports as last', (join) =>
       join
         .onRef('last.project_id', '=', 'projects.id')
-        .on('last.year', '=', monthBefore(year, month).year)
-        .on('last.month', '=', monthBefore(year, month).month)
+        .on('last.year', '=', monthBefore({ year, month }).year)
+        .on('last.month', '=', monthBefore({ year, month }).month)
         .on('last.is_current', '=', 1),
     )
     .where((eb) =>
