@@ -50,6 +50,14 @@ export const wanAmount = z
   .union([z.number(), z.string().max(30)])
   .describe('万元, at most 4 decimals (one 元); as text or a number; finer amounts are refused, never rounded');
 
+/** A year and a month as query parameters. */
+export const yearParam = z.coerce.number().int().min(2000).max(2100);
+export const monthParam = z.coerce.number().int().min(1).max(12);
+/** 截至: a local date (end of that day in the county) or an ISO timestamp; checked by the service. */
+export const asOfParam = z.string().max(40).optional();
+/** The language of a downloaded file: a link cannot set Accept-Language, so the page names the one it shows. */
+export const fileLangParam = z.enum(['zh-CN', 'en']).optional();
+
 export const standardErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 export const noContent = z.null().describe('No content');
 

@@ -1,11 +1,11 @@
-import { MAX_ID } from './common.ts';
 /**
- * 赛马: the indicator library, targets and hand-entered statistics, race definitions, the ranking of a
+ * 赛马: the indicator library, race definitions, the ranking of a
  * period (live, as of an instant, beside the published one), the records behind a figure, and a
  * bulletin's ranking regenerated from history. Values are in the indicator's base unit: integer 元 for
  * '元', a count for '个', a percentage number for '%'.
  */
 import { z } from 'zod';
+import { MAX_ID, asOfParam, fileLangParam, monthParam, yearParam } from './common.ts';
 import { INDICATORS, type IndicatorKey } from '../domain/race/indicators.ts';
 import { METHOD_KEYS } from '../domain/race/methods/index.ts';
 import { PERIOD_KINDS, RANKED_PERIOD_KINDS } from '../domain/race/race-definition.ts';
@@ -13,12 +13,9 @@ import { UNIT_KINDS } from '../domain/units/unit-tree.ts';
 
 /** The period kinds a race is ranked by (weekly races are not ranked yet). */
 
-const year = z.coerce.number().int().min(2000).max(2100);
-const month = z.coerce.number().int().min(1).max(12);
-/** A target or statistic in the indicator's base unit: 元 (whole), a count, or a percentage. */
-const amount = z.number().nullable();
-/** 截至: a local date (end of that day in the county) or an ISO timestamp; checked by the service. */
-const asOf = z.string().max(40).optional();
+const year = yearParam;
+const month = monthParam;
+const asOf = asOfParam;
 
 export const localisedText = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const indicatorKey = z.enum(INDICATORS.map((i) => i.key) as [IndicatorKey, ...IndicatorKey[]]);
@@ -42,85 +39,6 @@ export const indicatorsResponse = z.object({ items: z.array(indicatorInfo) });
 /** A unit that can be ranked (township, street, department, platform) and that the reader may see. */
 export const rankableUnit = z.object({ unitId: z.number(), unitName: z.string(), kind: z.string() });
 export type RankableUnit = z.infer<typeof rankableUnit>;
-
-/** Returned with a saved target or statistic: the published bulletins the change does not reach. */
-export const bulletinsUnchangedWarning = z.object({
-  code: z.literal('BULLETINS_UNCHANGED'),
-  bulletins: z.array(z.object({ id: z.number(), title: z.string(), docNumber: z.string() })),
-  message: z.string(),
-});
-export type BulletinsUnchangedWarning = z.infer<typeof bulletinsUnchangedWarning>;
-
-export const targetsQuery = z.object({ year });
-export const targetsBody = z.strictObject({
-  year,
-  items: z
-    .array(
-      z.strictObject({
-        unitId: z.number().int().positive().max(MAX_ID),
-        indicator: z.string().min(1).max(40),
-        value: amount,
-      }),
-    )
-    .min(1)
-    .max(5000),
-});
-export const targetItem = z.object({
-  unitId: z.number(),
-  indicator: z.string(),
-  value: z.number(),
-  updatedBy: z.string(),
-  updatedAt: z.string(),
-});
-export type TargetItem = z.infer<typeof targetItem>;
-export const targetsResponse = z.object({
-  year: z.number(),
-  units: z.array(rankableUnit),
-  items: z.array(targetItem),
-  canEdit: z.boolean(),
-});
-export type Targets = z.infer<typeof targetsResponse>;
-export const targetsSaved = targetsResponse.extend({ warnings: z.array(bulletinsUnchangedWarning) });
-export type TargetsSaved = z.infer<typeof targetsSaved>;
-
-export const indicatorValuesQuery = z.object({ indicator: z.string().min(1).max(40), year, month, asOf });
-export const indicatorValuesBody = z.strictObject({
-  indicator: z.string().min(1).max(40),
-  year,
-  month,
-  items: z
-    .array(
-      z.strictObject({
-        unitId: z.number().int().positive().max(MAX_ID),
-        value: amount,
-        source: z.string().max(100).default(''),
-      }),
-    )
-    .min(1)
-    .max(5000),
-});
-/** A figure as entered; as of a past instant its source and author are not kept (null). */
-export const indicatorValueItem = z.object({
-  unitId: z.number(),
-  value: z.number(),
-  source: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-});
-export type IndicatorValueItem = z.infer<typeof indicatorValueItem>;
-/** A manual indicator's year-to-date figures through one month. */
-export const indicatorValuesResponse = z.object({
-  indicator: z.string(),
-  year: z.number(),
-  month: z.number(),
-  asOf: z.string().nullable(),
-  units: z.array(rankableUnit),
-  items: z.array(indicatorValueItem),
-  canEdit: z.boolean(),
-});
-export type IndicatorValues = z.infer<typeof indicatorValuesResponse>;
-export const indicatorValuesSaved = indicatorValuesResponse.extend({ warnings: z.array(bulletinsUnchangedWarning) });
-export type IndicatorValuesSaved = z.infer<typeof indicatorValuesSaved>;
 
 /** A race's weights that do not add up to 100, with the message in the reader's language. */
 export const raceWarning = z.object({ code: z.string(), sum: z.number(), message: z.string() });
@@ -388,16 +306,5 @@ export const regeneratedResponse = z.object({
 });
 export type Regenerated = z.infer<typeof regeneratedResponse>;
 
-/** The language of a downloaded file: a link cannot set Accept-Language, so the page names the one it shows. */
-const fileLang = z.enum(['zh-CN', 'en']).optional();
-
 /** The ranking as .xlsx: the same params as the ranking read, and the file's language. */
-export const rankingExportQuery = rankingQuery.extend({ lang: fileLang });
-
-/** The targets grid of a year as .xlsx. */
-export const targetsExportQuery = targetsQuery.extend({ lang: fileLang });
-
-/** A targets file imported (multipart: file) into a year: the grid as saved, and how many targets changed. */
-export const targetsImportQuery = targetsQuery;
-export const targetsImported = targetsSaved.extend({ changed: z.number() });
-export type TargetsImported = z.infer<typeof targetsImported>;
+export const rankingExportQuery = rankingQuery.extend({ lang: fileLangParam });

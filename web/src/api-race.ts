@@ -9,11 +9,7 @@ import type { MethodKey } from '../../src/domain/race/methods/index';
 import type { ScoreNote } from '../../src/domain/race/types';
 import type {
   BreakdownCell,
-  BulletinsUnchangedWarning,
   IndicatorInfo,
-  IndicatorValueItem,
-  IndicatorValues,
-  IndicatorValuesSaved,
   RaceSummary,
   RaceView,
   RaceWarning,
@@ -24,14 +20,20 @@ import type {
   RankingRow,
   RankingTables,
   RedProjectLine,
+  raceDefinitionBody,
+} from '../../src/contract/race';
+import type {
+  BulletinsUnchangedWarning,
+  IndicatorValueItem,
+  IndicatorValues,
+  IndicatorValuesSaved,
   TargetItem,
   Targets,
   TargetsSaved,
   TargetsImported,
   indicatorValuesBody,
-  raceDefinitionBody,
   targetsBody,
-} from '../../src/contract/race';
+} from '../../src/contract/targets';
 import type {
   BulletinDraft,
   BulletinFileDigest,

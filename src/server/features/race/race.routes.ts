@@ -8,10 +8,6 @@ import { errorBody, fileResponse, idParams, noContent, standardErrors } from '..
 import {
   figureRecords,
   indicatorsResponse,
-  indicatorValuesBody,
-  indicatorValuesQuery,
-  indicatorValuesResponse,
-  indicatorValuesSaved,
   raceDefinitionBody,
   racesResponse,
   raceView,
@@ -20,6 +16,12 @@ import {
   rankingResponse,
   recordsQuery,
   regeneratedResponse,
+} from '../../../contract/race.ts';
+import {
+  indicatorValuesBody,
+  indicatorValuesQuery,
+  indicatorValuesResponse,
+  indicatorValuesSaved,
   targetsBody,
   targetsExportQuery,
   targetsImported,
@@ -27,7 +29,7 @@ import {
   targetsQuery,
   targetsResponse,
   targetsSaved,
-} from '../../../contract/race.ts';
+} from '../../../contract/targets.ts';
 import type { Api } from '../../http/types.ts';
 import type { RaceService } from './races.service.ts';
 import type { TargetService } from './targets.service.ts';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { toWanNumber } from '../../../domain/money/money.ts';
 import { targetTotals } from '../../../domain/race/target-totals.ts';
 import { indicatorHeader, sheetWords, type SheetIndicator } from '../../../domain/race/targets-sheet.ts';
-import type { Targets } from '../../../contract/race.ts';
+import type { Targets } from '../../../contract/targets.ts';
 import { translate, type Locale } from '../../http/i18n.ts';
 import { BORDER, fitWidth, frozenRows, styleHeaderRow } from '../exports/xlsx.ts';
 
