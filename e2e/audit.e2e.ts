@@ -77,7 +77,9 @@ describe('the audit log in Chromium', () => {
     const diff = page.getByTestId('audit-diff');
     await diff.waitFor();
     const changed = diff.locator('[data-testid="audit-diff-row"][data-changed="true"]');
-    await expect.poll(() => changed.count()).toBe(1);
+    // The field the coordinator changed, and the version the change made: the county's defaults → 第 1 版.
+    await expect.poll(() => changed.count()).toBe(2);
+    expect((await changed.filter({ hasText: '规则版本' }).textContent())?.replace(/\s+/g, ' ')).toContain('default→1');
     const field = changed.filter({ hasText: '黄灯：落后序时进度 ≥' });
     expect((await field.textContent())?.replace(/\s+/g, ' ')).toContain(
       '投资进度 · 黄灯：落后序时进度 ≥已修改10 个百分点→15 个百分点',

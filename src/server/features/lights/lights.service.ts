@@ -187,13 +187,14 @@ export function createLightService({
       const before = await currentRules();
       const version = before.version + 1;
       const at = clock().toISOString();
+      const stored: RuleSet = { ...rules, version: String(version) };
       // Two changes at once both number theirs before+1: the second to commit meets the key and is told.
       await db
         .transaction()
         .execute(async (trx) => {
           await lights.insertRuleSet(trx, {
             version,
-            rules_json: JSON.stringify({ ...rules, version: String(version) }),
+            rules_json: JSON.stringify(stored),
             created_by: actor.displayName,
             created_at: at,
           });
@@ -206,7 +207,7 @@ export function createLightService({
               unitPath: null,
               summary: `亮灯规则第 ${version} 版`,
               before: before.rules,
-              after: rules,
+              after: stored,
               ip,
             },
             trx,
