@@ -79,7 +79,7 @@ describe('the audit log in Chromium', () => {
     const changed = diff.locator('[data-testid="audit-diff-row"][data-changed="true"]');
     // The field the coordinator changed, and the version the change made: the county's defaults → 第 1 版.
     await expect.poll(() => changed.count()).toBe(2);
-    expect((await changed.filter({ hasText: '规则版本' }).textContent())?.replace(/\s+/g, ' ')).toContain('default→1');
+    expect((await changed.filter({ hasText: '规则版本' }).textContent())?.replace(/\s+/g, ' ')).toContain('默认→1');
     const field = changed.filter({ hasText: '黄灯：落后序时进度 ≥' });
     expect((await field.textContent())?.replace(/\s+/g, ' ')).toContain(
       '投资进度 · 黄灯：落后序时进度 ≥已修改10 个百分点→15 个百分点',
@@ -122,7 +122,7 @@ describe('the audit log in Chromium', () => {
     await expect.poll(() => cards.count()).toBe(1);
     await cards.first().getByText('查看变更').click();
     await cards.first().getByTestId('audit-diff').waitFor();
-    expect(await cards.first().locator('[data-changed="true"]').count()).toBe(1);
+    expect(await cards.first().locator('[data-changed="true"]').count()).toBe(2);
     await screenshot(page, '62-audit-phone');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

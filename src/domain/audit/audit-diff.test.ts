@@ -25,7 +25,7 @@ describe('auditDiff', () => {
       changed: false,
     });
     expect(auditDiffLines(rows)).toEqual([
-      '规则版本: default → 2',
+      '规则版本: 默认 → 2',
       '投资进度 · 黄灯：落后序时进度 ≥: 10 个百分点 → 15 个百分点',
     ]);
   });

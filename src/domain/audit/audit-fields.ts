@@ -149,7 +149,8 @@ const RULE_FIELDS: Record<string, [string, string, AuditFieldSpec['format']?]> =
 };
 
 const LIGHT_RULE_FIELDS: Record<string, AuditFieldSpec> = {
-  version: plain('规则版本', 'Rule version'),
+  // The county's defaults carry the version 'default' until a first change numbers them 1.
+  version: enumOf('规则版本', 'Rule version', { default: l('默认', 'default') }),
   ...Object.fromEntries(
     Object.entries(DIMENSIONS).flatMap(([dim, dimLabel]) =>
       Object.entries(RULE_FIELDS).map(([field, [zh, en, format]]) => [
