@@ -119,3 +119,20 @@ describe.each(await databaseKinds())('setup and sessions on %s', (kind) => {
     }
   });
 });
+
+describe.each(await databaseKinds())("the county's date in /me on %s", (kind) => {
+  // 17:30 UTC on 30 November is already 1 December in the county (UTC+8): the pages take the month from here.
+  const clock = () => new Date('2026-11-30T17:30:00Z');
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind, { clock });
+  });
+  afterAll(() => server.close());
+
+  it("answers the county's local date, not the server's UTC one", async () => {
+    const { admin } = await setUpCounty(server.url);
+    const me = await admin.get('/api/v1/me');
+    expect(me.status).toBe(200);
+    expect(me.body.today).toBe('2026-12-01');
+  });
+});

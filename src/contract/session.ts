@@ -12,6 +12,13 @@ export type SignInBody = z.input<typeof signInBody>;
 export const signedIn = z.object({ user: meSchema, csrfToken: z.string() });
 export type SignedIn = z.output<typeof signedIn>;
 
-/** GET /me: the person, the CSRF token, their permissions and the roles they may give others. */
-export const meResponse = signedIn.extend({ permissions: z.array(z.string()), grantableRoles: z.array(z.string()) });
+/**
+ * GET /me: the person, the CSRF token, their permissions, the roles they may give others, and the county's
+ * date today (its time zone, the server's clock), from which the pages' default month and year are taken.
+ */
+export const meResponse = signedIn.extend({
+  permissions: z.array(z.string()),
+  grantableRoles: z.array(z.string()),
+  today: z.iso.date().describe("the county's local date today, YYYY-MM-DD"),
+});
 export type MeResponse = z.output<typeof meResponse>;

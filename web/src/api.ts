@@ -66,6 +66,11 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   state.onUnauthenticated = handler;
 }
 
+/** Whether this browser holds a session's CSRF cookie: the person was signed in here (the session may have ended since). */
+export function holdsSession(): boolean {
+  return readCookie('lantern_csrf') !== null;
+}
+
 function readCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');

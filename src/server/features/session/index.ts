@@ -13,6 +13,7 @@ export const session = defineFeature({
     const sessionRepo = createSessionRepository(ctx.kysely);
     return {
       sessionRepo,
+      countyToday: ctx.today,
       sessions: createSessionService({
         sessions: sessionRepo,
         audit: d.audit,
@@ -23,6 +24,6 @@ export const session = defineFeature({
       }),
     };
   },
-  routes: (app, s: { sessions: SessionService }, config) =>
-    registerSessionRoutes(app, { sessions: s.sessions, config }),
+  routes: (app, s: { sessions: SessionService; countyToday: () => string }, config) =>
+    registerSessionRoutes(app, { sessions: s.sessions, config, today: s.countyToday }),
 });

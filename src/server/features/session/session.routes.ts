@@ -7,7 +7,10 @@ import { presentMe } from '../../http/schemas.ts';
 import type { Api } from '../../http/types.ts';
 import type { SessionService } from './session.service.ts';
 
-export function registerSessionRoutes(app: Api, { sessions, config }: { sessions: SessionService; config: Config }) {
+export function registerSessionRoutes(
+  app: Api,
+  { sessions, config, today }: { sessions: SessionService; config: Config; today: () => string },
+) {
   app.post(
     '/api/v1/session',
     {
@@ -64,6 +67,7 @@ export function registerSessionRoutes(app: Api, { sessions, config }: { sessions
         csrfToken: actor.csrfToken ?? '',
         permissions: permissionsOf(actor.role),
         grantableRoles: [...grantableRoles(actor.role)],
+        today: today(),
       };
     },
   );

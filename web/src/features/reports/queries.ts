@@ -1,9 +1,10 @@
 // Monthly-report queries and what a change to a report makes stale.
 import { queryOptions } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import type { Id } from '../../api';
 import { reportPhotosApi, reportsApi, type ReportPhoto } from '../../api-reports';
 import { queryClient } from '../../queries/client';
+import { countyNow } from '../../today';
+import { assessedPeriod } from '../../../../src/domain/lights/period';
 
 /**
  * What the reports page reads for whom: 本月待报 for those who file or review, 各单位报送情况 for those who
@@ -17,8 +18,7 @@ export function reportMonthWants(can: (permission: string) => boolean) {
 
 /** The month just ended: the one the reports page opens on when the address names none. */
 export function previousMonth(): { year: number; month: number } {
-  const d = dayjs().subtract(1, 'month');
-  return { year: d.year(), month: d.month() + 1 };
+  return assessedPeriod(countyNow().format('YYYY-MM-DD'));
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 } from '../../../../src/domain/projects/project-fields';
 import { periodInTitle } from '../../../../src/domain/exchange/report-columns';
 import { mappingChange } from './mappingChange';
+import { countyNow } from '../../today';
 
 /** The choices of each project field that may take one value for all rows (mapping.ts DEFAULTABLE_FIELDS). */
 const DEFAULT_CHOICES: Record<
@@ -48,7 +49,7 @@ const DEFAULTABLE: Record<ImportView['ledger'], ReadonlySet<string>> = {
 };
 
 /** Whether (year, month) lies after the current month. */
-const isFutureMonth = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'month');
+const isFutureMonth = (d: dayjs.Dayjs) => d.isAfter(countyNow(), 'month');
 
 interface MappingDefaultsProps {
   view: ImportView;

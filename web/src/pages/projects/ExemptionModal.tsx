@@ -1,12 +1,13 @@
 // 正当理由豁免 of one project's light: the dialog that adds an exemption.
 import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ApiError, type Id } from '../../api';
 import { lightsApi, type DimensionKey, type ProjectLight } from '../../api-lights';
 import { errorMessage } from '../../forms';
 import { useLightsI18n } from '../../i18n-lights';
 import { DIMENSION_KEYS } from '../../../../src/domain/lights/types';
+import { countyNow } from '../../today';
 
 interface ExemptionValues {
   dimension: DimensionKey;
@@ -76,7 +77,7 @@ export function ExemptionModal({
       <Form<ExemptionValues>
         form={form}
         layout="vertical"
-        initialValues={{ dimension: firing, until: dayjs().endOf('month') }}
+        initialValues={{ dimension: firing, until: countyNow().endOf('month') }}
         data-testid="exemption-form"
       >
         <Form.Item
@@ -109,7 +110,7 @@ export function ExemptionModal({
         >
           <DatePicker
             style={{ width: '100%' }}
-            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            disabledDate={(d) => d.isBefore(countyNow(), 'day')}
             data-testid="exemption-until"
           />
         </Form.Item>

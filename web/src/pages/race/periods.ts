@@ -1,5 +1,6 @@
 // The periods a race ranks: months 1–12, quarters 1–4, or the year (index 1).
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { countyNow } from '../../today';
 import type { RacePeriodKind } from '../../api-race';
 
 export interface RacePeriod {
@@ -17,14 +18,14 @@ function periodOf(kind: RacePeriodKind, date: Dayjs): RacePeriod {
 }
 
 /** The latest finished period: last month for a monthly race, last quarter, last year. */
-export function latestFinishedPeriod(kind: RacePeriodKind, now: Dayjs = dayjs()): RacePeriod {
+export function latestFinishedPeriod(kind: RacePeriodKind, now: Dayjs = countyNow()): RacePeriod {
   const current = periodOf(kind, now);
   if (current.index > 1) return { year: current.year, index: current.index - 1 };
   return { year: current.year - 1, index: periodsPerYear(kind) };
 }
 
 /** Whether the period has not begun yet (the current one has). */
-export function isFuturePeriod(kind: RacePeriodKind, period: RacePeriod, now: Dayjs = dayjs()): boolean {
+export function isFuturePeriod(kind: RacePeriodKind, period: RacePeriod, now: Dayjs = countyNow()): boolean {
   const current = periodOf(kind, now);
   return period.year > current.year || (period.year === current.year && period.index > current.index);
 }
@@ -39,14 +40,14 @@ export function periodFromSearch(search: { year?: number; period?: number }, kin
 }
 
 /** The years a picker offers: a few back from this year. */
-export function recentYears(now: Dayjs = dayjs(), back = 5): number[] {
+export function recentYears(now: Dayjs = countyNow(), back = 5): number[] {
   const years: number[] = [];
   for (let y = now.year(); y >= now.year() - back; y--) years.push(y);
   return years;
 }
 
 /** Whether the period has ended (only an ended period can be published). */
-export function isFinishedPeriod(kind: RacePeriodKind, period: RacePeriod, now: Dayjs = dayjs()): boolean {
+export function isFinishedPeriod(kind: RacePeriodKind, period: RacePeriod, now: Dayjs = countyNow()): boolean {
   const current = periodOf(kind, now);
   return period.year < current.year || (period.year === current.year && period.index < current.index);
 }

@@ -9,14 +9,15 @@ import { monthRevisionsQuery } from '../../features/reports/queries';
 import { queryClient } from '../../queries/client';
 import { useReportsI18n } from '../../i18n-reports';
 import { REPORT_STATE_LABELS } from '../../../../src/domain/reports/report-rules';
+import { countyNow } from '../../today';
 
 export interface Period {
   year: number;
   month: number;
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
-export const todayText = () => dayjs().format('YYYY-MM-DD');
+/** Today in the county as YYYY-MM-DD. */
+export const todayText = () => countyNow().format('YYYY-MM-DD');
 
 /** The month reports are due for now: the one that just ended. */
 // The month just ended, as the route that prefetches the page's answers computes it.
@@ -24,7 +25,7 @@ export { previousMonth } from '../../features/reports/queries';
 
 /** Whether (year, month) has not begun yet. */
 export function isFuturePeriod({ year, month }: Period): boolean {
-  const now = dayjs();
+  const now = countyNow();
   return year > now.year() || (year === now.year() && month > now.month() + 1);
 }
 

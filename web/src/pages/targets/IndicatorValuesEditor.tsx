@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { ApiError } from '../../api';
 import {
   raceApi,
@@ -21,6 +20,7 @@ import { UnchangedBulletinsAlert } from './UnchangedBulletinsAlert';
 import { indicatorValuesQuery, invalidateRaceFigures } from '../../features/race/queries';
 import { queryClient } from '../../queries/client';
 import type { BulletinsUnchangedWarning } from '../../api-race';
+import { countyNow } from '../../today';
 
 const DEFAULT_SOURCE = '县统计局';
 
@@ -38,7 +38,7 @@ function mostCited(sources: string[]): string | null {
 
 /** The month the figures are usually entered for: the one just ended (December for a past year). */
 function defaultMonth(year: number): number {
-  const now = dayjs();
+  const now = countyNow();
   if (year < now.year()) return 12;
   return Math.max(1, now.month());
 }
@@ -151,7 +151,7 @@ export function IndicatorValuesEditor({ year, indicators }: { year: number; indi
   if (!indicators.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tk('values.noManual')} />;
 
   const canEdit = Boolean(data?.canEdit);
-  const now = dayjs();
+  const now = countyNow();
   const changed = new Set(changedUnits);
   const columns: TableColumnsType<RankableUnit> = [
     {

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { Alert, Card, Select, Skeleton, Tabs } from 'antd';
-import dayjs from 'dayjs';
 import { useRaceI18n } from '../../i18n-race';
 import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
@@ -8,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useIndicators } from '../race/shared';
 import { IndicatorValuesEditor } from './IndicatorValuesEditor';
 import { TargetsGrid } from './TargetsGrid';
+import { countyNow } from '../../today';
 
 type Tab = 'targets' | 'values';
 
@@ -15,7 +15,7 @@ const targetsUrl = (year: number, tab: Tab) => `/targets?year=${year}${tab === '
 
 /** The years offered: next year (targets are set ahead) back to a few years ago. */
 const yearOptions = () => {
-  const now = dayjs().year();
+  const now = countyNow().year();
   return [now + 1, now, now - 1, now - 2, now - 3];
 };
 
@@ -26,7 +26,7 @@ const yearOptions = () => {
 export function TargetsPage() {
   const { tk } = useRaceI18n();
   const search = getRouteApi('/targets').useSearch();
-  const year = search.year ?? dayjs().year();
+  const year = search.year ?? countyNow().year();
   const tab: Tab = search.tab ?? 'targets';
   const { indicators, error } = useIndicators();
 
