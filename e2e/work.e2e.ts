@@ -10,8 +10,8 @@ import { launchBrowser, screenshot, signIn } from './support/browser.ts';
 const TODAY = new Date('2026-11-05T02:00:00Z');
 
 /**
- * A working day in November: each role lands on its own home; the coordinator approves fifteen of
- * 兰江街道's October reports at once and returns one with a reason, then reminds 云山街道 (催报), which has
+ * A working day in November: each role lands on its own home; the coordinator returns one of 兰江街道's
+ * twenty-four October reports with a reason and approves the others a page (twenty) at a time, then reminds 云山街道 (催报), which has
  * filed nothing; each editor finds what concerns them on their page at sign-in.
  */
 describe('the daily work in Chromium', () => {
@@ -44,8 +44,8 @@ describe('the daily work in Chromium', () => {
     ];
     for (const [username, role, unit, displayName] of people)
       await buildUser(admin, server.url, { username, role, unitId: county.unit(unit).id, displayName });
-    // 兰江街道 submitted sixteen October reports; 云山街道 owes two and has filed none.
-    for (let n = 1; n <= 16; n++) {
+    // 兰江街道 submitted twenty-four October reports; 云山街道 owes two and has filed none.
+    for (let n = 1; n <= 24; n++) {
       const p = await buildProject(admin, county.unit('兰江街道').id, construction(`兰江街道十一月项目${n}`));
       const filed = await admin.post(`/api/v1/projects/${p.id}/reports`, {
         year: 2026,
@@ -84,7 +84,7 @@ describe('the daily work in Chromium', () => {
 
     await signInAs('coordinator');
     expect(new URL(page.url()).pathname).toBe('/work');
-    await expect.poll(() => page.getByTestId('work-review').textContent()).toContain('16');
+    await expect.poll(() => page.getByTestId('work-review').textContent()).toContain('24');
     await expect.poll(() => page.getByTestId('work-unfiled').textContent()).toContain('云山街道');
     expect(await menu()).toContain('工作台');
     await screenshot(page, '42-home-coordinator');
@@ -93,30 +93,52 @@ describe('the daily work in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('the coordinator returns one report with a reason and approves the other fifteen at once', async () => {
+  it('the coordinator returns one report with a reason and approves the other twenty-three a page at a time', async () => {
     await page.getByTestId('work-review-open').click();
     await page.waitForURL(/\/reports\?year=2026&month=10/);
-    const returned = reportIds[15]!;
+    // The last one filed is on the second page of twenty.
+    const returned = reportIds[23]!;
+    await page.getByTestId('review-pages').getByTitle('2', { exact: true }).click();
     await page.getByTestId(`report-return-${returned}`).click();
     await page.getByTestId('return-reason').fill('本月完成额与台账不符，请核实后重报');
     await page.getByTestId('return-confirm').click();
     await expect.poll(async () => (await admin.get(`/api/v1/reports/${returned}`)).body.state).toBe('returned');
-    await expect.poll(() => page.locator('[data-testid^="review-row-"]').count()).toBe(15);
-    for (const id of reportIds.slice(0, 15))
+    // Twenty-three wait: twenty on the first page, three on the second.
+    const rows = page.locator('[data-testid^="review-row-"]');
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByTestId('review-pages').getByTitle('1', { exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(20);
+    expect(await page.getByTestId('review-pages').isVisible()).toBe(true);
+    for (const id of reportIds.slice(0, 20))
       await expect.poll(() => page.getByTestId(`review-pick-${id}`).isEnabled()).toBe(true);
     // Each row weighs the amount against the project's plan for the year.
     expect(await page.getByTestId(`review-context-${reportIds[0]}`).textContent()).toContain('年度计划 2,400.00 万元');
-    await page.getByTestId('review-pick-all').check();
-    await expect.poll(() => page.getByTestId('review-approve-selected').textContent()).toContain('15');
-    await screenshot(page, '44-review-fifteen');
+    const pickAll = page.getByTestId('review-pick-all');
+    // The checkbox's words are on its label: on a queue of several pages it picks the page shown.
+    const pickAllLabel = page.locator('label:has([data-testid="review-pick-all"])');
+    expect(await pickAllLabel.textContent()).toContain('全选本页');
+    await pickAll.check();
+    await expect.poll(() => page.getByTestId('review-approve-selected').textContent()).toContain('20');
+    await screenshot(page, '44-review-page');
     await page.getByTestId('review-approve-selected').click();
-    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已审核通过 15 份');
-    for (const id of reportIds.slice(0, 15))
-      expect((await admin.get(`/api/v1/reports/${id}`)).body.state, String(id)).toBe('approved');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已审核通过 20 份');
+    // The rows approved leave; the three of the second page are what remains, on one page.
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByTestId('review-pages').count()).toBe(0);
+    await expect.poll(() => pickAllLabel.textContent()).toContain('全选');
+    expect(await pickAllLabel.textContent()).not.toContain('本页');
+    await pickAll.check();
+    await expect.poll(() => page.getByTestId('review-approve-selected').textContent()).toContain('3');
+    await page.getByTestId('review-approve-selected').click();
+    await expect.poll(() => page.locator('.ant-message').last().textContent()).toContain('已审核通过 3 份');
+    for (const id of reportIds.slice(0, 23))
+      await expect
+        .poll(async () => (await admin.get(`/api/v1/reports/${id}`)).body.state, { message: String(id) })
+        .toBe('approved');
     // Each approval audited as its own.
     const audit = await admin.get('/api/v1/audit?objectType=report&limit=100');
     const approvals = (audit.body.items as { action: string }[]).filter((e) => e.action === 'report.approve');
-    expect(approvals).toHaveLength(15);
+    expect(approvals).toHaveLength(23);
   });
 
   it('opens the projects a unit has not filed, and reminds it (催报)', async () => {
@@ -149,7 +171,7 @@ describe('the daily work in Chromium', () => {
     // The reporter's home is the filing grid; the notice opens October's, where the returned report waits.
     expect(new URL(page.url()).pathname).toBe('/reports/filing');
     const returned = page.getByTestId('notice-report_returned');
-    await expect.poll(() => returned.textContent()).toContain('兰江街道十一月项目16');
+    await expect.poll(() => returned.textContent()).toContain('兰江街道十一月项目24');
     expect(await returned.textContent()).toContain('本月完成额与台账不符');
     await screenshot(page, '48-notice-returned');
     await returned.getByText('去处理').click();

@@ -231,8 +231,9 @@ export function ReportsPage() {
         </div>
       </Card>
       {canReview ? (
+        // Side by side only on a wide screen: the units' table needs some 640 px to show every column.
         <Row gutter={16}>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <ReviewQueue
               entries={entries}
               loading={loading && !todo}
@@ -245,7 +246,7 @@ export function ReportsPage() {
               }}
             />
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             {statusCard}
           </Col>
         </Row>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Card, Checkbox, Empty, Pagination, Select, Space, Spin, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { MonthReport, TodoItem } from '../../api-reports';
 import { formatTime } from '../../format';
@@ -58,6 +58,9 @@ type Order = 'filed' | 'change';
 
 const clamp = { rows: 2, expandable: true } as const;
 
+/** Reports shown at once: a month's queue can hold hundreds, and each row carries texts and photos. */
+export const REVIEW_PAGE_SIZE = 20;
+
 /** 待审核: approve or return each submitted report; corrections show the old and new amount and the reason. */
 export function ReviewQueue({
   entries,
@@ -75,10 +78,15 @@ export function ReviewQueue({
   const [batchBusy, setBatchBusy] = useState(false);
   const [unitName, setUnitName] = useState<string | null>(null);
   const [order, setOrder] = useState<Order>('filed');
+  const [page, setPage] = useState(1);
   const unitNames = [...new Set(entries.map((e) => e.item.unitName))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const filtered = entries.filter((e) => unitName === null || e.item.unitName === unitName);
-  const shown = order === 'change' ? [...filtered].sort((a, b) => changeOf(b) - changeOf(a)) : filtered;
-  // Selecting and approving act on what is shown.
+  const ordered = order === 'change' ? [...filtered].sort((a, b) => changeOf(b) - changeOf(a)) : filtered;
+  // Approved reports leave the queue: a page past the end shows the last one.
+  const pages = Math.max(1, Math.ceil(ordered.length / REVIEW_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const shown = ordered.slice((current - 1) * REVIEW_PAGE_SIZE, current * REVIEW_PAGE_SIZE);
+  // Selecting and approving act on what is shown: the reviewer approves only rows they have seen.
   const selectable = shown.filter(batchable);
   // Only entries still in the queue count (an approved one leaves it after the refresh).
   const selected = selectable.filter((e) => picked.has(e.reportId));
@@ -238,7 +246,7 @@ export function ReviewQueue({
               onChange={(e) => setPicked(new Set(e.target.checked ? selectable.map((x) => x.reportId) : []))}
               data-testid="review-pick-all"
             >
-              {tr('review.selectAll')}
+              {tr(pages > 1 ? 'review.selectPage' : 'review.selectAll')}
             </Checkbox>
           )}
           {selected.length > 0 && (
@@ -270,7 +278,10 @@ export function ReviewQueue({
                 size="small"
                 style={{ minWidth: 140 }}
                 value={unitName ?? ''}
-                onChange={(v) => setUnitName(v === '' ? null : v)}
+                onChange={(v) => {
+                  setUnitName(v === '' ? null : v);
+                  setPage(1);
+                }}
                 options={[
                   { value: '', label: tr('review.allUnits') },
                   ...unitNames.map((n) => ({ value: n, label: n })),
@@ -282,7 +293,10 @@ export function ReviewQueue({
                 size="small"
                 style={{ minWidth: 160 }}
                 value={order}
-                onChange={setOrder}
+                onChange={(v) => {
+                  setOrder(v);
+                  setPage(1);
+                }}
                 options={[
                   { value: 'filed', label: tr('review.order.filed') },
                   { value: 'change', label: tr('review.order.change') },
@@ -293,6 +307,18 @@ export function ReviewQueue({
             </div>
           )}
           {shown.map(row)}
+          {pages > 1 && (
+            <Pagination
+              size="small"
+              current={current}
+              pageSize={REVIEW_PAGE_SIZE}
+              total={ordered.length}
+              onChange={setPage}
+              showSizeChanger={false}
+              style={{ marginTop: 12, justifyContent: 'flex-end' }}
+              data-testid="review-pages"
+            />
+          )}
         </>
       )}
     </Card>
