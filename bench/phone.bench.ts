@@ -11,7 +11,9 @@ import { spawnLoadServer } from './load-server.ts';
  * Speed on a phone (issue 14): the demo county served with the built web app (web/dist: `npm run build`
  * first) by a server in a process of its own, and Chromium on a phone's screen (390 × 844) over a
  * simulated mobile connection: 150 ms latency, 1.6 Mbps down and up (200,000 bytes/s, CDP
- * `Network.emulateNetworkConditions`), its CPU slowed 4× (`Emulation.setCPUThrottlingRate`).
+ * `Network.emulateNetworkConditions`). That is the issue's condition, and the aims are judged on it. Each
+ * page is measured a second time with the CPU also slowed 4× (`Emulation.setCPUThrottlingRate`), as on
+ * an older phone: printed beside, not judged (PHONE_PROFILES=network or =cpu4 measures only one).
  *
  * Signed in beforehand (the session cookie is set in the browser; signing in is not counted), each page is
  * opened **cold** (a new browser context: empty cache, nothing loaded) and then **warm** (the same
@@ -22,7 +24,12 @@ import { spawnLoadServer } from './load-server.ts';
  */
 const AIMS = { coldMs: 4000, warmMs: 1500 };
 const NETWORK = { latency: 150, downloadThroughput: 200_000, uploadThroughput: 200_000 };
-const CPU_SLOWDOWN = 4;
+/** The issue's condition (the network alone) and an older phone's (the network and a CPU 4× slower). */
+const PROFILES = [
+  { name: 'network', label: 'network only (the aims)', cpuSlowdown: 1, judged: true },
+  { name: 'cpu4', label: 'network + CPU 4× slower (older phone, not judged)', cpuSlowdown: 4, judged: false },
+].filter((p) => !process.env.PHONE_PROFILES || process.env.PHONE_PROFILES.split(',').includes(p.name));
+type Profile = (typeof PROFILES)[number];
 const PHONE = { width: 390, height: 844 };
 const DEMO_PASSWORD = 'lantern-demo';
 const TIMEOUT_MS = 60_000;
@@ -58,42 +65,48 @@ export async function benchPhone(args: { databases: DatabaseKind[] }) {
     const browser = await launchBrowser();
     try {
       const pages = (await pageSpecs(server.url)).filter((p) => !ONLY || ONLY.includes(p.label));
-      console.log(
-        `[${kind}] phone ${PHONE.width}×${PHONE.height}, network ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps down/up, CPU ${CPU_SLOWDOWN}× slower (CDP); median of ${ROUNDS}`,
-      );
       const cookies = {
         leader: await sessionCookies(server.url, 'leader'),
         coordinator: await sessionCookies(server.url, 'coordinator'),
       };
-      const results: { spec: PageSpec; cold: Visit; warm: Visit }[] = [];
-      for (const spec of pages) {
-        const colds: Visit[] = [];
-        const warms: Visit[] = [];
-        for (let round = 0; round < ROUNDS; round++) {
-          const { cold, warm } = await coldAndWarm(browser, server.url, cookies[spec.user], spec);
-          colds.push(cold);
-          warms.push(warm);
-        }
-        results.push({ spec, cold: median(colds), warm: median(warms) });
-      }
-      const dashboard = results.find((r) => r.spec.label === '/dashboard') ?? results[0]!;
-      const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-      console.log(
-        `[${kind}] leader's dashboard: cold ${ms(dashboard.cold)} (${kB(dashboard.cold)}, aim < ${AIMS.coldMs} ms: ${mark(dashboard.cold.ms < AIMS.coldMs)}), warm ${ms(dashboard.warm)} (${kB(dashboard.warm)}, aim < ${AIMS.warmMs} ms: ${mark(dashboard.warm.ms < AIMS.warmMs)})`,
-      );
-      console.log(
-        `[${kind}]   ${'page'.padEnd(28)} ${'cold'.padStart(8)} ${'bytes'.padStart(10)} req ${'warm'.padStart(8)} ${'bytes'.padStart(10)} req`,
-      );
-      for (const { spec, cold, warm } of results)
+      for (const profile of PROFILES) {
         console.log(
-          `[${kind}]   ${`${spec.label} (${spec.user})`.padEnd(28)} ${ms(cold).padStart(8)} ${kB(cold).padStart(10)} ${String(cold.requests).padStart(3)} ${ms(warm).padStart(8)} ${kB(warm).padStart(10)} ${String(warm.requests).padStart(3)}`,
+          `[${kind}] phone ${PHONE.width}×${PHONE.height}, ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps down/up, CPU ${profile.cpuSlowdown}×: ${profile.label}; median of ${ROUNDS}`,
         );
+        const results: { spec: PageSpec; cold: Visit; warm: Visit }[] = [];
+        for (const spec of pages) {
+          const colds: Visit[] = [];
+          const warms: Visit[] = [];
+          for (let round = 0; round < ROUNDS; round++) {
+            const { cold, warm } = await coldAndWarm(browser, server.url, cookies[spec.user], spec, profile);
+            colds.push(cold);
+            warms.push(warm);
+          }
+          results.push({ spec, cold: median(colds), warm: median(warms) });
+        }
+        printResults(kind, profile, results);
+      }
     } finally {
       await browser.close();
       await server.stop();
       await demo.drop();
     }
   }
+}
+
+function printResults(kind: DatabaseKind, profile: Profile, results: { spec: PageSpec; cold: Visit; warm: Visit }[]) {
+  const dashboard = results.find((r) => r.spec.label === '/dashboard') ?? results[0]!;
+  const mark = (ok: boolean) => (!profile.judged ? 'not judged' : ok ? 'ok' : 'MISSED');
+  console.log(
+    `[${kind}] leader's dashboard, ${profile.name}: cold ${ms(dashboard.cold)} (${kB(dashboard.cold)}, aim < ${AIMS.coldMs} ms: ${mark(dashboard.cold.ms < AIMS.coldMs)}), warm ${ms(dashboard.warm)} (${kB(dashboard.warm)}, aim < ${AIMS.warmMs} ms: ${mark(dashboard.warm.ms < AIMS.warmMs)})`,
+  );
+  console.log(
+    `[${kind}]   ${'page'.padEnd(28)} ${'cold'.padStart(8)} ${'bytes'.padStart(10)} req ${'warm'.padStart(8)} ${'bytes'.padStart(10)} req`,
+  );
+  for (const { spec, cold, warm } of results)
+    console.log(
+      `[${kind}]   ${`${spec.label} (${spec.user})`.padEnd(28)} ${ms(cold).padStart(8)} ${kB(cold).padStart(10)} ${String(cold.requests).padStart(3)} ${ms(warm).padStart(8)} ${kB(warm).padStart(10)} ${String(warm.requests).padStart(3)}`,
+    );
 }
 
 const ms = (v: Visit) => `${Math.round(v.ms)} ms`;
@@ -147,12 +160,13 @@ async function coldAndWarm(
   url: string,
   cookies: { name: string; value: string; url: string }[],
   spec: PageSpec,
+  profile: Profile,
 ): Promise<{ cold: Visit; warm: Visit }> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
   try {
     await context.addCookies(cookies);
     const page = await context.newPage();
-    const meter = await throttle(context, page);
+    const meter = await throttle(context, page, profile.cpuSlowdown);
     const cold = await visit(page, meter, () => page.goto(url + spec.path, { waitUntil: 'commit' }), spec);
     printTrace(spec.label, 'cold', meter);
     const warm = await visit(page, meter, () => page.reload({ waitUntil: 'commit' }), spec);
@@ -187,11 +201,11 @@ function printTrace(label: string, kind: string, meter: Meter) {
 }
 
 /** Slows the page's network and CPU, and counts the bytes and requests that cross the network. */
-async function throttle(context: BrowserContext, page: Page): Promise<Meter> {
+async function throttle(context: BrowserContext, page: Page, cpuSlowdown: number): Promise<Meter> {
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORK });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   const meter: Meter = { bytes: 0, requests: 0, trace: new Map() };
   cdp.on('Network.requestWillBeSent', (e) => meter.trace.set(e.requestId, { url: e.request.url, start: e.timestamp }));
   cdp.on('Network.responseReceived', (e) => {
