@@ -136,10 +136,21 @@ describe('report photos in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/projects/${projectId}`);
     await page.getByTestId(`report-file-${projectId}`).click();
-    await page.getByTestId('report-form-amount').fill('950');
+    // The dialog settles (its month proposed, the amount kept) before it is saved.
+    const amount = page.getByTestId('report-form-amount');
+    await amount.fill('950');
+    await expect.poll(() => amount.inputValue()).toBe('950');
     await page.getByTestId('report-save-draft-photos').click();
+    // On failure the message carries what the form said (a refused field), not only the count.
+    const formText = async () =>
+      (await page
+        .getByTestId('report-form')
+        .textContent()
+        .catch(() => '')) ?? '';
     await expect
-      .poll(async () => (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.length)
+      .poll(async () => (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.length, {
+        message: `the new draft was not saved; the form reads: ${await formText()}`,
+      })
       .toBe(2);
     const created = (await editor.get(`/api/v1/projects/${projectId}/reports`)).body.items.find(
       (r: { year: number; month: number }) => r.year === previous.year && r.month === previous.month,
