@@ -9,6 +9,8 @@ export const userSchema = z.object({
   role: z.string(),
   unitId: z.number(),
   unitName: z.string(),
+  /** The enterprise an enterprise account belongs to; null for every other role. */
+  enterpriseId: z.number().nullable(),
   isActive: z.boolean(),
   createdAt: z.string(),
 });
@@ -27,6 +29,8 @@ export const userCreateBody = z.strictObject({
   password: passwordSchema,
   role: roleSchema,
   unitId: z.number().int().positive().max(MAX_ID),
+  /** The enterprise of an enterprise account (role `enterprise`; unlinked, it sees nothing); refused for other roles. */
+  enterpriseId: z.number().int().positive().max(MAX_ID).nullable().optional(),
 });
 export type UserCreateBody = z.input<typeof userCreateBody>;
 
@@ -34,6 +38,7 @@ export const userUpdateBody = z.strictObject({
   displayName: displayNameSchema.optional(),
   role: roleSchema.optional(),
   unitId: z.number().int().positive().max(MAX_ID).optional(),
+  enterpriseId: z.number().int().positive().max(MAX_ID).nullable().optional(),
   isActive: z.boolean().optional(),
   password: passwordSchema.optional(),
 });

@@ -22,7 +22,7 @@ export async function setUpCounty(url: string) {
 export async function buildUser(
   creator: ApiClient,
   url: string,
-  user: { username: string; role: string; unitId: number; displayName?: string },
+  user: { username: string; role: string; unitId: number; displayName?: string; enterpriseId?: number },
 ) {
   const res = await creator.post('/api/v1/users', { displayName: user.username, password: PASSWORD, ...user });
   if (res.status !== 201)

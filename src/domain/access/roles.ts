@@ -11,9 +11,10 @@ export function isRole(value: unknown): value is Role {
  * - `all`: every record;
  * - `subtree`: records belonging to the actor's unit or any unit below it;
  * - `self`: only the actor's own record;
+ * - `enterprise`: only the records of the enterprise the actor's account belongs to;
  * - `none`: nothing.
  */
-export type Reach = 'all' | 'subtree' | 'self' | 'none';
+export type Reach = 'all' | 'subtree' | 'self' | 'enterprise' | 'none';
 
 export const RESOURCES = [
   'unit',
@@ -27,6 +28,8 @@ export const RESOURCES = [
   'target',
   'race',
   'bulletin',
+  'enterprise',
+  'ticket',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -114,6 +117,36 @@ const MATRIX: Matrix = {
     update: {},
     delete: {},
   },
+  // 企业库: a township's editors keep the enterprises registered in it; an enterprise account keeps its own
+  // contacts and licences current.
+  enterprise: {
+    read: {
+      admin: 'all',
+      coordinator: 'all',
+      leader: 'all',
+      auditor: 'all',
+      unit_editor: 'subtree',
+      enterprise: 'enterprise',
+    },
+    create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree', enterprise: 'enterprise' },
+    delete: {},
+  },
+  // 涉企问题: raised by an enterprise for itself, by a unit's editor or by a coordinator; which steps each
+  // may take is src/domain/tickets/ticket-flow.ts.
+  ticket: {
+    read: {
+      admin: 'all',
+      coordinator: 'all',
+      leader: 'all',
+      auditor: 'all',
+      unit_editor: 'subtree',
+      enterprise: 'enterprise',
+    },
+    create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree', enterprise: 'enterprise' },
+    update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree', enterprise: 'enterprise' },
+    delete: {},
+  },
   token: {
     read: {
       admin: 'self',
@@ -181,5 +214,9 @@ export function permissionsOf(role: Role): string[] {
   if (reachOf(role, 'target', 'update') !== 'none') perms.push('target.manage');
   if (reachOf(role, 'race', 'read') !== 'none') perms.push('race.read');
   if (reachOf(role, 'race', 'update') !== 'none') perms.push('race.manage');
+  if (reachOf(role, 'enterprise', 'read') !== 'none') perms.push('enterprise.read');
+  if (reachOf(role, 'enterprise', 'create') !== 'none') perms.push('enterprise.manage');
+  if (reachOf(role, 'ticket', 'read') !== 'none') perms.push('ticket.read');
+  if (reachOf(role, 'ticket', 'create') !== 'none') perms.push('ticket.raise');
   return perms;
 }

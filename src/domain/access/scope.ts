@@ -8,6 +8,8 @@ export interface Actor {
   role: Role;
   unitId: number;
   unitPath: string;
+  /** The enterprise an enterprise account belongs to (null for everyone else). */
+  enterpriseId?: number | null;
   /** Set when the actor is an API token: the resources it may write ([] read-only); see token-scope.ts. */
   tokenWrites?: readonly Resource[];
 }
@@ -29,6 +31,8 @@ export function scopeFor(actor: Actor, resource: Resource, action: Action): Scop
       return { kind: 'subtree', path: actor.unitPath };
     case 'self':
       return { kind: 'self', userId: actor.id };
+    // A unit-scoped query never reaches an enterprise's records: enterprise.policy.ts scopes those.
+    case 'enterprise':
     case 'none':
       return { kind: 'none' };
   }

@@ -12,6 +12,12 @@ import {
   PROJECT_KIND_LABELS,
 } from '../projects/project-fields.ts';
 import { REPORT_STATE_LABELS } from '../reports/report-rules.ts';
+import {
+  ENTERPRISE_FLAG_LABELS,
+  ENTERPRISE_LABELS,
+  ENTERPRISE_SCALE_LABELS,
+  LICENCE_TYPE_LABELS,
+} from '../enterprises/enterprise-fields.ts';
 import type { AuditLocale, AuditObjectType } from './audit-labels.ts';
 
 type Label = Record<AuditLocale, string>;
@@ -161,6 +167,21 @@ const LIGHT_RULE_FIELDS: Record<string, AuditFieldSpec> = {
   ),
 };
 
+const ENTERPRISE_AUDIT_FIELDS: Record<string, AuditFieldSpec> = {
+  ...Object.fromEntries(Object.entries(ENTERPRISE_LABELS).map(([field, label]) => [field, { label }])),
+  scale: enumOf('规模', 'Scale', ENTERPRISE_SCALE_LABELS),
+  flags: enumOf('标识', 'Flags', ENTERPRISE_FLAG_LABELS),
+};
+
+const LICENCE_AUDIT_FIELDS: Record<string, AuditFieldSpec> = {
+  enterpriseId: plain('企业', 'Enterprise'),
+  type: enumOf('证照类型', 'Licence type', LICENCE_TYPE_LABELS),
+  number: plain('证照编号', 'Number'),
+  issuer: plain('发证机关', 'Issuer'),
+  validFrom: plain('有效期起', 'Valid from'),
+  validTo: plain('有效期至', 'Valid to'),
+};
+
 /** Fields that mean the same whatever the object. */
 const COMMON_FIELDS: Record<string, AuditFieldSpec> = {
   name: plain('名称', 'Name'),
@@ -205,6 +226,8 @@ const BY_TYPE: Partial<Record<AuditObjectType, Record<string, AuditFieldSpec>>> 
   project: PROJECT_FIELDS,
   report: REPORT_FIELDS,
   lightRules: LIGHT_RULE_FIELDS,
+  enterprise: ENTERPRISE_AUDIT_FIELDS,
+  licence: LICENCE_AUDIT_FIELDS,
 };
 
 /** A field's spec for an object type, by its full dotted path; undefined for a field with no words yet. */

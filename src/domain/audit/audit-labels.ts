@@ -45,6 +45,11 @@ export const AUDIT_ACTION_LABELS = {
   'import.mapping.save': { 'zh-CN': '设置并保存列对应', en: 'Map and save columns' },
   'import.check': { 'zh-CN': '检查台账', en: 'Check ledger' },
   'import.commit': { 'zh-CN': '导入台账', en: 'Import ledger' },
+  'enterprise.create': { 'zh-CN': '新增企业', en: 'Register enterprise' },
+  'enterprise.update': { 'zh-CN': '修改企业', en: 'Edit enterprise' },
+  'licence.create': { 'zh-CN': '新增证照', en: 'Add licence' },
+  'licence.update': { 'zh-CN': '修改证照', en: 'Edit licence' },
+  'licence.delete': { 'zh-CN': '删除证照', en: 'Delete licence' },
 } as const satisfies Record<string, Label>;
 
 /** What an audit event can record as its action. */
@@ -60,6 +65,8 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   race: { 'zh-CN': '赛马', en: 'Race' },
   bulletin: { 'zh-CN': '通报', en: 'Bulletin' },
   import: { 'zh-CN': '台账导入', en: 'Import' },
+  enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
+  licence: { 'zh-CN': '证照', en: 'Licence' },
   settings: { 'zh-CN': '系统设置', en: 'Settings' },
   unit: { 'zh-CN': '单位', en: 'Unit' },
   user: { 'zh-CN': '用户', en: 'User' },

@@ -39,6 +39,8 @@ import type {
   ImportMappingTable,
 } from '../features/imports/imports.tables.ts';
 import type { NoticeTables, NoticeTable } from '../features/notices/notices.tables.ts';
+import type { EnterpriseTables, EnterpriseTable, LicenceTable } from '../features/enterprises/enterprises.tables.ts';
+import type { TicketTables, TicketTable, TicketEventTable } from '../features/tickets/tickets.tables.ts';
 
 export type {
   UnitTable,
@@ -69,6 +71,10 @@ export type {
   ImportErrorTable,
   ImportMappingTable,
   NoticeTable,
+  EnterpriseTable,
+  LicenceTable,
+  TicketTable,
+  TicketEventTable,
 };
 export type {
   IndicatorValueVersionTable,
@@ -100,7 +106,9 @@ export interface DB
     RaceTables,
     BulletinTables,
     ImportTables,
-    NoticeTables {
+    NoticeTables,
+    EnterpriseTables,
+    TicketTables {
   job_runs: JobRunTable;
   project_versions: ProjectVersionTable;
   plan_versions: PlanVersionTable;

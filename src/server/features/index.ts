@@ -16,6 +16,7 @@ import { audit } from './audit/index.ts';
 import { bulletins } from './bulletins/index.ts';
 import { dashboard } from './dashboard/index.ts';
 import { demo } from './demo/index.ts';
+import { enterprises } from './enterprises/index.ts';
 import { exports } from './exports/index.ts';
 import { FeatureList, type Feature, type MessageTable, type WireContext } from './feature.ts';
 import { history } from './history/index.ts';
@@ -52,6 +53,7 @@ const LIST = FeatureList.empty()
   .add(bulletins)
   .add(lights)
   .add(projects)
+  .add(enterprises)
   .add(reports)
   .add(imports)
   .add(dashboard)

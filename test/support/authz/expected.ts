@@ -22,8 +22,10 @@ export function expectedOutcome(recipe: Recipe, role: Role | null, where: Where 
   const reach = reachOf(role, resource, action);
   if (reach === 'none') return 'deny';
   if (!recipe.scope || reach === 'all') return 'allow';
-  // An own-unit object is within a subtree reach; the caller's own object within a self reach.
-  const within = recipe.scope === 'unit' ? reach === 'subtree' : reach === 'self' || reach === 'subtree';
+  // An own-unit object is within a subtree reach; the caller's own object within a self reach; the own side's
+  // enterprise is the enterprise account's, so its records are within an enterprise reach.
+  const within =
+    recipe.scope === 'unit' ? reach === 'subtree' || reach === 'enterprise' : reach === 'self' || reach === 'subtree';
   return within && where === 'own' ? 'allow' : 'deny';
 }
 

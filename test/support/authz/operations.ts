@@ -1,4 +1,5 @@
 import type { Action, Resource, Role } from '../../../src/domain/access/roles.ts';
+import { enterpriseBody, licenceBody } from '../enterprises.ts';
 import { projectBody } from '../projects.ts';
 import { picture } from '../report-photos.ts';
 import { STATISTICS_RACE } from '../race-county.ts';
@@ -331,5 +332,37 @@ export const OPERATIONS: Record<string, Recipe> = {
     access: 'bulletin.create',
     id: (c) => c.w.victim.latestBulletin(),
     body: () => ({ reason: '统计数据更正', acknowledged: true }),
+  },
+  // 企业库: a township's enterprises are its editors'; an enterprise account reaches its own (the own side's)
+  'GET /api/v1/enterprises': { access: 'enterprise.read' },
+  'POST /api/v1/enterprises': {
+    access: 'enterprise.create',
+    scope: 'unit',
+    body: (c) => enterpriseBody(c.side.township, 1000 + c.n),
+  },
+  'GET /api/v1/enterprises/{id}': { access: 'enterprise.read', scope: 'unit', id: 'enterprise' },
+  'PATCH /api/v1/enterprises/{id}': {
+    access: 'enterprise.update',
+    scope: 'unit',
+    id: 'enterprise',
+    body: (c) => ({ address: `兰溪市测试路${c.n}号` }),
+  },
+  'POST /api/v1/enterprises/{id}/licences': {
+    access: 'enterprise.update',
+    scope: 'unit',
+    id: 'enterprise',
+    body: (c) => licenceBody(c.n),
+  },
+  'GET /api/v1/licences': { access: 'enterprise.read' },
+  'PATCH /api/v1/licences/{id}': {
+    access: 'enterprise.update',
+    scope: 'unit',
+    id: 'licence',
+    body: () => ({ validTo: '2030-06-30' }),
+  },
+  'DELETE /api/v1/licences/{id}': {
+    access: 'enterprise.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.licence(c.where),
   },
 };

@@ -5,6 +5,7 @@ import type { DatabaseKind } from '../databases.ts';
 import { ADMIN_PASSWORD, buildUser, PASSWORD } from '../factories.ts';
 import { good, HEADER } from '../imports.ts';
 import { tmpDir, writeLedger } from '../ledgers.ts';
+import { buildEnterprise, licenceBody } from '../enterprises.ts';
 import { buildProject } from '../projects.ts';
 import { buildRaceCounty, publishFromDraft, STATISTICS_RACE } from '../race-county.ts';
 import { picture } from '../report-photos.ts';
@@ -29,6 +30,9 @@ export interface Side {
   photo: number;
   /** An uploaded, not yet committed project ledger into `township`. */
   import: number;
+  /** An enterprise registered in `township` (own: the enterprise account's), with one licence. */
+  enterprise: number;
+  licence: number;
 }
 
 export interface World {
@@ -66,6 +70,7 @@ export interface Victims {
   race(): Promise<number>;
   /** The bulletin now in force (a correction supersedes the one it corrects). */
   latestBulletin(): Promise<number>;
+  licence(where: Where): Promise<number>;
   /** A token of the caller's own (own) or of the bystander's (other). */
   token(where: Where, role: Role | null): Promise<number>;
 }
@@ -100,12 +105,19 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     enterprise: 'enterprise-1',
     auditor: 'auditor-1',
   };
+  const enterprises = {
+    own: await buildEnterprise(admin, lanjiang, 1),
+    other: await buildEnterprise(admin, unitId('上华街道'), 2),
+  };
   for (const [role, unit] of [
     ['leader', root],
     ['auditor', root],
     ['enterprise', lanjiang],
   ] as const) {
-    as[role] = (await buildUser(admin, server.url, { username: usernames[role], role, unitId: unit })).client;
+    const enterpriseId = role === 'enterprise' ? enterprises.own : undefined;
+    as[role] = (
+      await buildUser(admin, server.url, { username: usernames[role], role, unitId: unit, enterpriseId })
+    ).client;
   }
   const bystander = { username: 'bystander', client: new ApiClient(server.url) };
   await buildUser(admin, server.url, { username: bystander.username, role: 'leader', unitId: root });
@@ -156,6 +168,10 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     async import(where) {
       return (await ok('import', admin.postMultipart('/api/v1/imports', await ledgerForm(where)))).id;
     },
+    async licence(where) {
+      const body = licenceBody(seq());
+      return (await ok('licence', admin.post(`/api/v1/enterprises/${side[where].enterprise}/licences`, body))).id;
+    },
     async race() {
       return (await ok('race', admin.post('/api/v1/races', { ...STATISTICS_RACE, name: `待删赛马${seq()}` }))).id;
     },
@@ -189,7 +205,9 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
         totalInvestmentWan: 20000,
       })
     ).id;
-    side[where] = { township: t, village: v, user, project, report: 0, photo: 0, import: 0 };
+    const enterprise = enterprises[where];
+    side[where] = { township: t, village: v, user, project, report: 0, photo: 0, import: 0, enterprise, licence: 0 };
+    side[where].licence = await victim.licence(where);
     side[where].report = await victim.report(where, 'draft');
     side[where].photo = await victim.photo(where);
     side[where].import = await victim.import(where);

@@ -20,6 +20,8 @@ export interface ProjectTable {
   township_unit_id: number | null;
   owner_name: string | null;
   owner_credit_code: string | null;
+  /** The owner as a registered enterprise (企业库), once matched by credit code or exact name. */
+  enterprise_id: number | null;
   patron_leader: string | null;
   contact: string | null;
   address: string | null;

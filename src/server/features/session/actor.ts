@@ -21,6 +21,7 @@ export function toActor(row: SessionUserRow, via: ActorContext['via']): ActorCon
     role: row.role,
     unitId: row.unit_id,
     unitPath: row.unit_path,
+    enterpriseId: row.enterprise_id,
     username: row.username,
     displayName: row.display_name,
     unitName: row.unit_name,

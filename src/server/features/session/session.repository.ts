@@ -10,6 +10,7 @@ export interface SessionUserRow {
   unit_id: number;
   unit_name: string;
   unit_path: string;
+  enterprise_id: number | null;
   is_active: number;
   locale: string | null;
 }
@@ -27,6 +28,7 @@ export function createSessionRepository(db: Kysely<DB>) {
         'users.unit_id',
         'units.name as unit_name',
         'units.path as unit_path',
+        'users.enterprise_id',
         'users.is_active',
         'users.locale',
       ]);

@@ -96,6 +96,7 @@ export function createSetupService({
             password_hash: passwordHash,
             role: 'admin',
             unit_id: root.id,
+            enterprise_id: null,
             is_active: 1,
             locale: null,
             created_at: at,

@@ -26,6 +26,14 @@ export const USER_MESSAGES = {
     'zh-CN': 'API 令牌不能修改密码，请登录后修改',
     en: 'An API token cannot change passwords; sign in to do it',
   },
+  USER_ENTERPRISE_ONLY: {
+    'zh-CN': '只有企业账号可以关联企业',
+    en: 'Only an enterprise account belongs to an enterprise',
+  },
+  USER_ENTERPRISE_UNKNOWN: {
+    'zh-CN': '所属企业不存在或不在您的管理范围内',
+    en: 'The enterprise does not exist or is outside what you manage',
+  },
   SELF_DEMOTION: {
     'zh-CN': '不能停用自己的账号或更改自己的角色',
     en: 'You cannot disable your own account or change your own role',

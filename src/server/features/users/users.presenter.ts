@@ -10,6 +10,7 @@ export function presentUser(u: UserWithUnit): User {
     role: u.role,
     unitId: u.unit_id,
     unitName: u.unit_name,
+    enterpriseId: u.enterprise_id,
     isActive: u.is_active === 1,
     createdAt: u.created_at,
   };

@@ -33,6 +33,7 @@ export function createUserRepository(db: Kysely<DB>) {
         'users.display_name',
         'users.role',
         'users.unit_id',
+        'users.enterprise_id',
         'users.is_active',
         'users.created_at',
         'users.updated_at',
@@ -41,6 +42,10 @@ export function createUserRepository(db: Kysely<DB>) {
       ]);
 
   return {
+    /** The enterprise an account is linked to: where it is registered, for the linking actor's scope. */
+    findEnterprise: (id: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('enterprises').select(['id', 'unit_path']).where('id', '=', id).executeTakeFirst(),
+
     list: (scope: Scope, f: { unitId?: number; q?: string; limit: number }) =>
       inUserScope(base(db), scope)
         .$if(f.unitId !== undefined, (q) => q.where('users.unit_id', '=', f.unitId!))

@@ -14,6 +14,7 @@ import { isBreachedPassword } from './breached-passwords.ts';
 import { presentUser } from './users.presenter.ts';
 import type { UserRepository, UserWithUnit } from './users.repository.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { enterprisePolicy, enterpriseScopeAllows } from '../../policies/enterprise.policy.ts';
 
 export interface UserServiceDeps {
   db: Kysely<DB>;
@@ -30,12 +31,14 @@ export interface NewUser {
   password: string;
   role: Role;
   unitId: number;
+  enterpriseId?: number | null;
 }
 
 export interface UserPatch {
   displayName?: string;
   role?: Role;
   unitId?: number;
+  enterpriseId?: number | null;
   isActive?: boolean;
   password?: string;
 }
@@ -45,6 +48,7 @@ const auditView = (u: UserWithUnit) => ({
   displayName: u.display_name,
   role: u.role,
   unitId: u.unit_id,
+  enterpriseId: u.enterprise_id,
   isActive: u.is_active === 1,
 });
 
@@ -69,6 +73,23 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
     if (!unit) throw invalid('NOT_FOUND', { what: 'unitId' }, 'unitId');
     if (!userPolicy.canPlaceIn(actor, unit, action)) throw forbidden();
     return unit;
+  }
+
+  /**
+   * The enterprise an account of `role` belongs to: one the actor can see, refused for any other role. An
+   * enterprise account not linked yet reaches nothing (enterprise.policy.ts) until it is.
+   */
+  async function accountEnterprise(actor: ActorContext, role: Role, enterpriseId: number | null, ex: Kysely<DB>) {
+    if (role !== 'enterprise') {
+      if (enterpriseId !== null) throw invalid('USER_ENTERPRISE_ONLY', {}, 'enterpriseId');
+      return null;
+    }
+    if (enterpriseId === null) return null;
+    const e = await users.findEnterprise(enterpriseId, ex);
+    const scope = enterprisePolicy.readScope(actor);
+    if (!e || !enterpriseScopeAllows(scope, { unitPath: e.unit_path, enterpriseId: e.id }))
+      throw invalid('USER_ENTERPRISE_UNKNOWN', {}, 'enterpriseId');
+    return e.id;
   }
 
   function assertGrantable(actor: ActorContext, role: Role) {
@@ -100,6 +121,7 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
         .execute(async (trx) => {
           const unit = await placeableUnit(actor, input.unitId, trx, 'create');
           if (await users.findByUsername(input.username, trx)) throw duplicate();
+          const enterpriseId = await accountEnterprise(actor, input.role, input.enterpriseId ?? null, trx);
           const at = clock().toISOString();
           const { id } = await users.insert(trx, {
             username: input.username,
@@ -107,6 +129,7 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
             password_hash: passwordHash,
             role: input.role,
             unit_id: unit.id,
+            enterprise_id: enterpriseId,
             is_active: 1,
             locale: null,
             created_at: at,
@@ -125,6 +148,7 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
                 displayName: input.displayName,
                 role: input.role,
                 unitId: unit.id,
+                enterpriseId,
                 isActive: true,
               },
               ip,
@@ -156,7 +180,21 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
         if (patch.role) assertGrantable(actor, patch.role);
         if (patch.password) checkPassword(before.username, patch.password);
         const unit = patch.unitId !== undefined ? await placeableUnit(actor, patch.unitId, trx, 'update') : null;
+        const role = patch.role ?? (before.role as Role);
+        // Leaving the enterprise role leaves the enterprise; joining it or moving names the new one.
+        const enterpriseId =
+          role !== 'enterprise'
+            ? patch.enterpriseId == null
+              ? null
+              : await accountEnterprise(actor, role, patch.enterpriseId, trx)
+            : await accountEnterprise(
+                actor,
+                role,
+                patch.enterpriseId === undefined ? before.enterprise_id : patch.enterpriseId,
+                trx,
+              );
         await users.update(trx, id, {
+          enterprise_id: enterpriseId,
           ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
           ...(patch.role ? { role: patch.role } : {}),
           ...(unit ? { unit_id: unit.id } : {}),
@@ -166,11 +204,12 @@ export function createUserService({ db, users, units, sessions, audit, clock }: 
         });
         // A disabled account, a new password or a new role ends the sessions the person had.
         const roleChanged = !!patch.role && patch.role !== before.role;
-        if (patch.isActive === false || passwordHash || roleChanged) {
+        if (patch.isActive === false || passwordHash || roleChanged || enterpriseId !== before.enterprise_id) {
           await sessions.deleteSessionsOfUser(id, trx);
         }
         // …and a new password, role or unit, or leaving, ends their API tokens too.
-        if (patch.isActive === false || passwordHash || roleChanged || (unit && unit.id !== before.unit_id)) {
+        const moved = (unit && unit.id !== before.unit_id) || enterpriseId !== before.enterprise_id;
+        if (patch.isActive === false || passwordHash || roleChanged || moved) {
           await sessions.revokeApiTokensOfUser(id, clock().toISOString(), trx);
         }
         const after = await users.findInScope({ kind: 'all' }, id, trx);

@@ -8,6 +8,8 @@ export interface UserTable {
   password_hash: string;
   role: string;
   unit_id: number;
+  /** The enterprise an enterprise account belongs to (null for every other role). */
+  enterprise_id: number | null;
   is_active: number;
   locale: string | null;
   created_at: string;

@@ -92,6 +92,7 @@ const NEW_PROJECT: Omit<NewProjectRow, 'stage_changed_at' | 'created_at' | 'upda
   approval_mode: '',
   lead_unit_id: 0,
   unit_path: '',
+  enterprise_id: null,
   total_investment: 0,
   is_above_yi: 0,
   stage: 'planning',
