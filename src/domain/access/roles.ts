@@ -30,6 +30,7 @@ export const RESOURCES = [
   'bulletin',
   'enterprise',
   'ticket',
+  'ticketSettings',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -145,6 +146,20 @@ const MATRIX: Matrix = {
     },
     create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree', enterprise: 'enterprise' },
     update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree', enterprise: 'enterprise' },
+    delete: {},
+  },
+  // The county's SLA profiles: everyone who takes part in tickets reads them, the project office sets them.
+  ticketSettings: {
+    read: {
+      admin: 'all',
+      coordinator: 'all',
+      leader: 'all',
+      auditor: 'all',
+      unit_editor: 'all',
+      enterprise: 'all',
+    },
+    create: {},
+    update: { admin: 'all', coordinator: 'all' },
     delete: {},
   },
   token: {

@@ -50,6 +50,10 @@ export const AUDIT_ACTION_LABELS = {
   'licence.create': { 'zh-CN': '新增证照', en: 'Add licence' },
   'licence.update': { 'zh-CN': '修改证照', en: 'Edit licence' },
   'licence.delete': { 'zh-CN': '删除证照', en: 'Delete licence' },
+  'ticket.raise': { 'zh-CN': '提出涉企问题', en: 'Raise a ticket' },
+  'ticket.step': { 'zh-CN': '办理涉企问题', en: 'Take a ticket step' },
+  'ticket.escalate': { 'zh-CN': '涉企问题升级督办', en: 'Escalate a ticket' },
+  'ticketSettings.update': { 'zh-CN': '修改问题办理时限', en: 'Change ticket time limits' },
 } as const satisfies Record<string, Label>;
 
 /** What an audit event can record as its action. */
@@ -67,6 +71,7 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   import: { 'zh-CN': '台账导入', en: 'Import' },
   enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
   licence: { 'zh-CN': '证照', en: 'Licence' },
+  ticket: { 'zh-CN': '涉企问题', en: 'Ticket' },
   settings: { 'zh-CN': '系统设置', en: 'Settings' },
   unit: { 'zh-CN': '单位', en: 'Unit' },
   user: { 'zh-CN': '用户', en: 'User' },

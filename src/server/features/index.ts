@@ -32,6 +32,7 @@ import { session } from './session/index.ts';
 import { settings } from './settings/index.ts';
 import { setup } from './setup/index.ts';
 import { stats } from './stats/index.ts';
+import { tickets } from './tickets/index.ts';
 import { tokens } from './tokens/index.ts';
 import { units } from './units/index.ts';
 import { users } from './users/index.ts';
@@ -54,6 +55,7 @@ const LIST = FeatureList.empty()
   .add(lights)
   .add(projects)
   .add(enterprises)
+  .add(tickets)
   .add(reports)
   .add(imports)
   .add(dashboard)

@@ -1,4 +1,5 @@
 import type { Action, Resource, Role } from '../../../src/domain/access/roles.ts';
+import { SHIPPED_SLA_PROFILES } from '../../../src/domain/tickets/sla.ts';
 import { enterpriseBody, licenceBody } from '../enterprises.ts';
 import { projectBody } from '../projects.ts';
 import { picture } from '../report-photos.ts';
@@ -364,5 +365,29 @@ export const OPERATIONS: Record<string, Recipe> = {
     access: 'enterprise.update',
     scope: 'unit',
     id: (c) => c.w.victim.licence(c.where),
+  },
+  // 涉企问题: what each party may do is test/tickets.test.ts; here who reaches a ticket at all. The step is one
+  // the caller's party may take on an answered ticket: the enterprise rates it, the office and the handler note.
+  'GET /api/v1/tickets': { access: 'ticket.read' },
+  'POST /api/v1/tickets': {
+    access: 'ticket.create',
+    scope: 'unit',
+    body: (c) => ({ enterpriseId: c.side.enterprise, category: 'energy', description: `用电增容${c.n}` }),
+  },
+  'GET /api/v1/tickets/summary': { access: 'ticket.read' },
+  'GET /api/v1/tickets/{id}': { access: 'ticket.read', scope: 'unit', id: 'ticket' },
+  'POST /api/v1/tickets/{id}/steps': {
+    access: 'ticket.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.answeredTicket(c.where),
+    body: (c) =>
+      c.role === 'enterprise'
+        ? { step: 'rate', rating: 'satisfied', version: 4 }
+        : { step: 'note', text: `已电话回访${c.n}`, version: 4 },
+  },
+  'GET /api/v1/ticket-settings': { access: 'ticketSettings.read' },
+  'PUT /api/v1/ticket-settings': {
+    access: 'ticketSettings.update',
+    body: () => ({ defaultProfile: '333', profiles: Object.values(SHIPPED_SLA_PROFILES) }),
   },
 };

@@ -33,6 +33,8 @@ export interface Side {
   /** An enterprise registered in `township` (own: the enterprise account's), with one licence. */
   enterprise: number;
   licence: number;
+  /** A ticket raised for `enterprise`, not yet accepted. */
+  ticket: number;
 }
 
 export interface World {
@@ -71,6 +73,8 @@ export interface Victims {
   /** The bulletin now in force (a correction supersedes the one it corrects). */
   latestBulletin(): Promise<number>;
   licence(where: Where): Promise<number>;
+  /** A ticket of the side's enterprise handled by its township and answered (version 4): ready to rate or note. */
+  answeredTicket(where: Where): Promise<number>;
   /** A token of the caller's own (own) or of the bystander's (other). */
   token(where: Where, role: Role | null): Promise<number>;
 }
@@ -144,6 +148,11 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     return form;
   };
 
+  const raiseTicket = async (where: Where) => {
+    const body = { enterpriseId: side[where].enterprise, category: 'land', description: `用地指标不足${seq()}` };
+    return (await ok('ticket', admin.post('/api/v1/tickets', body))).id as number;
+  };
+
   const victim: Victims = {
     async unit(where) {
       const body = { parentId: side[where].township, name: `待删村${seq()}`, kind: 'village' };
@@ -171,6 +180,14 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     async licence(where) {
       const body = licenceBody(seq());
       return (await ok('licence', admin.post(`/api/v1/enterprises/${side[where].enterprise}/licences`, body))).id;
+    },
+    async answeredTicket(where) {
+      const id = await raiseTicket(where);
+      await ok('accept', admin.post(`/api/v1/tickets/${id}/steps`, { step: 'accept', version: 1 }));
+      const assign = { step: 'assign', handlingUnitId: side[where].township, version: 2 };
+      await ok('assign', admin.post(`/api/v1/tickets/${id}/steps`, assign));
+      await ok('answer', admin.post(`/api/v1/tickets/${id}/steps`, { step: 'answer', text: '已协调解决', version: 3 }));
+      return id;
     },
     async race() {
       return (await ok('race', admin.post('/api/v1/races', { ...STATISTICS_RACE, name: `待删赛马${seq()}` }))).id;
@@ -206,8 +223,12 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
       })
     ).id;
     const enterprise = enterprises[where];
-    side[where] = { township: t, village: v, user, project, report: 0, photo: 0, import: 0, enterprise, licence: 0 };
+    side[where] = {
+      ...{ township: t, village: v, user, project, report: 0, photo: 0, import: 0 },
+      ...{ enterprise, licence: 0, ticket: 0 },
+    };
     side[where].licence = await victim.licence(where);
+    side[where].ticket = await raiseTicket(where);
     side[where].report = await victim.report(where, 'draft');
     side[where].photo = await victim.photo(where);
     side[where].import = await victim.import(where);

@@ -74,11 +74,15 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     // Where the ticket lives for scoping: the handling unit once assigned, the enterprise's township before.
     .addColumn('unit_path', pathType, (c) => c.notNull())
     .addColumn('handling_unit_id', 'integer', (c) => c.references('units.id'))
-    .addColumn('co_unit_ids', 'varchar(400)', (c) => c.notNull().defaultTo(''))
     .addColumn('accept_due_at', instant)
     .addColumn('interim_due_at', instant)
     .addColumn('close_due_at', instant)
     .addColumn('revisit_due_at', instant)
+    // The earliest running deadline and its county-local date, and the ticket's colour as last computed
+    // (at each step and at the daily cutoff): lists filter and sort on them without the calendar.
+    .addColumn('next_due_at', instant)
+    .addColumn('due_date', 'varchar(10)')
+    .addColumn('light', 'varchar(10)', (c) => c.notNull().defaultTo('green'))
     .addColumn('extension_state', 'varchar(10)')
     .addColumn('reopen_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('escalated_at', instant)
@@ -93,6 +97,7 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   await db.schema.createIndex('tickets_enterprise').on('tickets').columns(['enterprise_id', 'id']).execute();
   await db.schema.createIndex('tickets_project').on('tickets').columns(['project_id']).execute();
   await db.schema.createIndex('tickets_state').on('tickets').columns(['state', 'id']).execute();
+  await db.schema.createIndex('tickets_next_due').on('tickets').columns(['next_due_at']).execute();
 
   await withId(db.schema.createTable('ticket_events'))
     .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
@@ -106,4 +111,25 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('data_json', 'varchar(2000)', (c) => c.notNull().defaultTo('{}'))
     .execute();
   await db.schema.createIndex('ticket_events_ticket').on('ticket_events').columns(['ticket_id', 'id']).execute();
+
+  // The co-units (协办单位) of a ticket: their editors handle it beside the handling unit's.
+  await db.schema
+    .createTable('ticket_co_units')
+    .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+    .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
+    .addPrimaryKeyConstraint('ticket_co_units_pk', ['ticket_id', 'unit_id'])
+    .execute();
+  await db.schema.createIndex('ticket_co_units_unit').on('ticket_co_units').columns(['unit_id']).execute();
+
+  // Images and PDFs attached when a problem is raised or a step taken, checked by their content.
+  await withId(db.schema.createTable('ticket_attachments'))
+    .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+    .addColumn('file_name', 'varchar(255)', (c) => c.notNull())
+    .addColumn('content_type', 'varchar(60)', (c) => c.notNull())
+    .addColumn('bytes', 'integer', (c) => c.notNull())
+    .addColumn('data', pg ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('created_by_id', 'integer', (c) => c.references('users.id'))
+    .addColumn('created_at', instant, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('ticket_attachments_ticket').on('ticket_attachments').columns(['ticket_id']).execute();
 }

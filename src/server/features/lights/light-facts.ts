@@ -4,6 +4,8 @@ import { mustReport, type ReportingCalendar } from '../../../domain/reports/repo
 import { reportStatuses } from '../../../domain/lights/period.ts';
 import type { DimensionKey, ProjectFacts } from '../../../domain/lights/types.ts';
 import type { DB } from '../../db/schema.ts';
+import { workingDaysBetween } from '../../../domain/calendar/working-days.ts';
+import { OPEN_TICKET_STATES } from '../../../domain/tickets/ticket-flow.ts';
 
 const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   const map = new Map<K, T[]>();
@@ -12,8 +14,9 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
 };
 
 /**
- * Gathers the engine's facts for a batch of projects in four queries (projects, plans, current
- * reports of the year, exemptions), so that recomputing a province stays a few queries per thousand.
+ * Gathers the engine's facts for a batch of projects in five queries (projects, plans, current
+ * reports of the year, exemptions, open tickets), so that recomputing a province stays a few queries per
+ * thousand. A ticket's deadline is its earliest running one, as the tickets feature stores it (a local date).
  */
 export async function loadFacts(
   db: Kysely<DB>,
@@ -23,7 +26,7 @@ export async function loadFacts(
   calendar: ReportingCalendar,
 ): Promise<Map<number, ProjectFacts>> {
   if (!ids.length) return new Map();
-  const [projects, plans, reports, exemptions] = await Promise.all([
+  const [projects, plans, reports, exemptions, tickets] = await Promise.all([
     db
       .selectFrom('projects')
       .select(['id', 'stage', 'planned_start_date', 'actual_start_date', 'actual_sign_date', 'created_at'])
@@ -49,7 +52,14 @@ export async function loadFacts(
       .where('project_id', 'in', ids)
       .where('until', '>=', today)
       .execute(),
+    db
+      .selectFrom('tickets')
+      .select(['project_id', 'title', 'due_date', 'escalated_at'])
+      .where('project_id', 'in', ids)
+      .where('state', 'in', OPEN_TICKET_STATES)
+      .execute(),
   ]);
+  const ticketsOf = groupBy(tickets, (t) => t.project_id);
   const planOf = new Map(plans.map((p) => [p.project_id, p]));
   const reportsOf = groupBy(reports, (r) => r.project_id);
   const exemptionsOf = groupBy(exemptions, (e) => e.project_id);
@@ -82,7 +92,16 @@ export async function loadFacts(
         calendar,
       ),
       approvals: [],
-      tickets: [],
+      tickets: (ticketsOf.get(p.id) ?? [])
+        // A ticket whose clocks all stopped (answered and revisited) waits on no one: nothing to light.
+        .filter((t) => t.due_date !== null || t.escalated_at !== null)
+        .map((t) => ({
+          title: t.title,
+          deadline: t.due_date ?? today,
+          closedAt: null,
+          escalated: t.escalated_at !== null,
+          overdueWorkingDays: t.due_date && t.due_date < today ? workingDaysBetween(t.due_date, today) : 0,
+        })),
       exemptions: (exemptionsOf.get(p.id) ?? []).map((e) => ({
         dimension: e.dimension as DimensionKey,
         until: e.until,

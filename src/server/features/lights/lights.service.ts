@@ -149,6 +149,9 @@ export function createLightService({
     }
   }
 
+  /** Work that must be done before the day's lights: the tickets' clocks, which the tickets dimension reads. */
+  const cutoffSteps: (() => Promise<unknown>)[] = [];
+
   function assertManager(actor: ActorContext) {
     if (scopeFor(actor, 'lightRules', 'update').kind === 'none') throw forbidden();
   }
@@ -156,6 +159,10 @@ export function createLightService({
   return {
     currentRules,
     recomputeAll,
+    /** Registers a step of the daily cutoff that runs, in order of registration, before the lights. */
+    beforeCutoff(step: () => Promise<unknown>) {
+      cutoffSteps.push(step);
+    },
     fillMissingMonths,
     /**
      * After anything that affects one project's light (a stage change, an exemption, a report approved);
@@ -308,6 +315,7 @@ export function createLightService({
       } catch {
         return { ran: false, key, projects: 0 };
       }
+      for (const step of cutoffSteps) await step();
       const projects = await recomputeAll();
       // Once a day the per-unit figures are rebuilt from scratch, so no drift outlives a day.
       await stats.rebuild();

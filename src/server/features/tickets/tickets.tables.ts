@@ -5,7 +5,7 @@ export interface TicketTable {
   id: Generated<number>;
   enterprise_id: number;
   project_id: number | null;
-  /** One of src/domain/tickets/categories.ts. */
+  /** One of TICKET_CATEGORIES (src/domain/tickets/categories.ts). */
   category: string;
   title: string;
   description: string;
@@ -19,12 +19,14 @@ export interface TicketTable {
   /** Where the ticket is scoped: the handling unit's path once assigned, the enterprise's township's before. */
   unit_path: string;
   handling_unit_id: number | null;
-  /** The co-units as ',3,9,' (empty: none). */
-  co_unit_ids: string;
   accept_due_at: string | null;
   interim_due_at: string | null;
   close_due_at: string | null;
   revisit_due_at: string | null;
+  /** The earliest running deadline, its county-local date, and the colour as last computed. */
+  next_due_at: string | null;
+  due_date: string | null;
+  light: string;
   /** null, 'asked', 'granted' or 'refused': one extension per ticket. */
   extension_state: string | null;
   reopen_count: number;
@@ -50,8 +52,27 @@ export interface TicketEventTable {
   data_json: string;
 }
 
+export interface TicketCoUnitTable {
+  ticket_id: number;
+  unit_id: number;
+}
+
+export interface TicketAttachmentTable {
+  id: Generated<number>;
+  ticket_id: number;
+  file_name: string;
+  /** As found in the content: image/jpeg, image/png, image/webp or application/pdf. */
+  content_type: string;
+  bytes: number;
+  data: Buffer;
+  created_by_id: number | null;
+  created_at: string;
+}
+
 /** The tables this feature adds to the database. */
 export interface TicketTables {
   tickets: TicketTable;
   ticket_events: TicketEventTable;
+  ticket_co_units: TicketCoUnitTable;
+  ticket_attachments: TicketAttachmentTable;
 }

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_SLA_PROFILES } from '../src/domain/tickets/sla.ts';
+import { ApiClient } from './support/client.ts';
+import { databaseKinds } from './support/databases.ts';
+import { buildEnterprise, creditCodeFor } from './support/enterprises.ts';
+import { ADMIN_PASSWORD, buildUser, PASSWORD, setUpCounty } from './support/factories.ts';
+import { buildProject } from './support/projects.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+// 涉企问题 over HTTP: the closed loop from an enterprise's account to its rating, what each party sees, the
+// clocks of the "333" profile across National Day 2026 (10-01 … 10-07 off, Saturday 10-10 worked), escalation
+// when a clock runs out and after two reopenings, the one extension, and bad input that changes nothing.
+describe.each(await databaseKinds())('tickets on %s', (kind) => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let coordinator: ApiClient;
+  let lanjiang: ApiClient;
+  let yunshan: ApiClient;
+  let firm: ApiClient;
+  let rival: ApiClient;
+  let unit: (name: string) => { id: number };
+  let firmId: number;
+  let projectId: number;
+  // Wednesday 2026-09-30, 10:00 in Lanxi.
+  let now = new Date('2026-09-30T02:00:00Z');
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { clock: () => now });
+    ({ admin, unit } = await setUpCounty(server.url));
+    const township = unit('兰江街道').id;
+    coordinator = (await buildUser(admin, server.url, { username: 'office', role: 'coordinator', unitId: township }))
+      .client;
+    lanjiang = (await buildUser(admin, server.url, { username: 'lanjiang', role: 'unit_editor', unitId: township }))
+      .client;
+    yunshan = (
+      await buildUser(admin, server.url, { username: 'yunshan', role: 'unit_editor', unitId: unit('云山街道').id })
+    ).client;
+    projectId = (
+      await buildProject(admin, township, {
+        name: '兰江智能装备产业园',
+        ownerCreditCode: creditCodeFor(1),
+        patronLeader: '李副市长',
+      })
+    ).id;
+    firmId = await buildEnterprise(admin, township, 1);
+    const rivalId = await buildEnterprise(admin, township, 2);
+    firm = (
+      await buildUser(admin, server.url, {
+        username: 'firm',
+        role: 'enterprise',
+        unitId: township,
+        enterpriseId: firmId,
+      })
+    ).client;
+    rival = (
+      await buildUser(admin, server.url, {
+        username: 'rival',
+        role: 'enterprise',
+        unitId: township,
+        enterpriseId: rivalId,
+      })
+    ).client;
+  });
+  afterAll(() => server.close());
+
+  /** Moves the county's clock; sessions do not outlive days, so everyone signs in again. */
+  async function travel(iso: string) {
+    now = new Date(iso);
+    await admin.signIn('admin', ADMIN_PASSWORD);
+    const people: [ApiClient, string][] = [
+      [coordinator, 'office'],
+      [lanjiang, 'lanjiang'],
+      [yunshan, 'yunshan'],
+      [firm, 'firm'],
+      [rival, 'rival'],
+    ];
+    for (const [client, username] of people) await client.signIn(username, PASSWORD);
+  }
+
+  const raise = (client: ApiClient, over: Record<string, unknown> = {}) =>
+    client.post('/api/v1/tickets', { category: 'land', description: '新增用地指标尚未落实，影响二期开工', ...over });
+  const step = async (client: ApiClient, id: number, body: Record<string, unknown>) => {
+    const version = (await admin.get(`/api/v1/tickets/${id}`)).body.version as number;
+    return client.post(`/api/v1/tickets/${id}/steps`, { version, ...body });
+  };
+  const must = async (res: Promise<{ status: number; body: any }>) => {
+    const r = await res;
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    return r.body;
+  };
+  const assigned = async (over: Record<string, unknown> = {}) => {
+    const t = await must(raise(firm, { projectId, ...over }));
+    await must(step(coordinator, t.id, { step: 'accept' }));
+    return must(step(coordinator, t.id, { step: 'assign', handlingUnitId: unit('兰江街道').id }));
+  };
+
+  it('runs the loop from an enterprise raising a problem to its rating, keeping every step', async () => {
+    await travel('2026-09-30T02:00:00Z');
+    const raised = await must(raise(firm, { projectId, title: '二期用地指标' }));
+    expect(raised).toMatchObject({ state: 'raised', stateLabel: '待受理', enterprise: { id: firmId } });
+    // Three working days after the holiday: 10-08, 10-09 and the worked Saturday 10-10.
+    expect(raised.clocks).toEqual([
+      { kind: 'accept', dueAt: '2026-10-10T15:59:59.999Z', overdue: false, text: '还剩 3 个工作日' },
+    ]);
+    expect(raised.steps).toEqual([]);
+
+    await travel('2026-10-09T02:00:00Z');
+    expect((await coordinator.get(`/api/v1/tickets/${raised.id}`)).body.steps).toEqual(['accept', 'reject', 'note']);
+    await must(step(coordinator, raised.id, { step: 'accept' }));
+    const handling = await must(
+      step(coordinator, raised.id, {
+        step: 'assign',
+        handlingUnitId: unit('兰江街道').id,
+        coUnitIds: [unit('云山街道').id],
+      }),
+    );
+    // Assigned Friday 10-09: 10-10, 10-12, 10-13.
+    expect(handling.clocks).toEqual([
+      { kind: 'close', dueAt: '2026-10-13T15:59:59.999Z', overdue: false, text: '还剩 3 个工作日' },
+    ]);
+    expect(handling.coUnits.map((u: { id: number }) => u.id)).toEqual([unit('云山街道').id]);
+    // The co-unit's editor handles it too.
+    expect((await yunshan.get(`/api/v1/tickets/${raised.id}`)).body.steps).toContain('reply');
+
+    await must(step(lanjiang, raised.id, { step: 'reply', text: '已对接自然资源局，正在组卷' }));
+    await must(step(lanjiang, raised.id, { step: 'note', text: '指标需县里统筹，内部掌握' }));
+    await must(step(lanjiang, raised.id, { step: 'answer', text: '用地指标已落实，10 月 20 日前完成供地' }));
+
+    const seen = (await firm.get(`/api/v1/tickets/${raised.id}`)).body;
+    expect(seen.events.map((e: { step: string }) => e.step)).toEqual(['raise', 'accept', 'assign', 'reply', 'answer']);
+    expect(JSON.stringify(seen)).not.toContain('内部掌握');
+    expect(seen.steps).toEqual(['rate', 'reopen']);
+    const office = (await coordinator.get(`/api/v1/tickets/${raised.id}`)).body;
+    expect(office.events.find((e: { step: string }) => e.step === 'note')).toMatchObject({
+      internal: true,
+      text: '指标需县里统筹，内部掌握',
+    });
+
+    const closed = await must(step(firm, raised.id, { step: 'rate', rating: 'satisfied' }));
+    expect(closed).toMatchObject({ state: 'closed', rating: 'satisfied', clocks: [] });
+    const summary = (await coordinator.get('/api/v1/tickets/summary')).body;
+    expect(summary).toMatchObject({ closedThisMonth: 1, rated: 1, satisfied: 1, satisfactionPercent: 100 });
+  });
+
+  it("never shows an enterprise another enterprise's ticket, nor lets it rate one", async () => {
+    await travel('2026-10-12T02:00:00Z');
+    const t = await must(raise(firm));
+    expect((await rival.get(`/api/v1/tickets/${t.id}`)).status).toBe(404);
+    const list = (await rival.get('/api/v1/tickets')).body;
+    expect(list.items.map((i: { enterprise: { id: number } }) => i.enterprise.id)).not.toContain(firmId);
+    expect(
+      (await rival.post(`/api/v1/tickets/${t.id}/steps`, { step: 'rate', rating: 'unsatisfied', version: 1 })).status,
+    ).toBe(404);
+    // Raising for another enterprise is refused as not found.
+    expect(
+      (await rival.post('/api/v1/tickets', { category: 'land', description: '代提', enterpriseId: firmId })).status,
+    ).toBe(404);
+    // A party who is not the raiser cannot rate: the handling editor is refused.
+    const answered = await assigned();
+    await must(step(lanjiang, answered.id, { step: 'answer', text: '已答复' }));
+    expect((await step(lanjiang, answered.id, { step: 'rate', rating: 'satisfied' })).status).toBe(403);
+  });
+
+  it('refuses bad input naming the field, and changes nothing', async () => {
+    await travel('2026-10-12T02:00:00Z');
+    const before = (await admin.get('/api/v1/tickets')).body.total as number;
+    const empty = await raise(firm, { description: '   ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error).toMatchObject({ code: 'VALIDATION', field: 'description' });
+    const notOwned = await raise(firm, {
+      projectId: (await buildProject(admin, unit('兰江街道').id, { name: '别家项目' })).id,
+    });
+    expect(notOwned.body.error.field).toBe('projectId');
+    expect((await admin.get('/api/v1/tickets')).body.total).toBe(before);
+
+    // Accepting a closed (here: rejected) ticket.
+    const t = await must(raise(firm));
+    await must(step(coordinator, t.id, { step: 'reject', text: '不属于涉企问题范围' }));
+    const again = await step(coordinator, t.id, { step: 'accept' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.field).toBe('step');
+    const after = (await admin.get(`/api/v1/tickets/${t.id}`)).body;
+    expect(after).toMatchObject({ state: 'rejected', version: 2 });
+    // A reject without its reason, and a step on a stale version.
+    const other = await must(raise(firm));
+    expect((await step(coordinator, other.id, { step: 'reject' })).body.error.field).toBe('text');
+    const stale = await coordinator.post(`/api/v1/tickets/${other.id}/steps`, { step: 'accept', version: 9 });
+    expect(stale.status).toBe(409);
+
+    // An SLA profile with a zero limit, then a negative one.
+    const profiles = Object.values(SHIPPED_SLA_PROFILES).map((p) => structuredClone(p));
+    profiles[0]!.close.complex.amount = 0;
+    const bad = await coordinator.put('/api/v1/ticket-settings', { defaultProfile: '333', profiles });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('profiles.0.close.complex.amount');
+    profiles[0]!.close.complex.amount = -1;
+    expect((await coordinator.put('/api/v1/ticket-settings', { defaultProfile: '333', profiles })).status).toBe(400);
+    expect((await coordinator.get('/api/v1/ticket-settings')).body.profiles[0].close.complex.amount).toBe(3);
+  });
+
+  it('escalates a ticket whose clock runs out to the unit above, naming the patron leader; its project lights red', async () => {
+    await travel('2026-10-13T02:00:00Z');
+    const t = await assigned(); // close due 10-16
+    await travel('2026-10-19T02:00:00Z');
+    const cutoff = await must(admin.post('/api/v1/jobs/cutoff'));
+    expect(cutoff.ran).toBe(true);
+    const after = (await coordinator.get(`/api/v1/tickets/${t.id}`)).body;
+    expect(after).toMatchObject({ escalated: true, colour: 'red' });
+    expect(after.escalatedTo.name).toBe('兰溪市');
+    expect(after.events.at(-1)).toMatchObject({ step: 'escalate', actor: '系统' });
+    expect(after.events.at(-1).text).toContain('李副市长');
+    const light = (await admin.get(`/api/v1/projects/${projectId}/light`)).body;
+    const ticketFindings = light.findings.filter((f: { dimension: string }) => f.dimension === 'tickets');
+    expect(ticketFindings.some((f: { colour: string }) => f.colour === 'red')).toBe(true);
+  });
+
+  it('escalates after the second reopening', async () => {
+    await travel('2026-10-20T02:00:00Z');
+    const t = await assigned();
+    for (const n of [1, 2]) {
+      await must(step(lanjiang, t.id, { step: 'answer', text: `第${n}次答复` }));
+      const reopened = await must(step(firm, t.id, { step: 'reopen', text: '问题没有解决' }));
+      expect(reopened.reopenCount).toBe(n);
+      expect(reopened.escalated).toBe(n === 2);
+    }
+  });
+
+  it('takes one extension asked in time, approved by the office, and refuses one asked late', async () => {
+    await travel('2026-10-21T02:00:00Z');
+    const t = await assigned(); // Wednesday: 10-22, 10-23, 10-26.
+    expect(t.clocks[0].dueAt).toBe('2026-10-26T15:59:59.999Z');
+    await must(step(lanjiang, t.id, { step: 'requestExtension', text: '需等待省厅批复' }));
+    const twice = await step(lanjiang, t.id, { step: 'requestExtension', text: '再延一次' });
+    expect(twice.status).toBe(409);
+    const granted = await must(step(coordinator, t.id, { step: 'decideExtension', approve: true }));
+    // Three more working days from 10-26: 10-27, 10-28, 10-29.
+    expect(granted).toMatchObject({ extension: 'granted' });
+    expect(granted.clocks[0].dueAt).toBe('2026-10-29T15:59:59.999Z');
+
+    const late = await assigned(); // 10-26 again
+    await travel('2026-10-27T02:00:00Z');
+    const refused = await step(lanjiang, late.id, { step: 'requestExtension', text: '来不及了' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('超期');
+    expect((await admin.get(`/api/v1/tickets/${late.id}`)).body.extension).toBeNull();
+  });
+
+  it('lights a project yellow while its ticket is past the deadline, before any escalation', async () => {
+    await travel('2026-11-02T02:00:00Z');
+    const fresh = await buildProject(admin, unit('兰江街道').id, {
+      name: '兰江二号厂房',
+      ownerCreditCode: creditCodeFor(1),
+    });
+    await must(admin.patch(`/api/v1/enterprises/${firmId}`, { address: '兰江街道工业园' })); // links the new project
+    const t = await assigned({ projectId: fresh.id }); // close due 11-05
+    await travel('2026-11-06T02:00:00Z');
+    const noted = await must(step(coordinator, t.id, { step: 'note', text: '催办' }));
+    expect(noted.colour).toBe('yellow');
+    expect(noted.clocks[0].text).toBe('已超期 1 个工作日');
+    const light = (await admin.get(`/api/v1/projects/${fresh.id}/light`)).body;
+    expect(light.findings.filter((f: { dimension: string }) => f.dimension === 'tickets')).toEqual([
+      expect.objectContaining({ colour: 'yellow' }),
+    ]);
+    const overdue = (await coordinator.get('/api/v1/tickets?overdue=true')).body;
+    expect(overdue.items.map((i: { id: number }) => i.id)).toContain(t.id);
+  });
+});
