@@ -122,6 +122,10 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     // The co-unit's editor handles it too.
     expect((await yunshan.get(`/api/v1/tickets/${raised.id}`)).body.steps).toContain('reply');
 
+    // The handling unit's inbox holds it; the enterprise's does not until it is answered.
+    const ids = (inbox: { tickets: { items: { id: number }[] } }) => inbox.tickets.items.map((i) => i.id);
+    expect(ids((await lanjiang.get('/api/v1/inbox')).body)).toContain(raised.id);
+    expect(ids((await firm.get('/api/v1/inbox')).body)).not.toContain(raised.id);
     await must(step(lanjiang, raised.id, { step: 'reply', text: '已对接自然资源局，正在组卷' }));
     await must(step(lanjiang, raised.id, { step: 'note', text: '指标需县里统筹，内部掌握' }));
     await must(step(lanjiang, raised.id, { step: 'answer', text: '用地指标已落实，10 月 20 日前完成供地' }));
@@ -130,6 +134,9 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     expect(seen.events.map((e: { step: string }) => e.step)).toEqual(['raise', 'accept', 'assign', 'reply', 'answer']);
     expect(JSON.stringify(seen)).not.toContain('内部掌握');
     expect(seen.steps).toEqual(['rate', 'reopen']);
+    const firmInbox = (await firm.get('/api/v1/inbox')).body;
+    expect(ids(firmInbox)).toContain(raised.id);
+    expect(firmInbox.total).toBeGreaterThanOrEqual(firmInbox.tickets.count);
     const office = (await coordinator.get(`/api/v1/tickets/${raised.id}`)).body;
     expect(office.events.find((e: { step: string }) => e.step === 'note')).toMatchObject({
       internal: true,

@@ -21,6 +21,7 @@ import { exports } from './exports/index.ts';
 import { FeatureList, type Feature, type MessageTable, type WireContext } from './feature.ts';
 import { history } from './history/index.ts';
 import { imports } from './imports/index.ts';
+import { inbox } from './inbox/index.ts';
 import { lights } from './lights/index.ts';
 import { notices } from './notices/index.ts';
 import { oc4ids } from './oc4ids/index.ts';
@@ -57,6 +58,7 @@ const LIST = FeatureList.empty()
   .add(enterprises)
   .add(tickets)
   .add(reports)
+  .add(inbox)
   .add(imports)
   .add(dashboard)
   .add(exports)

@@ -85,6 +85,7 @@ export const OPERATIONS: Record<string, Recipe> = {
   },
   'DELETE /api/v1/session': { access: 'public', client: 'session' },
   'GET /api/v1/me': { access: 'self' },
+  'GET /api/v1/inbox': { access: 'self' },
   // notices: each person reads and marks only their own (another's notice is a 404: test/report-reminders.test.ts);
   // here a notice id that is nobody's, so every signed-in role gets through to the 404 of "not yours".
   'GET /api/v1/notices': { access: 'self' },

@@ -49,6 +49,15 @@ export interface TicketFilters {
   colour?: string;
 }
 
+/** Whose next step an inbox lists: the office's, a handler's, one raiser's or one enterprise's, escalations. */
+export interface WaitingFor {
+  office?: boolean;
+  handler?: boolean;
+  raiserId?: number;
+  enterpriseId?: number;
+  escalated?: boolean;
+}
+
 export type NewTicketRow = Insertable<TicketTable>;
 export type TicketPatch = Updateable<TicketTable>;
 
@@ -151,6 +160,47 @@ export function createTicketRepository(db: Kysely<DB>) {
           .insertInto('ticket_co_units')
           .values(unitIds.map((unit_id) => ({ ticket_id: ticketId, unit_id })))
           .execute();
+    },
+
+    /**
+     * Tickets waiting for someone to take their next step, in scope: `waiting` says which (the office's to
+     * accept, assign and decide extensions; a handler's to answer; a raiser's to rate), the most pressing first.
+     */
+    async waiting(scope: EnterpriseScope, waiting: WaitingFor, limit: number) {
+      const q = () =>
+        inTicketScope(withNames(db), scope).where((eb) => {
+          const arms = [];
+          if (waiting.office)
+            arms.push(
+              eb('tickets.state', 'in', ['raised', 'accepted']),
+              eb.and([eb('tickets.state', '=', 'handling'), eb('tickets.extension_state', '=', 'asked')]),
+            );
+          if (waiting.handler) arms.push(eb('tickets.state', '=', 'handling'));
+          if (waiting.raiserId !== undefined)
+            arms.push(eb.and([eb('tickets.state', '=', 'answered'), eb('tickets.raised_by', '=', waiting.raiserId)]));
+          if (waiting.enterpriseId !== undefined)
+            arms.push(
+              eb.and([eb('tickets.state', '=', 'answered'), eb('tickets.enterprise_id', '=', waiting.enterpriseId)]),
+            );
+          if (waiting.escalated)
+            arms.push(
+              eb.and([eb('tickets.state', 'in', OPEN_TICKET_STATES), eb('tickets.escalated_at', 'is not', null)]),
+            );
+          return arms.length ? eb.or(arms) : sql<SqlBool>`1 = 0`;
+        });
+      const [items, count] = await Promise.all([
+        q()
+          .orderBy(sql`case when tickets.next_due_at is null then 1 else 0 end`)
+          .orderBy('tickets.next_due_at')
+          .orderBy('tickets.id')
+          .limit(limit)
+          .execute(),
+        q()
+          .clearSelect()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
     },
 
     /** The figures of the board's head and the dashboard card, in scope. */

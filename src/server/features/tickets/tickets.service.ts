@@ -52,6 +52,17 @@ const duesColumns = (d: TicketDues) => ({
   revisit_due_at: d.revisit,
 });
 
+/**
+ * What a ticket is after a step, kept in the step's event: the events alone then tell any past moment's
+ * state, handler and clocks (the race's ticket figures as of a bulletin's date read them).
+ */
+const afterOf = (state: string, handlingUnitId: number | null, dues: TicketDues, escalated: boolean) => ({
+  state,
+  handlingUnitId,
+  dues,
+  escalated,
+});
+
 /** How many open tickets one round of the cutoff reads. */
 const CUTOFF_BATCH = 2000;
 
@@ -135,7 +146,11 @@ export function createTicketService(deps: TicketServiceDeps) {
       at: isoOf(at),
       text: `${why}，升级至${above?.name ?? '县级'}督办${patron}`,
       internal: 0,
-      data_json: JSON.stringify({ unitId: above?.id ?? null, patronLeader: t.patron_leader ?? null }),
+      data_json: JSON.stringify({
+        unitId: above?.id ?? null,
+        patronLeader: t.patron_leader ?? null,
+        after: afterOf(t.state, t.handling_unit_id, dues, true),
+      }),
     });
     await audit.record(
       {
@@ -260,6 +275,24 @@ export function createTicketService(deps: TicketServiceDeps) {
       };
     },
 
+    /** The tickets waiting for the actor's next step (the inbox): by role, what their party does next. */
+    async waitingFor(actor: ActorContext, locale: Locale, limit = 20) {
+      const scope = enterpriseScopeFor(actor, 'ticket', 'read');
+      const waiting =
+        actor.role === 'admin' || actor.role === 'coordinator'
+          ? { office: true }
+          : actor.role === 'unit_editor'
+            ? { handler: true, raiserId: actor.id }
+            : actor.role === 'enterprise' && actor.enterpriseId
+              ? { enterpriseId: actor.enterpriseId }
+              : actor.role === 'leader'
+                ? { escalated: true }
+                : {};
+      const now = clock();
+      const { items, total } = await tickets.waiting(scope, waiting, limit);
+      return { total, items: items.map((t) => presentTicket(t, { now, timeZone, locale })) };
+    },
+
     async summary(actor: ActorContext) {
       const s = await tickets.summary(enterpriseScopeFor(actor, 'ticket', 'read'), isoOf(clock()), monthStartInstant());
       // 满意率: 满意 and 基本满意 over those rated, rounded once to a whole percent.
@@ -322,7 +355,7 @@ export function createTicketService(deps: TicketServiceDeps) {
           at: isoOf(now),
           text: description,
           internal: 0,
-          data_json: '{}',
+          data_json: JSON.stringify({ after: afterOf('raised', null, dues, false) }),
         });
         await audit.record(
           {
@@ -385,7 +418,15 @@ export function createTicketService(deps: TicketServiceDeps) {
           at: isoOf(now),
           text: (body.text ?? '').trim(),
           internal: step === 'note' ? 1 : 0,
-          data_json: JSON.stringify(data),
+          data_json: JSON.stringify({
+            ...data,
+            after: afterOf(
+              (patch.state as string | undefined) ?? t.state,
+              (patch.handling_unit_id as number | undefined) ?? t.handling_unit_id,
+              dues,
+              escalated,
+            ),
+          }),
         });
         await audit.record(
           {
