@@ -271,4 +271,39 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     const overdue = (await coordinator.get('/api/v1/tickets?overdue=true')).body;
     expect(overdue.items.map((i: { id: number }) => i.id)).toContain(t.id);
   });
+
+  it("ranks the townships on October's tickets as the steps stood at the month's end", async () => {
+    // Every ticket above belongs to 兰江街道. By 10-31: six had a close deadline in the year to October (the rated
+    // one, the one answered on 10-12, the escalated one, the twice reopened and the two with an extension asked),
+    // two of them answered; seven open ones past a deadline (the raised one escalated on 10-19, the one left
+    // raised, the answered one whose revisit fell due 10-15, and the four still handled); one rating, 满意.
+    const race = await must(
+      coordinator.post('/api/v1/races', {
+        name: '2026年涉企问题赛马',
+        periodKind: 'month',
+        indicators: [
+          { key: 'ticketClosureRate', weight: 40, method: 'efficacyCoefficient', params: {} },
+          { key: 'ticketsOverdue', weight: 30, method: 'efficacyCoefficient', params: {} },
+          { key: 'ticketSatisfaction', weight: 30, method: 'efficacyCoefficient', params: {} },
+        ],
+        topN: 1,
+        bottomN: 1,
+      }),
+    );
+    const ranking = await must(coordinator.get(`/api/v1/races/${race.id}/ranking?year=2026&period=10`));
+    const rows = ranking.groups.flatMap((g: { rows: unknown[] }) => g.rows) as {
+      unitId: number;
+      breakdown: { indicator: string; value: number | null }[];
+    }[];
+    const valueOf = (unitId: number, indicator: string) =>
+      rows.find((r) => r.unitId === unitId)!.breakdown.find((b) => b.indicator === indicator)!.value;
+    const lj = unit('兰江街道').id;
+    expect(valueOf(lj, 'ticketClosureRate')).toBeCloseTo(100 / 3, 6);
+    expect(valueOf(lj, 'ticketsOverdue')).toBe(7);
+    expect(valueOf(lj, 'ticketSatisfaction')).toBe(100);
+    // A township without tickets has no rate (no data, not zero) and none overdue.
+    const ys = unit('云山街道').id;
+    expect(valueOf(ys, 'ticketClosureRate')).toBeNull();
+    expect(valueOf(ys, 'ticketsOverdue')).toBe(0);
+  });
 });

@@ -17,6 +17,8 @@ describe('the indicator library', () => {
     ['overdueStarts', '逾期未开工项目数', '个', false, { kind: 'computed', metric: 'overdueStarts' }],
     ['signedDeals', '签约项目', '个', true, { kind: 'computed', metric: 'signedDeals' }],
     ['ticketClosureRate', '问题办结率', '%', true, { kind: 'computed', metric: 'ticketClosureRate' }],
+    ['ticketsOverdue', '超期未办结问题数', '个', false, { kind: 'computed', metric: 'ticketsOverdue' }],
+    ['ticketSatisfaction', '问题办理满意率', '%', true, { kind: 'computed', metric: 'ticketSatisfaction' }],
     ['fiscalRevenue', '财政收入', '元', true, { kind: 'manual' }],
     ['industrialValueAdded', '规上工业增加值', '元', true, { kind: 'manual' }],
     ['fundsInPlace', '到位资金', '元', true, { kind: 'manual' }],
@@ -32,7 +34,7 @@ describe('the indicator library', () => {
   it('has each key once', () => {
     const keys = INDICATORS.map((i) => i.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(12);
+    expect(keys).toHaveLength(14);
   });
 
   it('counts 亿元以上 projects from 1 亿 = 100,000,000 元', () => {

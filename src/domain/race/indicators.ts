@@ -16,10 +16,19 @@ import { formatPoints } from '../progress/time-progress.ts';
  * - `red`: the unit's projects with a red light at the period's end;
  * - `overdueStarts`: projects past their planned start month and not started at the period's end;
  * - `signedDeals`: deals signed in the period — null (no data) until deals are recorded;
- * - `ticketClosureRate`: closed ÷ due enterprise tickets in percent — null until tickets are recorded.
+ * - `ticketClosureRate`, `ticketsOverdue`, `ticketSatisfaction`: the enterprises' tickets, as
+ *   src/domain/race/ticket-metrics.ts folds them from their steps.
  */
 export type ComputedMetric =
-  'done' | 'starts' | 'startsAboveYi' | 'red' | 'overdueStarts' | 'signedDeals' | 'ticketClosureRate';
+  | 'done'
+  | 'starts'
+  | 'startsAboveYi'
+  | 'red'
+  | 'overdueStarts'
+  | 'signedDeals'
+  | 'ticketClosureRate'
+  | 'ticketsOverdue'
+  | 'ticketSatisfaction';
 
 export type IndicatorSource = { kind: 'computed'; metric: ComputedMetric } | { kind: 'manual' };
 
@@ -90,6 +99,20 @@ export const INDICATORS = [
     unit: '%',
     higherIsBetter: true,
     source: computed('ticketClosureRate'),
+  },
+  {
+    key: 'ticketsOverdue',
+    label: { 'zh-CN': '超期未办结问题数', en: 'Tickets past their deadline' },
+    unit: '个',
+    higherIsBetter: false,
+    source: computed('ticketsOverdue'),
+  },
+  {
+    key: 'ticketSatisfaction',
+    label: { 'zh-CN': '问题办理满意率', en: 'Ticket satisfaction rate' },
+    unit: '%',
+    higherIsBetter: true,
+    source: computed('ticketSatisfaction'),
   },
   {
     key: 'fiscalRevenue',

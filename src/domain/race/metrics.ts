@@ -9,6 +9,7 @@
  */
 import { BIG_PROJECT_YUAN, type ComputedMetric, type IndicatorSource } from './indicators.ts';
 import type { RacePeriod } from './period.ts';
+import { isTicketMetric } from './ticket-metrics.ts';
 
 /** How far back overdue starts are counted: a project planned ten years ago and never started is dropped in practice. */
 export const OVERDUE_YEARS_BACK = 10;
@@ -69,7 +70,7 @@ export function isProjectMetric(metric: string): metric is ProjectMetric {
   return metric in PROJECT_METRICS;
 }
 
-/** The metrics the server can compute today; deals and tickets come with later modules (no data, not zero). */
+/** The metrics with project or report records behind them (the drill-through); tickets are folded apart, deals come later. */
 export const AVAILABLE_METRICS = [
   'done',
   'starts',
@@ -86,11 +87,12 @@ export function isAvailableMetric(metric: string): metric is AvailableMetric {
 
 /**
  * Whether Lantern holds data for an indicator: entered statistics always (a value or a gap someone can
- * fill), computed ones when the server computes their metric today. The ranking leaves the others
+ * fill), computed ones when the server computes their metric today (the project metrics and the tickets'). The ranking leaves the others
  * without a value (no data, not zero) and the indicator list marks them unavailable: one rule for both.
  */
 export function hasIndicatorData(indicator: { source: IndicatorSource }): boolean {
-  return indicator.source.kind !== 'computed' || isAvailableMetric(indicator.source.metric);
+  const { source } = indicator;
+  return source.kind !== 'computed' || isAvailableMetric(source.metric) || isTicketMetric(source.metric);
 }
 
 /** An approved report month counts for `done` when it falls in the period's year up to its last month. */

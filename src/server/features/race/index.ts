@@ -23,7 +23,7 @@ export const race = defineFeature({
     const races = createRaceService({
       db: k,
       races: createRaceRepository(k),
-      values: createRaceValues({ db: k, stats: d.stats, history: d.history }),
+      values: createRaceValues({ db: k, stats: d.stats, history: d.history, timeZone: ctx.config.timeZone }),
       history: d.history,
       figures: d.periodFigures,
       audit: d.audit,
