@@ -5,6 +5,7 @@ import { databaseKinds } from './support/databases.ts';
 import { buildEnterprise, creditCodeFor } from './support/enterprises.ts';
 import { ADMIN_PASSWORD, buildUser, PASSWORD, setUpCounty } from './support/factories.ts';
 import { buildProject } from './support/projects.ts';
+import { picture } from './support/report-photos.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 // 涉企问题 over HTTP: the closed loop from an enterprise's account to its rating, what each party sees, the
@@ -205,6 +206,42 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     expect((await coordinator.get('/api/v1/ticket-settings')).body.profiles[0].close.complex.amount).toBe(3);
   });
 
+  it('takes images and PDFs by their content, refuses a disguised file or one too large, and shows them to the parties', async () => {
+    const t = await must(raise(firm));
+    const form = (bytes: Uint8Array, name: string) => {
+      const f = new FormData();
+      f.append('file', new Blob([bytes]), name);
+      return f;
+    };
+    const photo = await must(
+      firm.postMultipart(`/api/v1/tickets/${t.id}/attachments`, form(await picture(64, 48), '现场.jpg')),
+    );
+    expect(photo).toMatchObject({ fileName: '现场.jpg', contentType: 'image/jpeg' });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    expect(
+      (await must(coordinator.postMultipart(`/api/v1/tickets/${t.id}/attachments`, form(pdf, '情况说明.pdf'))))
+        .contentType,
+    ).toBe('application/pdf');
+
+    const disguised = await firm.postMultipart(
+      `/api/v1/tickets/${t.id}/attachments`,
+      form(new TextEncoder().encode('<script>alert(1)</script>'), '发票.jpg'),
+    );
+    expect(disguised.status).toBe(400);
+    expect(disguised.body.error).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    expect(disguised.body.error.message).toContain('发票.jpg');
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    const tooLarge = await firm.postMultipart(`/api/v1/tickets/${t.id}/attachments`, form(big, '大图.jpg'));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.field).toBe('file');
+
+    const seen = (await firm.get(`/api/v1/tickets/${t.id}`)).body;
+    expect(seen.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['现场.jpg', '情况说明.pdf']);
+    expect((await firm.get(`/api/v1/ticket-attachments/${photo.id}`)).status).toBe(200);
+    expect((await rival.get(`/api/v1/ticket-attachments/${photo.id}`)).status).toBe(404);
+  });
+
   it('escalates a ticket whose clock runs out to the unit above, naming the patron leader; its project lights red', async () => {
     await travel('2026-10-13T02:00:00Z');
     const t = await assigned(); // close due 10-16
@@ -275,8 +312,9 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
   it("ranks the townships on October's tickets as the steps stood at the month's end", async () => {
     // Every ticket above belongs to 兰江街道. By 10-31: six had a close deadline in the year to October (the rated
     // one, the one answered on 10-12, the escalated one, the twice reopened and the two with an extension asked),
-    // two of them answered; seven open ones past a deadline (the raised one escalated on 10-19, the one left
-    // raised, the answered one whose revisit fell due 10-15, and the four still handled); one rating, 满意.
+    // two of them answered; eight open ones past a deadline (the raised one escalated on 10-19, the one left
+    // raised, the one given files, the answered one whose revisit fell due 10-15, and the four still handled);
+    // one rating, 满意.
     const race = await must(
       coordinator.post('/api/v1/races', {
         name: '2026年涉企问题赛马',
@@ -299,7 +337,7 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
       rows.find((r) => r.unitId === unitId)!.breakdown.find((b) => b.indicator === indicator)!.value;
     const lj = unit('兰江街道').id;
     expect(valueOf(lj, 'ticketClosureRate')).toBeCloseTo(100 / 3, 6);
-    expect(valueOf(lj, 'ticketsOverdue')).toBe(7);
+    expect(valueOf(lj, 'ticketsOverdue')).toBe(8);
     expect(valueOf(lj, 'ticketSatisfaction')).toBe(100);
     // A township without tickets has no rate (no data, not zero) and none overdue.
     const ys = unit('云山街道').id;

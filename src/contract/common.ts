@@ -71,6 +71,8 @@ export const FILE_TYPES = {
   pdf: 'application/pdf',
   zip: 'application/zip',
   jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
 } as const;
 
 /** A file's bytes: `{ type: string, format: binary }` in OpenAPI; typed as what a handler sends (a buffer or a stream). */

@@ -86,6 +86,10 @@ export const ticketDetail = ticketView.extend({
   description: z.string(),
   slaProfile: z.object({ key: z.string(), name: z.string(), toConfirm: z.boolean() }),
   coUnits: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** Images and PDFs; each opens at GET /ticket-attachments/{id}. */
+  attachments: z.array(
+    z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), bytes: z.number(), createdAt: z.string() }),
+  ),
   escalatedTo: z.object({ id: z.number(), name: z.string() }).nullable(),
   extension: z.enum(['asked', 'granted', 'refused']).nullable(),
   /** Every step kept, oldest first; an enterprise account never receives an internal note. */

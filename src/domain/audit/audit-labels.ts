@@ -52,6 +52,7 @@ export const AUDIT_ACTION_LABELS = {
   'licence.delete': { 'zh-CN': '删除证照', en: 'Delete licence' },
   'ticket.raise': { 'zh-CN': '提出涉企问题', en: 'Raise a ticket' },
   'ticket.step': { 'zh-CN': '办理涉企问题', en: 'Take a ticket step' },
+  'ticket.attach': { 'zh-CN': '涉企问题上传附件', en: 'Attach a file to a ticket' },
   'ticket.escalate': { 'zh-CN': '涉企问题升级督办', en: 'Escalate a ticket' },
   'ticketSettings.update': { 'zh-CN': '修改问题办理时限', en: 'Change ticket time limits' },
 } as const satisfies Record<string, Label>;

@@ -43,7 +43,7 @@ export const TICKET_STEPS = [
 ] as const;
 export type TicketStep = (typeof TICKET_STEPS)[number];
 
-export const TICKET_STEP_LABELS: Record<TicketStep | 'raise' | 'escalate', LocalisedText> = {
+export const TICKET_STEP_LABELS: Record<TicketStep | 'raise' | 'escalate' | 'attach', LocalisedText> = {
   raise: { 'zh-CN': '提出', en: 'Raised' },
   accept: { 'zh-CN': '受理', en: 'Accepted' },
   reject: { 'zh-CN': '不予受理', en: 'Rejected' },
@@ -56,6 +56,7 @@ export const TICKET_STEP_LABELS: Record<TicketStep | 'raise' | 'escalate', Local
   requestExtension: { 'zh-CN': '申请延期', en: 'Extension asked' },
   decideExtension: { 'zh-CN': '审批延期', en: 'Extension decided' },
   escalate: { 'zh-CN': '升级督办', en: 'Escalated' },
+  attach: { 'zh-CN': '上传附件', en: 'Attached a file' },
 };
 
 /** Who takes part in a ticket: the project office, the handling unit, the one who raised it. */

@@ -386,6 +386,13 @@ export const OPERATIONS: Record<string, Recipe> = {
         ? { step: 'rate', rating: 'satisfied', version: 4 }
         : { step: 'note', text: `已电话回访${c.n}`, version: 4 },
   },
+  'POST /api/v1/tickets/{id}/attachments': {
+    access: 'ticket.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.answeredTicket(c.where),
+    form: photoForm,
+  },
+  'GET /api/v1/ticket-attachments/{id}': { access: 'ticket.read', scope: 'unit', id: 'attachment' },
   'GET /api/v1/ticket-settings': { access: 'ticketSettings.read' },
   'PUT /api/v1/ticket-settings': {
     access: 'ticketSettings.update',

@@ -33,8 +33,9 @@ export interface Side {
   /** An enterprise registered in `township` (own: the enterprise account's), with one licence. */
   enterprise: number;
   licence: number;
-  /** A ticket raised for `enterprise`, not yet accepted. */
+  /** A ticket raised for `enterprise`, not yet accepted, with one photo attached. */
   ticket: number;
+  attachment: number;
 }
 
 export interface World {
@@ -225,10 +226,15 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     const enterprise = enterprises[where];
     side[where] = {
       ...{ township: t, village: v, user, project, report: 0, photo: 0, import: 0 },
-      ...{ enterprise, licence: 0, ticket: 0 },
+      ...{ enterprise, licence: 0, ticket: 0, attachment: 0 },
     };
     side[where].licence = await victim.licence(where);
     side[where].ticket = await raiseTicket(where);
+    const photo = new FormData();
+    photo.append('file', new Blob([new Uint8Array(await picture(64, 48))], { type: 'image/jpeg' }), 'site.jpg');
+    side[where].attachment = (
+      await ok('attachment', admin.postMultipart(`/api/v1/tickets/${side[where].ticket}/attachments`, photo))
+    ).id;
     side[where].report = await victim.report(where, 'draft');
     side[where].photo = await victim.photo(where);
     side[where].import = await victim.import(where);

@@ -6,6 +6,7 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { createTicketSettings, type TicketSettings } from './ticket-settings.ts';
 import { TICKET_MESSAGES } from './tickets.messages.ts';
 import { createTicketRepository } from './tickets.repository.ts';
+import { registerTicketAttachmentRoutes } from './ticket-attachments.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 import { createTicketService, type TicketService } from './tickets.service.ts';
 
@@ -40,6 +41,8 @@ export const tickets = defineFeature({
     d.lights.beforeCutoff(() => tickets.cutoff());
     return { tickets, ticketSettings };
   },
-  routes: (app, s: { tickets: TicketService; ticketSettings: TicketSettings }, config) =>
-    registerTicketRoutes(app, { tickets: s.tickets, settings: s.ticketSettings, defaultLocale: config.locale }),
+  routes: (app, s: { tickets: TicketService; ticketSettings: TicketSettings }, config) => {
+    registerTicketRoutes(app, { tickets: s.tickets, settings: s.ticketSettings, defaultLocale: config.locale });
+    registerTicketAttachmentRoutes(app, { tickets: s.tickets });
+  },
 });

@@ -37,6 +37,29 @@ export const TICKET_MESSAGES = {
     en: 'An extension must be asked for before the deadline; this ticket is already past it',
   },
   TICKET_EXTENSION_NOT_ASKED: { 'zh-CN': '该问题没有待审批的延期申请', en: 'No extension is waiting for a decision' },
+  TICKET_FILE_TYPE: {
+    'zh-CN': '附件“{name}”不是图片（JPG、PNG、WebP）或 PDF 文件',
+    en: 'The file "{name}" is neither an image (JPG, PNG, WebP) nor a PDF',
+  },
+  TICKET_FILE_TOO_LARGE: {
+    'zh-CN': '附件“{name}”超过 {mb} MB，请压缩后再上传',
+    en: 'The file "{name}" is over {mb} MB: make it smaller and upload it again',
+  },
+  TICKET_NO_FILE: { 'zh-CN': '请选择要上传的附件', en: 'Choose a file to upload' },
+  TICKET_ONE_FILE: { 'zh-CN': '一次上传一个附件', en: 'Upload one file at a time' },
+  TICKET_UPLOAD_BROKEN: {
+    'zh-CN': '附件没有传完整，请重新上传',
+    en: 'The upload did not arrive whole: upload it again',
+  },
+  TICKET_NOT_MULTIPART: {
+    'zh-CN': '上传附件须使用 multipart/form-data',
+    en: 'Upload a file as multipart/form-data',
+  },
+  TICKET_TOO_MANY_FILES: { 'zh-CN': '每个问题最多 {n} 个附件', en: 'A ticket holds at most {n} files' },
+  TICKET_CLOSED_FOR_FILES: {
+    'zh-CN': '问题已办结，不能再上传附件',
+    en: 'The ticket is closed: no more files can be attached',
+  },
   SLA_NOT_AN_OBJECT: SLA('格式不对', 'not an object'),
   SLA_UNKNOWN_FIELD: SLA('不认识该项', 'unknown field'),
   SLA_MISSING: SLA('缺少该项', 'missing'),

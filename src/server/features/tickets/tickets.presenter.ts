@@ -11,7 +11,6 @@ import {
   type Rating,
   type TicketParty,
   type TicketState,
-  type TicketStep,
 } from '../../../domain/tickets/ticket-flow.ts';
 import type { TicketEventTable } from './tickets.tables.ts';
 import type { TicketRow } from './tickets.repository.ts';
@@ -68,6 +67,7 @@ export function presentTicketDetail(
   extra: {
     events: Selectable<TicketEventTable>[];
     coUnits: { id: number; name: string }[];
+    attachments: { id: number; file_name: string; content_type: string; bytes: number; created_at: string }[];
     parties: ReadonlySet<TicketParty>;
     profile: SlaProfile | undefined;
     now: Date;
@@ -85,13 +85,20 @@ export function presentTicketDetail(
       toConfirm: extra.profile?.toConfirm ?? false,
     },
     coUnits: extra.coUnits.map((u) => ({ id: u.id, name: u.name })),
+    attachments: extra.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      contentType: a.content_type,
+      bytes: a.bytes,
+      createdAt: a.created_at,
+    })),
     escalatedTo:
       t.escalated_unit_id && t.escalated_unit_name ? { id: t.escalated_unit_id, name: t.escalated_unit_name } : null,
     extension: t.extension_state as TicketDetail['extension'],
     events: extra.events.map((e) => ({
       id: e.id,
       step: e.step,
-      stepLabel: TICKET_STEP_LABELS[e.step as TicketStep | 'raise' | 'escalate']?.[locale] ?? e.step,
+      stepLabel: TICKET_STEP_LABELS[e.step as keyof typeof TICKET_STEP_LABELS]?.[locale] ?? e.step,
       actor: e.actor_name,
       at: e.at,
       text: e.text,

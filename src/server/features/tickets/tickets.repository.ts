@@ -3,7 +3,7 @@ import { OPEN_TICKET_STATES } from '../../../domain/tickets/ticket-flow.ts';
 import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 import type { EnterpriseScope } from '../../policies/enterprise.policy.ts';
-import type { TicketEventTable, TicketTable } from './tickets.tables.ts';
+import type { TicketAttachmentTable, TicketEventTable, TicketTable } from './tickets.tables.ts';
 
 type TicketQuery = SelectQueryBuilder<DB, 'tickets', object>;
 
@@ -143,6 +143,20 @@ export function createTicketRepository(db: Kysely<DB>) {
         .$if(!withInternal, (q) => q.where('internal', '=', 0))
         .orderBy('id')
         .execute(),
+
+    attachments: (ticketId: number, ex: Kysely<DB> = db) =>
+      ex
+        .selectFrom('ticket_attachments')
+        .select(['id', 'file_name', 'content_type', 'bytes', 'created_at'])
+        .where('ticket_id', '=', ticketId)
+        .orderBy('id')
+        .execute(),
+
+    attachmentFile: (id: number, ex: Kysely<DB> = db) =>
+      ex.selectFrom('ticket_attachments').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    insertAttachment: (ex: Kysely<DB>, row: Insertable<TicketAttachmentTable>) =>
+      ex.insertInto('ticket_attachments').values(row).returning('id').executeTakeFirstOrThrow(),
 
     coUnits: (ticketId: number, ex: Kysely<DB> = db) =>
       ex

@@ -19,6 +19,8 @@ import {
   type TicketState,
   type TicketStep,
 } from '../../../domain/tickets/ticket-flow.ts';
+import { fileTypeFromBuffer } from 'file-type';
+import { ATTACHMENT_LIMITS, isAttachmentType, type AttachmentType } from '../../../domain/tickets/attachment-rules.ts';
 import type { TicketBody, TicketStepBody } from '../../../contract/tickets.ts';
 import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -102,9 +104,10 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   async function detail(actor: ActorContext, t: TicketRow, locale: Locale) {
     const isEnterprise = actor.role === 'enterprise';
-    const [events, coUnits, paths, profile] = await Promise.all([
+    const [events, coUnits, attachments, paths, profile] = await Promise.all([
       tickets.events(t.id, !isEnterprise),
       tickets.coUnits(t.id),
+      tickets.attachments(t.id),
       handlerPaths(t, db),
       settings.profile(t.sla_profile),
     ]);
@@ -113,6 +116,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     return presentTicketDetail(t, {
       events,
       coUnits,
+      attachments,
       parties: writable ? parties : new Set(),
       profile,
       now: clock(),
@@ -451,6 +455,82 @@ export function createTicketService(deps: TicketServiceDeps) {
       });
       if (projectId) await onProjectChanged(projectId);
       return detail(actor, (await tickets.findById(id))!, locale);
+    },
+
+    /**
+     * Attaches an image or a PDF, recognised by its content: any party to the ticket while it is open
+     * (the enterprise, the office, a handler), as a step of its timeline.
+     */
+    async attach(actor: ActorContext, id: number, upload: { data: Buffer; fileName: string }, ip: string | null) {
+      const found = await fileTypeFromBuffer(upload.data);
+      if (!isAttachmentType(found?.mime)) throw invalid('TICKET_FILE_TYPE', { name: upload.fileName }, 'file');
+      const contentType = found!.mime as AttachmentType;
+      const now = clock();
+      const attachmentId = await db.transaction().execute(async (trx) => {
+        const t = await visible(actor, id, trx);
+        if (enterpriseScopeFor(actor, 'ticket', 'update').kind === 'none') throw forbidden();
+        const parties = partiesOf(actor, {
+          raisedBy: t.raised_by,
+          enterpriseId: t.enterprise_id,
+          handlerPaths: await handlerPaths(t, trx),
+        });
+        if (!parties.size) throw forbidden();
+        if (!(OPEN_TICKET_STATES as readonly string[]).includes(t.state))
+          throw conflict('TICKET_CLOSED_FOR_FILES', {}, 'file');
+        if ((await tickets.attachments(t.id, trx)).length >= ATTACHMENT_LIMITS.perTicket)
+          throw conflict('TICKET_TOO_MANY_FILES', { n: ATTACHMENT_LIMITS.perTicket }, 'file');
+        const { id: attachmentId } = await tickets.insertAttachment(trx, {
+          ticket_id: t.id,
+          file_name: upload.fileName,
+          content_type: contentType,
+          bytes: upload.data.length,
+          data: upload.data,
+          created_by_id: actor.id,
+          created_at: isoOf(now),
+        });
+        await tickets.addEvent(trx, {
+          ticket_id: t.id,
+          step: 'attach',
+          actor_id: actor.id,
+          actor_name: actor.displayName,
+          at: isoOf(now),
+          text: upload.fileName,
+          internal: 0,
+          data_json: JSON.stringify({ attachmentId }),
+        });
+        await audit.record(
+          {
+            actor,
+            action: 'ticket.attach',
+            objectType: 'ticket',
+            objectId: String(t.id),
+            unitPath: t.unit_path,
+            summary: `涉企问题“${t.title}”上传附件 ${upload.fileName}`,
+            before: null,
+            after: { fileName: upload.fileName, bytes: upload.data.length, contentType },
+            ip,
+          },
+          trx,
+        );
+        return attachmentId;
+      });
+      return {
+        id: attachmentId,
+        fileName: upload.fileName,
+        contentType,
+        bytes: upload.data.length,
+        createdAt: isoOf(now),
+      };
+    },
+
+    /** An attachment's bytes, for whoever may read its ticket. */
+    async attachment(actor: ActorContext, attachmentId: number) {
+      const file = await tickets.attachmentFile(attachmentId);
+      if (!file) throw notFound('attachment');
+      await visible(actor, file.ticket_id).catch(() => {
+        throw notFound('attachment');
+      });
+      return file;
     },
 
     /**
