@@ -15,7 +15,9 @@ import {
   NotificationOutlined,
   OrderedListOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -42,6 +44,8 @@ const MENU: [string, string, unknown, string | undefined][] = [
   ['/targets', 'nav.targets', AimOutlined, 'race.read'],
   ['/races', 'nav.races', TrophyOutlined, 'race.read'],
   ['/bulletins', 'nav.bulletins', NotificationOutlined, 'race.read'],
+  ['/enterprises', 'nav.enterprises', ShopOutlined, 'enterprise.read'],
+  ['/licences', 'nav.licences', SafetyCertificateOutlined, 'enterprise.read'],
   ['/units', 'nav.units', ApartmentOutlined, undefined],
   ['/users', 'nav.users', TeamOutlined, 'user.read'],
   ['/audit', 'nav.audit', AuditOutlined, 'audit.read'],
@@ -70,6 +74,9 @@ const PAGES: Record<string, string | undefined> = {
   '/races/$id/edit': 'race.manage',
   '/bulletins': undefined,
   '/bulletins/$id': undefined,
+  '/enterprises': undefined,
+  '/enterprises/$id': undefined,
+  '/licences': undefined,
   '/units': undefined,
   '/users': undefined,
   '/audit': undefined,
@@ -86,6 +93,8 @@ const SEARCHED = [
   '/races/$id',
   '/races/$id/records',
   '/bulletins',
+  '/enterprises',
+  '/licences',
 ];
 
 type BeforeLoad = (opts: { context: RouterContext; params: { id?: string } }) => void;
@@ -125,6 +134,8 @@ describe('the web features', () => {
       '/reports',
       '/races',
       '/bulletins',
+      '/enterprises',
+      '/licences',
     ]);
     for (const role of ROLES) {
       const paths = visibleNavItems(NAV_ITEMS, can(role), role).map((item) => item.path);

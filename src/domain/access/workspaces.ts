@@ -18,6 +18,8 @@ export const MENU_PATHS = [
   '/targets',
   '/races',
   '/bulletins',
+  '/enterprises',
+  '/licences',
   '/units',
   '/users',
   '/audit',
@@ -32,7 +34,16 @@ export interface Workspace {
   menu: readonly MenuPath[];
 }
 
-const READER: readonly MenuPath[] = ['/dashboard', '/projects', '/project-lists', '/reports', '/races', '/bulletins'];
+const READER: readonly MenuPath[] = [
+  '/dashboard',
+  '/projects',
+  '/project-lists',
+  '/reports',
+  '/races',
+  '/bulletins',
+  '/enterprises',
+  '/licences',
+];
 
 export const WORKSPACES: Record<Role, Workspace> = {
   // 市领导: the dashboard first, then what it links to; nothing to configure.
@@ -51,6 +62,8 @@ export const WORKSPACES: Record<Role, Workspace> = {
       '/targets',
       '/races',
       '/bulletins',
+      '/enterprises',
+      '/licences',
       '/units',
       '/audit',
       '/tokens',
@@ -67,6 +80,8 @@ export const WORKSPACES: Record<Role, Workspace> = {
       '/targets',
       '/races',
       '/bulletins',
+      '/enterprises',
+      '/licences',
       '/units',
       '/users',
     ],
@@ -75,8 +90,8 @@ export const WORKSPACES: Record<Role, Workspace> = {
   auditor: { home: '/audit', menu: ['/audit', ...READER, '/light-rules', '/targets', '/units', '/users'] },
   // 系统管理员: people and units first; every entry.
   admin: { home: '/users', menu: MENU_PATHS },
-  // 企业: its own projects (tickets come with the enterprise features).
-  enterprise: { home: '/projects', menu: ['/projects'] },
+  // 企业: its own registration and licences (its projects and problems are reached from there).
+  enterprise: { home: '/enterprises', menu: ['/enterprises', '/licences'] },
 };
 
 /** The page a role lands on. */

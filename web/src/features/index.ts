@@ -6,6 +6,7 @@ import type { NavItem } from '../layout/nav';
 import type { RootRoute } from '../routes/root';
 import { admin } from './admin';
 import { dashboard } from './dashboard';
+import { enterprises } from './enterprises';
 import { imports } from './imports';
 import { lights } from './lights';
 import { projects } from './projects';
@@ -13,7 +14,7 @@ import { race } from './race';
 import { reports } from './reports';
 import { work } from './work';
 
-export const FEATURES = [work, dashboard, projects, imports, lights, reports, race, admin] as const;
+export const FEATURES = [work, dashboard, projects, imports, lights, reports, race, enterprises, admin] as const;
 
 /** The menu, every feature's entries in the list's order. */
 export const NAV_ITEMS: readonly NavItem[] = FEATURES.flatMap((feature) => feature.nav);
