@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENTERPRISE_COUNT } from '../src/domain/enterprises/demo-enterprises.ts';
 import { ApiClient } from './support/client.ts';
 import { databaseKinds } from './support/databases.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -109,6 +110,51 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     expect(new Set(mine.body.items.map((p: { leadUnitName: string }) => p.leadUnitName))).toEqual(
       new Set(['兰江街道']),
     );
+  });
+
+  it('registers the townships’ enterprises with their licences, linked to the projects they own', async () => {
+    const coordinator = new ApiClient(server.url);
+    await coordinator.signIn('coordinator', 'lantern-demo');
+    const registry = (await coordinator.get('/api/v1/enterprises?pageSize=1')).body;
+    expect(registry.total).toBe(DEMO_ENTERPRISE_COUNT);
+    // On the demo's today some licences have run out and some end within the month.
+    const soon = (await coordinator.get('/api/v1/licences?withinDays=30&pageSize=200')).body;
+    expect(soon.expired).toBeGreaterThan(0);
+    expect(soon.total - soon.expired).toBeGreaterThan(0);
+    expect(
+      soon.items.some((l: { status: string; daysLeft: number }) => l.status === 'expiring' && l.daysLeft <= 30),
+    ).toBe(true);
+    // Through the service: each registration and licence audited; the registry's projects linked by credit code.
+    const k = server.db.kysely;
+    const audited = await k
+      .selectFrom('audit_events')
+      .select(['action', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('action', 'in', ['enterprise.create', 'licence.create'])
+      .groupBy('action')
+      .execute();
+    const licences = await k.selectFrom('licences').select('id').execute();
+    expect(Object.fromEntries(audited.map((a) => [a.action, Number(a.n)]))).toEqual({
+      'enterprise.create': DEMO_ENTERPRISE_COUNT,
+      'licence.create': licences.length,
+    });
+    const owned = await k.selectFrom('projects').select('id').where('enterprise_id', 'is not', null).execute();
+    expect(owned.length).toBeGreaterThan(50);
+  });
+
+  it('gives the enterprise account one enterprise of its township that owns projects, and only that one', async () => {
+    const anon = new ApiClient(server.url);
+    const { demo } = (await anon.get('/api/v1/setup')).body;
+    const account = demo.accounts.find((a: { username: string }) => a.username === 'enterprise');
+    const firm = new ApiClient(server.url);
+    await firm.signIn('enterprise', demo.password);
+    const mine = (await firm.get('/api/v1/enterprises')).body;
+    expect(mine.total).toBe(1);
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0].townshipName).toBe(account.unitName);
+    expect(mine.items[0].projectCount).toBeGreaterThanOrEqual(1);
+    const detail = (await firm.get(`/api/v1/enterprises/${mine.items[0].id}`)).body;
+    expect(detail.projects.length).toBeGreaterThanOrEqual(1);
+    expect(detail.canEdit).toBe(true);
   });
 
   it('spreads projects over every stage, a long tail of investments and the four lists', async () => {

@@ -20,10 +20,10 @@ export async function demo(args: string[], config: Config) {
     const services = createServices(db, config, systemClock);
     const result = await services.demo.load({ seed: Number(values.seed), projectCount: Number(values.projects) });
     console.log(
-      `Demo county 兰溪市: ${result.units} units, ${result.users} people, ${result.projects} projects, ${result.reports} monthly reports.`,
+      `Demo county 兰溪市: ${result.units} units, ${result.users} people, ${result.projects} projects, ${result.enterprises} enterprises, ${result.reports} monthly reports.`,
     );
     console.log(
-      `Sign in as admin, coordinator, leader, auditor, or a township editor (lanjiang, shanghua, …); password: ${DEMO_PASSWORD}`,
+      `Sign in as admin, coordinator, leader, auditor, enterprise, or a township editor (lanjiang, shanghua, …); password: ${DEMO_PASSWORD}`,
     );
   } catch (err) {
     if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params), { cause: err });

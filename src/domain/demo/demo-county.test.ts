@@ -10,6 +10,7 @@ import {
   type DemoProject,
 } from './demo-county.ts';
 import { TEST_TOWNSHIPS, TEST_UNITS } from './test-units.ts';
+import { demoEnterprises } from '../enterprises/demo-enterprises.ts';
 import { isCreditCode } from './parties.ts';
 import { allocate, createRng } from './random.ts';
 import { STAGE_SHARES } from './schedule.ts';
@@ -158,6 +159,49 @@ describe('generateDemoProjects', () => {
     }
     expect(new Set(byOwner.values()).size).toBe(byOwner.size);
     expect(projects.filter((p) => p.investmentType === 'enterprise').every((p) => p.ownerName !== null)).toBe(true);
+  });
+
+  describe('with the county’s registered enterprises', () => {
+    const registry = demoEnterprises(20250615, TODAY, TOWNSHIPS);
+    const byCode = new Map(registry.map((e) => [e.creditCode, e]));
+    const withRegistry = generateDemoProjects({
+      seed: 20250615,
+      today: TODAY,
+      count: 300,
+      units: UNITS,
+      enterprises: registry,
+    });
+    const enterpriseProjects = withRegistry.filter((p) => p.investmentType === 'enterprise');
+    const owned = enterpriseProjects.filter((p) => byCode.has(p.ownerCreditCode!));
+
+    it('gives a good share of the enterprise projects to enterprises of their township and division', () => {
+      expect(owned.length).toBeGreaterThan(enterpriseProjects.length * 0.3);
+      expect(owned.length).toBeLessThan(enterpriseProjects.length);
+      expect(new Set(owned.map((p) => p.ownerCreditCode)).size).toBeGreaterThan(30);
+      for (const p of owned) {
+        const e = byCode.get(p.ownerCreditCode!)!;
+        expect(p.ownerName).toBe(e.name);
+        expect(p.townshipName).toBe(e.townshipName);
+        expect(p.industryCode).toBe(e.industryCode);
+      }
+      expect(withRegistry.flatMap((p) => checkDemoProject(p, TODAY))).toEqual([]);
+    });
+
+    it('never gives a government project to them, nor their names to other owners', () => {
+      const names = new Set(registry.map((e) => e.name));
+      for (const p of withRegistry.filter((x) => !byCode.has(x.ownerCreditCode ?? ''))) {
+        expect(names.has(p.ownerName ?? '')).toBe(false);
+      }
+      expect(
+        withRegistry.filter((p) => p.investmentType === 'government' && byCode.has(p.ownerCreditCode ?? '')),
+      ).toEqual([]);
+    });
+
+    it('are the same projects as before when the registry is empty', () => {
+      expect(generateDemoProjects({ seed: 20250615, today: TODAY, count: 300, units: UNITS, enterprises: [] })).toEqual(
+        projects,
+      );
+    });
   });
 
   it('plans 90–100% of the fixed assets over the years of work once a project is in 前期 or later', () => {

@@ -59,6 +59,17 @@ export interface DemoProject extends ProjectDates {
   tags: string[];
 }
 
+/** An enterprise of the county's registry (src/domain/enterprises/demo-enterprises.ts) that may own projects. */
+export interface DemoOwnerEnterprise {
+  name: string;
+  creditCode: string;
+  townshipName: string;
+  /** Its GB/T 4754 division, two digits. */
+  industryCode: string;
+  /** Brand plus trade word ("恒丰纺织"), as a project name may start. */
+  shortName: string;
+}
+
 export interface DemoOptions {
   seed: number;
   /** 'YYYY-MM-DD': actual dates stay on or before it; all dates fall in its year − 1 … + 1. */
@@ -66,6 +77,13 @@ export interface DemoOptions {
   count: number;
   /** The units that may lead or host projects: departments, platforms, streets and townships. */
   units: DemoUnitRef[];
+  /**
+   * The county's registered enterprises. An enterprise project in a township where an enterprise of its
+   * GB/T 4754 division is registered is owned by one of them, under the registry's name and code, so
+   * registering the enterprise links the project; other owners (investors from outside, companies not
+   * registered yet) are invented and never take a registered name or code. Without them all are invented.
+   */
+  enterprises?: readonly DemoOwnerEnterprise[];
 }
 
 const REGION = '330781';
@@ -94,7 +112,7 @@ const NATURE_SUFFIX: Record<Nature, readonly string[]> = {
 
 /** Generates `count` demo projects; throws RangeError on bad options. */
 export function generateDemoProjects(opts: DemoOptions): DemoProject[] {
-  const { seed, today, count, units } = opts;
+  const { seed, today, count, units, enterprises = [] } = opts;
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
   if (!isIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, got ${today}`);
   if (count > 0 && units.length === 0) throw new RangeError('units must name at least one unit');
@@ -107,8 +125,9 @@ export function generateDemoProjects(opts: DemoOptions): DemoProject[] {
   const seen = {
     names: new Set<string>(),
     codes: new Set<string>(),
-    credit: new Map<string, string>(),
+    credit: new Map<string, string>(enterprises.map((e) => [e.name, e.creditCode])),
     owners: new Map<string, Owner[]>(),
+    registry: groupBy(enterprises, (e) => e.townshipName),
   };
 
   return stages.map((stage, i) => {
@@ -188,6 +207,13 @@ export function generateDemoProjects(opts: DemoOptions): DemoProject[] {
   });
 }
 
+/** Map.groupBy, which Node 20 lacks. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
 function expand<K extends string>(counts: Record<K, number>): K[] {
   return (Object.keys(counts) as K[]).flatMap((k) => Array<K>(counts[k]).fill(k));
 }
@@ -215,6 +241,20 @@ interface Seen {
   credit: Map<string, string>;
   /** Enterprises by chain, so some come back with a second project. */
   owners: Map<string, Owner[]>;
+  /** Registered enterprises by township. */
+  registry: Map<string, DemoOwnerEnterprise[]>;
+}
+
+/**
+ * A registered enterprise of the project's township and division, or null. Only the same division: a
+ * packaging-film company (29) owning a chemicals plant (26) of the same chain would read wrong.
+ */
+function registeredOwner(rng: Rng, template: ProjectTemplate, placement: Placement, seen: Seen): Owner | null {
+  const here = placement.townshipName ? seen.registry.get(placement.townshipName) : undefined;
+  const fits = here?.filter((e) => e.industryCode === template.industryCode) ?? [];
+  if (!fits.length) return null;
+  const e = rng.pick(fits);
+  return { name: e.name, creditCode: e.creditCode, shortName: e.shortName };
 }
 
 function creditCodeOf(rng: Rng, name: string, seen: Seen): string {
@@ -233,6 +273,8 @@ function chooseOwner(rng: Rng, template: ProjectTemplate, placement: Placement, 
     const name = stateOwnerName(placement.leadUnitName, template.chain);
     return { name, creditCode: creditCodeOf(rng, name, seen), shortName: name };
   }
+  const registered = registeredOwner(rng, template, placement, seen);
+  if (registered) return registered;
   const chain = template.chain ?? '';
   const known = seen.owners.get(chain) ?? [];
   if (known.length && rng.chance(0.12)) return rng.pick(known);

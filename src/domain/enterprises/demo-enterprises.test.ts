@@ -41,6 +41,9 @@ describe('demo enterprises', () => {
   it('have unique names, also by the name key projects are matched with', () => {
     expect(new Set(list.map((e) => enterpriseNameKey(e.name))).size).toBe(list.length);
     for (const e of list) expect(e.name).toMatch(/(有限公司|分公司|厂)$/);
+    // The short name (brand and trade) a project it owns may be named after, as it stands in the full name.
+    for (const e of list) expect(e.name, e.shortName).toContain(e.shortName);
+    for (const e of list) expect(e.shortName).toMatch(/^\p{Script=Han}{3,7}$/u);
     expect(list.some((e) => e.name.startsWith('兰溪市'))).toBe(true);
     expect(list.some((e) => e.name.startsWith('浙江') && e.name.endsWith('股份有限公司'))).toBe(true);
   });

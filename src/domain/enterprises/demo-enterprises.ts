@@ -39,6 +39,8 @@ import {
 
 export interface DemoEnterprise {
   name: string;
+  /** Brand plus trade word ("恒达纺织"), as the name of a project it owns may start. */
+  shortName: string;
   /** GB 32100-2015, both check characters computed; region 330781, a few 330700 (金华市) or 330000 (浙江省). */
   creditCode: string;
   /** A GB/T 4754-2017 division, two digits. */
@@ -86,13 +88,14 @@ export function demoEnterprises(
   const drafts = Array.from({ length: DEMO_ENTERPRISE_COUNT }, () => {
     const sector = rng.weighted(sectorWeights);
     const townshipName = rng.weighted(placeWeights);
-    const { name, form } = uniqueName(rng, sector, townshipName, names);
+    const { name, shortName, form } = uniqueName(rng, sector, townshipName, names);
     const scale: EnterpriseScale = rng.chance(form === 'joint-stock' ? 0.9 : sector.above) ? 'above' : 'below';
     const region =
       form === 'joint-stock' ? rng.pick(['330000', '330700', DEMO_REGION]) : rng.chance(0.05) ? '330700' : DEMO_REGION;
     const creditCode = uniqueCode(rng, region, form === 'joint-stock' || rng.chance(0.35), codes);
     const enterprise: DemoEnterprise = {
       name,
+      shortName,
       creditCode,
       industryCode: sector.division,
       scale,
@@ -145,7 +148,12 @@ const WORKS_WORDS: ReadonlySet<string> = new Set([
   '塑胶',
 ]);
 
-function uniqueName(rng: Rng, sector: Sector, township: string, seen: Set<string>): { name: string; form: Form } {
+function uniqueName(
+  rng: Rng,
+  sector: Sector,
+  township: string,
+  seen: Set<string>,
+): { name: string; shortName: string; form: Form } {
   const stem = township.replace(/(街道|镇|畲族乡|乡)$/, '');
   for (;;) {
     const brand = rng.pick(BRAND_FIRST) + rng.pick(BRAND_SECOND);
@@ -161,7 +169,7 @@ function uniqueName(rng: Rng, sector: Sector, township: string, seen: Set<string
     ]);
     if (seen.has(name)) continue;
     seen.add(name);
-    return { name, form };
+    return { name, shortName: brand + word, form };
   }
 }
 

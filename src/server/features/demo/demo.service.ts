@@ -8,11 +8,13 @@ import {
   type DemoUnitRef,
 } from '../../../domain/demo/demo-county.ts';
 import { demoCalendar, planDemoYear } from '../../../domain/demo/demo-year.ts';
+import { demoEnterprises } from '../../../domain/enterprises/demo-enterprises.ts';
 import { instantAt, localDateTime } from '../../../domain/calendar/local-date.ts';
 import type { Role } from '../../../domain/access/roles.ts';
 import { travelClock, type Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
+import type { EnterpriseService } from '../enterprises/enterprises.service.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { ProjectService } from '../projects/projects.service.ts';
 import type { ReportService } from '../reports/reports.service.ts';
@@ -26,6 +28,7 @@ import type { TargetService } from '../race/targets.service.ts';
 import type { RaceService } from '../race/races.service.ts';
 import type { BulletinService } from '../bulletins/bulletins.service.ts';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
+import { liaisonEnterprise, registerDemoEnterprises } from './demo-enterprises.ts';
 import { demoRaceSteps } from './demo-race.ts';
 import type { DemoRepository } from './demo.repository.ts';
 import { replayDemoYear } from './demo-replay.ts';
@@ -54,6 +57,7 @@ export interface DemoServices {
   unitRepo: UnitRepository;
   users: UserService;
   projects: ProjectService;
+  enterprises: EnterpriseService;
   reports: ReportService;
   lights: LightService;
   stats: Pick<UnitStats, 'rebuild'>;
@@ -101,7 +105,9 @@ export function createDemoService(deps: {
      * departments and platforms, people of every role (password lantern-demo), a project library
      * from a seeded generator, and its history — entered in January, milestones on their days,
      * monthly reports filed, late, returned and reviewed, cutoffs, targets, a race and its bulletins —
-     * replayed in order through the services on a clock that travels from January to now.
+     * replayed in order through the services on a clock that travels from January to now; then, at
+     * now, the townships' enterprise registry with its licences, linked to the projects its enterprises
+     * own, and the account of one of them.
      */
     async load({ seed = 20260101, projectCount = 300 }: { seed?: number; projectCount?: number } = {}) {
       const s0 = deps.servicesAt(clock);
@@ -128,6 +134,21 @@ export function createDemoService(deps: {
         await s.units.create(admin, { parentId: root.id, name, kind: 'platform', sortOrder: 200 + i }, null);
       const all = await s.unitRepo.listAll();
       const byName = new Map(all.map((u) => [u.name, u]));
+      const townships = all.filter((u) => u.kind === 'street' || u.kind === 'township');
+      const townshipNames = townships.map((u) => u.name);
+
+      // The registry first, so the enterprise projects of its townships and trades are owned by its enterprises.
+      const today = now.slice(0, 10);
+      const registry = demoEnterprises(seed, today, townshipNames);
+      const refs: DemoUnitRef[] = all.map((u) => ({ name: u.name, kind: u.kind as DemoUnitRef['kind'] }));
+      const generated: DemoProject[] = generateDemoProjects({
+        seed,
+        today,
+        count: projectCount,
+        units: refs,
+        enterprises: registry,
+      });
+      const liaison = liaisonEnterprise(registry, generated, today);
 
       const accounts: DemoAccount[] = [
         { username: 'admin', role: 'admin', unitName: root.name, displayName: '系统管理员' },
@@ -142,46 +163,37 @@ export function createDemoService(deps: {
         {
           username: 'enterprise',
           role: 'enterprise',
-          unitName: DEMO_PLATFORMS[0] ?? root.name,
-          displayName: '企业联络员',
+          unitName: liaison.townshipName,
+          displayName: `${liaison.shortName}联络员`,
         },
-        ...all
-          .filter((u) => u.kind === 'street' || u.kind === 'township')
-          .map((u) => ({
-            username: usernameForTownship(u.name),
-            role: 'unit_editor' as Role,
-            unitName: u.name,
-            displayName: `${u.name}填报员`,
-          })),
+        ...townships.map((u) => ({
+          username: usernameForTownship(u.name),
+          role: 'unit_editor' as Role,
+          unitName: u.name,
+          displayName: `${u.name}填报员`,
+        })),
       ];
       // Through the user service, so each account is checked and its creation audited.
+      const createAccount = (a: DemoAccount, enterpriseId?: number) =>
+        s.users.create(
+          admin,
+          {
+            username: a.username,
+            displayName: a.displayName,
+            password: DEMO_PASSWORD,
+            role: a.role,
+            unitId: byName.get(a.unitName)!.id,
+            ...(enterpriseId === undefined ? {} : { enterpriseId }),
+          },
+          null,
+          { seeded: true },
+        );
+      // The enterprise's account comes with its enterprise, once the registry is entered (below).
       await Promise.all(
-        accounts
-          .filter((a) => a.username !== 'admin')
-          .map((a) =>
-            s.users.create(
-              admin,
-              {
-                username: a.username,
-                displayName: a.displayName,
-                password: DEMO_PASSWORD,
-                role: a.role,
-                unitId: byName.get(a.unitName)!.id,
-              },
-              null,
-              { seeded: true },
-            ),
-          ),
+        accounts.filter((a) => a.username !== 'admin' && a.role !== 'enterprise').map((a) => createAccount(a)),
       );
       await settings.insert(db, DEMO_KEY, JSON.stringify({ seed, accounts }), travel.clock().toISOString());
 
-      const refs: DemoUnitRef[] = all.map((u) => ({ name: u.name, kind: u.kind as DemoUnitRef['kind'] }));
-      const generated: DemoProject[] = generateDemoProjects({
-        seed,
-        today: now.slice(0, 10),
-        count: projectCount,
-        units: refs,
-      });
       const year = planDemoYear({ projects: generated, now, seed });
       const coordinator = await actorOf('coordinator');
       const editors = new Map<string, ActorContext>();
@@ -205,8 +217,16 @@ export function createDemoService(deps: {
         year,
         generated,
       );
-      // Back at now: the current lights and the units' figures, as the server's own cutoff would leave them.
       travel.moveTo(end);
+      // At now, the townships register their enterprises: each links the projects it owns as it is saved.
+      const registered = await registerDemoEnterprises(
+        s.enterprises,
+        { registrarOf: (name) => editors.get(name) ?? coordinator, unitIdOf: (name) => byName.get(name)!.id },
+        registry,
+      );
+      for (const a of accounts.filter((x) => x.role === 'enterprise'))
+        await createAccount(a, registered.ids.get(liaison.creditCode)!);
+      // The current lights and the units' figures, as the server's own cutoff would leave them.
       await s.lights.recomputeAll();
       await s.stats.rebuild();
       await demo.refreshStatistics();
@@ -215,6 +235,8 @@ export function createDemoService(deps: {
         units: all.length,
         users: accounts.length,
         projects: generated.length,
+        enterprises: registered.ids.size,
+        licences: registered.licences,
         reports: counts.reports,
         approvals: counts.approvals,
         bulletins,
