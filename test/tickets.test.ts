@@ -210,7 +210,7 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     const t = await must(raise(firm));
     const form = (bytes: Uint8Array, name: string) => {
       const f = new FormData();
-      f.append('file', new Blob([bytes]), name);
+      f.append('file', new Blob([new Uint8Array(bytes)]), name);
       return f;
     };
     const photo = await must(

@@ -9,7 +9,7 @@ export async function serve(config: Config) {
   const db = openDb(config.database);
   await migrateToLatest(db);
   const { app, services } = await buildApp({ config, db, clock: systemClock, logger: true });
-  const stopCutoff = scheduleCutoff(services.lights, app.log);
+  const stopCutoff = scheduleCutoff(services.lights, services.dailyReminders, app.log);
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
   console.log(`Lantern 亮灯 is serving on http://localhost:${config.port} (${where})`);

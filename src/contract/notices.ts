@@ -31,6 +31,30 @@ export const notice = z.discriminatedUnion('kind', [
       reason: z.string(),
     }),
   }),
+  z.object({
+    ...base,
+    kind: z.literal('licence_expiring'),
+    facts: z.object({
+      licenceId: z.number(),
+      enterpriseId: z.number(),
+      enterpriseName: z.string(),
+      type: z.string(),
+      number: z.string(),
+      validTo: z.string(),
+      daysLeft: z.number(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('ticket_due'),
+    facts: z.object({
+      ticketId: z.number(),
+      title: z.string(),
+      enterpriseName: z.string(),
+      dueAt: z.string(),
+      overdue: z.boolean(),
+    }),
+  }),
 ]);
 export type Notice = z.infer<typeof notice>;
 

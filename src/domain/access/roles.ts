@@ -31,6 +31,7 @@ export const RESOURCES = [
   'enterprise',
   'ticket',
   'ticketSettings',
+  'notificationLog',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -160,6 +161,13 @@ const MATRIX: Matrix = {
     },
     create: {},
     update: { admin: 'all', coordinator: 'all' },
+    delete: {},
+  },
+  // The log of notifications sent by e-mail, webhook or robot: the administrator's, who keeps the channels.
+  notificationLog: {
+    read: { admin: 'all' },
+    create: {},
+    update: {},
     delete: {},
   },
   token: {

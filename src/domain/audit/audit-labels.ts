@@ -55,6 +55,7 @@ export const AUDIT_ACTION_LABELS = {
   'ticket.attach': { 'zh-CN': '涉企问题上传附件', en: 'Attach a file to a ticket' },
   'ticket.escalate': { 'zh-CN': '涉企问题升级督办', en: 'Escalate a ticket' },
   'ticketSettings.update': { 'zh-CN': '修改问题办理时限', en: 'Change ticket time limits' },
+  'reminderSettings.update': { 'zh-CN': '修改提醒设置', en: 'Change reminder settings' },
 } as const satisfies Record<string, Label>;
 
 /** What an audit event can record as its action. */

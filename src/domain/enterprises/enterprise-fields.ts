@@ -162,19 +162,32 @@ export interface EnterpriseLicence {
   validTo: string;
 }
 
-/** Days before expiry at which reminders go out, nearest first. */
+/** Days before expiry at which reminders go out, nearest first: the county's default (its to change). */
 export const LICENCE_REMINDER_DAYS = [7, 30, 60, 90] as const;
-export type LicenceReminderWindow = 'expired' | (typeof LICENCE_REMINDER_DAYS)[number];
+export type LicenceReminderWindow = 'expired' | number;
 
 const dayNumber = (date: string) =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 /**
  * The nearest reminder window a licence falls in on `today`: 'expired' after its last valid day, 7
- * when it ends within seven days (today included), then 30, 60, 90; null when it runs longer.
+ * when it ends within seven days (today included), then 30, 60, 90 (or the county's `offsets`); null
+ * when it runs longer.
  */
-export function licenceReminderWindow(validTo: string, today: string): LicenceReminderWindow | null {
+export function licenceReminderWindow(
+  validTo: string,
+  today: string,
+  offsets: readonly number[] = LICENCE_REMINDER_DAYS,
+): LicenceReminderWindow | null {
   const daysLeft = dayNumber(validTo) - dayNumber(today);
   if (daysLeft < 0) return 'expired';
-  return LICENCE_REMINDER_DAYS.find((d) => daysLeft <= d) ?? null;
+  return [...offsets].sort((a, b) => a - b).find((d) => daysLeft <= d) ?? null;
+}
+
+/** Reminder offsets as the county sets them: 1 to 6 whole days from 1 to 365, each once. */
+export function reminderOffsetsProblem(offsets: readonly number[]): 'COUNT' | 'RANGE' | 'DUPLICATE' | null {
+  if (offsets.length < 1 || offsets.length > 6) return 'COUNT';
+  if (offsets.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) return 'RANGE';
+  if (new Set(offsets).size !== offsets.length) return 'DUPLICATE';
+  return null;
 }

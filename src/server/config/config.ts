@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import net from 'node:net';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../domain/calendar/local-date.ts';
+import { emailConfigFromEnv, type EmailConfig } from '../notifications/email.ts';
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError };
 
 /** An IP address, or a CIDR range of one. */
 function isProxyAddress(value: string): boolean {
@@ -94,6 +98,14 @@ const envSchema = z.object({
   LANTERN_OC4IDS_LICENSE: z
     .url({ protocol: /^https?$/, error: 'LANTERN_OC4IDS_LICENSE must be an http(s) URL' })
     .optional(),
+  /** A receiver of Lantern's signed webhook (JSON POST, X-Lantern-Signature); with LANTERN_WEBHOOK_SECRET. */
+  LANTERN_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'LANTERN_WEBHOOK_URL must be an http(s) URL' }).optional(),
+  LANTERN_WEBHOOK_SECRET: z.string().min(16, 'LANTERN_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  /** A DingTalk-style group robot (政务钉钉): its webhook address and, when the robot signs, its secret. */
+  LANTERN_DINGTALK_URL: z
+    .url({ protocol: /^https?$/, error: 'LANTERN_DINGTALK_URL must be an http(s) URL' })
+    .optional(),
+  LANTERN_DINGTALK_SECRET: z.string().optional(),
 });
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -115,9 +127,13 @@ export interface Config {
   webDir: string;
   pdfFont: string | null;
   oc4ids: { idPrefix: string; license: string | null };
+  /** The channels reminders can travel by besides the inbox; null: not configured here. */
+  notifications: {
+    email: EmailConfig | null;
+    webhook: { url: string; secret: string } | null;
+    dingtalk: { webhookUrl: string; secret?: string } | null;
+  };
 }
-
-export class ConfigError extends Error {}
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -126,6 +142,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.LANTERN_WEBHOOK_URL && !e.LANTERN_WEBHOOK_SECRET)
+    throw new ConfigError('Invalid configuration:\n  LANTERN_WEBHOOK_SECRET: must be set with LANTERN_WEBHOOK_URL');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -141,5 +159,18 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     webDir: e.LANTERN_WEB_DIR,
     pdfFont: e.LANTERN_PDF_FONT || null,
     oc4ids: { idPrefix: e.LANTERN_OC4IDS_PREFIX, license: e.LANTERN_OC4IDS_LICENSE ?? null },
+    notifications: {
+      email: emailConfigFromEnv(env),
+      webhook:
+        e.LANTERN_WEBHOOK_URL && e.LANTERN_WEBHOOK_SECRET
+          ? { url: e.LANTERN_WEBHOOK_URL, secret: e.LANTERN_WEBHOOK_SECRET }
+          : null,
+      dingtalk: e.LANTERN_DINGTALK_URL
+        ? {
+            webhookUrl: e.LANTERN_DINGTALK_URL,
+            ...(e.LANTERN_DINGTALK_SECRET ? { secret: e.LANTERN_DINGTALK_SECRET } : {}),
+          }
+        : null,
+    },
   };
 }

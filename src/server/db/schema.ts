@@ -41,6 +41,7 @@ import type {
 import type { NoticeTables, NoticeTable } from '../features/notices/notices.tables.ts';
 import type { EnterpriseTables, EnterpriseTable, LicenceTable } from '../features/enterprises/enterprises.tables.ts';
 import type { TicketTables, TicketTable, TicketEventTable } from '../features/tickets/tickets.tables.ts';
+import type { ReminderTables } from '../features/reminders/reminders.tables.ts';
 
 export type {
   UnitTable,
@@ -108,7 +109,8 @@ export interface DB
     ImportTables,
     NoticeTables,
     EnterpriseTables,
-    TicketTables {
+    TicketTables,
+    ReminderTables {
   job_runs: JobRunTable;
   project_versions: ProjectVersionTable;
   plan_versions: PlanVersionTable;

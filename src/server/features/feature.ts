@@ -66,7 +66,11 @@ export class FeatureList<Services, Needs, Messages = {}> {
   ): FeatureList<Services & Out, Needs & N, Messages & M> {
     const wireAll = (ctx: WireContext): Services & Out => {
       const before = this.wireAll(ctx);
-      return { ...before, ...(feature.wire?.(ctx, before) as Out) };
+      const added = (feature.wire?.(ctx, before) ?? {}) as Out & object;
+      // A service of the same name as an earlier feature's would silently replace it for everyone after.
+      const taken = Object.keys(added).filter((key) => Object.hasOwn(before as object, key));
+      if (taken.length) throw new Error(`feature ${feature.name} wires ${taken.join(', ')}, already wired by another`);
+      return { ...before, ...added };
     };
     return new FeatureList<Services & Out, Needs & N, Messages & M>(
       [...this.features, feature as unknown as Feature<never, unknown, never>],

@@ -27,6 +27,7 @@ import { notices } from './notices/index.ts';
 import { oc4ids } from './oc4ids/index.ts';
 import { projects } from './projects/index.ts';
 import { race } from './race/index.ts';
+import { reminders } from './reminders/index.ts';
 import { reportPhotos } from './report-photos/index.ts';
 import { reports, reportSettings } from './reports/index.ts';
 import { session } from './session/index.ts';
@@ -59,6 +60,7 @@ const LIST = FeatureList.empty()
   .add(tickets)
   .add(reports)
   .add(inbox)
+  .add(reminders)
   .add(imports)
   .add(dashboard)
   .add(exports)

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { ConfigError } from '../config/config.ts';
+import { ConfigError } from '../config/config-error.ts';
 import type { DeliveryResult, NotificationChannel } from './channel.ts';
 
 /** Where and as whom Lantern sends e-mail. */

@@ -398,4 +398,14 @@ export const OPERATIONS: Record<string, Recipe> = {
     access: 'ticketSettings.update',
     body: () => ({ defaultProfile: '333', profiles: Object.values(SHIPPED_SLA_PROFILES) }),
   },
+  // reminders: the county's offsets are the office's; each person keeps their own channels; the log is the admin's
+  'GET /api/v1/reminder-settings': { access: 'ticketSettings.read' },
+  'PUT /api/v1/reminder-settings': {
+    access: 'ticketSettings.update',
+    body: () => ({ licenceOffsets: [90, 60, 30, 7] }),
+  },
+  'GET /api/v1/me/notifications': { access: 'self' },
+  'PUT /api/v1/me/notifications': { access: 'self', body: () => ({ email: null, events: {} }) },
+  'GET /api/v1/notification-deliveries': { access: 'notificationLog.read' },
+  'POST /api/v1/jobs/reminders': { access: 'ticketSettings.update' },
 };

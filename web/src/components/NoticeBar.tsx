@@ -22,21 +22,43 @@ export function NoticeBar() {
   const [busy, setBusy] = useState(false);
   if (!data?.unread) return null;
 
-  const text = (n: Notice) =>
-    n.kind === 'report_reminder'
-      ? t('notice.reminder', {
+  const text = (n: Notice) => {
+    switch (n.kind) {
+      case 'report_reminder':
+        return t('notice.reminder', {
           by: n.createdBy,
           unit: n.facts.unitName,
           period: period(n.facts.year, n.facts.month),
           n: n.facts.outstanding,
           deadline: n.facts.deadline,
-        })
-      : t('notice.returned', {
+        });
+      case 'report_returned':
+        return t('notice.returned', {
           by: n.createdBy,
           project: n.facts.projectName,
           period: period(n.facts.year, n.facts.month),
           reason: n.facts.reason,
         });
+      case 'licence_expiring':
+        return n.facts.daysLeft < 0
+          ? t('notice.licenceExpired', {
+              enterprise: n.facts.enterpriseName,
+              number: n.facts.number,
+              date: n.facts.validTo,
+            })
+          : t('notice.licenceExpiring', {
+              enterprise: n.facts.enterpriseName,
+              number: n.facts.number,
+              date: n.facts.validTo,
+              n: n.facts.daysLeft,
+            });
+      case 'ticket_due':
+        return t(n.facts.overdue ? 'notice.ticketOverdue' : 'notice.ticketDue', {
+          title: n.facts.title,
+          enterprise: n.facts.enterpriseName,
+        });
+    }
+  };
 
   const read = async (id?: number) => {
     setBusy(true);
@@ -55,7 +77,7 @@ export function NoticeBar() {
         <Alert
           key={n.id}
           showIcon
-          type={n.kind === 'report_returned' ? 'warning' : 'info'}
+          type={n.kind === 'report_returned' || n.kind === 'ticket_due' ? 'warning' : 'info'}
           data-testid={`notice-${n.kind}`}
           title={text(n)}
           action={

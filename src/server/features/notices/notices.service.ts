@@ -1,18 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Notice } from '../../../contract/notices.ts';
-import {
-  noticeLink,
-  type NoticeKind,
-  type ReportReminderFacts,
-  type ReportReturnedFacts,
-} from '../../../domain/notices/notice-kinds.ts';
+import { noticeLink, type NoticeFacts, type NoticeKind } from '../../../domain/notices/notice-kinds.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { NoticeRepository } from './notices.repository.ts';
 
-type FactsOf<K extends NoticeKind> = K extends 'report_reminder' ? ReportReminderFacts : ReportReturnedFacts;
+type FactsOf<K extends NoticeKind> = NoticeFacts[K];
 
 /**
  * Notices: written inside the transaction of what caused them (a reminder, a return), so that a notice
@@ -52,15 +47,16 @@ export function createNoticeService({ notices, clock }: { notices: NoticeReposit
       return {
         unread,
         items: items.map((row) => {
-          const facts = JSON.parse(row.params_json) as ReportReminderFacts & ReportReturnedFacts;
+          const kind = row.kind as NoticeKind;
+          const facts = JSON.parse(row.params_json) as NoticeFacts[typeof kind];
           return {
             id: Number(row.id),
-            kind: row.kind,
+            kind,
             facts,
             createdBy: row.created_by,
             createdAt: row.created_at,
             readAt: row.read_at,
-            link: noticeLink(facts),
+            link: noticeLink(kind, facts),
           } as Notice;
         }),
       };
