@@ -58,6 +58,18 @@ describe.each(await databaseKinds())('the enterprise registry on %s', (kind) => 
     expect(audit.body.items[0]).toMatchObject({ action: 'enterprise.create', objectId: String(res.body.id) });
   });
 
+  it('links a project entered later to its registered owner, and follows its owner when that changes', async () => {
+    const township = unit('兰江街道').id;
+    const later = await buildProject(admin, township, { name: '后来入库的项目', ownerCreditCode: creditCodeFor(11) });
+    const owner = (await admin.get('/api/v1/enterprises?q=测试11号')).body.items[0];
+    const projects = async () =>
+      ((await admin.get(`/api/v1/enterprises/${owner.id}`)).body.projects as { id: number }[]).map((p) => p.id);
+    expect(await projects()).toContain(later.id);
+    const moved = await admin.patch(`/api/v1/projects/${later.id}`, { ownerName: '另一家公司', ownerCreditCode: null });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(await projects()).not.toContain(later.id);
+  });
+
   it('refuses an invalid credit code naming the field, in Chinese and in English, and stores nothing', async () => {
     const before = await count(admin);
     const code = creditCodeFor(21);

@@ -5,6 +5,8 @@ import { likeSafe, subtreeRange } from '../../db/fragments.ts';
 import type { DB, ProjectTable } from '../../db/schema.ts';
 import type { Dialect } from '../../db/client.ts';
 import type { ProjectSort } from '../../../contract/projects.ts';
+import { normaliseCreditCode } from '../../../domain/enterprises/credit-code.ts';
+import { enterpriseNameKey } from '../../../domain/enterprises/enterprise-match.ts';
 
 export const SORTS = {
   id: 'projects.id',
@@ -183,6 +185,26 @@ export function createProjectRepository(db: Kysely<DB>, dialect: Dialect) {
     withFilters(inProjectScope(db.selectFrom('projects'), scope), f, dialect);
 
   return {
+    /**
+     * The registered enterprise a project's owner is (企业库): by credit code, else by the exact name when
+     * only one enterprise bears it; null when none (src/domain/enterprises/enterprise-match.ts).
+     */
+    async ownerEnterprise(ex: Kysely<DB>, owner: { owner_credit_code: string | null; owner_name: string | null }) {
+      const code = owner.owner_credit_code ? normaliseCreditCode(owner.owner_credit_code) : '';
+      if (code) {
+        const byCode = await ex
+          .selectFrom('enterprises')
+          .select('id')
+          .where('credit_code', '=', code)
+          .executeTakeFirst();
+        if (byCode) return byCode.id;
+      }
+      const key = owner.owner_name ? enterpriseNameKey(owner.owner_name) : '';
+      if (!key) return null;
+      const byName = await ex.selectFrom('enterprises').select('id').where('name_key', '=', key).limit(2).execute();
+      return byName.length === 1 ? byName[0]!.id : null;
+    },
+
     /**
      * One page: rows after `page.after` (keyset) or after `page.offset` rows (a numbered page) in the
      * chosen order, id breaking ties. The light's reasons come in the same query (one row per project).

@@ -229,6 +229,7 @@ export function createProjectService({
           updated_at: at,
         } as Row;
         assertRules(row, plans);
+        row.enterprise_id = await projects.ownerEnterprise(trx, row);
         const { id } = await projects.insert(trx, row);
         await projects.replaceTags(trx, id, cleanTags(input.tags ?? []));
         await projects.replacePlans(trx, id, plans);
@@ -277,8 +278,12 @@ export function createProjectService({
         const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = before;
         const merged = { ...stored, ...cols } as Row;
         assertRules(merged, plans ?? (await projects.plansOf(id, trx)));
+        // A new owner is looked up in the registry again; the link follows the owner written on the project.
+        const ownerChanged =
+          merged.owner_credit_code !== stored.owner_credit_code || merged.owner_name !== stored.owner_name;
+        const owner = ownerChanged ? { enterprise_id: await projects.ownerEnterprise(trx, merged) } : {};
         await stats.track(trx, [id], async () => {
-          await projects.update(trx, id, { ...cols, updated_at: clock().toISOString() });
+          await projects.update(trx, id, { ...cols, ...owner, updated_at: clock().toISOString() });
           if (plans) await projects.replacePlans(trx, id, plans);
         });
         if (input.tags) await projects.replaceTags(trx, id, cleanTags(input.tags));
