@@ -7,8 +7,12 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BulbOutlined,
+  ClockCircleOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   ImportOutlined,
   KeyOutlined,
@@ -17,6 +21,8 @@ import {
   ProjectOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SendOutlined,
+  SettingOutlined,
   ShopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -46,10 +52,16 @@ const MENU: [string, string, unknown, string | undefined][] = [
   ['/bulletins', 'nav.bulletins', NotificationOutlined, 'race.read'],
   ['/enterprises', 'nav.enterprises', ShopOutlined, 'enterprise.read'],
   ['/licences', 'nav.licences', SafetyCertificateOutlined, 'enterprise.read'],
+  ['/tickets', 'nav.tickets', CustomerServiceOutlined, 'ticket.read'],
+  ['/tickets/overdue', 'nav.ticketsOverdue', FieldTimeOutlined, 'ticket.read'],
+  ['/inbox', 'nav.inbox', BellOutlined, undefined],
   ['/units', 'nav.units', ApartmentOutlined, undefined],
   ['/users', 'nav.users', TeamOutlined, 'user.read'],
   ['/audit', 'nav.audit', AuditOutlined, 'audit.read'],
   ['/tokens', 'nav.tokens', KeyOutlined, 'token.manage'],
+  ['/settings/reminders', 'nav.reminderSettings', ClockCircleOutlined, 'lights.manage'],
+  ['/settings/deliveries', 'nav.notificationDeliveries', SendOutlined, undefined],
+  ['/settings/notifications', 'nav.myNotifications', SettingOutlined, undefined],
 ];
 
 const PUBLIC = ['/', '/login', '/setup'];
@@ -77,11 +89,21 @@ const PAGES: Record<string, string | undefined> = {
   '/enterprises': undefined,
   '/enterprises/$id': undefined,
   '/licences': undefined,
+  '/tickets': undefined,
+  '/tickets/new': 'ticket.raise',
+  '/tickets/overdue': undefined,
+  '/tickets/$id': undefined,
+  '/inbox': undefined,
   '/units': undefined,
   '/users': undefined,
   '/audit': undefined,
   '/tokens': undefined,
+  '/settings/reminders': undefined,
+  '/settings/deliveries': undefined,
+  '/settings/notifications': undefined,
 };
+/** The pages no permission of /me names, which admit a role instead (beyond their entry's permission). */
+const ROLE_PAGES: Record<string, Role> = { '/settings/deliveries': 'admin' };
 const SEARCHED = [
   '/dashboard',
   '/projects',
@@ -95,21 +117,28 @@ const SEARCHED = [
   '/bulletins',
   '/enterprises',
   '/licences',
+  '/tickets',
 ];
 
 type BeforeLoad = (opts: { context: RouterContext; params: { id?: string } }) => void;
 const children = routeTree.children as unknown as AnyRoute[];
 const pathOf = (route: AnyRoute) => (route.options as { path: string }).path;
 
-/** The permissions a route's guard asks for, and whether a user holding none of them gets through. */
+/**
+ * The permissions a route's guard asks for of the role it admits, and whether a user holding none of them gets
+ * through (as another role, when the page admits one).
+ */
 function guardOf(route: AnyRoute, params = { id: '12' }) {
   const beforeLoad = route.options.beforeLoad as BeforeLoad;
   const asked: string[] = [];
-  const session = (can: (p: string) => boolean) => ({ session: { can } }) as unknown as RouterContext;
-  beforeLoad({ context: session((p) => (asked.push(p), true)), params });
+  const admitted = ROLE_PAGES[pathOf(route)] ?? 'leader';
+  const another: Role = admitted === 'leader' ? 'auditor' : 'leader';
+  const session = (can: (p: string) => boolean, role: Role) =>
+    ({ session: { can, me: { role } } }) as unknown as RouterContext;
+  beforeLoad({ context: session((p) => (asked.push(p), true), admitted), params });
   let refused: unknown = null;
   try {
-    beforeLoad({ context: session(() => false), params });
+    beforeLoad({ context: session(() => false, another), params });
   } catch (error) {
     refused = error;
   }
@@ -136,6 +165,8 @@ describe('the web features', () => {
       '/bulletins',
       '/enterprises',
       '/licences',
+      '/tickets',
+      '/tickets/overdue',
     ]);
     for (const role of ROLES) {
       const paths = visibleNavItems(NAV_ITEMS, can(role), role).map((item) => item.path);
@@ -146,6 +177,9 @@ describe('the web features', () => {
       ).toBe(true);
     }
     expect(navEntryFor(NAV_ITEMS, '/races/3/records')?.path).toBe('/races');
+    // Of two entries one below the other, the deeper holds its own pages.
+    expect(navEntryFor(NAV_ITEMS, '/tickets/12')?.path).toBe('/tickets');
+    expect(navEntryFor(NAV_ITEMS, '/tickets/overdue')?.path).toBe('/tickets/overdue');
   });
 
   it('give the route tree of before: every menu entry has its page, each page lazily loaded', () => {
@@ -165,7 +199,7 @@ describe('the web features', () => {
       const expected = [navPermission(entry!.path), PAGES[path]].filter((p): p is string => p !== undefined);
       const { asked, refused } = guardOf(route);
       expect(asked, path).toEqual(expected);
-      if (expected.length) expect(refused, path).toBeInstanceOf(ForbiddenError);
+      if (expected.length || ROLE_PAGES[path]) expect(refused, path).toBeInstanceOf(ForbiddenError);
       else expect(refused, path).toBeNull();
       if (path.includes('$id')) {
         const beforeLoad = route.options.beforeLoad as BeforeLoad;

@@ -8,6 +8,7 @@ import { queryClient } from './queries/client';
 import { setupQuery } from './queries/setup';
 import { unitsQuery } from './queries/units';
 import { noticesQuery } from './features/work/queries';
+import { inboxQuery } from './features/tickets/queries';
 import { router } from './router';
 import { homeOf } from '../../src/domain/access/workspaces';
 import { setCountyToday } from './today';
@@ -41,8 +42,8 @@ function preloadPage(pathname: string) {
 }
 
 /**
- * When the browser holds a session, the page's figures and the shell's (units, notices) are asked for beside
- * /me rather than after it: one round trip instead of three on a phone. Each route's loader only fills the
+ * When the browser holds a session, the page's figures and the shell's (units, notices, the inbox) are asked for
+ * beside /me rather than after it: one round trip instead of three on a phone. Each route's loader only fills the
  * query cache, for what the last person signed in here could do (a loader needing the session skips when
  * nothing is remembered); the guards still run once /me has answered, and a session that has ended answers
  * 401 here as it does to /me.
@@ -54,6 +55,7 @@ function prefetchPageData() {
   const can = rememberedCan();
   void queryClient.prefetchQuery(unitsQuery);
   void queryClient.prefetchQuery(noticesQuery);
+  void queryClient.prefetchQuery(inboxQuery);
   try {
     for (const match of router.matchRoutes(pathname, router.options.parseSearch(search))) {
       const loader = router.routesById[match.routeId as keyof typeof router.routesById]?.options.loader as

@@ -20,10 +20,14 @@ export const MENU_PATHS = [
   '/bulletins',
   '/enterprises',
   '/licences',
+  '/tickets',
+  '/tickets/overdue',
   '/units',
   '/users',
   '/audit',
   '/tokens',
+  '/settings/reminders',
+  '/settings/deliveries',
 ] as const;
 export type MenuPath = (typeof MENU_PATHS)[number];
 
@@ -43,6 +47,8 @@ const READER: readonly MenuPath[] = [
   '/bulletins',
   '/enterprises',
   '/licences',
+  '/tickets',
+  '/tickets/overdue',
 ];
 
 export const WORKSPACES: Record<Role, Workspace> = {
@@ -64,9 +70,12 @@ export const WORKSPACES: Record<Role, Workspace> = {
       '/bulletins',
       '/enterprises',
       '/licences',
+      '/tickets',
+      '/tickets/overdue',
       '/units',
       '/audit',
       '/tokens',
+      '/settings/reminders',
     ],
   },
   // 填报员: this month's filing grid; their unit's projects, ledgers, targets and rankings; their villages and people.
@@ -82,6 +91,7 @@ export const WORKSPACES: Record<Role, Workspace> = {
       '/bulletins',
       '/enterprises',
       '/licences',
+      '/tickets',
       '/units',
       '/users',
     ],
@@ -90,8 +100,8 @@ export const WORKSPACES: Record<Role, Workspace> = {
   auditor: { home: '/audit', menu: ['/audit', ...READER, '/light-rules', '/targets', '/units', '/users'] },
   // 系统管理员: people and units first; every entry.
   admin: { home: '/users', menu: MENU_PATHS },
-  // 企业: its own registration and licences (its projects and problems are reached from there).
-  enterprise: { home: '/enterprises', menu: ['/enterprises', '/licences'] },
+  // 企业: its problems first (raise one, rate an answer), then its own registration and licences.
+  enterprise: { home: '/tickets', menu: ['/enterprises', '/licences', '/tickets'] },
 };
 
 /** The page a role lands on. */

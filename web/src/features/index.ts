@@ -12,9 +12,21 @@ import { lights } from './lights';
 import { projects } from './projects';
 import { race } from './race';
 import { reports } from './reports';
+import { tickets } from './tickets';
 import { work } from './work';
 
-export const FEATURES = [work, dashboard, projects, imports, lights, reports, race, enterprises, admin] as const;
+export const FEATURES = [
+  work,
+  dashboard,
+  projects,
+  imports,
+  lights,
+  reports,
+  race,
+  enterprises,
+  tickets,
+  admin,
+] as const;
 
 /** The menu, every feature's entries in the list's order. */
 export const NAV_ITEMS: readonly NavItem[] = FEATURES.flatMap((feature) => feature.nav);

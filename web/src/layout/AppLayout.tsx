@@ -10,6 +10,8 @@ import { NAVY } from '../theme';
 import type { NavItem } from './nav';
 import { DemoBanner } from '../components/DemoBanner';
 import { NoticeBar } from '../components/NoticeBar';
+import { InboxBadge } from '../components/InboxBadge';
+import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -72,7 +74,9 @@ export function AppLayout({ items, path, children }: { items: NavItem[]; path: s
             zIndex: 10,
             display: 'flex',
             alignItems: 'center',
-            gap: 12,
+            // A phone's header holds the menu, the brand and five buttons in 390 px: tighter, and the brand gives way.
+            gap: isPhone ? 4 : 12,
+            paddingInline: isPhone ? 8 : undefined,
             borderBottom: '1px solid #e5e8ef',
             boxShadow: '0 1px 4px rgba(15,42,74,0.06)',
           }}
@@ -86,11 +90,15 @@ export function AppLayout({ items, path, children }: { items: NavItem[]; path: s
                 data-testid="nav-toggle"
                 onClick={() => setDrawerOpen(true)}
               />
-              <Brand compact />
+              <div style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}>
+                <Brand compact />
+              </div>
             </>
           )}
-          <div style={{ flex: 1 }} />
+          {!isPhone && <div style={{ flex: 1 }} />}
           {!isPhone && <UserSummary />}
+          <InboxBadge />
+          <UserMenu />
           <LangSwitch />
           <SignOutButton iconOnly={isPhone} />
         </Header>

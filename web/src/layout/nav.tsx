@@ -24,7 +24,15 @@ export function visibleNavItems(
   return items.filter((item) => (!item.permission || can(item.permission)) && (!role || menuOffers(role, item.path)));
 }
 
-/** The menu entry a path belongs to: the entry itself or a page below it (/projects/12 → /projects). */
+/**
+ * The menu entry a path belongs to: the entry itself or a page below it (/projects/12 → /projects); of entries
+ * below one another (/tickets and /tickets/overdue) the deepest that holds the path.
+ */
 export function navEntryFor(items: readonly NavItem[], path: string): NavItem | undefined {
-  return items.find((item) => path === item.path || path.startsWith(`${item.path}/`));
+  let found: NavItem | undefined;
+  for (const item of items) {
+    const holds = path === item.path || path.startsWith(`${item.path}/`);
+    if (holds && (!found || item.path.length > found.path.length)) found = item;
+  }
+  return found;
 }

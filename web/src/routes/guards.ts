@@ -1,7 +1,8 @@
-// What a route needs before it renders: the permission that shows its menu entry (plus its own),
+// What a route needs before it renders: the permission that shows its menu entry (plus its own), or a role,
 // and a numeric id in the path. Thrown here, shown by the root's 403 and 404 results.
 import { notFound } from '@tanstack/react-router';
 import type { Session } from '../session';
+import type { Role } from '../../../src/domain/access/roles';
 
 /** What every route's beforeLoad receives: the signed-in session (the router runs only when signed in). */
 export interface RouterContext {
@@ -21,6 +22,17 @@ export function requirePermissions(...permissions: (string | undefined)[]) {
     for (const permission of permissions) {
       if (permission && !context.session?.can(permission)) throw new ForbiddenError(permission);
     }
+  };
+}
+
+/**
+ * A beforeLoad that admits only these roles: for the few pages whose endpoints serve one role and that no
+ * permission of /me names (the administrator's delivery log).
+ */
+export function requireRole(...roles: Role[]) {
+  return ({ context }: { context: RouterContext }) => {
+    const role = context.session?.me.role;
+    if (!role || !roles.includes(role)) throw new ForbiddenError(`role:${roles.join('|')}`);
   };
 }
 

@@ -1,6 +1,8 @@
-// Administration queries: users and the audit history, and what a change to users makes stale.
+// Administration queries: users, the audit history, the reminder and notification settings and the delivery log,
+// and what a change to users makes stale.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, type AuditParams, type Id } from '../../api';
+import { settingsApi } from '../../api-settings';
 import { queryClient } from '../../queries/client';
 import type { AuditFilter } from '../../components/AuditFilters';
 
@@ -38,3 +40,29 @@ export const auditQuery = (filter: AuditFilter, page: number, pageSize: number) 
 export async function invalidateUsers(): Promise<void> {
   await Promise.all([['users'], ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
+
+/** The days before a licence ends at which reminders go out (GET /reminder-settings). */
+export const reminderSettingsQuery = queryOptions({
+  queryKey: ['reminder-settings'],
+  queryFn: () => settingsApi.reminders(),
+});
+
+/** The county's SLA profiles and the default a new ticket gets (GET /ticket-settings). */
+export const ticketSettingsQuery = queryOptions({
+  queryKey: ['ticket-settings'],
+  queryFn: () => settingsApi.ticketSettings(),
+});
+
+/** The signed-in person's e-mail and channels (GET /me/notifications). */
+export const myNotificationsQuery = queryOptions({
+  queryKey: ['my-notifications'],
+  queryFn: () => settingsApi.mine(),
+});
+
+/** One page of the delivery log, newest first; the shown page stays until the next answer. */
+export const deliveriesQuery = (page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: ['notification-deliveries', page, pageSize],
+    queryFn: () => settingsApi.deliveries({ page, pageSize }),
+    placeholderData: keepPreviousData,
+  });

@@ -26,6 +26,8 @@ import { LISTS, LIST_LABELS } from '../../../../src/domain/projects/four-lists';
 import { listLink } from '../projects/ListCard';
 import { COLOURS, COLOUR_TEXT, LightDot, lightListHref } from '../lights/shared';
 import { DashboardRaceCards } from '../race/DashboardRaceCards';
+import { DashboardTicketsCard } from '../tickets/DashboardTicketsCard';
+import { useSession } from '../../session';
 
 /** 驾驶舱: the year's investment against 序时进度, the lights by unit, the red list and the four lists. */
 export function DashboardPage() {
@@ -37,6 +39,7 @@ export function DashboardPage() {
   const unitId = search.unitId;
   const asOf = search.asOf ?? null;
   const { tn } = useNumbersI18n();
+  const { can } = useSession();
   const { roots } = useUnits();
   // Keyed by unit and day: an older answer never replaces a newer choice, and going back is instant.
   const query = useQuery({ ...dashboardQuery(unitId, asOf), placeholderData: keepPreviousData });
@@ -226,6 +229,8 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+
+      {can('ticket.read') && <DashboardTicketsCard />}
 
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 12, order: 1 }}>
