@@ -208,6 +208,7 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
       '/api/v1/project-lists/export.xlsx',
       '/api/v1/templates/projects.xlsx',
       '/api/v1/templates/reports.xlsx',
+      '/api/v1/templates/enterprises.xlsx',
     ]) {
       expect((await anon.get(path)).status).toBe(401);
     }

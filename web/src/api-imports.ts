@@ -3,7 +3,12 @@
 // much of a large workbook has been sent, which the page shows as a progress bar.
 import { ApiError, query, request, type Id } from './api';
 import { translate, type Lang } from './i18n';
-import type { LedgerField, ProjectField, ReportField } from '../../src/domain/exchange/project-columns';
+import type {
+  EnterpriseLedgerField,
+  LedgerField,
+  ProjectField,
+  ReportField,
+} from '../../src/domain/exchange/project-columns';
 import type { DEFAULTABLE_FIELDS, DefaultableField } from '../../src/domain/exchange/mapping';
 import type { LedgerKind } from '../../src/domain/exchange/column-sets';
 import type { ReportImportState } from '../../src/domain/exchange/report-import-rules';
@@ -17,12 +22,20 @@ import type {
   ImportView,
 } from '../../src/contract/imports';
 
-export type { DefaultableField, LedgerField, LedgerKind, ProjectField, ReportField, ReportImportState };
+export type {
+  DefaultableField,
+  EnterpriseLedgerField,
+  LedgerField,
+  LedgerKind,
+  ProjectField,
+  ReportField,
+  ReportImportState,
+};
 /** Fields of a project ledger that may take one value for every row when the ledger has no column for them. */
 export type ProjectDefaultableField = (typeof DEFAULTABLE_FIELDS)[number];
 
-/** The two kinds of ledger (column-sets.ts LEDGER_KINDS): projects (台账) and monthly reports (月报). */
-export const LEDGER_KINDS = ['projects', 'reports'] as const satisfies readonly LedgerKind[];
+/** The kinds of ledger (column-sets.ts LEDGER_KINDS): projects (台账), monthly reports (月报), enterprises (企业名录). */
+export const LEDGER_KINDS = ['projects', 'reports', 'enterprises'] as const satisfies readonly LedgerKind[];
 /** The states imported reports may take (report-import-rules.ts); submitted unless chosen otherwise. */
 export const REPORT_IMPORT_STATES = ['draft', 'submitted', 'approved'] as const satisfies readonly ReportImportState[];
 export const DEFAULT_REPORT_IMPORT_STATE: ReportImportState = 'submitted';
@@ -138,4 +151,5 @@ export const importsApi = {
 export const IMPORT_TEMPLATE_URLS: Record<LedgerKind, string> = {
   projects: '/api/v1/templates/projects.xlsx',
   reports: '/api/v1/templates/reports.xlsx',
+  enterprises: '/api/v1/templates/enterprises.xlsx',
 };

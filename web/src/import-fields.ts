@@ -1,6 +1,6 @@
 // The fields an import can fill, by kind of ledger, with their labels in both languages (as the
 // server's project-columns.ts and report-columns.ts name them).
-import type { LedgerField, LedgerKind, ProjectField, ReportField } from './api-imports';
+import type { EnterpriseLedgerField, LedgerField, LedgerKind, ProjectField, ReportField } from './api-imports';
 
 /**
  * The project fields a column can fill, in the template's order, with the header the template writes
@@ -53,16 +53,39 @@ const REPORT_FIELD_LABELS: Record<ReportField, { 'zh-CN': string; en: string }> 
   problems: { 'zh-CN': '存在问题', en: 'Problems' },
 };
 
+const ENTERPRISE_FIELD_LABELS: Record<EnterpriseLedgerField, { 'zh-CN': string; en: string }> = {
+  enterpriseName: { 'zh-CN': '企业名称', en: 'Enterprise name' },
+  creditCode: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
+  scale: { 'zh-CN': '规模', en: 'Scale' },
+  contactName: { 'zh-CN': '联系人', en: 'Contact' },
+  contactPhone: { 'zh-CN': '联系电话', en: 'Contact phone' },
+  flags: { 'zh-CN': '标识', en: 'Flags' },
+};
+
 export const FIELD_LABELS: Record<LedgerField, { 'zh-CN': string; en: string }> = {
   ...PROJECT_FIELD_LABELS,
   ...REPORT_FIELD_LABELS,
+  ...ENTERPRISE_FIELD_LABELS,
 };
 
 export const PROJECT_FIELDS = Object.keys(PROJECT_FIELD_LABELS) as ProjectField[];
 /** A report names its project by code or name, then says which month and what was done. */
 export const REPORT_FIELDS: LedgerField[] = ['code', 'name', ...(Object.keys(REPORT_FIELD_LABELS) as ReportField[])];
+/** An enterprise ledger's fields (enterprise-columns.ts), in its template's order. */
+export const ENTERPRISE_FIELDS: LedgerField[] = [
+  'enterpriseName',
+  'creditCode',
+  'industryCode',
+  'scale',
+  'township',
+  'address',
+  'contactName',
+  'contactPhone',
+  'flags',
+];
 /** The fields a column of each kind of ledger can fill. */
 export const FIELDS_OF: Record<LedgerKind, readonly LedgerField[]> = {
   projects: PROJECT_FIELDS,
   reports: REPORT_FIELDS,
+  enterprises: ENTERPRISE_FIELDS,
 };

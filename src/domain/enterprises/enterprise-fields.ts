@@ -191,3 +191,40 @@ export function reminderOffsetsProblem(offsets: readonly number[]): 'COUNT' | 'R
   if (new Set(offsets).size !== offsets.length) return 'DUPLICATE';
   return null;
 }
+
+/** Units an enterprise can be registered in: townships, streets and the platforms (开发区) that hold land. */
+export const ENTERPRISE_TOWNSHIP_KINDS: ReadonlySet<string> = new Set(['township', 'street', 'platform']);
+
+/** Flags as stored: ',a,b,' (empty: none), like a project's tags. */
+export const storedFlags = (flags: readonly string[]): string => (flags.length ? `,${flags.join(',')},` : '');
+/** The flags of a stored ',a,b,' value. */
+export const flagsOfStored = (stored: string): string[] => stored.split(',').filter(Boolean);
+
+/** Words ledgers write for each flag, besides its label: 小巨人, 高新, 拟上市企业… */
+const FLAG_WORDS: Record<EnterpriseFlag, string[]> = {
+  specialised: ['专精特新', '专精特新企业', '专精特新中小企业', '省专精特新'],
+  littleGiant: ['小巨人', '专精特新小巨人', '专精特新"小巨人"', '国家级小巨人', '小巨人企业'],
+  highTech: ['高新技术企业', '高新', '高企', '国家高新技术企业'],
+  listed: ['上市', '上市企业', '已上市'],
+  toBeListed: ['拟上市', '拟上市企业', '上市后备', '上市后备企业'],
+};
+const FLAG_BY_WORD = new Map<string, EnterpriseFlag>();
+for (const f of ENTERPRISE_FLAGS)
+  for (const w of [ENTERPRISE_FLAG_LABELS[f]['zh-CN'], ...FLAG_WORDS[f]]) FLAG_BY_WORD.set(w.replace(/[“”"]/g, ''), f);
+
+/**
+ * Flags from the words of a ledger cell (专精特新、小巨人): each word's flag, or the words no flag
+ * bears. Quotes and spaces do not count.
+ *
+ *   flagsFromWords(['高新', '小巨人']) → { flags: ['littleGiant', 'highTech'], unknown: [] }
+ */
+export function flagsFromWords(words: readonly string[]): { flags: EnterpriseFlag[]; unknown: string[] } {
+  const found = new Set<EnterpriseFlag>();
+  const unknown: string[] = [];
+  for (const w of words) {
+    const f = FLAG_BY_WORD.get(w.replace(/[“”"\s]/g, ''));
+    if (f) found.add(f);
+    else unknown.push(w);
+  }
+  return { flags: ENTERPRISE_FLAGS.filter((f) => found.has(f)), unknown };
+}

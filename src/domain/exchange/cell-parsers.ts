@@ -150,6 +150,9 @@ const TEXT_MAX: Partial<Record<LedgerField, number>> = {
   ownerName: 120,
   leadUnit: 60,
   township: 60,
+  enterpriseName: 120,
+  contactName: 40,
+  contactPhone: 30,
   // A report's texts are as long as the API takes them (one spec: domain/reports/report-fields.ts).
   progressText: REPORT_TEXT_FIELDS.progressText.maxLength,
   problems: REPORT_TEXT_FIELDS.problems.maxLength,
@@ -182,6 +185,7 @@ export function parseCell(
     case 'unitName': {
       const max = TEXT_MAX[column.field] ?? 200;
       if (column.field === 'name' && text.length < 2) return fail('项目名称至少 2 个字');
+      if (column.field === 'enterpriseName' && text.length < 2) return fail('企业名称至少 2 个字');
       if (text.length > max) return fail(`超过 ${max} 个字`);
       return ok(text);
     }

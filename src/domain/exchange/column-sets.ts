@@ -1,12 +1,13 @@
 /**
- * The two kinds of ledger an import reads — the project ledger (台账) and the monthly-report ledger
- * (月报) — each as a set of columns with the header index that recognises them, what a row needs,
+ * The kinds of ledger an import reads — the project ledger (台账), the monthly-report ledger (月报) and
+ * the enterprise ledger (企业名录) — each as a set of columns with the header index that recognises them, what a row needs,
  * and which fields a person may fill with one value for every row.
  */
 import { PROJECT_COLUMNS, toHalfWidth, type LedgerField, type ProjectColumn } from './project-columns.ts';
+import { ENTERPRISE_COLUMNS } from './enterprise-columns.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
 
-export const LEDGER_KINDS = ['projects', 'reports'] as const;
+export const LEDGER_KINDS = ['projects', 'reports', 'enterprises'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface ColumnSet {
@@ -18,6 +19,8 @@ export interface ColumnSet {
   required: readonly LedgerField[];
   /** Fields whose one value may stand for every row when the ledger has no such column. */
   defaultable: readonly LedgerField[];
+  /** The fields a row is matched by: a mapping needs at least one of them. */
+  keys: readonly LedgerField[];
 }
 
 /**
@@ -67,6 +70,7 @@ export const PROJECT_SET: ColumnSet = {
   // Stage alone falls back to 谋划 as in the project form.
   required: PROJECT_COLUMNS.filter((c) => c.required && c.field !== 'stage').map((c) => c.field),
   defaultable: PROJECT_DEFAULTABLE,
+  keys: ['name', 'code'],
 };
 
 export const REPORT_SET: ColumnSet = {
@@ -76,9 +80,24 @@ export const REPORT_SET: ColumnSet = {
   // The period comes from a 报告期 column, a 月份 column (with 年度 or the default's year) or the default.
   required: ['monthAmountWan', 'reportPeriod'],
   defaultable: ['reportPeriod'],
+  keys: ['name', 'code'],
 };
 
-export const COLUMN_SETS: Record<LedgerKind, ColumnSet> = { projects: PROJECT_SET, reports: REPORT_SET };
+export const ENTERPRISE_SET: ColumnSet = {
+  kind: 'enterprises',
+  columns: ENTERPRISE_COLUMNS,
+  index: indexOf(ENTERPRISE_COLUMNS),
+  // A row updating a registered enterprise (by its credit code) may leave the rest out.
+  required: ['enterpriseName', 'scale', 'township'],
+  defaultable: [],
+  keys: ['enterpriseName', 'creditCode'],
+};
+
+export const COLUMN_SETS: Record<LedgerKind, ColumnSet> = {
+  projects: PROJECT_SET,
+  reports: REPORT_SET,
+  enterprises: ENTERPRISE_SET,
+};
 
 export const isLedgerKind = (x: unknown): x is LedgerKind =>
   typeof x === 'string' && (LEDGER_KINDS as readonly string[]).includes(x);

@@ -112,7 +112,7 @@ export type MappingProblem =
   | { code: 'UNKNOWN_COLUMN'; letter: string }
   | { code: 'UNKNOWN_FIELD'; letter: string; field: string }
   | { code: 'DUPLICATE_FIELD'; field: LedgerField; letters: string[] }
-  | { code: 'NO_NAME_OR_CODE' }
+  | { code: 'NO_NAME_OR_CODE'; keys?: readonly LedgerField[] }
   | { code: 'BAD_DEFAULT'; field: DefaultableField; message: string };
 
 /**
@@ -133,7 +133,10 @@ export function checkMapping(
     byField.set(field, [...(byField.get(field) ?? []), letter]);
   }
   for (const [field, ls] of byField) if (ls.length > 1) problems.push({ code: 'DUPLICATE_FIELD', field, letters: ls });
-  if (!byField.has('name') && !byField.has('code')) problems.push({ code: 'NO_NAME_OR_CODE' });
+  if (!set.keys.some((k) => byField.has(k)))
+    problems.push(
+      set.kind === 'enterprises' ? { code: 'NO_NAME_OR_CODE', keys: set.keys } : { code: 'NO_NAME_OR_CODE' },
+    );
   for (const [field, value] of Object.entries(mapping.defaults) as [DefaultableField, string][]) {
     if (!set.defaultable.includes(field)) {
       problems.push({ code: 'BAD_DEFAULT', field, message: '此项不能设默认值' });
@@ -166,7 +169,9 @@ export function describeMappingProblem(p: MappingProblem): string {
     case 'DUPLICATE_FIELD':
       return `${p.letters.join('、')} 列都对应“${header(p.field)}”，只能保留一列`;
     case 'NO_NAME_OR_CODE':
-      return '至少要有“项目名称”或“项目代码”列';
+      return p.keys
+        ? `至少要有${p.keys.map((k) => `“${header(k)}”`).join('或')}列`
+        : '至少要有“项目名称”或“项目代码”列';
     case 'BAD_DEFAULT':
       return `“${header(p.field)}”的默认值不正确：${p.message}`;
   }
@@ -184,6 +189,19 @@ export function otherKindSuggested(columns: readonly HeaderColumn[], chosen: Led
     Object.values(proposeMapping(columns, COLUMN_SETS[kind])).filter(
       (f): f is LedgerField => !!f && f !== 'code' && f !== 'name',
     );
+  // An enterprise ledger names its enterprises (企业名称) and has no project name; a ledger of another
+  // kind chosen as enterprises has no 企业名称.
+  const projectNamed = Object.values(proposeMapping(columns, PROJECT_SET)).includes('name');
+  const enterprises = own('enterprises');
+  const isEnterpriseLedger =
+    enterprises.includes('enterpriseName') &&
+    !projectNamed &&
+    enterprises.some((f) => f === 'creditCode' || f === 'scale' || f === 'flags' || f === 'contactPhone');
+  if (chosen === 'enterprises') {
+    if (enterprises.includes('enterpriseName')) return null;
+    return own('reports').includes('monthAmountWan') ? 'reports' : own('projects').length >= 2 ? 'projects' : null;
+  }
+  if (isEnterpriseLedger) return 'enterprises';
   if (chosen === 'reports')
     return !own('reports').includes('monthAmountWan') && own('projects').length >= 2 ? 'projects' : null;
   return own('reports').includes('monthAmountWan') && !own('projects').includes('totalInvestmentWan')

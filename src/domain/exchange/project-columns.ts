@@ -79,8 +79,12 @@ export type ProjectField =
 export type ReportField =
   'reportPeriod' | 'reportYear' | 'reportMonth' | 'monthAmountWan' | 'progressText' | 'problems';
 
-/** Any field an import can fill, of either kind of ledger. */
-export type LedgerField = ProjectField | ReportField;
+/** Fields of an enterprise ledger (enterprise-columns.ts) beyond those it shares with projects. */
+export type EnterpriseLedgerField =
+  'enterpriseName' | 'creditCode' | 'scale' | 'contactName' | 'contactPhone' | 'flags';
+
+/** Any field an import can fill, of any kind of ledger. */
+export type LedgerField = ProjectField | ReportField | EnterpriseLedgerField;
 
 export interface ProjectColumn {
   field: LedgerField;

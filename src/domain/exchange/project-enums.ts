@@ -11,6 +11,8 @@ import {
   PROJECT_KIND_LABELS,
 } from '../projects/project-fields.ts';
 
+import { ENTERPRISE_SCALE_LABELS, ENTERPRISE_SCALES } from '../enterprises/enterprise-fields.ts';
+
 type Labels = Record<string, { 'zh-CN': string }>;
 
 /** Extra words people use for enumerated values, beyond the official labels. */
@@ -44,6 +46,11 @@ const ENUM_SYNONYMS: Record<string, Record<string, string[]>> = {
     enterprise: ['企业', '社会投资', '民间投资', '企业自筹'],
   },
   approvalMode: { approval: ['审批制'], ratification: ['核准制'], filing: ['备案制'] },
+  // An enterprise ledger's 规模 (enterprise-columns.ts).
+  scale: {
+    above: ['规模以上', '规上企业', '规模以上企业', '是'],
+    below: ['规模以下', '规下企业', '规模以下企业', '否'],
+  },
 };
 
 export const ENUM_SOURCES: Record<string, { values: readonly string[]; labels: Labels }> = {
@@ -53,6 +60,7 @@ export const ENUM_SOURCES: Record<string, { values: readonly string[]; labels: L
   level: { values: Object.keys(LEVEL_LABELS), labels: LEVEL_LABELS },
   investmentType: { values: Object.keys(INVESTMENT_TYPE_LABELS), labels: INVESTMENT_TYPE_LABELS },
   approvalMode: { values: Object.keys(APPROVAL_MODE_LABELS), labels: APPROVAL_MODE_LABELS },
+  scale: { values: ENTERPRISE_SCALES, labels: ENTERPRISE_SCALE_LABELS },
 };
 
 export const labelsOf = (field: string) => {

@@ -1,13 +1,18 @@
 import { scopeFor, type Actor, type Scope } from '../../domain/access/scope.ts';
+import type { LedgerKind } from '../../domain/exchange/column-sets.ts';
+import { enterprisePolicy } from './enterprise.policy.ts';
 import { projectPolicy } from './project.policy.ts';
 
 /**
- * Ledger imports follow the projects they write: importing into a unit needs the right to create
- * projects for it; an import is seen by those who see that unit's projects.
+ * Ledger imports follow the records they write: importing a project or report ledger into a unit needs
+ * the right to create projects for it, an enterprise ledger the right to register enterprises there
+ * (each row's township is checked again against the same right); an import is seen by those who see
+ * that unit's projects.
  */
 export const importPolicy = {
   readScope: (actor: Actor): Scope => projectPolicy.readScope(actor),
-  canImportInto: (actor: Actor, unit: { path: string }) => projectPolicy.canCreateFor(actor, unit),
+  canImportInto: (actor: Actor, unit: { path: string }, ledger: LedgerKind = 'projects') =>
+    ledger === 'enterprises' ? enterprisePolicy.canCreateIn(actor, unit) : projectPolicy.canCreateFor(actor, unit),
   /**
    * Whether an import without a chosen unit goes into the county: someone who may add projects
    * anywhere (a coordinator) imports the county's ledger, whose rows name townships and departments;

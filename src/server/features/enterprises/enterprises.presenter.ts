@@ -1,13 +1,29 @@
 import type { EnterpriseView, LicenceView } from '../../../contract/enterprises.ts';
 import {
   ENTERPRISE_FLAGS,
+  flagsOfStored,
   LICENCE_TYPE_LABELS,
   licenceReminderWindow,
   type EnterpriseFlag,
   type EnterpriseScale,
   type LicenceType,
 } from '../../../domain/enterprises/enterprise-fields.ts';
+import type { EnterpriseTable } from './enterprises.tables.ts';
 import type { EnterpriseRow } from './enterprises.repository.ts';
+
+/** The audited view of an enterprise: its fields as the form names them (the registry and the import alike). */
+export const enterpriseAuditView = (
+  e: Omit<EnterpriseTable, 'id' | 'created_at' | 'updated_at' | 'name_key' | 'unit_path'>,
+) => ({
+  name: e.name,
+  creditCode: e.credit_code,
+  industryCode: e.industry_code,
+  scale: e.scale,
+  townshipUnitId: e.township_unit_id,
+  address: e.address,
+  contacts: JSON.parse(e.contacts_json) as unknown,
+  flags: flagsOfStored(e.flags),
+});
 
 const isFlag = (f: string): f is EnterpriseFlag => (ENTERPRISE_FLAGS as readonly string[]).includes(f);
 

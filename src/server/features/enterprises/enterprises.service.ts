@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import { creditCodeProblem, normaliseCreditCode } from '../../../domain/enterprises/credit-code.ts';
 import {
+  ENTERPRISE_TOWNSHIP_KINDS,
   listedAndToBeListedConflict,
   normalisePhone,
   phoneProblem,
+  storedFlags,
   type EnterpriseContact,
   type EnterpriseFlag,
 } from '../../../domain/enterprises/enterprise-fields.ts';
@@ -18,7 +20,7 @@ import { enterprisePolicy, enterpriseScopeAllows } from '../../policies/enterpri
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
-import { presentEnterprise, presentLicence } from './enterprises.presenter.ts';
+import { enterpriseAuditView, presentEnterprise, presentLicence } from './enterprises.presenter.ts';
 import type { EnterpriseRepository, EnterpriseRow } from './enterprises.repository.ts';
 
 export interface EnterpriseServiceDeps {
@@ -30,26 +32,8 @@ export interface EnterpriseServiceDeps {
   today: Today;
 }
 
-/** Units an enterprise can be registered in: townships, streets and the platforms (开发区) that hold land. */
-const TOWNSHIP_KINDS = new Set(['township', 'street', 'platform']);
-
 /** Control characters and bidirectional overrides are refused or removed before a handler runs (input-guard.ts). */
 const cleanText = (text: string) => text.trim();
-
-const flagsText = (flags: readonly string[]) => (flags.length ? `,${flags.join(',')},` : '');
-const flagsOf = (stored: string) => stored.split(',').filter(Boolean);
-
-/** The audited view of an enterprise: its fields as the form names them. */
-const auditView = (e: EnterpriseRow) => ({
-  name: e.name,
-  creditCode: e.credit_code,
-  industryCode: e.industry_code,
-  scale: e.scale,
-  townshipUnitId: e.township_unit_id,
-  address: e.address,
-  contacts: JSON.parse(e.contacts_json) as unknown,
-  flags: flagsOf(e.flags),
-});
 
 function checkedCreditCode(input: string | null | undefined): string | null {
   const code = input ? normaliseCreditCode(cleanText(input)) : '';
@@ -88,7 +72,7 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
 
   async function township(id: number, ex: Kysely<DB>) {
     const unit = await units.findById(id, ex);
-    if (!unit || !TOWNSHIP_KINDS.has(unit.kind)) throw invalid('ENTERPRISE_TOWNSHIP', {}, 'townshipUnitId');
+    if (!unit || !ENTERPRISE_TOWNSHIP_KINDS.has(unit.kind)) throw invalid('ENTERPRISE_TOWNSHIP', {}, 'townshipUnitId');
     return unit;
   }
 
@@ -161,7 +145,7 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
             unit_path: unit.path,
             address: input.address ? cleanText(input.address) : null,
             contacts_json: JSON.stringify(contacts),
-            flags: flagsText(flags),
+            flags: storedFlags(flags),
             created_at: at,
             updated_at: at,
           };
@@ -177,7 +161,7 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
               unitPath: unit.path,
               summary: `新增企业“${name}”${linked ? `，关联项目 ${linked} 个` : ''}`,
               before: null,
-              after: auditView(saved),
+              after: enterpriseAuditView(saved),
               ip,
             },
             trx,
@@ -212,7 +196,7 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
             ...(unit ? { township_unit_id: unit.id, unit_path: unit.path } : {}),
             ...(patch.address === undefined ? {} : { address: patch.address ? cleanText(patch.address) : null }),
             ...(contacts === undefined ? {} : { contacts_json: JSON.stringify(contacts) }),
-            ...(flags === undefined ? {} : { flags: flagsText(flags) }),
+            ...(flags === undefined ? {} : { flags: storedFlags(flags) }),
             updated_at: clock().toISOString(),
           };
           await enterprises.update(trx, id, set);
@@ -226,8 +210,8 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
               objectId: String(id),
               unitPath: after.unit_path,
               summary: `修改企业“${after.name}”`,
-              before: auditView(before),
-              after: auditView(after),
+              before: enterpriseAuditView(before),
+              after: enterpriseAuditView(after),
               ip,
             },
             trx,

@@ -58,6 +58,18 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
   );
 
   app.get(
+    '/api/v1/templates/enterprises.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '企业导入模板 The enterprise import template',
+        response: { 200: fileResponse('The template', 'xlsx'), ...standardErrors },
+      },
+    },
+    async (request, reply) => send(reply, await exports.enterpriseTemplate(requireActor(request))),
+  );
+
+  app.get(
     '/api/v1/templates/reports.xlsx',
     {
       schema: {

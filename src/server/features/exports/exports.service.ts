@@ -4,6 +4,8 @@ import { LIST_LABELS, LISTS, type ListName } from '../../../domain/projects/four
 import { NATURE_LABELS, type Nature } from '../../../domain/projects/project-fields.ts';
 import type { Today } from '../../clock.ts';
 import { notFound } from '../../http/errors.ts';
+import { ENTERPRISE_TOWNSHIP_KINDS } from '../../../domain/enterprises/enterprise-fields.ts';
+import { enterprisePolicy } from '../../policies/enterprise.policy.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
 import type { ProjectListQuery } from '../../../contract/projects.ts';
@@ -16,6 +18,8 @@ import { DEFAULT_LIST_EXPORT_COLUMNS, withLightReasons } from './project-list-co
 import { writeProjectListSheet } from './project-list.sheet.ts';
 import { buildTemplate } from './template-workbook.ts';
 import {
+  ENTERPRISE_TEMPLATE_NOTES,
+  enterpriseTemplateColumns,
   PROJECT_TEMPLATE_NOTES,
   projectTemplateColumns,
   REPORT_TEMPLATE_NOTES,
@@ -214,6 +218,23 @@ export function createExportService({
         notes: PROJECT_TEMPLATE_NOTES,
       });
       return { fileName: '项目导入模板.xlsx', fallbackName: 'project-template.xlsx', body };
+    },
+
+    /** The enterprise import template, its 所在乡镇 drop-down holding the townships this person may register in. */
+    async enterpriseTemplate(actor: ActorContext): Promise<XlsxDownload> {
+      const townships = [
+        ...new Set(
+          (await units.listAll())
+            .filter((u) => ENTERPRISE_TOWNSHIP_KINDS.has(u.kind) && enterprisePolicy.canCreateIn(actor, u))
+            .map((u) => u.name),
+        ),
+      ];
+      const body = await buildTemplate({
+        sheetName: '企业名录',
+        columns: enterpriseTemplateColumns(townships),
+        notes: ENTERPRISE_TEMPLATE_NOTES,
+      });
+      return { fileName: '企业导入模板.xlsx', fallbackName: 'enterprise-template.xlsx', body };
     },
 
     /** The monthly-report import template; its example is last month's report. */

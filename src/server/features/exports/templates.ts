@@ -1,4 +1,5 @@
 import { INDUSTRY_DIVISIONS } from '../../../domain/industry/gbt4754.ts';
+import { ENTERPRISE_COLUMNS } from '../../../domain/exchange/enterprise-columns.ts';
 import { PROJECT_COLUMNS, type ProjectColumn } from '../../../domain/exchange/project-columns.ts';
 import type { TemplateColumn } from './template-workbook.ts';
 import { REPORT_TEXT_FIELDS } from '../../../domain/reports/report-fields.ts';
@@ -121,4 +122,21 @@ export const REPORT_TEMPLATE_NOTES = [
   '1. 第 1 行为列名，请勿修改；标红的列为必填。第 2 行为示例（灰色斜体），导入前请删除或改写。',
   '2. 每个项目每月一行；项目代码和项目名称至少填一项。',
   '3. 本月完成投资以万元为单位；累计数由系统根据已审核的月报自动计算，无需填写。',
+];
+
+/**
+ * The enterprise template: exactly the enterprise import's columns, 规模 as a drop-down, trades as
+ * GB/T 4754 divisions, 所在乡镇 the townships, streets and platforms the person may register in.
+ */
+export function enterpriseTemplateColumns(townships: string[]): TemplateColumn[] {
+  return ENTERPRISE_COLUMNS.map((c) => templateColumn(c, { leadUnits: [], townships }));
+}
+
+export const ENTERPRISE_TEMPLATE_NOTES = [
+  '说明：',
+  '1. 第 1 行为列名，请勿修改；标红的列为必填。第 2 行为示例（灰色斜体），导入前请删除或改写。',
+  '2. 每家企业一行；已登记的企业按统一社会信用代码更新，没有代码的按企业名称（须完全一致）更新，其余登记为新企业。',
+  '3. 统一社会信用代码按校验位核对；同一代码在表中只能出现一次。',
+  '4. 规模填“规上”或“规下”；行业按 GB/T 4754-2017 大类填写，可选下拉项，也可只填代码（C17 或 17）。',
+  '5. 标识可填 专精特新、小巨人、高新技术企业、上市、拟上市，多个以顿号分隔；“上市”和“拟上市”不能同时填写。',
 ];

@@ -86,7 +86,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
   async function loadForChange(actor: ActorContext, id: number) {
     const rec = await load(actor, id);
     const unit = await unitOf(rec.unit_id);
-    if (!unit || !importPolicy.canImportInto(actor, unit)) throw forbidden();
+    if (!unit || !importPolicy.canImportInto(actor, unit, ledgerOf(rec))) throw forbidden();
     return { rec, unit };
   }
 
@@ -159,7 +159,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       const set = COLUMN_SETS[ledger];
       const unit = input.unitId !== undefined ? await unitOf(input.unitId) : await defaultUnit(actor);
       if (!unit) throw invalid('NOT_FOUND', { what: '@unitId' }, 'unitId');
-      if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
+      if (!importPolicy.canImportInto(actor, unit, ledger)) throw forbidden();
       if (upload.bytes > IMPORT_LIMITS.maxFileBytes)
         throw new AppError(
           413,
@@ -259,8 +259,12 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
           reread && !Object.keys(input.columns).length
             ? await freshColumns(unit.id, ledger, reread, input.defaults)
             : null;
-        if (fresh && !Object.values(fresh.columns).some((f) => f === 'name' || f === 'code'))
-          throw invalid('IMPORT_HEADER_NO_KEY', { row: reread!.header.headerRow }, 'headerRow');
+        if (fresh && !Object.values(fresh.columns).some((f) => f !== null && set.keys.includes(f)))
+          throw invalid(
+            ledger === 'enterprises' ? 'IMPORT_HEADER_NO_KEY_ENTERPRISES' : 'IMPORT_HEADER_NO_KEY',
+            { row: reread!.header.headerRow },
+            'headerRow',
+          );
         const mapping = mappingFrom(fresh ?? input, stored, set);
         const options =
           ledger === 'reports' && input.options

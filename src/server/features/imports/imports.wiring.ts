@@ -20,6 +20,10 @@ import { createImportService } from './imports.service.ts';
 import { createReportWriter } from './reports/report-apply.ts';
 import { createReportChecker } from './reports/report-check.ts';
 import { createReportImportRepository } from './reports/report-import.repository.ts';
+import { createEnterpriseRepository } from '../enterprises/enterprises.repository.ts';
+import { createEnterpriseWriter } from './enterprises/enterprise-apply.ts';
+import { createEnterpriseChecker } from './enterprises/enterprise-check.ts';
+import { createEnterpriseImportRepository } from './enterprises/enterprise-import.repository.ts';
 
 /** The import feature's parts wired together: the HTTP service and the command line's local import. */
 export function createImports(deps: {
@@ -54,6 +58,10 @@ export function createImports(deps: {
       reports: {
         checker: createReportChecker({ db: deps.db, repo: reports, calendar: (ex) => settings.calendar(ex) }),
         writer: createReportWriter({ imports, repo: reports, stats: deps.stats }),
+      },
+      enterprises: {
+        checker: createEnterpriseChecker({ db: deps.db, repo: createEnterpriseImportRepository() }),
+        writer: createEnterpriseWriter({ imports, enterprises: createEnterpriseRepository(deps.db) }),
       },
     },
     clock: deps.clock,

@@ -1,5 +1,6 @@
 import * as m0010 from '../../db/migrations/0010_imports.ts';
 import * as m0011 from '../../db/migrations/0011_report_imports.ts';
+import * as m0020 from '../../db/migrations/0020_enterprise_imports.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import { defineFeature } from '../feature.ts';
 import type { LightService } from '../lights/lights.service.ts';
@@ -9,10 +10,10 @@ import { registerImportRoutes } from './imports.routes.ts';
 import type { ImportService } from './imports.service.ts';
 import { createImports } from './imports.wiring.ts';
 
-/** Ledger imports (台账导入) of projects and monthly reports, over HTTP and from the command line. */
+/** Ledger imports (台账导入) of projects, monthly reports and enterprises, over HTTP and from the command line. */
 export const imports = defineFeature({
   name: 'imports',
-  migrations: { '0010_imports': m0010, '0011_report_imports': m0011 },
+  migrations: { '0010_imports': m0010, '0011_report_imports': m0011, '0020_enterprise_imports': m0020 },
   messages: IMPORT_MESSAGES,
   wire: (ctx, d: { audit: AuditLog; stats: UnitStats; lights: LightService }) => {
     const imports = createImports({

@@ -70,7 +70,15 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
             </span>
           )}
           {v.status === 'committed' ? (
-            <Link to={v.ledger === 'reports' ? reportsOfPeriod(reportPeriodOf(v)) : projectsOfUnit(v.unitId)}>
+            <Link
+              to={
+                v.ledger === 'reports'
+                  ? reportsOfPeriod(reportPeriodOf(v))
+                  : v.ledger === 'enterprises'
+                    ? '/enterprises'
+                    : projectsOfUnit(v.unitId)
+              }
+            >
               {v.fileName}
             </Link>
           ) : (

@@ -42,12 +42,15 @@ export function ImportResult({
   const counts = view.counts!;
   const reports = view.ledger === 'reports';
   const period = reports ? reportPeriodOf(view, preview) : null;
-  const target = reports ? reportsOfPeriod(period) : projectsOfUnit(view.unitId);
-  const targetLabel = reports
-    ? period
-      ? ti('imports.done.reports', { period: periodText(period) })
-      : ti('imports.done.reportsAny')
-    : ti('imports.done.projects', { unit: view.unitName ?? '' });
+  const enterprises = view.ledger === 'enterprises';
+  const target = reports ? reportsOfPeriod(period) : enterprises ? '/enterprises' : projectsOfUnit(view.unitId);
+  const targetLabel = enterprises
+    ? ti('imports.done.enterprises')
+    : reports
+      ? period
+        ? ti('imports.done.reports', { period: periodText(period) })
+        : ti('imports.done.reportsAny')
+      : ti('imports.done.projects', { unit: view.unitName ?? '' });
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="import-result" data-ledger={view.ledger}>
       <Result

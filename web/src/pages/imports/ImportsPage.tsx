@@ -42,9 +42,9 @@ import { MAX_MB, UploadCard, type UploadState } from './UploadCard';
 const POLL_MS = 1000;
 const ERRORS_PAGE = 200;
 
-/** The kind of ledger the address names: ?ledger=reports, else project ledgers. */
+/** The kind of ledger the address names: ?ledger=reports or ?ledger=enterprises, else project ledgers. */
 const route = getRouteApi('/imports');
-const importsUrl = (ledger: LedgerKind) => (ledger === 'reports' ? '/imports?ledger=reports' : '/imports');
+const importsUrl = (ledger: LedgerKind) => (ledger === 'projects' ? '/imports' : `/imports?ledger=${ledger}`);
 
 export function ImportsPage() {
   const { ti, tk, lang } = useImportsI18n();

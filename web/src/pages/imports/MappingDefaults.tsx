@@ -46,6 +46,7 @@ const DEFAULT_CHOICES: Record<
 const DEFAULTABLE: Record<ImportView['ledger'], ReadonlySet<string>> = {
   projects: new Set<string>([...Object.keys(DEFAULT_CHOICES), 'industryCode']),
   reports: new Set<string>(['reportPeriod']),
+  enterprises: new Set<string>(),
 };
 
 /** Whether (year, month) lies after the current month. */

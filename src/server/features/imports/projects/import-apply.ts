@@ -66,7 +66,10 @@ type Update = Extract<PlannedOp, { op: 'update' }>;
  * The two things every ledger writer stamps on its rows: where a row came from, for the summaries
  * ("（台账.xlsx 第 3 行，导入 #12）"), and an audit row in COLUMNS order for the bulk insert.
  */
-export function importStamps(o: ApplyOptions, objectType: Extract<AuditObjectType, 'project' | 'report'>) {
+export function importStamps(
+  o: ApplyOptions,
+  objectType: Extract<AuditObjectType, 'project' | 'report' | 'enterprise'>,
+) {
   return {
     where: (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`,
     audit: (

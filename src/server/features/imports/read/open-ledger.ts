@@ -1,6 +1,6 @@
 import { IMPORT_LIMITS } from '../../../../domain/exchange/import-limits.ts';
 import { HEADER_SCAN_ROWS } from '../../../../domain/exchange/header-detect.ts';
-import { COLUMN_SETS, type ColumnSet } from '../../../../domain/exchange/column-sets.ts';
+import { COLUMN_SETS, LEDGER_KINDS, type ColumnSet, type LedgerKind } from '../../../../domain/exchange/column-sets.ts';
 import { otherKindSuggested } from '../../../../domain/exchange/mapping.ts';
 import { invalid } from '../../../http/errors.ts';
 import type { StoredMessage } from '../imports.presenter.ts';
@@ -38,6 +38,12 @@ export function problemMessage(
   }
 }
 
+const LOOKS_LIKE = {
+  projects: 'IMPORT_LOOKS_LIKE_PROJECTS',
+  reports: 'IMPORT_LOOKS_LIKE_REPORTS',
+  enterprises: 'IMPORT_LOOKS_LIKE_ENTERPRISES',
+} as const satisfies Record<LedgerKind, string>;
+
 /** Reads a file's kind and head; throws the 400 a person should see when it is not a usable ledger. */
 export async function openLedger(
   file: string,
@@ -50,19 +56,15 @@ export async function openLedger(
     throw fail(problemMessage({ code: sniffed.problem === 'EMPTY' ? 'EMPTY_FILE' : sniffed.problem }, fileName));
   const analysis = await analyseLedger(file, sniffed.kind, options);
   if (isAnalysisProblem(analysis)) {
-    // A monthly-report ledger uploaded as a project ledger (or the reverse) has no header of the kind chosen.
+    // A ledger of one kind uploaded as another (monthly reports as projects…) has no header of the kind chosen.
     if (analysis.code === 'NO_HEADER' && options.set && !options.headerRow) {
       const chosen = options.set.kind;
-      const other = await analyseLedger(file, sniffed.kind, {
-        ...options,
-        set: COLUMN_SETS[chosen === 'projects' ? 'reports' : 'projects'],
-      });
-      if (!isAnalysisProblem(other) && otherKindSuggested(other.header.columns, chosen))
-        throw invalid(
-          chosen === 'projects' ? 'IMPORT_LOOKS_LIKE_REPORTS' : 'IMPORT_LOOKS_LIKE_PROJECTS',
-          { name: fileName },
-          'ledger',
-        );
+      for (const kind of LEDGER_KINDS.filter((k) => k !== chosen)) {
+        const other = await analyseLedger(file, sniffed.kind, { ...options, set: COLUMN_SETS[kind] });
+        if (isAnalysisProblem(other)) continue;
+        const suggested = otherKindSuggested(other.header.columns, chosen);
+        if (suggested) throw invalid(LOOKS_LIKE[suggested], { name: fileName }, 'ledger');
+      }
     }
     throw fail(problemMessage(analysis, fileName));
   }

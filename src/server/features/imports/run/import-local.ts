@@ -35,7 +35,7 @@ import type { Analysis } from '../read/ledger-analysis.ts';
  * commit that is killed leaves the database exactly as it was.
  */
 export interface LocalImportInput {
-  /** Project ledgers (default) or monthly reports. */
+  /** Project ledgers (default), monthly reports or enterprises. */
   ledger?: LedgerKind;
   options?: ImportOptions;
   file: string;
@@ -82,7 +82,7 @@ export function createLocalImport(deps: {
       locale: null,
       via: 'token',
     };
-    if (!importPolicy.canImportInto(actor, unit)) throw forbidden();
+    if (!importPolicy.canImportInto(actor, unit, input.ledger ?? 'projects')) throw forbidden();
     const bytes = (await fs.promises.stat(input.file)).size;
     if (bytes > IMPORT_LIMITS.maxFileBytes)
       throw new AppError(

@@ -12,6 +12,7 @@ import type { LedgerKind } from '../../../../domain/exchange/column-sets.ts';
 import type { ImportOptions } from '../../../../domain/exchange/report-import-rules.ts';
 import type { CheckCounts, CheckOptions, CheckResult, PlannedOp, PreviewRow, UnitRef } from './check-pass.ts';
 import type { ApplyOptions } from '../projects/import-apply.ts';
+import type { PlannedEnterpriseOp } from '../enterprises/enterprise-check.ts';
 import type { PlannedReportOp } from '../reports/report-check.ts';
 import type { ImportRepository } from '../imports.repository.ts';
 import { parseLedger, type ParseJob } from '../read/ledger-parse.ts';
@@ -55,10 +56,14 @@ export interface LedgerImporter<Op> {
 export interface Importers {
   projects: LedgerImporter<PlannedOp>;
   reports: LedgerImporter<PlannedReportOp>;
+  enterprises: LedgerImporter<PlannedEnterpriseOp>;
 }
 
+/** The table a kind of ledger writes (for its statistics after a large load). */
+const WRITTEN_TABLE = { projects: 'projects', reports: 'monthly_reports', enterprises: 'enterprises' } as const;
+
 export interface RunInput {
-  /** Which kind of ledger: project ledgers or monthly reports. */
+  /** Which kind of ledger: project ledgers, monthly reports or enterprises. */
   ledger: LedgerKind;
   options: ImportOptions;
   file: string;
@@ -152,7 +157,11 @@ export function createImportRunner(deps: {
 
   /** The check alone (ledger kinds differ in their operations, not in how they are checked). */
   const checkWith = (input: Pick<RunInput, 'ledger'>, o: Omit<CheckOptions, 'onOps'>) =>
-    input.ledger === 'reports' ? importers.reports.checker.check(o) : importers.projects.checker.check(o);
+    input.ledger === 'reports'
+      ? importers.reports.checker.check(o)
+      : input.ledger === 'enterprises'
+        ? importers.enterprises.checker.check(o)
+        : importers.projects.checker.check(o);
 
   return {
     /** The preview: the first rows as they would be stored, with their errors. */
@@ -248,7 +257,11 @@ export function createImportRunner(deps: {
           db
             .transaction()
             .execute((trx) =>
-              input.ledger === 'reports' ? commitWith(importers.reports, trx) : commitWith(importers.projects, trx),
+              input.ledger === 'reports'
+                ? commitWith(importers.reports, trx)
+                : input.ledger === 'enterprises'
+                  ? commitWith(importers.enterprises, trx)
+                  : commitWith(importers.projects, trx),
             ),
         );
       } catch (e) {
@@ -258,8 +271,7 @@ export function createImportRunner(deps: {
       // A large load changes the tables' shape: fresh statistics keep the next import's lookups on
       // their indexes (PostgreSQL's planner otherwise still sees the tables as they were).
       const rows = outcome.created.length + outcome.updated.length;
-      if (rows >= ANALYZE_FROM)
-        await sql`ANALYZE ${sql.table(input.ledger === 'reports' ? 'monthly_reports' : 'projects')}`.execute(db);
+      if (rows >= ANALYZE_FROM) await sql`ANALYZE ${sql.table(WRITTEN_TABLE[input.ledger])}`.execute(db);
       progress.phase = 'lights';
       report();
       const changed = outcome.projects;
