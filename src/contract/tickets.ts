@@ -88,7 +88,13 @@ export const ticketDetail = ticketView.extend({
   coUnits: z.array(z.object({ id: z.number(), name: z.string() })),
   /** Images and PDFs; each opens at GET /ticket-attachments/{id}. */
   attachments: z.array(
-    z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), bytes: z.number(), createdAt: z.string() }),
+    z.object({
+      id: z.number(),
+      fileName: z.string(),
+      contentType: z.string(),
+      bytes: z.number(),
+      createdAt: z.string(),
+    }),
   ),
   escalatedTo: z.object({ id: z.number(), name: z.string() }).nullable(),
   extension: z.enum(['asked', 'granted', 'refused']).nullable(),
