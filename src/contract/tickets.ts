@@ -154,3 +154,12 @@ export const ticketSettingsBody = z.strictObject({
   defaultProfile: z.string().max(40),
   profiles: z.array(z.unknown()).min(1).max(20),
 });
+
+/** An attachment as uploaded: its id opens it at GET /ticket-attachments/{id}. */
+export const ticketAttachment = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  contentType: z.string(),
+  bytes: z.number(),
+  createdAt: z.string(),
+});

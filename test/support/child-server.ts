@@ -150,12 +150,14 @@ export async function skipTodaysCutoff(database: Database) {
   const db = openDb(database);
   try {
     const at = new Date().toISOString();
-    await db.kysely
-      .insertInto('job_runs')
-      .values({ run_key: `cutoff:${today}`, started_at: at, finished_at: at, result: 'skipped by the test' })
-      // The demo county may have run today's cutoff already (its year is replayed up to the hour it was loaded).
-      .onConflict((oc) => oc.column('run_key').doNothing())
-      .execute();
+    // The day's reminders run after the cutoff on the same tick: skipped too, so the database changes only by the test.
+    for (const key of [`cutoff:${today}`, `reminders:${today}`])
+      await db.kysely
+        .insertInto('job_runs')
+        .values({ run_key: key, started_at: at, finished_at: at, result: 'skipped by the test' })
+        // The demo county may have run today's cutoff already (its year is replayed up to the hour it was loaded).
+        .onConflict((oc) => oc.column('run_key').doNothing())
+        .execute();
   } finally {
     await db.close();
   }

@@ -1,7 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   ATTACHMENT_EXTENSIONS,
   ATTACHMENT_LIMITS,
@@ -9,6 +8,7 @@ import {
 } from '../../../domain/tickets/attachment-rules.ts';
 import { fileLabel } from '../../../domain/text/file-label.ts';
 import { errorBody, fileResponse, idParams, standardErrors } from '../../../contract/common.ts';
+import { ticketAttachment as attachmentView } from '../../../contract/tickets.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { Api } from '../../http/types.ts';
@@ -16,14 +16,6 @@ import type { TicketService } from './tickets.service.ts';
 
 const MB = ATTACHMENT_LIMITS.maxFileBytes / (1024 * 1024);
 const cleanName = (name: string | undefined) => fileLabel(name, 'file');
-
-const attachmentView = z.object({
-  id: z.number(),
-  fileName: z.string(),
-  contentType: z.string(),
-  bytes: z.number(),
-  createdAt: z.string(),
-});
 
 /** One file in `file`; the multipart library's errors become the API's own, naming the file. */
 async function readFile(request: FastifyRequest): Promise<{ data: Buffer; fileName: string }> {
