@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { claimJobRun, finishJobRun } from '../../db/job-runs.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** One project's light for one month, as stored (the current light adds its exemptions). */
@@ -143,11 +144,8 @@ export function createLightRepository(db: Kysely<DB>) {
     },
 
     /** Claims a run key; fails when another server (or call) claimed it first. */
-    startRun: (key: string, at: string, ex: Kysely<DB> = db) =>
-      ex.insertInto('job_runs').values({ run_key: key, started_at: at, finished_at: null, result: null }).execute(),
-
-    finishRun: (key: string, at: string, result: string, ex: Kysely<DB> = db) =>
-      ex.updateTable('job_runs').set({ finished_at: at, result }).where('run_key', '=', key).execute(),
+    startRun: (key: string, at: string) => claimJobRun(db, key, at),
+    finishRun: (key: string, at: string, result: string) => finishJobRun(db, key, at, result),
   };
 }
 

@@ -310,11 +310,7 @@ export function createLightService({
      */
     async runCutoff(key = `cutoff:${today()}`) {
       const started = clock().toISOString();
-      try {
-        await lights.startRun(key, started);
-      } catch {
-        return { ran: false, key, projects: 0 };
-      }
+      if (!(await lights.startRun(key, started))) return { ran: false, key, projects: 0 };
       for (const step of cutoffSteps) await step();
       const projects = await recomputeAll();
       // Once a day the per-unit figures are rebuilt from scratch, so no drift outlives a day.

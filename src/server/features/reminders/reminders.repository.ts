@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { OPEN_TICKET_STATES } from '../../../domain/tickets/ticket-flow.ts';
+import { claimJobRun, finishJobRun } from '../../db/job-runs.ts';
 import type { DB } from '../../db/schema.ts';
 
 export function createReminderRepository(db: Kysely<DB>) {
@@ -15,17 +16,8 @@ export function createReminderRepository(db: Kysely<DB>) {
     },
 
     /** The day's run of the job: the run key's primary key lets only the first server do it. */
-    async startRun(key: string, at: string) {
-      const res = await db
-        .insertInto('job_runs')
-        .values({ run_key: key, started_at: at, finished_at: null, result: null })
-        .onConflict((oc) => oc.column('run_key').doNothing())
-        .executeTakeFirst();
-      return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
-    },
-
-    finishRun: (key: string, at: string, result: string) =>
-      db.updateTable('job_runs').set({ finished_at: at, result }).where('run_key', '=', key).execute(),
+    startRun: (key: string, at: string) => claimJobRun(db, key, at),
+    finishRun: (key: string, at: string, result: string) => finishJobRun(db, key, at, result),
 
     /** Licences ending on or before `until` (expired ones included), with their enterprise. */
     licencesEndingBy: (until: string) =>

@@ -6,7 +6,9 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { createTicketSettings, type TicketSettings } from './ticket-settings.ts';
 import { TICKET_MESSAGES } from './tickets.messages.ts';
 import { createTicketRepository } from './tickets.repository.ts';
+import { createTicketAccess } from './ticket-access.ts';
 import { registerTicketAttachmentRoutes } from './ticket-attachments.routes.ts';
+import { createTicketAttachments, type TicketAttachments } from './ticket-attachments.service.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 import { createTicketService, type TicketService } from './tickets.service.ts';
 
@@ -27,9 +29,10 @@ export const tickets = defineFeature({
       audit: d.audit,
       clock: ctx.clock,
     });
+    const repo = createTicketRepository(ctx.kysely);
     const tickets = createTicketService({
       db: ctx.kysely,
-      tickets: createTicketRepository(ctx.kysely),
+      tickets: repo,
       units: d.unitRepo,
       settings: ticketSettings,
       audit: d.audit,
@@ -39,10 +42,21 @@ export const tickets = defineFeature({
       onProjectChanged: async (projectId) => void (await d.lights.recomputeProject(projectId)),
     });
     d.lights.beforeCutoff(() => tickets.cutoff());
-    return { tickets, ticketSettings };
+    const ticketAttachments = createTicketAttachments({
+      db: ctx.kysely,
+      tickets: repo,
+      access: createTicketAccess({ db: ctx.kysely, tickets: repo }),
+      audit: d.audit,
+      clock: ctx.clock,
+    });
+    return { tickets, ticketSettings, ticketAttachments };
   },
-  routes: (app, s: { tickets: TicketService; ticketSettings: TicketSettings }, config) => {
+  routes: (
+    app,
+    s: { tickets: TicketService; ticketSettings: TicketSettings; ticketAttachments: TicketAttachments },
+    config,
+  ) => {
     registerTicketRoutes(app, { tickets: s.tickets, settings: s.ticketSettings, defaultLocale: config.locale });
-    registerTicketAttachmentRoutes(app, { tickets: s.tickets });
+    registerTicketAttachmentRoutes(app, { attachments: s.ticketAttachments });
   },
 });

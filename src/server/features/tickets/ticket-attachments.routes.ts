@@ -12,7 +12,7 @@ import { ticketAttachment as attachmentView } from '../../../contract/tickets.ts
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { Api } from '../../http/types.ts';
-import type { TicketService } from './tickets.service.ts';
+import type { TicketAttachments } from './ticket-attachments.service.ts';
 
 const MB = ATTACHMENT_LIMITS.maxFileBytes / (1024 * 1024);
 const cleanName = (name: string | undefined) => fileLabel(name, 'file');
@@ -43,7 +43,7 @@ async function readFile(request: FastifyRequest): Promise<{ data: Buffer; fileNa
   return file;
 }
 
-export function registerTicketAttachmentRoutes(app: Api, { tickets }: { tickets: TicketService }) {
+export function registerTicketAttachmentRoutes(app: Api, { attachments }: { attachments: TicketAttachments }) {
   const tags = ['tickets'];
   // Multipart is accepted by the upload route alone, in its own scope with the attachment's size limit.
   void app.register(async (scope) => {
@@ -65,7 +65,7 @@ export function registerTicketAttachmentRoutes(app: Api, { tickets }: { tickets:
       async (request, reply) => {
         const actor = requireActor(request);
         const upload = await readFile(request);
-        return reply.status(201).send(await tickets.attach(actor, request.params.id, upload, clientIp(request)));
+        return reply.status(201).send(await attachments.attach(actor, request.params.id, upload, clientIp(request)));
       },
     );
   });
@@ -82,7 +82,7 @@ export function registerTicketAttachmentRoutes(app: Api, { tickets }: { tickets:
       },
     },
     async (request, reply) => {
-      const file = await tickets.attachment(requireActor(request), request.params.id);
+      const file = await attachments.attachment(requireActor(request), request.params.id);
       const type = file.content_type as AttachmentType;
       const ascii = `attachment.${ATTACHMENT_EXTENSIONS[type]}`;
       return reply

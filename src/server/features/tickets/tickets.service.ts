@@ -7,20 +7,16 @@ import {
   NO_DUES,
   type ClockEvent,
   type TicketDues,
-  ticketLight,
 } from '../../../domain/tickets/ticket-clocks.ts';
 import {
   ESCALATE_AFTER_REOPENINGS,
   OPEN_TICKET_STATES,
-  partiesOf,
   STEP_RULES,
   stepRefusal,
   TICKET_STEP_LABELS,
   type TicketState,
   type TicketStep,
 } from '../../../domain/tickets/ticket-flow.ts';
-import { fileTypeFromBuffer } from 'file-type';
-import { ATTACHMENT_LIMITS, isAttachmentType, type AttachmentType } from '../../../domain/tickets/attachment-rules.ts';
 import type { TicketBody, TicketStepBody } from '../../../contract/tickets.ts';
 import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -32,6 +28,9 @@ import type { UnitRepository } from '../units/units.repository.ts';
 import { duesOf, presentTicket, presentTicketDetail, type Locale } from './tickets.presenter.ts';
 import type { TicketRepository, TicketRow } from './tickets.repository.ts';
 import type { TicketSettings } from './ticket-settings.ts';
+import { createTicketAccess } from './ticket-access.ts';
+import { afterOf, duesColumns, isoOf, lightColumns } from './ticket-columns.ts';
+import { createTicketEscalation } from './ticket-escalation.ts';
 
 export interface TicketServiceDeps {
   db: Kysely<DB>;
@@ -46,55 +45,12 @@ export interface TicketServiceDeps {
   onProjectChanged: (projectId: number) => Promise<void>;
 }
 
-const isoOf = (d: Date) => d.toISOString();
-const duesColumns = (d: TicketDues) => ({
-  accept_due_at: d.accept,
-  interim_due_at: d.interim,
-  close_due_at: d.close,
-  revisit_due_at: d.revisit,
-});
-
-/**
- * What a ticket is after a step, kept in the step's event: the events alone then tell any past moment's
- * state, handler and clocks (the race's ticket figures as of a bulletin's date read them).
- */
-const afterOf = (state: string, handlingUnitId: number | null, dues: TicketDues, escalated: boolean) => ({
-  state,
-  handlingUnitId,
-  dues,
-  escalated,
-});
-
-/** How many open tickets one round of the cutoff reads. */
-const CUTOFF_BATCH = 2000;
-
 export function createTicketService(deps: TicketServiceDeps) {
   const { db, tickets, units, settings, audit, clock, today, timeZone, onProjectChanged } = deps;
 
-  const lightColumns = (dues: TicketDues, escalated: boolean, now: Date) => {
-    const light = ticketLight(dues, escalated, now, timeZone);
-    return { next_due_at: light.nextDueAt, due_date: light.dueDate, light: light.colour };
-  };
-
-  async function visible(actor: ActorContext, id: number, ex: Kysely<DB> = db) {
-    const t = await tickets.findById(id, ex);
-    const scope = enterpriseScopeFor(actor, 'ticket', 'read');
-    if (!t || !(await reaches(scope, t, ex))) throw notFound('ticket');
-    return t;
-  }
-
-  /** Whether a scope reaches a ticket: where it lives, the co-units it is shared with, or its enterprise. */
-  async function reaches(scope: ReturnType<typeof enterpriseScopeFor>, t: TicketRow, ex: Kysely<DB>) {
-    if (enterpriseScopeAllows(scope, { unitPath: t.unit_path, enterpriseId: t.enterprise_id })) return true;
-    if (scope.kind !== 'subtree') return false;
-    const co = await tickets.coUnits(t.id, ex);
-    return co.some((u) => enterpriseScopeAllows(scope, { unitPath: u.path, enterpriseId: t.enterprise_id }));
-  }
-
-  async function handlerPaths(t: TicketRow, ex: Kysely<DB>) {
-    const co = await tickets.coUnits(t.id, ex);
-    return [...(t.handling_unit_path ? [t.handling_unit_path] : []), ...co.map((u) => u.path)];
-  }
+  const access = createTicketAccess({ db, tickets });
+  const escalation = createTicketEscalation({ db, tickets, audit, clock, timeZone });
+  const lights = (dues: TicketDues, escalated: boolean, now: Date) => lightColumns(dues, escalated, now, timeZone);
 
   async function profileOf(key: string, ex: Kysely<DB> = db): Promise<SlaProfile> {
     const profile = await settings.profile(key, ex);
@@ -104,14 +60,13 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   async function detail(actor: ActorContext, t: TicketRow, locale: Locale) {
     const isEnterprise = actor.role === 'enterprise';
-    const [events, coUnits, attachments, paths, profile] = await Promise.all([
+    const [events, coUnits, attachments, profile] = await Promise.all([
       tickets.events(t.id, !isEnterprise),
       tickets.coUnits(t.id),
       tickets.attachments(t.id),
-      handlerPaths(t, db),
       settings.profile(t.sla_profile),
     ]);
-    const parties = partiesOf(actor, { raisedBy: t.raised_by, enterpriseId: t.enterprise_id, handlerPaths: paths });
+    const parties = access.partiesFor(actor, t, coUnits);
     const writable = enterpriseScopeFor(actor, 'ticket', 'update').kind !== 'none';
     return presentTicketDetail(t, {
       events,
@@ -123,54 +78,6 @@ export function createTicketService(deps: TicketServiceDeps) {
       timeZone,
       locale,
     });
-  }
-
-  /**
-   * Escalates a ticket (升级督办) to the unit above the one handling it (or above its enterprise's township
-   * before assignment), naming the project's patron leader: inside the caller's transaction, as a step.
-   */
-  async function escalate(trx: Kysely<DB>, t: TicketRow, why: string, by: ActorContext | null, version: number) {
-    const fromUnit = t.handling_unit_id ?? (await tickets.enterpriseOf(t.enterprise_id, trx))!.township_unit_id;
-    const above = await tickets.parentOf(fromUnit, trx);
-    const at = clock();
-    const dues = duesOf(t);
-    const ok = await tickets.update(trx, t.id, version, {
-      escalated_at: isoOf(at),
-      escalated_unit_id: above?.id ?? null,
-      ...lightColumns(dues, true, at),
-      updated_at: isoOf(at),
-    });
-    if (!ok) return false;
-    const patron = t.patron_leader ? `，报联系领导${t.patron_leader}` : '';
-    await tickets.addEvent(trx, {
-      ticket_id: t.id,
-      step: 'escalate',
-      actor_id: by?.id ?? null,
-      actor_name: by?.displayName ?? '系统',
-      at: isoOf(at),
-      text: `${why}，升级至${above?.name ?? '县级'}督办${patron}`,
-      internal: 0,
-      data_json: JSON.stringify({
-        unitId: above?.id ?? null,
-        patronLeader: t.patron_leader ?? null,
-        after: afterOf(t.state, t.handling_unit_id, dues, true),
-      }),
-    });
-    await audit.record(
-      {
-        actor: by,
-        action: 'ticket.escalate',
-        objectType: 'ticket',
-        objectId: String(t.id),
-        unitPath: t.unit_path,
-        summary: `涉企问题“${t.title}”${why}，升级至${above?.name ?? '县级'}督办${patron}`,
-        before: { escalated: false },
-        after: { escalated: true, unitId: above?.id ?? null },
-        ip: null,
-      },
-      trx,
-    );
-    return true;
   }
 
   /** The changes a step makes to a ticket besides its event: state, clocks, who handles it. */
@@ -304,7 +211,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     },
 
     async get(actor: ActorContext, id: number, locale: Locale) {
-      return detail(actor, await visible(actor, id), locale);
+      return detail(actor, (await access.visible(actor, id)).t, locale);
     },
 
     async raise(actor: ActorContext, input: TicketBody, ip: string | null, locale: Locale) {
@@ -341,7 +248,7 @@ export function createTicketService(deps: TicketServiceDeps) {
           unit_path: e.unit_path,
           handling_unit_id: null,
           ...duesColumns(dues),
-          ...lightColumns(dues, false, now),
+          ...lights(dues, false, now),
           extension_state: null,
           reopen_count: 0,
           escalated_at: null,
@@ -386,13 +293,9 @@ export function createTicketService(deps: TicketServiceDeps) {
       const now = clock();
       const step = body.step as TicketStep;
       const projectId = await db.transaction().execute(async (trx) => {
-        const t = await visible(actor, id, trx);
+        const { t, coUnits } = await access.visible(actor, id, trx);
         if (enterpriseScopeFor(actor, 'ticket', 'update').kind === 'none') throw forbidden();
-        const parties = partiesOf(actor, {
-          raisedBy: t.raised_by,
-          enterpriseId: t.enterprise_id,
-          handlerPaths: await handlerPaths(t, trx),
-        });
+        const parties = access.partiesFor(actor, t, coUnits);
         const refusal = stepRefusal(step, t.state as TicketState, parties, body.text);
         if (refusal === 'NOT_A_PARTY') throw forbidden();
         if (refusal === 'WRONG_STATE')
@@ -410,7 +313,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         const ok = await tickets.update(trx, t.id, t.version, {
           ...patch,
           ...duesColumns(dues),
-          ...lightColumns(dues, escalated, now),
+          ...lights(dues, escalated, now),
           updated_at: isoOf(now),
         });
         if (!ok) throw new AppError(409, 'CONFLICT', 'TICKET_STALE', {}, 'version');
@@ -449,7 +352,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         // The second reopening escalates at once: the enterprise has twice refused the answer.
         if (step === 'reopen' && t.reopen_count + 1 >= ESCALATE_AFTER_REOPENINGS && !escalated) {
           const fresh = (await tickets.findById(t.id, trx))!;
-          await escalate(trx, fresh, `企业第 ${t.reopen_count + 1} 次要求重新办理`, actor, fresh.version);
+          await escalation.escalate(trx, fresh, `企业第 ${t.reopen_count + 1} 次要求重新办理`, actor, fresh.version);
         }
         return t.project_id;
       });
@@ -457,127 +360,8 @@ export function createTicketService(deps: TicketServiceDeps) {
       return detail(actor, (await tickets.findById(id))!, locale);
     },
 
-    /**
-     * Attaches an image or a PDF, recognised by its content: any party to the ticket while it is open
-     * (the enterprise, the office, a handler), as a step of its timeline.
-     */
-    async attach(actor: ActorContext, id: number, upload: { data: Buffer; fileName: string }, ip: string | null) {
-      const found = await fileTypeFromBuffer(upload.data);
-      if (!isAttachmentType(found?.mime)) throw invalid('TICKET_FILE_TYPE', { name: upload.fileName }, 'file');
-      const contentType = found!.mime as AttachmentType;
-      const now = clock();
-      const attachmentId = await db.transaction().execute(async (trx) => {
-        const t = await visible(actor, id, trx);
-        if (enterpriseScopeFor(actor, 'ticket', 'update').kind === 'none') throw forbidden();
-        const parties = partiesOf(actor, {
-          raisedBy: t.raised_by,
-          enterpriseId: t.enterprise_id,
-          handlerPaths: await handlerPaths(t, trx),
-        });
-        if (!parties.size) throw forbidden();
-        if (!(OPEN_TICKET_STATES as readonly string[]).includes(t.state))
-          throw conflict('TICKET_CLOSED_FOR_FILES', {}, 'file');
-        if ((await tickets.attachments(t.id, trx)).length >= ATTACHMENT_LIMITS.perTicket)
-          throw conflict('TICKET_TOO_MANY_FILES', { n: ATTACHMENT_LIMITS.perTicket }, 'file');
-        const { id: attachmentId } = await tickets.insertAttachment(trx, {
-          ticket_id: t.id,
-          file_name: upload.fileName,
-          content_type: contentType,
-          bytes: upload.data.length,
-          data: upload.data,
-          created_by_id: actor.id,
-          created_at: isoOf(now),
-        });
-        await tickets.addEvent(trx, {
-          ticket_id: t.id,
-          step: 'attach',
-          actor_id: actor.id,
-          actor_name: actor.displayName,
-          at: isoOf(now),
-          text: upload.fileName,
-          internal: 0,
-          data_json: JSON.stringify({ attachmentId }),
-        });
-        await audit.record(
-          {
-            actor,
-            action: 'ticket.attach',
-            objectType: 'ticket',
-            objectId: String(t.id),
-            unitPath: t.unit_path,
-            summary: `涉企问题“${t.title}”上传附件 ${upload.fileName}`,
-            before: null,
-            after: { fileName: upload.fileName, bytes: upload.data.length, contentType },
-            ip,
-          },
-          trx,
-        );
-        return attachmentId;
-      });
-      return {
-        id: attachmentId,
-        fileName: upload.fileName,
-        contentType,
-        bytes: upload.data.length,
-        createdAt: isoOf(now),
-      };
-    },
-
-    /** An attachment's bytes, for whoever may read its ticket. */
-    async attachment(actor: ActorContext, attachmentId: number) {
-      const file = await tickets.attachmentFile(attachmentId);
-      if (!file) throw notFound('attachment');
-      await visible(actor, file.ticket_id).catch(() => {
-        throw notFound('attachment');
-      });
-      return file;
-    },
-
-    /**
-     * The daily cutoff's ticket part: every open ticket's light recomputed on today's calendar, and each
-     * whose clock has run out escalated once. Returns the counts; lights of the projects follow in the
-     * project cutoff, which reads the tickets' stored deadlines.
-     */
-    async cutoff() {
-      const now = clock();
-      let after = 0;
-      let open = 0;
-      let changed = 0;
-      let escalated = 0;
-      for (;;) {
-        const batch = await tickets.openAfter(after, CUTOFF_BATCH);
-        if (!batch.length) break;
-        open += batch.length;
-        after = batch.at(-1)!.id;
-        const runOut = batch.filter(
-          (t) => t.escalated_at === null && t.next_due_at !== null && t.next_due_at < isoOf(now),
-        );
-        const updates = batch
-          .map((t) => {
-            const dues = {
-              accept: t.accept_due_at,
-              interim: t.interim_due_at,
-              close: t.close_due_at,
-              revisit: t.revisit_due_at,
-            };
-            const escalating = runOut.includes(t);
-            return { t, columns: lightColumns(dues, t.escalated_at !== null || escalating, now) };
-          })
-          .filter(({ t, columns }) => columns.light !== t.light || columns.due_date !== t.due_date);
-        await db.transaction().execute(async (trx) => {
-          for (const { t, columns } of updates) {
-            if (runOut.includes(t)) continue;
-            await tickets.update(trx, t.id, t.version, columns);
-          }
-          for (const t of runOut) {
-            const row = (await tickets.findById(t.id, trx))!;
-            if (await escalate(trx, row, '办理时限已到', null, row.version)) escalated++;
-          }
-        });
-        changed += updates.length;
-      }
-      return { open, changed, escalated };
-    },
+    /** The daily cutoff's ticket part (ticket-escalation.ts). */
+    cutoff: escalation.cutoff,
   };
 
   function ctxOf(now: Date, profile: SlaProfile, complexity: Complexity) {
