@@ -5,7 +5,9 @@ import { lastDayOfMonth } from '../lights/period.ts';
 import { generateDemoProjects } from './demo-county.ts';
 import { TEST_UNITS } from './test-units.ts';
 import { planDemoYear, type DemoYearStep } from './demo-year.ts';
-import { stageOn } from './library-history.ts';
+import { libraryHistory, stageOn } from './library-history.ts';
+import { createRng } from './random.ts';
+import { checkTransition } from '../projects/lifecycle.ts';
 
 const UNITS = TEST_UNITS.filter((u) => u.kind !== 'village');
 const NOW = '2026-11-23 18:00';
@@ -83,6 +85,49 @@ describe('the demo year', () => {
     expect(ofProject(started).find((s) => s.kind === 'project' && s.step.kind === 'transition')).toMatchObject({
       step: { to: 'construction', on: projects[started]!.actualStartDate },
     });
+  });
+
+  it('completes and starts producing on one day in one step, to 投产, whatever times the replay draws', () => {
+    const p = { ...projects.find((q) => q.stage === 'production' && q.actualCompletionDate)! };
+    Object.assign(p, { actualStartDate: '2026-02-10', actualCompletionDate: '2026-06-25' });
+    Object.assign(p, { actualProductionDate: '2026-06-25', actualCapacityDate: null });
+    const steps = libraryHistory(createRng(1), p, '2026-01-08', '2026-12-06');
+    expect(steps.filter((s) => s.on === '2026-06-25')).toEqual([
+      {
+        kind: 'transition',
+        on: '2026-06-25',
+        to: 'production',
+        dates: { actualCompletionDate: '2026-06-25', actualProductionDate: '2026-06-25' },
+      },
+    ]);
+  });
+
+  it('moves each project only as the lifecycle allows, in the order of the times drawn, whatever day it is loaded', () => {
+    // Loaded on other days, the same seed draws other histories: milestones of one day (竣工 and 投产) must
+    // still be played in an order the lifecycle accepts.
+    for (const day of ['2026-03-09', '2026-06-30', '2026-09-15', '2026-12-07']) {
+      const now = `${day} 18:00`;
+      const ps = generateDemoProjects({ seed: 20260101, today: day, count: 300, units: UNITS });
+      const plan = planDemoYear({ projects: ps, now, seed: 20260101 });
+      const stages = new Map<number, string>();
+      for (const s of plan.steps) {
+        if (s.kind !== 'project') continue;
+        if (s.step.kind === 'enter') stages.set(s.index, s.step.stage);
+        if (s.step.kind !== 'transition') continue;
+        const facts = {
+          from: stages.get(s.index),
+          to: s.step.to,
+          today: s.step.on,
+          reason: s.step.reason,
+          ...s.step.dates,
+        };
+        expect(
+          checkTransition(facts as Parameters<typeof checkTransition>[0]),
+          `${day} #${s.index} → ${s.step.to}`,
+        ).toBeNull();
+        stages.set(s.index, s.step.to);
+      }
+    }
   });
 
   it('files each report before submitting it, submits before review, and returns only to see it sent again', () => {

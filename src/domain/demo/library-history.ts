@@ -70,12 +70,18 @@ export function libraryHistory(rng: Rng, p: HistoryProject, enteredOn: string, y
   const milestones = MILESTONE_STAGES.filter(([field]) => later(field)).sort((a, b) =>
     p[a[0]]! < p[b[0]]! ? -1 : p[a[0]]! > p[b[0]]! ? 1 : 0,
   );
-  for (const [field, to] of milestones) {
-    const dates = { [field]: p[field]! };
+  // Milestones of one day are one step, to the furthest stage they reach: played as two, their order
+  // within the day would be left to the times the replay draws for them (投产 before 竣工 is refused).
+  for (let i = 0; i < milestones.length; ) {
+    const on = p[milestones[i]![0]]!;
+    const sameDay = milestones.slice(i).filter(([field]) => p[field] === on);
+    i += sameDay.length;
+    const dates = Object.fromEntries(sameDay.map(([field]) => [field, on]));
+    const to = sameDay.at(-1)![1];
     // A factory that began producing before its formal completion (在建 → 投产) only records the completion.
-    if (to === 'completed' && stage !== 'construction') steps.push({ kind: 'dates', on: p[field]!, dates });
+    if (to === 'completed' && stage !== 'construction') steps.push({ kind: 'dates', on, dates });
     else {
-      steps.push({ kind: 'transition', on: p[field]!, to, dates });
+      steps.push({ kind: 'transition', on, to, dates });
       stage = to;
     }
   }
