@@ -14,7 +14,7 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
   it('loads 兰溪市 from the first-run page’s button and lists its accounts', async () => {
     const anon = new ApiClient(server.url);
     const res = await anon.post('/api/v1/setup/demo');
-    expect(res.status).toBe(201);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.projects).toBe(300);
     expect(res.body.reports).toBeGreaterThan(100);
     expect(res.body.approvals).toBeGreaterThan(100);
@@ -155,6 +155,68 @@ describe.each(await databaseKinds())('the demo county on %s', (kind) => {
     const detail = (await firm.get(`/api/v1/enterprises/${mine.items[0].id}`)).body;
     expect(detail.projects.length).toBeGreaterThanOrEqual(1);
     expect(detail.canEdit).toBe(true);
+  });
+
+  it('has about 150 enterprise problems in every state, dated after their enterprise was registered, every step kept', async () => {
+    const coordinator = new ApiClient(server.url);
+    await coordinator.signIn('coordinator', 'lantern-demo');
+    const all = (await coordinator.get('/api/v1/tickets?pageSize=200')).body;
+    expect(all.total).toBeGreaterThanOrEqual(140);
+    expect(all.total).toBeLessThanOrEqual(160);
+    const items = all.items as { id: number; state: string; reopenCount: number; escalated: boolean; colour: string }[];
+    expect(new Set(items.map((t) => t.state))).toEqual(
+      new Set(['raised', 'accepted', 'rejected', 'handling', 'answered', 'closed']),
+    );
+    // Clocks run out at the cutoff escalate: red, and on the overdue board.
+    const overdue = (await coordinator.get('/api/v1/tickets?overdue=true&pageSize=200')).body;
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.every((t: { escalated: boolean; colour: string }) => t.escalated && t.colour === 'red')).toBe(
+      true,
+    );
+    expect(items.filter((t) => t.reopenCount === 1).map((t) => [t.state, t.escalated])).toEqual([['closed', false]]);
+    expect(items.filter((t) => t.reopenCount === 2).map((t) => [t.state, t.escalated])).toEqual([['handling', true]]);
+    const summary = (await coordinator.get('/api/v1/tickets/summary')).body;
+    expect(summary.escalated).toBeGreaterThan(0);
+    expect(summary.rated).toBe(items.filter((t) => t.state === 'closed').length);
+    expect(summary.satisfactionPercent).toBeGreaterThan(50);
+    // Three extensions granted; a ticket's timeline holds every step, in the past.
+    const k = server.db.kysely;
+    const granted = await k.selectFrom('tickets').select('id').where('extension_state', '=', 'granted').execute();
+    expect(granted).toHaveLength(3);
+    const now = new Date().toISOString();
+    const events = await k
+      .selectFrom('ticket_events as e')
+      .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+      .innerJoin('enterprises as n', 'n.id', 't.enterprise_id')
+      .select(['e.step', 'e.at', 'n.created_at as registered'])
+      .execute();
+    expect(events.filter((e) => e.at > now || e.at <= e.registered)).toEqual([]);
+    const steps = new Set(events.map((e) => e.step));
+    for (const step of ['raise', 'accept', 'assign', 'reply', 'answer', 'rate', 'reopen', 'reject', 'escalate'])
+      expect(steps).toContain(step);
+    expect(steps).toContain('requestExtension');
+    const audited = await k
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', 'in', ['ticket.raise', 'ticket.step', 'ticket.escalate'])
+      .executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBe(events.length);
+  });
+
+  it('lets the enterprise account see only its own problems, one answered for it to rate', async () => {
+    const firm = new ApiClient(server.url);
+    await firm.signIn('enterprise', 'lantern-demo');
+    const own = (await firm.get('/api/v1/enterprises')).body.items[0];
+    const mine = (await firm.get('/api/v1/tickets?pageSize=200')).body;
+    expect(mine.total).toBeGreaterThanOrEqual(3);
+    expect(mine.items.every((t: { enterprise: { id: number } }) => t.enterprise.id === own.id)).toBe(true);
+    const answered = mine.items.filter((t: { state: string }) => t.state === 'answered');
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    const detail = (await firm.get(`/api/v1/tickets/${answered[0].id}`)).body;
+    expect(detail.steps).toContain('rate');
+    expect(detail.events.map((e: { step: string }) => e.step)).toEqual(expect.arrayContaining(['raise', 'answer']));
+    const others = (await firm.get('/api/v1/tickets?pageSize=200&state=closed')).body.items;
+    expect(others.every((t: { enterprise: { id: number } }) => t.enterprise.id === own.id)).toBe(true);
   });
 
   it('spreads projects over every stage, a long tail of investments and the four lists', async () => {

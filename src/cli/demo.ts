@@ -20,7 +20,7 @@ export async function demo(args: string[], config: Config) {
     const services = createServices(db, config, systemClock);
     const result = await services.demo.load({ seed: Number(values.seed), projectCount: Number(values.projects) });
     console.log(
-      `Demo county 兰溪市: ${result.units} units, ${result.users} people, ${result.projects} projects, ${result.enterprises} enterprises, ${result.reports} monthly reports.`,
+      `Demo county 兰溪市: ${result.units} units, ${result.users} people, ${result.projects} projects, ${result.enterprises} enterprises, ${result.reports} monthly reports, ${result.tickets} enterprise problems.`,
     );
     console.log(
       `Sign in as admin, coordinator, leader, auditor, enterprise, or a township editor (lanjiang, shanghua, …); password: ${DEMO_PASSWORD}`,

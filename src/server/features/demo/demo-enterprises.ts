@@ -11,9 +11,10 @@ export interface RegistryActors {
 }
 
 /**
- * Registers the county's enterprises and their licences through the registry's service, each by its
- * township's editor: checked, audited, and linked to the projects it owns (by credit code) as it is
- * saved, so it runs once the library is entered. Returns each enterprise's id by credit code.
+ * Registers the county's enterprises through the registry's service, each by its township's editor:
+ * checked, audited, and linked to the projects it owns (by credit code) as it is saved, so it runs once
+ * the library is entered. Returns each enterprise's id by credit code. Their licences come later
+ * (registerDemoLicences): a licence is entered once it is issued, and some are issued after the registry.
  */
 export async function registerDemoEnterprises(
   enterprises: EnterpriseService,
@@ -21,12 +22,10 @@ export async function registerDemoEnterprises(
   registry: readonly DemoEnterprise[],
 ) {
   const ids = new Map<string, number>();
-  let licences = 0;
   let linked = 0;
   for (const e of registry) {
-    const registrar = actors.registrarOf(e.townshipName);
     const saved = await enterprises.create(
-      registrar,
+      actors.registrarOf(e.townshipName),
       {
         name: e.name,
         creditCode: e.creditCode,
@@ -41,12 +40,24 @@ export async function registerDemoEnterprises(
     );
     ids.set(e.creditCode, saved.id);
     linked += saved.linkedNow ?? 0;
+  }
+  return { ids, linked };
+}
+
+/** Enters the registered enterprises' licences, each by its township's editor; returns how many. */
+export async function registerDemoLicences(
+  enterprises: EnterpriseService,
+  actors: Pick<RegistryActors, 'registrarOf'>,
+  registry: readonly DemoEnterprise[],
+  ids: ReadonlyMap<string, number>,
+) {
+  let licences = 0;
+  for (const e of registry)
     for (const l of e.licences) {
-      await enterprises.addLicence(registrar, saved.id, l, null);
+      await enterprises.addLicence(actors.registrarOf(e.townshipName), ids.get(e.creditCode)!, l, null);
       licences++;
     }
-  }
-  return { ids, licences, linked };
+  return licences;
 }
 
 /**

@@ -16,6 +16,16 @@ export interface ReplayDeps {
   timeZone: string;
 }
 
+/**
+ * A step of another part of the county's life played at its moment among the year's: the registry being
+ * entered, an enterprise's problem and its handling. Given the id each project of the library got.
+ */
+export interface TimedStep {
+  /** County-local 'YYYY-MM-DD HH:mm'. */
+  at: string;
+  run: (projectIdOf: (index: number) => number) => Promise<unknown>;
+}
+
 export interface ReplayActors {
   coordinator: ActorContext;
   /** Who keeps a project's record and files its reports: its township's editor, else the project office. */
@@ -26,13 +36,15 @@ export interface ReplayActors {
 /**
  * Plays the demo year's steps in order, the clock moved to each step's local time first: every
  * project, stage change, report and bulletin goes through the service a person would use, is
- * checked by the same rules, stamped with that moment and audited.
+ * checked by the same rules, stamped with that moment and audited. The `also` steps (the registry, the
+ * enterprises' tickets) are played among them at their own moments.
  */
 export async function replayDemoYear(
   deps: ReplayDeps,
   actors: ReplayActors,
   year: DemoYear,
   generated: readonly DemoProject[],
+  also: readonly TimedStep[] = [],
 ) {
   const { projects, reports, lights, race, moveTo, timeZone } = deps;
   const projectIds: number[] = [];
@@ -117,10 +129,22 @@ export async function replayDemoYear(
     }
   }
 
+  // Both lists are in time order: merged, a year's step goes first within its minute.
+  const others = [...also].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const projectIdOf = (index: number) => projectIds[index]!;
+  let next = 0;
+  const playOthers = async (until: string | null) => {
+    for (; next < others.length && (until === null || others[next]!.at < until); next++) {
+      moveTo(instantAt(others[next]!.at, timeZone));
+      await others[next]!.run(projectIdOf);
+    }
+  };
   for (const step of year.steps) {
+    await playOthers(step.at);
     moveTo(instantAt(step.at, timeZone));
     await play(step);
   }
+  await playOthers(null);
   return counts;
 
   function leadUnitOf(p: DemoProject) {

@@ -9,9 +9,20 @@ export function createDemoRepository(db: Kysely<DB>) {
       ex
         .selectFrom('users')
         .innerJoin('units', 'units.id', 'users.unit_id')
-        .select(['users.id', 'users.role', 'users.display_name', 'units.path', 'units.name', 'units.id as unit_id'])
+        .select([
+          'users.id',
+          'users.role',
+          'users.display_name',
+          'users.enterprise_id',
+          'units.path',
+          'units.name',
+          'units.id as unit_id',
+        ])
         .where('users.username', '=', username)
         .executeTakeFirstOrThrow(),
+    /** A ticket's version, as the person taking its next step sees it (a cutoff may have escalated it meanwhile). */
+    ticketVersion: async (id: number) =>
+      (await db.selectFrom('tickets').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
     /**
      * Fresh planner statistics after the year's load: a new database has none, and PostgreSQL then plans the
      * as-of reads of the history tables (anti-joins on light_history, project_versions) as nested loops

@@ -8,7 +8,9 @@ import {
   type DemoUnitRef,
 } from '../../../domain/demo/demo-county.ts';
 import { demoCalendar, planDemoYear } from '../../../domain/demo/demo-year.ts';
+import { addDays } from '../../../domain/demo/dates.ts';
 import { demoEnterprises } from '../../../domain/enterprises/demo-enterprises.ts';
+import { planDemoTickets } from '../../../domain/tickets/demo-tickets.ts';
 import { instantAt, localDateTime } from '../../../domain/calendar/local-date.ts';
 import type { Role } from '../../../domain/access/roles.ts';
 import { travelClock, type Clock } from '../../clock.ts';
@@ -28,10 +30,13 @@ import type { TargetService } from '../race/targets.service.ts';
 import type { RaceService } from '../race/races.service.ts';
 import type { BulletinService } from '../bulletins/bulletins.service.ts';
 import type { SettingsRepository } from '../settings/settings.repository.ts';
-import { liaisonEnterprise, registerDemoEnterprises } from './demo-enterprises.ts';
+import type { TicketService } from '../tickets/tickets.service.ts';
+import type { TicketSettings } from '../tickets/ticket-settings.ts';
+import { liaisonEnterprise, registerDemoEnterprises, registerDemoLicences } from './demo-enterprises.ts';
 import { demoRaceSteps } from './demo-race.ts';
 import type { DemoRepository } from './demo.repository.ts';
-import { replayDemoYear } from './demo-replay.ts';
+import { replayDemoYear, type TimedStep } from './demo-replay.ts';
+import { demoTicketSteps } from './demo-tickets.ts';
 import { DEMO_PASSWORD } from '../../../domain/demo/password.ts';
 
 export { DEMO_PASSWORD };
@@ -64,6 +69,8 @@ export interface DemoServices {
   targets: TargetService;
   races: RaceService;
   bulletins: BulletinService;
+  tickets: TicketService;
+  ticketSettings: TicketSettings;
 }
 
 export function createDemoService(deps: {
@@ -88,6 +95,7 @@ export function createDemoService(deps: {
       username,
       displayName: row.display_name,
       unitName: row.name,
+      enterpriseId: row.enterprise_id,
       locale: null,
       via: 'session',
     };
@@ -105,9 +113,11 @@ export function createDemoService(deps: {
      * departments and platforms, people of every role (password lantern-demo), a project library
      * from a seeded generator, and its history — entered in January, milestones on their days,
      * monthly reports filed, late, returned and reviewed, cutoffs, targets, a race and its bulletins —
-     * replayed in order through the services on a clock that travels from January to now; then, at
-     * now, the townships' enterprise registry with its licences, linked to the projects its enterprises
-     * own, and the account of one of them.
+     * replayed in order through the services on a clock that travels from January to now. Three months
+     * before now the townships enter their enterprise registry, linked to the projects its enterprises
+     * own, with the account of one of them; from then on the enterprises' problems (涉企问题) are raised,
+     * handled, answered, rated, now and then rejected, reopened or escalated, among the year's steps.
+     * At now come the licences, and the cutoff that leaves the tickets' clocks and the lights current.
      */
     async load({ seed = 20260101, projectCount = 300 }: { seed?: number; projectCount?: number } = {}) {
       const s0 = deps.servicesAt(clock);
@@ -200,6 +210,47 @@ export function createDemoService(deps: {
       for (const a of accounts.filter((x) => x.role === 'unit_editor'))
         editors.set(a.unitName, await actorOf(a.username));
       const race = demoRaceSteps({ db, targets: s.targets, races: s.races, bulletins: s.bulletins }, coordinator, seed);
+      const registrars = {
+        registrarOf: (name: string) => editors.get(name) ?? coordinator,
+        unitIdOf: (name: string) => byName.get(name)!.id,
+      };
+
+      // The registry goes in once the library is (its projects are linked as it is saved), three months
+      // before now, so that every ticket's enterprise exists in it before the ticket is raised.
+      const sla = await s.ticketSettings.current();
+      const ticketPlan = planDemoTickets({
+        seed,
+        now,
+        earliest: addDays(demoCalendar(today).setupOn, 10),
+        enterprises: registry,
+        projects: generated,
+        liaisonCreditCode: liaison.creditCode,
+        departments: DEMO_DEPARTMENTS,
+        profile: sla.profiles.find((p) => p.key === sla.defaultProfile)!,
+      });
+      let registered: Awaited<ReturnType<typeof registerDemoEnterprises>> | null = null;
+      let enterpriseAccount: ActorContext | null = null;
+      const registryStep: TimedStep = {
+        at: ticketPlan.registerAt,
+        run: async () => {
+          registered = await registerDemoEnterprises(s.enterprises, registrars, registry);
+          for (const a of accounts.filter((x) => x.role === 'enterprise')) {
+            await createAccount(a, registered.ids.get(liaison.creditCode)!);
+            enterpriseAccount = await actorOf(a.username);
+          }
+        },
+      };
+      const ticketSteps = demoTicketSteps(
+        { tickets: s.tickets, versionOf: demo.ticketVersion },
+        {
+          coordinator,
+          enterpriseAccount: () => enterpriseAccount!,
+          editorOf: (name) => editors.get(name),
+          unitIdOf: registrars.unitIdOf,
+          enterpriseIdOf: (code) => registered!.ids.get(code)!,
+        },
+        ticketPlan,
+      );
       const counts = await replayDemoYear(
         {
           projects: s.projects,
@@ -212,21 +263,19 @@ export function createDemoService(deps: {
         {
           coordinator,
           filerOf: (p) => editors.get(p.leadUnitName) ?? coordinator,
-          unitIdOf: (name) => byName.get(name)!.id,
+          unitIdOf: registrars.unitIdOf,
         },
         year,
         generated,
+        [registryStep, ...ticketSteps.steps],
       );
       travel.moveTo(end);
-      // At now, the townships register their enterprises: each links the projects it owns as it is saved.
-      const registered = await registerDemoEnterprises(
-        s.enterprises,
-        { registrarOf: (name) => editors.get(name) ?? coordinator, unitIdOf: (name) => byName.get(name)!.id },
-        registry,
-      );
-      for (const a of accounts.filter((x) => x.role === 'enterprise'))
-        await createAccount(a, registered.ids.get(liaison.creditCode)!);
-      // The current lights and the units' figures, as the server's own cutoff would leave them.
+      const { ids } = registered!;
+      // At now, the licences as they stand today (some were issued after the registry was entered).
+      const licences = await registerDemoLicences(s.enterprises, registrars, registry, ids);
+      // The cutoff's work, as the server's own would leave it tonight: the tickets' clocks (escalating those
+      // run out), the current lights, which read them, and the units' figures.
+      await s.tickets.cutoff();
       await s.lights.recomputeAll();
       await s.stats.rebuild();
       await demo.refreshStatistics();
@@ -235,8 +284,10 @@ export function createDemoService(deps: {
         units: all.length,
         users: accounts.length,
         projects: generated.length,
-        enterprises: registered.ids.size,
-        licences: registered.licences,
+        enterprises: ids.size,
+        licences,
+        tickets: ticketPlan.tickets.length,
+        ticketSteps: ticketSteps.played(),
         reports: counts.reports,
         approvals: counts.approvals,
         bulletins,
