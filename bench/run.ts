@@ -9,14 +9,17 @@ import { benchImport } from './import.bench.ts';
 import { benchDemo } from './demo.bench.ts';
 import { benchLoad } from './load.bench.ts';
 import { benchPhone } from './phone.bench.ts';
+import { benchTickets } from './tickets.bench.ts';
 
 /**
- * `npm run bench -- <name> [--projects N] [--requests N] [--db sqlite|postgres] [--duration S] [--connections N]
- * [--rate N] [--saturation S]`: runs one benchmark (default: projects) and prints its figures; `--duration`,
- * `--connections`, `--rate` (requests a second per user) and `--saturation` (seconds without pauses) are the load's.
+ * `npm run bench -- <name> [--projects N] [--tickets N] [--requests N] [--db sqlite|postgres] [--duration S]
+ * [--connections N] [--rate N] [--saturation S]`: runs one benchmark (default: projects) and prints its figures;
+ * `--tickets` is the tickets benchmark's open tickets; `--duration`, `--connections`, `--rate` (requests a second
+ * per user) and `--saturation` (seconds without pauses) are the load's.
  */
 interface BenchArgs {
   projects: number;
+  tickets: number;
   requests: number;
   databases: DatabaseKind[];
   duration: number;
@@ -35,12 +38,14 @@ const BENCHES: Record<string, (args: BenchArgs) => Promise<void>> = {
   demo: benchDemo,
   load: benchLoad,
   phone: benchPhone,
+  tickets: benchTickets,
 };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     projects: { type: 'string' },
+    tickets: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '200' },
     db: { type: 'string' },
     duration: { type: 'string', default: '60' },
@@ -59,6 +64,7 @@ const databases = values.db ? [values.db as DatabaseKind] : await databaseKinds(
 await bench({
   // The load runs against a county of a few thousand projects; the others against 100,000.
   projects: Number(values.projects ?? (name === 'load' ? 5000 : 100_000)),
+  tickets: Number(values.tickets),
   requests: Number(values.requests),
   databases,
   duration: Number(values.duration),

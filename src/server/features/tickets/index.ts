@@ -1,3 +1,4 @@
+import * as m0021 from '../../db/migrations/0021_ticket_indexes.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import { defineFeature } from '../feature.ts';
 import type { LightService } from '../lights/lights.service.ts';
@@ -14,11 +15,12 @@ import { createTicketService, type TicketService } from './tickets.service.ts';
 
 /**
  * 涉企问题: an enterprise's problems through the closed loop with working-day clocks (its tables come with
- * the enterprises' migration). Its part of the daily cutoff runs before the projects' lights, which read it.
+ * the enterprises' migration; its indexes for volume with its own). Its part of the daily cutoff runs before the projects' lights, which read it.
  */
 export const tickets = defineFeature({
   name: 'tickets',
   messages: TICKET_MESSAGES,
+  migrations: { '0021_ticket_indexes': m0021 },
   wire: (
     ctx,
     d: { audit: AuditLog; unitRepo: UnitRepository; settingsRepo: SettingsRepository; lights: LightService },

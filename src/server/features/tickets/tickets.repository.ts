@@ -1,4 +1,13 @@
-import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type SqlBool, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import { OPEN_TICKET_STATES } from '../../../domain/tickets/ticket-flow.ts';
 import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../db/fragments.ts';
@@ -7,36 +16,56 @@ import type { TicketAttachmentTable, TicketEventTable, TicketTable } from './tic
 
 type TicketQuery = SelectQueryBuilder<DB, 'tickets', object>;
 
-/**
- * Restricts a ticket query to what a scope reaches: a unit's subtree holds the tickets it handles (or whose
- * enterprise it registers, before assignment) and those it co-handles; an enterprise account its own.
- */
-export function inTicketScope<Q extends TicketQuery>(q: Q, scope: EnterpriseScope): Q {
+type TicketCondition = (eb: ExpressionBuilder<DB, 'tickets'>) => Expression<SqlBool>;
+
+/** The parts of a scope, disjoint: a unit's subtree is the tickets living in it, then those only a co-unit in it brings. */
+function scopeParts(ex: Kysely<DB>, scope: EnterpriseScope): ((q: TicketQuery) => TicketQuery)[] {
   switch (scope.kind) {
     case 'all':
-      return q;
+      return [(q) => q];
     case 'subtree': {
       const [lo, hi] = subtreeRange(scope.path);
-      return q.where((eb) =>
-        eb.or([
-          eb.and([eb('tickets.unit_path', '>=', lo), eb('tickets.unit_path', '<', hi)]),
-          eb.exists(
-            eb
-              .selectFrom('ticket_co_units as tc')
-              .innerJoin('units as cu', 'cu.id', 'tc.unit_id')
-              .select('tc.unit_id')
-              .whereRef('tc.ticket_id', '=', 'tickets.id')
-              .where('cu.path', '>=', lo)
-              .where('cu.path', '<', hi),
-          ),
-        ]),
-      ) as Q;
+      const inSubtree: TicketCondition = (eb) =>
+        eb.and([eb('tickets.unit_path', '>=', lo), eb('tickets.unit_path', '<', hi)]);
+      const coHandled = ex
+        .selectFrom('ticket_co_units as tc')
+        .innerJoin('units as cu', 'cu.id', 'tc.unit_id')
+        .select('tc.ticket_id')
+        .where('cu.path', '>=', lo)
+        .where('cu.path', '<', hi);
+      return [
+        (q) => q.where(inSubtree),
+        (q) => q.where('tickets.id', 'in', coHandled).where((eb) => eb.not(inSubtree(eb))),
+      ];
     }
     case 'enterprise':
-      return q.where('tickets.enterprise_id', '=', scope.enterpriseId) as Q;
+      return [(q) => q.where('tickets.enterprise_id', '=', scope.enterpriseId)];
     case 'none':
-      return q.where(sql<SqlBool>`1 = 0`) as Q;
+      return [(q) => q.where(sql<SqlBool>`1 = 0`)];
   }
+}
+
+/**
+ * The tickets a scope reaches that one of `keeps` keeps (each adds its filters and selects the columns; they
+ * must be disjoint, or a ticket kept by two comes twice), as one set of rows. A unit's subtree holds the
+ * tickets it handles (or whose enterprise it registers, before assignment) and those it co-handles; an
+ * enterprise account its own enterprise's. Each part of the scope and each keep is a SELECT of its own,
+ * joined by UNION ALL, so that each reads one range of an index: as one WHERE, with the co-units in an OR
+ * EXISTS, both databases read every ticket of the county for one township's inbox (half a second at 100,000).
+ *
+ *   scopedTickets(db, { kind: 'subtree', path: '/1/4/' }, [(q) => q.where('tickets.state', '=', 'handling').select('tickets.id')])
+ *   → select id from tickets where (unit_path >= '/1/4/' and unit_path < '/1/40') and state = 'handling'
+ *     union all
+ *     select id from tickets where id in (select tc.ticket_id from ticket_co_units tc join units cu … path in the range)
+ *       and not (unit_path >= '/1/4/' and unit_path < '/1/40') and state = 'handling'
+ */
+function scopedTickets<O>(
+  ex: Kysely<DB>,
+  scope: EnterpriseScope,
+  keeps: readonly ((q: TicketQuery) => SelectQueryBuilder<DB, 'tickets', O>)[],
+) {
+  const parts = scopeParts(ex, scope).flatMap((within) => keeps.map((keep) => keep(within(ex.selectFrom('tickets')))));
+  return parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!);
 }
 
 export interface TicketFilters {
@@ -83,8 +112,56 @@ export function createTicketRepository(db: Kysely<DB>) {
         'eu.name as escalated_unit_name',
       ]);
 
-  function filtered(scope: EnterpriseScope, f: TicketFilters, ex: Kysely<DB> = db) {
-    let q = inTicketScope(withNames(ex), scope);
+  /**
+   * One page of the tickets in scope that `keep` keeps, the most pressing first (the earliest running
+   * deadline, those without one last, then by id), with their names, and how many there are in all,
+   * counted over `parts`: the same tickets as disjoint parts, each counted from an index alone (PostgreSQL
+   * then counts the office's inbox from three index ranges instead of a whole index; a page, though, is
+   * found fastest by walking the deadlines in order through the one condition). The page is chosen among
+   * the tickets alone and the names joined to its rows only: joined first, every candidate was joined to
+   * five tables before the sort kept twenty. The joins lose no ticket (each has its enterprise and its
+   * raiser), so the count reads the tickets alone too.
+   */
+  async function pageOf(
+    scope: EnterpriseScope,
+    keep: (q: TicketQuery) => TicketQuery,
+    parts: readonly ((q: TicketQuery) => TicketQuery)[],
+    ids: 'asc' | 'desc',
+    limit: number,
+    offset: number,
+  ) {
+    const matching = scopedTickets(db, scope, [(q) => keep(q).select(['tickets.id', 'tickets.next_due_at'])]);
+    const page = db
+      .selectFrom(matching.as('m'))
+      .select('m.id')
+      .orderBy('m.next_due_at', (o) => o.asc().nullsLast())
+      .orderBy('m.id', ids)
+      .limit(limit)
+      .offset(offset);
+    const [items, count] = await Promise.all([
+      withNames(db)
+        .where('tickets.id', 'in', page)
+        .orderBy('tickets.next_due_at', (o) => o.asc().nullsLast())
+        .orderBy('tickets.id', ids)
+        .execute(),
+      countOf(scope, parts).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  }
+
+  /** How many tickets in scope `keeps` keep (disjoint). */
+  const countOf = (scope: EnterpriseScope, keeps: readonly ((q: TicketQuery) => TicketQuery)[]) =>
+    db
+      .selectFrom(
+        scopedTickets(
+          db,
+          scope,
+          keeps.map((keep) => (q: TicketQuery) => keep(q).select('tickets.id')),
+        ).as('m'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+
+  const filtersOf = (f: TicketFilters) => (q: TicketQuery) => {
     if (f.states) q = q.where('tickets.state', 'in', f.states);
     if (f.unitPath) {
       const [lo, hi] = subtreeRange(f.unitPath);
@@ -95,26 +172,12 @@ export function createTicketRepository(db: Kysely<DB>) {
     if (f.overdueAt) q = q.where('tickets.next_due_at', '<', f.overdueAt);
     if (f.colour) q = q.where('tickets.light', '=', f.colour);
     return q;
-  }
+  };
 
   return {
-    async list(scope: EnterpriseScope, f: TicketFilters, page: number, pageSize: number) {
-      const [items, count] = await Promise.all([
-        filtered(scope, f)
-          // The most pressing first: the earliest running deadline, then the newest without one.
-          .orderBy(sql`case when tickets.next_due_at is null then 1 else 0 end`)
-          .orderBy('tickets.next_due_at')
-          .orderBy('tickets.id', 'desc')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        filtered(scope, f)
-          .clearSelect()
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items, total: Number(count.n) };
-    },
+    /** A page of the tickets in scope that the filters keep, the most pressing first, the newest first among equals. */
+    list: (scope: EnterpriseScope, f: TicketFilters, page: number, pageSize: number) =>
+      pageOf(scope, filtersOf(f), [filtersOf(f)], 'desc', pageSize, (page - 1) * pageSize),
 
     findById: (id: number, ex: Kysely<DB> = db) => withNames(ex).where('tickets.id', '=', id).executeTakeFirst(),
 
@@ -181,60 +244,54 @@ export function createTicketRepository(db: Kysely<DB>) {
      * accept, assign and decide extensions; a handler's to answer; a raiser's to rate), the most pressing first.
      */
     async waiting(scope: EnterpriseScope, waiting: WaitingFor, limit: number) {
-      const q = () =>
-        inTicketScope(withNames(db), scope).where((eb) => {
-          const arms = [];
-          if (waiting.office)
-            arms.push(
-              eb('tickets.state', 'in', ['raised', 'accepted']),
-              eb.and([eb('tickets.state', '=', 'handling'), eb('tickets.extension_state', '=', 'asked')]),
-            );
-          if (waiting.handler) arms.push(eb('tickets.state', '=', 'handling'));
-          if (waiting.raiserId !== undefined)
-            arms.push(eb.and([eb('tickets.state', '=', 'answered'), eb('tickets.raised_by', '=', waiting.raiserId)]));
-          if (waiting.enterpriseId !== undefined)
-            arms.push(
-              eb.and([eb('tickets.state', '=', 'answered'), eb('tickets.enterprise_id', '=', waiting.enterpriseId)]),
-            );
-          if (waiting.escalated)
-            arms.push(
-              eb.and([eb('tickets.state', 'in', OPEN_TICKET_STATES), eb('tickets.escalated_at', 'is not', null)]),
-            );
-          return arms.length ? eb.or(arms) : sql<SqlBool>`1 = 0`;
-        });
-      const [items, count] = await Promise.all([
-        q()
-          .orderBy(sql`case when tickets.next_due_at is null then 1 else 0 end`)
-          .orderBy('tickets.next_due_at')
-          .orderBy('tickets.id')
-          .limit(limit)
-          .execute(),
-        q()
-          .clearSelect()
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items, total: Number(count.n) };
+      // What waits, state by state: all of a state's tickets (true) or those one of its conditions keeps.
+      const byState = new Map<string, TicketCondition[] | true>();
+      const add = (state: string, condition?: TicketCondition) => {
+        const had = byState.get(state);
+        if (had !== true) byState.set(state, condition ? [...(had ?? []), condition] : true);
+      };
+      if (waiting.office) {
+        add('raised');
+        add('accepted');
+        add('handling', (eb) => eb('tickets.extension_state', '=', 'asked'));
+      }
+      if (waiting.handler) add('handling');
+      if (waiting.raiserId !== undefined) add('answered', (eb) => eb('tickets.raised_by', '=', waiting.raiserId!));
+      if (waiting.enterpriseId !== undefined)
+        add('answered', (eb) => eb('tickets.enterprise_id', '=', waiting.enterpriseId!));
+      if (waiting.escalated)
+        for (const state of OPEN_TICKET_STATES) add(state, (eb) => eb('tickets.escalated_at', 'is not', null));
+      const inStates = [...byState].map(
+        ([state, conditions]): TicketCondition =>
+          (eb) =>
+            conditions === true
+              ? eb('tickets.state', '=', state)
+              : eb.and([eb('tickets.state', '=', state), eb.or(conditions.map((c) => c(eb)))]),
+      );
+      if (!inStates.length) inStates.push(() => sql<SqlBool>`1 = 0`);
+      const keep = (q: TicketQuery) => q.where((eb) => eb.or(inStates.map((c) => c(eb))));
+      // Counted state by state where the state leads the index (the county's inbox: three ranges of
+      // tickets_state, where the one OR read all of another index); in a subtree the path leads, one range
+      // holds every state already, and more parts only repeat the co-units' subquery.
+      const parts = scope.kind === 'subtree' ? [keep] : inStates.map((c) => (q: TicketQuery) => q.where(c));
+      return pageOf(scope, keep, parts, 'asc', limit, 0);
     },
 
     /** The figures of the board's head and the dashboard card, in scope. */
     async summary(scope: EnterpriseScope, now: string, monthStart: string) {
-      const row = await inTicketScope(db.selectFrom('tickets'), scope)
-        .select((eb) => {
-          const count = (cond: ReturnType<typeof eb.and>) =>
-            eb.fn.sum<number>(eb.case().when(cond).then(1).else(0).end());
-          const open = eb('tickets.state', 'in', OPEN_TICKET_STATES);
-          return [
-            count(eb.and([open])).as('open'),
-            count(eb.and([open, eb('tickets.next_due_at', '<', now)])).as('overdue'),
-            count(eb.and([open, eb('tickets.escalated_at', 'is not', null)])).as('escalated'),
-            count(eb.and([eb('tickets.state', '=', 'closed'), eb('tickets.closed_at', '>=', monthStart)])).as(
-              'closed_this_month',
-            ),
-            count(eb.and([eb('tickets.rating', 'is not', null)])).as('rated'),
-            count(eb.and([eb('tickets.rating', 'in', ['satisfied', 'fair'])])).as('satisfied'),
-          ];
-        })
+      // One count per figure, each through an index: a single pass summing cases read every ticket ever raised.
+      const open = (q: TicketQuery) => q.where('tickets.state', 'in', OPEN_TICKET_STATES);
+      const row = await db
+        .selectNoFrom([
+          countOf(scope, [open]).as('open'),
+          countOf(scope, [(q) => open(q).where('tickets.next_due_at', '<', now)]).as('overdue'),
+          countOf(scope, [(q) => open(q).where('tickets.escalated_at', 'is not', null)]).as('escalated'),
+          countOf(scope, [
+            (q) => q.where('tickets.state', '=', 'closed').where('tickets.closed_at', '>=', monthStart),
+          ]).as('closed_this_month'),
+          countOf(scope, [(q) => q.where('tickets.rating', 'is not', null)]).as('rated'),
+          countOf(scope, [(q) => q.where('tickets.rating', 'in', ['satisfied', 'fair'])]).as('satisfied'),
+        ])
         .executeTakeFirstOrThrow();
       const n = (v: unknown) => Number(v ?? 0);
       return {
