@@ -245,11 +245,26 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
   it('escalates a ticket whose clock runs out to the unit above, naming the patron leader; its project lights red', async () => {
     await travel('2026-10-13T02:00:00Z');
     const t = await assigned(); // close due 10-16
+    // Answered the same day: its revisit (the office's own, 3 working days) runs out too, unescalated.
+    const answered = await assigned();
+    const revisiting = await must(step(lanjiang, answered.id, { step: 'answer', text: '已协调解决' }));
     await travel('2026-10-19T02:00:00Z');
     const cutoff = await must(admin.post('/api/v1/jobs/cutoff'));
     expect(cutoff.ran).toBe(true);
     const after = (await coordinator.get(`/api/v1/tickets/${t.id}`)).body;
     expect(after).toMatchObject({ escalated: true, colour: 'red' });
+    expect((await coordinator.get(`/api/v1/tickets/${answered.id}`)).body).toMatchObject({
+      escalated: false,
+      colour: 'yellow',
+    });
+    // The clock's writes keep the version: a page opened before the night still takes its step.
+    expect(after.version).toBe(t.version);
+    const noted = await coordinator.post(`/api/v1/tickets/${answered.id}/steps`, {
+      version: revisiting.version,
+      step: 'note',
+      text: '回访已约',
+    });
+    expect(noted.status, JSON.stringify(noted.body)).toBe(200);
     expect(after.escalatedTo.name).toBe('兰溪市');
     expect(after.events.at(-1)).toMatchObject({ step: 'escalate', actor: '系统' });
     expect(after.events.at(-1).text).toContain('李副市长');
@@ -310,11 +325,11 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
   });
 
   it("ranks the townships on October's tickets as the steps stood at the month's end", async () => {
-    // Every ticket above belongs to 兰江街道. By 10-31: six had a close deadline in the year to October (the rated
-    // one, the one answered on 10-12, the escalated one, the twice reopened and the two with an extension asked),
-    // two of them answered; eight open ones past a deadline (the raised one escalated on 10-19, the one left
-    // raised, the one given files, the answered one whose revisit fell due 10-15, and the four still handled);
-    // one rating, 满意.
+    // Every ticket above belongs to 兰江街道. By 10-31: seven had a close deadline in the year to October (the rated
+    // one, the one answered on 10-12, the escalated one, the one answered on 10-13, the twice reopened and the two
+    // with an extension asked), three of them answered; nine open ones past a deadline (the raised one escalated on
+    // 10-19, the one left raised, the one given files, the two answered whose revisits fell due 10-15 and 10-16,
+    // and the four still handled); one rating, 满意.
     const race = await must(
       coordinator.post('/api/v1/races', {
         name: '2026年涉企问题赛马',
@@ -336,12 +351,39 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     const valueOf = (unitId: number, indicator: string) =>
       rows.find((r) => r.unitId === unitId)!.breakdown.find((b) => b.indicator === indicator)!.value;
     const lj = unit('兰江街道').id;
-    expect(valueOf(lj, 'ticketClosureRate')).toBeCloseTo(100 / 3, 6);
-    expect(valueOf(lj, 'ticketsOverdue')).toBe(8);
+    expect(valueOf(lj, 'ticketClosureRate')).toBeCloseTo((100 * 3) / 7, 6);
+    expect(valueOf(lj, 'ticketsOverdue')).toBe(9);
     expect(valueOf(lj, 'ticketSatisfaction')).toBe(100);
     // A township without tickets has no rate (no data, not zero) and none overdue.
     const ys = unit('云山街道').id;
     expect(valueOf(ys, 'ticketClosureRate')).toBeNull();
     expect(valueOf(ys, 'ticketsOverdue')).toBe(0);
+  });
+
+  it('lets the township editor who raised a problem follow it to another unit, find it waiting and rate the answer', async () => {
+    await travel('2026-11-16T02:00:00Z');
+    const t = await must(raise(lanjiang, { enterpriseId: firmId, title: '跨镇用工协调' }));
+    await must(step(coordinator, t.id, { step: 'accept' }));
+    await must(step(coordinator, t.id, { step: 'assign', handlingUnitId: unit('云山街道').id }));
+    // Now 云山街道's: its editor handles it, the raiser still reads it and finds it in the list.
+    expect((await lanjiang.get(`/api/v1/tickets/${t.id}`)).status).toBe(200);
+    const listed = (await lanjiang.get('/api/v1/tickets?state=handling&pageSize=100')).body;
+    expect(listed.items.map((i: { id: number }) => i.id)).toContain(t.id);
+    // Not the raiser's to handle: it waits in 云山街道's inbox, not in 兰江街道's.
+    const waitingIds = async (client: ApiClient) =>
+      (await client.get('/api/v1/inbox')).body.tickets.items.map((i: { id: number }) => i.id);
+    expect(await waitingIds(yunshan)).toContain(t.id);
+    expect(await waitingIds(lanjiang)).not.toContain(t.id);
+    await must(step(yunshan, t.id, { step: 'answer', text: '已对接云山街道人力资源市场' }));
+    expect(await waitingIds(lanjiang)).toContain(t.id);
+    const rated = await must(step(lanjiang, t.id, { step: 'rate', rating: 'satisfied' }));
+    expect(rated.state).toBe('closed');
+    // Another township's editor, neither raiser nor handler, still does not reach it.
+    const other = await buildUser(admin, server.url, {
+      username: 'meijiang',
+      role: 'unit_editor',
+      unitId: unit('梅江镇').id,
+    });
+    expect((await other.client.get(`/api/v1/tickets/${t.id}`)).status).toBe(404);
   });
 });

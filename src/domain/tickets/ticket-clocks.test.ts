@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_SLA_PROFILES } from './sla.ts';
-import { duesAfter, extensionInTime, nextDue, NO_DUES, ticketLight, type TicketDues } from './ticket-clocks.ts';
+import {
+  duesAfter,
+  escalationDue,
+  extensionInTime,
+  nextDue,
+  NO_DUES,
+  ticketLight,
+  type TicketDues,
+} from './ticket-clocks.ts';
 
 // National Day 2026: off 10-01 … 10-07, Saturday 10-10 worked (and Sunday 09-20 before it). Shanghai is UTC+8.
 const TZ = 'Asia/Shanghai';
@@ -99,5 +107,22 @@ describe('a ticket light and an extension in time', () => {
     expect(extensionInTime(dues, new Date('2026-10-13T15:59:59.999Z'))).toBe(true);
     expect(extensionInTime(dues, new Date('2026-10-13T16:00:00.000Z'))).toBe(false);
     expect(extensionInTime(NO_DUES, new Date('2026-10-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('which run-out clocks escalate', () => {
+  const now = '2026-11-12T02:00:00.000Z';
+  const past = '2026-11-11T09:00:00.000Z';
+  const ahead = '2026-11-13T09:00:00.000Z';
+  it.each([
+    ['the accept clock run out', { ...NO_DUES, accept: past }, true],
+    ['the close clock run out', { ...NO_DUES, close: past, interim: ahead }, true],
+    ['only the interim reply late', { ...NO_DUES, interim: past, close: ahead }, false],
+    ['only the revisit late (the office’s own, after the answer)', { ...NO_DUES, revisit: past }, false],
+    ['the close clock not yet run out', { ...NO_DUES, close: ahead }, false],
+    ['the close clock running out at this very instant', { ...NO_DUES, close: now }, false],
+    ['no clock running', NO_DUES, false],
+  ] as const)('%s', (_, dues, escalates) => {
+    expect(escalationDue(dues, now)).toBe(escalates);
   });
 });

@@ -92,6 +92,18 @@ export function ticketLight(dues: TicketDues, escalated: boolean, now: Date, tim
   };
 }
 
+/**
+ * The clocks whose running out escalates a ticket to the unit above (升级督办): accepting it (the office's,
+ * or its township's before assignment) and closing it (the handling unit's). A late interim reply or a late
+ * revisit turns the light yellow, then red, but does not escalate: the revisit is the office's own after the
+ * handler has answered, and the interim reply only a milestone on the way to the close.
+ */
+export const ESCALATING_CLOCKS: readonly ClockKind[] = ['accept', 'close'];
+
+/** Whether an escalating clock of the ticket has run out at `now` (ISO instant). */
+export const escalationDue = (dues: TicketDues, now: string): boolean =>
+  ESCALATING_CLOCKS.some((k) => dues[k] !== null && dues[k]! < now);
+
 /** Whether an extension asked at `now` is in time: before the close clock runs out. */
 export const extensionInTime = (dues: TicketDues, now: Date): boolean =>
   dues.close !== null && now.getTime() <= Date.parse(dues.close);

@@ -21,7 +21,9 @@ export function createTicketAccess({ db, tickets }: { db: Kysely<DB>; tickets: T
       const coUnits = await tickets.coUnits(t.id, ex);
       const scope = enterpriseScopeFor(actor, 'ticket', 'read');
       const target = (unitPath: string) => ({ unitPath, enterpriseId: t.enterprise_id });
+      // The raiser follows their ticket wherever it went (an editor's, assigned to a county department).
       const reaches =
+        (scope.kind !== 'none' && t.raised_by === actor.id) ||
         enterpriseScopeAllows(scope, target(t.unit_path)) ||
         (scope.kind === 'subtree' && coUnits.some((u) => enterpriseScopeAllows(scope, target(u.path))));
       if (!reaches) throw notFound('ticket');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { escalationDue } from '../../../domain/tickets/ticket-clocks.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AuditLog } from '../audit/audit.repository.ts';
@@ -32,12 +33,18 @@ export function createTicketEscalation(deps: {
     const above = await tickets.parentOf(fromUnit, trx);
     const at = clock();
     const dues = duesOf(t);
-    const ok = await tickets.update(trx, t.id, version, {
-      escalated_at: isoOf(at),
-      escalated_unit_id: above?.id ?? null,
-      ...lightColumns(dues, true, at, timeZone),
-      updated_at: isoOf(at),
-    });
+    const ok = await tickets.update(
+      trx,
+      t.id,
+      version,
+      {
+        escalated_at: isoOf(at),
+        escalated_unit_id: above?.id ?? null,
+        ...lightColumns(dues, true, at, timeZone),
+        updated_at: isoOf(at),
+      },
+      { bump: false },
+    );
     if (!ok) return false;
     const patron = t.patron_leader ? `，报联系领导${t.patron_leader}` : '';
     const to = `升级至${above?.name ?? '县级'}督办${patron}`;
@@ -91,9 +98,7 @@ export function createTicketEscalation(deps: {
         if (!batch.length) break;
         open += batch.length;
         after = batch.at(-1)!.id;
-        const runOut = new Set(
-          batch.filter((t) => t.escalated_at === null && t.next_due_at !== null && t.next_due_at < isoOf(now)),
-        );
+        const runOut = new Set(batch.filter((t) => t.escalated_at === null && escalationDue(duesOf(t), isoOf(now))));
         const updates = batch
           .map((t) => ({
             t,
@@ -103,7 +108,7 @@ export function createTicketEscalation(deps: {
         await db.transaction().execute(async (trx) => {
           for (const { t, columns } of updates) {
             if (runOut.has(t)) continue;
-            await tickets.update(trx, t.id, t.version, columns);
+            await tickets.update(trx, t.id, t.version, columns, { bump: false });
           }
           for (const t of runOut) {
             const row = (await tickets.findById(t.id, trx))!;

@@ -18,8 +18,21 @@ type TicketQuery = SelectQueryBuilder<DB, 'tickets', object>;
 
 type TicketCondition = (eb: ExpressionBuilder<DB, 'tickets'>) => Expression<SqlBool>;
 
-/** The parts of a scope, disjoint: a unit's subtree is the tickets living in it, then those only a co-unit in it brings. */
-function scopeParts(ex: Kysely<DB>, scope: EnterpriseScope): ((q: TicketQuery) => TicketQuery)[] {
+/**
+ * What a person reaches of the tickets: their scope, and in a unit's subtree the tickets they raised
+ * themselves wherever those went (a township's editor raises one for an enterprise, the office assigns it to
+ * a county department: the editor still follows it, and rates the answer).
+ */
+export type TicketScope = EnterpriseScope & {
+  /** The person, and the states in which their own tickets come beyond their scope (all when omitted). */
+  raisedBy?: { id: number; states?: readonly string[] };
+};
+
+/**
+ * The parts of a scope, disjoint: a unit's subtree is the tickets living in it, then those only a co-unit in
+ * it brings, then those only having raised them brings.
+ */
+function scopeParts(ex: Kysely<DB>, scope: TicketScope): ((q: TicketQuery) => TicketQuery)[] {
   switch (scope.kind) {
     case 'all':
       return [(q) => q];
@@ -33,10 +46,20 @@ function scopeParts(ex: Kysely<DB>, scope: EnterpriseScope): ((q: TicketQuery) =
         .select('tc.ticket_id')
         .where('cu.path', '>=', lo)
         .where('cu.path', '<', hi);
-      return [
-        (q) => q.where(inSubtree),
-        (q) => q.where('tickets.id', 'in', coHandled).where((eb) => eb.not(inSubtree(eb))),
+      const parts = [
+        (q: TicketQuery) => q.where(inSubtree),
+        (q: TicketQuery) => q.where('tickets.id', 'in', coHandled).where((eb) => eb.not(inSubtree(eb))),
       ];
+      const raiser = scope.raisedBy;
+      if (raiser)
+        parts.push((q) => {
+          const own = q
+            .where('tickets.raised_by', '=', raiser.id)
+            .where((eb) => eb.not(inSubtree(eb)))
+            .where('tickets.id', 'not in', coHandled);
+          return raiser.states ? own.where('tickets.state', 'in', raiser.states) : own;
+        });
+      return parts;
     }
     case 'enterprise':
       return [(q) => q.where('tickets.enterprise_id', '=', scope.enterpriseId)];
@@ -61,7 +84,7 @@ function scopeParts(ex: Kysely<DB>, scope: EnterpriseScope): ((q: TicketQuery) =
  */
 function scopedTickets<O>(
   ex: Kysely<DB>,
-  scope: EnterpriseScope,
+  scope: TicketScope,
   keeps: readonly ((q: TicketQuery) => SelectQueryBuilder<DB, 'tickets', O>)[],
 ) {
   const parts = scopeParts(ex, scope).flatMap((within) => keeps.map((keep) => keep(within(ex.selectFrom('tickets')))));
@@ -123,7 +146,7 @@ export function createTicketRepository(db: Kysely<DB>) {
    * raiser), so the count reads the tickets alone too.
    */
   async function pageOf(
-    scope: EnterpriseScope,
+    scope: TicketScope,
     keep: (q: TicketQuery) => TicketQuery,
     parts: readonly ((q: TicketQuery) => TicketQuery)[],
     ids: 'asc' | 'desc',
@@ -150,7 +173,7 @@ export function createTicketRepository(db: Kysely<DB>) {
   }
 
   /** How many tickets in scope `keeps` keep (disjoint). */
-  const countOf = (scope: EnterpriseScope, keeps: readonly ((q: TicketQuery) => TicketQuery)[]) =>
+  const countOf = (scope: TicketScope, keeps: readonly ((q: TicketQuery) => TicketQuery)[]) =>
     db
       .selectFrom(
         scopedTickets(
@@ -176,7 +199,7 @@ export function createTicketRepository(db: Kysely<DB>) {
 
   return {
     /** A page of the tickets in scope that the filters keep, the most pressing first, the newest first among equals. */
-    list: (scope: EnterpriseScope, f: TicketFilters, page: number, pageSize: number) =>
+    list: (scope: TicketScope, f: TicketFilters, page: number, pageSize: number) =>
       pageOf(scope, filtersOf(f), [filtersOf(f)], 'desc', pageSize, (page - 1) * pageSize),
 
     findById: (id: number, ex: Kysely<DB> = db) => withNames(ex).where('tickets.id', '=', id).executeTakeFirst(),
@@ -185,10 +208,15 @@ export function createTicketRepository(db: Kysely<DB>) {
       ex.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow(),
 
     /** Applies a step's changes if nobody took one since `version`; false when someone did. */
-    async update(ex: Kysely<DB>, id: number, version: number, patch: TicketPatch) {
+    /**
+     * Writes `patch` when the ticket is still at `version`, and moves it to the next one, so that a person who
+     * read it before is told (409). The clock's own writes (a light changing at the cutoff, an escalation)
+     * keep the version (`bump: false`): a page opened yesterday still takes its step this morning.
+     */
+    async update(ex: Kysely<DB>, id: number, version: number, patch: TicketPatch, { bump = true } = {}) {
       const res = await ex
         .updateTable('tickets')
-        .set({ ...patch, version: version + 1 })
+        .set({ ...patch, version: bump ? version + 1 : version })
         .where('id', '=', id)
         .where('version', '=', version)
         .executeTakeFirst();
@@ -243,7 +271,7 @@ export function createTicketRepository(db: Kysely<DB>) {
      * Tickets waiting for someone to take their next step, in scope: `waiting` says which (the office's to
      * accept, assign and decide extensions; a handler's to answer; a raiser's to rate), the most pressing first.
      */
-    async waiting(scope: EnterpriseScope, waiting: WaitingFor, limit: number) {
+    async waiting(scope: TicketScope, waiting: WaitingFor, limit: number) {
       // What waits, state by state: all of a state's tickets (true) or those one of its conditions keeps.
       const byState = new Map<string, TicketCondition[] | true>();
       const add = (state: string, condition?: TicketCondition) => {

@@ -26,7 +26,7 @@ import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import { duesOf, presentTicket, presentTicketDetail, type Locale } from './tickets.presenter.ts';
-import type { TicketRepository, TicketRow } from './tickets.repository.ts';
+import type { TicketRepository, TicketRow, TicketScope } from './tickets.repository.ts';
 import type { TicketSettings } from './ticket-settings.ts';
 import { createTicketAccess } from './ticket-access.ts';
 import { afterOf, duesColumns, isoOf, lightColumns } from './ticket-columns.ts';
@@ -161,7 +161,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       },
       locale: Locale,
     ) {
-      const scope = enterpriseScopeFor(actor, 'ticket', 'read');
+      const scope: TicketScope = { ...enterpriseScopeFor(actor, 'ticket', 'read'), raisedBy: { id: actor.id } };
       const unitPath = q.unitId ? (await units.findById(q.unitId))?.path : undefined;
       if (q.unitId && !unitPath) return { items: [], total: 0, page: q.page };
       const now = clock();
@@ -200,7 +200,9 @@ export function createTicketService(deps: TicketServiceDeps) {
                 ? { escalated: true }
                 : {};
       const now = clock();
-      const { items, total } = await tickets.waiting(scope, waiting, limit);
+      // One's own tickets wherever they went, when they wait for one's rating.
+      const own: TicketScope = { ...scope, raisedBy: { id: actor.id, states: ['answered'] } };
+      const { items, total } = await tickets.waiting(own, waiting, limit);
       return { total, items: items.map((t) => presentTicket(t, { now, timeZone, locale })) };
     },
 
