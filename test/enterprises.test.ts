@@ -135,6 +135,11 @@ describe.each(await databaseKinds())('the enterprise registry on %s', (kind) => 
   });
 
   it('lets an enterprise account see and keep its own enterprise, and nothing of another', async () => {
+    const owned = await buildProject(admin, unit('兰江街道').id, {
+      name: '六十一号厂房',
+      ownerCreditCode: creditCodeFor(61),
+      totalInvestmentWan: 1234.56,
+    });
     const own = (await admin.post('/api/v1/enterprises', enterpriseBody(unit('兰江街道').id, 61))).body.id as number;
     const other = (await admin.post('/api/v1/enterprises', enterpriseBody(unit('兰江街道').id, 62))).body.id as number;
     await admin.post(`/api/v1/enterprises/${own}/licences`, licenceBody(6, '2026-12-01'));
@@ -151,6 +156,12 @@ describe.each(await databaseKinds())('the enterprise registry on %s', (kind) => 
 
     const list = await firm.get('/api/v1/enterprises');
     expect(list.body.items.map((e: { id: number }) => e.id)).toEqual([own]);
+    // Its projects as its page shows them: investment, light and open problems; the library itself stays closed.
+    const seen = (await firm.get(`/api/v1/enterprises/${own}`)).body;
+    expect(seen.projects).toEqual([
+      expect.objectContaining({ id: owned.id, name: '六十一号厂房', totalInvestmentYuan: 12_345_600, openTickets: 0 }),
+    ]);
+    expect((await firm.get('/api/v1/projects')).status).toBe(403);
     expect((await firm.get(`/api/v1/enterprises/${other}`)).status).toBe(404);
     const licences = await firm.get('/api/v1/licences?withinDays=365');
     expect(licences.body.items.map((l: { enterpriseId: number }) => l.enterpriseId)).toEqual([own]);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { COLUMN_BY_FIELD } from '../domain/exchange/project-columns.ts';
+import { COLUMN_SETS, isLedgerKind, type LedgerKind } from '../domain/exchange/column-sets.ts';
 import { REPORT_IMPORT_STATES, type ReportImportState } from '../domain/exchange/report-import-rules.ts';
 import { describeRowError } from '../domain/exchange/row-validation.ts';
 import type { Config } from '../server/config/config.ts';
@@ -14,11 +14,20 @@ import { createSessionRepository } from '../server/features/session/session.repo
 import { createUserRepository } from '../server/features/users/users.repository.ts';
 import { createStandaloneImports } from '../server/features/imports/imports.wiring.ts';
 
-export const IMPORT_USAGE = `lantern import projects|reports FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME] [--errors OUT.xlsx]
-                                        [--state draft|submitted|approved]
-                                        import a project ledger or a monthly-report ledger (.xlsx or .csv) into a
-                                        unit (id or name): all rows or none; --dry-run checks every row and writes
-                                        nothing; reports are filed as submitted unless --state says otherwise`;
+export const IMPORT_USAGE = `lantern import projects|reports|enterprises FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME]
+                                        [--errors OUT.xlsx] [--state draft|submitted|approved]
+                                        import a project ledger, a monthly-report ledger or an enterprise ledger
+                                        (企业名录; .xlsx or .csv) into a unit (id or name; for enterprises, the
+                                        township of rows that name none): all rows or none; --dry-run checks every
+                                        row and writes nothing; reports are filed as submitted unless --state says
+                                        otherwise`;
+
+/** What a ledger's rows are, and what they are checked against, as the summary says it. */
+const NOUNS: Record<LedgerKind, { rows: string; stored: string }> = {
+  projects: { rows: '项目', stored: '项目库' },
+  reports: { rows: '月报', stored: '已报月报' },
+  enterprises: { rows: '企业', stored: '企业库' },
+};
 
 const PHASES: Record<ImportProgress['phase'], string> = {
   checking: '校验',
@@ -56,7 +65,7 @@ function progressBar(stream: NodeJS.WriteStream) {
   };
 }
 
-/** `lantern import projects FILE --unit …`: prints the outcome on stdout, the progress on stderr. */
+/** `lantern import projects|reports|enterprises FILE --unit …`: prints the outcome on stdout, the progress on stderr. */
 export async function importCommand(args: string[], config: Config) {
   const { values, positionals } = parseArgs({
     args,
@@ -72,13 +81,7 @@ export async function importCommand(args: string[], config: Config) {
   });
   const [what, file] = positionals;
   const stateOk = values.state === undefined || (REPORT_IMPORT_STATES as readonly string[]).includes(values.state);
-  if (
-    (what !== 'projects' && what !== 'reports') ||
-    !file ||
-    !values.unit ||
-    !stateOk ||
-    (values.state && what !== 'reports')
-  ) {
+  if (!isLedgerKind(what) || !file || !values.unit || !stateOk || (values.state && what !== 'reports')) {
     console.error(`Usage: ${IMPORT_USAGE}`);
     process.exitCode = 2;
     return;
@@ -104,6 +107,8 @@ export async function importCommand(args: string[], config: Config) {
     }
     const bar = progressBar(process.stderr);
     const reports = what === 'reports';
+    const noun = NOUNS[what];
+    const columns = new Map(COLUMN_SETS[what].columns.map((c) => [c.field, c.header]));
     const out = await imports.importLocalFile({
       ledger: what,
       options: reports ? { reportState: (values.state as ReportImportState | undefined) ?? 'submitted' } : {},
@@ -118,7 +123,7 @@ export async function importCommand(args: string[], config: Config) {
     const { analysis, mapping, result } = out;
     const mapped = analysis.header.columns
       .filter((c) => mapping.columns[c.letter])
-      .map((c) => `${c.letter}“${c.header}”→${COLUMN_BY_FIELD.get(mapping.columns[c.letter]!)!.header}`);
+      .map((c) => `${c.letter}“${c.header}”→${columns.get(mapping.columns[c.letter]!) ?? mapping.columns[c.letter]}`);
     console.log(`台账“${file}”：工作表“${analysis.sheet}”，表头在第 ${analysis.header.headerRows.join('–')} 行`);
     console.log(`列对应：${mapped.join('，')}`);
     if (reports && mapping.defaults.reportPeriod)
@@ -127,11 +132,11 @@ export async function importCommand(args: string[], config: Config) {
       );
     if (out.missingRequired.length)
       console.log(
-        `注意：没有列对应 ${out.missingRequired.map((f) => `“${COLUMN_BY_FIELD.get(f as never)?.header ?? f}”`).join('、')}，${reports ? '各行' : '新建项目'}会因此报错`,
+        `注意：没有列对应 ${out.missingRequired.map((f) => `“${columns.get(f as never) ?? f}”`).join('、')}，${reports ? '各行' : `新建${noun.rows}`}会因此报错`,
       );
     const c = result.counts;
     console.log(
-      `共 ${c.rows} 行${reports ? '月报' : '项目'}：新建 ${c.create}，修改 ${c.update}，未变 ${c.unchanged}；跳过标题/合计行 ${c.skipped}`,
+      `共 ${c.rows} 行${noun.rows}：新建 ${c.create}，修改 ${c.update}，未变 ${c.unchanged}；跳过标题/合计行 ${c.skipped}`,
     );
     if (c.errorRows) {
       for (const e of result.errors.slice(0, 30)) console.log(`  第 ${e.row} 行 ${describeRowError(e)}`);
@@ -144,7 +149,7 @@ export async function importCommand(args: string[], config: Config) {
       process.exitCode = 1;
     } else if (values['dry-run']) console.log('试导入：校验通过，未写入任何数据。');
     else if (c.create + c.update === 0)
-      console.log(`台账与${reports ? '已报月报' : '项目库'}一致，没有需要写入的变化（导入记录 #${out.importId}）。`);
+      console.log(`台账与${noun.stored}一致，没有需要写入的变化（导入记录 #${out.importId}）。`);
     else console.log(`已导入（导入记录 #${out.importId}）。`);
   } catch (err) {
     if (err instanceof AppError) throw new Error(translate(err.messageKey, config.locale, err.params), { cause: err });

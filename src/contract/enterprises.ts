@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_ID } from './common.ts';
+import { colour } from './lights.ts';
 import { ENTERPRISE_FLAGS, ENTERPRISE_SCALES, LICENCE_TYPES } from '../domain/enterprises/enterprise-fields.ts';
 
 const id = z.number().int().positive().max(MAX_ID);
@@ -88,7 +89,19 @@ export type EnterpriseView = z.infer<typeof enterpriseView>;
 /** One enterprise with its licences and the projects it owns. */
 export const enterpriseDetail = enterpriseView.extend({
   licences: z.array(licenceView),
-  projects: z.array(z.object({ id: z.number(), name: z.string(), stage: z.string() })),
+  projects: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      stage: z.string(),
+      code: z.string().nullable(),
+      totalInvestmentYuan: z.number().int(),
+      /** Its current light; null before the first cutoff computed one. */
+      light: colour.nullable(),
+      /** Its problems (涉企问题) not yet closed. */
+      openTickets: z.number().int(),
+    }),
+  ),
   /** Projects whose owner was matched to this enterprise when it was saved (by credit code, then exact name). */
   linkedNow: z.number().optional(),
   canEdit: z.boolean(),

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { OPEN_TICKET_STATES } from '../../../domain/tickets/ticket-flow.ts';
 import type { DB } from '../../db/schema.ts';
 import { likeSafe, subtreeRange } from '../../db/fragments.ts';
 import type { EnterpriseScope } from '../../policies/enterprise.policy.ts';
@@ -129,12 +130,23 @@ export function createEnterpriseRepository(db: Kysely<DB>) {
       return ids.length;
     },
 
+    /** The projects it owns, with what its own account follows of them: the light and its open problems. */
     projectsOf: (enterpriseId: number, ex: Kysely<DB> = db) =>
       ex
         .selectFrom('projects')
-        .select(['id', 'name', 'stage'])
-        .where('enterprise_id', '=', enterpriseId)
-        .orderBy('id')
+        .leftJoin('project_lights as pl', 'pl.project_id', 'projects.id')
+        .select(['projects.id', 'projects.name', 'projects.stage', 'projects.code', 'projects.total_investment'])
+        .select('pl.colour as light')
+        .select((eb) =>
+          eb
+            .selectFrom('tickets')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('tickets.project_id', '=', 'projects.id')
+            .where('tickets.state', 'in', OPEN_TICKET_STATES)
+            .as('open_tickets'),
+        )
+        .where('projects.enterprise_id', '=', enterpriseId)
+        .orderBy('projects.id')
         .limit(200)
         .execute(),
 

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/enterprises/enterprise-fields.ts';
 import { enterpriseNameKey } from '../../../domain/enterprises/enterprise-match.ts';
 import { isIndustryCode } from '../../../domain/industry/gbt4754.ts';
+import type { Colour } from '../../../domain/lights/types.ts';
 import type { EnterpriseBody, EnterprisePatch, LicenceBody } from '../../../contract/enterprises.ts';
 import type { Clock, Today } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -95,7 +96,15 @@ export function createEnterpriseService(deps: EnterpriseServiceDeps) {
     return {
       ...presentEnterprise(e),
       licences: licences.map((l) => presentLicence(l, day)),
-      projects,
+      projects: projects.map((p) => ({
+        id: p.id,
+        name: p.name,
+        stage: p.stage,
+        code: p.code,
+        totalInvestmentYuan: Number(p.total_investment),
+        light: (p.light ?? null) as Colour | null,
+        openTickets: Number(p.open_tickets ?? 0),
+      })),
       ...(linkedNow === undefined ? {} : { linkedNow }),
       canEdit: enterprisePolicy.canUpdate(actor, e),
     };

@@ -24,6 +24,7 @@ import { enterpriseQuery, invalidateEnterprises } from '../../features/enterpris
 import { errorMessage } from '../../forms';
 import { formatTime } from '../../format';
 import { useEnterprisesI18n } from '../../i18n-enterprises';
+import { useLightsI18n } from '../../i18n-lights';
 import { queryClient } from '../../queries/client';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -31,6 +32,8 @@ import { Link } from '../../components/Link';
 import { lazyDialog } from '../../components/lazyDialog';
 import { PageHeader } from '../../components/PageHeader';
 import type { Stage } from '../../../../src/domain/projects/lifecycle';
+import { formatWan } from '../../../../src/domain/money/money';
+import { LightDot } from '../lights/shared';
 import { StageTag, useIndustries } from '../projects/shared';
 import { EnterpriseLicencesCard } from './EnterpriseLicencesCard';
 import { FlagTags, lastEnterpriseList, ScaleTag } from './shared';
@@ -45,6 +48,7 @@ const text = (value: ReactNode) => (value === null || value === undefined || val
 export function EnterpriseDetailPage() {
   const { id } = route.useParams();
   const { te, field, contactField } = useEnterprisesI18n();
+  const { colour: colourName } = useLightsI18n();
   const { message } = App.useApp();
   const { can, me } = useSession();
   const screens = Grid.useBreakpoint();
@@ -172,6 +176,17 @@ export function EnterpriseDetailPage() {
                       <span>{p.name}</span>
                     )}
                     <StageTag stage={p.stage as Stage} />
+                    <span style={{ marginInlineStart: 'auto', display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+                      <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {te('detail.projectInvestment', { amount: formatWan(p.totalInvestmentYuan) })}
+                      </Typography.Text>
+                      {p.openTickets > 0 && (
+                        <Link to="/tickets" data-testid={`enterprise-project-tickets-${p.id}`}>
+                          {te('detail.openTickets', { count: p.openTickets })}
+                        </Link>
+                      )}
+                      {p.light && <LightDot colour={p.light} title={colourName(p.light)} />}
+                    </span>
                   </List.Item>
                 )}
               />
