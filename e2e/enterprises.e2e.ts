@@ -133,6 +133,7 @@ describe('the enterprise registry in Chromium', () => {
     expect(contacts).not.toContain('多余的一行');
     // The project it owns was linked by the credit code; its link opens the project.
     await page.getByTestId(`enterprise-project-${projectId}`).waitFor();
+    expect(await page.getByTestId('enterprise-projects').textContent()).toContain('总投资 3,000.00 万元');
 
     const stored = (await admin.get(`/api/v1/enterprises/${enterpriseId}`)).body;
     expect(stored).toMatchObject({

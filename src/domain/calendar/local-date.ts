@@ -46,12 +46,29 @@ function parts(at: Date, timeZone: string): Record<string, string> {
 }
 
 /**
+ * The local dates already asked for, by zone and instant: the daily cutoff asks for `now`'s and for the
+ * same deadlines (most end at the end of a local day) hundreds of thousands of times, and each answer from
+ * Intl takes microseconds. An instant's local date never changes, so a remembered one is always right;
+ * the memory is emptied when it grows past REMEMBERED_DATES instants.
+ */
+const datesByZone = new Map<string, Map<number, string>>();
+const REMEMBERED_DATES = 50_000;
+
+/**
  * The local calendar date 'YYYY-MM-DD' at an instant:
  *   localDate(new Date('2026-11-30T16:30:00Z'), 'Asia/Shanghai') → '2026-12-01' (00:30 Beijing time).
  */
 export function localDate(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const ms = at.getTime();
+  const remembered = datesByZone.get(timeZone)?.get(ms);
+  if (remembered !== undefined) return remembered;
   const p = parts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const date = `${p.year}-${p.month}-${p.day}`;
+  let dates = datesByZone.get(timeZone);
+  if (!dates) datesByZone.set(timeZone, (dates = new Map()));
+  else if (dates.size >= REMEMBERED_DATES) dates.clear();
+  dates.set(ms, date);
+  return date;
 }
 
 /** The local wall-clock time 'YYYY-MM-DD HH:mm' at an instant, as a person in the county reads it. */

@@ -59,22 +59,28 @@ export interface ClockState {
  *   '已超期' / 'Overdue' — past, but no working day has begun since (a rest day, or later on the same day).
  */
 export function clockState(deadline: Date, now: Date, timeZone: string): ClockState {
-  const today = localDate(now, timeZone);
-  const due = localDate(deadline, timeZone);
-  if (now.getTime() > deadline.getTime()) {
-    const over = Math.max(0, workingDaysBetween(due, today));
+  const { overdue, workingDaysLeft: left, workingDaysOver: over } = clockDays(deadline, now, timeZone);
+  if (overdue) {
     const text =
       over > 0
         ? { 'zh-CN': `已超期 ${over} 个工作日`, en: `${plural(over, 'working day')} overdue` }
         : { 'zh-CN': '已超期', en: 'Overdue' };
-    return { overdue: true, workingDaysLeft: 0, workingDaysOver: over, text };
+    return { overdue, workingDaysLeft: 0, workingDaysOver: over, text };
   }
-  const left = Math.max(0, workingDaysBetween(today, due));
   const text =
     left > 0
       ? { 'zh-CN': `还剩 ${left} 个工作日`, en: `Due in ${plural(left, 'working day')}` }
       : { 'zh-CN': '今天到期', en: 'Due today' };
-  return { overdue: false, workingDaysLeft: left, workingDaysOver: 0, text };
+  return { overdue, workingDaysLeft: left, workingDaysOver: 0, text };
+}
+
+/** clockState's figures without its words, which a colour does not need (the cutoff colours every open ticket). */
+function clockDays(deadline: Date, now: Date, timeZone: string): Omit<ClockState, 'text'> {
+  const today = localDate(now, timeZone);
+  const due = localDate(deadline, timeZone);
+  if (now.getTime() > deadline.getTime())
+    return { overdue: true, workingDaysLeft: 0, workingDaysOver: Math.max(0, workingDaysBetween(due, today)) };
+  return { overdue: false, workingDaysLeft: Math.max(0, workingDaysBetween(today, due)), workingDaysOver: 0 };
 }
 
 /** A ticket is red when more than this many working days past a deadline: the lights' default rule. */
@@ -95,7 +101,7 @@ export function ticketClockColour(input: {
   if (input.escalated) return 'red';
   let colour: TicketClockColour = 'green';
   for (const deadline of input.deadlines) {
-    const state = clockState(deadline, input.now, input.timeZone);
+    const state = clockDays(deadline, input.now, input.timeZone);
     if (state.workingDaysOver > RED_AFTER_WORKING_DAYS) return 'red';
     if (state.overdue) colour = 'yellow';
   }
