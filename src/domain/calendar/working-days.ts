@@ -24,11 +24,21 @@ const COVERED_YEARS: ReadonlySet<number> = new Set(Object.keys(holidays).map((da
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The day numbers of the dates already read: the deadlines and the cutoff read the same few thousand dates
+ * over and over, and parsing and checking each again was much of their time. Emptied past 20,000 dates.
+ */
+const dayNumbers = new Map<string, number>();
+
 /** Milliseconds since the epoch of a date's UTC midnight: a day number, free of any time zone. */
 function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   if (!m || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`not a date: ${date}`);
+  if (dayNumbers.size >= 20_000) dayNumbers.clear();
+  dayNumbers.set(date, ms);
   return ms;
 }
 

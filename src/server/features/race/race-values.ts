@@ -13,17 +13,8 @@ import {
 } from '../../../domain/race/metrics.ts';
 import { countByTier } from '../../../domain/race/methods/tiered-count.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
-import {
-  EMPTY_TALLY,
-  isTicketMetric,
-  tallyTicket,
-  ticketAt,
-  ticketFigure,
-  type TicketMetric,
-  type TicketStepFact,
-  type TicketTally,
-} from '../../../domain/race/ticket-metrics.ts';
-import { endOfLocalDay, instantAt } from '../../../domain/calendar/local-date.ts';
+import { isTicketMetric } from '../../../domain/race/ticket-metrics.ts';
+import { createTicketFigures } from './race-ticket-values.ts';
 import type { RaceDefinition } from '../../../domain/race/race-definition.ts';
 import type { IndicatorValue, RaceUnit } from '../../../domain/race/ranking.ts';
 import { groupForKind } from '../../../domain/race/race-definition.ts';
@@ -89,49 +80,7 @@ export function createRaceValues({
   history: HistoryRepository;
   timeZone: string;
 }) {
-  /**
-   * The tickets' figures per ranked unit, folded from the tickets' steps as they stood at the period's end
-   * (or at `asOf`, when earlier): the same fold live and for a past bulletin (src/domain/race/ticket-metrics.ts).
-   */
-  async function ticketFigures(period: RacePeriod, ownerOf: (path: string) => number | undefined, asOf: string | null) {
-    const { from, to } = periodDays(period);
-    const bounds = { from: instantAt(`${from}T00:00`, timeZone).toISOString(), to: endOfLocalDay(to, timeZone) };
-    const until = asOf !== null && asOf < bounds.to ? asOf : bounds.to;
-    const [events, units, homes] = await Promise.all([
-      db
-        .selectFrom('ticket_events')
-        .select(['ticket_id', 'at', 'data_json'])
-        .where('at', '<=', until)
-        .orderBy('ticket_id')
-        .orderBy('id')
-        .execute(),
-      db.selectFrom('units').select(['id', 'path']).execute(),
-      db
-        .selectFrom('tickets')
-        .innerJoin('enterprises', 'enterprises.id', 'tickets.enterprise_id')
-        .select(['tickets.id', 'enterprises.unit_path'])
-        .execute(),
-    ]);
-    const pathOfUnit = new Map(units.map((u) => [u.id, u.path]));
-    const homeOf = new Map(homes.map((h) => [h.id, h.unit_path]));
-    const tallies = new Map<number, TicketTally>();
-    const byTicket = new Map<number, TicketStepFact[]>();
-    for (const e of events) {
-      const data = JSON.parse(e.data_json) as { after?: TicketStepFact['after']; rating?: string };
-      const steps = byTicket.get(e.ticket_id) ?? [];
-      steps.push({ at: e.at, after: data.after ?? null, rating: data.rating ?? null });
-      byTicket.set(e.ticket_id, steps);
-    }
-    for (const [ticketId, steps] of byTicket) {
-      const t = ticketAt(steps, until);
-      if (!t) continue;
-      const path = (t.handlingUnitId !== null ? pathOfUnit.get(t.handlingUnitId) : undefined) ?? homeOf.get(ticketId);
-      const unitId = path ? ownerOf(path) : undefined;
-      if (unitId === undefined) continue;
-      tallies.set(unitId, tallyTicket(t, bounds, tallies.get(unitId) ?? { ...EMPTY_TALLY }));
-    }
-    return (metric: TicketMetric, unitId: number) => ticketFigure(metric, tallies.get(unitId) ?? EMPTY_TALLY);
-  }
+  const ticketFigures = createTicketFigures({ db, timeZone });
 
   /** Every unit whose kind one of the race's groups ranks. */
   async function rankedUnits(definition: RaceDefinition): Promise<RankedUnit[]> {

@@ -4,11 +4,13 @@ import {
   type ExpressionBuilder,
   type Insertable,
   type Kysely,
+  type RawBuilder,
   type SelectQueryBuilder,
   type SqlBool,
   type Updateable,
 } from 'kysely';
 import { OPEN_TICKET_STATES } from '../../../domain/tickets/ticket-flow.ts';
+import { chunks, perStatement } from '../../db/bulk-insert.ts';
 import type { DB } from '../../db/schema.ts';
 import { subtreeRange } from '../../db/fragments.ts';
 import type { EnterpriseScope } from '../../policies/enterprise.policy.ts';
@@ -381,7 +383,132 @@ export function createTicketRepository(db: Kysely<DB>) {
         .select(['id', 'name', 'unit_path', 'township_unit_id'])
         .where('id', '=', enterpriseId)
         .executeTakeFirst(),
+
+    /**
+     * Open tickets after `afterId`, in id order, with all the cutoff needs of each: what its light is computed
+     * from, and, should it escalate, the unit it escalates from (its handler, or its enterprise's township
+     * before assignment), its project's patron leader and what its event and audit record say — so that a
+     * batch of 2,000 is one query, not one more per ticket that runs out.
+     */
+    openForCutoff: (afterId: number, limit: number, ex: Kysely<DB> = db) =>
+      ex
+        .selectFrom('tickets')
+        .innerJoin('enterprises', 'enterprises.id', 'tickets.enterprise_id')
+        .leftJoin('projects', 'projects.id', 'tickets.project_id')
+        .select([
+          'tickets.id',
+          'tickets.project_id',
+          'tickets.title',
+          'tickets.state',
+          'tickets.unit_path',
+          'tickets.handling_unit_id',
+          'tickets.accept_due_at',
+          'tickets.interim_due_at',
+          'tickets.close_due_at',
+          'tickets.revisit_due_at',
+          'tickets.escalated_at',
+          'tickets.next_due_at',
+          'tickets.due_date',
+          'tickets.light',
+          'tickets.version',
+          'enterprises.township_unit_id',
+          'projects.patron_leader',
+        ])
+        .where('tickets.state', 'in', OPEN_TICKET_STATES)
+        .where('tickets.id', '>', afterId)
+        .orderBy('tickets.id')
+        .limit(limit)
+        .execute(),
+
+    /** Every unit's parent and name: the cutoff finds the unit above each escalated ticket's in memory. */
+    unitParents: (ex: Kysely<DB> = db) => ex.selectFrom('units').select(['id', 'parent_id', 'name']).execute(),
+
+    /**
+     * The lights the cutoff recomputed, each written if its ticket is still at the version read (a step
+     * taken meanwhile wins), the version kept; the ids written.
+     */
+    updateLights: (ex: Kysely<DB>, rows: readonly CutoffLight[]) =>
+      updateAtVersions(ex, rows, { next_due_at: 'text', due_date: 'text', light: 'text' }),
+
+    /**
+     * Escalations at `at`, each written if its ticket is still at the version read and not escalated yet,
+     * the version kept (the clock's write: a page opened before still takes its step); the ids written.
+     */
+    escalateAll: (ex: Kysely<DB>, rows: readonly CutoffEscalation[], at: string) =>
+      updateAtVersions(
+        ex,
+        rows,
+        { escalated_unit_id: 'integer', next_due_at: 'text', due_date: 'text', light: 'text' },
+        { set: { escalated_at: at, updated_at: at }, where: sql`tickets.escalated_at IS NULL` },
+      ),
+
+    /** Events of many tickets, in the order given, in multi-row INSERTs. */
+    async addEvents(ex: Kysely<DB>, rows: readonly Insertable<TicketEventTable>[]) {
+      if (!rows.length) return;
+      for (const part of chunks([...rows], perStatement([...rows])))
+        await ex.insertInto('ticket_events').values(part).execute();
+    },
   };
+}
+
+/** A light recomputed at the cutoff: the ticket, the version it was read at, its three light columns. */
+export interface CutoffLight {
+  id: number;
+  version: number;
+  next_due_at: string | null;
+  due_date: string | null;
+  light: string;
+}
+
+/** An escalation at the cutoff: the light columns (red) and the unit it goes to (null: the county). */
+export interface CutoffEscalation extends CutoffLight {
+  escalated_unit_id: number | null;
+}
+
+/** Rows per UPDATE of updateAtVersions: far below both databases' limits on bound parameters. */
+const UPDATE_ROWS = 1000;
+
+/**
+ * Writes each row's `columns` (and the same `also.set` for all) to the ticket of its id if it is still at
+ * the row's version (and `also.where` holds), many rows per statement, the version kept; returns the ids
+ * written. One statement for both databases:
+ *
+ *   WITH v(id, version, light) AS (VALUES (?, ?, ?), (?, ?, ?))
+ *   UPDATE tickets SET light = v.light FROM v
+ *   WHERE tickets.id = CAST(v.id AS INTEGER) AND tickets.version = CAST(v.version AS INTEGER)
+ *   RETURNING tickets.id
+ *
+ * The CASTs are PostgreSQL's: it reads the parameters of a VALUES list as text. (SQLite names a bare VALUES
+ * list's columns column1…, so the names come from the CTE, which both accept.)
+ */
+async function updateAtVersions<R extends { id: number; version: number }>(
+  ex: Kysely<DB>,
+  rows: readonly R[],
+  columns: Partial<Record<keyof R & string, 'text' | 'integer'>>,
+  also: { set?: Record<string, string>; where?: RawBuilder<unknown> } = {},
+): Promise<number[]> {
+  const names = Object.keys(columns) as (keyof R & string)[];
+  const value = (name: string) =>
+    columns[name as keyof R & string] === 'integer'
+      ? sql`CAST(v.${sql.ref(name)} AS INTEGER)`
+      : sql`v.${sql.ref(name)}`;
+  const sets = [
+    ...names.map((name) => sql`${sql.ref(name)} = ${value(name)}`),
+    ...Object.entries(also.set ?? {}).map(([name, v]) => sql`${sql.ref(name)} = ${v}`),
+  ];
+  const written: number[] = [];
+  for (let i = 0; i < rows.length; i += UPDATE_ROWS) {
+    const part = rows.slice(i, i + UPDATE_ROWS);
+    const tuples = part.map((r) => sql`(${sql.join([r.id, r.version, ...names.map((n) => r[n])])})`);
+    const result = await sql<{ id: number }>`
+      WITH v(${sql.join(['id', 'version', ...names].map((n) => sql.ref(n)))}) AS (VALUES ${sql.join(tuples)})
+      UPDATE tickets SET ${sql.join(sets)} FROM v
+      WHERE tickets.id = CAST(v.id AS INTEGER) AND tickets.version = CAST(v.version AS INTEGER)
+      ${also.where ? sql`AND ${also.where}` : sql``}
+      RETURNING tickets.id`.execute(ex);
+    for (const r of result.rows) written.push(Number(r.id));
+  }
+  return written;
 }
 
 export type TicketRepository = ReturnType<typeof createTicketRepository>;
