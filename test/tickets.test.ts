@@ -354,6 +354,21 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
     expect(valueOf(lj, 'ticketClosureRate')).toBeCloseTo((100 * 3) / 7, 6);
     expect(valueOf(lj, 'ticketsOverdue')).toBe(9);
     expect(valueOf(lj, 'ticketSatisfaction')).toBe(100);
+    // The drill-through opens exactly the tickets each figure is made of, its numerator marked.
+    const records = async (indicator: string) =>
+      (await must(
+        coordinator.get(`/api/v1/races/${race.id}/records?year=2026&period=10&unitId=${lj}&indicator=${indicator}`),
+      )) as { count: number; tickets: { ticketId: number; counted: boolean }[] };
+    const closure = await records('ticketClosureRate');
+    expect([closure.count, closure.tickets.filter((t) => t.counted).length]).toEqual([7, 3]);
+    const overdueRecords = await records('ticketsOverdue');
+    expect(overdueRecords.tickets).toHaveLength(9);
+    expect(overdueRecords.tickets.every((t) => t.counted)).toBe(true);
+    const satisfaction = await records('ticketSatisfaction');
+    expect(satisfaction.tickets.map((t) => t.counted)).toEqual([true]);
+    expect((await records('ticketsOverdue')).tickets.map((t) => t.ticketId)).toEqual(
+      [...overdueRecords.tickets.map((t) => t.ticketId)].sort((a, b) => a - b),
+    );
     // A township without tickets has no rate (no data, not zero) and none overdue.
     const ys = unit('云山街道').id;
     expect(valueOf(ys, 'ticketClosureRate')).toBeNull();

@@ -250,12 +250,31 @@ export const recordReport = z.object({
 });
 export type RecordReport = z.infer<typeof recordReport>;
 
-/** What one unit's figure is made of: `count` records (reports for an amount, else projects), and for an amount their sum in 元. */
+/**
+ * A ticket a ticket figure is made of, as it stood at the period's end (or the instant): the base of a rate
+ * (due in the period; rated in it), `counted` when it is in the numerator (answered; 满意 or 基本满意).
+ */
+export const recordTicket = z.object({
+  ticketId: z.number(),
+  title: z.string(),
+  enterpriseName: z.string(),
+  state: z.string(),
+  closeDueAt: z.string().nullable(),
+  rating: z.string().nullable(),
+  counted: z.boolean(),
+});
+export type RecordTicket = z.infer<typeof recordTicket>;
+
+/**
+ * What one unit's figure is made of: `count` records (reports for an amount, tickets for a ticket figure,
+ * else projects), and for an amount their sum in 元.
+ */
 export const figureRecordsOf = z.object({
   count: z.number(),
   sumYuan: z.number().nullable(),
   projects: z.array(recordProject),
   reports: z.array(recordReport),
+  tickets: z.array(recordTicket),
 });
 export type FigureRecordsOf = z.infer<typeof figureRecordsOf>;
 

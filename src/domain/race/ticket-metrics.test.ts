@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DUES } from '../tickets/ticket-clocks.ts';
-import { EMPTY_TALLY, tallyTicket, ticketAt, ticketFigure, type TicketStepFact } from './ticket-metrics.ts';
+import {
+  EMPTY_TALLY,
+  tallyTicket,
+  ticketAt,
+  ticketCounts,
+  ticketFigure,
+  ticketRecordRole,
+  type TicketStepFact,
+} from './ticket-metrics.ts';
 
 // October 2026 as a race period: 2026-01-01 00:00 to 10-31 23:59:59.999 in Lanxi (UTC+8).
 const october = { from: '2025-12-31T16:00:00.000Z', to: '2026-10-31T15:59:59.999Z' };
@@ -65,6 +73,17 @@ describe("a unit's ticket figures for a period", () => {
     expect(ticketFigure('ticketClosureRate', tally)).toBeCloseTo(66.6667, 4);
     expect(ticketFigure('ticketsOverdue', tally)).toBe(1);
     expect(ticketFigure('ticketSatisfaction', tally)).toBe(50);
+
+    // The drill-through lists the same tickets: each metric's base, with its numerator marked.
+    const tickets = { ratedInTime: ticketAt(ratedInTime, october.to)!, overdue, dueInNovember, unhappy, rejected };
+    const roles = (metric: Parameters<typeof ticketRecordRole>[0]) =>
+      Object.entries(tickets).flatMap(([name, t]) => {
+        const role = ticketRecordRole(metric, ticketCounts(t, october));
+        return role.inBase ? [`${name}${role.counted ? '+' : ''}`] : [];
+      });
+    expect(roles('ticketClosureRate')).toEqual(['ratedInTime+', 'overdue', 'unhappy+']);
+    expect(roles('ticketsOverdue')).toEqual(['overdue+']);
+    expect(roles('ticketSatisfaction')).toEqual(['ratedInTime+', 'unhappy']);
   });
 
   it('has no rate without a base, while an overdue count of none is zero', () => {

@@ -70,20 +70,48 @@ export interface TicketTally {
 
 export const EMPTY_TALLY: TicketTally = { due: 0, closedOfDue: 0, overdue: 0, rated: 0, satisfied: 0 };
 
-/** What one ticket adds to its unit's tally for the period. */
-export function tallyTicket(t: TicketAt, period: PeriodInstants, into: TicketTally = { ...EMPTY_TALLY }): TicketTally {
-  if (t.state === 'rejected') return into;
+/** What one ticket counts for in the period, each 0 or 1: the one rule of the tally and of the drill-through. */
+export function ticketCounts(t: TicketAt, period: PeriodInstants): TicketTally {
+  const counts = { ...EMPTY_TALLY };
+  if (t.state === 'rejected') return counts;
   if (t.closeDue && t.closeDue >= period.from && t.closeDue <= period.to) {
-    into.due++;
-    if (t.state === 'answered' || t.state === 'closed') into.closedOfDue++;
+    counts.due = 1;
+    if (t.state === 'answered' || t.state === 'closed') counts.closedOfDue = 1;
   }
   const open = (OPEN_TICKET_STATES as readonly string[]).includes(t.state);
-  if (open && CLOCK_KINDS.some((k) => t.dues[k] !== null && t.dues[k]! < period.to)) into.overdue++;
+  if (open && CLOCK_KINDS.some((k) => t.dues[k] !== null && t.dues[k]! < period.to)) counts.overdue = 1;
   if (t.ratedAt && t.ratedAt >= period.from && t.ratedAt <= period.to) {
-    into.rated++;
-    if (t.rating === 'satisfied' || t.rating === 'fair') into.satisfied++;
+    counts.rated = 1;
+    if (t.rating === 'satisfied' || t.rating === 'fair') counts.satisfied = 1;
   }
+  return counts;
+}
+
+/** What one ticket adds to its unit's tally for the period. */
+export function tallyTicket(t: TicketAt, period: PeriodInstants, into: TicketTally = { ...EMPTY_TALLY }): TicketTally {
+  const c = ticketCounts(t, period);
+  into.due += c.due;
+  into.closedOfDue += c.closedOfDue;
+  into.overdue += c.overdue;
+  into.rated += c.rated;
+  into.satisfied += c.satisfied;
   return into;
+}
+
+/**
+ * The tickets a metric's figure is made of (the drill-through), and whether each counts in its numerator:
+ * the closure rate's base is the tickets due in the period (counted: answered), the satisfaction's the
+ * ratings given in it (counted: 满意 or 基本满意), the overdue count's the overdue tickets themselves.
+ */
+export function ticketRecordRole(metric: TicketMetric, c: TicketTally): { inBase: boolean; counted: boolean } {
+  switch (metric) {
+    case 'ticketClosureRate':
+      return { inBase: c.due === 1, counted: c.closedOfDue === 1 };
+    case 'ticketsOverdue':
+      return { inBase: c.overdue === 1, counted: c.overdue === 1 };
+    case 'ticketSatisfaction':
+      return { inBase: c.rated === 1, counted: c.satisfied === 1 };
+  }
 }
 
 /** A unit's figure of a ticket metric from its tally: percentages exact (the ranking rounds once), null without a base. */

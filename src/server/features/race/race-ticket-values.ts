@@ -2,11 +2,15 @@ import type { Kysely } from 'kysely';
 import { endOfLocalDay, instantAt } from '../../../domain/calendar/local-date.ts';
 import { periodDays } from '../../../domain/race/metrics.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
+import type { RecordTicket } from '../../../contract/race.ts';
 import {
   EMPTY_TALLY,
   tallyTicket,
   ticketAt,
+  ticketCounts,
   ticketFigure,
+  ticketRecordRole,
+  type TicketAt,
   type TicketMetric,
   type TicketStepFact,
   type TicketTally,
@@ -39,12 +43,13 @@ export function createTicketFigures({ db, timeZone }: { db: Kysely<DB>; timeZone
       db
         .selectFrom('tickets')
         .innerJoin('enterprises', 'enterprises.id', 'tickets.enterprise_id')
-        .select(['tickets.id', 'enterprises.unit_path'])
+        .select(['tickets.id', 'tickets.title', 'enterprises.unit_path', 'enterprises.name as enterprise_name'])
         .execute(),
     ]);
     const pathOfUnit = new Map(units.map((u) => [u.id, u.path]));
-    const homeOf = new Map(homes.map((h) => [h.id, h.unit_path]));
+    const homeOf = new Map(homes.map((h) => [h.id, h]));
     const tallies = new Map<number, TicketTally>();
+    const counted = new Map<number, { ticketId: number; t: TicketAt; counts: TicketTally }[]>();
     const byTicket = new Map<number, TicketStepFact[]>();
     for (const e of events) {
       const data = JSON.parse(e.data_json) as { after?: TicketStepFact['after']; rating?: string };
@@ -55,11 +60,35 @@ export function createTicketFigures({ db, timeZone }: { db: Kysely<DB>; timeZone
     for (const [ticketId, steps] of byTicket) {
       const t = ticketAt(steps, until);
       if (!t) continue;
-      const path = (t.handlingUnitId !== null ? pathOfUnit.get(t.handlingUnitId) : undefined) ?? homeOf.get(ticketId);
+      const path =
+        (t.handlingUnitId !== null ? pathOfUnit.get(t.handlingUnitId) : undefined) ?? homeOf.get(ticketId)?.unit_path;
       const unitId = path ? ownerOf(path) : undefined;
       if (unitId === undefined) continue;
       tallies.set(unitId, tallyTicket(t, bounds, tallies.get(unitId) ?? { ...EMPTY_TALLY }));
+      const mine = counted.get(unitId) ?? [];
+      mine.push({ ticketId, t, counts: ticketCounts(t, bounds) });
+      counted.set(unitId, mine);
     }
-    return (metric: TicketMetric, unitId: number) => ticketFigure(metric, tallies.get(unitId) ?? EMPTY_TALLY);
+    return {
+      figure: (metric: TicketMetric, unitId: number) => ticketFigure(metric, tallies.get(unitId) ?? EMPTY_TALLY),
+      /** The tickets the unit's figure is made of, by ticket id, each as it stood then and whether it counts. */
+      records: (metric: TicketMetric, unitId: number): RecordTicket[] =>
+        (counted.get(unitId) ?? []).flatMap(({ ticketId, t, counts }) => {
+          const role = ticketRecordRole(metric, counts);
+          if (!role.inBase) return [];
+          const home = homeOf.get(ticketId);
+          return [
+            {
+              ticketId,
+              title: home?.title ?? '',
+              enterpriseName: home?.enterprise_name ?? '',
+              state: t.state,
+              closeDueAt: t.closeDue,
+              rating: t.rating,
+              counted: role.counted,
+            },
+          ];
+        }),
+    };
   };
 }

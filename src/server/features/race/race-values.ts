@@ -199,7 +199,7 @@ export function createRaceValues({
         let value: number | null = null;
         // Deals come with a later module: no data, not zero. A rate without a base is no data either.
         if (source.kind === 'computed' && isTicketMetric(source.metric))
-          value = tickets ? tickets(source.metric, u.unitId) : null;
+          value = tickets ? tickets.figure(source.metric, u.unitId) : null;
         else if (source.kind === 'computed' && hasIndicatorData(indicator))
           value = computed.get(source.metric)?.get(u.unitId) ?? 0;
         m.set(u.unitId, {
@@ -287,7 +287,10 @@ export function createRaceValues({
 
     for (const metric of wanted) {
       const perUnit = new Map<number, FigureRecords>(
-        units.map((u) => [u.unitId, { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [] }]),
+        units.map((u) => [
+          u.unitId,
+          { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [], tickets: [] },
+        ]),
       );
       const entry = (projectId: number) => perUnit.get(owner.get(projectId)!)!;
       if (metric === 'done') {
@@ -335,7 +338,11 @@ export function createRaceValues({
     return out;
   }
 
-  /** The records behind one computed figure of one unit; null for a metric without records here (entered statistics, deals, tickets). */
+  /**
+   * The records behind one computed figure of one unit: its projects or reports, or for a ticket metric
+   * the tickets of its base from the same fold as the figure; null for a metric without records here
+   * (entered statistics, deals).
+   */
   async function records(
     period: RacePeriod,
     units: RankedUnit[],
@@ -343,6 +350,10 @@ export function createRaceValues({
     unitId: number,
     asOf: string | null,
   ): Promise<FigureRecords | null> {
+    if (isTicketMetric(metric)) {
+      const tickets = (await ticketFigures(period, ownerFinder(units), asOf)).records(metric, unitId);
+      return { count: tickets.length, sumYuan: null, projects: [], reports: [], tickets };
+    }
     if (!isRecordMetric(metric)) return null;
     const perUnit = (await recordsByUnit(period, units, [metric], asOf)).get(metric);
     return perUnit?.get(unitId) ?? null;

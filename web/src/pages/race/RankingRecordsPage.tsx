@@ -3,6 +3,7 @@ import { Alert, Button, Card, Grid, Skeleton, Table, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { formatWan } from '../../../../src/domain/money/money';
 import { indicatorByKey, isIndicatorKey } from '../../../../src/domain/race/indicators';
+import { isTicketMetric } from '../../../../src/domain/race/ticket-metrics';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/projects/lifecycle';
 import { numbersApi, type FigureRecords, type RecordProject } from '../../api-numbers';
 import { errorMessage } from '../../forms';
@@ -13,11 +14,13 @@ import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordTicketsTable } from './RecordTicketsTable';
 
 /**
  * 数据来源 (/races/:id/records?year&period&unitId&indicator[&asOf]): exactly the records a figure of
  * the ranking counts — the projects started, overdue or red, or the approved report revisions an
- * investment figure sums — as the server selects them with the figure's own rule.
+ * investment figure sums, or the tickets a ticket figure is made of — as the server selects them with the
+ * figure's own rule.
  */
 const route = getRouteApi('/races/$id/records');
 
@@ -66,8 +69,14 @@ export function RankingRecordsPage() {
 
   const label = isIndicatorKey(data.indicator) ? text(indicatorByKey(data.indicator).label) : data.indicator;
   const vars = { unit: data.unitName, indicator: label, period: text(data.period.labels) };
-  const summary =
-    data.sumYuan !== null
+  const ticketFigure = data.metric !== null && isTicketMetric(data.metric);
+  const summary = ticketFigure
+    ? tn('records.summaryTickets', {
+        ...vars,
+        n: data.count,
+        counted: data.tickets.filter((t) => t.counted).length,
+      })
+    : data.sumYuan !== null
       ? tn('records.summarySum', { ...vars, n: data.count, sum: `${formatWan(data.sumYuan)} 万元` })
       : tn('records.summaryCount', { ...vars, n: data.count });
   const projectName = (r: { projectId: number; name?: string; projectName?: string }) => (
@@ -84,7 +93,9 @@ export function RankingRecordsPage() {
         {data.asOf ? tn('records.asOf', { at: formatTime(data.asOf) }) : tn('records.live')}
       </Typography.Paragraph>
       <Card size="small" styles={{ body: { padding: narrow ? 0 : 12 } }}>
-        {data.sumYuan !== null ? (
+        {ticketFigure ? (
+          <RecordTicketsTable tickets={data.tickets} narrow={narrow} />
+        ) : data.sumYuan !== null ? (
           <Table
             rowKey="reportId"
             size="small"

@@ -24,6 +24,9 @@ const DRILLABLE = new Set([
   'newStartsAboveYi',
   'overdueStarts',
   'redProjects',
+  'ticketClosureRate',
+  'ticketsOverdue',
+  'ticketSatisfaction',
 ]);
 
 /**
