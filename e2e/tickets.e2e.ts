@@ -348,4 +348,34 @@ describe('enterprise problems in Chromium', () => {
     await screenshot(deskPage, 't16-ticket-en');
     await deskPage.getByTestId('lang-switch').getByText('中文').click();
   });
+
+  it("opens the tickets behind 兰江街道's November figures from the race's ranking", async () => {
+    // December: November has ended and can be ranked; sessions do not outlive the days, so sign in again.
+    now = new Date('2026-12-01T02:00:00Z');
+    await admin.signIn('admin', ADMIN_PASSWORD);
+    const race = await admin.post('/api/v1/races', {
+      name: '2026年涉企问题赛马',
+      periodKind: 'month',
+      indicators: [
+        { key: 'ticketClosureRate', weight: 50, method: 'efficacyCoefficient', params: {} },
+        { key: 'ticketsOverdue', weight: 50, method: 'efficacyCoefficient', params: {} },
+      ],
+      topN: 1,
+      bottomN: 1,
+    });
+    expect(race.status, JSON.stringify(race.body)).toBe(201);
+    await signIn(deskPage, server.url, 'office', PASSWORD);
+    await deskPage.goto(`${server.url}/races/${race.body.id}?year=2026&period=11`);
+    await deskPage.getByTestId(`drill-ticketsOverdue-${lanjiang}`).click();
+    await deskPage.getByTestId('records-tickets').waitFor();
+    const rows = deskPage.getByTestId('records-tickets').locator('tbody tr.ant-table-row');
+    // The two problems left past their clocks since the first week of November; the rated one is not overdue.
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await deskPage.getByTestId('records-summary').textContent()).toContain('共 2 件涉企问题');
+    await screenshot(deskPage, 't17-race-ticket-records');
+    await deskPage.setViewportSize({ width: 390, height: 844 });
+    await screenshot(deskPage, 't17-race-ticket-records-phone');
+    expect(await scrollWidth(deskPage)).toBeLessThanOrEqual(390);
+    await deskPage.setViewportSize({ width: 1280, height: 900 });
+  });
 });
