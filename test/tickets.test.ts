@@ -5,6 +5,7 @@ import { databaseKinds } from './support/databases.ts';
 import { buildEnterprise, creditCodeFor } from './support/enterprises.ts';
 import { ADMIN_PASSWORD, buildUser, PASSWORD, setUpCounty } from './support/factories.ts';
 import { buildProject } from './support/projects.ts';
+import { createTicketRepository } from '../src/server/features/tickets/tickets.repository.ts';
 import { picture } from './support/report-photos.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -400,5 +401,29 @@ describe.each(await databaseKinds())('tickets on %s', (kind) => {
       unitId: unit('梅江镇').id,
     });
     expect((await other.client.get(`/api/v1/tickets/${t.id}`)).status).toBe(404);
+  });
+
+  it("writes the cutoff's lights and escalations only to tickets still at the version it read", async () => {
+    await travel('2026-11-17T02:00:00Z');
+    const t = await assigned();
+    const repo = createTicketRepository(server.db.kysely);
+    const light = { next_due_at: null, due_date: '2026-11-20', light: 'yellow' };
+    const escalation = { ...light, light: 'red', escalated_unit_id: unit('兰溪市').id };
+    const at = '2026-11-17T02:00:00.000Z';
+    // Read before a person's step moved the ticket on: neither write lands.
+    const stale = { id: t.id, version: t.version - 1 };
+    expect(await repo.updateLights(server.db.kysely, [{ ...stale, ...light }])).toEqual([]);
+    expect(await repo.escalateAll(server.db.kysely, [{ ...stale, ...escalation }], at)).toEqual([]);
+    expect((await coordinator.get(`/api/v1/tickets/${t.id}`)).body).toMatchObject({
+      escalated: false,
+      colour: 'green',
+    });
+    // At the version read: written, the version kept; escalated once only.
+    const current = { id: t.id, version: t.version };
+    expect(await repo.escalateAll(server.db.kysely, [{ ...current, ...escalation }], at)).toEqual([t.id]);
+    expect(await repo.escalateAll(server.db.kysely, [{ ...current, ...escalation }], at)).toEqual([]);
+    const after = (await coordinator.get(`/api/v1/tickets/${t.id}`)).body;
+    expect(after).toMatchObject({ escalated: true, colour: 'red', version: t.version });
+    expect(after.escalatedTo.name).toBe('兰溪市');
   });
 });

@@ -72,7 +72,7 @@ export function libraryHistory(rng: Rng, p: HistoryProject, enteredOn: string, y
   );
   // Milestones of one day are one step, to the furthest stage they reach: played as two, their order
   // within the day would be left to the times the replay draws for them (投产 before 竣工 is refused).
-  for (let i = 0; i < milestones.length; ) {
+  for (let i = 0; i < milestones.length;) {
     const on = p[milestones[i]![0]]!;
     const sameDay = milestones.slice(i).filter(([field]) => p[field] === on);
     i += sameDay.length;

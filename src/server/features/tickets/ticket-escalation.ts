@@ -10,10 +10,6 @@ import type { TicketRepository, TicketRow } from './tickets.repository.ts';
 
 /** How many open tickets one round of the cutoff reads. */
 const CUTOFF_BATCH = 2000;
-const T: Record<string, number> = {};
-let t0 = 0;
-const lap = (k: string) => { const t = performance.now(); T[k] = (T[k] ?? 0) + t - t0; t0 = t; };
-(globalThis as any).__T = T;
 
 /** Why the cutoff escalates a ticket, as its event and audit record say. */
 const RUN_OUT = '办理时限已到';
@@ -144,9 +140,7 @@ export function createTicketEscalation(deps: {
       let changed = 0;
       let escalated = 0;
       for (;;) {
-        t0 = performance.now();
         const batch = await tickets.openForCutoff(after, CUTOFF_BATCH);
-        lap('read');
         if (!batch.length) break;
         open += batch.length;
         after = batch.at(-1)!.id;
@@ -157,15 +151,12 @@ export function createTicketEscalation(deps: {
             columns: lightColumns(duesOf(t), t.escalated_at !== null || runOut.has(t), now, timeZone),
           }))
           .filter(({ t, columns }) => columns.light !== t.light || columns.due_date !== t.due_date);
-        lap('domain');
         await db.transaction().execute(async (trx) => {
-          lap('begin');
           const lights = updates.filter(({ t }) => !runOut.has(t));
           await tickets.updateLights(
             trx,
             lights.map(({ t, columns }) => ({ id: t.id, version: t.version, ...columns })),
           );
-          lap('lights');
           const at = clock();
           const planned = [];
           for (const t of runOut) {
@@ -173,28 +164,21 @@ export function createTicketEscalation(deps: {
             planned.push({ t, ...escalationOf(t, above, RUN_OUT, null, at, timeZone) });
           }
           const rows = planned.map(({ t, columns }) => ({ id: t.id, version: t.version, ...columns }));
-          lap('plan');
           const written = new Set(await tickets.escalateAll(trx, rows, isoOf(at)));
-          lap('escalate');
           // In the batch's order, as one escalation after another wrote them.
           const done = planned.filter(({ t }) => written.has(t.id));
           await tickets.addEvents(
             trx,
             done.map((e) => e.event),
           );
-          lap('events');
           await audit.recordMany(
             done.map((e) => e.audit),
             trx,
           );
-          lap('audit');
           escalated += done.length;
         });
-        lap('commit');
         changed += updates.length;
       }
-      console.log(JSON.stringify(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, Math.round(v)]))));
-      for (const k in T) delete T[k];
       return { open, changed, escalated };
     },
   };
