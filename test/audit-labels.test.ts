@@ -31,11 +31,21 @@ function writtenLiterals() {
     if (!/audit\.record\(|importStamps|'audit_events'/.test(text)) continue;
     // Each `audit.record({ … })` call: the action (a literal, a choice of two, or a template) and the type.
     for (const call of text.split(/audit\.record\(/).slice(1)) {
+      // An event built elsewhere (the cutoff's escalations) is read where it is built, below.
+      if (/^\s*\w[\w.]*\s*,/.test(call)) continue;
       const head = call.slice(0, 400);
       const action = /\baction: (?:\w+ \? )?(['`])([\w.${}]+)\1(?: : '([\w.]+)')?/.exec(head);
       if (!action) actions.add(`unreadable in ${file}`);
       else for (const a of [action[2], action[3]]) if (a) actions.add(a);
       const type = /\bobjectType: '(\w+)'/.exec(head);
+      types.add(type ? type[1]! : `unreadable in ${file}`);
+    }
+    // An event written as a value (`{ … } satisfies AuditEventInput`), passed to audit.record or recordMany.
+    for (const m of text.matchAll(/satisfies AuditEventInput/g)) {
+      const body = text.slice(Math.max(0, m.index - 600), m.index);
+      const action = [...body.matchAll(/\baction: '([\w.]+)'/g)].at(-1);
+      const type = [...body.matchAll(/\bobjectType: '(\w+)'/g)].at(-1);
+      actions.add(action ? action[1]! : `unreadable in ${file}`);
       types.add(type ? type[1]! : `unreadable in ${file}`);
     }
     // The bulk writers of a ledger import pass the action as the second argument of `audit(id, '…', …)`.
