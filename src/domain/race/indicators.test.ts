@@ -16,6 +16,9 @@ describe('the indicator library', () => {
     ['redProjects', '红灯项目数', '个', false, { kind: 'computed', metric: 'red' }],
     ['overdueStarts', '逾期未开工项目数', '个', false, { kind: 'computed', metric: 'overdueStarts' }],
     ['signedDeals', '签约项目', '个', true, { kind: 'computed', metric: 'signedDeals' }],
+    ['signedDealsAboveYi', '签约亿元以上项目', '个', true, { kind: 'computed', metric: 'signedDealsAboveYi' }],
+    ['dealFundsInPlace', '招商到位资金', '元', true, { kind: 'computed', metric: 'dealFundsInPlace' }],
+    ['dealLandingRate', '签约项目落地率', '%', true, { kind: 'computed', metric: 'dealLandingRate' }],
     ['ticketClosureRate', '问题办结率', '%', true, { kind: 'computed', metric: 'ticketClosureRate' }],
     ['ticketsOverdue', '超期未办结问题数', '个', false, { kind: 'computed', metric: 'ticketsOverdue' }],
     ['ticketSatisfaction', '问题办理满意率', '%', true, { kind: 'computed', metric: 'ticketSatisfaction' }],
@@ -34,7 +37,7 @@ describe('the indicator library', () => {
   it('has each key once', () => {
     const keys = INDICATORS.map((i) => i.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(14);
+    expect(keys).toHaveLength(17);
   });
 
   it('counts 亿元以上 projects from 1 亿 = 100,000,000 元', () => {

@@ -15,7 +15,10 @@ import { formatPoints } from '../progress/time-progress.ts';
  * - `startsAboveYi`: the same, limited to a total investment ≥ 1 亿元 (BIG_PROJECT_YUAN);
  * - `red`: the unit's projects with a red light at the period's end;
  * - `overdueStarts`: projects past their planned start month and not started at the period's end;
- * - `signedDeals`: deals signed in the period — null (no data) until deals are recorded;
+ * - `signedDeals`, `signedDealsAboveYi`, `dealFundsInPlace`, `dealLandingRate`: the 招商 deals, as
+ *   src/domain/race/deal-metrics.ts counts them — deals signed in the period and still standing at its end,
+ *   those of them signed for ≥ 1 亿元, the funds arrived in the period (元), and the share of the signed
+ *   deals landed by the period's end (the manual `fundsInPlace` stays for counties that report it by hand);
  * - `ticketClosureRate`, `ticketsOverdue`, `ticketSatisfaction`: the enterprises' tickets, as
  *   src/domain/race/ticket-metrics.ts folds them from their steps.
  */
@@ -26,6 +29,9 @@ export type ComputedMetric =
   | 'red'
   | 'overdueStarts'
   | 'signedDeals'
+  | 'signedDealsAboveYi'
+  | 'dealFundsInPlace'
+  | 'dealLandingRate'
   | 'ticketClosureRate'
   | 'ticketsOverdue'
   | 'ticketSatisfaction';
@@ -92,6 +98,27 @@ export const INDICATORS = [
     unit: '个',
     higherIsBetter: true,
     source: computed('signedDeals'),
+  },
+  {
+    key: 'signedDealsAboveYi',
+    label: { 'zh-CN': '签约亿元以上项目', en: 'Signed deals of 100 million yuan or more' },
+    unit: '个',
+    higherIsBetter: true,
+    source: computed('signedDealsAboveYi'),
+  },
+  {
+    key: 'dealFundsInPlace',
+    label: { 'zh-CN': '招商到位资金', en: 'Investment funds in place' },
+    unit: '元',
+    higherIsBetter: true,
+    source: computed('dealFundsInPlace'),
+  },
+  {
+    key: 'dealLandingRate',
+    label: { 'zh-CN': '签约项目落地率', en: 'Landing rate of signed deals' },
+    unit: '%',
+    higherIsBetter: true,
+    source: computed('dealLandingRate'),
   },
   {
     key: 'ticketClosureRate',
