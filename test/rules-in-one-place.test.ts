@@ -104,7 +104,7 @@ describe.each(await databaseKinds())('rules in one place on %s', (kind) => {
   it('marks as available exactly the indicators the ranking has data for (one domain function)', async () => {
     const listed = (await admin.get('/api/v1/indicators')).body.items as { key: string; available: boolean }[];
     expect(listed.map((i) => [i.key, i.available])).toEqual(INDICATORS.map((i) => [i.key, hasIndicatorData(i)]));
-    expect(listed.filter((i) => !i.available).map((i) => i.key)).toEqual(['signedDeals']);
+    expect(listed.filter((i) => !i.available).map((i) => i.key)).toEqual([]);
   });
 
   it('the web acts on report.can and never restates the editable states', () => {

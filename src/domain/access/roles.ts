@@ -32,6 +32,8 @@ export const RESOURCES = [
   'ticket',
   'ticketSettings',
   'notificationLog',
+  'deal',
+  'dealSettings',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -160,6 +162,23 @@ const MATRIX: Matrix = {
       enterprise: 'all',
     },
     create: {},
+    update: { admin: 'all', coordinator: 'all' },
+    delete: {},
+  },
+  // 招商: a unit's editors keep the deals their unit leads (a township its own); the members of a team
+  // (招商小分队) also keep the team's, wherever they lead (deal.policy.ts adds that reach); the investment
+  // office (coordinators) keeps all; leaders and auditors read all. Enterprises see none.
+  deal: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'subtree' },
+    create: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    update: { admin: 'all', coordinator: 'all', unit_editor: 'subtree' },
+    delete: {},
+  },
+  // The county's chains, source regions, kinds, tiers, lead clocks and teams: read by all who see deals,
+  // set by the office.
+  dealSettings: {
+    read: { admin: 'all', coordinator: 'all', leader: 'all', auditor: 'all', unit_editor: 'all' },
+    create: { admin: 'all', coordinator: 'all' },
     update: { admin: 'all', coordinator: 'all' },
     delete: {},
   },

@@ -56,6 +56,15 @@ export const AUDIT_ACTION_LABELS = {
   'ticket.escalate': { 'zh-CN': '涉企问题升级督办', en: 'Escalate a ticket' },
   'ticketSettings.update': { 'zh-CN': '修改问题办理时限', en: 'Change ticket time limits' },
   'reminderSettings.update': { 'zh-CN': '修改提醒设置', en: 'Change reminder settings' },
+  'deal.create': { 'zh-CN': '新增招商项目', en: 'Add a deal' },
+  'deal.update': { 'zh-CN': '修改招商项目', en: 'Edit a deal' },
+  'deal.move': { 'zh-CN': '推进招商项目', en: 'Move a deal' },
+  'deal.convert': { 'zh-CN': '签约项目转入项目库', en: 'Convert a signed deal into a project' },
+  'deal.activity': { 'zh-CN': '记录招商活动', en: 'Log a deal activity' },
+  'deal.funds': { 'zh-CN': '登记到位资金', en: 'Record funds in place' },
+  'dealSettings.update': { 'zh-CN': '修改招商设置', en: 'Change deal settings' },
+  'dealTeam.create': { 'zh-CN': '新增招商小分队', en: 'Add a deal team' },
+  'dealTeam.update': { 'zh-CN': '修改招商小分队', en: 'Edit a deal team' },
 } as const satisfies Record<string, Label>;
 
 /** What an audit event can record as its action. */
@@ -74,6 +83,8 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
   licence: { 'zh-CN': '证照', en: 'Licence' },
   ticket: { 'zh-CN': '涉企问题', en: 'Ticket' },
+  deal: { 'zh-CN': '招商项目', en: 'Deal' },
+  dealTeam: { 'zh-CN': '招商小分队', en: 'Deal team' },
   settings: { 'zh-CN': '系统设置', en: 'Settings' },
   unit: { 'zh-CN': '单位', en: 'Unit' },
   user: { 'zh-CN': '用户', en: 'User' },

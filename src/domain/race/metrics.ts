@@ -9,6 +9,7 @@
  */
 import { BIG_PROJECT_YUAN, type ComputedMetric, type IndicatorSource } from './indicators.ts';
 import type { RacePeriod } from './period.ts';
+import { isDealMetric } from './deal-metrics.ts';
 import { isTicketMetric } from './ticket-metrics.ts';
 
 /** How far back overdue starts are counted: a project planned ten years ago and never started is dropped in practice. */
@@ -87,12 +88,17 @@ export function isAvailableMetric(metric: string): metric is AvailableMetric {
 
 /**
  * Whether Lantern holds data for an indicator: entered statistics always (a value or a gap someone can
- * fill), computed ones when the server computes their metric today (the project metrics and the tickets'). The ranking leaves the others
+ * fill), computed ones when the server computes their metric (the project metrics, the tickets' and the deals'). The ranking leaves the others
  * without a value (no data, not zero) and the indicator list marks them unavailable: one rule for both.
  */
 export function hasIndicatorData(indicator: { source: IndicatorSource }): boolean {
   const { source } = indicator;
-  return source.kind !== 'computed' || isAvailableMetric(source.metric) || isTicketMetric(source.metric);
+  return (
+    source.kind !== 'computed' ||
+    isAvailableMetric(source.metric) ||
+    isTicketMetric(source.metric) ||
+    isDealMetric(source.metric)
+  );
 }
 
 /** An approved report month counts for `done` when it falls in the period's year up to its last month. */

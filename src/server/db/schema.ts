@@ -42,6 +42,7 @@ import type { NoticeTables, NoticeTable } from '../features/notices/notices.tabl
 import type { EnterpriseTables, EnterpriseTable, LicenceTable } from '../features/enterprises/enterprises.tables.ts';
 import type { TicketTables, TicketTable, TicketEventTable } from '../features/tickets/tickets.tables.ts';
 import type { ReminderTables } from '../features/reminders/reminders.tables.ts';
+import type { DealTables } from '../features/deals/deals.tables.ts';
 
 export type {
   UnitTable,
@@ -110,7 +111,8 @@ export interface DB
     NoticeTables,
     EnterpriseTables,
     TicketTables,
-    ReminderTables {
+    ReminderTables,
+    DealTables {
   job_runs: JobRunTable;
   project_versions: ProjectVersionTable;
   plan_versions: PlanVersionTable;

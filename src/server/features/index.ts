@@ -15,6 +15,7 @@ import { installMessages } from '../http/i18n.ts';
 import { audit } from './audit/index.ts';
 import { bulletins } from './bulletins/index.ts';
 import { dashboard } from './dashboard/index.ts';
+import { deals } from './deals/index.ts';
 import { demo } from './demo/index.ts';
 import { enterprises } from './enterprises/index.ts';
 import { exports } from './exports/index.ts';
@@ -58,6 +59,7 @@ const LIST = FeatureList.empty()
   .add(projects)
   .add(enterprises)
   .add(tickets)
+  .add(deals)
   .add(reports)
   .add(inbox)
   .add(reminders)

@@ -1,3 +1,4 @@
+import { DEAL_STAGE_LABELS } from '../../domain/deals/deal-stages.ts';
 import { STAGE_LABELS } from '../../domain/projects/lifecycle.ts';
 // Only the type: the feature index installs its features' messages at run time (installMessages), so
 // this module, imported by nearly every route and service, imports no feature and closes no cycle.
@@ -216,6 +217,33 @@ const LABELS: Record<string, Entry> = {
   'reportAction.approve': { 'zh-CN': '审核', en: 'approved' },
   'reportAction.return': { 'zh-CN': '退回', en: 'returned' },
   ...Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [`stage.${k}`, v])),
+  ...Object.fromEntries(Object.entries(DEAL_STAGE_LABELS).map(([k, v]) => [`dealStage.${k}`, v])),
+  // 招商 (src/contract/deals.ts)
+  investorName: { 'zh-CN': '投资方', en: 'Investor' },
+  investorCreditCode: { 'zh-CN': '投资方统一社会信用代码', en: "Investor's credit code" },
+  investorListing: { 'zh-CN': '上市情况', en: 'Listing' },
+  investorHqRegion: { 'zh-CN': '总部所在地', en: 'Head office' },
+  sourceRegion: { 'zh-CN': '来源地区', en: 'Source region' },
+  chainKey: { 'zh-CN': '产业链', en: 'Industry chain' },
+  linkKey: { 'zh-CN': '产业链环节', en: 'Chain link' },
+  intendedInvestmentWan: { 'zh-CN': '意向投资额', en: 'Intended investment' },
+  teamId: { 'zh-CN': '招商小分队', en: 'Deal team' },
+  targetId: { 'zh-CN': '目标企业', en: 'Target enterprise' },
+  signedOn: { 'zh-CN': '签约日期', en: 'Sign date' },
+  signedAmountWan: { 'zh-CN': '签约投资额', en: 'Signed amount' },
+  landedOn: { 'zh-CN': '落地日期', en: 'Landing date' },
+  onDate: { 'zh-CN': '日期', en: 'Date' },
+  attendees: { 'zh-CN': '参加人员', en: 'Attendees' },
+  summary: { 'zh-CN': '内容', en: 'Summary' },
+  memberIds: { 'zh-CN': '成员', en: 'Members' },
+  leaderName: { 'zh-CN': '带队领导', en: 'Leader' },
+  projectId: { 'zh-CN': '项目', en: 'Project' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+  sourceRegions: { 'zh-CN': '来源地区', en: 'Source regions' },
+  kinds: { 'zh-CN': '项目类别', en: 'Kinds' },
+  tiers: { 'zh-CN': '投资档次', en: 'Tiers' },
+  chains: { 'zh-CN': '产业链', en: 'Chains' },
+  clocks: { 'zh-CN': '线索办理时限', en: 'Lead clocks' },
   string: { 'zh-CN': '文本', en: 'text' },
   boolean: { 'zh-CN': '是/否', en: 'true or false' },
   object: { 'zh-CN': '对象', en: 'an object' },

@@ -1,4 +1,5 @@
 import type { Action, Resource, Role } from '../../../src/domain/access/roles.ts';
+import { DEFAULT_DEAL_SETTINGS } from '../../../src/domain/deals/deal-fields.ts';
 import { SHIPPED_SLA_PROFILES } from '../../../src/domain/tickets/sla.ts';
 import { enterpriseBody, licenceBody } from '../enterprises.ts';
 import { projectBody } from '../projects.ts';
@@ -409,4 +410,73 @@ export const OPERATIONS: Record<string, Recipe> = {
   'PUT /api/v1/me/notifications': { access: 'self', body: () => ({ email: null, events: {} }) },
   'GET /api/v1/notification-deliveries': { access: 'notificationLog.read' },
   'POST /api/v1/jobs/reminders': { access: 'ticketSettings.update' },
+  // 招商: a township's deals are its editors'; the office's all; leaders and auditors read; enterprises nothing
+  'GET /api/v1/deals': { access: 'deal.read' },
+  'POST /api/v1/deals': {
+    access: 'deal.create',
+    scope: 'unit',
+    body: (c) => ({
+      name: `招商线索${c.n}`,
+      sourceRegion: 'shenzhen',
+      kind: 'industry',
+      intendedInvestmentWan: 5000,
+      unitId: c.side.township,
+    }),
+  },
+  'GET /api/v1/deals/board': { access: 'deal.read' },
+  'GET /api/v1/deals/funnel': { access: 'deal.read' },
+  'GET /api/v1/deals/breakdown': { access: 'deal.read' },
+  'GET /api/v1/deals/signed-not-started': { access: 'deal.read' },
+  'GET /api/v1/deals/{id}': { access: 'deal.read', scope: 'unit', id: 'deal' },
+  'PATCH /api/v1/deals/{id}': {
+    access: 'deal.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.lead(c.where),
+    body: (c) => ({ patronLeader: `副县长${c.n}`, version: 1 }),
+  },
+  'POST /api/v1/deals/{id}/moves': {
+    access: 'deal.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.lead(c.where),
+    body: () => ({ to: 'assessing', version: 1 }),
+  },
+  'POST /api/v1/deals/{id}/convert': {
+    access: 'deal.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.signedDeal(c.where),
+    body: () => ({ version: 4, industryCode: '35' }),
+  },
+  'POST /api/v1/deals/{id}/activities': {
+    access: 'deal.update',
+    scope: 'unit',
+    id: 'deal',
+    body: (c) => ({ onDate: '2026-11-20', kind: 'call', attendees: '招商科', summary: `电话对接${c.n}` }),
+  },
+  'POST /api/v1/deals/{id}/funds': {
+    access: 'deal.update',
+    scope: 'unit',
+    id: (c) => c.w.victim.signedDeal(c.where),
+    body: () => ({ onDate: '2026-11-21', amountWan: 1000 }),
+  },
+  'GET /api/v1/deal-settings': { access: 'dealSettings.read' },
+  'PUT /api/v1/deal-settings': {
+    access: 'dealSettings.update',
+    body: () => DEFAULT_DEAL_SETTINGS,
+  },
+  'GET /api/v1/deal-teams': { access: 'dealSettings.read' },
+  'POST /api/v1/deal-teams': {
+    access: 'dealSettings.update',
+    body: (c) => ({ name: `招商小分队${c.n}`, unitId: c.side.township, memberIds: [] }),
+  },
+  'PUT /api/v1/deal-teams/{id}': {
+    access: 'dealSettings.update',
+    id: (c) => Promise.resolve(c.side.team),
+    body: (c) => ({ name: `招商小分队改${c.n}`, unitId: c.side.township, memberIds: [] }),
+  },
+  'GET /api/v1/deal-teams/{id}/log': {
+    access: 'deal.read',
+    scope: 'unit',
+    id: (c) => Promise.resolve(c.side.team),
+    query: () => 'from=2026-11-16&to=2026-11-22',
+  },
 };

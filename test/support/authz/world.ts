@@ -36,6 +36,10 @@ export interface Side {
   /** A ticket raised for `enterprise`, not yet accepted, with one photo attached. */
   ticket: number;
   attachment: number;
+  /** A lead (线索) led by `township`. */
+  deal: number;
+  /** A team (招商小分队) of `township`. */
+  team: number;
 }
 
 export interface World {
@@ -78,6 +82,10 @@ export interface Victims {
   answeredTicket(where: Where): Promise<number>;
   /** A token of the caller's own (own) or of the bystander's (other). */
   token(where: Where, role: Role | null): Promise<number>;
+  /** A fresh lead led by the side's township (version 1). */
+  lead(where: Where): Promise<number>;
+  /** A deal of the side's township signed and not converted (version 4): ready to convert or fund. */
+  signedDeal(where: Where): Promise<number>;
 }
 
 async function ok<T = any>(what: string, res: Promise<{ status: number; body: T }>): Promise<T> {
@@ -154,7 +162,28 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     return (await ok('ticket', admin.post('/api/v1/tickets', body))).id as number;
   };
 
+  const lead = async (where: Where) => {
+    const body = {
+      name: `招商线索${seq()}`,
+      investorName: '浙江测试投资有限公司',
+      sourceRegion: 'hangzhou',
+      kind: 'industry',
+      intendedInvestmentWan: 20000,
+      unitId: side[where].township,
+    };
+    return (await ok('deal', admin.post('/api/v1/deals', body))).id as number;
+  };
+
   const victim: Victims = {
+    lead,
+    async signedDeal(where) {
+      const id = await lead(where);
+      await ok('assess', admin.post(`/api/v1/deals/${id}/moves`, { to: 'assessing', version: 1 }));
+      await ok('negotiate', admin.post(`/api/v1/deals/${id}/moves`, { to: 'negotiating', version: 2 }));
+      const sign = { to: 'signed', version: 3, signedOn: '2026-11-20', signedAmountWan: 30000 };
+      await ok('sign', admin.post(`/api/v1/deals/${id}/moves`, sign));
+      return id;
+    },
     async unit(where) {
       const body = { parentId: side[where].township, name: `待删村${seq()}`, kind: 'village' };
       return (await ok('victim unit', admin.post('/api/v1/units', body))).id;
@@ -226,8 +255,11 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     const enterprise = enterprises[where];
     side[where] = {
       ...{ township: t, village: v, user, project, report: 0, photo: 0, import: 0 },
-      ...{ enterprise, licence: 0, ticket: 0, attachment: 0 },
+      ...{ enterprise, licence: 0, ticket: 0, attachment: 0, deal: 0, team: 0 },
     };
+    side[where].deal = await lead(where);
+    const team = { name: `${township}招商小分队`, unitId: t, memberIds: [] };
+    side[where].team = (await ok('team', admin.post('/api/v1/deal-teams', team))).id;
     side[where].licence = await victim.licence(where);
     side[where].ticket = await raiseTicket(where);
     const photo = new FormData();

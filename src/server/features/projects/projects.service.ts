@@ -214,96 +214,109 @@ export function createProjectService({
     },
 
     async create(actor: ActorContext, input: ProjectCreateInput, ip: string | null) {
-      const id = await db.transaction().execute(async (trx) => {
-        const cols = await toColumns(actor, trx, input);
-        const lead = await units.findById(input.leadUnitId, trx);
-        if (!projectPolicy.canCreateFor(actor, lead!)) throw forbidden();
-        const plans = parsePlans(input.annualPlans) ?? [];
-        const at = clock().toISOString();
-        const row = {
-          ...OPTIONAL_PROJECT_COLUMNS,
-          ...cols,
-          stage: input.stage,
-          stage_changed_at: at,
-          created_at: at,
-          updated_at: at,
-        } as Row;
-        assertRules(row, plans);
-        row.enterprise_id = await projects.ownerEnterprise(trx, row);
-        const { id } = await projects.insert(trx, row);
-        await projects.replaceTags(trx, id, cleanTags(input.tags ?? []));
-        await projects.replacePlans(trx, id, plans);
-        await stats.added(trx, id);
-        await projects.insertStageChange(trx, {
-          project_id: id,
-          from_stage: null,
-          to_stage: input.stage,
-          reason: '入库',
-          actor_id: actor.id,
-          actor_name: actor.displayName,
-          at,
-        });
-        await audit.record(
-          {
-            actor,
-            action: 'project.create',
-            objectType: 'project',
-            objectId: String(id),
-            unitPath: row.unit_path,
-            summary: `新建项目“${row.name}”`,
-            after: auditView(row),
-            ip,
-          },
-          trx,
-        );
-        return id;
-      });
+      const id = await db.transaction().execute((trx) => this.createIn(trx, actor, input, ip));
       await onChanged?.(id);
       return detail(id);
     },
 
-    async update(actor: ActorContext, id: number, input: ProjectPatchInput, ip: string | null) {
-      await db.transaction().execute(async (trx) => {
-        const before = await loadVisible(actor, id, trx);
-        if (!projectPolicy.canUpdate(actor, before)) throw forbidden();
-        const cols = await toColumns(actor, trx, input, id);
-        // Moving a project to another lead unit needs the right to create projects there.
-        if (
-          cols.unit_path &&
-          cols.unit_path !== before.unit_path &&
-          !projectPolicy.canCreateFor(actor, { path: cols.unit_path })
-        )
-          throw forbidden();
-        const plans = parsePlans(input.annualPlans);
-        const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = before;
-        const merged = { ...stored, ...cols } as Row;
-        assertRules(merged, plans ?? (await projects.plansOf(id, trx)));
-        // A new owner is looked up in the registry again; the link follows the owner written on the project.
-        const ownerChanged =
-          merged.owner_credit_code !== stored.owner_credit_code || merged.owner_name !== stored.owner_name;
-        const owner = ownerChanged ? { enterprise_id: await projects.ownerEnterprise(trx, merged) } : {};
-        await stats.track(trx, [id], async () => {
-          await projects.update(trx, id, { ...cols, ...owner, updated_at: clock().toISOString() });
-          if (plans) await projects.replacePlans(trx, id, plans);
-        });
-        if (input.tags) await projects.replaceTags(trx, id, cleanTags(input.tags));
-        const diff = changedFields(stored, merged);
-        await audit.record(
-          {
-            actor,
-            action: 'project.update',
-            objectType: 'project',
-            objectId: String(id),
-            unitPath: merged.unit_path,
-            summary: `修改项目“${merged.name}”`,
-            ...diff,
-            ip,
-          },
-          trx,
-        );
+    /**
+     * A new project written in the caller's transaction (a signed deal converts into one with its own
+     * changes): checked, audited and counted as create does; the caller recomputes its light after commit
+     * (lightsOf). Returns its id.
+     */
+    async createIn(trx: Kysely<DB>, actor: ActorContext, input: ProjectCreateInput, ip: string | null) {
+      const cols = await toColumns(actor, trx, input);
+      const lead = await units.findById(input.leadUnitId, trx);
+      if (!projectPolicy.canCreateFor(actor, lead!)) throw forbidden();
+      const plans = parsePlans(input.annualPlans) ?? [];
+      const at = clock().toISOString();
+      const row = {
+        ...OPTIONAL_PROJECT_COLUMNS,
+        ...cols,
+        stage: input.stage,
+        stage_changed_at: at,
+        created_at: at,
+        updated_at: at,
+      } as Row;
+      assertRules(row, plans);
+      row.enterprise_id = await projects.ownerEnterprise(trx, row);
+      const { id } = await projects.insert(trx, row);
+      await projects.replaceTags(trx, id, cleanTags(input.tags ?? []));
+      await projects.replacePlans(trx, id, plans);
+      await stats.added(trx, id);
+      await projects.insertStageChange(trx, {
+        project_id: id,
+        from_stage: null,
+        to_stage: input.stage,
+        reason: '入库',
+        actor_id: actor.id,
+        actor_name: actor.displayName,
+        at,
       });
+      await audit.record(
+        {
+          actor,
+          action: 'project.create',
+          objectType: 'project',
+          objectId: String(id),
+          unitPath: row.unit_path,
+          summary: `新建项目“${row.name}”`,
+          after: auditView(row),
+          ip,
+        },
+        trx,
+      );
+      return id;
+    },
+
+    /** After a commit that created or changed a project elsewhere: its light follows. */
+    lightsOf: async (projectId: number) => onChanged?.(projectId),
+
+    async update(actor: ActorContext, id: number, input: ProjectPatchInput, ip: string | null) {
+      await db.transaction().execute((trx) => this.updateIn(trx, actor, id, input, ip));
       await onChanged?.(id);
       return detail(id);
+    },
+
+    /** An edit written in the caller's transaction (a deal linked to the project sets its sign date); see createIn. */
+    async updateIn(trx: Kysely<DB>, actor: ActorContext, id: number, input: ProjectPatchInput, ip: string | null) {
+      const before = await loadVisible(actor, id, trx);
+      if (!projectPolicy.canUpdate(actor, before)) throw forbidden();
+      const cols = await toColumns(actor, trx, input, id);
+      // Moving a project to another lead unit needs the right to create projects there.
+      if (
+        cols.unit_path &&
+        cols.unit_path !== before.unit_path &&
+        !projectPolicy.canCreateFor(actor, { path: cols.unit_path })
+      )
+        throw forbidden();
+      const plans = parsePlans(input.annualPlans);
+      const { lead_unit_name: _l, township_name: _t, id: _id, ...stored } = before;
+      const merged = { ...stored, ...cols } as Row;
+      assertRules(merged, plans ?? (await projects.plansOf(id, trx)));
+      // A new owner is looked up in the registry again; the link follows the owner written on the project.
+      const ownerChanged =
+        merged.owner_credit_code !== stored.owner_credit_code || merged.owner_name !== stored.owner_name;
+      const owner = ownerChanged ? { enterprise_id: await projects.ownerEnterprise(trx, merged) } : {};
+      await stats.track(trx, [id], async () => {
+        await projects.update(trx, id, { ...cols, ...owner, updated_at: clock().toISOString() });
+        if (plans) await projects.replacePlans(trx, id, plans);
+      });
+      if (input.tags) await projects.replaceTags(trx, id, cleanTags(input.tags));
+      const diff = changedFields(stored, merged);
+      await audit.record(
+        {
+          actor,
+          action: 'project.update',
+          objectType: 'project',
+          objectId: String(id),
+          unitPath: merged.unit_path,
+          summary: `修改项目“${merged.name}”`,
+          ...diff,
+          ip,
+        },
+        trx,
+      );
     },
 
     async transition(actor: ActorContext, id: number, input: TransitionInput, ip: string | null) {

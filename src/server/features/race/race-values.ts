@@ -15,6 +15,8 @@ import { countByTier } from '../../../domain/race/methods/tiered-count.ts';
 import type { RacePeriod } from '../../../domain/race/period.ts';
 import { isTicketMetric } from '../../../domain/race/ticket-metrics.ts';
 import { createTicketFigures } from './race-ticket-values.ts';
+import { createDealFigures } from './race-deal-values.ts';
+import { isDealMetric } from '../../../domain/race/deal-metrics.ts';
 import type { RaceDefinition } from '../../../domain/race/race-definition.ts';
 import type { IndicatorValue, RaceUnit } from '../../../domain/race/ranking.ts';
 import { groupForKind } from '../../../domain/race/race-definition.ts';
@@ -81,6 +83,7 @@ export function createRaceValues({
   timeZone: string;
 }) {
   const ticketFigures = createTicketFigures({ db, timeZone });
+  const dealFigures = createDealFigures({ db, timeZone });
 
   /** Every unit whose kind one of the race's groups ranks. */
   async function rankedUnits(definition: RaceDefinition): Promise<RankedUnit[]> {
@@ -182,12 +185,17 @@ export function createRaceValues({
       const source = indicatorByKey(ri.key).source;
       return source.kind === 'computed' && isTicketMetric(source.metric);
     });
-    const [computed, targets, manual, tiered, tickets] = await Promise.all([
+    const wantsDeals = definition.indicators.some((ri) => {
+      const source = indicatorByKey(ri.key).source;
+      return source.kind === 'computed' && isDealMetric(source.metric);
+    });
+    const [computed, targets, manual, tiered, tickets, deals] = await Promise.all([
       computedFigures(period, ownerOf, asOf),
       units.length ? history.targets(asOf, period.year, keys) : [],
       history.indicatorValues(asOf, period.year, period.endMonth, manualKeys),
       tieredCounts(definition, period, ownerOf, asOf),
       wantsTickets ? ticketFigures(period, ownerOf, asOf) : null,
+      wantsDeals ? dealFigures(period, ownerOf, asOf) : null,
     ]);
 
     const out = new Map<IndicatorKey, Map<number, IndicatorValue>>();
@@ -197,9 +205,11 @@ export function createRaceValues({
       const m = new Map<number, IndicatorValue>();
       for (const u of units) {
         let value: number | null = null;
-        // Deals come with a later module: no data, not zero. A rate without a base is no data either.
+        // A rate without a base is no data, not zero.
         if (source.kind === 'computed' && isTicketMetric(source.metric))
           value = tickets ? tickets.figure(source.metric, u.unitId) : null;
+        else if (source.kind === 'computed' && isDealMetric(source.metric))
+          value = deals ? deals.figure(source.metric, u.unitId) : null;
         else if (source.kind === 'computed' && hasIndicatorData(indicator))
           value = computed.get(source.metric)?.get(u.unitId) ?? 0;
         m.set(u.unitId, {

@@ -11,7 +11,16 @@ import { subtreeRange } from '../../db/fragments.ts';
  * and the move itself is a new version. test/unit-moves.test.ts fails on a table with a unit_path
  * column that is in neither list.
  */
-export const UNIT_PATH_COPIES = ['projects', 'imports', 'audit_events', 'enterprises', 'tickets'] as const;
+export const UNIT_PATH_COPIES = [
+  'projects',
+  'imports',
+  'audit_events',
+  'enterprises',
+  'tickets',
+  'deals',
+  'deal_teams',
+  'deal_targets',
+] as const;
 export const UNIT_PATH_HISTORY = ['project_versions'] as const;
 
 export function createUnitRepository(db: Kysely<DB>) {
