@@ -303,4 +303,34 @@ describe.each(await databaseKinds())('deals on %s', (kind) => {
     expect(await valueAt(11, 'signedDeals')).toBe(1);
     expect(await valueAt(11, 'signedDealsAboveYi')).toBe(1);
   });
+  it('lists the head companies to approach per chain and link, with their status and the deals that came from them', async () => {
+    const target = await must(
+      office.post('/api/v1/deal-targets', {
+        chainKey: 'electronics',
+        linkKey: 'integratedCircuits',
+        name: '深圳芯源半导体股份有限公司',
+        category: 'unicorn',
+        hqRegion: '深圳',
+        unitId: unit('兰江街道').id,
+      }),
+    );
+    expect(target).toMatchObject({ status: 'notContacted', chainLabel: '电子信息', deals: [] });
+    const d = await must(lead(lanjiang, { name: '芯源封测基地', chainKey: 'electronics', targetId: target.id }));
+    await must(lanjiang.patch(`/api/v1/deal-targets/${target.id}`, { status: 'visited', note: '已赴深圳总部拜访' }));
+    const listed = await must(leader.get('/api/v1/deal-targets?chainKey=electronics'));
+    expect(listed.items.find((t: { id: number }) => t.id === target.id)).toMatchObject({
+      status: 'visited',
+      deals: [{ id: d.id, name: '芯源封测基地', stage: 'lead', stageLabel: '线索' }],
+    });
+    // Another township's editor keeps none of 兰江街道's targets; a link of another chain is refused.
+    expect((await yunshan.patch(`/api/v1/deal-targets/${target.id}`, { status: 'declined' })).status).toBe(403);
+    const wrong = await office.post('/api/v1/deal-targets', {
+      chainKey: 'electronics',
+      linkKey: 'silk',
+      name: '某企业',
+      category: 'head',
+      unitId: unit('兰江街道').id,
+    });
+    expect([wrong.status, wrong.body.error.field]).toEqual([400, 'linkKey']);
+  });
 });

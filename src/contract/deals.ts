@@ -314,3 +314,41 @@ export const dealSettingsBody = z.strictObject({
 });
 export type DealSettingsBody = z.infer<typeof dealSettingsBody>;
 export const dealSettingsView = dealSettingsBody;
+
+/** 目标企业: the head companies of a chain and link the county means to approach, and how far it has got. */
+export const TARGET_CATEGORIES = ['head', 'unicorn', 'specialised', 'other'] as const;
+export const TARGET_STATUSES = ['notContacted', 'contacted', 'visited', 'negotiating', 'signed', 'declined'] as const;
+export const dealTargetBody = z.strictObject({
+  chainKey: key,
+  linkKey: key.nullish(),
+  name: z.string().trim().min(2).max(120),
+  creditCode,
+  category: z.enum(TARGET_CATEGORIES),
+  hqRegion: optionalText(60),
+  status: z.enum(TARGET_STATUSES).default('notContacted'),
+  note: optionalText(1000),
+  /** The unit that approaches it. */
+  unitId: id,
+});
+export type DealTargetBody = z.input<typeof dealTargetBody>;
+export const dealTargetPatch = dealTargetBody.partial();
+export type DealTargetPatch = z.input<typeof dealTargetPatch>;
+export const dealTargetsQuery = z.object({ chainKey: key.optional(), linkKey: key.optional() });
+export const dealTargetView = z.object({
+  id: z.number(),
+  chainKey: z.string(),
+  chainLabel: z.string(),
+  linkKey: z.string().nullable(),
+  linkLabel: z.string().nullable(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  category: z.enum(TARGET_CATEGORIES),
+  hqRegion: z.string().nullable(),
+  status: z.enum(TARGET_STATUSES),
+  note: z.string().nullable(),
+  unit: named,
+  /** The deals that came from it, with their stages. */
+  deals: z.array(z.object({ id: z.number(), name: z.string(), stage: z.enum(DEAL_STAGES), stageLabel: z.string() })),
+});
+export type DealTargetView = z.infer<typeof dealTargetView>;
+export const dealTargetsResponse = z.object({ items: z.array(dealTargetView) });

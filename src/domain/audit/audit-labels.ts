@@ -65,6 +65,8 @@ export const AUDIT_ACTION_LABELS = {
   'dealSettings.update': { 'zh-CN': '修改招商设置', en: 'Change deal settings' },
   'dealTeam.create': { 'zh-CN': '新增招商小分队', en: 'Add a deal team' },
   'dealTeam.update': { 'zh-CN': '修改招商小分队', en: 'Edit a deal team' },
+  'dealTarget.create': { 'zh-CN': '新增目标企业', en: 'Add a target enterprise' },
+  'dealTarget.update': { 'zh-CN': '修改目标企业', en: 'Edit a target enterprise' },
 } as const satisfies Record<string, Label>;
 
 /** What an audit event can record as its action. */
@@ -85,6 +87,7 @@ export const AUDIT_OBJECT_TYPE_LABELS = {
   ticket: { 'zh-CN': '涉企问题', en: 'Ticket' },
   deal: { 'zh-CN': '招商项目', en: 'Deal' },
   dealTeam: { 'zh-CN': '招商小分队', en: 'Deal team' },
+  dealTarget: { 'zh-CN': '目标企业', en: 'Target enterprise' },
   settings: { 'zh-CN': '系统设置', en: 'Settings' },
   unit: { 'zh-CN': '单位', en: 'Unit' },
   user: { 'zh-CN': '用户', en: 'User' },

@@ -473,6 +473,18 @@ export const OPERATIONS: Record<string, Recipe> = {
     id: (c) => Promise.resolve(c.side.team),
     body: (c) => ({ name: `招商小分队改${c.n}`, unitId: c.side.township, memberIds: [] }),
   },
+  'GET /api/v1/deal-targets': { access: 'deal.read' },
+  'POST /api/v1/deal-targets': {
+    access: 'deal.create',
+    scope: 'unit',
+    body: (c) => ({ chainKey: 'newMaterials', name: `目标企业${c.n}`, category: 'head', unitId: c.side.township }),
+  },
+  'PATCH /api/v1/deal-targets/{id}': {
+    access: 'deal.update',
+    scope: 'unit',
+    id: (c) => Promise.resolve(c.side.target),
+    body: (c) => ({ status: 'contacted', note: `已电话联系${c.n}` }),
+  },
   'GET /api/v1/deal-teams/{id}/log': {
     access: 'deal.read',
     scope: 'unit',

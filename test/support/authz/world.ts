@@ -40,6 +40,8 @@ export interface Side {
   deal: number;
   /** A team (招商小分队) of `township`. */
   team: number;
+  /** A target enterprise approached by `township`. */
+  target: number;
 }
 
 export interface World {
@@ -255,11 +257,13 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     const enterprise = enterprises[where];
     side[where] = {
       ...{ township: t, village: v, user, project, report: 0, photo: 0, import: 0 },
-      ...{ enterprise, licence: 0, ticket: 0, attachment: 0, deal: 0, team: 0 },
+      ...{ enterprise, licence: 0, ticket: 0, attachment: 0, deal: 0, team: 0, target: 0 },
     };
     side[where].deal = await lead(where);
     const team = { name: `${township}招商小分队`, unitId: t, memberIds: [] };
     side[where].team = (await ok('team', admin.post('/api/v1/deal-teams', team))).id;
+    const target = { chainKey: 'electronics', name: `${township}目标企业`, category: 'unicorn', unitId: t };
+    side[where].target = (await ok('target', admin.post('/api/v1/deal-targets', target))).id;
     side[where].licence = await victim.licence(where);
     side[where].ticket = await raiseTicket(where);
     const photo = new FormData();

@@ -3,7 +3,14 @@ import { OPEN_DEAL_STAGES } from '../../../domain/deals/deal-stages.ts';
 import type { DB } from '../../db/schema.ts';
 import { likeSafe, subtreeRange } from '../../db/fragments.ts';
 import type { DealScope } from '../../policies/deal.policy.ts';
-import type { DealActivityTable, DealEventTable, DealFundTable, DealTable, DealTeamTable } from './deals.tables.ts';
+import type {
+  DealActivityTable,
+  DealEventTable,
+  DealFundTable,
+  DealTable,
+  DealTargetTable,
+  DealTeamTable,
+} from './deals.tables.ts';
 
 type DealCondition = (eb: ExpressionBuilder<DB, 'deals'>) => Expression<SqlBool>;
 
@@ -255,6 +262,32 @@ export function createDealRepository(db: Kysely<DB>) {
       ex.insertInto('deal_teams').values(row).returning('id').executeTakeFirstOrThrow(),
     updateTeam: (ex: Kysely<DB>, id: number, set: Partial<Insertable<DealTeamTable>>) =>
       ex.updateTable('deal_teams').set(set).where('id', '=', id).execute(),
+    /** Target enterprises of a chain (and link) with their unit's name, in the order entered. */
+    targets: (f: { chainKey?: string; linkKey?: string; id?: number }, ex: Kysely<DB> = db) => {
+      let q = ex
+        .selectFrom('deal_targets')
+        .innerJoin('units', 'units.id', 'deal_targets.unit_id')
+        .selectAll('deal_targets')
+        .select('units.name as unit_name');
+      if (f.chainKey) q = q.where('deal_targets.chain_key', '=', f.chainKey);
+      if (f.linkKey) q = q.where('deal_targets.link_key', '=', f.linkKey);
+      if (f.id !== undefined) q = q.where('deal_targets.id', '=', f.id);
+      return q.orderBy('deal_targets.chain_key').orderBy('deal_targets.id').limit(2000).execute();
+    },
+    insertTarget: (ex: Kysely<DB>, row: Insertable<DealTargetTable>) =>
+      ex.insertInto('deal_targets').values(row).returning('id').executeTakeFirstOrThrow(),
+    updateTarget: (ex: Kysely<DB>, id: number, set: Partial<Insertable<DealTargetTable>>) =>
+      ex.updateTable('deal_targets').set(set).where('id', '=', id).execute(),
+    /** The deals that came from the given targets. */
+    dealsOfTargets: (targetIds: readonly number[]) =>
+      targetIds.length
+        ? db
+            .selectFrom('deals')
+            .select(['id', 'name', 'stage', 'target_id'])
+            .where('target_id', 'in', [...targetIds])
+            .orderBy('id')
+            .execute()
+        : Promise.resolve([]),
     /** The teams the person is a member of. */
     teamIdsOf: async (userId: number) =>
       (await db.selectFrom('deal_team_members').select('team_id').where('user_id', '=', userId).execute()).map(

@@ -22,12 +22,18 @@ import {
   signedNotStartedResponse,
   teamLog,
   teamLogQuery,
+  dealTargetBody,
+  dealTargetPatch,
+  dealTargetsQuery,
+  dealTargetsResponse,
+  dealTargetView,
 } from '../../../contract/deals.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { localeOf, type Locale } from '../../http/i18n.ts';
 import type { Api } from '../../http/types.ts';
 import type { DealReads } from './deal-reads.ts';
 import type { DealSettingsService } from './deal-settings.ts';
+import type { DealTargets } from './deal-targets.ts';
 import type { DealService } from './deals.service.ts';
 
 export function registerDealRoutes(
@@ -36,8 +42,15 @@ export function registerDealRoutes(
     deals,
     dealReads,
     dealSettings,
+    dealTargets,
     defaultLocale,
-  }: { deals: DealService; dealReads: DealReads; dealSettings: DealSettingsService; defaultLocale: Locale },
+  }: {
+    deals: DealService;
+    dealReads: DealReads;
+    dealSettings: DealSettingsService;
+    dealTargets: DealTargets;
+    defaultLocale: Locale;
+  },
 ) {
   const tags = ['deals'];
   const locale = (request: { headers: Record<string, string | string[] | undefined> }) =>
@@ -308,5 +321,48 @@ export function registerDealRoutes(
       },
     },
     (request) => dealReads.teamLog(requireActor(request), request.params.id, request.query, locale(request)),
+  );
+  app.get(
+    '/api/v1/deal-targets',
+    {
+      schema: {
+        tags,
+        summary: '目标企业 Head companies to approach, per chain and link, with the deals that came from them',
+        querystring: dealTargetsQuery,
+        response: { 200: dealTargetsResponse, ...standardErrors },
+      },
+    },
+    (request) => dealTargets.list(requireActor(request), request.query, locale(request)),
+  );
+
+  app.post(
+    '/api/v1/deal-targets',
+    {
+      schema: {
+        tags,
+        summary: 'Add a target enterprise',
+        body: dealTargetBody,
+        response: { 201: dealTargetView, ...standardErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await dealTargets.create(requireActor(request), request.body, clientIp(request), locale(request))),
+  );
+
+  app.patch(
+    '/api/v1/deal-targets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a target enterprise (its approach status, its note …)',
+        params: idParams,
+        body: dealTargetPatch,
+        response: { 200: dealTargetView, ...standardErrors },
+      },
+    },
+    (request) =>
+      dealTargets.update(requireActor(request), request.params.id, request.body, clientIp(request), locale(request)),
   );
 }

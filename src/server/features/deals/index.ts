@@ -7,6 +7,7 @@ import type { SettingsRepository } from '../settings/settings.repository.ts';
 import type { UnitRepository } from '../units/units.repository.ts';
 import { createDealReads, type DealReads } from './deal-reads.ts';
 import { createDealSettings, type DealSettingsService } from './deal-settings.ts';
+import { createDealTargets, type DealTargets } from './deal-targets.ts';
 import { DEAL_MESSAGES } from './deals.messages.ts';
 import { createDealRepository } from './deals.repository.ts';
 import { registerDealRoutes } from './deals.routes.ts';
@@ -57,9 +58,21 @@ export const deals = defineFeature({
       lights: d.lights,
       today: ctx.today,
     });
+    const dealTargets = createDealTargets({
+      db: ctx.kysely,
+      deals: repo,
+      service: dealService,
+      settings: dealSettings,
+      units: d.unitRepo,
+      audit: d.audit,
+      clock: ctx.clock,
+    });
     d.lights.beforeCutoff(() => dealReads.cutoff());
-    return { deals: dealService, dealReads, dealSettings };
+    return { deals: dealService, dealReads, dealSettings, dealTargets };
   },
-  routes: (app, s: { deals: DealService; dealReads: DealReads; dealSettings: DealSettingsService }, config) =>
-    registerDealRoutes(app, { ...s, defaultLocale: config.locale }),
+  routes: (
+    app,
+    s: { deals: DealService; dealReads: DealReads; dealSettings: DealSettingsService; dealTargets: DealTargets },
+    config,
+  ) => registerDealRoutes(app, { ...s, defaultLocale: config.locale }),
 });
