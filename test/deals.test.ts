@@ -302,6 +302,25 @@ describe.each(await databaseKinds())('deals on %s', (kind) => {
     expect(await valueAt(10, 'signedDeals')).toBe(0);
     expect(await valueAt(11, 'signedDeals')).toBe(1);
     expect(await valueAt(11, 'signedDealsAboveYi')).toBe(1);
+    // The drill-through opens exactly the deal the figure counts, as its events stood then.
+    const lj = unit('兰江街道').id;
+    const records = await must(
+      office.get(`/api/v1/races/${race.id}/records?year=2026&period=11&unitId=${lj}&indicator=signedDealsAboveYi`),
+    );
+    expect(records).toMatchObject({ count: 1, sumYuan: null });
+    expect(records.deals).toEqual([
+      expect.objectContaining({
+        name: '高端装备产业园',
+        signedOn: '2026-11-02',
+        signedAmountYuan: 1_200_005_000,
+        landedOn: null,
+        counted: true,
+      }),
+    ]);
+    const october = await must(
+      office.get(`/api/v1/races/${race.id}/records?year=2026&period=10&unitId=${lj}&indicator=signedDeals`),
+    );
+    expect(october.deals).toEqual([]);
   });
   it('lists the head companies to approach per chain and link, with their status and the deals that came from them', async () => {
     const target = await must(

@@ -266,8 +266,26 @@ export const recordTicket = z.object({
 export type RecordTicket = z.infer<typeof recordTicket>;
 
 /**
+ * A deal a deal figure is made of, as its events stood at the period's end (or the instant): signed in the
+ * period (the counts, the landing rate's base), or with funds arrived in it; `counted` when it is in the
+ * numerator (landed, for the landing rate).
+ */
+export const recordDeal = z.object({
+  dealId: z.number(),
+  name: z.string(),
+  investorName: z.string().nullable(),
+  signedOn: z.string().nullable(),
+  signedAmountYuan: z.number().nullable(),
+  landedOn: z.string().nullable(),
+  /** 到位资金 arrived in the period, in 元. */
+  fundsYuan: z.number(),
+  counted: z.boolean(),
+});
+export type RecordDeal = z.infer<typeof recordDeal>;
+
+/**
  * What one unit's figure is made of: `count` records (reports for an amount, tickets for a ticket figure,
- * else projects), and for an amount their sum in 元.
+ * deals for a deal figure, else projects), and for an amount their sum in 元.
  */
 export const figureRecordsOf = z.object({
   count: z.number(),
@@ -275,6 +293,7 @@ export const figureRecordsOf = z.object({
   projects: z.array(recordProject),
   reports: z.array(recordReport),
   tickets: z.array(recordTicket),
+  deals: z.array(recordDeal),
 });
 export type FigureRecordsOf = z.infer<typeof figureRecordsOf>;
 

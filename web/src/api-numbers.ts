@@ -1,8 +1,8 @@
 // Figures as of a moment, published periods beside live ones, and the records behind a figure.
 import { query, request, type Id } from './api';
-import type { FigureRecords, PublishedView, RecordProject, RecordTicket } from '../../src/contract/race';
+import type { FigureRecords, PublishedView, RecordDeal, RecordProject, RecordTicket } from '../../src/contract/race';
 
-export type { FigureRecords, PublishedView, RecordProject, RecordTicket };
+export type { FigureRecords, PublishedView, RecordDeal, RecordProject, RecordTicket };
 
 export const numbersApi = {
   records: (

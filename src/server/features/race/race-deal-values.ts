@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import { endOfLocalDay } from '../../../domain/calendar/local-date.ts';
+import type { RecordDeal } from '../../../contract/race.ts';
 import {
   addDealTally,
   dealCounts,
   dealFigure,
+  dealRecordRole,
   EMPTY_DEAL_TALLY,
   type DealMetric,
   type DealRaceFacts,
@@ -46,7 +48,7 @@ export function createDealFigures({ db, timeZone }: { db: Kysely<DB>; timeZone: 
         .orderBy('deal_id')
         .orderBy('id')
         .execute(),
-      db.selectFrom('deals').select(['id', 'unit_path']).execute(),
+      db.selectFrom('deals').select(['id', 'unit_path', 'name', 'investor_name']).execute(),
     ]);
     const facts = new Map<number, DealRaceFacts & { funds: { on: string; amountYuan: number }[] }>();
     for (const e of events) {
@@ -68,16 +70,40 @@ export function createDealFigures({ db, timeZone }: { db: Kysely<DB>; timeZone: 
       if (e.step === 'move' && e.to_stage === 'terminated') f.terminatedOn = e.on_date;
       facts.set(e.deal_id, f);
     }
-    const pathOf = new Map(homes.map((h) => [h.id, h.unit_path]));
+    const homeOf = new Map(homes.map((h) => [h.id, h]));
     const tallies = new Map<number, DealTally>();
+    const counted = new Map<number, { dealId: number; f: DealRaceFacts; counts: DealTally }[]>();
     for (const [dealId, f] of facts) {
-      const path = pathOf.get(dealId);
+      const path = homeOf.get(dealId)?.unit_path;
       const unitId = path ? ownerOf(path) : undefined;
       if (unitId === undefined) continue;
-      tallies.set(unitId, addDealTally(tallies.get(unitId) ?? EMPTY_DEAL_TALLY, dealCounts(f, days)));
+      const counts = dealCounts(f, days);
+      tallies.set(unitId, addDealTally(tallies.get(unitId) ?? EMPTY_DEAL_TALLY, counts));
+      const mine = counted.get(unitId) ?? [];
+      mine.push({ dealId, f, counts });
+      counted.set(unitId, mine);
     }
     return {
       figure: (metric: DealMetric, unitId: number) => dealFigure(metric, tallies.get(unitId) ?? EMPTY_DEAL_TALLY),
+      /** The deals the unit's figure is made of, in id order, each as its events stood then and whether it counts. */
+      records: (metric: DealMetric, unitId: number): RecordDeal[] =>
+        (counted.get(unitId) ?? []).flatMap(({ dealId, f, counts }) => {
+          const role = dealRecordRole(metric, counts);
+          if (!role.inBase) return [];
+          const home = homeOf.get(dealId);
+          return [
+            {
+              dealId,
+              name: home?.name ?? '',
+              investorName: home?.investor_name ?? null,
+              signedOn: f.signedOn,
+              signedAmountYuan: f.signedAmountYuan,
+              landedOn: f.landedOn,
+              fundsYuan: counts.fundsYuan,
+              counted: role.counted,
+            },
+          ];
+        }),
     };
   };
 }

@@ -299,7 +299,7 @@ export function createRaceValues({
       const perUnit = new Map<number, FigureRecords>(
         units.map((u) => [
           u.unitId,
-          { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [], tickets: [] },
+          { count: 0, sumYuan: metric === 'done' ? 0 : null, projects: [], reports: [], tickets: [], deals: [] },
         ]),
       );
       const entry = (projectId: number) => perUnit.get(owner.get(projectId)!)!;
@@ -350,8 +350,8 @@ export function createRaceValues({
 
   /**
    * The records behind one computed figure of one unit: its projects or reports, or for a ticket metric
-   * the tickets of its base from the same fold as the figure; null for a metric without records here
-   * (entered statistics, deals).
+   * the tickets of its base from the same fold as the figure, for a deal metric the deals likewise; null for
+   * a metric without records here (entered statistics).
    */
   async function records(
     period: RacePeriod,
@@ -362,7 +362,12 @@ export function createRaceValues({
   ): Promise<FigureRecords | null> {
     if (isTicketMetric(metric)) {
       const tickets = (await ticketFigures(period, ownerFinder(units), asOf)).records(metric, unitId);
-      return { count: tickets.length, sumYuan: null, projects: [], reports: [], tickets };
+      return { count: tickets.length, sumYuan: null, projects: [], reports: [], tickets, deals: [] };
+    }
+    if (isDealMetric(metric)) {
+      const deals = (await dealFigures(period, ownerFinder(units), asOf)).records(metric, unitId);
+      const sumYuan = metric === 'dealFundsInPlace' ? deals.reduce((sum, d) => sum + d.fundsYuan, 0) : null;
+      return { count: deals.length, sumYuan, projects: [], reports: [], tickets: [], deals };
     }
     if (!isRecordMetric(metric)) return null;
     const perUnit = (await recordsByUnit(period, units, [metric], asOf)).get(metric);

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { formatWan } from '../../../../src/domain/money/money';
 import { indicatorByKey, isIndicatorKey } from '../../../../src/domain/race/indicators';
 import { isTicketMetric } from '../../../../src/domain/race/ticket-metrics';
+import { isDealMetric } from '../../../../src/domain/race/deal-metrics';
 import { STAGE_LABELS, type Stage } from '../../../../src/domain/projects/lifecycle';
 import { numbersApi, type FigureRecords, type RecordProject } from '../../api-numbers';
 import { errorMessage } from '../../forms';
@@ -14,6 +15,7 @@ import { navigate } from '../../router';
 import { getRouteApi } from '@tanstack/react-router';
 import { Link } from '../../components/Link';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordDealsTable } from './RecordDealsTable';
 import { RecordTicketsTable } from './RecordTicketsTable';
 
 /**
@@ -70,15 +72,18 @@ export function RankingRecordsPage() {
   const label = isIndicatorKey(data.indicator) ? text(indicatorByKey(data.indicator).label) : data.indicator;
   const vars = { unit: data.unitName, indicator: label, period: text(data.period.labels) };
   const ticketFigure = data.metric !== null && isTicketMetric(data.metric);
+  const dealFigure = data.metric !== null && isDealMetric(data.metric);
   const summary = ticketFigure
     ? tn('records.summaryTickets', {
         ...vars,
         n: data.count,
         counted: data.tickets.filter((t) => t.counted).length,
       })
-    : data.sumYuan !== null
-      ? tn('records.summarySum', { ...vars, n: data.count, sum: `${formatWan(data.sumYuan)} 万元` })
-      : tn('records.summaryCount', { ...vars, n: data.count });
+    : dealFigure
+      ? tn('records.summaryDeals', { ...vars, n: data.count, counted: data.deals.filter((d) => d.counted).length })
+      : data.sumYuan !== null
+        ? tn('records.summarySum', { ...vars, n: data.count, sum: `${formatWan(data.sumYuan)} 万元` })
+        : tn('records.summaryCount', { ...vars, n: data.count });
   const projectName = (r: { projectId: number; name?: string; projectName?: string }) => (
     <Link to={`/projects/${r.projectId}`}>{r.name ?? r.projectName}</Link>
   );
@@ -95,6 +100,8 @@ export function RankingRecordsPage() {
       <Card size="small" styles={{ body: { padding: narrow ? 0 : 12 } }}>
         {ticketFigure ? (
           <RecordTicketsTable tickets={data.tickets} narrow={narrow} />
+        ) : dealFigure ? (
+          <RecordDealsTable deals={data.deals} narrow={narrow} />
         ) : data.sumYuan !== null ? (
           <Table
             rowKey="reportId"

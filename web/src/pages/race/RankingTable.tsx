@@ -27,6 +27,10 @@ const DRILLABLE = new Set([
   'ticketClosureRate',
   'ticketsOverdue',
   'ticketSatisfaction',
+  'signedDeals',
+  'signedDealsAboveYi',
+  'dealFundsInPlace',
+  'dealLandingRate',
 ]);
 
 /**
