@@ -226,6 +226,10 @@ describe.each(await databaseKinds())('deals on %s', (kind) => {
     );
     await refused(lead(lanjiang, { intendedInvestmentWan: -1 }), 'intendedInvestmentWan');
     await refused(lead(lanjiang, { sourceRegion: 'mars' }), 'sourceRegion');
+    // A credit code whose check character is wrong.
+    expect(await refused(lead(lanjiang, { investorCreditCode: '91330781MA2EXXXX1A' }), 'investorCreditCode')).toContain(
+      '校验位',
+    );
     // In English on request.
     const en = await lanjiang.request(
       'POST',

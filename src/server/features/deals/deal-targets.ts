@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DealTargetBody, DealTargetPatch, DealTargetView } from '../../../contract/deals.ts';
 import { findChainLink, type DealSettings } from '../../../domain/deals/deal-fields.ts';
 import { DEAL_STAGE_LABELS, type DealStage } from '../../../domain/deals/deal-stages.ts';
+import { creditCodeProblem, normaliseCreditCode } from '../../../domain/enterprises/credit-code.ts';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -86,7 +87,12 @@ export function createDealTargets(deps: {
       Object.assign(cols, { unit_id: unit.id, unit_path: unit.path });
     }
     if (input.name !== undefined) cols.name = input.name;
-    if (input.creditCode !== undefined) cols.credit_code = input.creditCode ?? null;
+    if (input.creditCode !== undefined) {
+      const code = input.creditCode ? normaliseCreditCode(input.creditCode) : null;
+      const problem = code ? creditCodeProblem(code) : null;
+      if (problem) throw invalid(`CREDIT_CODE_${problem}`, { code: code!, length: code!.length }, 'creditCode');
+      cols.credit_code = code;
+    }
     if (input.category !== undefined) cols.category = input.category;
     if (input.hqRegion !== undefined) cols.hq_region = input.hqRegion;
     if (input.status !== undefined) cols.status = input.status;

@@ -9,6 +9,7 @@ import type {
   DealPatch,
 } from '../../../contract/deals.ts';
 import { findChainLink, type DealSettings } from '../../../domain/deals/deal-fields.ts';
+import { creditCodeProblem, normaliseCreditCode } from '../../../domain/enterprises/credit-code.ts';
 import {
   allowedMoves,
   checkMove,
@@ -145,7 +146,12 @@ export function createDealService(deps: DealServiceDeps) {
     };
     if (input.name !== undefined) cols.name = input.name;
     if (input.investorName !== undefined) cols.investor_name = input.investorName;
-    if (input.investorCreditCode !== undefined) cols.investor_credit_code = input.investorCreditCode ?? null;
+    if (input.investorCreditCode !== undefined) {
+      const code = input.investorCreditCode ? normaliseCreditCode(input.investorCreditCode) : null;
+      const problem = code ? creditCodeProblem(code) : null;
+      if (problem) throw invalid(`CREDIT_CODE_${problem}`, { code: code!, length: code!.length }, 'investorCreditCode');
+      cols.investor_credit_code = code;
+    }
     if (input.investorListing !== undefined) cols.investor_listing = input.investorListing;
     if (input.investorHqRegion !== undefined) cols.investor_hq_region = input.investorHqRegion;
     if (input.sourceRegion !== undefined)
