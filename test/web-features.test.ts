@@ -14,6 +14,8 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
+  FundProjectionScreenOutlined,
+  FunnelPlotOutlined,
   ImportOutlined,
   KeyOutlined,
   NotificationOutlined,
@@ -26,10 +28,11 @@ import {
   ShopOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { isNotFound, type AnyRoute } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
-import { permissionsOf, ROLES, type Role } from '../src/domain/access/roles.ts';
+import { permissionsOf, reachOf, ROLES, type Role } from '../src/domain/access/roles.ts';
 import { homeOf, MENU_PATHS, menuOffers } from '../src/domain/access/workspaces.ts';
 import { FEATURES, NAV_ITEMS, navPermission } from '../web/src/features/index.ts';
 import { navEntryFor, visibleNavItems } from '../web/src/layout/nav.tsx';
@@ -55,6 +58,9 @@ const MENU: [string, string, unknown, string | undefined][] = [
   ['/tickets', 'nav.tickets', CustomerServiceOutlined, 'ticket.read'],
   ['/tickets/overdue', 'nav.ticketsOverdue', FieldTimeOutlined, 'ticket.read'],
   ['/inbox', 'nav.inbox', BellOutlined, undefined],
+  ['/deals', 'nav.deals', FundProjectionScreenOutlined, undefined],
+  ['/deals/figures', 'nav.dealFigures', FunnelPlotOutlined, undefined],
+  ['/deal-teams', 'nav.dealTeams', UsergroupAddOutlined, undefined],
   ['/units', 'nav.units', ApartmentOutlined, undefined],
   ['/users', 'nav.users', TeamOutlined, 'user.read'],
   ['/audit', 'nav.audit', AuditOutlined, 'audit.read'],
@@ -94,6 +100,11 @@ const PAGES: Record<string, string | undefined> = {
   '/tickets/overdue': undefined,
   '/tickets/$id': undefined,
   '/inbox': undefined,
+  '/deals': undefined,
+  '/deals/figures': undefined,
+  '/deals/$id': undefined,
+  '/deal-teams': undefined,
+  '/deal-teams/$id/log': undefined,
   '/units': undefined,
   '/users': undefined,
   '/audit': undefined,
@@ -102,8 +113,14 @@ const PAGES: Record<string, string | undefined> = {
   '/settings/deliveries': undefined,
   '/settings/notifications': undefined,
 };
-/** The pages no permission of /me names, which admit a role instead (beyond their entry's permission). */
-const ROLE_PAGES: Record<string, Role> = { '/settings/deliveries': 'admin' };
+/** The pages no permission of /me names, which admit roles instead (beyond their entry's permission). */
+const DEAL_READERS = ROLES.filter((role) => reachOf(role, 'deal', 'read') !== 'none');
+const ROLE_PAGES: Record<string, readonly Role[]> = {
+  '/settings/deliveries': ['admin'],
+  ...Object.fromEntries(
+    ['/deals', '/deals/figures', '/deals/$id', '/deal-teams', '/deal-teams/$id/log'].map((p) => [p, DEAL_READERS]),
+  ),
+};
 const SEARCHED = [
   '/dashboard',
   '/projects',
@@ -118,6 +135,9 @@ const SEARCHED = [
   '/enterprises',
   '/licences',
   '/tickets',
+  '/deals',
+  '/deals/figures',
+  '/deal-teams/$id/log',
 ];
 
 type BeforeLoad = (opts: { context: RouterContext; params: { id?: string } }) => void;
@@ -131,8 +151,10 @@ const pathOf = (route: AnyRoute) => (route.options as { path: string }).path;
 function guardOf(route: AnyRoute, params = { id: '12' }) {
   const beforeLoad = route.options.beforeLoad as BeforeLoad;
   const asked: string[] = [];
-  const admitted = ROLE_PAGES[pathOf(route)] ?? 'leader';
-  const another: Role = admitted === 'leader' ? 'auditor' : 'leader';
+  const admits = ROLE_PAGES[pathOf(route)];
+  const admitted: Role = admits?.[0] ?? 'leader';
+  // A role the page does not admit: another reader, or the first role outside those it admits.
+  const another: Role = admits ? ROLES.find((r) => !admits.includes(r))! : 'auditor';
   const session = (can: (p: string) => boolean, role: Role) =>
     ({ session: { can, me: { role } } }) as unknown as RouterContext;
   beforeLoad({ context: session((p) => (asked.push(p), true), admitted), params });
@@ -167,6 +189,8 @@ describe('the web features', () => {
       '/licences',
       '/tickets',
       '/tickets/overdue',
+      '/deals',
+      '/deals/figures',
     ]);
     for (const role of ROLES) {
       const paths = visibleNavItems(NAV_ITEMS, can(role), role).map((item) => item.path);

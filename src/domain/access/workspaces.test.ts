@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsOf, ROLES } from './roles.ts';
+import { permissionsOf, reachOf, ROLES } from './roles.ts';
 import { homeOf, menuOffers, MENU_PATHS, WORKSPACES } from './workspaces.ts';
 
 describe("each role's workspace", () => {
@@ -33,5 +33,11 @@ describe("each role's workspace", () => {
   it('offers the review work list only to roles that review', () => {
     for (const role of ROLES)
       expect(menuOffers(role, '/work'), role).toBe(permissionsOf(role).includes('report.review'));
+  });
+
+  it('offers the deals (招商) and their figures to the roles that read deals, and to no other', () => {
+    for (const role of ROLES)
+      for (const path of ['/deals', '/deals/figures'])
+        expect(menuOffers(role, path), `${role} ${path}`).toBe(reachOf(role, 'deal', 'read') !== 'none');
   });
 });

@@ -22,6 +22,8 @@ export const MENU_PATHS = [
   '/licences',
   '/tickets',
   '/tickets/overdue',
+  '/deals',
+  '/deals/figures',
   '/units',
   '/users',
   '/audit',
@@ -49,12 +51,14 @@ const READER: readonly MenuPath[] = [
   '/licences',
   '/tickets',
   '/tickets/overdue',
+  '/deals',
+  '/deals/figures',
 ];
 
 export const WORKSPACES: Record<Role, Workspace> = {
   // 市领导: the dashboard first, then what it links to; nothing to configure.
   leader: { home: '/dashboard', menu: READER },
-  // 项目办: the day's work list, then everything the office keeps.
+  // 项目办 (also the investment office): the day's work list, then everything the office keeps, the deals included.
   coordinator: {
     home: '/work',
     menu: [
@@ -72,13 +76,16 @@ export const WORKSPACES: Record<Role, Workspace> = {
       '/licences',
       '/tickets',
       '/tickets/overdue',
+      '/deals',
+      '/deals/figures',
       '/units',
       '/audit',
       '/tokens',
       '/settings/reminders',
     ],
   },
-  // 填报员: this month's filing grid; their unit's projects, ledgers, targets and rankings; their villages and people.
+  // 填报员: this month's filing grid; their unit's projects, ledgers, targets and rankings, its deals (招商); their
+  // villages and people.
   unit_editor: {
     home: '/reports/filing',
     menu: [
@@ -92,6 +99,8 @@ export const WORKSPACES: Record<Role, Workspace> = {
       '/enterprises',
       '/licences',
       '/tickets',
+      '/deals',
+      '/deals/figures',
       '/units',
       '/users',
     ],

@@ -6,6 +6,7 @@ import type { NavItem } from '../layout/nav';
 import type { RootRoute } from '../routes/root';
 import { admin } from './admin';
 import { dashboard } from './dashboard';
+import { deals } from './deals';
 import { enterprises } from './enterprises';
 import { imports } from './imports';
 import { lights } from './lights';
@@ -25,6 +26,7 @@ export const FEATURES = [
   race,
   enterprises,
   tickets,
+  deals,
   admin,
 ] as const;
 
