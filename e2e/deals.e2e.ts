@@ -492,4 +492,29 @@ describe('investment deals in Chromium', () => {
     await screenshot(phonePage, 'd18-teams-phone');
     expect(await scrollWidth(phonePage)).toBeLessThanOrEqual(390);
   });
+  it('keeps the target enterprises per chain: one added from the teams page, its approach moved on, read on a phone', async () => {
+    await deskPage.goto(`${server.url}/deal-teams`);
+    await deskPage.getByTestId('targets-link').click();
+    await deskPage.getByTestId('deal-targets-page').waitFor();
+    await deskPage.getByTestId('target-add').click();
+    await deskPage.getByTestId('target-form-name').fill('深圳芯源半导体股份有限公司');
+    await choose(deskPage, 'target-form-chain', '电子信息');
+    await choose(deskPage, 'target-form-link', '集成电路');
+    await chooseInTree(deskPage, 'target-form-unit', '兰江街道');
+    await deskPage.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const row = deskPage.getByTestId('targets-table').locator('tr', { hasText: '深圳芯源半导体股份有限公司' });
+    await row.waitFor();
+    const [target] = (await must(office.get('/api/v1/deal-targets?chainKey=electronics'))).items as { id: number }[];
+    expect(target).toBeDefined();
+    await choose(deskPage, `target-status-${target!.id}`, '已拜访');
+    await expect
+      .poll(async () => (await must(office.get('/api/v1/deal-targets?chainKey=electronics'))).items[0].status)
+      .toBe('visited');
+    await screenshot(deskPage, 'd20-targets');
+
+    await phonePage.goto(`${server.url}/deal-teams/targets`);
+    await phonePage.getByTestId('targets-table').locator('tr', { hasText: '深圳芯源半导体股份有限公司' }).waitFor();
+    await screenshot(phonePage, 'd21-targets-phone');
+    expect(await scrollWidth(phonePage)).toBeLessThanOrEqual(390);
+  });
 });

@@ -104,6 +104,7 @@ const PAGES: Record<string, string | undefined> = {
   '/deals/figures': undefined,
   '/deals/$id': undefined,
   '/deal-teams': undefined,
+  '/deal-teams/targets': undefined,
   '/deal-teams/$id/log': undefined,
   '/units': undefined,
   '/users': undefined,
@@ -118,7 +119,10 @@ const DEAL_READERS = ROLES.filter((role) => reachOf(role, 'deal', 'read') !== 'n
 const ROLE_PAGES: Record<string, readonly Role[]> = {
   '/settings/deliveries': ['admin'],
   ...Object.fromEntries(
-    ['/deals', '/deals/figures', '/deals/$id', '/deal-teams', '/deal-teams/$id/log'].map((p) => [p, DEAL_READERS]),
+    ['/deals', '/deals/figures', '/deals/$id', '/deal-teams', '/deal-teams/targets', '/deal-teams/$id/log'].map((p) => [
+      p,
+      DEAL_READERS,
+    ]),
   ),
 };
 const SEARCHED = [

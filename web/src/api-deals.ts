@@ -22,6 +22,10 @@ import type {
   DealView,
   SignedNotStartedResponse,
   TeamLog,
+  DealTargetBody,
+  DealTargetPatch,
+  dealTargetsResponse,
+  DealTargetView,
 } from '../../src/contract/deals';
 
 export type {
@@ -39,6 +43,8 @@ export type {
   DealView,
   SignedNotStartedResponse,
   TeamLog,
+  DealTargetBody,
+  DealTargetView,
 };
 /** The county's lists: source regions, kinds, tiers, chains with their links, the lead clocks. */
 export type DealSettings = DealSettingsBody;
@@ -75,6 +81,12 @@ export const dealsApi = {
     request<SignedNotStartedResponse>('GET', `/deals/signed-not-started${query(params)}`),
   settings: () => request<DealSettings>('GET', '/deal-settings'),
   teams: () => request<z.infer<typeof dealTeamsResponse>>('GET', '/deal-teams'),
+  /** 目标企业 of a chain (all when none), with the deals that came from each. */
+  targets: (chainKey?: string) =>
+    request<z.infer<typeof dealTargetsResponse>>('GET', `/deal-targets${query({ chainKey })}`),
+  addTarget: (body: DealTargetBody) => request<DealTargetView>('POST', '/deal-targets', body),
+  updateTarget: (id: Id, body: DealTargetPatch) =>
+    request<DealTargetView>('PATCH', `/deal-targets/${encodeURIComponent(String(id))}`, body),
   /** A team's log between two dates (a week, a month). */
   teamLog: (id: Id, from: string, to: string) =>
     request<TeamLog>('GET', `/deal-teams/${encodeURIComponent(String(id))}/log${query({ from, to })}`),

@@ -86,3 +86,10 @@ export async function invalidateDeals({ projects = false } = {}): Promise<void> 
   const keys = projects ? [['deals'], ['projects'], ['project-lists'], ['dashboard']] : [['deals']];
   await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
+
+/** 目标企业 of a chain, or of all. */
+export const dealTargetsQuery = (chainKey: string | undefined) =>
+  queryOptions({
+    queryKey: ['deals', 'targets', chainKey ?? ''],
+    queryFn: () => dealsApi.targets(chainKey),
+  });

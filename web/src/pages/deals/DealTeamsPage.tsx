@@ -1,7 +1,7 @@
 // 招商小分队: the teams, their unit, leader and members, each with its weekly log a tap away.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Grid, Skeleton, Table, Typography } from 'antd';
-import { ScheduleOutlined } from '@ant-design/icons';
+import { AimOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { DealTeamView } from '../../api-deals';
 import { dealTeamsQuery } from '../../features/deals/queries';
 import { teamLogUrl } from '../../features/deals/search';
@@ -22,7 +22,14 @@ export function DealTeamsPage() {
   );
   return (
     <div data-testid="deal-teams-page">
-      <PageHeader title={td('teams.title')} />
+      <PageHeader
+        title={td('teams.title')}
+        extra={
+          <Link to="/deal-teams/targets" data-testid="targets-link">
+            <AimOutlined /> {td('targets.open')}
+          </Link>
+        }
+      />
       {teams.error && <Alert type="error" showIcon title={errorMessage(teams.error)} style={{ marginBottom: 12 }} />}
       <Card styles={{ body: { padding: 12 } }}>
         {!teams.data ? (
