@@ -67,12 +67,12 @@ export const deals = defineFeature({
         component: lazyRouteComponent(() => import('../../pages/deals/DealPage'), 'DealPage'),
       }),
       createRoute({
-        ...teams.page('/deal-teams/targets'),
-        component: lazyRouteComponent(() => import('../../pages/deals/DealTargetsPage'), 'DealTargetsPage'),
-      }),
-      createRoute({
         ...teams.page('/deal-teams'),
         component: lazyRouteComponent(() => import('../../pages/deals/DealTeamsPage'), 'DealTeamsPage'),
+      }),
+      createRoute({
+        ...teams.page('/deal-teams/targets'),
+        component: lazyRouteComponent(() => import('../../pages/deals/DealTargetsPage'), 'DealTargetsPage'),
       }),
       createRoute({
         ...teams.idPage('/deal-teams/$id/log'),
