@@ -180,6 +180,7 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
       queries: server.services.projectQueries,
       units: server.services.unitRepo,
       exports: createExportRepository(server.db.kysely),
+      dealSettings: server.services.dealSettings,
       today: server.services.today,
       batchSize: 7,
     });
@@ -209,6 +210,7 @@ describe.each(await databaseKinds())('Excel templates and exports on %s', (kind)
       '/api/v1/templates/projects.xlsx',
       '/api/v1/templates/reports.xlsx',
       '/api/v1/templates/enterprises.xlsx',
+      '/api/v1/templates/deals.xlsx',
     ]) {
       expect((await anon.get(path)).status).toBe(401);
     }

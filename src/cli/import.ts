@@ -14,11 +14,12 @@ import { createSessionRepository } from '../server/features/session/session.repo
 import { createUserRepository } from '../server/features/users/users.repository.ts';
 import { createStandaloneImports } from '../server/features/imports/imports.wiring.ts';
 
-export const IMPORT_USAGE = `lantern import projects|reports|enterprises FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME]
-                                        [--errors OUT.xlsx] [--state draft|submitted|approved]
-                                        import a project ledger, a monthly-report ledger or an enterprise ledger
-                                        (企业名录; .xlsx or .csv) into a unit (id or name; for enterprises, the
-                                        township of rows that name none): all rows or none; --dry-run checks every
+export const IMPORT_USAGE = `lantern import projects|reports|enterprises|deals FILE --unit UNIT [--dry-run] [--sheet NAME]
+                                        [--as USERNAME] [--errors OUT.xlsx] [--state draft|submitted|approved]
+                                        import a project ledger, a monthly-report ledger, an enterprise ledger
+                                        (企业名录) or a deal ledger (招商台账; .xlsx or .csv) into a unit (id or
+                                        name; for enterprises, the township of rows that name none; for deals, the
+                                        lead unit of rows that name none): all rows or none; --dry-run checks every
                                         row and writes nothing; reports are filed as submitted unless --state says
                                         otherwise`;
 
@@ -27,6 +28,7 @@ const NOUNS: Record<LedgerKind, { rows: string; stored: string }> = {
   projects: { rows: '项目', stored: '项目库' },
   reports: { rows: '月报', stored: '已报月报' },
   enterprises: { rows: '企业', stored: '企业库' },
+  deals: { rows: '招商项目', stored: '招商项目库' },
 };
 
 const PHASES: Record<ImportProgress['phase'], string> = {
@@ -65,7 +67,7 @@ function progressBar(stream: NodeJS.WriteStream) {
   };
 }
 
-/** `lantern import projects|reports|enterprises FILE --unit …`: prints the outcome on stdout, the progress on stderr. */
+/** `lantern import projects|reports|enterprises|deals FILE --unit …`: prints the outcome on stdout, the progress on stderr. */
 export async function importCommand(args: string[], config: Config) {
   const { values, positionals } = parseArgs({
     args,

@@ -22,11 +22,12 @@ Usage:
                                         --force replaces a database that holds data)
   lantern export oc4ids [--out FILE] [--unit ID] [--stage a,b]
                                         the project library as an OC4IDS 0.9 package (open data; stdout without --out)
-  lantern import projects|reports FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME] [--errors OUT.xlsx]
-                [--state draft|submitted|approved]
-                                        import a project ledger or a monthly-report ledger (.xlsx/.csv) into a unit
-                                        (id or name): all rows or none; --dry-run checks every row and writes nothing;
-                                        reports are filed as submitted unless --state says otherwise; progress on stderr
+  lantern import projects|reports|enterprises|deals FILE --unit UNIT [--dry-run] [--sheet NAME] [--as USERNAME]
+                [--errors OUT.xlsx] [--state draft|submitted|approved]
+                                        import a project, monthly-report, enterprise (企业名录) or deal (招商台账)
+                                        ledger (.xlsx/.csv) into a unit (id or name): all rows or none; --dry-run
+                                        checks every row and writes nothing; reports are filed as submitted unless
+                                        --state says otherwise; progress on stderr
 
 Environment: PORT, HOST, LANTERN_DATA (SQLite file, default ./data/lantern.db),
 DATABASE_URL (postgres://… to use PostgreSQL), LANTERN_LOCALE (zh-CN | en),

@@ -4,6 +4,7 @@
 import { ApiError, query, request, type Id } from './api';
 import { translate, type Lang } from './i18n';
 import type {
+  DealLedgerField,
   EnterpriseLedgerField,
   LedgerField,
   ProjectField,
@@ -23,6 +24,7 @@ import type {
 } from '../../src/contract/imports';
 
 export type {
+  DealLedgerField,
   DefaultableField,
   EnterpriseLedgerField,
   LedgerField,
@@ -34,8 +36,11 @@ export type {
 /** Fields of a project ledger that may take one value for every row when the ledger has no column for them. */
 export type ProjectDefaultableField = (typeof DEFAULTABLE_FIELDS)[number];
 
-/** The kinds of ledger (column-sets.ts LEDGER_KINDS): projects (台账), monthly reports (月报), enterprises (企业名录). */
-export const LEDGER_KINDS = ['projects', 'reports', 'enterprises'] as const satisfies readonly LedgerKind[];
+/**
+ * The kinds of ledger (column-sets.ts LEDGER_KINDS): projects (台账), monthly reports (月报), enterprises
+ * (企业名录), deals (招商台账).
+ */
+export const LEDGER_KINDS = ['projects', 'reports', 'enterprises', 'deals'] as const satisfies readonly LedgerKind[];
 /** The states imported reports may take (report-import-rules.ts); submitted unless chosen otherwise. */
 export const REPORT_IMPORT_STATES = ['draft', 'submitted', 'approved'] as const satisfies readonly ReportImportState[];
 export const DEFAULT_REPORT_IMPORT_STATE: ReportImportState = 'submitted';
@@ -152,4 +157,5 @@ export const IMPORT_TEMPLATE_URLS: Record<LedgerKind, string> = {
   projects: '/api/v1/templates/projects.xlsx',
   reports: '/api/v1/templates/reports.xlsx',
   enterprises: '/api/v1/templates/enterprises.xlsx',
+  deals: '/api/v1/templates/deals.xlsx',
 };

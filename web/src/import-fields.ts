@@ -1,6 +1,14 @@
 // The fields an import can fill, by kind of ledger, with their labels in both languages (as the
-// server's project-columns.ts and report-columns.ts name them).
-import type { EnterpriseLedgerField, LedgerField, LedgerKind, ProjectField, ReportField } from './api-imports';
+// server's project-columns.ts, report-columns.ts, enterprise-columns.ts and deal-columns.ts name them).
+// A deal ledger's 项目名称, 牵头单位 and 联系领导 are the project fields of those names.
+import type {
+  DealLedgerField,
+  EnterpriseLedgerField,
+  LedgerField,
+  LedgerKind,
+  ProjectField,
+  ReportField,
+} from './api-imports';
 
 /**
  * The project fields a column can fill, in the template's order, with the header the template writes
@@ -62,10 +70,27 @@ const ENTERPRISE_FIELD_LABELS: Record<EnterpriseLedgerField, { 'zh-CN': string; 
   flags: { 'zh-CN': '标识', en: 'Flags' },
 };
 
+const DEAL_FIELD_LABELS: Record<DealLedgerField, { 'zh-CN': string; en: string }> = {
+  investorName: { 'zh-CN': '投资方', en: 'Investor' },
+  investorListing: { 'zh-CN': '上市情况', en: 'Listing' },
+  investorHqRegion: { 'zh-CN': '总部所在地', en: 'Headquarters' },
+  sourceRegion: { 'zh-CN': '来源地区', en: 'Source region' },
+  chain: { 'zh-CN': '产业链', en: 'Industry chain' },
+  chainLink: { 'zh-CN': '环节', en: 'Link' },
+  dealKind: { 'zh-CN': '项目类别', en: 'Kind of deal' },
+  intendedInvestmentWan: { 'zh-CN': '意向投资额', en: 'Intended investment' },
+  dealTeam: { 'zh-CN': '招商小分队', en: 'Team' },
+  dealStage: { 'zh-CN': '阶段', en: 'Stage' },
+  signedOn: { 'zh-CN': '签约日期', en: 'Signed on' },
+  signedAmountWan: { 'zh-CN': '签约金额', en: 'Signed amount' },
+  dealNote: { 'zh-CN': '备注/原因', en: 'Note or reason' },
+};
+
 export const FIELD_LABELS: Record<LedgerField, { 'zh-CN': string; en: string }> = {
   ...PROJECT_FIELD_LABELS,
   ...REPORT_FIELD_LABELS,
   ...ENTERPRISE_FIELD_LABELS,
+  ...DEAL_FIELD_LABELS,
 };
 
 export const PROJECT_FIELDS = Object.keys(PROJECT_FIELD_LABELS) as ProjectField[];
@@ -83,9 +108,30 @@ export const ENTERPRISE_FIELDS: LedgerField[] = [
   'contactPhone',
   'flags',
 ];
+/** A deal ledger's fields (deal-columns.ts), in its template's order. */
+export const DEAL_FIELDS: LedgerField[] = [
+  'name',
+  'investorName',
+  'creditCode',
+  'investorListing',
+  'investorHqRegion',
+  'sourceRegion',
+  'chain',
+  'chainLink',
+  'dealKind',
+  'intendedInvestmentWan',
+  'leadUnit',
+  'dealTeam',
+  'patronLeader',
+  'dealStage',
+  'signedOn',
+  'signedAmountWan',
+  'dealNote',
+];
 /** The fields a column of each kind of ledger can fill. */
 export const FIELDS_OF: Record<LedgerKind, readonly LedgerField[]> = {
   projects: PROJECT_FIELDS,
   reports: REPORT_FIELDS,
   enterprises: ENTERPRISE_FIELDS,
+  deals: DEAL_FIELDS,
 };

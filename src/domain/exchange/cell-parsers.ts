@@ -42,7 +42,8 @@ export function namedMoneyUnit(text: string): MoneyUnit | null {
 export const moneyUnitOf = (header: string): MoneyUnit => namedMoneyUnit(header) ?? 'wan';
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const fail = (message: string, en?: string): Parsed<never> =>
+  en ? { ok: false, message, en } : { ok: false, message };
 
 /** The cell as trimmed text, or '' when empty. Numbers keep every digit Excel stored. */
 export function cellText(value: CellValue): string {
@@ -65,7 +66,7 @@ export function isBlank(value: CellValue): boolean {
 
 /** 12.5 亿元 → 元, exactly: the decimal point moves, then money.ts converts 万元 to 元. */
 export function parseMoney(value: CellValue, unit: MoneyUnit): Parsed<Yuan> {
-  if (typeof value === 'boolean' || value instanceof Date) return fail('不是金额');
+  if (typeof value === 'boolean' || value instanceof Date) return fail('不是金额', 'Not an amount');
   let text = typeof value === 'number' ? numberText(value) : toHalfWidth(String(value)).replace(/[,，\s]/g, '');
   // People sometimes type the unit into the cell: "1.2亿", "3000万元", "500元".
   const suffix = /^(.*?)(亿元|亿|万元|万|元)$/.exec(text);
@@ -73,19 +74,19 @@ export function parseMoney(value: CellValue, unit: MoneyUnit): Parsed<Yuan> {
     text = suffix[1]!;
     unit = suffix[2]!.startsWith('亿') ? 'yi' : suffix[2]!.startsWith('万') ? 'wan' : 'yuan';
   }
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return fail('不是金额');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return fail('不是金额', 'Not an amount');
   const wanText = shiftDecimal(text, unit === 'yi' ? 4 : unit === 'yuan' ? -4 : 0);
   try {
     return ok(parseWan(wanText));
   } catch (e) {
     if (e instanceof MoneyError) {
-      const why = {
-        format: '不是金额',
-        negative: '金额不能为负',
-        tooLarge: '金额过大',
-        precision: '金额精确到元即可（小数位过多）',
+      const [why, en] = {
+        format: ['不是金额', 'Not an amount'],
+        negative: ['金额不能为负', 'An amount cannot be negative'],
+        tooLarge: ['金额过大', 'The amount is too large'],
+        precision: ['金额精确到元即可（小数位过多）', 'An amount goes to the yuan at most (too many decimals)'],
       }[e.reason];
-      return fail(why);
+      return fail(why!, en);
     }
     throw e;
   }
@@ -153,6 +154,17 @@ const TEXT_MAX: Partial<Record<LedgerField, number>> = {
   enterpriseName: 120,
   contactName: 40,
   contactPhone: 30,
+  // A deal's texts are as long as the deals' table keeps them (src/contract/deals.ts).
+  investorName: 120,
+  investorHqRegion: 60,
+  investorListing: 20,
+  sourceRegion: 60,
+  chain: 60,
+  chainLink: 60,
+  dealKind: 60,
+  dealTeam: 60,
+  dealStage: 20,
+  dealNote: 500,
   // A report's texts are as long as the API takes them (one spec: domain/reports/report-fields.ts).
   progressText: REPORT_TEXT_FIELDS.progressText.maxLength,
   problems: REPORT_TEXT_FIELDS.problems.maxLength,
@@ -178,15 +190,19 @@ export function parseCell(
   const raw = READ_AS_TEXT.has(column.kind) ? cellText(value) : '';
   // The same text rule as the API's (src/domain/text): no control characters, no broken Unicode.
   const problem = textProblem(raw);
-  if (problem) return fail(problem === 'control' ? '含有不允许的控制字符' : '含有无效的字符编码');
+  if (problem)
+    return problem === 'control'
+      ? fail('含有不允许的控制字符', 'Holds control characters, which are not allowed')
+      : fail('含有无效的字符编码', 'Holds characters that are not valid text');
   const text = stripBidi(raw);
   switch (column.kind) {
     case 'text':
     case 'unitName': {
       const max = TEXT_MAX[column.field] ?? 200;
-      if (column.field === 'name' && text.length < 2) return fail('项目名称至少 2 个字');
+      if (column.field === 'name' && text.length < 2)
+        return fail('项目名称至少 2 个字', 'A project name has at least 2 characters');
       if (column.field === 'enterpriseName' && text.length < 2) return fail('企业名称至少 2 个字');
-      if (text.length > max) return fail(`超过 ${max} 个字`);
+      if (text.length > max) return fail(`超过 ${max} 个字`, `Longer than ${max} characters`);
       return ok(text);
     }
     case 'code': {
@@ -213,11 +229,13 @@ export function parseCell(
     case 'money': {
       const r = parseMoney(value, ctx.moneyUnit);
       if (r.ok && column.field === 'totalInvestmentWan' && r.value <= 0) return fail('总投资必须大于 0');
-      return r.ok ? r : fail(r.message === '不是金额' ? `“${cellText(value)}”不是金额` : r.message);
+      if (r.ok) return r;
+      return r.message === '不是金额'
+        ? fail(`“${cellText(value)}”不是金额`, `"${cellText(value)}" is not an amount`)
+        : r;
     }
     case 'date': {
-      const r = parseLedgerDate(value);
-      return r.ok ? r : fail(r.message);
+      return parseLedgerDate(value);
     }
     case 'number': {
       const n = parseNumber(value);

@@ -1,13 +1,15 @@
 /**
- * The kinds of ledger an import reads — the project ledger (台账), the monthly-report ledger (月报) and
- * the enterprise ledger (企业名录) — each as a set of columns with the header index that recognises them, what a row needs,
- * and which fields a person may fill with one value for every row.
+ * The kinds of ledger an import reads — the project ledger (台账), the monthly-report ledger (月报), the
+ * enterprise ledger (企业名录) and the deal ledger (招商台账) — each as a set of columns with the header
+ * index that recognises them, what a row needs, and which fields a person may fill with one value for
+ * every row.
  */
 import { PROJECT_COLUMNS, toHalfWidth, type LedgerField, type ProjectColumn } from './project-columns.ts';
+import { DEAL_COLUMNS } from './deal-columns.ts';
 import { ENTERPRISE_COLUMNS } from './enterprise-columns.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
 
-export const LEDGER_KINDS = ['projects', 'reports', 'enterprises'] as const;
+export const LEDGER_KINDS = ['projects', 'reports', 'enterprises', 'deals'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface ColumnSet {
@@ -93,10 +95,23 @@ export const ENTERPRISE_SET: ColumnSet = {
   keys: ['enterpriseName', 'creditCode'],
 };
 
+export const DEAL_SET: ColumnSet = {
+  kind: 'deals',
+  columns: DEAL_COLUMNS,
+  index: indexOf(DEAL_COLUMNS),
+  // A new deal needs what the deal form needs (src/contract/deals.ts); its lead unit is the unit imported
+  // into when the row names none, its stage 线索.
+  required: DEAL_COLUMNS.filter((c) => c.required).map((c) => c.field),
+  defaultable: [],
+  // A row updates the deal of the same lead unit, project name and investor.
+  keys: ['name'],
+};
+
 export const COLUMN_SETS: Record<LedgerKind, ColumnSet> = {
   projects: PROJECT_SET,
   reports: REPORT_SET,
   enterprises: ENTERPRISE_SET,
+  deals: DEAL_SET,
 };
 
 export const isLedgerKind = (x: unknown): x is LedgerKind =>

@@ -16,14 +16,19 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** A refusal in Chinese and in English. */
+const no = (message: string, en: string): Parsed<never> => ({ ok: false, message, en });
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function build(y: number, m: number, d: number | 'last' = 1): Parsed<string> {
   if (y < MIN_YEAR || y > MAX_YEAR)
-    return { ok: false, message: `年份 ${y} 不合理（应在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间）` };
-  if (m < 1 || m > 12) return { ok: false, message: `月份 ${m} 不存在` };
+    return no(
+      `年份 ${y} 不合理（应在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间）`,
+      `The year ${y} is not plausible (${MIN_YEAR} to ${MAX_YEAR})`,
+    );
+  if (m < 1 || m > 12) return no(`月份 ${m} 不存在`, `There is no month ${m}`);
   const day = d === 'last' ? daysIn(y, m) : d;
-  if (day < 1 || day > daysIn(y, m)) return { ok: false, message: `${y}年${m}月没有${day}日` };
+  if (day < 1 || day > daysIn(y, m)) return no(`${y}年${m}月没有${day}日`, `${y}-${pad(m)} has no day ${day}`);
   return { ok: true, value: `${y}-${pad(m)}-${pad(day)}` };
 }
 
@@ -37,7 +42,8 @@ function fromNumber(n: number): Parsed<string> {
   if (Number.isInteger(n)) {
     if (n >= 19_900_101 && n <= 21_001_231) return build(Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100);
     if (n >= 199_001 && n <= 210_012) return build(Math.floor(n / 100), n % 100);
-    if (n >= MIN_YEAR && n <= MAX_YEAR) return { ok: false, message: `只有年份 ${n}，缺少月份` };
+    if (n >= MIN_YEAR && n <= MAX_YEAR)
+      return no(`只有年份 ${n}，缺少月份`, `${n} is only a year: the month is missing`);
   }
   // 2024.3 typed into a number cell: year and month. 2024.10 arrives as 2024.1, so a one-digit
   // fraction is read as that month; ledgers that need October as a number write 2024.10 as text.
@@ -46,7 +52,7 @@ function fromNumber(n: number): Parsed<string> {
     if (frac.length <= 2) return build(Number(y), Number(frac));
   }
   if (n >= MIN_SERIAL && n <= MAX_SERIAL) return { ok: true, value: fromExcelSerial(n) };
-  return { ok: false, message: `${n} 不是日期` };
+  return no(`${n} 不是日期`, `${n} is not a date`);
 }
 
 const toHalf = (t: string) =>
@@ -71,19 +77,26 @@ function fromText(raw: string): Parsed<string> {
   if (yearEnd) return build(Number(yearEnd[1]), 12, 31);
   if (/^\d{8}$/.test(t)) return build(Number(t.slice(0, 4)), Number(t.slice(4, 6)), Number(t.slice(6)));
   if (/^\d{6}$/.test(t)) return build(Number(t.slice(0, 4)), Number(t.slice(4)));
-  if (/^\d{4}年?$/.test(t)) return { ok: false, message: `只有年份 ${t.replace('年', '')}，缺少月份` };
+  if (/^\d{4}年?$/.test(t))
+    return no(
+      `只有年份 ${t.replace('年', '')}，缺少月份`,
+      `${t.replace('年', '')} is only a year: the month is missing`,
+    );
   if (/^\d+(\.\d+)?$/.test(t)) return fromNumber(Number(t));
-  return { ok: false, message: `“${raw}”不是日期（应如 2024-03-15、2024年3月 或 2024.3）` };
+  return no(
+    `“${raw}”不是日期（应如 2024-03-15、2024年3月 或 2024.3）`,
+    `"${raw}" is not a date (write it like 2024-03-15, 2024年3月 or 2024.3)`,
+  );
 }
 
 /** Reads a ledger date cell; see the module comment for the forms accepted. */
 export function parseLedgerDate(value: CellValue): Parsed<string> {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, message: '不是日期' };
+    if (Number.isNaN(value.getTime())) return no('不是日期', 'Not a date');
     // Workbook readers hand Excel dates over as UTC midnight of the calendar day shown.
     return build(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (typeof value === 'number') return fromNumber(value);
   if (typeof value === 'string') return fromText(value.trim());
-  return { ok: false, message: '不是日期' };
+  return no('不是日期', 'Not a date');
 }

@@ -135,7 +135,9 @@ export function checkMapping(
   for (const [field, ls] of byField) if (ls.length > 1) problems.push({ code: 'DUPLICATE_FIELD', field, letters: ls });
   if (!set.keys.some((k) => byField.has(k)))
     problems.push(
-      set.kind === 'enterprises' ? { code: 'NO_NAME_OR_CODE', keys: set.keys } : { code: 'NO_NAME_OR_CODE' },
+      set.kind === 'enterprises' || set.kind === 'deals'
+        ? { code: 'NO_NAME_OR_CODE', keys: set.keys }
+        : { code: 'NO_NAME_OR_CODE' },
     );
   for (const [field, value] of Object.entries(mapping.defaults) as [DefaultableField, string][]) {
     if (!set.defaultable.includes(field)) {
@@ -177,12 +179,24 @@ export function describeMappingProblem(p: MappingProblem): string {
   }
 }
 
+/** The fields only a deal ledger has. */
+const DEAL_MARKS: readonly LedgerField[] = [
+  'investorName',
+  'investorListing',
+  'sourceRegion',
+  'chain',
+  'chainLink',
+  'dealTeam',
+  'signedAmountWan',
+];
+
 /**
  * The other kind of ledger when a sheet's header reads as that kind rather than the one chosen: a
  * sheet chosen as monthly reports without a month's amount column but with project columns (总投资,
  * 项目阶段…), or one chosen as a project ledger with a month's amount but no total investment. Report
  * ledgers often carry 总投资 or 项目阶段 for context, and project ledgers 形象进度, so neither alone
- * decides. Else null.
+ * decides. An enterprise ledger has 企业名称 and no project name; a deal ledger a project name and
+ * columns only deals have (DEAL_MARKS). Else null.
  */
 export function otherKindSuggested(columns: readonly HeaderColumn[], chosen: LedgerKind): LedgerKind | null {
   const own = (kind: LedgerKind) =>
@@ -192,15 +206,27 @@ export function otherKindSuggested(columns: readonly HeaderColumn[], chosen: Led
   // An enterprise ledger names its enterprises (企业名称) and has no project name; a ledger of another
   // kind chosen as enterprises has no 企业名称.
   const projectNamed = Object.values(proposeMapping(columns, PROJECT_SET)).includes('name');
+  // A deal ledger names its projects and things only deals have (投资方, 来源地区, 产业链…): one is enough
+  // to keep a ledger chosen as deals, two to suggest it for another kind. 阶段, 项目类别 and 总投资 are a
+  // project ledger's too.
+  const dealMarks = own('deals').filter((f) => DEAL_MARKS.includes(f)).length;
+  const isDealLedger = projectNamed && dealMarks >= 2;
   const enterprises = own('enterprises');
   const isEnterpriseLedger =
     enterprises.includes('enterpriseName') &&
     !projectNamed &&
     enterprises.some((f) => f === 'creditCode' || f === 'scale' || f === 'flags' || f === 'contactPhone');
-  if (chosen === 'enterprises') {
-    if (enterprises.includes('enterpriseName')) return null;
+  if (chosen === 'deals') {
+    if (dealMarks > 0) return null;
+    if (isEnterpriseLedger) return 'enterprises';
     return own('reports').includes('monthAmountWan') ? 'reports' : own('projects').length >= 2 ? 'projects' : null;
   }
+  if (chosen === 'enterprises') {
+    if (enterprises.includes('enterpriseName')) return null;
+    if (isDealLedger) return 'deals';
+    return own('reports').includes('monthAmountWan') ? 'reports' : own('projects').length >= 2 ? 'projects' : null;
+  }
+  if (isDealLedger) return 'deals';
   if (isEnterpriseLedger) return 'enterprises';
   if (chosen === 'reports')
     return !own('reports').includes('monthAmountWan') && own('projects').length >= 2 ? 'projects' : null;

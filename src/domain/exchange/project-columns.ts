@@ -13,8 +13,11 @@ import { ENUM_SOURCES, labelsOf } from './project-enums.ts';
 /** A cell's value as a workbook or CSV reader hands it over (formulas already replaced by their result). */
 export type CellValue = string | number | boolean | Date | null;
 
-/** What a parser returns: the stored value, or a message in Chinese for the person fixing the cell. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * What a parser returns: the stored value, or a message in Chinese for the person fixing the cell (and
+ * in English, `en`, where the parser words one: a reader asking for English gets it, else the Chinese).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; en?: string };
 
 export type MoneyUnit = 'yuan' | 'wan' | 'yi';
 
@@ -83,8 +86,24 @@ export type ReportField =
 export type EnterpriseLedgerField =
   'enterpriseName' | 'creditCode' | 'scale' | 'contactName' | 'contactPhone' | 'flags';
 
+/** Fields of a deal ledger (招商台账, deal-columns.ts) beyond those it shares with projects and enterprises. */
+export type DealLedgerField =
+  | 'investorName'
+  | 'investorListing'
+  | 'investorHqRegion'
+  | 'sourceRegion'
+  | 'chain'
+  | 'chainLink'
+  | 'dealKind'
+  | 'intendedInvestmentWan'
+  | 'dealTeam'
+  | 'dealStage'
+  | 'signedOn'
+  | 'signedAmountWan'
+  | 'dealNote';
+
 /** Any field an import can fill, of any kind of ledger. */
-export type LedgerField = ProjectField | ReportField | EnterpriseLedgerField;
+export type LedgerField = ProjectField | ReportField | EnterpriseLedgerField | DealLedgerField;
 
 export interface ProjectColumn {
   field: LedgerField;

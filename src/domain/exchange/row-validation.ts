@@ -31,6 +31,8 @@ export interface RowError {
   /** The column's header as the ledger has it. */
   column: string;
   message: string;
+  /** The message in English, where the check words one (a reader asking for English gets it, else `message`). */
+  en?: string;
 }
 
 /** A formula whose result the file does not hold (saved by a program that does not calculate). */
@@ -102,11 +104,12 @@ const NOT_A_PROJECT =
   /^(合计|总计|小计|累计|共计|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|注[:：]|说明|备注[:：]|填报|制表|审核人|负责人)/;
 
 /** An error at a mapped cell, its reference built only then: most cells of a large ledger have none. */
-const errorAt = (p: ColumnPlan, row: number, message: string): RowError => ({
+const errorAt = (p: ColumnPlan, row: number, message: string, en?: string): RowError => ({
   row,
   cell: cellRef(p.index, row),
   column: p.header,
   message,
+  ...(en ? { en } : {}),
 });
 
 /** Parses every mapped cell of a row; an unparseable cell is an error naming it. */
@@ -123,20 +126,28 @@ export function parseRow(raw: RawRow, plans: readonly ColumnPlan[]): ParsedRow {
           p,
           raw.row,
           `是公式（=${cell.formula.slice(0, 60)}），文件中没有保存计算结果；请在 Excel 中打开并保存，或复制后“选择性粘贴 → 数值”`,
+          `Is a formula (=${cell.formula.slice(0, 60)}) whose result the file does not hold: open and save it in Excel, or paste it as values`,
         ),
       );
       continue;
     }
     if (isError(cell)) {
       filled++;
-      errors.push(errorAt(p, raw.row, `是错误值 ${cell.error}，请改为实际数值`));
+      errors.push(
+        errorAt(
+          p,
+          raw.row,
+          `是错误值 ${cell.error}，请改为实际数值`,
+          `Is the error value ${cell.error}: enter the value`,
+        ),
+      );
       continue;
     }
     if (isBlank(cell)) continue;
     filled++;
     const parsed = parseCell(p.column, cell, p.ctx);
     if (parsed.ok) values[p.column.field] = parsed.value;
-    else errors.push(errorAt(p, raw.row, parsed.message));
+    else errors.push(errorAt(p, raw.row, parsed.message, parsed.en));
   }
   if (filled === 0) return { row: raw.row, kind: 'blank', values, errors: [] };
   // "合计" may stand in the name column or in the first column (序号), mapped or not.

@@ -173,6 +173,7 @@ export const OPERATIONS: Record<string, Recipe> = {
   'GET /api/v1/templates/projects.xlsx': { access: 'signed-in' },
   'GET /api/v1/templates/reports.xlsx': { access: 'signed-in' },
   'GET /api/v1/templates/enterprises.xlsx': { access: 'signed-in' },
+  'GET /api/v1/templates/deals.xlsx': { access: 'signed-in' },
   'GET /api/v1/oc4ids': { access: 'project.read' },
   'GET /api/v1/dashboard': { access: 'project.read' },
   // lights

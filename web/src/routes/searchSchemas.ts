@@ -25,9 +25,9 @@ export const projectListsSearch = (raw: Raw): { year?: number; unitId?: number }
   unitId: positiveInt(raw.unitId),
 });
 
-/** /imports?ledger=reports or ?ledger=enterprises */
-export const importsSearch = (raw: Raw): { ledger?: 'reports' | 'enterprises' } => ({
-  ledger: raw.ledger === 'reports' || raw.ledger === 'enterprises' ? raw.ledger : undefined,
+/** /imports?ledger=reports, ?ledger=enterprises or ?ledger=deals */
+export const importsSearch = (raw: Raw): { ledger?: 'reports' | 'enterprises' | 'deals' } => ({
+  ledger: raw.ledger === 'reports' || raw.ledger === 'enterprises' || raw.ledger === 'deals' ? raw.ledger : undefined,
 });
 
 /** /reports?year=2026&month=10 (both, or the page names the month just ended). */

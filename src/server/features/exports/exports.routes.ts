@@ -70,6 +70,18 @@ export function registerExportRoutes(app: Api, { exports }: { exports: ExportSer
   );
 
   app.get(
+    '/api/v1/templates/deals.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '招商台账导入模板 The deal import template',
+        response: { 200: fileResponse('The template', 'xlsx'), ...standardErrors },
+      },
+    },
+    async (request, reply) => send(reply, await exports.dealTemplate(requireActor(request))),
+  );
+
+  app.get(
     '/api/v1/templates/reports.xlsx',
     {
       schema: {

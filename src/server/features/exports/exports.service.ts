@@ -5,7 +5,10 @@ import { NATURE_LABELS, type Nature } from '../../../domain/projects/project-fie
 import type { Today } from '../../clock.ts';
 import { notFound } from '../../http/errors.ts';
 import { ENTERPRISE_TOWNSHIP_KINDS } from '../../../domain/enterprises/enterprise-fields.ts';
+import { scopeFor } from '../../../domain/access/scope.ts';
+import { dealPolicy } from '../../policies/deal.policy.ts';
 import { enterprisePolicy } from '../../policies/enterprise.policy.ts';
+import type { DealSettingsService } from '../deals/deal-settings.ts';
 import { projectPolicy } from '../../policies/project.policy.ts';
 import type { ProjectQueries } from '../projects/project-queries.service.ts';
 import type { ProjectListQuery } from '../../../contract/projects.ts';
@@ -18,6 +21,8 @@ import { DEFAULT_LIST_EXPORT_COLUMNS, withLightReasons } from './project-list-co
 import { writeProjectListSheet } from './project-list.sheet.ts';
 import { buildTemplate } from './template-workbook.ts';
 import {
+  DEAL_TEMPLATE_NOTES,
+  dealTemplateColumns,
   ENTERPRISE_TEMPLATE_NOTES,
   enterpriseTemplateColumns,
   PROJECT_TEMPLATE_NOTES,
@@ -56,12 +61,15 @@ export function createExportService({
   queries,
   units,
   exports,
+  dealSettings,
   today,
   batchSize = EXPORT_BATCH,
 }: {
   queries: ProjectQueries;
   units: UnitRepository;
   exports: ExportRepository;
+  /** The county's 招商 lists and teams, for the deal template's drop-downs. */
+  dealSettings: Pick<DealSettingsService, 'current' | 'teams'>;
   /** The county's date: file names and the default year. */
   today: Today;
   /** Rows per query; tests make it small to cross many page boundaries. */
@@ -235,6 +243,36 @@ export function createExportService({
         notes: ENTERPRISE_TEMPLATE_NOTES,
       });
       return { fileName: '企业导入模板.xlsx', fallbackName: 'enterprise-template.xlsx', body };
+    },
+
+    /**
+     * The deal import template (招商台账): the county's source regions, chains, links and kinds, the stages
+     * and listings as drop-downs, 牵头单位 the units this person may lead deals from, 招商小分队 the teams
+     * (for those who may read them).
+     */
+    async dealTemplate(actor: ActorContext): Promise<XlsxDownload> {
+      const settings = await dealSettings.current();
+      const zh = (o: { label: { 'zh-CN': string } }) => o.label['zh-CN'];
+      const teams =
+        scopeFor(actor, 'dealSettings', 'read').kind === 'none'
+          ? []
+          : (await dealSettings.teams(actor)).items.map((t) => t.name);
+      const leadUnits = [
+        ...new Set((await units.listAll()).filter((u) => dealPolicy.canCreateFor(actor, u)).map((u) => u.name)),
+      ];
+      const body = await buildTemplate({
+        sheetName: '招商台账',
+        columns: dealTemplateColumns({
+          sourceRegions: settings.sourceRegions.map(zh),
+          chains: settings.chains.map(zh),
+          links: [...new Set(settings.chains.flatMap((c) => c.links.map(zh)))],
+          kinds: settings.kinds.map(zh),
+          leadUnits,
+          teams,
+        }),
+        notes: DEAL_TEMPLATE_NOTES,
+      });
+      return { fileName: '招商项目导入模板.xlsx', fallbackName: 'deal-template.xlsx', body };
     },
 
     /** The monthly-report import template; its example is last month's report. */

@@ -1,6 +1,7 @@
 import { INDUSTRY_DIVISIONS } from '../../../domain/industry/gbt4754.ts';
+import { DEAL_COLUMNS } from '../../../domain/exchange/deal-columns.ts';
 import { ENTERPRISE_COLUMNS } from '../../../domain/exchange/enterprise-columns.ts';
-import { PROJECT_COLUMNS, type ProjectColumn } from '../../../domain/exchange/project-columns.ts';
+import { PROJECT_COLUMNS, type LedgerField, type ProjectColumn } from '../../../domain/exchange/project-columns.ts';
 import type { TemplateColumn } from './template-workbook.ts';
 import { REPORT_TEXT_FIELDS } from '../../../domain/reports/report-fields.ts';
 
@@ -139,4 +140,46 @@ export const ENTERPRISE_TEMPLATE_NOTES = [
   '3. 统一社会信用代码按校验位核对；同一代码在表中只能出现一次。',
   '4. 规模填“规上”或“规下”；行业按 GB/T 4754-2017 大类填写，可选下拉项，也可只填代码（C17 或 17）。',
   '5. 标识可填 专精特新、小巨人、高新技术企业、上市、拟上市，多个以顿号分隔；“上市”和“拟上市”不能同时填写。',
+];
+
+/** What the deal template offers as drop-downs: the county's 招商 lists, and the asking person's units and teams. */
+export interface DealChoices {
+  sourceRegions: string[];
+  chains: string[];
+  /** Every chain's links (a cell's link is checked against its row's chain on import). */
+  links: string[];
+  kinds: string[];
+  /** Units the person may lead deals from (牵头单位). */
+  leadUnits: string[];
+  teams: string[];
+}
+
+/**
+ * The deal template: exactly the deal import's columns (DEAL_COLUMNS), the county's source regions, chains,
+ * kinds, the stages and listings as drop-downs (strict: the import takes nothing else), links, lead units and
+ * teams offered but not enforced (a link belongs to its row's chain, which one list cannot follow).
+ */
+export function dealTemplateColumns(c: DealChoices): TemplateColumn[] {
+  const lists: Partial<Record<LedgerField, { values: readonly string[]; strict: boolean }>> = {
+    sourceRegion: { values: c.sourceRegions, strict: true },
+    chain: { values: c.chains, strict: true },
+    chainLink: { values: c.links, strict: false },
+    dealKind: { values: c.kinds, strict: true },
+    dealTeam: { values: c.teams, strict: false },
+  };
+  return DEAL_COLUMNS.map((col) => {
+    const base = templateColumn(col, { leadUnits: c.leadUnits, townships: [] });
+    const choices = col.enumLabels ? { values: col.enumLabels, strict: true } : lists[col.field];
+    return choices?.values.length ? { ...base, kind: 'list', choices } : base;
+  });
+}
+
+export const DEAL_TEMPLATE_NOTES = [
+  '说明：',
+  '1. 第 1 行为列名，请勿修改；标红的列为必填。第 2 行为示例（灰色斜体），导入前请删除或改写。',
+  '2. 每个招商项目一行；同一牵头单位下项目名称和投资方都相同的，按已登记的项目更新其信息（不改变阶段），其余新增。',
+  '3. 来源地区、产业链、环节、项目类别按本县招商设置填写，可选下拉项；环节须属于所填的产业链。',
+  '4. 金额默认以万元为单位；表头写明“亿元”（如“意向投资额（亿元）”）时按亿元读。',
+  '5. 阶段不填为线索；签约的项目须填写投资方、签约日期（不晚于今天）和签约金额；搁置、终止的项目须在备注中填写原因。',
+  '6. 落地须先将签约项目转入项目库，导入最多登记到签约。',
 ];

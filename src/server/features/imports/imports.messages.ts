@@ -88,6 +88,10 @@ export const IMPORT_MESSAGES = {
     'zh-CN': '“{name}”看起来是企业名录（有“企业名称”“统一社会信用代码”等列），请选择“企业名录”后重新上传',
     en: '"{name}" looks like an enterprise ledger (it has columns such as 企业名称 and 统一社会信用代码); choose “enterprise ledger” and upload it again',
   },
+  IMPORT_LOOKS_LIKE_DEALS: {
+    'zh-CN': '“{name}”看起来是招商台账（有“投资方”“来源地区”等列），请选择“招商台账”后重新上传',
+    en: '"{name}" looks like a deal ledger (it has columns such as 投资方 and 来源地区); choose “deal ledger” and upload it again',
+  },
   IMPORT_HEADER_NO_KEY: {
     'zh-CN': '第 {row} 行中没有“项目名称”或“项目代码”列，不像表头；请换一行',
     en: 'Row {row} has no project name or code column and does not look like the header; choose another row',
@@ -95,6 +99,10 @@ export const IMPORT_MESSAGES = {
   IMPORT_HEADER_NO_KEY_ENTERPRISES: {
     'zh-CN': '第 {row} 行中没有“企业名称”或“统一社会信用代码”列，不像表头；请换一行',
     en: 'Row {row} has no enterprise name or credit code column and does not look like the header; choose another row',
+  },
+  IMPORT_HEADER_NO_KEY_DEALS: {
+    'zh-CN': '第 {row} 行中没有“项目名称”列，不像表头；请换一行',
+    en: 'Row {row} has no project name column and does not look like the header; choose another row',
   },
   IMPORT_MAPPING: { 'zh-CN': '列对应有误：{problems}', en: 'The column mapping is not usable: {problems}' },
   IMPORT_RUNNING: {

@@ -41,18 +41,25 @@ export function optionsOf(r: Pick<ImportRecord, 'ledger' | 'options_json'>): Imp
   return ledgerOf(r) === 'reports' ? { reportState: stored.reportState ?? DEFAULT_REPORT_IMPORT_STATE } : {};
 }
 
-export function presentPreviewRow(r: PreviewRow): PreviewRowDto {
+export function presentPreviewRow(r: PreviewRow, locale: Locale): PreviewRowDto {
   const display: Record<string, string> = {};
   for (const [field, value] of Object.entries(r.values))
     display[field] = formatFieldValue(field as LedgerField, value ?? null);
-  return { row: r.row, action: r.action, values: r.values, display, errors: r.errors };
+  return {
+    row: r.row,
+    action: r.action,
+    values: r.values,
+    display,
+    errors: r.errors.map((e) => presentRowError(e, locale)),
+  };
 }
 
-export const presentRowError = (e: RowError): RowErrorDto => ({
+/** A row's problem in the reader's language: English where the check worded it so, else the Chinese. */
+export const presentRowError = (e: RowError, locale: Locale): RowErrorDto => ({
   row: e.row,
   cell: e.cell,
   column: e.column,
-  message: e.message,
+  message: locale === 'en' && e.en ? e.en : e.message,
 });
 
 /** Every field of an import as the API returns it; the caller adds the preview or the first errors. */
@@ -113,8 +120,8 @@ export function presentImport(
     errorCount: r.error_count,
     message: message ? translate(message.key, o.locale, message.params) : null,
     progress: o.progress,
-    preview: o.preview?.map(presentPreviewRow),
-    errors: o.errors?.map(presentRowError),
+    preview: o.preview?.map((r) => presentPreviewRow(r, o.locale)),
+    errors: o.errors?.map((e) => presentRowError(e, o.locale)),
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -242,7 +242,13 @@ export function registerImportRoutes(
       },
     },
     (request) =>
-      imports.errors(requireActor(request), request.params.id, request.query.cursor ?? -1, request.query.limit),
+      imports.errors(
+        requireActor(request),
+        request.params.id,
+        request.query.cursor ?? -1,
+        request.query.limit,
+        locale(request),
+      ),
   );
 
   app.get(

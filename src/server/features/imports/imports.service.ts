@@ -19,9 +19,16 @@ import type { AuditLog } from '../audit/audit.repository.ts';
 import type { ActorContext } from '../session/actor.ts';
 import type { UnitRef } from './run/check-pass.ts';
 import type { ImportProgress, ImportRunner } from './run/import-runner.ts';
-import { ledgerOf, optionsOf, presentImport, type ImportStatus, type StoredHeader } from './imports.presenter.ts';
+import {
+  ledgerOf,
+  optionsOf,
+  presentImport,
+  presentRowError,
+  type ImportStatus,
+  type StoredHeader,
+} from './imports.presenter.ts';
 import type { ImportRepository } from './imports.repository.ts';
-import type { ImportRecord } from './records/import-records.repository.ts';
+import { storedRowError, type ImportRecord } from './records/import-records.repository.ts';
 import type { Analysis } from './read/ledger-analysis.ts';
 import type { FileKind } from './read/ledger-reader.ts';
 import { createImportFiles } from './records/import-files.ts';
@@ -54,6 +61,13 @@ export interface UploadedFile {
 }
 
 const RUNNING: ImportStatus[] = ['checking', 'committing'];
+/** A header row chosen by hand that names none of a kind's keys (project name or code, enterprise name or code). */
+const NO_KEY = {
+  projects: 'IMPORT_HEADER_NO_KEY',
+  reports: 'IMPORT_HEADER_NO_KEY',
+  enterprises: 'IMPORT_HEADER_NO_KEY_ENTERPRISES',
+  deals: 'IMPORT_HEADER_NO_KEY_DEALS',
+} as const satisfies Record<LedgerKind, string>;
 /** A running step whose record has not been touched for this long was interrupted. */
 const STALE_MS = 30_000;
 /** Uploads never committed keep their file this long. */
@@ -260,11 +274,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
             ? await freshColumns(unit.id, ledger, reread, input.defaults)
             : null;
         if (fresh && !Object.values(fresh.columns).some((f) => f !== null && set.keys.includes(f)))
-          throw invalid(
-            ledger === 'enterprises' ? 'IMPORT_HEADER_NO_KEY_ENTERPRISES' : 'IMPORT_HEADER_NO_KEY',
-            { row: reread!.header.headerRow },
-            'headerRow',
-          );
+          throw invalid(NO_KEY[ledger], { row: reread!.header.headerRow }, 'headerRow');
         const mapping = mappingFrom(fresh ?? input, stored, set);
         const options =
           ledger === 'reports' && input.options
@@ -350,12 +360,7 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       const after = (await imports.findById(id))!;
       const errors =
         options.wait && after.error_count
-          ? (await imports.errorsOf(id, -1, IMPORT_LIMITS.inlineErrors)).map((e) => ({
-              row: e.row_number,
-              cell: e.cell,
-              column: e.column_header,
-              message: e.message,
-            }))
+          ? (await imports.errorsOf(id, -1, IMPORT_LIMITS.inlineErrors)).map(storedRowError)
           : undefined;
       return present(after, options.locale, { errors });
     },
@@ -371,11 +376,11 @@ export function createImportService({ db, dialect, imports, runner, audit, clock
       return { items, nextCursor: rows.length === q.limit ? String(rows.at(-1)!.id) : null };
     },
 
-    async errors(actor: ActorContext, id: number, after: number, limit: number) {
+    async errors(actor: ActorContext, id: number, after: number, limit: number, locale: Locale) {
       await load(actor, id);
       const rows = await imports.errorsOf(id, after, limit);
       return {
-        items: rows.map((e) => ({ row: e.row_number, cell: e.cell, column: e.column_header, message: e.message })),
+        items: rows.map((e) => presentRowError(storedRowError(e), locale)),
         nextCursor: rows.length === limit ? String(rows.at(-1)!.seq) : null,
       };
     },

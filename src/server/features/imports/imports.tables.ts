@@ -23,7 +23,7 @@ export interface ImportTable {
   updated_at: string;
   committed_at: string | null;
   heartbeat_at: string | null;
-  /** 'projects' or 'reports': which kind of ledger. */
+  /** Which kind of ledger: 'projects', 'reports', 'enterprises' or 'deals' (column-sets.ts LEDGER_KINDS). */
   ledger: Generated<string>;
   /** The import's options as JSON ({ reportState }). */
   options_json: string | null;
@@ -44,6 +44,8 @@ export interface ImportErrorTable {
   cell: string;
   column_header: string;
   message: string;
+  /** The message in English, where the check words one (migration 0023). */
+  message_en: string | null;
 }
 
 /** A unit's saved column mapping, by header text (src/domain/exchange/mapping.ts SavedMapping). */

@@ -24,6 +24,13 @@ import { createEnterpriseRepository } from '../enterprises/enterprises.repositor
 import { createEnterpriseWriter } from './enterprises/enterprise-apply.ts';
 import { createEnterpriseChecker } from './enterprises/enterprise-check.ts';
 import { createEnterpriseImportRepository } from './enterprises/enterprise-import.repository.ts';
+import type { DealSettings } from '../../../domain/deals/deal-fields.ts';
+import { createDealSettings } from '../deals/deal-settings.ts';
+import { createDealRepository } from '../deals/deals.repository.ts';
+import { createUnitRepository } from '../units/units.repository.ts';
+import { createDealWriter } from './deals/deal-apply.ts';
+import { createDealChecker } from './deals/deal-check.ts';
+import { createDealImportRepository } from './deals/deal-import.repository.ts';
 
 /** The import feature's parts wired together: the HTTP service and the command line's local import. */
 export function createImports(deps: {
@@ -36,6 +43,8 @@ export function createImports(deps: {
   today: Today;
   stats: Pick<UnitStats, 'track'>;
   lights: { recomputeAll: () => Promise<number>; recomputeProject: (id: number) => Promise<number> };
+  /** The county's 招商 lists (source regions, kinds, chains) a deal ledger is read against. */
+  dealSettings: (ex: Kysely<DB>) => Promise<DealSettings>;
 }) {
   const imports = createImportRepository(deps.db, deps.sqlite);
   const reports = createReportImportRepository();
@@ -63,6 +72,10 @@ export function createImports(deps: {
         checker: createEnterpriseChecker({ db: deps.db, repo: createEnterpriseImportRepository() }),
         writer: createEnterpriseWriter({ imports, enterprises: createEnterpriseRepository(deps.db) }),
       },
+      deals: {
+        checker: createDealChecker({ db: deps.db, repo: createDealImportRepository(), settings: deps.dealSettings }),
+        writer: createDealWriter({ imports, deals: createDealRepository(deps.db) }),
+      },
     },
     clock: deps.clock,
     today: deps.today,
@@ -85,7 +98,8 @@ export function createImports(deps: {
 /**
  * The import feature alone over an open database, for `lantern import` (and its benchmark): only
  * what an import touches — the audit log, the per-unit figures, the lights — without the rest of the
- * server (image, PDF and Word libraries), so the command starts fast and stays small.
+ * server (image, PDF and Word libraries), so the command starts fast and stays small. A deal ledger is
+ * read against the county's 招商 lists, read as the deals feature reads them.
  */
 export function createStandaloneImports(db: Db, clock: Clock, timeZone: string) {
   const today = countyToday(clock, timeZone);
@@ -107,5 +121,23 @@ export function createStandaloneImports(db: Db, clock: Clock, timeZone: string) 
     calendar: () => settings.calendar(),
     stats,
   });
-  return createImports({ db: db.kysely, sqlite: db.sqlite, dialect: db.dialect, audit, clock, today, stats, lights });
+  const dealSettings = createDealSettings({
+    db: db.kysely,
+    settings: createSettingsRepository(db.kysely),
+    deals: createDealRepository(db.kysely),
+    units: createUnitRepository(db.kysely),
+    audit,
+    clock,
+  });
+  return createImports({
+    db: db.kysely,
+    sqlite: db.sqlite,
+    dialect: db.dialect,
+    audit,
+    clock,
+    today,
+    stats,
+    lights,
+    dealSettings: (ex) => dealSettings.current(ex),
+  });
 }

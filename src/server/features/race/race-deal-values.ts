@@ -44,7 +44,7 @@ export function createDealFigures({ db, timeZone }: { db: Kysely<DB>; timeZone: 
         .selectFrom('deal_events')
         .select(['deal_id', 'step', 'to_stage', 'on_date', 'data_json'])
         .where('at', '<=', until)
-        .where('step', 'in', ['move', 'funds'])
+        .where('step', 'in', ['create', 'move', 'funds'])
         .orderBy('deal_id')
         .orderBy('id')
         .execute(),
@@ -62,12 +62,14 @@ export function createDealFigures({ db, timeZone }: { db: Kysely<DB>; timeZone: 
       const data = JSON.parse(e.data_json) as EventData;
       if (e.step === 'funds' && data.onDate && typeof data.amountYuan === 'number')
         f.funds.push({ on: data.onDate, amountYuan: data.amountYuan });
-      if (e.step === 'move' && e.to_stage === 'signed') {
+      // A deal enters its stage by a move, or, imported from a ledger, by its creation at that stage.
+      const entered = e.step === 'move' || e.step === 'create' ? e.to_stage : null;
+      if (entered === 'signed') {
         f.signedOn = data.signedOn ?? e.on_date;
         f.signedAmountYuan = data.signedAmountYuan ?? null;
       }
-      if (e.step === 'move' && e.to_stage === 'landed') f.landedOn = data.landedOn ?? e.on_date;
-      if (e.step === 'move' && e.to_stage === 'terminated') f.terminatedOn = e.on_date;
+      if (entered === 'landed') f.landedOn = data.landedOn ?? e.on_date;
+      if (entered === 'terminated') f.terminatedOn = e.on_date;
       facts.set(e.deal_id, f);
     }
     const homeOf = new Map(homes.map((h) => [h.id, h]));

@@ -76,7 +76,9 @@ export function ImportHistory({ reloadKey, isPhone }: { reloadKey: number; isPho
                   ? reportsOfPeriod(reportPeriodOf(v))
                   : v.ledger === 'enterprises'
                     ? '/enterprises'
-                    : projectsOfUnit(v.unitId)
+                    : v.ledger === 'deals'
+                      ? '/deals'
+                      : projectsOfUnit(v.unitId)
               }
             >
               {v.fileName}

@@ -43,14 +43,23 @@ export function ImportResult({
   const reports = view.ledger === 'reports';
   const period = reports ? reportPeriodOf(view, preview) : null;
   const enterprises = view.ledger === 'enterprises';
-  const target = reports ? reportsOfPeriod(period) : enterprises ? '/enterprises' : projectsOfUnit(view.unitId);
+  const deals = view.ledger === 'deals';
+  const target = reports
+    ? reportsOfPeriod(period)
+    : enterprises
+      ? '/enterprises'
+      : deals
+        ? '/deals'
+        : projectsOfUnit(view.unitId);
   const targetLabel = enterprises
     ? ti('imports.done.enterprises')
-    : reports
-      ? period
-        ? ti('imports.done.reports', { period: periodText(period) })
-        : ti('imports.done.reportsAny')
-      : ti('imports.done.projects', { unit: view.unitName ?? '' });
+    : deals
+      ? ti('imports.done.deals')
+      : reports
+        ? period
+          ? ti('imports.done.reports', { period: periodText(period) })
+          : ti('imports.done.reportsAny')
+        : ti('imports.done.projects', { unit: view.unitName ?? '' });
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="import-result" data-ledger={view.ledger}>
       <Result

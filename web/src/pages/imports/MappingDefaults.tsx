@@ -47,6 +47,7 @@ const DEFAULTABLE: Record<ImportView['ledger'], ReadonlySet<string>> = {
   projects: new Set<string>([...Object.keys(DEFAULT_CHOICES), 'industryCode']),
   reports: new Set<string>(['reportPeriod']),
   enterprises: new Set<string>(),
+  deals: new Set<string>(),
 };
 
 /** Whether (year, month) lies after the current month. */

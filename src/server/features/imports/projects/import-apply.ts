@@ -68,7 +68,7 @@ type Update = Extract<PlannedOp, { op: 'update' }>;
  */
 export function importStamps(
   o: ApplyOptions,
-  objectType: Extract<AuditObjectType, 'project' | 'report' | 'enterprise'>,
+  objectType: Extract<AuditObjectType, 'project' | 'report' | 'enterprise' | 'deal'>,
 ) {
   return {
     where: (row: number) => `（${o.fileName} 第 ${row} 行${o.importId ? `，导入 #${o.importId}` : ''}）`,

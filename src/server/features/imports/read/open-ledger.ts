@@ -42,6 +42,7 @@ const LOOKS_LIKE = {
   projects: 'IMPORT_LOOKS_LIKE_PROJECTS',
   reports: 'IMPORT_LOOKS_LIKE_REPORTS',
   enterprises: 'IMPORT_LOOKS_LIKE_ENTERPRISES',
+  deals: 'IMPORT_LOOKS_LIKE_DEALS',
 } as const satisfies Record<LedgerKind, string>;
 
 /** Reads a file's kind and head; throws the 400 a person should see when it is not a usable ledger. */

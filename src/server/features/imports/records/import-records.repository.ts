@@ -3,6 +3,7 @@ import type { Scope } from '../../../../domain/access/scope.ts';
 import type { DB } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../db/fragments.ts';
 import { chunks } from '../../../db/bulk-insert.ts';
+import type { RowError } from '../../../../domain/exchange/row-validation.ts';
 
 type ImportRow = DB['imports'] extends infer T
   ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] }
@@ -16,6 +17,15 @@ const inScope = <Q extends { where: (...a: any[]) => Q }>(q: Q, scope: Scope): Q
   const [lo, hi] = subtreeRange(scope.path);
   return q.where('imports.unit_path', '>=', lo).where('imports.unit_path', '<', hi);
 };
+
+/** A stored problem as the check found it: its English where it has one. */
+export const storedRowError = (e: DB['import_errors']): RowError => ({
+  row: e.row_number,
+  cell: e.cell,
+  column: e.column_header,
+  message: e.message,
+  ...(e.message_en ? { en: e.message_en } : {}),
+});
 
 /** Queries over import records, their stored files and errors, and the mappings saved per unit and kind. */
 export function createImportRecords(db: Kysely<DB>) {
@@ -83,7 +93,7 @@ export function createImportRecords(db: Kysely<DB>) {
         )
         .execute(),
 
-    async replaceErrors(importId: number, errors: { row: number; cell: string; column: string; message: string }[]) {
+    async replaceErrors(importId: number, errors: readonly RowError[]) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('import_errors').where('import_id', '=', importId).execute();
         const rows = errors.map((e, seq) => ({
@@ -93,6 +103,7 @@ export function createImportRecords(db: Kysely<DB>) {
           cell: e.cell,
           column_header: e.column.slice(0, 200),
           message: e.message.slice(0, 500),
+          message_en: e.en?.slice(0, 500) ?? null,
         }));
         for (const part of chunks(rows, 1000)) await trx.insertInto('import_errors').values(part).execute();
       });
@@ -109,7 +120,7 @@ export function createImportRecords(db: Kysely<DB>) {
         .execute(),
 
     /** Every stored error in row order, a page at a time. */
-    async *allErrors(importId: number): AsyncGenerator<{ row: number; cell: string; column: string; message: string }> {
+    async *allErrors(importId: number): AsyncGenerator<RowError> {
       for (let after = -1; ;) {
         const page = await db
           .selectFrom('import_errors')
@@ -120,7 +131,7 @@ export function createImportRecords(db: Kysely<DB>) {
           .limit(1000)
           .execute();
         if (!page.length) return;
-        for (const e of page) yield { row: e.row_number, cell: e.cell, column: e.column_header, message: e.message };
+        for (const e of page) yield storedRowError(e);
         after = page.at(-1)!.seq;
       }
     },

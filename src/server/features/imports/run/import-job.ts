@@ -29,6 +29,8 @@ export function commitSummary(
   fileName: string,
   counts: { create: number; update: number; unchanged: number },
 ) {
+  if (ledger === 'deals')
+    return `导入招商台账“${fileName}”：新增 ${counts.create} 个、修改 ${counts.update} 个招商项目，${counts.unchanged} 个未变`;
   if (ledger === 'enterprises')
     return `导入企业名录“${fileName}”：新登记 ${counts.create} 家、修改 ${counts.update} 家企业，${counts.unchanged} 家未变`;
   return ledger === 'reports'

@@ -12,6 +12,7 @@ import type { LedgerKind } from '../../../../domain/exchange/column-sets.ts';
 import type { ImportOptions } from '../../../../domain/exchange/report-import-rules.ts';
 import type { CheckCounts, CheckOptions, CheckResult, PlannedOp, PreviewRow, UnitRef } from './check-pass.ts';
 import type { ApplyOptions } from '../projects/import-apply.ts';
+import type { PlannedDealOp } from '../deals/deal-check.ts';
 import type { PlannedEnterpriseOp } from '../enterprises/enterprise-check.ts';
 import type { PlannedReportOp } from '../reports/report-check.ts';
 import type { ImportRepository } from '../imports.repository.ts';
@@ -57,13 +58,19 @@ export interface Importers {
   projects: LedgerImporter<PlannedOp>;
   reports: LedgerImporter<PlannedReportOp>;
   enterprises: LedgerImporter<PlannedEnterpriseOp>;
+  deals: LedgerImporter<PlannedDealOp>;
 }
 
 /** The table a kind of ledger writes (for its statistics after a large load). */
-const WRITTEN_TABLE = { projects: 'projects', reports: 'monthly_reports', enterprises: 'enterprises' } as const;
+const WRITTEN_TABLE = {
+  projects: 'projects',
+  reports: 'monthly_reports',
+  enterprises: 'enterprises',
+  deals: 'deals',
+} as const satisfies Record<LedgerKind, string>;
 
 export interface RunInput {
-  /** Which kind of ledger: project ledgers, monthly reports or enterprises. */
+  /** Which kind of ledger: project ledgers, monthly reports, enterprises or deals. */
   ledger: LedgerKind;
   options: ImportOptions;
   file: string;
@@ -156,12 +163,18 @@ export function createImportRunner(deps: {
   }
 
   /** The check alone (ledger kinds differ in their operations, not in how they are checked). */
-  const checkWith = (input: Pick<RunInput, 'ledger'>, o: Omit<CheckOptions, 'onOps'>) =>
-    input.ledger === 'reports'
-      ? importers.reports.checker.check(o)
-      : input.ledger === 'enterprises'
-        ? importers.enterprises.checker.check(o)
-        : importers.projects.checker.check(o);
+  const checkWith = (input: Pick<RunInput, 'ledger'>, o: Omit<CheckOptions, 'onOps'>) => {
+    switch (input.ledger) {
+      case 'reports':
+        return importers.reports.checker.check(o);
+      case 'enterprises':
+        return importers.enterprises.checker.check(o);
+      case 'deals':
+        return importers.deals.checker.check(o);
+      case 'projects':
+        return importers.projects.checker.check(o);
+    }
+  };
 
   return {
     /** The preview: the first rows as they would be stored, with their errors. */
@@ -254,15 +267,18 @@ export function createImportRunner(deps: {
       let outcome: { result: CheckResult; created: number[]; updated: number[]; projects: number[] };
       try {
         outcome = await oneAtATime(() =>
-          db
-            .transaction()
-            .execute((trx) =>
-              input.ledger === 'reports'
-                ? commitWith(importers.reports, trx)
-                : input.ledger === 'enterprises'
-                  ? commitWith(importers.enterprises, trx)
-                  : commitWith(importers.projects, trx),
-            ),
+          db.transaction().execute((trx) => {
+            switch (input.ledger) {
+              case 'reports':
+                return commitWith(importers.reports, trx);
+              case 'enterprises':
+                return commitWith(importers.enterprises, trx);
+              case 'deals':
+                return commitWith(importers.deals, trx);
+              case 'projects':
+                return commitWith(importers.projects, trx);
+            }
+          }),
         );
       } catch (e) {
         if (e instanceof RollBack) return done(e.result, false);
