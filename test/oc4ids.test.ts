@@ -236,7 +236,11 @@ describe.each(await databaseKinds())('OC4IDS export of the demo county on %s', (
   });
 
   it('names the lead unit as public authority and the owner by its credit code, and places the site', async () => {
-    const sample = summaries.filter((s) => s.stage === 'construction').slice(0, 15);
+    // Those the library was entered with (a deal's project comes with no owner's code or site): newest first.
+    const fromDeals = new Set(
+      (await server.db.kysely.selectFrom('deals').select('project_id').execute()).map((d) => d.project_id),
+    );
+    const sample = summaries.filter((s) => s.stage === 'construction' && !fromDeals.has(s.id)).slice(0, 15);
     let withCode = 0;
     let withPoint = 0;
     for (const s of sample) {
