@@ -37,11 +37,6 @@ import { demoRaceSteps } from './demo-race.ts';
 import type { DemoRepository } from './demo.repository.ts';
 import { replayDemoYear, type TimedStep } from './demo-replay.ts';
 import { demoTicketSteps } from './demo-tickets.ts';
-import { demoDealSteps } from './demo-deals.ts';
-import { planDemoDeals } from '../../../domain/deals/demo-deals.ts';
-import type { DealReads } from '../deals/deal-reads.ts';
-import type { DealSettingsService } from '../deals/deal-settings.ts';
-import type { DealService } from '../deals/deals.service.ts';
 import { DEMO_PASSWORD } from '../../../domain/demo/password.ts';
 
 export { DEMO_PASSWORD };
@@ -76,9 +71,6 @@ export interface DemoServices {
   bulletins: BulletinService;
   tickets: TicketService;
   ticketSettings: TicketSettings;
-  deals: DealService;
-  dealSettings: DealSettingsService;
-  dealReads: DealReads;
 }
 
 export function createDemoService(deps: {
@@ -259,26 +251,6 @@ export function createDemoService(deps: {
         },
         ticketPlan,
       );
-      // 招商: three teams on the office's first weeks, then the year's leads, talks, signings and landings.
-      const dealPlan = planDemoDeals({
-        seed,
-        now,
-        earliest: addDays(demoCalendar(today).setupOn, 21),
-        townships: townships.map((u) => u.name),
-        office: DEMO_DEPARTMENTS.find((d) => d.includes('商务')) ?? root.name,
-        settings: await s.dealSettings.current(),
-      });
-      const dealSteps = demoDealSteps(
-        { deals: s.deals, dealSettings: s.dealSettings, projects: s.projects },
-        {
-          coordinator,
-          editorOf: (name) => editors.get(name),
-          unitIdOf: registrars.unitIdOf,
-          userIdOf: (a) => a.id,
-        },
-        dealPlan,
-        `${addDays(demoCalendar(today).setupOn, 20)} 08:30`,
-      );
       const counts = await replayDemoYear(
         {
           projects: s.projects,
@@ -295,7 +267,7 @@ export function createDemoService(deps: {
         },
         year,
         generated,
-        [registryStep, ...ticketSteps.steps, ...dealSteps.steps],
+        [registryStep, ...ticketSteps.steps],
       );
       travel.moveTo(end);
       const { ids } = registered!;
@@ -304,7 +276,6 @@ export function createDemoService(deps: {
       // The cutoff's work, as the server's own would leave it tonight: the tickets' clocks (escalating those
       // run out), the current lights, which read them, and the units' figures.
       await s.tickets.cutoff();
-      await s.dealReads.cutoff();
       await s.lights.recomputeAll();
       await s.stats.rebuild();
       await demo.refreshStatistics();
@@ -317,9 +288,6 @@ export function createDemoService(deps: {
         licences,
         tickets: ticketPlan.tickets.length,
         ticketSteps: ticketSteps.played(),
-        deals: dealPlan.deals.length,
-        dealSteps: dealSteps.played(),
-        convertedDeals: dealSteps.converted(),
         reports: counts.reports,
         approvals: counts.approvals,
         bulletins,
