@@ -198,7 +198,8 @@ describe('reminder and notification settings in Chromium', () => {
     await screenshot(page, 's6-my-notifications');
     await page.setViewportSize({ width: 390, height: 844 });
     await form.waitFor();
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    // The layout follows the new width once the breakpoints have re-rendered: wait for it, not for a time.
+    await expect.poll(scrollWidth).toBeLessThanOrEqual(390);
     await screenshot(page, 's7-my-notifications-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
