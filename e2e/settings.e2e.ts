@@ -159,7 +159,7 @@ describe('reminder and notification settings in Chromium', () => {
   it('reads on a phone without scrolling sideways', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('sla-profile-standard').waitFor();
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await expect.poll(scrollWidth).toBeLessThanOrEqual(390);
     await settle();
     await screenshot(page, 's5-reminder-settings-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -240,10 +240,10 @@ describe('reminder and notification settings in Chromium', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await table.waitFor();
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await expect.poll(scrollWidth).toBeLessThanOrEqual(390);
     // The wide table scrolls within itself.
     const inner = table.locator('.ant-table-content').first();
-    expect(await inner.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect.poll(() => inner.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await screenshot(page, 's10-deliveries-phone');
   });
 
