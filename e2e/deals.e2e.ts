@@ -252,8 +252,8 @@ describe('investment deals in Chromium', () => {
     expect(await column(deskPage, 'terminated').getAttribute('data-accepts')).toBe('true');
     await fullPage(deskPage, 'd02-kanban-dragging');
     await deskPage.mouse.up();
-    // Dropped on 签约, which refused it: nothing moved.
-    await deskPage.waitForTimeout(300);
+    // Dropped on 签约, which refused it: the drag is over and nothing moved.
+    await expect.poll(() => deskPage.getByTestId('deal-kanban').getAttribute('data-dragging')).toBeNull();
     expect(await stageOf(deskPage, dealId)).toBe('lead');
     expect((await must(office.get(`/api/v1/deals/${dealId}`))).stage).toBe('lead');
 
